@@ -1,0 +1,494 @@
+//! Python-style errors as values: the exception kind, NumPy's or CPython's exact message, and one
+//! named constructor per situation, so call sites pass numbers and never prose.
+
+use std::fmt;
+
+/// The Python exception class a user sees in the last traceback line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    SyntaxError,
+    IndentationError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    AttributeError,
+    NameError,
+    OverflowError,
+    ZeroDivisionError,
+    MemoryError,
+    RecursionError,
+    KeyboardInterrupt,
+    /// `numpy.exceptions.AxisError`, printed by IPython as `AxisError`.
+    AxisError,
+    /// `numpy._core._exceptions._UFuncNoLoopError` and friends print as `UFuncTypeError`.
+    UFuncTypeError,
+    NotImplementedError,
+    StopIteration,
+    RuntimeError,
+    ModuleNotFoundError,
+    ImportError,
+    AssertionError,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::IndentationError => "IndentationError",
+            ErrorKind::ValueError => "ValueError",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::IndexError => "IndexError",
+            ErrorKind::KeyError => "KeyError",
+            ErrorKind::AttributeError => "AttributeError",
+            ErrorKind::NameError => "NameError",
+            ErrorKind::OverflowError => "OverflowError",
+            ErrorKind::ZeroDivisionError => "ZeroDivisionError",
+            ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::RecursionError => "RecursionError",
+            ErrorKind::KeyboardInterrupt => "KeyboardInterrupt",
+            ErrorKind::AxisError => "AxisError",
+            ErrorKind::UFuncTypeError => "UFuncTypeError",
+            ErrorKind::NotImplementedError => "NotImplementedError",
+            ErrorKind::StopIteration => "StopIteration",
+            ErrorKind::RuntimeError => "RuntimeError",
+            ErrorKind::ModuleNotFoundError => "ModuleNotFoundError",
+            ErrorKind::ImportError => "ImportError",
+            ErrorKind::AssertionError => "AssertionError",
+        }
+    }
+
+    /// Whether `except <parent>` would catch this kind (used by `isinstance`-like checks).
+    pub fn is_subclass_of(self, parent: ErrorKind) -> bool {
+        use ErrorKind::*;
+        self == parent
+            || matches!(
+                (self, parent),
+                (IndentationError, SyntaxError)
+                    | (AxisError, ValueError)
+                    | (AxisError, IndexError)
+                    | (UFuncTypeError, TypeError)
+                    | (ModuleNotFoundError, ImportError)
+            )
+    }
+}
+
+/// A Python exception: kind, message and, for syntax errors, the 0-based column of the caret.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PyError {
+    pub kind: ErrorKind,
+    pub msg: String,
+    pub col: Option<usize>,
+}
+
+pub type PyResult<T> = Result<T, PyError>;
+
+impl fmt::Display for PyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.msg.is_empty() {
+            f.write_str(self.kind.name())
+        } else {
+            write!(f, "{}: {}", self.kind.name(), self.msg)
+        }
+    }
+}
+
+impl std::error::Error for PyError {}
+
+/// Formats a shape as Python prints a tuple of ints: `(5,)`, `(2, 3)`, `()`.
+pub fn shape_str(shape: &[usize]) -> String {
+    match shape {
+        [one] => format!("({one},)"),
+        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// NumPy's `_ArrayMemoryError._size_to_string` (numpy/_core/_exceptions.py, NumPy 2.4).
+fn human_bytes(nbytes: u128) -> String {
+    const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    let bit_length = 128 - nbytes.leading_zeros() as usize;
+    let mut unit_i = bit_length.saturating_sub(1).max(1) / 10;
+    let mut n_units = nbytes as f64 / (1u128 << (unit_i * 10)) as f64;
+    // pick a unit that is still right after rounding
+    if n_units.round() == 1024.0 {
+        unit_i += 1;
+        n_units /= 1024.0;
+    }
+    if unit_i >= UNITS.len() {
+        n_units *= (1u128 << ((unit_i - (UNITS.len() - 1)) * 10)) as f64;
+        unit_i = UNITS.len() - 1;
+    }
+    let unit = UNITS[unit_i];
+    if unit_i == 0 {
+        format!("{n_units:.0} {unit}")
+    } else if n_units.round() < 1000.0 {
+        format!("{} {unit}", format_alt_3g(n_units))
+    } else {
+        format!("{n_units:.0}. {unit}")
+    }
+}
+
+/// Python's `'{:#.3g}'` for 1 <= x < 1000: three significant digits, trailing point kept.
+fn format_alt_3g(x: f64) -> String {
+    let sci = format!("{x:.2e}"); // e.g. "2.56e2"
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let point = (exp.parse::<i32>().unwrap_or(0) + 1).clamp(1, 3) as usize;
+    format!("{}.{}", &digits[..point], &digits[point..])
+}
+
+impl PyError {
+    pub fn new(kind: ErrorKind, msg: impl Into<String>) -> PyError {
+        PyError { kind, msg: msg.into(), col: None }
+    }
+
+    // ----- generic kinds (messages composed by the caller from CPython/NumPy templates)
+    pub fn value(msg: impl Into<String>) -> PyError {
+        PyError::new(ErrorKind::ValueError, msg)
+    }
+    pub fn type_error(msg: impl Into<String>) -> PyError {
+        PyError::new(ErrorKind::TypeError, msg)
+    }
+    pub fn index(msg: impl Into<String>) -> PyError {
+        PyError::new(ErrorKind::IndexError, msg)
+    }
+    pub fn attribute(msg: impl Into<String>) -> PyError {
+        PyError::new(ErrorKind::AttributeError, msg)
+    }
+    pub fn overflow(msg: impl Into<String>) -> PyError {
+        PyError::new(ErrorKind::OverflowError, msg)
+    }
+    pub fn not_implemented(msg: impl Into<String>) -> PyError {
+        PyError::new(ErrorKind::NotImplementedError, msg)
+    }
+
+    // ----- syntax
+    pub fn syntax(msg: impl Into<String>, col: usize) -> PyError {
+        PyError { kind: ErrorKind::SyntaxError, msg: msg.into(), col: Some(col) }
+    }
+    /// CPython's tokenizer refuses more than 200 open brackets (MAXLEVEL).
+    pub fn too_many_nested_parens(col: usize) -> PyError {
+        PyError::syntax("too many nested parentheses", col)
+    }
+    pub fn recursion_during_compilation() -> PyError {
+        PyError::new(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation")
+    }
+    pub fn recursion_depth(context: &str) -> PyError {
+        PyError::new(ErrorKind::RecursionError, format!("maximum recursion depth exceeded{context}"))
+    }
+    pub fn keyboard_interrupt() -> PyError {
+        PyError::new(ErrorKind::KeyboardInterrupt, "")
+    }
+
+    // ----- names and attributes
+    pub fn name_not_defined(name: &str) -> PyError {
+        PyError::new(ErrorKind::NameError, format!("name '{name}' is not defined"))
+    }
+    pub fn no_attribute(type_name: &str, attr: &str) -> PyError {
+        PyError::attribute(format!("'{type_name}' object has no attribute '{attr}'"))
+    }
+    pub fn module_no_attribute(module: &str, attr: &str) -> PyError {
+        PyError::attribute(format!("module '{module}' has no attribute '{attr}'"))
+    }
+    pub fn no_module(name: &str) -> PyError {
+        PyError::new(ErrorKind::ModuleNotFoundError, format!("No module named '{name}'"))
+    }
+    pub fn cannot_import(name: &str, module: &str) -> PyError {
+        PyError::new(
+            ErrorKind::ImportError,
+            format!("cannot import name '{name}' from '{module}' (unknown location)"),
+        )
+    }
+    /// NumPy 2.x's message for the removed aliases `np.int`, `np.float`, ... (numpy/__init__.py).
+    pub fn removed_numpy_alias(alias: &str, builtin: &str, suggestion: &str) -> PyError {
+        PyError::attribute(format!(
+            "module 'numpy' has no attribute '{alias}'.\n\
+`np.{alias}` was a deprecated alias for the builtin `{builtin}`. To avoid this error in existing code, use `{builtin}` by itself. Doing this will not modify any behavior and is safe. {suggestion}\n\
+The aliases was originally deprecated in NumPy 1.20; for more details and guidance see the original release note at:\n    https://numpy.org/devdocs/release/1.20.0-notes.html#deprecations"
+        ))
+    }
+
+    // ----- arithmetic
+    pub fn division_by_zero() -> PyError {
+        PyError::new(ErrorKind::ZeroDivisionError, "division by zero")
+    }
+    pub fn integer_division_by_zero() -> PyError {
+        PyError::new(ErrorKind::ZeroDivisionError, "integer division or modulo by zero")
+    }
+    pub fn integer_modulo_by_zero() -> PyError {
+        PyError::new(ErrorKind::ZeroDivisionError, "integer modulo by zero")
+    }
+    pub fn float_modulo_by_zero() -> PyError {
+        PyError::new(ErrorKind::ZeroDivisionError, "float modulo")
+    }
+    pub fn float_floor_division_by_zero() -> PyError {
+        PyError::new(ErrorKind::ZeroDivisionError, "float floor division by zero")
+    }
+    pub fn zero_to_negative_power() -> PyError {
+        PyError::new(ErrorKind::ZeroDivisionError, "0.0 cannot be raised to a negative power")
+    }
+    pub fn int_too_large_to_convert_to_float() -> PyError {
+        PyError::overflow("int too large to convert to float")
+    }
+    /// arrsh refuses big-int results that would take very long to compute (CPython would just hang).
+    pub fn int_result_too_large(bits: u64) -> PyError {
+        PyError::overflow(format!(
+            "integer result would have about {bits} bits; arrsh refuses integers above 1,000,000 bits"
+        ))
+    }
+    pub fn unsupported_operand(op: &str, left: &str, right: &str) -> PyError {
+        PyError::type_error(format!(
+            "unsupported operand type(s) for {op}: '{left}' and '{right}'"
+        ))
+    }
+    pub fn bad_operand_unary(op: &str, ty: &str) -> PyError {
+        PyError::type_error(format!("bad operand type for unary {op}: '{ty}'"))
+    }
+
+    // ----- memory
+    /// NumPy's `_ArrayMemoryError` text: `Unable to allocate 256. TiB for an array with shape ...`.
+    pub fn unable_to_allocate(nbytes: u128, shape: &[usize], dtype_name: &str) -> PyError {
+        PyError::new(
+            ErrorKind::MemoryError,
+            format!(
+                "Unable to allocate {} for an array with shape {} and data type {}",
+                human_bytes(nbytes),
+                shape_str(shape),
+                dtype_name
+            ),
+        )
+    }
+    /// NumPy refuses shapes whose byte size overflows `npy_intp` before trying to allocate.
+    pub fn array_too_big() -> PyError {
+        PyError::value(
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        )
+    }
+    pub fn maximum_dimensions(ndim: usize) -> PyError {
+        PyError::value(format!("maximum supported dimension for an ndarray is currently 64, found {ndim}"))
+    }
+    pub fn negative_dimensions() -> PyError {
+        PyError::value("negative dimensions are not allowed")
+    }
+
+    // ----- view(dtype): numpy/_core/src/multiarray/getset.c, NumPy 2.4 (order matters)
+    pub fn view_zero_dim() -> PyError {
+        PyError::value(
+            "Changing the dtype of a 0d array is only supported if the itemsize is unchanged",
+        )
+    }
+    pub fn view_last_axis_not_contiguous() -> PyError {
+        PyError::value(
+            "To change to a dtype of a different size, the last axis must be contiguous",
+        )
+    }
+    pub fn view_smaller_not_divisor() -> PyError {
+        PyError::value(
+            "When changing to a smaller dtype, its size must be a divisor of the size of original dtype",
+        )
+    }
+    pub fn view_larger_not_divisor() -> PyError {
+        PyError::value(
+            "When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.",
+        )
+    }
+
+    // ----- as_strided bounds: NumPy 2.5's `check_bounds=True` wording
+    pub fn strided_view_ends_after(bytes: u128) -> PyError {
+        PyError::value(format!(
+            "Given shape and strides would access memory out of bounds. View ends {bytes} bytes after highest address"
+        ))
+    }
+    pub fn strided_view_starts_before(bytes: u128) -> PyError {
+        PyError::value(format!(
+            "Given shape and strides would access memory out of bounds. View starts {bytes} bytes before lowest address"
+        ))
+    }
+
+    // ----- indexing (numpy/_core/src/multiarray/mapping.c)
+    pub fn index_out_of_bounds(index: i128, axis: usize, size: usize) -> PyError {
+        PyError::index(format!("index {index} is out of bounds for axis {axis} with size {size}"))
+    }
+    pub fn too_many_indices(ndim: usize, given: usize) -> PyError {
+        PyError::index(format!(
+            "too many indices for array: array is {ndim}-dimensional, but {given} were indexed"
+        ))
+    }
+    pub fn single_ellipsis() -> PyError {
+        PyError::index("an index can only have a single ellipsis ('...')")
+    }
+    pub fn invalid_index() -> PyError {
+        PyError::index(
+            "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+        )
+    }
+    pub fn invalid_scalar_index() -> PyError {
+        PyError::index("invalid index to scalar variable.")
+    }
+    pub fn slice_step_zero() -> PyError {
+        PyError::value("slice step cannot be zero")
+    }
+    pub fn boolean_index_mismatch(axis: usize, size: usize, got: usize) -> PyError {
+        PyError::index(format!(
+            "boolean index did not match indexed array along axis {axis}; size of axis is {size} but size of corresponding boolean axis is {got}"
+        ))
+    }
+    pub fn read_only_destination() -> PyError {
+        PyError::value("assignment destination is read-only")
+    }
+
+    // ----- shapes and broadcasting
+    /// NumPy's broadcast error: note the trailing space after the last shape.
+    pub fn broadcast_shapes(shapes: &[&[usize]]) -> PyError {
+        let listed: Vec<String> = shapes.iter().map(|s| shape_str(s)).collect();
+        PyError::value(format!(
+            "operands could not be broadcast together with shapes {} ",
+            listed.join(" ")
+        ))
+    }
+    pub fn broadcast_input_to_shape(from: &[usize], to: &[usize]) -> PyError {
+        PyError::value(format!(
+            "could not broadcast input array from shape {} into shape {}",
+            shape_str(from),
+            shape_str(to)
+        ))
+    }
+    pub fn cannot_reshape(size: usize, shape: &[usize]) -> PyError {
+        PyError::value(format!("cannot reshape array of size {size} into shape {}", shape_str(shape)))
+    }
+    pub fn reshape_one_unknown() -> PyError {
+        PyError::value("can only specify one unknown dimension")
+    }
+    pub fn axis_out_of_bounds(axis: i64, ndim: usize) -> PyError {
+        PyError::new(
+            ErrorKind::AxisError,
+            format!("axis {axis} is out of bounds for array of dimension {ndim}"),
+        )
+    }
+    pub fn axes_dont_match() -> PyError {
+        PyError::value("axes don't match array")
+    }
+    pub fn repeated_axis() -> PyError {
+        PyError::value("repeated axis in transpose")
+    }
+
+    // ----- dtypes and casting
+    pub fn data_type_not_understood(spec: &str) -> PyError {
+        PyError::type_error(format!("data type {spec} not understood"))
+    }
+    pub fn cannot_cast_ufunc_output(ufunc: &str, from: &str, to: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "Cannot cast ufunc '{ufunc}' output from dtype('{from}') to dtype('{to}') with casting rule 'same_kind'"
+            ),
+        )
+    }
+    pub fn ufunc_no_loop(ufunc: &str, left: &str, right: &str, out: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "ufunc '{ufunc}' did not contain a loop with signature matching types (<class 'numpy.dtypes.{left}'>, <class 'numpy.dtypes.{right}'>) -> {out}"
+            ),
+        )
+    }
+    pub fn python_int_out_of_bounds(value: &str, dtype: &str) -> PyError {
+        PyError::overflow(format!("Python integer {value} out of bounds for {dtype}"))
+    }
+
+    // ----- calls
+    pub fn arg_count(func: &str, expected: &str, given: usize) -> PyError {
+        PyError::type_error(format!("{func}() takes {expected} ({given} given)"))
+    }
+    pub fn unexpected_keyword(func: &str, kw: &str) -> PyError {
+        PyError::type_error(format!("{func}() got an unexpected keyword argument '{kw}'"))
+    }
+    pub fn not_callable(type_name: &str) -> PyError {
+        PyError::type_error(format!("'{type_name}' object is not callable"))
+    }
+    pub fn not_iterable(type_name: &str) -> PyError {
+        PyError::type_error(format!("'{type_name}' object is not iterable"))
+    }
+    pub fn not_subscriptable(type_name: &str) -> PyError {
+        PyError::type_error(format!("'{type_name}' object is not subscriptable"))
+    }
+    pub fn len_of_unsized(type_name: &str) -> PyError {
+        PyError::type_error(format!("object of type '{type_name}' has no len()"))
+    }
+    pub fn unsized_object() -> PyError {
+        PyError::type_error("len() of unsized object")
+    }
+    pub fn iteration_over_0d() -> PyError {
+        PyError::type_error("iteration over a 0-d array")
+    }
+    pub fn key_error(repr: &str) -> PyError {
+        PyError::new(ErrorKind::KeyError, repr)
+    }
+    pub fn cannot_unpack(expected: usize, got: usize) -> PyError {
+        if got > expected {
+            PyError::value(format!("too many values to unpack (expected {expected})"))
+        } else {
+            PyError::value(format!("not enough values to unpack (expected {expected}, got {got})"))
+        }
+    }
+    pub fn truth_value_ambiguous() -> PyError {
+        PyError::value(
+            "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each row: the constructor's text and NumPy's / CPython's string (NumPy 2.4.6, CPython 3.11).
+    #[test]
+    fn messages_match_numpy() {
+        let cases: &[(PyError, &str)] = &[
+            (
+                PyError::view_last_axis_not_contiguous(),
+                "ValueError: To change to a dtype of a different size, the last axis must be contiguous",
+            ),
+            (
+                PyError::view_smaller_not_divisor(),
+                "ValueError: When changing to a smaller dtype, its size must be a divisor of the size of original dtype",
+            ),
+            (
+                PyError::index_out_of_bounds(5, 0, 3),
+                "IndexError: index 5 is out of bounds for axis 0 with size 3",
+            ),
+            (
+                PyError::broadcast_shapes(&[&[3], &[4]]),
+                "ValueError: operands could not be broadcast together with shapes (3,) (4,) ",
+            ),
+            (
+                PyError::unable_to_allocate(1u128 << 48, &[1usize << 45], "float64"),
+                "MemoryError: Unable to allocate 256. TiB for an array with shape (35184372088832,) and data type float64",
+            ),
+            (PyError::keyboard_interrupt(), "KeyboardInterrupt"),
+        ];
+        for (err, want) in cases {
+            assert_eq!(err.to_string(), *want);
+        }
+    }
+
+    #[test]
+    fn memory_sizes_use_numpy_units() {
+        // numpy 2.4.6 _ArrayMemoryError._size_to_string on the same inputs
+        let cases: &[(u128, &str)] = &[
+            (800, "800 bytes"),
+            (1023, "1023 bytes"),
+            (1024, "1.00 KiB"),
+            (1536, "1.50 KiB"),
+            (8 << 30, "8.00 GiB"),
+            (100 << 20, "100. MiB"),
+            (1023 * 1024 + 1000, "1.00 MiB"),
+            (3 << 62, "12.0 EiB"),
+            (1 << 70, "1024. EiB"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(human_bytes(*n), *want, "{n} bytes");
+        }
+    }
+}

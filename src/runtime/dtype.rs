@@ -1,0 +1,407 @@
+//! NumPy data types: kind, itemsize and byte order; names, `dtype.str`, parsing of every common
+//! spelling (`'i4'`, `'<u2'`, `'float64'`, `'S3'`, `'c'`), and NEP 50 type promotion.
+
+use crate::error::{PyError, PyResult};
+
+/// The family of a dtype; with `itemsize` and byte order it names the dtype completely.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Bool,
+    Int,
+    UInt,
+    Float,
+    Complex,
+    /// `S<n>`: raw bytes, NUL-padded.
+    Bytes,
+    /// `U<n>`: UCS-4 code points, 4 bytes each.
+    Str,
+}
+
+/// A dtype. Invariants: (1) `itemsize` is one of the sizes NumPy has for numeric kinds;
+/// (2) `big_endian` is false for 1-byte numbers, bool and bytes (their byte order is `|`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DType {
+    pub kind: Kind,
+    pub itemsize: usize,
+    pub big_endian: bool,
+}
+
+impl DType {
+    pub const BOOL: DType = DType::native(Kind::Bool, 1);
+    pub const INT8: DType = DType::native(Kind::Int, 1);
+    pub const INT16: DType = DType::native(Kind::Int, 2);
+    pub const INT32: DType = DType::native(Kind::Int, 4);
+    pub const INT64: DType = DType::native(Kind::Int, 8);
+    pub const UINT8: DType = DType::native(Kind::UInt, 1);
+    pub const UINT16: DType = DType::native(Kind::UInt, 2);
+    pub const UINT32: DType = DType::native(Kind::UInt, 4);
+    pub const UINT64: DType = DType::native(Kind::UInt, 8);
+    pub const FLOAT16: DType = DType::native(Kind::Float, 2);
+    pub const FLOAT32: DType = DType::native(Kind::Float, 4);
+    pub const FLOAT64: DType = DType::native(Kind::Float, 8);
+    pub const COMPLEX64: DType = DType::native(Kind::Complex, 8);
+    pub const COMPLEX128: DType = DType::native(Kind::Complex, 16);
+
+    pub const fn native(kind: Kind, itemsize: usize) -> DType {
+        DType { kind, itemsize, big_endian: false }
+    }
+    pub const fn bytes(n: usize) -> DType {
+        DType::native(Kind::Bytes, n)
+    }
+    pub const fn unicode(chars: usize) -> DType {
+        DType::native(Kind::Str, chars * 4)
+    }
+
+    /// Whether byte order is meaningful for this dtype (NumPy prints `|` otherwise).
+    pub fn has_byteorder(self) -> bool {
+        match self.kind {
+            Kind::Bool | Kind::Bytes => false,
+            Kind::Int | Kind::UInt => self.itemsize > 1,
+            Kind::Float | Kind::Complex | Kind::Str => true,
+        }
+    }
+
+    pub fn is_native(self) -> bool {
+        !self.big_endian
+    }
+    pub fn to_native(self) -> DType {
+        DType { big_endian: false, ..self }
+    }
+    /// `newbyteorder('>')`-style: only meaningful kinds keep the flag (invariant 2).
+    pub fn with_big_endian(self, big: bool) -> DType {
+        DType { big_endian: big && self.has_byteorder(), ..self }
+    }
+
+    pub fn is_numeric(self) -> bool {
+        !matches!(self.kind, Kind::Bytes | Kind::Str)
+    }
+    pub fn is_flexible(self) -> bool {
+        matches!(self.kind, Kind::Bytes | Kind::Str)
+    }
+    pub fn is_integer(self) -> bool {
+        matches!(self.kind, Kind::Int | Kind::UInt)
+    }
+    pub fn is_inexact(self) -> bool {
+        matches!(self.kind, Kind::Float | Kind::Complex)
+    }
+
+    /// The kind character of `dtype.kind`.
+    pub fn kind_char(self) -> char {
+        match self.kind {
+            Kind::Bool => 'b',
+            Kind::Int => 'i',
+            Kind::UInt => 'u',
+            Kind::Float => 'f',
+            Kind::Complex => 'c',
+            Kind::Bytes => 'S',
+            Kind::Str => 'U',
+        }
+    }
+
+    /// `dtype.char` (Linux x86-64: int64 is `'l'`).
+    pub fn char(self) -> char {
+        match (self.kind, self.itemsize) {
+            (Kind::Bool, _) => '?',
+            (Kind::Int, 1) => 'b',
+            (Kind::Int, 2) => 'h',
+            (Kind::Int, 4) => 'i',
+            (Kind::Int, _) => 'l',
+            (Kind::UInt, 1) => 'B',
+            (Kind::UInt, 2) => 'H',
+            (Kind::UInt, 4) => 'I',
+            (Kind::UInt, _) => 'L',
+            (Kind::Float, 2) => 'e',
+            (Kind::Float, 4) => 'f',
+            (Kind::Float, _) => 'd',
+            (Kind::Complex, 8) => 'F',
+            (Kind::Complex, _) => 'D',
+            (Kind::Bytes, _) => 'S',
+            (Kind::Str, _) => 'U',
+        }
+    }
+
+    pub fn byteorder_char(self) -> char {
+        if !self.has_byteorder() {
+            '|'
+        } else if self.big_endian {
+            '>'
+        } else {
+            '<'
+        }
+    }
+
+    /// `dtype.byteorder`: `'='` for native, `'|'` when not applicable, `'>'` for swapped.
+    pub fn byteorder_attr(self) -> char {
+        if !self.has_byteorder() {
+            '|'
+        } else if self.big_endian {
+            '>'
+        } else {
+            '='
+        }
+    }
+
+    /// `dtype.str`, e.g. `'<i8'`, `'|S3'`, `'<U3'`, `'>f4'`.
+    pub fn str(self) -> String {
+        let n = if self.kind == Kind::Str { self.itemsize / 4 } else { self.itemsize };
+        format!("{}{}{}", self.byteorder_char(), self.kind_char(), n)
+    }
+
+    /// `dtype.name`, e.g. `int64`, `bool`, `bytes24`, `str96`.
+    pub fn name(self) -> String {
+        match self.kind {
+            Kind::Bool => "bool".into(),
+            Kind::Int => format!("int{}", self.itemsize * 8),
+            Kind::UInt => format!("uint{}", self.itemsize * 8),
+            Kind::Float => format!("float{}", self.itemsize * 8),
+            Kind::Complex => format!("complex{}", self.itemsize * 8),
+            Kind::Bytes => format!("bytes{}", self.itemsize * 8),
+            Kind::Str => format!("str{}", self.itemsize * 8),
+        }
+    }
+
+    /// The NumPy scalar type's name: `int64`, `bool`, `bytes_`, `str_`.
+    pub fn scalar_type_name(self) -> String {
+        match self.kind {
+            Kind::Bytes => "bytes_".into(),
+            Kind::Str => "str_".into(),
+            _ => self.to_native().name(),
+        }
+    }
+
+    /// `repr(dtype)`: `dtype('int64')`, `dtype('S3')`, `dtype('<U3')`, `dtype('>i4')`.
+    pub fn repr(self) -> String {
+        format!("dtype('{}')", self.repr_inner())
+    }
+
+    fn repr_inner(self) -> String {
+        match self.kind {
+            Kind::Bytes => format!("S{}", self.itemsize),
+            Kind::Str => self.str(),
+            _ if self.big_endian => self.str(),
+            _ => self.name(),
+        }
+    }
+
+    /// `str(dtype)`: the name for native builtin numbers, `dtype.str` otherwise.
+    pub fn str_form(self) -> String {
+        if self.is_flexible() || self.big_endian { self.str() } else { self.name() }
+    }
+
+    /// The `dtype=` text in an array repr (numpy's `dtype_short_repr`).
+    pub fn short_repr(self) -> String {
+        if self.is_flexible() || self.big_endian { format!("'{}'", self.str()) } else { self.name() }
+    }
+
+    /// Whether numpy omits `dtype=` from an array repr (`_typelessdata`).
+    pub fn is_default_repr(self) -> bool {
+        self == DType::INT64 || self == DType::FLOAT64 || self == DType::COMPLEX128 || self == DType::BOOL
+    }
+
+    /// Parses a dtype string as `np.dtype(str)` does. Errors carry NumPy's message with the
+    /// string's Python repr.
+    pub fn parse(spec: &str) -> PyResult<DType> {
+        let not_understood = || PyError::data_type_not_understood(&format!("'{spec}'"));
+        let (order, body) = match spec.chars().next() {
+            Some(c @ ('<' | '>' | '=' | '|' | '!')) => (Some(c), &spec[1..]),
+            _ => (None, spec),
+        };
+        let dt = by_name(body).or_else(|| by_code(body)).ok_or_else(not_understood)?;
+        let big = matches!(order, Some('>') | Some('!'));
+        Ok(dt.with_big_endian(big))
+    }
+}
+
+fn by_name(name: &str) -> Option<DType> {
+    Some(match name {
+        "bool" | "bool_" | "?" | "b1" => DType::BOOL,
+        "int8" | "byte" | "i1" | "b" => DType::INT8,
+        "int16" | "short" | "i2" | "h" => DType::INT16,
+        "int32" | "intc" | "i4" | "i" => DType::INT32,
+        "int64" | "int" | "int_" | "intp" | "long" | "longlong" | "i8" | "l" | "q" | "p" => DType::INT64,
+        "uint8" | "ubyte" | "u1" | "B" => DType::UINT8,
+        "uint16" | "ushort" | "u2" | "H" => DType::UINT16,
+        "uint32" | "uintc" | "u4" | "I" => DType::UINT32,
+        "uint64" | "uint" | "uintp" | "ulong" | "ulonglong" | "u8" | "L" | "Q" | "P" => DType::UINT64,
+        "float16" | "half" | "f2" | "e" => DType::FLOAT16,
+        "float32" | "single" | "f4" | "f" => DType::FLOAT32,
+        "float64" | "float" | "double" | "f8" | "d" => DType::FLOAT64,
+        "complex64" | "csingle" | "c8" | "F" => DType::COMPLEX64,
+        "complex128" | "complex" | "cdouble" | "c16" | "D" => DType::COMPLEX128,
+        "c" => DType::bytes(1),
+        "S" | "bytes" | "bytes_" => DType::bytes(0),
+        "U" | "str" | "str_" => DType::unicode(0),
+        _ => return None,
+    })
+}
+
+/// `S3`, `U5`, `bytes24`, `str96`.
+fn by_code(spec: &str) -> Option<DType> {
+    let digits = |s: &str| -> Option<usize> {
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+    };
+    if let Some(n) = spec.strip_prefix('S').and_then(digits) {
+        return Some(DType::bytes(n));
+    }
+    if let Some(n) = spec.strip_prefix('U').and_then(digits) {
+        return Some(DType::unicode(n));
+    }
+    if let Some(bits) = spec.strip_prefix("bytes").and_then(digits) {
+        return (bits % 8 == 0).then(|| DType::bytes(bits / 8));
+    }
+    if let Some(bits) = spec.strip_prefix("str").and_then(digits) {
+        return (bits % 32 == 0).then(|| DType::unicode(bits / 32));
+    }
+    None
+}
+
+/// NEP 50 promotion of two array dtypes (`np.result_type` on arrays): the smallest dtype that
+/// can hold both kinds' values, numpy's table.
+pub fn promote(a: DType, b: DType) -> Option<DType> {
+    use Kind::*;
+    let (a, b) = (a.to_native(), b.to_native());
+    if a == b {
+        return Some(a);
+    }
+    let rank = |k: Kind| match k {
+        Bool => 0,
+        UInt | Int => 1,
+        Float => 2,
+        Complex => 3,
+        Bytes | Str => 4,
+    };
+    if a.is_flexible() || b.is_flexible() {
+        return match (a.kind, b.kind) {
+            (Bytes, Bytes) | (Str, Str) => Some(DType::native(a.kind, a.itemsize.max(b.itemsize))),
+            (Bytes, Str) | (Str, Bytes) => {
+                let chars = if a.kind == Str { a.itemsize / 4 } else { a.itemsize };
+                let chars_b = if b.kind == Str { b.itemsize / 4 } else { b.itemsize };
+                Some(DType::unicode(chars.max(chars_b)))
+            }
+            _ => None,
+        };
+    }
+    let (lo, hi) = if rank(a.kind) <= rank(b.kind) { (a, b) } else { (b, a) };
+    Some(match (lo.kind, hi.kind) {
+        (Bool, _) => hi,
+        (Int, Int) | (UInt, UInt) => DType::native(lo.kind, lo.itemsize.max(hi.itemsize)),
+        (Int, UInt) | (UInt, Int) => {
+            let (s, u) = if lo.kind == Int { (lo, hi) } else { (hi, lo) };
+            if s.itemsize > u.itemsize {
+                s
+            } else if u.itemsize < 8 {
+                DType::native(Int, u.itemsize * 2)
+            } else {
+                DType::FLOAT64
+            }
+        }
+        // integers into floats: float16 holds int8/uint8, float32 holds 16-bit, float64 the rest
+        (Int | UInt, Float) => float_for_int(lo.itemsize).max_size(hi),
+        (Int | UInt, Complex) => {
+            let f = float_for_int(lo.itemsize);
+            DType::native(Complex, (f.itemsize * 2).max(hi.itemsize).max(8))
+        }
+        (Float, Float) | (Complex, Complex) => DType::native(lo.kind, lo.itemsize.max(hi.itemsize)),
+        (Float, Complex) => DType::native(Complex, (lo.itemsize * 2).max(hi.itemsize).max(8)),
+        _ => return None,
+    })
+}
+
+fn float_for_int(itemsize: usize) -> DType {
+    match itemsize {
+        1 => DType::FLOAT16,
+        2 => DType::FLOAT32,
+        _ => DType::FLOAT64,
+    }
+}
+
+impl DType {
+    fn max_size(self, other: DType) -> DType {
+        if other.itemsize > self.itemsize { DType::native(self.kind, other.itemsize) } else { self }
+    }
+
+    /// Inclusive integer range of an integer dtype, as i128.
+    pub fn int_range(self) -> (i128, i128) {
+        let bits = self.itemsize as u32 * 8;
+        match self.kind {
+            Kind::Int => (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1),
+            Kind::UInt => (0, (1i128 << bits) - 1),
+            Kind::Bool => (0, 1),
+            _ => (i128::MIN, i128::MAX),
+        }
+    }
+
+    /// numpy's `can_cast(from, to, 'same_kind')` for numeric dtypes.
+    pub fn can_cast_same_kind(from: DType, to: DType) -> bool {
+        let order = |k: Kind| match k {
+            Kind::Bool => 0,
+            Kind::UInt | Kind::Int => 1,
+            Kind::Float => 2,
+            Kind::Complex => 3,
+            Kind::Bytes | Kind::Str => 4,
+        };
+        order(from.kind) <= order(to.kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_parse_to_numpy_dtypes() {
+        // (spelling, dtype.str, dtype.name) as numpy 2.4 on Linux x86-64 reports them
+        let cases = [
+            ("B", "|u1", "uint8"),
+            ("c", "|S1", "bytes8"),
+            ("S3", "|S3", "bytes24"),
+            ("<i8", "<i8", "int64"),
+            ("u1", "|u1", "uint8"),
+            ("uint32", "<u4", "uint32"),
+            ("int64", "<i8", "int64"),
+            ("int", "<i8", "int64"),
+            ("float", "<f8", "float64"),
+            (">i4", ">i4", "int32"),
+            ("=f8", "<f8", "float64"),
+            ("|S3", "|S3", "bytes24"),
+            ("U3", "<U3", "str96"),
+            (">i1", "|i1", "int8"),
+            ("?", "|b1", "bool"),
+            ("c16", "<c16", "complex128"),
+        ];
+        for (spec, s, name) in cases {
+            let dt = DType::parse(spec).unwrap_or_else(|e| panic!("{spec}: {e}"));
+            assert_eq!((dt.str().as_str(), dt.name().as_str()), (s, name), "{spec}");
+        }
+    }
+
+    #[test]
+    fn unknown_spelling_is_numpy_type_error() {
+        let err = DType::parse("xyz").unwrap_err();
+        assert_eq!(err.to_string(), "TypeError: data type 'xyz' not understood");
+        assert!(DType::parse("i8").is_ok(), "control: a known spelling parses");
+    }
+
+    #[test]
+    fn reprs_follow_numpy() {
+        assert_eq!(DType::INT64.repr(), "dtype('int64')");
+        assert_eq!(DType::bytes(3).repr(), "dtype('S3')");
+        assert_eq!(DType::unicode(3).repr(), "dtype('<U3')");
+        assert_eq!(DType::INT32.with_big_endian(true).repr(), "dtype('>i4')");
+        assert_eq!(DType::bytes(3).short_repr(), "'|S3'");
+        assert_eq!(DType::INT32.short_repr(), "int32");
+    }
+
+    #[test]
+    fn promotion_table() {
+        let p = |a, b| promote(a, b).map(|d| d.name());
+        assert_eq!(p(DType::INT8, DType::UINT8).as_deref(), Some("int16"));
+        assert_eq!(p(DType::INT64, DType::UINT64).as_deref(), Some("float64"));
+        assert_eq!(p(DType::INT16, DType::FLOAT16).as_deref(), Some("float32"));
+        assert_eq!(p(DType::UINT8, DType::FLOAT16).as_deref(), Some("float16"));
+        assert_eq!(p(DType::BOOL, DType::INT8).as_deref(), Some("int8"));
+        assert_eq!(p(DType::INT64, DType::FLOAT32).as_deref(), Some("float64"));
+        assert_eq!(p(DType::FLOAT32, DType::COMPLEX64).as_deref(), Some("complex64"));
+        assert_eq!(p(DType::FLOAT64, DType::COMPLEX64).as_deref(), Some("complex128"));
+    }
+}

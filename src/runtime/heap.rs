@@ -1,0 +1,314 @@
+//! Where memory comes from: object ids (a model of CPython's pymalloc), data-buffer addresses (a
+//! model of glibc malloc/mmap as NumPy uses it), and the byte budget that turns huge allocations
+//! into `MemoryError` before the kernel is asked. One `Heap` per session: no global state.
+//!
+//! Deterministic mode makes the same script print the same ids and addresses on every run, with
+//! the relationships CPython shows: a freed object's block is handed to the next object of the
+//! same size class (LIFO), so `for i in a: print(id(i))` reuses ids. Real mode reports this
+//! process's own allocations instead.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// pymalloc serves requests up to this size from pools; larger ones go to malloc.
+const SMALL_REQUEST_THRESHOLD: usize = 512;
+/// CPython 3.11: 16 KiB pools inside 1 MiB arenas, 48-byte pool header, 16-byte size classes.
+const POOL_SIZE: u64 = 16 * 1024;
+const POOL_HEADER: u64 = 48;
+const ALIGNMENT: usize = 16;
+/// Model addresses, shaped like a Linux x86-64 CPython process: pymalloc arenas and mmaps high,
+/// the brk heap (malloc'd small buffers) low.
+const ARENA_START: u64 = 0x7f3c_2a00_0000;
+const MALLOC_START: u64 = 0x55d0_a000_0000;
+const MMAP_TOP: u64 = 0x7f3c_4000_0000;
+/// glibc serves requests of this size and more with a fresh mmap (its default threshold).
+const MMAP_THRESHOLD: usize = 128 * 1024;
+
+/// The session's memory model and byte budget.
+pub struct Heap {
+    real: bool,
+    budget_bytes: Cell<u64>,
+    used_bytes: Cell<u64>,
+    state: RefCell<Model>,
+}
+
+#[derive(Default)]
+struct Model {
+    /// size class → pools with a free block, most recently freed-into first (usedpools).
+    used_pools: HashMap<usize, Vec<u64>>,
+    pools: HashMap<u64, Pool>,
+    next_pool: u64,
+    /// malloc model: exact-size free lists (LIFO) over a bump pointer.
+    malloc_free: HashMap<u64, Vec<u64>>,
+    malloc_next: u64,
+    mmap_free: HashMap<u64, Vec<u64>>,
+    mmap_next: u64,
+}
+
+struct Pool {
+    class: usize,
+    free: Vec<u64>,
+    next_offset: u64,
+}
+
+impl Pool {
+    fn block_size(&self) -> u64 {
+        ((self.class + 1) * ALIGNMENT) as u64
+    }
+    fn is_full(&self) -> bool {
+        self.free.is_empty() && self.next_offset + self.block_size() > POOL_SIZE
+    }
+}
+
+impl Heap {
+    /// A heap with `budget_bytes` of array data allowed at once.
+    pub fn new(real_addresses: bool, budget_bytes: u64) -> Rc<Heap> {
+        let model = Model { next_pool: ARENA_START, malloc_next: MALLOC_START, mmap_next: MMAP_TOP, ..Model::default() };
+        Rc::new(Heap {
+            real: real_addresses,
+            budget_bytes: Cell::new(budget_bytes),
+            used_bytes: Cell::new(0),
+            state: RefCell::new(model),
+        })
+    }
+
+    pub fn is_real(&self) -> bool {
+        self.real
+    }
+
+    /// A new object id for an object of `size` bytes (its CPython allocation size).
+    pub fn object(self: &Rc<Self>, size: usize) -> ObjId {
+        if self.real {
+            let block = vec![0u8; size.max(1)].into_boxed_slice();
+            return ObjId { addr: block.as_ptr() as u64, size, heap: None, _real: Some(block) };
+        }
+        let addr = self.state.borrow_mut().alloc_object(size);
+        ObjId { addr, size, heap: Some(self.clone()), _real: None }
+    }
+
+    fn free_object(&self, addr: u64, size: usize) {
+        if let Ok(mut st) = self.state.try_borrow_mut() {
+            st.free_object(addr, size);
+        }
+    }
+
+    /// The model address for a new data buffer of `nbytes` (deterministic mode only).
+    pub fn buffer_address(&self, nbytes: usize) -> u64 {
+        self.state.borrow_mut().alloc_data(nbytes)
+    }
+
+    pub fn free_buffer_address(&self, addr: u64, nbytes: usize) {
+        if let Ok(mut st) = self.state.try_borrow_mut() {
+            st.free_data(addr, nbytes);
+        }
+    }
+
+    /// Reserves `nbytes` of the budget; false if that would exceed it.
+    pub fn try_reserve(&self, nbytes: u64) -> bool {
+        match self.used_bytes.get().checked_add(nbytes) {
+            Some(total) if total <= self.budget_bytes.get() => {
+                self.used_bytes.set(total);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn release(&self, nbytes: u64) {
+        self.used_bytes.set(self.used_bytes.get().saturating_sub(nbytes));
+    }
+
+    pub fn used_bytes(&self) -> u64 {
+        self.used_bytes.get()
+    }
+    pub fn budget_bytes(&self) -> u64 {
+        self.budget_bytes.get()
+    }
+    pub fn set_budget_bytes(&self, bytes: u64) {
+        self.budget_bytes.set(bytes)
+    }
+}
+
+impl Model {
+    fn alloc_object(&mut self, size: usize) -> u64 {
+        if size > SMALL_REQUEST_THRESHOLD {
+            return self.alloc_malloc(size);
+        }
+        let class = (size.max(1) - 1) / ALIGNMENT;
+        loop {
+            let pool_addr = match self.used_pools.get(&class).and_then(|v| v.first().copied()) {
+                Some(p) => p,
+                None => {
+                    let p = self.next_pool;
+                    self.next_pool += POOL_SIZE;
+                    self.pools.insert(p, Pool { class, free: Vec::new(), next_offset: POOL_HEADER });
+                    self.used_pools.entry(class).or_default().insert(0, p);
+                    p
+                }
+            };
+            let Some(pool) = self.pools.get_mut(&pool_addr) else { return 0 };
+            let addr = if let Some(a) = pool.free.pop() {
+                Some(a)
+            } else if pool.next_offset + pool.block_size() <= POOL_SIZE {
+                let a = pool_addr + pool.next_offset;
+                pool.next_offset += pool.block_size();
+                Some(a)
+            } else {
+                None
+            };
+            let full = pool.is_full();
+            if full || addr.is_none() {
+                if let Some(v) = self.used_pools.get_mut(&class) {
+                    v.retain(|&p| p != pool_addr);
+                }
+            }
+            if let Some(a) = addr {
+                return a;
+            }
+        }
+    }
+
+    fn free_object(&mut self, addr: u64, size: usize) {
+        if size > SMALL_REQUEST_THRESHOLD {
+            return self.free_malloc(addr, size);
+        }
+        let pool_addr = addr & !(POOL_SIZE - 1);
+        let Some(pool) = self.pools.get_mut(&pool_addr) else { return };
+        let was_full = pool.is_full();
+        pool.free.push(addr);
+        let class = pool.class;
+        if was_full {
+            // pymalloc links a pool that regains a free block at the front of usedpools
+            self.used_pools.entry(class).or_default().insert(0, pool_addr);
+        }
+    }
+
+    fn alloc_malloc(&mut self, size: usize) -> u64 {
+        let rounded = round_up(size + 8, ALIGNMENT) as u64;
+        if let Some(a) = self.malloc_free.get_mut(&rounded).and_then(|v| v.pop()) {
+            return a;
+        }
+        // glibc returns chunk + 16: addresses end in 0x..0 and sit 16 past the chunk header
+        let a = self.malloc_next + 16;
+        self.malloc_next += rounded + 16;
+        a
+    }
+
+    fn free_malloc(&mut self, addr: u64, size: usize) {
+        let rounded = round_up(size + 8, ALIGNMENT) as u64;
+        self.malloc_free.entry(rounded).or_default().push(addr);
+    }
+
+    fn alloc_data(&mut self, nbytes: usize) -> u64 {
+        if nbytes < MMAP_THRESHOLD {
+            return self.alloc_malloc(nbytes.max(1));
+        }
+        let pages = round_up(nbytes + 16, 4096) as u64;
+        if let Some(a) = self.mmap_free.get_mut(&pages).and_then(|v| v.pop()) {
+            return a;
+        }
+        self.mmap_next -= pages;
+        self.mmap_next + 16
+    }
+
+    fn free_data(&mut self, addr: u64, nbytes: usize) {
+        if nbytes < MMAP_THRESHOLD {
+            return self.free_malloc(addr, nbytes.max(1));
+        }
+        let pages = round_up(nbytes + 16, 4096) as u64;
+        self.mmap_free.entry(pages).or_default().push(addr);
+    }
+}
+
+fn round_up(n: usize, to: usize) -> usize {
+    n.div_ceil(to) * to
+}
+
+/// An object's identity: its address in the model (or in this process). Dropping it frees the
+/// block, so the next object of the same size class may get the same id, as in CPython.
+pub struct ObjId {
+    addr: u64,
+    size: usize,
+    heap: Option<Rc<Heap>>,
+    /// Real mode: the block whose address is the id, freed with the object.
+    _real: Option<Box<[u8]>>,
+}
+
+impl ObjId {
+    /// A statically allocated object (small ints, `None`, `True`): never freed.
+    pub fn fixed(addr: u64) -> ObjId {
+        ObjId { addr, size: 0, heap: None, _real: None }
+    }
+    pub fn addr(&self) -> u64 {
+        self.addr
+    }
+}
+
+impl Drop for ObjId {
+    fn drop(&mut self) {
+        if let Some(heap) = &self.heap {
+            heap.free_object(self.addr, self.size);
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ObjId({:#x})", self.addr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn freed_block_is_reused_by_same_size_class() {
+        let heap = Heap::new(false, 1 << 30);
+        let a = heap.object(32);
+        let a_addr = a.addr();
+        let b = heap.object(32);
+        assert_ne!(a_addr, b.addr(), "two live objects never share an id");
+        drop(a);
+        let c = heap.object(28); // an int: same 32-byte class as a numpy int64 scalar
+        assert_eq!(c.addr(), a_addr, "LIFO reuse within the size class");
+        let d = heap.object(80);
+        assert_ne!(d.addr(), a_addr, "control: another size class does not reuse it");
+    }
+
+    #[test]
+    fn loop_rebinding_alternates_between_two_ids() {
+        // for i in a: each new scalar is made while the previous one is still bound to i
+        let heap = Heap::new(false, 1 << 30);
+        let mut i = heap.object(32);
+        let mut ids = vec![i.addr()];
+        for _ in 0..4 {
+            let next = heap.object(32);
+            i = next; // old scalar freed here
+            ids.push(i.addr());
+        }
+        assert_eq!(ids[0], ids[2]);
+        assert_eq!(ids[1], ids[3]);
+        assert_ne!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn budget_refuses_past_the_limit() {
+        let heap = Heap::new(false, 1000);
+        assert!(heap.try_reserve(600));
+        assert!(!heap.try_reserve(600), "would exceed");
+        heap.release(600);
+        assert!(heap.try_reserve(600), "control: fits after release");
+        assert!(!heap.try_reserve(u64::MAX), "no overflow");
+    }
+
+    #[test]
+    fn large_buffers_get_page_aligned_mmap_addresses() {
+        let heap = Heap::new(false, 1 << 30);
+        let a = heap.buffer_address(1 << 20);
+        assert_eq!(a % 4096, 16);
+        heap.free_buffer_address(a, 1 << 20);
+        assert_eq!(heap.buffer_address(1 << 20), a, "munmap then mmap of the same size");
+    }
+}

@@ -1,0 +1,248 @@
+//! Strided layout arithmetic: shape, signed byte strides and byte offset into a buffer; C/F
+//! strides, NumPy's (relaxed) contiguity flags and the byte extent an array reaches.
+
+use crate::error::{PyError, PyResult};
+
+/// NumPy's limit on dimensions (NPY_MAXDIMS in NumPy 2).
+pub const MAX_DIMS: usize = 64;
+
+/// Where the elements of an array live inside its buffer.
+///
+/// Invariants:
+/// 1. `shape.len() == strides.len()` (the array's `ndim`).
+/// 2. Strides are signed **byte** counts, exactly as numpy prints them.
+/// 3. If the array has at least one element, every element's bytes
+///    `[offset_bytes + Σ idx·stride, … + itemsize)` lie inside the buffer. Views keep this by
+///    construction; `as_strided` keeps it by checking (see `array.rs`).
+/// 4. `shape.len() <= MAX_DIMS`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub shape: Vec<usize>,
+    pub strides: Vec<isize>,
+    pub offset_bytes: usize,
+}
+
+/// Memory order for new arrays and copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    C,
+    F,
+}
+
+impl Layout {
+    /// A fresh C- or F-ordered layout at offset 0, as numpy fills strides (zero-length axes do
+    /// not scale the next stride).
+    pub fn contiguous(shape: &[usize], itemsize: usize, order: Order) -> Layout {
+        let mut strides = vec![0isize; shape.len()];
+        let mut step = itemsize as isize;
+        let axes: Box<dyn Iterator<Item = usize>> = match order {
+            Order::C => Box::new((0..shape.len()).rev()),
+            Order::F => Box::new(0..shape.len()),
+        };
+        for ax in axes {
+            strides[ax] = step;
+            if shape[ax] != 0 {
+                step = step.saturating_mul(shape[ax] as isize);
+            }
+        }
+        Layout { shape: shape.to_vec(), strides, offset_bytes: 0 }
+    }
+
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+
+    /// Number of elements (`size`).
+    pub fn len(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shape.contains(&0)
+    }
+
+    /// NumPy's C_CONTIGUOUS flag (relaxed strides: axes of length 1 may have any stride;
+    /// an empty array is contiguous).
+    pub fn is_c_contiguous(&self, itemsize: usize) -> bool {
+        self.contiguous_in((0..self.ndim()).rev(), itemsize)
+    }
+
+    /// NumPy's F_CONTIGUOUS flag.
+    pub fn is_f_contiguous(&self, itemsize: usize) -> bool {
+        self.contiguous_in(0..self.ndim(), itemsize)
+    }
+
+    fn contiguous_in(&self, axes: impl Iterator<Item = usize>, itemsize: usize) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        let mut expected = itemsize as isize;
+        for ax in axes {
+            let dim = self.shape[ax];
+            if dim != 1 {
+                if self.strides[ax] != expected {
+                    return false;
+                }
+                expected *= dim as isize;
+            }
+        }
+        true
+    }
+
+    /// The byte range `[lo, hi)` relative to the buffer start that the elements touch, or
+    /// `None` for an empty array. Computed in i128 so no user shape can overflow it.
+    pub fn byte_extent(&self, itemsize: usize) -> Option<(i128, i128)> {
+        if self.is_empty() {
+            return None;
+        }
+        let (mut lo, mut hi) = (self.offset_bytes as i128, self.offset_bytes as i128);
+        for (&n, &s) in self.shape.iter().zip(&self.strides) {
+            let span = (n as i128 - 1) * s as i128;
+            if span < 0 {
+                lo += span;
+            } else {
+                hi += span;
+            }
+        }
+        Some((lo, hi + itemsize as i128))
+    }
+
+    /// Byte offset of the element at a multi-index (each index already in range).
+    pub fn offset_of(&self, index: &[usize]) -> usize {
+        let mut off = self.offset_bytes as isize;
+        for (&i, &s) in index.iter().zip(&self.strides) {
+            off += i as isize * s;
+        }
+        off as usize // invariant 3: in the buffer
+    }
+
+    /// Calls `f` with the byte offset of every element, in C order.
+    pub fn for_each_offset(&self, mut f: impl FnMut(usize)) {
+        if self.is_empty() {
+            return;
+        }
+        let nd = self.ndim();
+        if nd == 0 {
+            f(self.offset_bytes);
+            return;
+        }
+        let inner_n = self.shape[nd - 1];
+        let inner_s = self.strides[nd - 1];
+        let mut idx = vec![0usize; nd - 1];
+        let mut base = self.offset_bytes as isize;
+        loop {
+            let mut off = base;
+            for _ in 0..inner_n {
+                f(off as usize);
+                off += inner_s;
+            }
+            // odometer over the outer axes
+            let mut ax = nd - 1;
+            loop {
+                if ax == 0 {
+                    return;
+                }
+                ax -= 1;
+                idx[ax] += 1;
+                base += self.strides[ax];
+                if idx[ax] < self.shape[ax] {
+                    break;
+                }
+                base -= self.strides[ax] * self.shape[ax] as isize;
+                idx[ax] = 0;
+            }
+        }
+    }
+
+    /// Checks a new shape's element count and byte size the way numpy does before allocating:
+    /// more than 64 dims, negative dims (callers pass i128), or a byte size above `isize::MAX`.
+    pub fn checked_size(shape: &[i128], itemsize: usize) -> PyResult<Vec<usize>> {
+        if shape.len() > MAX_DIMS {
+            return Err(PyError::maximum_dimensions(shape.len()));
+        }
+        if shape.iter().any(|&d| d < 0) {
+            return Err(PyError::negative_dimensions());
+        }
+        let mut nbytes: i128 = itemsize.max(1) as i128;
+        for &d in shape {
+            nbytes = nbytes.saturating_mul(d);
+        }
+        let too_big = shape.iter().any(|&d| d > isize::MAX as i128) || nbytes > isize::MAX as i128;
+        if too_big && !shape.contains(&0) {
+            return Err(PyError::array_too_big());
+        }
+        Ok(shape.iter().map(|&d| d as usize).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lay(shape: &[usize], strides: &[isize]) -> Layout {
+        Layout { shape: shape.to_vec(), strides: strides.to_vec(), offset_bytes: 0 }
+    }
+
+    #[test]
+    fn fresh_strides_match_numpy() {
+        // (shape, order, strides numpy gives for int64)
+        let cases: &[(&[usize], Order, &[isize])] = &[
+            (&[2, 3], Order::C, &[24, 8]),
+            (&[2, 3], Order::F, &[8, 16]),
+            (&[0, 3], Order::C, &[24, 8]), // zero-length axis does not scale
+            (&[3, 0], Order::C, &[8, 8]),
+            (&[], Order::C, &[]),
+            (&[1234, 4567], Order::F, &[8, 9872]),
+        ];
+        for (shape, order, strides) in cases {
+            assert_eq!(Layout::contiguous(shape, 8, *order).strides, *strides, "{shape:?} {order:?}");
+        }
+    }
+
+    #[test]
+    fn contiguity_flags_follow_relaxed_rule() {
+        // (shape, strides, C, F) for itemsize 8
+        let cases: &[(&[usize], &[isize], bool, bool)] = &[
+            (&[5], &[8], true, true),
+            (&[3], &[16], false, false),  // a[::2]
+            (&[2, 3], &[24, 8], true, false),
+            (&[2, 3], &[8, 16], false, true),
+            (&[1, 3], &[999, 8], true, true), // length-1 axis: any stride
+            (&[3, 1], &[8, 999], true, true),
+            (&[0, 3], &[-5, 7], true, true), // empty is contiguous
+            (&[], &[], true, true),
+            (&[3, 3], &[8, 8], false, false), // overlapping as_strided
+        ];
+        for (shape, strides, c, f) in cases {
+            let l = lay(shape, strides);
+            assert_eq!((l.is_c_contiguous(8), l.is_f_contiguous(8)), (*c, *f), "{shape:?} {strides:?}");
+        }
+    }
+
+    #[test]
+    fn extent_covers_negative_strides() {
+        let mut l = lay(&[5], &[-8]);
+        l.offset_bytes = 32;
+        assert_eq!(l.byte_extent(8), Some((0, 40)));
+        assert_eq!(lay(&[0], &[8]).byte_extent(8), None, "empty touches nothing");
+        assert_eq!(lay(&[3, 3], &[8, 8]).byte_extent(8), Some((0, 40)));
+    }
+
+    #[test]
+    fn offsets_walk_in_c_order() {
+        let mut seen = vec![];
+        lay(&[2, 2], &[8, 16]).for_each_offset(|o| seen.push(o));
+        assert_eq!(seen, vec![0, 16, 8, 24]);
+        let mut none = 0;
+        lay(&[2, 0], &[8, 8]).for_each_offset(|_| none += 1);
+        assert_eq!(none, 0);
+    }
+
+    #[test]
+    fn size_checks_refuse_like_numpy() {
+        assert!(Layout::checked_size(&[-1], 8).is_err());
+        assert!(Layout::checked_size(&[1 << 62, 4], 8).is_err());
+        assert!(Layout::checked_size(&[1 << 40], 8).is_ok(), "big but representable: MemoryError comes later");
+        assert!(Layout::checked_size(&[1 << 62, 0], 8).is_ok(), "an empty shape never overflows");
+    }
+}

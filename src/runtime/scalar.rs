@@ -1,0 +1,310 @@
+//! One element as a value: decoding from and encoding into an element's bytes per dtype (byte
+//! order included), and NumPy's unsafe casts between kinds (wrap-around, float truncation).
+
+use super::dtype::{DType, Kind};
+
+/// An element's value, widened to the largest type of its kind. The dtype it came from travels
+/// beside it (`NpScalar` in the evaluator), so `float32` values still print as `float32`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scalar {
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Complex(f64, f64),
+    Bytes(Vec<u8>),
+    Str(String),
+}
+
+impl Scalar {
+    /// Decodes the element stored in `bytes` (exactly `dtype.itemsize` long).
+    pub fn decode(dtype: DType, bytes: &[u8]) -> Scalar {
+        let mut buf = [0u8; 16];
+        let n = dtype.itemsize.min(16);
+        if dtype.is_numeric() {
+            buf[..n].copy_from_slice(&bytes[..n]);
+            if dtype.big_endian {
+                if dtype.kind == Kind::Complex {
+                    buf[..n / 2].reverse();
+                    buf[n / 2..n].reverse();
+                } else {
+                    buf[..n].reverse();
+                }
+            }
+        }
+        match (dtype.kind, dtype.itemsize) {
+            (Kind::Bool, _) => Scalar::Bool(buf[0] != 0),
+            (Kind::Int, 1) => Scalar::Int(buf[0] as i8 as i64),
+            (Kind::Int, 2) => Scalar::Int(i16::from_le_bytes([buf[0], buf[1]]) as i64),
+            (Kind::Int, 4) => Scalar::Int(i32::from_le_bytes(le4(&buf)) as i64),
+            (Kind::Int, _) => Scalar::Int(i64::from_le_bytes(le8(&buf))),
+            (Kind::UInt, 1) => Scalar::UInt(buf[0] as u64),
+            (Kind::UInt, 2) => Scalar::UInt(u16::from_le_bytes([buf[0], buf[1]]) as u64),
+            (Kind::UInt, 4) => Scalar::UInt(u32::from_le_bytes(le4(&buf)) as u64),
+            (Kind::UInt, _) => Scalar::UInt(u64::from_le_bytes(le8(&buf))),
+            (Kind::Float, 2) => Scalar::Float(f16_to_f64(u16::from_le_bytes([buf[0], buf[1]]))),
+            (Kind::Float, 4) => Scalar::Float(f32::from_le_bytes(le4(&buf)) as f64),
+            (Kind::Float, _) => Scalar::Float(f64::from_le_bytes(le8(&buf))),
+            (Kind::Complex, 8) => Scalar::Complex(
+                f32::from_le_bytes(le4(&buf)) as f64,
+                f32::from_le_bytes(le4(&buf[4..])) as f64,
+            ),
+            (Kind::Complex, _) => {
+                Scalar::Complex(f64::from_le_bytes(le8(&buf)), f64::from_le_bytes(le8(&buf[8..])))
+            }
+            (Kind::Bytes, _) => {
+                let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
+                Scalar::Bytes(bytes[..end].to_vec())
+            }
+            (Kind::Str, _) => {
+                let mut s = String::new();
+                for cp in bytes.chunks_exact(4) {
+                    let raw = [cp[0], cp[1], cp[2], cp[3]];
+                    let v = if dtype.big_endian { u32::from_be_bytes(raw) } else { u32::from_le_bytes(raw) };
+                    s.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+                }
+                Scalar::Str(s.trim_end_matches('\0').to_string())
+            }
+        }
+    }
+
+    /// Writes this value into `out` (exactly `dtype.itemsize` long) with NumPy's unsafe cast.
+    pub fn encode(&self, dtype: DType, out: &mut [u8]) {
+        let n = dtype.itemsize;
+        let mut buf = [0u8; 16];
+        match dtype.kind {
+            Kind::Bool => buf[0] = self.is_truthy() as u8,
+            Kind::Int | Kind::UInt => {
+                let v = self.to_i64_wrapping();
+                buf[..8].copy_from_slice(&v.to_le_bytes());
+            }
+            Kind::Float => match n {
+                2 => buf[..2].copy_from_slice(&f64_to_f16(self.to_f64()).to_le_bytes()),
+                4 => buf[..4].copy_from_slice(&(self.to_f64() as f32).to_le_bytes()),
+                _ => buf[..8].copy_from_slice(&self.to_f64().to_le_bytes()),
+            },
+            Kind::Complex => {
+                let (re, im) = self.to_complex();
+                if n == 8 {
+                    buf[..4].copy_from_slice(&(re as f32).to_le_bytes());
+                    buf[4..8].copy_from_slice(&(im as f32).to_le_bytes());
+                } else {
+                    buf[..8].copy_from_slice(&re.to_le_bytes());
+                    buf[8..16].copy_from_slice(&im.to_le_bytes());
+                }
+            }
+            Kind::Bytes => {
+                let src = self.to_bytes();
+                let k = src.len().min(n);
+                out[..k].copy_from_slice(&src[..k]);
+                out[k..n].fill(0);
+                return;
+            }
+            Kind::Str => {
+                let text = self.to_text();
+                let mut chars = text.chars();
+                for cell in out[..n].chunks_exact_mut(4) {
+                    let v = chars.next().map_or(0, |c| c as u32);
+                    let bytes = if dtype.big_endian { v.to_be_bytes() } else { v.to_le_bytes() };
+                    cell.copy_from_slice(&bytes);
+                }
+                return;
+            }
+        }
+        if dtype.big_endian {
+            if dtype.kind == Kind::Complex {
+                buf[..n / 2].reverse();
+                buf[n / 2..n].reverse();
+            } else {
+                buf[..n].reverse();
+            }
+        }
+        out[..n].copy_from_slice(&buf[..n]);
+    }
+
+    pub fn is_truthy(&self) -> bool {
+        match self {
+            Scalar::Bool(b) => *b,
+            Scalar::Int(v) => *v != 0,
+            Scalar::UInt(v) => *v != 0,
+            Scalar::Float(v) => *v != 0.0,
+            Scalar::Complex(r, i) => *r != 0.0 || *i != 0.0,
+            Scalar::Bytes(b) => !b.is_empty(),
+            Scalar::Str(s) => !s.is_empty(),
+        }
+    }
+
+    /// Integer value with C-cast semantics for floats (x86: NaN and out-of-range give i64::MIN).
+    pub fn to_i64_wrapping(&self) -> i64 {
+        match self {
+            Scalar::Bool(b) => *b as i64,
+            Scalar::Int(v) => *v,
+            Scalar::UInt(v) => *v as i64,
+            Scalar::Float(f) | Scalar::Complex(f, _) => float_to_i64(*f),
+            Scalar::Bytes(_) | Scalar::Str(_) => self.to_text().trim().parse().unwrap_or(0),
+        }
+    }
+
+    pub fn to_f64(&self) -> f64 {
+        match self {
+            Scalar::Bool(b) => *b as u8 as f64,
+            Scalar::Int(v) => *v as f64,
+            Scalar::UInt(v) => *v as f64,
+            Scalar::Float(f) | Scalar::Complex(f, _) => *f,
+            Scalar::Bytes(_) | Scalar::Str(_) => self.to_text().trim().parse().unwrap_or(f64::NAN),
+        }
+    }
+
+    pub fn to_complex(&self) -> (f64, f64) {
+        match self {
+            Scalar::Complex(r, i) => (*r, *i),
+            other => (other.to_f64(), 0.0),
+        }
+    }
+
+    /// `str()` of the value as NumPy would write it into an `S`/`U` element.
+    pub fn to_text(&self) -> String {
+        match self {
+            Scalar::Bool(b) => if *b { "True".into() } else { "False".into() },
+            Scalar::Int(v) => v.to_string(),
+            Scalar::UInt(v) => v.to_string(),
+            Scalar::Float(f) => format!("{f:?}"),
+            Scalar::Complex(r, i) => format!("({r:?}+{i:?}j)"),
+            Scalar::Bytes(b) => b.iter().map(|&c| c as char).collect(),
+            Scalar::Str(s) => s.clone(),
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            Scalar::Bytes(b) => b.clone(),
+            other => other.to_text().into_bytes(),
+        }
+    }
+}
+
+/// C's `(npy_int64)double` on x86-64: truncation, and the "integer indefinite" value for NaN or
+/// out-of-range inputs.
+pub fn float_to_i64(f: f64) -> i64 {
+    if f.is_nan() || f >= 9.223_372_036_854_775_807e18 || f < -9.223_372_036_854_775_808e18 {
+        if f >= 9.223_372_036_854_775_807e18 && f < 1.844_674_407_370_955_2e19 {
+            return (f as u64) as i64; // to an unsigned target this is still the right bits
+        }
+        i64::MIN
+    } else {
+        f as i64
+    }
+}
+
+fn le4(b: &[u8]) -> [u8; 4] {
+    [b[0], b[1], b[2], b[3]]
+}
+fn le8(b: &[u8]) -> [u8; 8] {
+    [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]
+}
+
+/// IEEE 754 binary16 → f64 (exact).
+pub fn f16_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = ((h >> 10) & 0x1f) as i32;
+    let frac = (h & 0x3ff) as f64;
+    sign * match exp {
+        0 => frac * 2f64.powi(-24),
+        31 => {
+            if frac == 0.0 {
+                f64::INFINITY
+            } else {
+                f64::NAN
+            }
+        }
+        _ => (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
+    }
+}
+
+/// f64 → IEEE 754 binary16 with round-half-to-even, as NumPy's `npy_double_to_half`.
+pub fn f64_to_f16(x: f64) -> u16 {
+    let bits = x.to_bits();
+    let sign = ((bits >> 48) & 0x8000) as u16;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let mant = bits & 0x000f_ffff_ffff_ffff;
+    if exp == 0x7ff {
+        return sign | 0x7c00 | if mant != 0 { 0x200 } else { 0 };
+    }
+    let e = exp - 1023 + 15;
+    if e >= 31 {
+        return sign | 0x7c00; // overflow to inf
+    }
+    if e <= 0 {
+        // subnormal half or zero
+        if e < -10 {
+            return sign;
+        }
+        let m = mant | (1u64 << 52);
+        let shift = (53 - 11 + 1 - e) as u32; // bits to drop
+        let half = m >> shift;
+        let rem = m & ((1u64 << shift) - 1);
+        let halfway = 1u64 << (shift - 1);
+        let rounded = if rem > halfway || (rem == halfway && half & 1 == 1) { half + 1 } else { half };
+        return sign | rounded as u16;
+    }
+    let half_mant = mant >> 42;
+    let rem = mant & ((1u64 << 42) - 1);
+    let halfway = 1u64 << 41;
+    let mut out = ((e as u64) << 10) | half_mant;
+    if rem > halfway || (rem == halfway && out & 1 == 1) {
+        out += 1; // may carry into the exponent, which is still correct (up to inf)
+    }
+    sign | out as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_bytes_per_dtype() {
+        let cases = [
+            (DType::INT8, Scalar::Int(-3)),
+            (DType::UINT16, Scalar::UInt(65535)),
+            (DType::INT32.with_big_endian(true), Scalar::Int(1)),
+            (DType::FLOAT32, Scalar::Float(0.5)),
+            (DType::FLOAT16, Scalar::Float(-2.5)),
+            (DType::COMPLEX128, Scalar::Complex(1.0, -2.0)),
+            (DType::bytes(3), Scalar::Bytes(b"ab".to_vec())),
+            (DType::unicode(2), Scalar::Str("hé".into())),
+            (DType::BOOL, Scalar::Bool(true)),
+        ];
+        for (dt, v) in cases {
+            let mut buf = vec![0u8; dt.itemsize];
+            v.encode(dt, &mut buf);
+            assert_eq!(Scalar::decode(dt, &buf), v, "{}", dt.str());
+        }
+    }
+
+    #[test]
+    fn big_endian_bytes_are_swapped() {
+        let mut buf = [0u8; 4];
+        Scalar::Int(1).encode(DType::INT32.with_big_endian(true), &mut buf);
+        assert_eq!(buf, [0, 0, 0, 1]);
+        assert_eq!(Scalar::decode(DType::INT32, &buf), Scalar::Int(16777216), "read back as little-endian");
+    }
+
+    #[test]
+    fn casts_wrap_like_c() {
+        let mut b = [0u8; 1];
+        Scalar::Int(300).encode(DType::UINT8, &mut b);
+        assert_eq!(b[0], 44);
+        assert_eq!(float_to_i64(f64::NAN), i64::MIN);
+        assert_eq!(float_to_i64(-2.7), -2);
+    }
+
+    #[test]
+    fn half_precision_rounds_to_even() {
+        assert_eq!(f64_to_f16(1.0), 0x3c00);
+        assert_eq!(f64_to_f16(65504.0), 0x7bff);
+        assert_eq!(f64_to_f16(65520.0), 0x7c00, "rounds up to inf");
+        assert_eq!(f16_to_f64(0x0001), 2f64.powi(-24));
+        assert_eq!(f64_to_f16(2f64.powi(-24)), 0x0001);
+        assert_eq!(f64_to_f16(0.1), 0x2e66);
+    }
+}
