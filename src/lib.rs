@@ -2,5 +2,6 @@
 
 pub mod error;
 pub mod runtime;
+pub mod syntax;
 
 pub use error::{ErrorKind, PyError, PyResult};
