@@ -1,0 +1,661 @@
+//! NumPy's ndarray: a shared buffer + dtype + layout + base. Views (basic indexing, `view`,
+//! `as_strided`, transpose, no-copy reshape) share the buffer and never copy; the base collapses
+//! to the memory owner as NumPy's does.
+
+use std::rc::Rc;
+
+use super::buffer::Buffer;
+use super::dtype::DType;
+use super::heap::ObjId;
+use super::index::{self, IndexItem};
+use super::layout::{Layout, Order};
+use super::scalar::Scalar;
+use super::{Ctx, kernels};
+use crate::error::{PyError, PyResult};
+
+/// CPython allocation size of an ndarray object (for the id model's size class).
+const ARRAY_OBJECT_SIZE: usize = 80;
+
+/// An n-dimensional array object. Invariants:
+/// 1. `layout` satisfies `Layout`'s invariants for `dtype.itemsize` inside `buffer` (its
+///    invariant 3 is what lets kernels index the buffer without bounds surprises).
+/// 2. `base` is `None` exactly when this array owns its data (`flags.owndata`); otherwise it is
+///    the array that owns the memory (NumPy collapses chains of views to the owner).
+/// 3. `buffer` is the owner's buffer: `Rc::ptr_eq(&self.buffer, &base.buffer)`.
+pub struct NdArray {
+    id: ObjId,
+    buffer: Rc<Buffer>,
+    dtype: DType,
+    layout: Layout,
+    base: Option<Rc<NdArray>>,
+    writeable: bool,
+}
+
+/// Result of basic indexing: an element (numpy returns a new scalar) or a view.
+pub enum Indexed {
+    Element(Scalar),
+    View(Rc<NdArray>),
+}
+
+impl NdArray {
+    // ------------------------------------------------------------------ construction
+
+    /// A new array owning a zero-filled buffer (`np.zeros`; `np.empty` gives the same bytes).
+    pub fn zeros(ctx: &Ctx, shape: &[usize], dtype: DType, order: Order) -> PyResult<Rc<NdArray>> {
+        let size: usize = shape.iter().product();
+        let nbytes = size
+            .checked_mul(dtype.itemsize)
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(PyError::array_too_big)?;
+        let buffer = Buffer::zeroed(&ctx.heap, nbytes, shape, &dtype.name())?;
+        let layout = Layout::contiguous(shape, dtype.itemsize, order);
+        Ok(Rc::new(NdArray::owner(ctx, buffer, dtype, layout)))
+    }
+
+    /// An owner over an existing buffer (used by kernels that filled a fresh buffer).
+    pub fn owner(ctx: &Ctx, buffer: Rc<Buffer>, dtype: DType, layout: Layout) -> NdArray {
+        NdArray { id: ctx.heap.object(ARRAY_OBJECT_SIZE), buffer, dtype, layout, base: None, writeable: true }
+    }
+
+    /// A new view object of the same memory (`base` collapses to the owner, invariant 2).
+    pub fn view_with(self: &Rc<Self>, ctx: &Ctx, dtype: DType, layout: Layout) -> Rc<NdArray> {
+        debug_assert!(layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()), "invariant 1");
+        let base = self.base.clone().unwrap_or_else(|| self.clone());
+        Rc::new(NdArray {
+            id: ctx.heap.object(ARRAY_OBJECT_SIZE),
+            buffer: self.buffer.clone(),
+            dtype,
+            layout,
+            base: Some(base),
+            writeable: self.writeable,
+        })
+    }
+
+    /// Marks an array read-only (`broadcast_to`, `sliding_window_view`, `frombuffer`).
+    pub fn into_readonly(self: Rc<Self>) -> Rc<NdArray> {
+        match Rc::try_unwrap(self) {
+            Ok(mut a) => {
+                a.writeable = false;
+                Rc::new(a)
+            }
+            Err(shared) => shared,
+        }
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    pub fn id(&self) -> u64 {
+        self.id.addr()
+    }
+    pub fn dtype(&self) -> DType {
+        self.dtype
+    }
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+    pub fn shape(&self) -> &[usize] {
+        &self.layout.shape
+    }
+    pub fn strides(&self) -> &[isize] {
+        &self.layout.strides
+    }
+    pub fn ndim(&self) -> usize {
+        self.layout.ndim()
+    }
+    pub fn size(&self) -> usize {
+        self.layout.len()
+    }
+    pub fn itemsize(&self) -> usize {
+        self.dtype.itemsize
+    }
+    pub fn nbytes(&self) -> usize {
+        self.size() * self.dtype.itemsize
+    }
+    pub fn offset_bytes(&self) -> usize {
+        self.layout.offset_bytes
+    }
+    pub fn buffer(&self) -> &Rc<Buffer> {
+        &self.buffer
+    }
+    pub fn base(&self) -> Option<&Rc<NdArray>> {
+        self.base.as_ref()
+    }
+    pub fn owns_data(&self) -> bool {
+        self.base.is_none()
+    }
+    pub fn is_writeable(&self) -> bool {
+        self.writeable
+    }
+    pub fn is_c_contiguous(&self) -> bool {
+        self.layout.is_c_contiguous(self.dtype.itemsize)
+    }
+    pub fn is_f_contiguous(&self) -> bool {
+        self.layout.is_f_contiguous(self.dtype.itemsize)
+    }
+    /// `ALIGNED`: data pointer and strides are multiples of the dtype's alignment.
+    pub fn is_aligned(&self) -> bool {
+        let align = match self.dtype.kind {
+            super::Kind::Complex => self.dtype.itemsize / 2,
+            super::Kind::Bytes => 1,
+            super::Kind::Str => 4,
+            _ => self.dtype.itemsize,
+        }
+        .max(1) as isize;
+        (self.data_address() as isize) % align == 0
+            && self.layout.strides.iter().zip(&self.layout.shape).all(|(&s, &n)| n <= 1 || s % align == 0)
+    }
+    /// The address of the first element as arrsh shows it (model or real, see `Heap`).
+    pub fn data_address(&self) -> u64 {
+        self.buffer.address() + self.layout.offset_bytes as u64
+    }
+
+    /// Whether two arrays' byte extents overlap (`np.may_share_memory`).
+    pub fn may_share_memory(&self, other: &NdArray) -> bool {
+        if !Rc::ptr_eq(&self.buffer, &other.buffer) {
+            return false;
+        }
+        match (self.layout.byte_extent(self.itemsize()), other.layout.byte_extent(other.itemsize())) {
+            (Some((a0, a1)), Some((b0, b1))) => a0 < b1 && b0 < a1,
+            _ => false,
+        }
+    }
+
+    /// Whether the arrays have a byte in common (`np.shares_memory`, exact): compares the
+    /// actual byte sets when the extents overlap.
+    pub fn shares_memory(&self, other: &NdArray) -> bool {
+        if !self.may_share_memory(other) {
+            return false;
+        }
+        const EXACT_LIMIT: usize = 1 << 22;
+        if self.size() > EXACT_LIMIT || other.size() > EXACT_LIMIT {
+            return true; // numpy's max_work would also give up; overlap of extents is the answer
+        }
+        let mut mine = Vec::with_capacity(self.size());
+        let isz = self.itemsize();
+        self.layout.for_each_offset(|o| mine.push((o, o + isz)));
+        mine.sort_unstable();
+        // merge into disjoint ranges
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in mine {
+            match ranges.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => ranges.push((s, e)),
+            }
+        }
+        let oisz = other.itemsize();
+        let mut hit = false;
+        other.layout.for_each_offset(|o| {
+            if !hit {
+                let i = ranges.partition_point(|r| r.1 <= o);
+                hit = i < ranges.len() && ranges[i].0 < o + oisz;
+            }
+        });
+        hit
+    }
+
+    // ------------------------------------------------------------------ element access
+
+    /// The element at a byte offset (from `Layout::offset_of` or an index walk).
+    pub fn element_at(&self, offset: usize) -> PyResult<Scalar> {
+        let bytes = self.buffer.bytes()?;
+        // invariant 1: an in-range element's bytes are inside the buffer
+        Ok(Scalar::decode(self.dtype, &bytes[offset..offset + self.dtype.itemsize]))
+    }
+
+    /// The element at a C-order multi-index (each index in range).
+    pub fn get(&self, index: &[usize]) -> PyResult<Scalar> {
+        self.element_at(self.layout.offset_of(index))
+    }
+
+    /// The single element of a size-1 array (`a.item()`, `int(a)`).
+    pub fn item(&self) -> Option<PyResult<Scalar>> {
+        (self.size() == 1).then(|| self.element_at(self.layout.offset_of(&vec![0; self.ndim()])))
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// Basic indexing: integers, slices, `...`, `None`.
+    pub fn index_basic(self: &Rc<Self>, ctx: &Ctx, items: &[IndexItem]) -> PyResult<Indexed> {
+        let r = index::apply_basic(&self.layout, items)?;
+        if r.is_element {
+            return Ok(Indexed::Element(self.element_at(r.layout.offset_bytes)?));
+        }
+        Ok(Indexed::View(self.view_with(ctx, self.dtype, r.layout)))
+    }
+
+    /// `a.view(dtype)`: NumPy ≥ 1.23's rule, checks in NumPy's order (getset.c, array_descr_set):
+    /// a 0-d array first, then a non-contiguous last axis, then a size that does not divide.
+    pub fn view_dtype(self: &Rc<Self>, ctx: &Ctx, dtype: DType) -> PyResult<Rc<NdArray>> {
+        let old = self.dtype.itemsize;
+        let new = dtype.itemsize;
+        let mut layout = self.layout.clone();
+        if new != old {
+            if self.ndim() == 0 {
+                return Err(PyError::view_zero_dim());
+            }
+            let axis = self.ndim() - 1;
+            if layout.shape[axis] != 1 && self.size() != 0 && layout.strides[axis] != old as isize {
+                return Err(PyError::view_last_axis_not_contiguous());
+            }
+            if new < old {
+                if new == 0 || old % new != 0 {
+                    return Err(PyError::view_smaller_not_divisor());
+                }
+                layout.shape[axis] *= old / new;
+            } else {
+                let last_bytes = layout.shape[axis] * old;
+                if last_bytes % new != 0 {
+                    return Err(PyError::view_larger_not_divisor());
+                }
+                layout.shape[axis] = last_bytes / new;
+            }
+            layout.strides[axis] = new as isize;
+        }
+        Ok(self.view_with(ctx, dtype, layout))
+    }
+
+    /// `np.lib.stride_tricks.as_strided`: the one operation that builds an arbitrary layout.
+    /// arrsh is a safe shell, so (unlike NumPy ≤ 2.4) a layout reaching outside the memory
+    /// owner's buffer is refused, with NumPy 2.5's `check_bounds=True` message. The whole extent
+    /// is checked (sum over axes) in i128, so no shape or stride can overflow the check.
+    pub fn as_strided(
+        self: &Rc<Self>,
+        ctx: &Ctx,
+        shape: &[i128],
+        strides: &[i128],
+        writeable: bool,
+    ) -> PyResult<Rc<NdArray>> {
+        if shape.len() != strides.len() {
+            return Err(PyError::value("mismatch in length of strides and shape"));
+        }
+        let ushape = Layout::checked_size(shape, self.itemsize())?;
+        let mut lo = self.layout.offset_bytes as i128;
+        let mut hi = lo;
+        let empty = ushape.contains(&0);
+        for (&n, &s) in shape.iter().zip(strides) {
+            if n > 0 {
+                let span = (n - 1).checked_mul(s).ok_or_else(|| PyError::strided_view_ends_after(u128::MAX))?;
+                if span < 0 {
+                    lo += span;
+                } else {
+                    hi += span;
+                }
+            }
+        }
+        hi += self.itemsize() as i128;
+        let limit = self.buffer.nbytes() as i128;
+        if !empty {
+            if hi > limit {
+                return Err(PyError::strided_view_ends_after((hi - limit) as u128));
+            }
+            if lo < 0 {
+                return Err(PyError::strided_view_starts_before((-lo) as u128));
+            }
+        }
+        let strides: Vec<isize> = strides
+            .iter()
+            .map(|&s| isize::try_from(s).map_err(|_| PyError::strided_view_ends_after(u128::MAX)))
+            .collect::<PyResult<_>>()?;
+        // Departure from NumPy: its result's base is a private DummyArray; arrsh's is the owner.
+        let layout = Layout { shape: ushape, strides, offset_bytes: self.layout.offset_bytes };
+        let v = self.view_with(ctx, self.dtype, layout);
+        Ok(if writeable && self.writeable { v } else { v.into_readonly() })
+    }
+
+    /// `a.transpose(axes)` / `a.T`: a view with permuted shape and strides.
+    pub fn transpose(self: &Rc<Self>, ctx: &Ctx, axes: Option<&[i64]>) -> PyResult<Rc<NdArray>> {
+        let nd = self.ndim();
+        let perm: Vec<usize> = match axes {
+            None => (0..nd).rev().collect(),
+            Some(axes) => {
+                if axes.len() != nd {
+                    return Err(PyError::axes_dont_match());
+                }
+                let mut seen = vec![false; nd];
+                let mut perm = Vec::with_capacity(nd);
+                for &ax in axes {
+                    let a = normalize_axis(ax, nd)?;
+                    if seen[a] {
+                        return Err(PyError::repeated_axis());
+                    }
+                    seen[a] = true;
+                    perm.push(a);
+                }
+                perm
+            }
+        };
+        let layout = Layout {
+            shape: perm.iter().map(|&p| self.layout.shape[p]).collect(),
+            strides: perm.iter().map(|&p| self.layout.strides[p]).collect(),
+            offset_bytes: self.layout.offset_bytes,
+        };
+        Ok(self.view_with(ctx, self.dtype, layout))
+    }
+
+    /// `a.reshape(shape, order)`: a view when NumPy finds strides for it
+    /// (`_attempt_nocopy_reshape`), otherwise a view of a fresh copy (so, as in NumPy, the
+    /// result does not own its data and its base is that copy).
+    pub fn reshape(self: &Rc<Self>, ctx: &Ctx, shape: &[i128], order: Order) -> PyResult<Rc<NdArray>> {
+        let newshape = fix_unknown_dimension(shape, self.size())?;
+        if newshape == self.layout.shape {
+            return Ok(self.view_with(ctx, self.dtype, self.layout.clone()));
+        }
+        let contiguous = match order {
+            Order::C => self.is_c_contiguous(),
+            Order::F => self.is_f_contiguous(),
+        };
+        let isz = self.itemsize();
+        if contiguous {
+            let mut layout = Layout::contiguous(&newshape, isz, order);
+            layout.offset_bytes = self.layout.offset_bytes;
+            return Ok(self.view_with(ctx, self.dtype, layout));
+        }
+        if let Some(strides) = attempt_nocopy_reshape(&self.layout, &newshape, isz, order) {
+            let layout = Layout { shape: newshape, strides, offset_bytes: self.layout.offset_bytes };
+            return Ok(self.view_with(ctx, self.dtype, layout));
+        }
+        let copy = kernels::copy_array(ctx, self, order)?;
+        let layout = Layout::contiguous(&newshape, isz, order);
+        Ok(copy.view_with(ctx, self.dtype, layout))
+    }
+
+    /// `a.copy(order)`: always a new owner.
+    pub fn copy(self: &Rc<Self>, ctx: &Ctx, order: Order) -> PyResult<Rc<NdArray>> {
+        kernels::copy_array(ctx, self, order)
+    }
+
+    /// `a.ravel(order)`: a view when the array is contiguous in that order, else a copy.
+    pub fn ravel(self: &Rc<Self>, ctx: &Ctx, order: Order) -> PyResult<Rc<NdArray>> {
+        let n = self.size() as i128;
+        let contiguous = match order {
+            Order::C => self.is_c_contiguous(),
+            Order::F => self.is_f_contiguous(),
+        };
+        if contiguous {
+            return self.reshape(ctx, &[n], order);
+        }
+        let copy = kernels::copy_array(ctx, self, order)?;
+        let layout = Layout::contiguous(&[self.size()], self.itemsize(), Order::C);
+        // numpy's ravel returns the copy itself (it owns its data)
+        Ok(Rc::new(NdArray::owner_from(copy, layout)))
+    }
+
+    fn owner_from(copy: Rc<NdArray>, layout: Layout) -> NdArray {
+        match Rc::try_unwrap(copy) {
+            Ok(mut a) => {
+                a.layout = layout;
+                a
+            }
+            Err(_) => unreachable!("a fresh copy has one reference"),
+        }
+    }
+}
+
+impl std::fmt::Debug for NdArray {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "NdArray({} shape {:?} strides {:?} offset {} owns {})",
+            self.dtype.str(),
+            self.shape(),
+            self.strides(),
+            self.offset_bytes(),
+            self.owns_data()
+        )
+    }
+}
+
+/// Maps a possibly negative axis into `0..ndim`, or NumPy's AxisError.
+pub fn normalize_axis(axis: i64, ndim: usize) -> PyResult<usize> {
+    let a = if axis < 0 { axis + ndim as i64 } else { axis };
+    if a < 0 || a >= ndim as i64 {
+        return Err(PyError::axis_out_of_bounds(axis, ndim));
+    }
+    Ok(a as usize)
+}
+
+/// numpy's `_fix_unknown_dimension`: one `-1` is inferred; sizes must match.
+fn fix_unknown_dimension(shape: &[i128], size: usize) -> PyResult<Vec<usize>> {
+    let mut unknown = None;
+    let mut known: i128 = 1;
+    let mismatch = || {
+        PyError::value(format!(
+            "cannot reshape array of size {size} into shape {}",
+            shape_with_unknown(shape)
+        ))
+    };
+    for (i, &d) in shape.iter().enumerate() {
+        if d < 0 {
+            if unknown.is_some() {
+                return Err(PyError::reshape_one_unknown());
+            }
+            unknown = Some(i);
+        } else {
+            known = known.checked_mul(d).ok_or_else(mismatch)?;
+        }
+    }
+    let mut out: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();
+    match unknown {
+        Some(i) => {
+            if known == 0 || size as i128 % known != 0 {
+                return Err(mismatch());
+            }
+            out[i] = (size as i128 / known) as usize;
+        }
+        None if known != size as i128 => return Err(mismatch()),
+        None => {}
+    }
+    if out.len() > super::layout::MAX_DIMS {
+        return Err(PyError::maximum_dimensions(out.len()));
+    }
+    Ok(out)
+}
+
+/// The shape as numpy prints it in reshape errors: `convert_shape_to_string`, which drops
+/// leading unknown dimensions, writes later ones as `newaxis`, and puts no spaces: `(4,newaxis)`,
+/// and for `(-1, 4)` the odd `(4)`.
+fn shape_with_unknown(shape: &[i128]) -> String {
+    let Some(first) = shape.iter().position(|&d| d >= 0) else { return "()".into() };
+    let mut out = shape[first].to_string();
+    for &d in &shape[first + 1..] {
+        if d < 0 {
+            out.push_str(",newaxis");
+        } else {
+            out.push_str(&format!(",{d}"));
+        }
+    }
+    if first + 1 == shape.len() && first == 0 { format!("({out},)") } else { format!("({out})") }
+}
+
+/// A port of numpy's `_attempt_nocopy_reshape` (shape.c): strides for `newshape` over the same
+/// memory, or `None` when the old axes cannot be merged/split without copying.
+fn attempt_nocopy_reshape(old: &Layout, newshape: &[usize], itemsize: usize, order: Order) -> Option<Vec<isize>> {
+    let f_order = order == Order::F;
+    let (olddims, oldstrides): (Vec<usize>, Vec<isize>) =
+        old.shape.iter().zip(&old.strides).filter(|(d, _)| **d != 1).map(|(d, s)| (*d, *s)).unzip();
+    let oldnd = olddims.len();
+    let newnd = newshape.len();
+    let mut newstrides = vec![0isize; newnd];
+    let (mut oi, mut oj, mut ni, mut nj) = (0usize, 1usize, 0usize, 1usize);
+    while ni < newnd && oi < oldnd {
+        let mut np = newshape[ni];
+        let mut op = olddims[oi];
+        while np != op {
+            if np < op {
+                // misses trailing 1s, handled below
+                np *= *newshape.get(nj)?;
+                nj += 1;
+            } else {
+                op *= *olddims.get(oj)?;
+                oj += 1;
+            }
+        }
+        for ok in oi..oj - 1 {
+            let mergeable = if f_order {
+                oldstrides[ok + 1] == olddims[ok] as isize * oldstrides[ok]
+            } else {
+                oldstrides[ok] == olddims[ok + 1] as isize * oldstrides[ok + 1]
+            };
+            if !mergeable {
+                return None;
+            }
+        }
+        if f_order {
+            newstrides[ni] = oldstrides[oi];
+            for nk in ni + 1..nj {
+                newstrides[nk] = newstrides[nk - 1] * newshape[nk - 1] as isize;
+            }
+        } else {
+            newstrides[nj - 1] = oldstrides[oj - 1];
+            for nk in (ni + 1..nj).rev() {
+                newstrides[nk - 1] = newstrides[nk] * newshape[nk] as isize;
+            }
+        }
+        ni = nj;
+        nj += 1;
+        oi = oj;
+        oj += 1;
+    }
+    let mut last = if ni >= 1 { newstrides[ni - 1] } else { itemsize as isize };
+    if f_order && ni >= 1 {
+        last *= newshape[ni - 1] as isize;
+    }
+    for s in newstrides.iter_mut().skip(ni) {
+        *s = last;
+    }
+    Some(newstrides)
+}
+
+fn layout_fits(layout: &Layout, itemsize: usize, nbytes: usize) -> bool {
+    match layout.byte_extent(itemsize) {
+        None => true,
+        Some((lo, hi)) => lo >= 0 && hi <= nbytes as i128,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::dtype::DType;
+
+    fn ctx() -> Ctx {
+        Ctx::for_tests()
+    }
+
+    fn arange(ctx: &Ctx, n: usize, dtype: DType) -> Rc<NdArray> {
+        let a = NdArray::zeros(ctx, &[n], dtype, Order::C).unwrap();
+        kernels::fill_arange(ctx, &a, &Scalar::Int(0), &Scalar::Int(1)).unwrap();
+        a
+    }
+
+    #[test]
+    fn views_collapse_base_to_the_owner() {
+        let c = ctx();
+        let a = arange(&c, 10, DType::INT64);
+        let sl = IndexItem::Slice { start: None, stop: None, step: Some(2) };
+        let Indexed::View(b) = a.index_basic(&c, &[sl.clone()]).unwrap() else { panic!() };
+        let Indexed::View(d) = b.index_basic(&c, &[sl]).unwrap() else { panic!() };
+        assert!(Rc::ptr_eq(d.base().unwrap(), &a), "view of a view: base is the owner");
+        assert!(a.owns_data() && !d.owns_data());
+        assert_eq!(d.strides(), &[32]);
+    }
+
+    #[test]
+    fn dtype_view_rules_in_numpy_order() {
+        // numpy TestViewDtype: each failure next to a control that differs in one property
+        let c = ctx();
+        let a = arange(&c, 4, DType::UINT32);
+        // 0-d first
+        let zero_d = a.index_basic(&c, &[IndexItem::Int(0), IndexItem::Ellipsis]).ok();
+        if let Some(Indexed::View(z)) = zero_d {
+            assert_eq!(z.view_dtype(&c, DType::UINT8).unwrap_err(), PyError::view_zero_dim());
+            assert!(z.view_dtype(&c, DType::INT32).is_ok(), "control: same itemsize on 0-d is fine");
+        }
+        let m = a.reshape(&c, &[2, 2], Order::C).unwrap();
+        let col = m
+            .index_basic(&c, &[IndexItem::Slice { start: None, stop: None, step: None }, IndexItem::Int(0)])
+            .ok()
+            .and_then(|i| if let Indexed::View(v) = i { Some(v) } else { None })
+            .unwrap();
+        assert_eq!(col.view_dtype(&c, DType::UINT64).unwrap_err(), PyError::view_last_axis_not_contiguous());
+        assert_eq!(m.view_dtype(&c, DType::UINT64).unwrap().shape(), &[2, 1], "control: contiguous rows");
+        assert_eq!(m.view_dtype(&c, DType::bytes(3)).unwrap_err(), PyError::view_smaller_not_divisor());
+        assert_eq!(m.view_dtype(&c, DType::bytes(16)).unwrap_err(), PyError::view_larger_not_divisor());
+        let small = m.view_dtype(&c, DType::UINT8).unwrap();
+        assert_eq!((small.shape(), small.strides()), (&[2usize, 8][..], &[8isize, 1][..]));
+    }
+
+    #[test]
+    fn seed_non_contiguous_rows_widen() {
+        // np.empty((8, 4), 'uint32')[:, :2].view('uint64') -> shape (8, 1), strides (16, 8)
+        let c = ctx();
+        let e = NdArray::zeros(&c, &[8, 4], DType::UINT32, Order::C).unwrap();
+        let full = IndexItem::Slice { start: None, stop: None, step: None };
+        let two = IndexItem::Slice { start: None, stop: Some(2), step: None };
+        let Indexed::View(v) = e.index_basic(&c, &[full, two]).unwrap() else { panic!() };
+        let w = v.view_dtype(&c, DType::UINT64).unwrap();
+        assert_eq!((w.shape(), w.strides()), (&[8usize, 1][..], &[16isize, 8][..]));
+    }
+
+    #[test]
+    fn as_strided_refuses_out_of_bounds() {
+        let c = ctx();
+        let a = arange(&c, 5, DType::INT64);
+        let ok = a.as_strided(&c, &[3, 3], &[8, 8], true).unwrap();
+        assert_eq!(ok.shape(), &[3, 3]);
+        let err = a.as_strided(&c, &[4, 3], &[8, 8], true).unwrap_err();
+        assert_eq!(err, PyError::strided_view_ends_after(8));
+        let err = a.as_strided(&c, &[2], &[-8], true).unwrap_err();
+        assert_eq!(err, PyError::strided_view_starts_before(8));
+        assert!(a.as_strided(&c, &[0, 1 << 60], &[1 << 60, 1 << 60], true).is_ok(), "empty touches nothing");
+        assert!(a.as_strided(&c, &[1 << 62], &[1 << 62], true).is_err(), "huge extent is refused, no overflow");
+    }
+
+    #[test]
+    fn reshape_views_or_copies_like_numpy() {
+        let c = ctx();
+        let a = arange(&c, 6, DType::INT64);
+        let m = a.reshape(&c, &[2, 3], Order::C).unwrap();
+        assert_eq!(m.strides(), &[24, 8]);
+        assert!(Rc::ptr_eq(m.base().unwrap(), &a));
+        let t = m.transpose(&c, None).unwrap();
+        assert_eq!(t.strides(), &[8, 24]);
+        let flat = t.reshape(&c, &[6], Order::C).unwrap();
+        assert!(!Rc::ptr_eq(flat.buffer(), a.buffer()), "transpose then flatten needs a copy");
+        assert!(!flat.owns_data(), "numpy returns a view of the copy");
+        let f = t.reshape(&c, &[6], Order::F).unwrap();
+        assert!(Rc::ptr_eq(f.buffer(), a.buffer()), "control: F order reads it in place");
+        let split = a.reshape(&c, &[3, -1], Order::C).unwrap();
+        assert_eq!(split.shape(), &[3, 2]);
+        let err = a.reshape(&c, &[4, -1], Order::C).unwrap_err();
+        assert_eq!(err.to_string(), "ValueError: cannot reshape array of size 6 into shape (4,newaxis)");
+        let err = a.reshape(&c, &[-1, 4], Order::C).unwrap_err();
+        assert_eq!(err.to_string(), "ValueError: cannot reshape array of size 6 into shape (4)");
+        let err = a.reshape(&c, &[7], Order::C).unwrap_err();
+        assert_eq!(err.to_string(), "ValueError: cannot reshape array of size 6 into shape (7,)");
+    }
+
+    #[test]
+    fn nocopy_reshape_of_strided_views() {
+        // a[:, ::2] of a (4, 6) int64 array reshaped to (2, 2, 3): strides (96, 48, 16)
+        let l = Layout { shape: vec![4, 3], strides: vec![48, 16], offset_bytes: 0 };
+        assert_eq!(attempt_nocopy_reshape(&l, &[2, 2, 3], 8, Order::C), Some(vec![96, 48, 16]));
+        assert_eq!(attempt_nocopy_reshape(&l, &[12], 8, Order::C), Some(vec![16]), "uniformly strided");
+        // a[:, :4:2] of the same array: rows of two, 48 bytes apart, cannot be flattened
+        let l = Layout { shape: vec![4, 2], strides: vec![48, 16], offset_bytes: 0 };
+        assert_eq!(attempt_nocopy_reshape(&l, &[8], 8, Order::C), None);
+    }
+
+    #[test]
+    fn shares_memory_is_exact() {
+        let c = ctx();
+        let a = arange(&c, 10, DType::INT64);
+        let even = IndexItem::Slice { start: None, stop: None, step: Some(2) };
+        let odd = IndexItem::Slice { start: Some(1), stop: None, step: Some(2) };
+        let Indexed::View(e) = a.index_basic(&c, &[even]).unwrap() else { panic!() };
+        let Indexed::View(o) = a.index_basic(&c, &[odd]).unwrap() else { panic!() };
+        assert!(e.may_share_memory(&o), "extents overlap");
+        assert!(!e.shares_memory(&o), "but no byte is shared");
+        assert!(e.shares_memory(&a), "control");
+    }
+}

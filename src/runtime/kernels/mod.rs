@@ -1,0 +1,298 @@
+//! Element-wise work over strided buffers: typed ndarray views straight over aligned buffer
+//! bytes (no gather in the common case), a byte-wise path for odd layouts and dtypes, and the
+//! copy/cast/assign/fill primitives everything else builds on. The only module using ndarray.
+
+pub mod elem;
+mod ops;
+mod reduce;
+
+use std::rc::Rc;
+
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Axis, CowArray, IxDyn, ShapeBuilder};
+
+use self::elem::{Elem, cast, dispatch};
+use super::array::NdArray;
+use super::dtype::DType;
+use super::layout::{Layout, Order};
+use super::scalar::Scalar;
+use super::Ctx;
+use crate::error::{PyError, PyResult};
+
+pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, unary};
+pub use reduce::{ReduceOp, reduce};
+
+/// Elements processed between two checks of the Ctrl-C flag.
+const CHUNK_ELEMS: usize = 1 << 20;
+
+/// A typed read-only view over the bytes of an array whose dtype is exactly `T`'s (native, fast)
+/// — `None` when strides or offset are not multiples of the element size (as_strided, views of
+/// 'S3' data), in which case callers gather.
+fn typed_view<'a, T: Elem>(bytes: &'a [u8], layout: &Layout) -> Option<ArrayViewD<'a, T>> {
+    let (off, shape, strides, flips) = positive_strides::<T>(layout)?;
+    let slice = typed_slice::<T>(bytes, off, &shape, &strides)?;
+    let mut v = ArrayViewD::from_shape(IxDyn(&shape).strides(IxDyn(&strides)), slice).ok()?;
+    for ax in flips {
+        v.invert_axis(Axis(ax));
+    }
+    Some(v)
+}
+
+/// A typed mutable view; `None` also when elements overlap (as_strided with zero strides).
+fn typed_view_mut<'a, T: Elem>(bytes: &'a mut [u8], layout: &Layout) -> Option<ArrayViewMutD<'a, T>> {
+    let (off, shape, strides, flips) = positive_strides::<T>(layout)?;
+    let len = span_elems(&shape, &strides);
+    let end = off.checked_add(len.checked_mul(std::mem::size_of::<T>())?)?;
+    let slice: &mut [T] = bytemuck::try_cast_slice_mut(bytes.get_mut(off..end)?).ok()?;
+    let mut v = ArrayViewMutD::from_shape(IxDyn(&shape).strides(IxDyn(&strides)), slice).ok()?;
+    for ax in flips {
+        v.invert_axis(Axis(ax));
+    }
+    Some(v)
+}
+
+/// Rewrites a layout with non-negative element strides starting at its lowest element; the
+/// axes that were flipped are returned so the view can be inverted back.
+fn positive_strides<T: Elem>(layout: &Layout) -> Option<(usize, Vec<usize>, Vec<usize>, Vec<usize>)> {
+    let isz = std::mem::size_of::<T>() as isize;
+    let mut off = layout.offset_bytes as isize;
+    let mut strides = Vec::with_capacity(layout.ndim());
+    let mut flips = Vec::new();
+    for (ax, (&n, &s)) in layout.shape.iter().zip(&layout.strides).enumerate() {
+        let s = if n <= 1 { 0 } else { s };
+        if s % isz != 0 {
+            return None;
+        }
+        if s < 0 {
+            off += (n as isize - 1) * s;
+            flips.push(ax);
+        }
+        strides.push((s.abs() / isz) as usize);
+    }
+    if layout.is_empty() {
+        off = 0;
+    }
+    Some((off as usize, layout.shape.clone(), strides, flips))
+}
+
+fn span_elems(shape: &[usize], strides: &[usize]) -> usize {
+    if shape.contains(&0) {
+        return 0;
+    }
+    1 + shape.iter().zip(strides).map(|(&n, &s)| (n - 1) * s).sum::<usize>()
+}
+
+fn typed_slice<'a, T: Elem>(bytes: &'a [u8], off: usize, shape: &[usize], strides: &[usize]) -> Option<&'a [T]> {
+    let len = span_elems(shape, strides);
+    let end = off.checked_add(len.checked_mul(std::mem::size_of::<T>())?)?;
+    bytemuck::try_cast_slice(bytes.get(off..end)?).ok()
+}
+
+/// The values of a (dtype, layout) as `T`: borrowed when the dtype is `T` and the layout is
+/// typed-viewable, otherwise gathered and cast with NumPy's C casts (typed loops, never boxed).
+fn read_as<'a, T: Elem>(dt: DType, layout: &Layout, bytes: &'a [u8]) -> CowArray<'a, T, IxDyn> {
+    if dt == T::DTYPE {
+        if let Some(v) = typed_view::<T>(bytes, layout) {
+            return CowArray::from(v);
+        }
+    }
+    let shape = IxDyn(&layout.shape);
+    let mut out = Vec::with_capacity(layout.len());
+    dispatch!(dt, S => {
+        if let Some(v) = typed_view::<S>(bytes, layout) {
+            return CowArray::from(v.mapv(cast::<S, T>));
+        }
+        let isz = std::mem::size_of::<S>();
+        layout.for_each_offset(|o| out.push(cast::<S, T>(bytemuck::pod_read_unaligned::<S>(&bytes[o..o + isz]))));
+    }, _ => {
+        let isz = dt.itemsize;
+        layout.for_each_offset(|o| out.push(T::from_scalar(&Scalar::decode(dt, &bytes[o..o + isz]))));
+    });
+    // the gathered values are exactly layout.len() in C order
+    CowArray::from(ArrayD::from_shape_vec(shape, out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0]))))
+}
+
+/// Runs `f` over `out` in chunks of rows, polling the interrupt flag between chunks.
+fn chunked<T, F>(ctx: &Ctx, mut out: ArrayViewMutD<'_, T>, mut f: F) -> PyResult<()>
+where
+    F: FnMut(ArrayViewMutD<'_, T>, usize, usize) -> PyResult<()>,
+{
+    if out.ndim() == 0 || out.len() <= CHUNK_ELEMS {
+        let n = if out.ndim() == 0 { 1 } else { out.len_of(Axis(0)) };
+        return f(out.view_mut(), 0, n);
+    }
+    let rows = out.len_of(Axis(0));
+    let row_len = (out.len() / rows.max(1)).max(1);
+    let step = (CHUNK_ELEMS / row_len).max(1);
+    let mut start = 0;
+    while start < rows {
+        ctx.check_interrupt()?;
+        let end = (start + step).min(rows);
+        let part = out.slice_axis_mut(Axis(0), (start..end).into());
+        f(part, start, end)?;
+        start = end;
+    }
+    Ok(())
+}
+
+/// Broadcast shape of several operands, or NumPy's error listing all their shapes.
+pub fn broadcast_shapes(shapes: &[&[usize]]) -> PyResult<Vec<usize>> {
+    let nd = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut out = vec![1usize; nd];
+    for s in shapes {
+        for (i, &d) in s.iter().enumerate() {
+            let o = &mut out[nd - s.len() + i];
+            if *o == 1 {
+                *o = d;
+            } else if d != 1 && d != *o {
+                return Err(PyError::broadcast_shapes(shapes));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A layout of `layout` broadcast to `shape` (zero strides on stretched axes), if compatible.
+pub fn broadcast_layout(layout: &Layout, shape: &[usize]) -> Option<Layout> {
+    if layout.ndim() > shape.len() {
+        return None;
+    }
+    let pad = shape.len() - layout.ndim();
+    let mut strides = vec![0isize; shape.len()];
+    for (i, (&d, &s)) in layout.shape.iter().zip(&layout.strides).enumerate() {
+        let target = shape[pad + i];
+        if d == target {
+            strides[pad + i] = s;
+        } else if d != 1 {
+            return None;
+        }
+    }
+    Some(Layout { shape: shape.to_vec(), strides, offset_bytes: layout.offset_bytes })
+}
+
+/// `dst[...] = src`: broadcasting `src` to `dst`'s shape with NumPy's unsafe (setitem) cast.
+/// A source that shares `dst`'s buffer is copied first, as NumPy does for overlapping operands.
+pub fn assign(ctx: &Ctx, dst: &NdArray, src: &NdArray) -> PyResult<()> {
+    if !dst.is_writeable() {
+        return Err(PyError::read_only_destination());
+    }
+    let Some(src_layout) = broadcast_layout(src.layout(), dst.shape()) else {
+        return Err(PyError::broadcast_input_to_shape(src.shape(), dst.shape()));
+    };
+    if Rc::ptr_eq(src.buffer(), dst.buffer()) {
+        let tmp = copy_array(ctx, src, Order::C)?;
+        return assign(ctx, dst, &tmp);
+    }
+    let src_bytes = src.buffer().bytes()?;
+    let mut dst_bytes = dst.buffer().bytes_mut()?;
+    assign_bytes(ctx, src.dtype(), &src_bytes, &src_layout, dst.dtype(), &mut dst_bytes, dst.layout())
+}
+
+/// Copies/casts the elements of one (dtype, layout) over bytes into another of the same shape.
+fn assign_bytes(
+    ctx: &Ctx,
+    sdt: DType,
+    sbytes: &[u8],
+    slayout: &Layout,
+    ddt: DType,
+    dbytes: &mut [u8],
+    dlayout: &Layout,
+) -> PyResult<()> {
+    dispatch!(ddt, T => {
+        let values = read_as::<T>(sdt, slayout, sbytes);
+        write_typed::<T>(ctx, dbytes, dlayout, values.view())
+    }, _ => {
+        let mut offs = Vec::with_capacity(slayout.len());
+        slayout.for_each_offset(|o| offs.push(o));
+        let (si, di) = (sdt.itemsize, ddt.itemsize);
+        let mut k = 0;
+        if sdt == ddt {
+            dlayout.for_each_offset(|o| {
+                let s = offs[k];
+                dbytes[o..o + di].copy_from_slice(&sbytes[s..s + si]);
+                k += 1;
+            });
+        } else {
+            dlayout.for_each_offset(|o| {
+                let s = offs[k];
+                Scalar::decode(sdt, &sbytes[s..s + si]).encode(ddt, &mut dbytes[o..o + di]);
+                k += 1;
+            });
+        }
+        ctx.check_interrupt()
+    })
+}
+
+/// Writes `values` (already of `dst`'s shape) into a destination whose dtype is `T`'s.
+fn write_typed<T: Elem>(ctx: &Ctx, dbytes: &mut [u8], dlayout: &Layout, values: ArrayViewD<'_, T>) -> PyResult<()> {
+    if let Some(dv) = typed_view_mut::<T>(dbytes, dlayout) {
+        return chunked(ctx, dv, |mut part, start, end| {
+            if values.ndim() == 0 {
+                part.assign(&values);
+            } else {
+                part.assign(&values.slice_axis(Axis(0), (start..end).into()));
+            }
+            Ok(())
+        });
+    }
+    // unaligned or self-overlapping destination: element by element in C order, as NumPy does
+    let mut it = values.iter();
+    let isz = std::mem::size_of::<T>();
+    dlayout.for_each_offset(|o| {
+        if let Some(v) = it.next() {
+            dbytes[o..o + isz].copy_from_slice(bytemuck::bytes_of(v));
+        }
+    });
+    ctx.check_interrupt()
+}
+
+/// A new owner holding `src`'s values in `dtype` and the given memory order (`copy`, `astype`).
+pub fn cast_array(ctx: &Ctx, src: &NdArray, dtype: DType, order: Order) -> PyResult<Rc<NdArray>> {
+    let out = NdArray::zeros(ctx, src.shape(), dtype, order)?;
+    {
+        let s = src.buffer().bytes()?;
+        let mut d = out.buffer().bytes_mut()?;
+        assign_bytes(ctx, src.dtype(), &s, src.layout(), dtype, &mut d, out.layout())?;
+    }
+    Ok(out)
+}
+
+/// `a.copy(order)`: a new owner with the same dtype.
+pub fn copy_array(ctx: &Ctx, src: &NdArray, order: Order) -> PyResult<Rc<NdArray>> {
+    cast_array(ctx, src, src.dtype(), order)
+}
+
+/// `a.fill(v)` / `a[...] = scalar`: every element set to one value (cast once).
+pub fn fill(ctx: &Ctx, dst: &NdArray, value: &Scalar) -> PyResult<()> {
+    if !dst.is_writeable() {
+        return Err(PyError::read_only_destination());
+    }
+    let dt = dst.dtype();
+    let mut bytes = dst.buffer().bytes_mut()?;
+    dispatch!(dt, T => {
+        let v = T::from_scalar(value);
+        if let Some(dv) = typed_view_mut::<T>(&mut bytes, dst.layout()) {
+            return chunked(ctx, dv, |mut part, _, _| {
+                part.fill(v);
+                Ok(())
+            });
+        }
+    }, _ => {});
+    let mut one = vec![0u8; dt.itemsize];
+    value.encode(dt, &mut one);
+    dst.layout().for_each_offset(|o| bytes[o..o + one.len()].copy_from_slice(&one));
+    ctx.check_interrupt()
+}
+
+/// Writes one element at a byte offset (integer-index assignment).
+pub fn set_element(dst: &NdArray, offset: usize, value: &Scalar) -> PyResult<()> {
+    if !dst.is_writeable() {
+        return Err(PyError::read_only_destination());
+    }
+    let dt = dst.dtype();
+    let mut bytes = dst.buffer().bytes_mut()?;
+    value.encode(dt, &mut bytes[offset..offset + dt.itemsize]);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
