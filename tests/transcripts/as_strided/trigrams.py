@@ -1,4 +1,4 @@
-# The seed's trigram trick: overlapping 3-byte windows over 'c' data, then .view('S3') (NumPy >= 1.23).
+# Seed trigram trick: overlapping 3-byte windows over 'c' data, then .view('S3') (NumPy >= 1.23).
 import numpy as np
 a = (np.arange(30) * 37 % 256).astype('B').view('c')
 a[:6]

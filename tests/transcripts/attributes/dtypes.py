@@ -26,7 +26,7 @@ np.dtype('S')
 np.dtype(np.float32)
 np.dtype(np.int16)
 np.dtype(np.bool_)
-for t in ['B', 'c', 'S3', '<i8', 'u1', 'uint32', 'f4', '?']: print(t, np.dtype(t).str, np.dtype(t).name, np.dtype(t).itemsize)
+for t in ['B', 'c', 'S3', '<i8', 'u1', 'uint32', '?']: print(t, np.dtype(t).str, np.dtype(t).name)
 np.dtype('c').name
 np.dtype('S3').name
 np.dtype('u2').kind

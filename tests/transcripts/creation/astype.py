@@ -1,4 +1,4 @@
-# .astype always copies by default (even to the same dtype) and casts unsafely: truncation, wrapping.
+# .astype copies by default (even to the same dtype) and casts unsafely: truncation, wrapping.
 import numpy as np
 a = np.arange(5)
 b = a.astype('int64')

@@ -1,4 +1,4 @@
-# np.linspace: endpoints included by default, num=50 default, integer dtype truncation, endpoint=False.
+# np.linspace: endpoint included by default, num=50 default, int dtype truncation, endpoint=False.
 import numpy as np
 np.linspace(0, 1, 5)
 np.linspace(1, 10, 10)

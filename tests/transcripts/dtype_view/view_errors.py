@@ -1,4 +1,4 @@
-# The three .view(dtype) errors, in the order NumPy checks them: 0-d, non-contiguous last axis, size.
+# The three .view(dtype) errors in NumPy's order: 0-d, non-contiguous last axis, size divisor.
 import numpy as np
 z = np.array(5)
 z.view('u1')

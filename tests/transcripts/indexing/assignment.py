@@ -1,4 +1,4 @@
-# Writing through indexes: scalar, slice and broadcast assignment, with casting to the array's dtype.
+# Writing through indexes: scalar, slice and broadcast assignment, cast to the array's dtype.
 import numpy as np
 a = np.arange(6)
 a[0] = 10

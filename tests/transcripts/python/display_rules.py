@@ -1,4 +1,4 @@
-# IPython display rules: Out only for expression values that are not None, ';' hides, print goes to stdout.
+# IPython display: Out only for non-None expression values; ';' hides it; print goes to stdout.
 import numpy as np
 1 + 1
 x = 5

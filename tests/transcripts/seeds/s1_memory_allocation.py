@@ -1,4 +1,4 @@
-# Seed 1 "how does memory allocation occur in numpy array?": scalars are new objects, views share one buffer.
+# Seed 1 'how does memory allocation occur in numpy array?': scalars are new objects.
 import numpy as np
 a = np.arange(5)
 for i in a: print("Value {} : {} {}".format(i, type(i), i is a[i]))

@@ -1,4 +1,4 @@
-# Seed 2 "Difference between list and NumPy array memory size": nbytes is the data buffer (getsizeof left out).
+# Seed 2 'Difference between list and NumPy array memory size' (getsizeof left out).
 import numpy as np
 array = np.array([_ for _ in range(4)])
 array.nbytes, array

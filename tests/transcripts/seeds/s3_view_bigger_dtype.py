@@ -1,4 +1,4 @@
-# Seed 3 "view contiguous part of non-contiguous array as dtype of bigger size" (2**28 scaled to 2**10).
+# Seed 3 'view contiguous part of non-contiguous array as bigger dtype' (2**28 -> 2**10).
 import numpy as np
 a = (np.arange(2**10) * 7 % 256).astype('B').view('c')
 a

@@ -1,4 +1,4 @@
-# Seed 4 "Memory Efficiency of NumPy": itemsize*size is the buffer; an indexed element is a numpy scalar.
+# Seed 4 'Memory Efficiency of NumPy': itemsize*size is the buffer; elements are scalars.
 import numpy as np
 l = range(1000)
 p = np.arange(1000)

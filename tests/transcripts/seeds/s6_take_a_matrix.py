@@ -1,4 +1,4 @@
-# Seed 6 "how to take a matrix in python?": 1234x5678 filled with 1..5678 per row, then column-major.
+# Seed 6 'how to take a matrix in python?': 1234x5678 rows of 1..5678, then order='F'.
 import numpy as np
 a = np.empty((1234, 5678), dtype=np.int)
 a = np.empty((1234, 5678), dtype=int)
