@@ -1,7 +1,8 @@
-//! The printer against numpy: every row of `cases.rs` (written from numpy 2.4.6 by
-//! `gen_cases.py`) rebuilt as an array and printed.
+//! The printer against numpy: every row of `cases.rs` and `transcript_cases.rs` (written from
+//! numpy 2.4.6 by `gen_cases.py` and `gen_transcript_cases.py`) rebuilt as an array and printed.
 
 mod cases;
+mod transcript_cases;
 
 use super::{Elements, PrintOptions, array_repr, array_str, scalar_repr, scalar_str};
 use crate::runtime::dtype::DType;
@@ -17,6 +18,11 @@ pub(super) enum Values {
     Bytes(&'static [&'static [u8]]),
     Str(&'static [&'static str]),
     Lazy(fn(usize) -> Scalar),
+    /// Only the elements at these sorted flat indices exist: reading any other is a test failure.
+    Sparse {
+        at: &'static [usize],
+        values: &'static Values,
+    },
 }
 
 impl Values {
@@ -30,6 +36,10 @@ impl Values {
             Values::Bytes(v) => Scalar::Bytes(v[flat].to_vec()),
             Values::Str(v) => Scalar::Str(v[flat].to_string()),
             Values::Lazy(f) => f(flat),
+            Values::Sparse { at, values } => match at.binary_search(&flat) {
+                Ok(pos) => values.at(pos),
+                Err(_) => panic!("element {flat} is not printed, so the printer must not read it"),
+            },
         }
     }
 }
@@ -178,6 +188,16 @@ fn arrays_print_as_numpy_does() {
 #[test]
 fn scalars_print_as_numpy_does() {
     check_scalars(cases::SCALARS);
+}
+
+#[test]
+fn transcript_arrays_print_as_numpy_does() {
+    check_arrays(transcript_cases::ARRAYS);
+}
+
+#[test]
+fn transcript_scalars_print_as_numpy_does() {
+    check_scalars(transcript_cases::SCALARS);
 }
 
 #[test]
