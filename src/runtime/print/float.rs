@@ -3,7 +3,7 @@
 
 use super::dragon4::{BUFFER_SIZE, FloatWidth};
 use super::format_float::{self as ff, Dragon4Options, Trim};
-use super::{FloatMode, PrintOptions};
+use super::{FloatMode, PrintOptions, py_len};
 
 /// One formatter for all elements of a float array, sized over the elements that are printed
 /// (arrayprint's `FloatingFormat`).
@@ -37,7 +37,7 @@ fn quotient(width: FloatWidth, a: f64, b: f64) -> f64 {
 }
 
 fn char_len(s: &str) -> i32 {
-    s.chars().count() as i32
+    py_len(s) as i32
 }
 
 impl FloatingFormat {
@@ -277,18 +277,30 @@ pub(super) fn float_scalar_str(x: f64, w: FloatWidth, legacy: u32) -> String {
     scalar_either(x, w, legacy, Trim::LeaveOneZero, Trim::DptZeros, false)
 }
 
-/// `str(np.complex128(z))` split as numpy builds it: `Ok(imag)` when the real part is +0 (printed
-/// `{imag}j`), else `Err((real, signed imag))` (printed `({real}{imag}j)`).
-pub(super) fn complex_scalar_parts(
-    re: f64,
-    im: f64,
-    w: FloatWidth,
-    legacy: u32,
-) -> Result<String, (String, String)> {
+/// The pieces of `str(np.complex128(z))` as scalartypes.c builds them.
+pub(super) enum ComplexText {
+    /// The real part is +0: printed `{imag}j`.
+    Imag(String),
+    /// Printed `({real}{imag}j)`; the imaginary part carries its sign.
+    Full(String, String),
+}
+
+impl ComplexText {
+    /// `{imag}j`, or `{real}{imag}j`, in parentheses when `parens` (numpy 2's repr drops them).
+    pub(super) fn join(self, parens: bool) -> String {
+        match self {
+            ComplexText::Imag(imag) => format!("{imag}j"),
+            ComplexText::Full(real, imag) if parens => format!("({real}{imag}j)"),
+            ComplexText::Full(real, imag) => format!("{real}{imag}j"),
+        }
+    }
+}
+
+pub(super) fn complex_scalar_parts(re: f64, im: f64, w: FloatWidth, legacy: u32) -> ComplexText {
     let part =
         |x: f64, sign: bool| scalar_either(x, w, legacy, Trim::DptZeros, Trim::DptZeros, sign);
     if re == 0.0 && !re.is_sign_negative() {
-        return Ok(part(im, false));
+        return ComplexText::Imag(part(im, false));
     }
     let rstr = match re {
         _ if re.is_finite() => part(re, false),
@@ -302,7 +314,7 @@ pub(super) fn complex_scalar_parts(
         _ if im > 0.0 => "+inf".into(),
         _ => "-inf".into(),
     };
-    Err((rstr, istr))
+    ComplexText::Full(rstr, istr)
 }
 
 /// CPython's `repr(float)`: shortest round-trip digits, scientific when the decimal exponent is

@@ -1,8 +1,8 @@
 //! arrayprint's `_formatArray`: nested brackets, rows wrapped at the line width, `...` where an
 //! axis is summarised; and `_leading_trailing`'s choice of which elements get printed at all.
 
-use super::Elements;
 use super::format::ElementFormat;
+use super::{Elements, py_len};
 use crate::runtime::scalar::Scalar;
 
 /// The indices whose elements size the format (`_leading_trailing`): all of an axis, or its
@@ -65,7 +65,7 @@ pub(super) struct Layout<'a> {
 }
 
 fn char_len(s: &str) -> i64 {
-    s.chars().count() as i64
+    py_len(s) as i64
 }
 
 /// `_extendLine`: start a new line when `word` would pass `line_width`, unless the line holds

@@ -23,6 +23,7 @@ mod tests;
 use crate::error::shape_str;
 use crate::runtime::dtype::{DType, Kind};
 use crate::runtime::scalar::Scalar;
+use float::ComplexText;
 use format::ElementFormat;
 use layout::Layout;
 
@@ -93,6 +94,11 @@ impl PrintOptions {
     }
 }
 
+/// Python's `len()` of a str: code points, which is what numpy measures line widths in.
+fn py_len(s: &str) -> usize {
+    s.chars().count()
+}
+
 fn size_of(shape: &[usize]) -> usize {
     shape
         .iter()
@@ -125,12 +131,9 @@ fn array2string(
         summarise,
     };
     // the first line is indented as if under `prefix` and its '['
-    let next_line_prefix = " ".repeat(1 + prefix.chars().count());
+    let next_line_prefix = " ".repeat(1 + py_len(prefix));
     let line_width = i64::try_from(opts.linewidth).unwrap_or(i64::MAX);
-    layout.render(
-        line_width - suffix.chars().count() as i64,
-        &next_line_prefix,
-    )
+    layout.render(line_width - py_len(suffix) as i64, &next_line_prefix)
 }
 
 /// `repr(arr)`: `array([0, 1, 2])`, with `shape=` / `dtype=` where the values do not imply them
@@ -153,8 +156,8 @@ pub fn array_repr(a: &dyn Elements, opts: &PrintOptions) -> String {
     let arr_str = format!("{prefix}{body},");
     let extra_str = extras.join(", ") + ")";
     // the extras move to their own line when they would push the last line past the width
-    let last_line_len = arr_str.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    let spacer = if last_line_len + extra_str.chars().count() + 1 > opts.linewidth {
+    let last_line_len = arr_str.rsplit('\n').next().map_or(0, py_len);
+    let spacer = if last_line_len + py_len(&extra_str) + 1 > opts.linewidth {
         format!("\n{}", " ".repeat(prefix.len()))
     } else {
         " ".to_string()
@@ -170,6 +173,11 @@ pub fn array_str(a: &dyn Elements, opts: &PrintOptions) -> String {
     array2string(a, opts, " ", "", "")
 }
 
+fn complex_text(dtype: DType, v: &Scalar, legacy: u32) -> ComplexText {
+    let (re, im) = v.to_complex();
+    float::complex_scalar_parts(re, im, format::float_width(dtype), legacy)
+}
+
 /// `str()` of a numpy scalar of this dtype.
 pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
     let legacy = opts.legacy_level();
@@ -177,13 +185,7 @@ pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
         Kind::Bool => if v.is_truthy() { "True" } else { "False" }.into(),
         Kind::Int | Kind::UInt => format::int_value(v).to_string(),
         Kind::Float => float::float_scalar_str(v.to_f64(), format::float_width(dtype), legacy),
-        Kind::Complex => {
-            let (re, im) = v.to_complex();
-            match float::complex_scalar_parts(re, im, format::float_width(dtype), legacy) {
-                Ok(imag) => format!("{imag}j"),
-                Err((real, imag)) => format!("({real}{imag}j)"),
-            }
-        }
+        Kind::Complex => complex_text(dtype, v, legacy).join(true),
         // str(bytes) is its repr in Python 3
         Kind::Bytes => format::bytes_repr(&v.to_bytes()),
         Kind::Str => v.to_text(),
@@ -196,14 +198,7 @@ pub fn scalar_repr(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
     let legacy = opts.legacy_level();
     let plain = match dtype.kind {
         Kind::Bytes | Kind::Str => format::element_repr(v),
-        Kind::Complex if legacy > 125 => {
-            // numpy 2 drops the parentheses inside `np.complex128(...)`
-            let (re, im) = v.to_complex();
-            match float::complex_scalar_parts(re, im, format::float_width(dtype), legacy) {
-                Ok(imag) => format!("{imag}j"),
-                Err((real, imag)) => format!("{real}{imag}j"),
-            }
-        }
+        Kind::Complex if legacy > 125 => complex_text(dtype, v, legacy).join(false),
         _ => scalar_str(dtype, v, opts),
     };
     if legacy <= 125 {
