@@ -6,6 +6,7 @@ pub mod dtype;
 pub mod heap;
 pub mod index;
 pub mod layout;
+pub mod print;
 pub mod scalar;
 
 pub use dtype::{DType, Kind};

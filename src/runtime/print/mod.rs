@@ -1,0 +1,211 @@
+//! NumPy-identical text for arrays and scalars: a port of numpy 2.4's `arrayprint.py` (`repr`,
+//! `str`, print options) and of the scalar strings in `scalartypes.c.src`.
+//!
+//! Module map:
+//! - `layout`: `_formatArray` (brackets, wrapping, `...`) and `_leading_trailing`;
+//! - `format`: the per-dtype element formatters and Python's bytes/str quoting;
+//! - `float`: `FloatingFormat`, `ComplexFloatingFormat`, float scalar strings, `repr(float)`;
+//! - `format_float`: `format_float_positional` / `_scientific` (trim, pad, sign);
+//! - `dragon4` (+ `bigint`): numpy's Dragon4 digit generation.
+//!
+//! Only printed elements are read: a summarised array's formats are sized over its edge items,
+//! so printing costs O(edgeitems ** ndim) calls to [`Elements::get`], whatever the size.
+
+mod bigint;
+mod dragon4;
+mod float;
+mod format;
+mod format_float;
+mod layout;
+#[cfg(test)]
+mod tests;
+
+use crate::error::shape_str;
+use crate::runtime::dtype::{DType, Kind};
+use crate::runtime::scalar::Scalar;
+use float::ComplexText;
+use format::ElementFormat;
+use layout::Layout;
+
+pub use float::python_float_repr;
+
+/// What the printer needs from an array.
+pub trait Elements {
+    fn dtype(&self) -> DType;
+    fn shape(&self) -> &[usize];
+    /// The element at a C-order multi-index (each index in range).
+    fn get(&self, index: &[usize]) -> Scalar;
+}
+
+/// `np.set_printoptions(floatmode=...)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatMode {
+    /// `'fixed'`: always `precision` digits.
+    Fixed,
+    /// `'unique'`: as many digits as each value needs; `precision` is ignored.
+    Unique,
+    /// `'maxprec'`: at most `precision` digits, fewer when the value needs fewer.
+    MaxPrec,
+    /// `'maxprec_equal'`: at most `precision` digits, the same count for every element.
+    MaxPrecEqual,
+}
+
+/// numpy's print options (`np.get_printoptions()`), without `formatter` and `override_repr`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintOptions {
+    pub precision: usize,
+    pub threshold: usize,
+    pub edgeitems: usize,
+    pub linewidth: usize,
+    pub suppress: bool,
+    /// `'-'`, `'+'` or `' '`.
+    pub sign: char,
+    pub floatmode: FloatMode,
+    pub nanstr: String,
+    pub infstr: String,
+    /// `Some(125)` is `legacy='1.25'`, `Some(202)` is `'2.2'`; `None` is `legacy=False`.
+    pub legacy: Option<u32>,
+}
+
+impl Default for PrintOptions {
+    /// numpy's defaults, except `legacy='1.25'`: arrsh's reference setting, so scalars print as
+    /// `1`, not `np.int64(1)`.
+    fn default() -> Self {
+        PrintOptions {
+            precision: 8,
+            threshold: 1000,
+            edgeitems: 3,
+            linewidth: 75,
+            suppress: false,
+            sign: '-',
+            floatmode: FloatMode::MaxPrec,
+            nanstr: "nan".into(),
+            infstr: "inf".into(),
+            legacy: Some(125),
+        }
+    }
+}
+
+impl PrintOptions {
+    /// The integer numpy compares against (`sys.maxsize` for `legacy=False`). Departure: the
+    /// `legacy='1.13'` branches are not ported, so anything below 1.21 prints as 1.21 does.
+    pub fn legacy_level(&self) -> u32 {
+        self.legacy.map_or(u32::MAX, |l| l.max(121))
+    }
+}
+
+/// Python's `len()` of a str: code points, which is what numpy measures line widths in.
+fn py_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn size_of(shape: &[usize]) -> usize {
+    shape
+        .iter()
+        .try_fold(1usize, |acc, &n| acc.checked_mul(n))
+        .unwrap_or(usize::MAX)
+}
+
+/// `array2string(a, separator=..., prefix=..., suffix=...)` with the options' line width.
+fn array2string(
+    a: &dyn Elements,
+    opts: &PrintOptions,
+    separator: &str,
+    prefix: &str,
+    suffix: &str,
+) -> String {
+    let shape = a.shape();
+    let size = size_of(shape);
+    if size == 0 {
+        return "[]".into();
+    }
+    let summarise = size > opts.threshold;
+    let kept = layout::printed_indices(shape, opts.edgeitems, summarise);
+    let data = layout::printed_elements(a, &kept);
+    let format = ElementFormat::for_data(a.dtype(), &data, shape.is_empty(), opts);
+    let layout = Layout {
+        array: a,
+        format: &format,
+        separator,
+        edge_items: opts.edgeitems,
+        summarise,
+    };
+    // the first line is indented as if under `prefix` and its '['
+    let next_line_prefix = " ".repeat(1 + py_len(prefix));
+    let line_width = i64::try_from(opts.linewidth).unwrap_or(i64::MAX);
+    layout.render(line_width - py_len(suffix) as i64, &next_line_prefix)
+}
+
+/// `repr(arr)`: `array([0, 1, 2])`, with `shape=` / `dtype=` where the values do not imply them
+/// (`_array_repr_implementation`).
+pub fn array_repr(a: &dyn Elements, opts: &PrintOptions) -> String {
+    let prefix = "array(";
+    let body = array2string(a, opts, ", ", prefix, ")");
+    let (shape, dtype) = (a.shape(), a.dtype());
+    let size = size_of(shape);
+    let mut extras = Vec::new();
+    if (size == 0 && shape != [0]) || (opts.legacy_level() > 210 && size > opts.threshold) {
+        extras.push(format!("shape={}", shape_str(shape)));
+    }
+    if !dtype.is_default_repr() || size == 0 {
+        extras.push(format!("dtype={}", dtype.short_repr()));
+    }
+    if extras.is_empty() {
+        return format!("{prefix}{body})");
+    }
+    let arr_str = format!("{prefix}{body},");
+    let extra_str = extras.join(", ") + ")";
+    // the extras move to their own line when they would push the last line past the width
+    let last_line_len = arr_str.rsplit('\n').next().map_or(0, py_len);
+    let spacer = if last_line_len + py_len(&extra_str) + 1 > opts.linewidth {
+        format!("\n{}", " ".repeat(prefix.len()))
+    } else {
+        " ".to_string()
+    };
+    arr_str + &spacer + &extra_str
+}
+
+/// `str(arr)` / `print(arr)`: `[0 1 2]`; a 0-d array prints as its scalar's `str`.
+pub fn array_str(a: &dyn Elements, opts: &PrintOptions) -> String {
+    if a.shape().is_empty() {
+        return scalar_str(a.dtype(), &a.get(&[]), opts);
+    }
+    array2string(a, opts, " ", "", "")
+}
+
+fn complex_text(dtype: DType, v: &Scalar, legacy: u32) -> ComplexText {
+    let (re, im) = v.to_complex();
+    float::complex_scalar_parts(re, im, format::float_width(dtype), legacy)
+}
+
+/// `str()` of a numpy scalar of this dtype.
+pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
+    let legacy = opts.legacy_level();
+    match dtype.kind {
+        Kind::Bool => if v.is_truthy() { "True" } else { "False" }.into(),
+        Kind::Int | Kind::UInt => format::int_value(v).to_string(),
+        Kind::Float => float::float_scalar_str(v.to_f64(), format::float_width(dtype), legacy),
+        Kind::Complex => complex_text(dtype, v, legacy).join(true),
+        // str(bytes) is its repr in Python 3
+        Kind::Bytes => format::bytes_repr(&v.to_bytes()),
+        Kind::Str => v.to_text(),
+    }
+}
+
+/// `repr()` of a numpy scalar of this dtype: `1`, `1.0`, `b'abc'` under `legacy='1.25'`, and
+/// `np.int64(1)`, `np.float64(1.0)`, `np.bytes_(b'abc')` from numpy 2's default on.
+pub fn scalar_repr(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
+    let legacy = opts.legacy_level();
+    let plain = match dtype.kind {
+        Kind::Bytes | Kind::Str => format::element_repr(v),
+        Kind::Complex if legacy > 125 => complex_text(dtype, v, legacy).join(false),
+        _ => scalar_str(dtype, v, opts),
+    };
+    if legacy <= 125 {
+        return plain;
+    }
+    match dtype.kind {
+        Kind::Bool => format!("np.{plain}_"),
+        _ => format!("np.{}({plain})", dtype.scalar_type_name()),
+    }
+}
