@@ -231,9 +231,10 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         PyError::overflow("int too large to convert to float")
     }
     /// arrsh refuses big-int results that would take very long to compute (CPython would just hang).
-    pub fn int_result_too_large(bits: u64) -> PyError {
+    pub fn int_result_too_large(bits: u64, limit: u64) -> PyError {
         PyError::overflow(format!(
-            "integer result would have about {bits} bits; arrsh refuses integers above 1,000,000 bits"
+            "integer result would have about {bits} bits; arrsh refuses integers above {limit} bits \
+(CPython would compute for a very long time)"
         ))
     }
     pub fn unsupported_operand(op: &str, left: &str, right: &str) -> PyError {

@@ -48,7 +48,11 @@ impl NdArray {
             .filter(|&n| n <= isize::MAX as usize)
             .ok_or_else(PyError::array_too_big)?;
         let buffer = Buffer::zeroed(&ctx.heap, nbytes, shape, &dtype.name())?;
-        let layout = Layout::contiguous(shape, dtype.itemsize, order);
+        let mut layout = Layout::contiguous(shape, dtype.itemsize, order);
+        if size == 0 {
+            // numpy 2 gives freshly allocated empty arrays all-zero strides (reshape does not)
+            layout.strides.iter_mut().for_each(|s| *s = 0);
+        }
         Ok(Rc::new(NdArray::owner(ctx, buffer, dtype, layout)))
     }
 

@@ -2,6 +2,7 @@
 //! typed kernels and NumPy-identical printing. Knows bytes, never Python syntax or the terminal.
 
 pub mod buffer;
+pub mod fancy;
 pub mod dtype;
 pub mod heap;
 pub mod index;

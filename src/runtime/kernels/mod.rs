@@ -3,6 +3,7 @@
 //! copy/cast/assign/fill primitives everything else builds on. The only module using ndarray.
 
 pub mod elem;
+mod linalg;
 mod ops;
 mod reduce;
 
@@ -18,7 +19,8 @@ use super::scalar::Scalar;
 use super::Ctx;
 use crate::error::{PyError, PyResult};
 
-pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, unary};
+pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, float_divmod, unary};
+pub use linalg::dot;
 pub use reduce::{ReduceOp, reduce};
 
 /// Elements processed between two checks of the Ctrl-C flag.

@@ -1,0 +1,622 @@
+//! Attributes and methods of arrays, NumPy scalars, dtypes and `flags`: the memory facts
+//! (`shape`, `strides`, `base`, `__array_interface__`...) and the array methods lessons use.
+
+use std::rc::Rc;
+
+use super::Interp;
+use super::args::Args;
+use super::pyint::Int;
+use super::value::*;
+use crate::error::{PyError, PyResult};
+use crate::runtime::array::normalize_axis;
+use crate::runtime::kernels::{self, ReduceOp};
+use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
+
+pub const ARRAY_METHODS: &[&str] = &[
+    "view", "copy", "reshape", "ravel", "flatten", "transpose", "astype", "sum", "min", "max", "mean", "prod",
+    "argmin", "argmax", "fill", "tolist", "item", "tobytes", "any", "all", "swapaxes", "squeeze", "dot", "nonzero",
+    "__len__", "__getitem__", "__array__",
+];
+
+impl Interp {
+    pub fn int_tuple(&mut self, xs: impl IntoIterator<Item = i128>) -> Value {
+        let items = xs.into_iter().map(|x| self.new_int(Int::from_i128(x))).collect();
+        self.new_tuple(items)
+    }
+
+    pub fn array_attr(&mut self, a: &Rc<NdArray>, obj: &Value, name: &str) -> PyResult<Value> {
+        Ok(match name {
+            "shape" => self.int_tuple(a.shape().iter().map(|&d| d as i128)),
+            "strides" => self.int_tuple(a.strides().iter().map(|&s| s as i128)),
+            "dtype" => self.new_dtype(a.dtype()),
+            "itemsize" => self.new_i64(a.itemsize() as i64),
+            "nbytes" => self.new_i64(a.nbytes() as i64),
+            "size" => self.new_i64(a.size() as i64),
+            "ndim" => self.new_i64(a.ndim() as i64),
+            "base" => a.base().map_or(Value::None, |b| Value::Array(b.clone())),
+            "flags" => self.new_flags(a.clone()),
+            "T" => Value::Array(a.transpose(&self.ctx, None)?),
+            "__array_interface__" => self.array_interface(a, None)?,
+            "real" if !a.dtype().is_inexact() || a.dtype().kind == Kind::Float => obj.clone(),
+            "data" => {
+                let r = format!("<memory at {:#x}>", self.ctx.heap.object(184).addr());
+                self.new_record("memoryview", r, vec![])
+            }
+            _ if ARRAY_METHODS.contains(&name) => self.new_method(obj.clone(), name),
+            _ => return Err(PyError::no_attribute("numpy.ndarray", name)),
+        })
+    }
+
+    /// `__array_interface__`: numpy's dict, in numpy's key order. For a scalar, `ref` is the
+    /// 0-d array numpy makes (shown as `'__ref'`).
+    pub fn array_interface(&mut self, a: &Rc<NdArray>, scalar_ref: Option<Value>) -> PyResult<Value> {
+        let data_addr = self.new_int(Int::from_u64(a.data_address()));
+        let data = self.new_tuple(vec![data_addr, Value::Bool(!a.is_writeable())]);
+        let strides = if a.is_c_contiguous() {
+            Value::None
+        } else {
+            self.int_tuple(a.strides().iter().map(|&s| s as i128))
+        };
+        let typestr = self.new_str(a.dtype().str());
+        let empty = self.new_str(String::new());
+        let descr_t = self.new_tuple(vec![empty, typestr.clone()]);
+        let descr = self.new_list(vec![descr_t]);
+        let shape = self.int_tuple(a.shape().iter().map(|&d| d as i128));
+        let version = self.new_i64(3);
+        let mut items = vec![
+            (self.new_str("data".into()), data),
+            (self.new_str("strides".into()), strides),
+            (self.new_str("descr".into()), descr),
+            (self.new_str("typestr".into()), typestr),
+            (self.new_str("shape".into()), shape),
+            (self.new_str("version".into()), version),
+        ];
+        if let Some(r) = scalar_ref {
+            items.push((self.new_str("__ref".into()), r));
+        }
+        self.new_dict(items)
+    }
+
+    pub fn scalar_attr(&mut self, s: &Rc<NpScalar>, obj: &Value, name: &str) -> PyResult<Value> {
+        Ok(match name {
+            "dtype" => self.new_dtype(s.dtype),
+            "itemsize" | "nbytes" => self.new_i64(s.dtype.itemsize as i64),
+            "size" => self.new_i64(1),
+            "ndim" => self.new_i64(0),
+            "shape" | "strides" => self.new_tuple(vec![]),
+            "base" => Value::None,
+            "T" => obj.clone(),
+            "real" => match s.v {
+                Scalar::Complex(r, _) => self.new_scalar(DType::native(Kind::Float, s.dtype.itemsize / 2), Scalar::Float(r)),
+                _ => obj.clone(),
+            },
+            "imag" => match s.v {
+                Scalar::Complex(_, i) => self.new_scalar(DType::native(Kind::Float, s.dtype.itemsize / 2), Scalar::Float(i)),
+                _ => self.new_scalar(s.dtype, Scalar::Int(0)),
+            },
+            "__array_interface__" => {
+                // numpy converts the scalar to a new 0-d array and reports that array's data
+                let arr = self.scalar_to_array(s.dtype, &s.v)?;
+                self.array_interface(&arr.clone(), Some(Value::Array(arr)))?
+            }
+            "flags" => {
+                let arr = self.scalar_to_array(s.dtype, &s.v)?;
+                self.new_flags(arr)
+            }
+            "item" | "tolist" | "astype" | "view" | "copy" | "reshape" | "sum" | "min" | "max" | "mean" | "prod"
+            | "round" | "tobytes" | "is_integer" | "fill" | "ravel" | "flatten" | "conjugate" | "__index__" => {
+                self.new_method(obj.clone(), name)
+            }
+            _ => return Err(PyError::no_attribute(&format!("numpy.{}", s.dtype.scalar_type_name()), name)),
+        })
+    }
+
+    pub fn dtype_attr(&mut self, obj: &Value, dt: DType, name: &str) -> PyResult<Value> {
+        Ok(match name {
+            "str" => self.new_str(dt.str()),
+            "name" => self.new_str(dt.name()),
+            "itemsize" | "alignment" if name == "itemsize" => self.new_i64(dt.itemsize as i64),
+            "alignment" => self.new_i64(match dt.kind {
+                Kind::Bytes => 1,
+                Kind::Str => 4,
+                Kind::Complex => dt.itemsize as i64 / 2,
+                _ => dt.itemsize as i64,
+            }),
+            "kind" => self.new_str(dt.kind_char().to_string()),
+            "char" => self.new_str(dt.char().to_string()),
+            "byteorder" => self.new_str(dt.byteorder_attr().to_string()),
+            "isnative" => Value::Bool(dt.is_native()),
+            "type" => self.objects.type_object(TypeKind::NpScalar(dt.to_native())),
+            "descr" => {
+                let empty = self.new_str(String::new());
+                let s = self.new_str(dt.str());
+                let t = self.new_tuple(vec![empty, s]);
+                self.new_list(vec![t])
+            }
+            "shape" => self.new_tuple(vec![]),
+            "ndim" => self.new_i64(0),
+            "names" | "fields" | "subdtype" | "metadata" => Value::None,
+            "base" => obj.clone(),
+            "num" => self.new_i64(dtype_num(dt)),
+            "newbyteorder" => self.new_method(obj.clone(), name),
+            _ => return Err(PyError::no_attribute(&format!("numpy.dtypes.{}", super::value::dtype_class_name(dt)), name)),
+        })
+    }
+
+    pub fn flags_attr(&mut self, f: &FlagsObj, name: &str) -> PyResult<Value> {
+        let a = &f.array;
+        Ok(Value::Bool(match name {
+            "c_contiguous" | "contiguous" => a.is_c_contiguous(),
+            "f_contiguous" | "fortran" => a.is_f_contiguous(),
+            "owndata" => a.owns_data(),
+            "writeable" => a.is_writeable(),
+            "aligned" => a.is_aligned(),
+            "writebackifcopy" => false,
+            "forc" => a.is_c_contiguous() || a.is_f_contiguous(),
+            "fnc" => a.is_f_contiguous() && !a.is_c_contiguous(),
+            "behaved" => a.is_aligned() && a.is_writeable(),
+            "carray" => a.is_aligned() && a.is_writeable() && a.is_c_contiguous(),
+            "farray" => a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous(),
+            _ => return Err(PyError::no_attribute("numpy.flagsobj", name)),
+        }))
+    }
+
+    /// The memory order `K` keeps: axes sorted by decreasing |stride| (numpy's
+    /// `PyArray_CreateSortedStridePerm`), so F arrays and transposes copy into the same layout.
+    pub fn copy_keep_order(&mut self, a: &Rc<NdArray>, dtype: DType) -> PyResult<Rc<NdArray>> {
+        if a.is_c_contiguous() || a.ndim() <= 1 {
+            return kernels::cast_array(&self.ctx, a, dtype, Order::C);
+        }
+        if a.is_f_contiguous() {
+            return kernels::cast_array(&self.ctx, a, dtype, Order::F);
+        }
+        let mut perm: Vec<usize> = (0..a.ndim()).collect();
+        perm.sort_by(|&x, &y| a.strides()[y].unsigned_abs().cmp(&a.strides()[x].unsigned_abs()));
+        let axes: Vec<i64> = perm.iter().map(|&p| p as i64).collect();
+        let permuted = a.transpose(&self.ctx, Some(&axes))?;
+        let c = kernels::cast_array(&self.ctx, &permuted, dtype, Order::C)?;
+        let mut inverse = vec![0i64; perm.len()];
+        for (i, &p) in perm.iter().enumerate() {
+            inverse[p] = i as i64;
+        }
+        let back = c.transpose(&self.ctx, Some(&inverse))?;
+        // a transposed view of a fresh copy: give it the copy's ownership (it is a new array)
+        Ok(rebase_as_owner(&self.ctx, back))
+    }
+
+    fn order_arg(&mut self, v: Option<Value>, default: char) -> PyResult<char> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(Value::Str(s)) if ["C", "F", "A", "K"].contains(&s.v.to_uppercase().as_str()) => {
+                Ok(s.v.to_uppercase().chars().next().unwrap_or(default))
+            }
+            Some(other) => {
+                let r = self.repr(&other)?;
+                Err(PyError::value(format!("order must be one of 'C', 'F', 'A', or 'K' (got {r})")))
+            }
+        }
+    }
+
+    /// A copy of `a` in `dtype` with a numpy order letter (`C`, `F`, `A`, `K`).
+    pub fn copy_in_order(&mut self, a: &Rc<NdArray>, dtype: DType, order: char) -> PyResult<Rc<NdArray>> {
+        match order {
+            'F' => kernels::cast_array(&self.ctx, a, dtype, Order::F),
+            'A' if a.is_f_contiguous() && !a.is_c_contiguous() => kernels::cast_array(&self.ctx, a, dtype, Order::F),
+            'K' => self.copy_keep_order(a, dtype),
+            _ => kernels::cast_array(&self.ctx, a, dtype, Order::C),
+        }
+    }
+
+    /// `axis=` argument: None, or one axis normalised against `ndim`.
+    pub fn axis_arg(&mut self, v: Option<Value>, ndim: usize) -> PyResult<Option<usize>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => {
+                let i = self.int_value(&v, "")?;
+                normalize_axis(i.to_i64().unwrap_or(i64::MAX), ndim).map(Some)
+            }
+        }
+    }
+
+    /// The accumulator dtype numpy uses for `sum`/`prod`: small ints widen to the platform int.
+    fn sum_dtype(dt: DType) -> DType {
+        match dt.kind {
+            Kind::Bool => DType::INT64,
+            Kind::Int => DType::INT64,
+            Kind::UInt => DType::UINT64,
+            _ => dt.to_native(),
+        }
+    }
+
+    pub fn reduce_array(&mut self, a: &Rc<NdArray>, op: ReduceOp, args: Vec<Value>, kw: Vec<(String, Value)>, method: &str) -> PyResult<Value> {
+        let mut p = Args::new(method, args, kw);
+        let axis = p.opt(0, "axis")?;
+        let dtype = p.opt(1, "dtype")?;
+        let _out = p.opt(2, "out")?;
+        let keepdims = p.opt(3, "keepdims")?;
+        p.finish()?;
+        let axis = self.axis_arg(axis, a.ndim())?;
+        let acc = match (&dtype, op) {
+            (Some(d), _) if !d.is_none() => self.to_dtype(d)?,
+            (_, ReduceOp::Sum | ReduceOp::Prod) => Self::sum_dtype(a.dtype()),
+            _ => a.dtype().to_native(),
+        };
+        if a.dtype().kind == Kind::Bool && matches!(op, ReduceOp::Min | ReduceOp::Max) {
+            let r = kernels::reduce(&self.ctx, op, a, axis, DType::BOOL)?;
+            return self.finish_reduce(r, a, axis, keepdims);
+        }
+        let r = kernels::reduce(&self.ctx, op, a, axis, acc)?;
+        self.finish_reduce(r, a, axis, keepdims)
+    }
+
+    fn finish_reduce(&mut self, r: Rc<NdArray>, a: &Rc<NdArray>, axis: Option<usize>, keepdims: Option<Value>) -> PyResult<Value> {
+        let keep = match keepdims {
+            Some(v) => self.truthy(&v)?,
+            None => false,
+        };
+        if keep {
+            let mut shape: Vec<i128> = a.shape().iter().map(|&d| d as i128).collect();
+            match axis {
+                Some(ax) => shape[ax] = 1,
+                None => shape.iter_mut().for_each(|d| *d = 1),
+            }
+            let v = r.reshape(&self.ctx, &shape, Order::C)?;
+            return Ok(Value::Array(v));
+        }
+        self.wrap_result(r)
+    }
+
+    pub fn mean_array(&mut self, a: &Rc<NdArray>, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+        let mut p = Args::new("mean", args, kw);
+        let axis = p.opt(0, "axis")?;
+        let dtype = p.opt(1, "dtype")?;
+        p.finish()?;
+        let axis = self.axis_arg(axis, a.ndim())?;
+        let acc = match dtype {
+            Some(d) if !d.is_none() => self.to_dtype(&d)?,
+            _ => match a.dtype().kind {
+                Kind::Bool | Kind::Int | Kind::UInt => DType::FLOAT64,
+                Kind::Float if a.itemsize() == 2 => DType::FLOAT32,
+                _ => a.dtype().to_native(),
+            },
+        };
+        let count = match axis {
+            Some(ax) => a.shape()[ax],
+            None => a.size(),
+        };
+        let s = kernels::reduce(&self.ctx, ReduceOp::Sum, a, axis, acc)?;
+        let n = self.scalar_to_array(acc, &Scalar::Float(count as f64))?;
+        let q = kernels::binary(&self.ctx, kernels::BinaryOp::TrueDiv, &s, &n, acc, None)?
+            .ok_or_else(|| PyError::type_error("mean"))?;
+        let out_dt = if a.dtype().kind == Kind::Float && a.itemsize() == 2 { DType::FLOAT16 } else { acc };
+        let q = if out_dt != acc { kernels::cast_array(&self.ctx, &q, out_dt, Order::C)? } else { q };
+        self.wrap_result(q)
+    }
+
+    /// `a.tolist()` / `a.item()`: Python objects for elements.
+    pub fn to_python(&mut self, v: &Scalar) -> Value {
+        match v {
+            Scalar::Bool(b) => Value::Bool(*b),
+            Scalar::Int(i) => self.new_i64(*i),
+            Scalar::UInt(u) => self.new_int(Int::from_u64(*u)),
+            Scalar::Float(f) => self.new_float(*f),
+            Scalar::Complex(r, i) => self.new_complex(*r, *i),
+            Scalar::Bytes(b) => self.new_bytes(b.clone()),
+            Scalar::Str(s) => self.new_str(s.clone()),
+        }
+    }
+
+    pub fn tolist(&mut self, a: &NdArray, index: &mut Vec<usize>) -> PyResult<Value> {
+        if index.len() == a.ndim() {
+            let s = a.get(index)?;
+            return Ok(self.to_python(&s));
+        }
+        let n = a.shape()[index.len()];
+        let mut items = Vec::with_capacity(n);
+        for i in 0..n {
+            index.push(i);
+            items.push(self.tolist(a, index)?);
+            index.pop();
+        }
+        Ok(self.new_list(items))
+    }
+
+    pub fn call_array_method(&mut self, obj: &Value, a: &Rc<NdArray>, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+        match name {
+            "sum" => return self.reduce_array(a, ReduceOp::Sum, args, kw, name),
+            "prod" => return self.reduce_array(a, ReduceOp::Prod, args, kw, name),
+            "min" => return self.reduce_array(a, ReduceOp::Min, args, kw, name),
+            "max" => return self.reduce_array(a, ReduceOp::Max, args, kw, name),
+            "mean" => return self.mean_array(a, args, kw),
+            "argmin" | "argmax" => {
+                let mut p = Args::new(name, args, kw);
+                let axis = p.opt(0, "axis")?;
+                p.finish()?;
+                let axis = self.axis_arg(axis, a.ndim())?;
+                let op = if name == "argmin" { ReduceOp::ArgMin } else { ReduceOp::ArgMax };
+                let r = kernels::reduce(&self.ctx, op, a, axis, a.dtype().to_native())?;
+                return self.wrap_result(r);
+            }
+            _ => {}
+        }
+        let mut p = Args::new(name, args, kw);
+        let r = match name {
+            "view" => {
+                let dt = p.opt(0, "dtype")?;
+                p.finish()?;
+                match dt {
+                    None | Some(Value::None) => Value::Array(a.view_with(&self.ctx, a.dtype(), a.layout().clone())),
+                    Some(d) => {
+                        let dt = self.to_dtype(&d)?;
+                        Value::Array(a.view_dtype(&self.ctx, dt)?)
+                    }
+                }
+            }
+            "copy" => {
+                let order = p.opt(0, "order")?;
+                p.finish()?;
+                let o = self.order_arg(order, 'C')?;
+                Value::Array(self.copy_in_order(a, a.dtype(), o)?)
+            }
+            "astype" => {
+                let dt = p.req(0, "dtype")?;
+                let order = p.opt(1, "order")?;
+                let _casting = p.opt(2, "casting")?;
+                let _subok = p.opt(3, "subok")?;
+                let copy = p.opt(4, "copy")?;
+                p.finish()?;
+                let dt = self.to_dtype(&dt)?;
+                let dt = if dt.is_flexible() && dt.itemsize == 0 { flexible_size_for(a.dtype(), dt) } else { dt };
+                let copy = match copy {
+                    Some(c) => self.truthy(&c)?,
+                    None => true,
+                };
+                if !copy && dt == a.dtype() {
+                    return Ok(obj.clone());
+                }
+                let o = self.order_arg(order, 'K')?;
+                Value::Array(self.copy_in_order(a, dt, o)?)
+            }
+            "reshape" => {
+                let order = p.kw_only("order");
+                let rest = p.rest(0);
+                p.finish()?;
+                let shape = self.shape_from_args(&rest)?;
+                let o = self.to_order(order.as_ref(), true)?.unwrap_or(Order::C);
+                Value::Array(a.reshape(&self.ctx, &shape, o)?)
+            }
+            "ravel" | "flatten" => {
+                let order = p.opt(0, "order")?;
+                p.finish()?;
+                let o = match self.order_arg(order, 'C')? {
+                    'F' => Order::F,
+                    'A' if a.is_f_contiguous() && !a.is_c_contiguous() => Order::F,
+                    'K' if a.is_f_contiguous() && !a.is_c_contiguous() => Order::F,
+                    _ => Order::C,
+                };
+                if name == "flatten" {
+                    let c = kernels::copy_array(&self.ctx, a, o)?;
+                    let n = c.size() as i128;
+                    let flat = c.reshape(&self.ctx, &[n], o)?;
+                    Value::Array(rebase_as_owner(&self.ctx, flat))
+                } else {
+                    Value::Array(a.ravel(&self.ctx, o)?)
+                }
+            }
+            "transpose" => {
+                let rest = p.rest(0);
+                p.finish()?;
+                let axes = match rest.as_slice() {
+                    [] => None,
+                    [Value::None] => None,
+                    [one] if !matches!(one, Value::Int(_) | Value::Scalar(_)) => Some(self.to_shape(one)?),
+                    many => Some(self.shape_from_args(many)?),
+                };
+                let axes: Option<Vec<i64>> = axes.map(|v| v.into_iter().map(|x| x as i64).collect());
+                Value::Array(a.transpose(&self.ctx, axes.as_deref())?)
+            }
+            "swapaxes" => {
+                let x = p.req(0, "axis1")?;
+                let y = p.req(1, "axis2")?;
+                p.finish()?;
+                let x = normalize_axis(self.int_value(&x, "")?.to_i64().unwrap_or(i64::MAX), a.ndim())?;
+                let y = normalize_axis(self.int_value(&y, "")?.to_i64().unwrap_or(i64::MAX), a.ndim())?;
+                let mut perm: Vec<i64> = (0..a.ndim() as i64).collect();
+                perm.swap(x, y);
+                Value::Array(a.transpose(&self.ctx, Some(&perm))?)
+            }
+            "squeeze" => {
+                let axis = p.opt(0, "axis")?;
+                p.finish()?;
+                let keep: Vec<usize> = match self.axis_arg(axis, a.ndim())? {
+                    None => (0..a.ndim()).filter(|&i| a.shape()[i] != 1).collect(),
+                    Some(ax) => {
+                        if a.shape()[ax] != 1 {
+                            return Err(PyError::value(
+                                "cannot select an axis to squeeze out which has size not equal to one",
+                            ));
+                        }
+                        (0..a.ndim()).filter(|&i| i != ax).collect()
+                    }
+                };
+                let mut layout = a.layout().clone();
+                layout.shape = keep.iter().map(|&i| a.shape()[i]).collect();
+                layout.strides = keep.iter().map(|&i| a.strides()[i]).collect();
+                Value::Array(a.view_with(&self.ctx, a.dtype(), layout))
+            }
+            "fill" => {
+                let v = p.req(0, "value")?;
+                p.finish()?;
+                let s = self.value_to_element(&v, a.dtype())?;
+                kernels::fill(&self.ctx, a, &s)?;
+                Value::None
+            }
+            "tolist" => {
+                p.finish()?;
+                self.tolist(a, &mut Vec::new())?
+            }
+            "item" => {
+                let rest = p.rest(0);
+                p.finish()?;
+                let s = match rest.as_slice() {
+                    [] => a.item().ok_or_else(|| PyError::value("can only convert an array of size 1 to a Python scalar"))??,
+                    [i] => {
+                        let k = self.int_value(i, "")?.to_i128_saturating();
+                        let n = a.size() as i128;
+                        let k = if k < 0 { k + n } else { k };
+                        if k < 0 || k >= n {
+                            return Err(PyError::index(format!("index {} is out of bounds for size {n}", self.int_value(i, "")?.to_i128_saturating())));
+                        }
+                        let mut idx = vec![0usize; a.ndim()];
+                        let mut rem = k as usize;
+                        for ax in (0..a.ndim()).rev() {
+                            idx[ax] = rem % a.shape()[ax];
+                            rem /= a.shape()[ax];
+                        }
+                        a.get(&idx)?
+                    }
+                    many => {
+                        let idx: Vec<crate::runtime::index::IndexItem> = many
+                            .iter()
+                            .map(|v| self.int_value(v, "").map(|i| crate::runtime::index::IndexItem::Int(i.to_i128_saturating())))
+                            .collect::<PyResult<_>>()?;
+                        match a.index_basic(&self.ctx, &idx)? {
+                            crate::runtime::array::Indexed::Element(s) => s,
+                            _ => return Err(PyError::value("incorrect number of indices for array")),
+                        }
+                    }
+                };
+                self.to_python(&s)
+            }
+            "tobytes" => {
+                let order = p.opt(0, "order")?;
+                p.finish()?;
+                let o = self.order_arg(order, 'C')?;
+                let c = self.copy_in_order(a, a.dtype(), if o == 'F' { 'F' } else { 'C' })?;
+                let bytes = c.buffer().bytes()?[..c.nbytes()].to_vec();
+                self.new_bytes(bytes)
+            }
+            "any" | "all" => {
+                let axis = p.opt(0, "axis")?;
+                p.finish()?;
+                let axis = self.axis_arg(axis, a.ndim())?;
+                let b = kernels::cast_array(&self.ctx, a, DType::BOOL, Order::C)?;
+                let op = if name == "any" { ReduceOp::Max } else { ReduceOp::Min };
+                if b.size() == 0 && axis.is_none() {
+                    return Ok(self.new_scalar(DType::BOOL, Scalar::Bool(name == "all")));
+                }
+                let r = kernels::reduce(&self.ctx, op, &b, axis, DType::BOOL)?;
+                self.wrap_result(r)?
+            }
+            "dot" => {
+                let other = p.req(0, "b")?;
+                p.finish()?;
+                self.matmul(obj, &other)?
+            }
+            "nonzero" => {
+                p.finish()?;
+                return self.call_numpy("numpy.nonzero", vec![obj.clone()], vec![]);
+            }
+            "__len__" => {
+                p.finish()?;
+                let n = self.len_of(obj)?;
+                self.new_i64(n as i64)
+            }
+            "__getitem__" => {
+                let i = p.req(0, "key")?;
+                p.finish()?;
+                self.getitem(obj, &i)?
+            }
+            "__array__" => {
+                p.finish()?;
+                obj.clone()
+            }
+            other => return Err(PyError::no_attribute("numpy.ndarray", other)),
+        };
+        Ok(r)
+    }
+
+    /// `reshape(2, 3)`, `reshape((2, 3))`, `reshape([2, 3])`.
+    pub fn shape_from_args(&mut self, rest: &[Value]) -> PyResult<Vec<i128>> {
+        match rest {
+            [] => Err(PyError::type_error("reshape() takes exactly 1 argument (0 given)")),
+            [one] => self.to_shape(one),
+            many => many
+                .iter()
+                .map(|v| {
+                    self.index_int(v).map(|i| i.to_i128_saturating()).ok_or_else(|| {
+                        PyError::type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    pub fn call_scalar_method(&mut self, obj: &Value, s: &Rc<NpScalar>, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+        match name {
+            "item" | "tolist" => {
+                Args::new(name, args, kw).finish()?;
+                Ok(self.to_python(&s.v))
+            }
+            "__index__" => {
+                Args::new(name, args, kw).finish()?;
+                match s.v {
+                    Scalar::Int(_) | Scalar::UInt(_) | Scalar::Bool(_) => Ok(self.to_python(&s.v)),
+                    _ => Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer", obj.type_name()))),
+                }
+            }
+            "is_integer" => Ok(Value::Bool(s.v.to_f64().fract() == 0.0)),
+            _ => {
+                let a = self.scalar_to_array(s.dtype, &s.v)?;
+                let r = self.call_array_method(obj, &a, name, args, kw)?;
+                // methods of a scalar return scalars where the array method gives 0-d results
+                match r {
+                    Value::Array(x) if x.ndim() == 0 => self.wrap_result(x),
+                    other => Ok(other),
+                }
+            }
+        }
+    }
+}
+
+/// The sized flexible dtype numpy picks for `astype('S')`/`astype('U')`.
+fn flexible_size_for(from: DType, to: DType) -> DType {
+    let n = match from.kind {
+        Kind::Bool => 5,
+        Kind::Int | Kind::UInt => 21,
+        Kind::Float => 32,
+        Kind::Complex => 64,
+        Kind::Bytes => from.itemsize,
+        Kind::Str => from.itemsize / 4,
+    };
+    if to.kind == Kind::Str { DType::unicode(n) } else { DType::bytes(n) }
+}
+
+/// numpy's type numbers (`dtype.num`).
+fn dtype_num(dt: DType) -> i64 {
+    match (dt.kind, dt.itemsize) {
+        (Kind::Bool, _) => 0,
+        (Kind::Int, 1) => 1,
+        (Kind::UInt, 1) => 2,
+        (Kind::Int, 2) => 3,
+        (Kind::UInt, 2) => 4,
+        (Kind::Int, 4) => 5,
+        (Kind::UInt, 4) => 6,
+        (Kind::Int, _) => 7,
+        (Kind::UInt, _) => 8,
+        (Kind::Float, 4) => 11,
+        (Kind::Float, 8) => 12,
+        (Kind::Complex, 8) => 14,
+        (Kind::Complex, _) => 15,
+        (Kind::Bytes, _) => 18,
+        (Kind::Str, _) => 19,
+        (Kind::Float, _) => 23,
+    }
+}
+
+/// A view of a fresh, private copy (reshape/transpose of a new buffer) that numpy reports as
+/// owning its data: the same buffer and layout as a new owner. Only for copies made by the
+/// caller, never for views of user arrays.
+pub fn rebase_as_owner(ctx: &crate::runtime::Ctx, v: Rc<NdArray>) -> Rc<NdArray> {
+    Rc::new(NdArray::owner(ctx, v.buffer().clone(), v.dtype(), v.layout().clone()))
+}

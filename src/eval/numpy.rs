@@ -1,0 +1,1092 @@
+//! The `numpy` module: its attributes (functions, scalar types, constants, the removed aliases
+//! with NumPy 2's messages) and its functions (`arange`, `array`, `zeros`, `linspace`,
+//! `as_strided`, `shares_memory`...), plus the `sys`/`time`/`math` module attributes.
+
+use std::rc::Rc;
+
+use super::Interp;
+use super::args::Args;
+use super::objects::Objects;
+use super::ops::as_float;
+use super::pyint::Int;
+use super::value::*;
+use crate::error::{PyError, PyResult};
+use crate::runtime::kernels::{self, BinaryOp};
+use crate::runtime::layout::Layout;
+use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
+
+/// numpy functions arrsh implements (`np.<name>`), also what `from numpy import *` binds.
+pub const NUMPY_FUNCTIONS: &[&str] = &[
+    "array", "asarray", "asanyarray", "arange", "zeros", "ones", "empty", "full", "zeros_like", "ones_like",
+    "empty_like", "full_like", "linspace", "copy", "reshape", "ravel", "transpose", "swapaxes", "moveaxis",
+    "expand_dims", "squeeze", "shares_memory", "may_share_memory", "sum", "mean", "min", "max", "amin", "amax",
+    "prod", "argmin", "argmax", "dot", "matmul", "abs", "absolute", "negative", "add", "subtract", "multiply",
+    "divide", "true_divide", "floor_divide", "mod", "remainder", "power", "maximum", "minimum", "equal",
+    "not_equal", "less", "less_equal", "greater", "greater_equal", "eye", "identity", "ascontiguousarray",
+    "asfortranarray", "frombuffer", "broadcast_to", "nonzero", "count_nonzero", "all", "any", "array_equal",
+    "set_printoptions", "get_printoptions", "ndim", "shape", "size", "isscalar", "result_type", "promote_types",
+    "can_cast", "iinfo", "finfo", "bitwise_and", "bitwise_or", "bitwise_xor", "left_shift", "right_shift",
+    "invert", "sqrt",
+];
+
+const SCALAR_TYPES: &[(&str, DType)] = &[
+    ("bool", DType::BOOL),
+    ("bool_", DType::BOOL),
+    ("int8", DType::INT8),
+    ("byte", DType::INT8),
+    ("int16", DType::INT16),
+    ("short", DType::INT16),
+    ("int32", DType::INT32),
+    ("intc", DType::INT32),
+    ("int64", DType::INT64),
+    ("int_", DType::INT64),
+    ("intp", DType::INT64),
+    ("long", DType::INT64),
+    ("longlong", DType::INT64),
+    ("uint8", DType::UINT8),
+    ("ubyte", DType::UINT8),
+    ("uint16", DType::UINT16),
+    ("ushort", DType::UINT16),
+    ("uint32", DType::UINT32),
+    ("uintc", DType::UINT32),
+    ("uint64", DType::UINT64),
+    ("uint", DType::UINT64),
+    ("uintp", DType::UINT64),
+    ("ulong", DType::UINT64),
+    ("ulonglong", DType::UINT64),
+    ("float16", DType::FLOAT16),
+    ("half", DType::FLOAT16),
+    ("float32", DType::FLOAT32),
+    ("single", DType::FLOAT32),
+    ("float64", DType::FLOAT64),
+    ("double", DType::FLOAT64),
+    ("complex64", DType::COMPLEX64),
+    ("csingle", DType::COMPLEX64),
+    ("complex128", DType::COMPLEX128),
+    ("cdouble", DType::COMPLEX128),
+    ("bytes_", DType::bytes(0)),
+    ("str_", DType::unicode(0)),
+];
+
+/// Everything `from numpy import *` binds.
+pub const NUMPY_NAMES: &[&str] = &[
+    "array", "asarray", "arange", "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like",
+    "full_like", "linspace", "shares_memory", "may_share_memory", "dot", "eye", "identity", "ascontiguousarray",
+    "asfortranarray", "frombuffer", "broadcast_to", "nonzero", "count_nonzero", "newaxis", "nan", "inf", "pi",
+    "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64",
+    "complex64", "complex128", "dtype", "ndarray", "iinfo", "finfo", "set_printoptions",
+];
+
+/// `np.<name>` for names that need no session state beyond the object registry.
+pub fn numpy_attr(objects: &Objects, name: &str) -> Option<Value> {
+    if let Some(f) = NUMPY_FUNCTIONS.iter().find(|f| **f == name) {
+        return Some(objects.function(leak_numpy_name(f)));
+    }
+    if let Some((_, dt)) = SCALAR_TYPES.iter().find(|(n, _)| *n == name) {
+        return Some(objects.type_object(TypeKind::NpScalar(*dt)));
+    }
+    match name {
+        "dtype" => Some(objects.type_object(TypeKind::DTypeClass)),
+        "ndarray" => Some(objects.type_object(TypeKind::Ndarray)),
+        "newaxis" => Some(Value::None),
+        "lib" => objects.module("numpy.lib"),
+        _ => None,
+    }
+}
+
+/// `numpy.<f>` as a `&'static str` (function objects are named by their qualified name).
+fn leak_numpy_name(f: &'static str) -> &'static str {
+    // NUMPY_FUNCTIONS entries are 'static; the qualified names are interned once per name
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        NUMPY_FUNCTIONS.iter().map(|f| (*f, &*Box::leak(format!("numpy.{f}").into_boxed_str()))).collect()
+    });
+    names.iter().find(|(k, _)| *k == f).map_or("numpy.array", |(_, q)| q)
+}
+
+impl Interp {
+    pub fn module_attr(&mut self, module: &str, name: &str) -> PyResult<Value> {
+        match module {
+            "numpy" => {
+                if let Some(v) = numpy_attr(&self.objects, name) {
+                    return Ok(v);
+                }
+                Ok(match name {
+                    "nan" => self.new_float(f64::NAN),
+                    "inf" => self.new_float(f64::INFINITY),
+                    "pi" => self.new_float(std::f64::consts::PI),
+                    "e" => self.new_float(std::f64::consts::E),
+                    "__version__" => self.new_str("2.4.6".into()),
+                    "int" => return Err(PyError::removed_numpy_alias("int", "int", "When replacing `np.int`, you may wish to use e.g. `np.int64` or `np.int32` to specify the precision. If you wish to review your current use, check the release note link for additional information.")),
+                    "float" => return Err(PyError::removed_numpy_alias("float", "float", "If you specifically wanted the numpy scalar type, use `np.float64` here.")),
+                    "complex" => return Err(PyError::removed_numpy_alias("complex", "complex", "If you specifically wanted the numpy scalar type, use `np.complex128` here.")),
+                    "str" => return Err(PyError::removed_numpy_alias("str", "str", "If you specifically wanted the numpy scalar type, use `np.str_` here.")),
+                    "object" => return Err(PyError::removed_numpy_alias("object", "object", "")),
+                    _ => {
+                        if let Some(msg) = expired_numpy_attr(name) {
+                            return Err(PyError::attribute(format!("`np.{name}` was removed in the NumPy 2.0 release. {msg}")));
+                        }
+                        return Err(PyError::module_no_attribute("numpy", name));
+                    }
+                })
+            }
+            "numpy.lib" => match name {
+                "stride_tricks" => Ok(self.objects.module("numpy.lib.stride_tricks").unwrap_or(Value::None)),
+                _ => Err(PyError::module_no_attribute("numpy.lib", name)),
+            },
+            "numpy.lib.stride_tricks" => match name {
+                "as_strided" => Ok(self.objects.function("numpy.lib.stride_tricks.as_strided")),
+                "sliding_window_view" => Ok(self.objects.function("numpy.lib.stride_tricks.sliding_window_view")),
+                "broadcast_to" => Ok(self.objects.function("numpy.broadcast_to")),
+                _ => Err(PyError::module_no_attribute("numpy.lib.stride_tricks", name)),
+            },
+            "sys" => match name {
+                "getsizeof" => Ok(self.objects.function("sys.getsizeof")),
+                "getrecursionlimit" => Ok(self.objects.function("sys.getrecursionlimit")),
+                "get_int_max_str_digits" => Ok(self.objects.function("sys.get_int_max_str_digits")),
+                "maxsize" => Ok(self.new_i64(i64::MAX)),
+                "version" => Ok(self.new_str("3.11.7 (arrsh)".into())),
+                "byteorder" => Ok(self.new_str("little".into())),
+                _ => Err(PyError::module_no_attribute("sys", name)),
+            },
+            "time" => match name {
+                "time" => Ok(self.objects.function("time.time")),
+                "perf_counter" => Ok(self.objects.function("time.perf_counter")),
+                "monotonic" => Ok(self.objects.function("time.monotonic")),
+                "sleep" => Ok(self.objects.function("time.sleep")),
+                _ => Err(PyError::module_no_attribute("time", name)),
+            },
+            "math" => match name {
+                "pi" => Ok(self.new_float(std::f64::consts::PI)),
+                "e" => Ok(self.new_float(std::f64::consts::E)),
+                "inf" => Ok(self.new_float(f64::INFINITY)),
+                "nan" => Ok(self.new_float(f64::NAN)),
+                "sqrt" => Ok(self.objects.function("math.sqrt")),
+                "floor" => Ok(self.objects.function("math.floor")),
+                "ceil" => Ok(self.objects.function("math.ceil")),
+                "log" => Ok(self.objects.function("math.log")),
+                "exp" => Ok(self.objects.function("math.exp")),
+                "isnan" => Ok(self.objects.function("math.isnan")),
+                "isinf" => Ok(self.objects.function("math.isinf")),
+                _ => Err(PyError::module_no_attribute("math", name)),
+            },
+            "builtins" => self.objects.builtin(name).ok_or_else(|| PyError::module_no_attribute("builtins", name)),
+            other => Err(PyError::module_no_attribute(other, name)),
+        }
+    }
+
+    /// Calls `numpy.<f>` (qualified name).
+    pub fn call_numpy(&mut self, qual: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+        let name = qual.rsplit('.').next().unwrap_or(qual);
+        let mut p = Args::new(name, args, kw);
+        match name {
+            "array" | "asarray" | "asanyarray" => {
+                let obj = p.req(0, "object")?;
+                let dtype = p.opt(1, "dtype")?;
+                let copy = if name == "array" { p.kw_only("copy") } else { p.kw_only("copy") };
+                let order = p.kw_only("order").or(if name == "array" { None } else { p.opt(2, "order")? });
+                let ndmin = p.kw_only("ndmin");
+                let _subok = p.kw_only("subok");
+                p.finish()?;
+                let dtype = match &dtype {
+                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
+                    _ => None,
+                };
+                let copy = match copy {
+                    None => Some(name == "array"),
+                    Some(Value::None) => None,
+                    Some(v) => Some(self.truthy(&v)?),
+                };
+                let order = match &order {
+                    Some(Value::Str(s)) => s.v.to_uppercase().chars().next().unwrap_or('K'),
+                    _ => 'K',
+                };
+                let mut r = match &obj {
+                    Value::Array(a) => {
+                        let need_dtype = dtype.is_some_and(|d| d != a.dtype());
+                        let need_order = (order == 'C' && !a.is_c_contiguous()) || (order == 'F' && !a.is_f_contiguous());
+                        if copy == Some(false) && (need_dtype || need_order) {
+                            return Err(copy_false_error());
+                        }
+                        if copy == Some(true) || need_dtype || need_order {
+                            let o = if order == 'A' { 'K' } else { order };
+                            self.copy_in_order(a, dtype.unwrap_or(a.dtype()), o)?
+                        } else {
+                            a.clone()
+                        }
+                    }
+                    other => {
+                        if copy == Some(false) {
+                            return Err(copy_false_error());
+                        }
+                        let a = self.to_array(other, dtype)?;
+                        if order == 'F' && !a.is_f_contiguous() { kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)? } else { a }
+                    }
+                };
+                if let Some(n) = ndmin {
+                    let n = self.int_value(&n, "")?.to_i64().unwrap_or(0).max(0) as usize;
+                    if r.ndim() < n {
+                        let mut shape: Vec<i128> = vec![1; n - r.ndim()];
+                        shape.extend(r.shape().iter().map(|&d| d as i128));
+                        r = r.reshape(&self.ctx, &shape, Order::C)?;
+                    }
+                }
+                Ok(Value::Array(r))
+            }
+            "arange" => {
+                let a = p.opt(0, "start")?;
+                let b = p.opt(1, "stop")?;
+                let c = p.opt(2, "step")?;
+                let dtype = p.opt(3, "dtype")?;
+                let _like = p.kw_only("like");
+                let _device = p.kw_only("device");
+                p.finish()?;
+                let a = a.ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?;
+                let dtype = match &dtype {
+                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
+                    _ => None,
+                };
+                self.arange(a, b, c, dtype)
+            }
+            "zeros" | "ones" | "empty" => {
+                let shape = p.req(0, "shape")?;
+                let dtype = p.opt(1, "dtype")?;
+                let order = p.opt(2, "order")?;
+                let _like = p.kw_only("like");
+                let _device = p.kw_only("device");
+                p.finish()?;
+                let dt = match &dtype {
+                    Some(d) => self.to_dtype(d)?,
+                    None => DType::FLOAT64,
+                };
+                let order = self.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
+                let shape = self.to_shape(&shape)?;
+                let a = self.new_filled(&shape, dt, order, name)?;
+                Ok(Value::Array(a))
+            }
+            "full" => {
+                let shape = p.req(0, "shape")?;
+                let fill = p.req(1, "fill_value")?;
+                let dtype = p.opt(2, "dtype")?;
+                let order = p.opt(3, "order")?;
+                p.finish()?;
+                let dt = match &dtype {
+                    Some(d) if !d.is_none() => self.to_dtype(d)?,
+                    _ => self.to_array(&fill, None)?.dtype(),
+                };
+                let order = self.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
+                let shape = self.to_shape(&shape)?;
+                let a = self.new_filled(&shape, dt, order, "empty")?;
+                self.assign_into(&a, &fill)?;
+                Ok(Value::Array(a))
+            }
+            "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
+                let proto = p.req(0, "a")?;
+                let fill = if name == "full_like" { Some(p.req(1, "fill_value")?) } else { None };
+                let off = if name == "full_like" { 1 } else { 0 };
+                let dtype = p.opt(1 + off, "dtype")?;
+                let order = p.opt(2 + off, "order")?;
+                let _subok = p.opt(3 + off, "subok")?;
+                let shape = p.opt(4 + off, "shape")?;
+                p.finish()?;
+                let proto = self.to_array(&proto, None)?;
+                let dt = match &dtype {
+                    Some(d) if !d.is_none() => self.to_dtype(d)?,
+                    _ => proto.dtype(),
+                };
+                let shape: Vec<i128> = match shape {
+                    Some(s) if !s.is_none() => self.to_shape(&s)?,
+                    _ => proto.shape().iter().map(|&d| d as i128).collect(),
+                };
+                let order = match self.to_order(order.as_ref(), true)? {
+                    Some(o) => o,
+                    None if proto.is_f_contiguous() && !proto.is_c_contiguous() => Order::F,
+                    None => Order::C,
+                };
+                let kind = match name {
+                    "zeros_like" => "zeros",
+                    "ones_like" => "ones",
+                    _ => "empty",
+                };
+                let a = self.new_filled(&shape, dt, order, kind)?;
+                if let Some(f) = fill {
+                    self.assign_into(&a, &f)?;
+                }
+                Ok(Value::Array(a))
+            }
+            "linspace" => {
+                let start = p.req(0, "start")?;
+                let stop = p.req(1, "stop")?;
+                let num = p.opt(2, "num")?;
+                let endpoint = p.opt(3, "endpoint")?;
+                let retstep = p.opt(4, "retstep")?;
+                let dtype = p.opt(5, "dtype")?;
+                let _axis = p.opt(6, "axis")?;
+                p.finish()?;
+                let num = match num {
+                    Some(n) => self.int_value(&n, "")?.to_i64().unwrap_or(i64::MAX),
+                    None => 50,
+                };
+                let endpoint = match endpoint {
+                    Some(v) => self.truthy(&v)?,
+                    None => true,
+                };
+                let retstep = match retstep {
+                    Some(v) => self.truthy(&v)?,
+                    None => false,
+                };
+                let dtype = match &dtype {
+                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
+                    _ => None,
+                };
+                self.linspace(&start, &stop, num, endpoint, retstep, dtype)
+            }
+            "copy" => {
+                let a = p.req(0, "a")?;
+                let order = p.opt(1, "order")?;
+                p.finish()?;
+                let a = self.to_array(&a, None)?;
+                let o = match order {
+                    Some(Value::Str(s)) => s.v.to_uppercase().chars().next().unwrap_or('K'),
+                    _ => 'K',
+                };
+                Ok(Value::Array(self.copy_in_order(&a, a.dtype(), o)?))
+            }
+            "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min" | "max" | "prod"
+            | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" => {
+                let a = p.req(0, "a")?;
+                let mut rest = p.rest(1);
+                let mut kw = p.take_kw();
+                p.finish()?;
+                if name == "reshape" {
+                    if let Some(pos) = kw.iter().position(|(k, _)| k == "newshape" || k == "shape") {
+                        rest.insert(0, kw.remove(pos).1);
+                    }
+                }
+                let arr = match &a {
+                    Value::Array(_) => a.clone(),
+                    other => Value::Array(self.to_array(other, None)?),
+                };
+                let method = match name {
+                    "amin" => "min",
+                    "amax" => "max",
+                    other => other,
+                };
+                let r = self.call_method(&arr, method, rest, kw)?;
+                Ok(r)
+            }
+            "moveaxis" => {
+                let a = p.req(0, "a")?;
+                let src = p.req(1, "source")?;
+                let dst = p.req(2, "destination")?;
+                p.finish()?;
+                let a = self.to_array(&a, None)?;
+                let nd = a.ndim();
+                let s = crate::runtime::array::normalize_axis(self.int_value(&src, "")?.to_i64().unwrap_or(i64::MAX), nd)?;
+                let d = crate::runtime::array::normalize_axis(self.int_value(&dst, "")?.to_i64().unwrap_or(i64::MAX), nd)?;
+                let mut order: Vec<i64> = (0..nd as i64).filter(|&x| x != s as i64).collect();
+                order.insert(d, s as i64);
+                Ok(Value::Array(a.transpose(&self.ctx, Some(&order))?))
+            }
+            "expand_dims" => {
+                let a = p.req(0, "a")?;
+                let axis = p.req(1, "axis")?;
+                p.finish()?;
+                let a = self.to_array(&a, None)?;
+                let nd = a.ndim() + 1;
+                let ax = crate::runtime::array::normalize_axis(self.int_value(&axis, "")?.to_i64().unwrap_or(i64::MAX), nd)?;
+                let mut layout = a.layout().clone();
+                layout.shape.insert(ax, 1);
+                let stride = if ax < a.ndim() { a.strides()[ax] * a.shape()[ax] as isize } else { a.itemsize() as isize };
+                layout.strides.insert(ax, stride);
+                Ok(Value::Array(a.view_with(&self.ctx, a.dtype(), layout)))
+            }
+            "shares_memory" | "may_share_memory" => {
+                let a = p.req(0, "a")?;
+                let b = p.req(1, "b")?;
+                let _max_work = p.opt(2, "max_work")?;
+                p.finish()?;
+                let (Value::Array(x), Value::Array(y)) = (&a, &b) else {
+                    return Ok(Value::Bool(false));
+                };
+                Ok(Value::Bool(if name == "shares_memory" { x.shares_memory(y) } else { x.may_share_memory(y) }))
+            }
+            "dot" | "matmul" => {
+                let a = p.req(0, "a")?;
+                let b = p.req(1, "b")?;
+                p.finish()?;
+                self.matmul(&a, &b)
+            }
+            "abs" | "absolute" | "negative" | "invert" | "sqrt" => {
+                let a = p.req(0, "x")?;
+                p.finish()?;
+                let arr = self.to_array(&a, None)?;
+                let r = match name {
+                    "negative" => kernels::unary(&self.ctx, kernels::UnaryOp::Neg, &arr)?,
+                    "invert" => kernels::unary(&self.ctx, kernels::UnaryOp::Invert, &arr)?,
+                    "sqrt" => {
+                        let f = if arr.dtype().is_inexact() { arr.dtype() } else { DType::FLOAT64 };
+                        let half = self.scalar_to_array(f, &Scalar::Float(0.5))?;
+                        kernels::binary(&self.ctx, BinaryOp::Pow, &arr, &half, f, None)?.ok_or_else(|| PyError::type_error("sqrt"))?
+                    }
+                    _ => kernels::unary(&self.ctx, kernels::UnaryOp::Abs, &arr)?,
+                };
+                self.wrap_result(r)
+            }
+            "add" | "subtract" | "multiply" | "divide" | "true_divide" | "floor_divide" | "mod" | "remainder" | "power"
+            | "maximum" | "minimum" | "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal"
+            | "bitwise_and" | "bitwise_or" | "bitwise_xor" | "left_shift" | "right_shift" => {
+                let a = p.req(0, "x1")?;
+                let b = p.req(1, "x2")?;
+                p.finish()?;
+                let (op, sym) = match name {
+                    "add" => (BinaryOp::Add, "+"),
+                    "subtract" => (BinaryOp::Sub, "-"),
+                    "multiply" => (BinaryOp::Mul, "*"),
+                    "divide" | "true_divide" => (BinaryOp::TrueDiv, "/"),
+                    "floor_divide" => (BinaryOp::FloorDiv, "//"),
+                    "mod" | "remainder" => (BinaryOp::Rem, "%"),
+                    "power" => (BinaryOp::Pow, "**"),
+                    "maximum" => (BinaryOp::Maximum, "max"),
+                    "minimum" => (BinaryOp::Minimum, "min"),
+                    "equal" => (BinaryOp::Eq, "=="),
+                    "not_equal" => (BinaryOp::Ne, "!="),
+                    "less" => (BinaryOp::Lt, "<"),
+                    "less_equal" => (BinaryOp::Le, "<="),
+                    "greater" => (BinaryOp::Gt, ">"),
+                    "greater_equal" => (BinaryOp::Ge, ">="),
+                    "bitwise_and" => (BinaryOp::BitAnd, "&"),
+                    "bitwise_or" => (BinaryOp::BitOr, "|"),
+                    "bitwise_xor" => (BinaryOp::BitXor, "^"),
+                    "left_shift" => (BinaryOp::LShift, "<<"),
+                    _ => (BinaryOp::RShift, ">>"),
+                };
+                let a = if matches!(a, Value::Array(_) | Value::Scalar(_)) { a } else { Value::Array(self.to_array(&a, None)?) };
+                self.numpy_binary(&a, op, &b, sym)
+            }
+            "eye" | "identity" => {
+                let n = p.req(0, "N")?;
+                let (m, k, dtype) = if name == "eye" {
+                    (p.opt(1, "M")?, p.opt(2, "k")?, p.opt(3, "dtype")?)
+                } else {
+                    (None, None, p.opt(1, "dtype")?)
+                };
+                let _order = p.kw_only("order");
+                p.finish()?;
+                let n = self.int_value(&n, "")?.to_i128_saturating();
+                let m = match m {
+                    Some(v) if !v.is_none() => self.int_value(&v, "")?.to_i128_saturating(),
+                    _ => n,
+                };
+                let k = match k {
+                    Some(v) => self.int_value(&v, "")?.to_i128_saturating(),
+                    None => 0,
+                };
+                let dt = match &dtype {
+                    Some(d) if !d.is_none() => self.to_dtype(d)?,
+                    _ => DType::FLOAT64,
+                };
+                let a = self.new_filled(&[n, m], dt, Order::C, "zeros")?;
+                for i in 0..a.shape()[0] as i128 {
+                    let j = i + k;
+                    if j >= 0 && j < m {
+                        kernels::set_element(&a, a.layout().offset_of(&[i as usize, j as usize]), &Scalar::Int(1))?;
+                    }
+                }
+                Ok(Value::Array(a))
+            }
+            "ascontiguousarray" | "asfortranarray" => {
+                let a = p.req(0, "a")?;
+                let dtype = p.opt(1, "dtype")?;
+                p.finish()?;
+                let dt = match &dtype {
+                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
+                    _ => None,
+                };
+                let mut arr = self.to_array(&a, dt)?;
+                if arr.ndim() == 0 {
+                    arr = arr.reshape(&self.ctx, &[1], Order::C)?;
+                }
+                let (ok, order) = if name == "ascontiguousarray" { (arr.is_c_contiguous(), Order::C) } else { (arr.is_f_contiguous(), Order::F) };
+                Ok(Value::Array(if ok { arr } else { kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)? }))
+            }
+            "frombuffer" => {
+                let buf = p.req(0, "buffer")?;
+                let dtype = p.opt(1, "dtype")?;
+                let count = p.opt(2, "count")?;
+                let offset = p.opt(3, "offset")?;
+                p.finish()?;
+                let Value::Bytes(b) = &buf else {
+                    return Err(PyError::type_error("a bytes-like object is required, not '".to_string() + &buf.type_name() + "'"));
+                };
+                let dt = match &dtype {
+                    Some(d) if !d.is_none() => self.to_dtype(d)?,
+                    _ => DType::FLOAT64,
+                };
+                let offset = match offset {
+                    Some(v) => self.int_value(&v, "")?.to_i64().unwrap_or(0),
+                    None => 0,
+                };
+                if offset < 0 || offset as usize > b.v.len() {
+                    return Err(PyError::value("offset must be non-negative and no greater than buffer length (".to_string() + &b.v.len().to_string() + ")"));
+                }
+                let avail = b.v.len() - offset as usize;
+                let count = match count {
+                    Some(v) => self.int_value(&v, "")?.to_i64().unwrap_or(-1),
+                    None => -1,
+                };
+                let n = if count < 0 {
+                    if avail % dt.itemsize != 0 {
+                        return Err(PyError::value("buffer size must be a multiple of element size"));
+                    }
+                    avail / dt.itemsize
+                } else {
+                    if count as usize * dt.itemsize > avail {
+                        return Err(PyError::value("buffer is smaller than requested size"));
+                    }
+                    count as usize
+                };
+                let a = self.new_filled(&[n as i128], dt, Order::C, "empty")?;
+                {
+                    let mut dst = a.buffer().bytes_mut()?;
+                    let off = offset as usize;
+                    dst[..n * dt.itemsize].copy_from_slice(&b.v[off..off + n * dt.itemsize]);
+                }
+                Ok(Value::Array(a.into_readonly()))
+            }
+            "as_strided" => {
+                let x = p.req(0, "x")?;
+                let shape = p.opt(1, "shape")?;
+                let strides = p.opt(2, "strides")?;
+                let _subok = p.opt(3, "subok")?;
+                let writeable = p.opt(4, "writeable")?;
+                let _check = p.kw_only("check_bounds");
+                p.finish()?;
+                let x = self.to_array(&x, None)?;
+                let shape: Vec<i128> = match shape {
+                    Some(s) if !s.is_none() => self.to_shape(&s)?,
+                    _ => x.shape().iter().map(|&d| d as i128).collect(),
+                };
+                let strides: Vec<i128> = match strides {
+                    Some(s) if !s.is_none() => self.to_shape(&s)?,
+                    _ => x.strides().iter().map(|&d| d as i128).collect(),
+                };
+                let writeable = match writeable {
+                    Some(v) => self.truthy(&v)?,
+                    None => true,
+                };
+                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable)?))
+            }
+            "sliding_window_view" => {
+                let x = p.req(0, "x")?;
+                let window = p.req(1, "window_shape")?;
+                let axis = p.opt(2, "axis")?;
+                let _subok = p.kw_only("subok");
+                let writeable = p.kw_only("writeable");
+                p.finish()?;
+                let x = self.to_array(&x, None)?;
+                let window = self.to_shape(&window)?;
+                if window.iter().any(|&w| w < 0) {
+                    return Err(PyError::value("`window_shape` cannot contain negative values"));
+                }
+                let axes: Vec<usize> = match axis {
+                    None | Some(Value::None) => {
+                        if window.len() != x.ndim() {
+                            return Err(PyError::value(format!(
+                                "Since axis is `None`, must provide window_shape for all dimensions of `x`; got {} window_shape elements and `x.ndim` is {}.",
+                                window.len(),
+                                x.ndim()
+                            )));
+                        }
+                        (0..x.ndim()).collect()
+                    }
+                    Some(a) => {
+                        let list = self.to_shape(&a)?;
+                        if window.len() != list.len() {
+                            return Err(PyError::value(format!(
+                                "Must provide matching length window_shape and axis; got {} window_shape elements and {} axes elements.",
+                                window.len(),
+                                list.len()
+                            )));
+                        }
+                        list.iter()
+                            .map(|&ax| crate::runtime::array::normalize_axis(ax as i64, x.ndim()))
+                            .collect::<PyResult<_>>()?
+                    }
+                };
+                let mut strides: Vec<i128> = x.strides().iter().map(|&s| s as i128).collect();
+                strides.extend(axes.iter().map(|&ax| x.strides()[ax] as i128));
+                let mut shape: Vec<i128> = x.shape().iter().map(|&d| d as i128).collect();
+                for (&ax, &w) in axes.iter().zip(&window) {
+                    if shape[ax] < w {
+                        return Err(PyError::value("window shape cannot be larger than input array shape"));
+                    }
+                    shape[ax] -= w - 1;
+                }
+                shape.extend(window.iter().copied());
+                let writeable = match writeable {
+                    Some(v) => self.truthy(&v)?,
+                    None => false,
+                };
+                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable)?))
+            }
+            "broadcast_to" => {
+                let a = p.req(0, "array")?;
+                let shape = p.req(1, "shape")?;
+                let _subok = p.opt(2, "subok")?;
+                p.finish()?;
+                let a = self.to_array(&a, None)?;
+                let shape = self.to_shape(&shape)?;
+                let shape = Layout::checked_size(&shape, a.itemsize())?;
+                if shape.is_empty() && a.ndim() > 0 {
+                    return Err(PyError::value("cannot broadcast a non-scalar to a scalar array"));
+                }
+                let Some(layout) = kernels::broadcast_layout(a.layout(), &shape) else {
+                    return Err(PyError::value(format!(
+                        "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
+                        crate::error::shape_str(a.shape()),
+                        crate::error::shape_str(&shape)
+                    )));
+                };
+                Ok(Value::Array(a.view_with(&self.ctx, a.dtype(), layout).into_readonly()))
+            }
+            "nonzero" => {
+                let a = p.req(0, "a")?;
+                p.finish()?;
+                let a = self.to_array(&a, None)?;
+                let b = kernels::cast_array(&self.ctx, &a, DType::BOOL, Order::C)?;
+                let nd = b.ndim().max(1);
+                let mut per_dim: Vec<Vec<i64>> = vec![Vec::new(); nd];
+                let bytes = b.buffer().bytes()?;
+                let shape = b.shape().to_vec();
+                for (flat, &x) in bytes[..b.size()].iter().enumerate() {
+                    if x != 0 {
+                        let mut rem = flat;
+                        for d in (0..shape.len()).rev() {
+                            per_dim[d].push((rem % shape[d]) as i64);
+                            rem /= shape[d];
+                        }
+                        if shape.is_empty() {
+                            per_dim[0].push(0);
+                        }
+                    }
+                }
+                drop(bytes);
+                let mut items = Vec::with_capacity(nd);
+                for v in per_dim {
+                    let arr = self.new_filled(&[v.len() as i128], DType::INT64, Order::C, "empty")?;
+                    {
+                        let mut out = arr.buffer().bytes_mut()?;
+                        for (k, x) in v.iter().enumerate() {
+                            out[k * 8..k * 8 + 8].copy_from_slice(&x.to_le_bytes());
+                        }
+                    }
+                    items.push(Value::Array(arr));
+                }
+                Ok(self.new_tuple(items))
+            }
+            "count_nonzero" => {
+                let a = p.req(0, "a")?;
+                p.finish()?;
+                let a = self.to_array(&a, None)?;
+                let b = kernels::cast_array(&self.ctx, &a, DType::BOOL, Order::C)?;
+                let n = b.buffer().bytes()?[..b.size()].iter().filter(|&&x| x != 0).count();
+                Ok(self.new_i64(n as i64))
+            }
+            "array_equal" => {
+                let a = p.req(0, "a1")?;
+                let b = p.req(1, "a2")?;
+                p.finish()?;
+                let x = self.to_array(&a, None)?;
+                let y = self.to_array(&b, None)?;
+                if x.shape() != y.shape() {
+                    return Ok(Value::Bool(false));
+                }
+                let eq = self.numpy_binary(&Value::Array(x), BinaryOp::Eq, &Value::Array(y), "==")?;
+                let all = self.call_method(&eq, "all", vec![], vec![])?;
+                Ok(Value::Bool(self.truthy(&all)?))
+            }
+            "ndim" | "shape" | "size" => {
+                let a = p.req(0, "a")?;
+                p.finish()?;
+                let arr = self.to_array(&a, None)?;
+                let v = Value::Array(arr);
+                self.getattr(&v, name)
+            }
+            "isscalar" => {
+                let a = p.req(0, "element")?;
+                p.finish()?;
+                Ok(Value::Bool(matches!(a, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Complex(_) | Value::Str(_) | Value::Bytes(_) | Value::Scalar(_))))
+            }
+            "result_type" | "promote_types" => {
+                let items = p.rest(0);
+                p.finish()?;
+                let mut dt: Option<DType> = None;
+                for it in &items {
+                    let d = match it {
+                        Value::Array(a) => a.dtype(),
+                        Value::Scalar(s) => s.dtype,
+                        Value::Int(_) => DType::INT64,
+                        Value::Float(_) => DType::FLOAT64,
+                        Value::Bool(_) => DType::BOOL,
+                        Value::Complex(_) => DType::COMPLEX128,
+                        other => self.to_dtype(other)?,
+                    };
+                    dt = Some(match dt {
+                        None => d,
+                        Some(x) => crate::runtime::dtype::promote(x, d).ok_or_else(|| PyError::type_error("no common DType"))?,
+                    });
+                }
+                let dt = dt.ok_or_else(|| PyError::value("at least one array or dtype is required"))?;
+                Ok(self.new_dtype(dt))
+            }
+            "can_cast" => {
+                let from = p.req(0, "from_")?;
+                let to = p.req(1, "to")?;
+                let casting = p.opt(2, "casting")?;
+                p.finish()?;
+                let f = self.to_dtype(&from)?;
+                let t = self.to_dtype(&to)?;
+                let rule = match casting {
+                    Some(Value::Str(s)) => s.v.clone(),
+                    _ => "safe".into(),
+                };
+                let ok = match rule.as_str() {
+                    "unsafe" => true,
+                    "same_kind" => DType::can_cast_same_kind(f, t),
+                    "no" | "equiv" => f == t,
+                    _ => crate::runtime::dtype::promote(f, t) == Some(t.to_native()),
+                };
+                Ok(Value::Bool(ok))
+            }
+            "iinfo" | "finfo" => {
+                let v = p.req(0, "int_type")?;
+                p.finish()?;
+                let dt = match &v {
+                    Value::Array(a) => a.dtype(),
+                    Value::Scalar(s) => s.dtype,
+                    other => self.to_dtype(other)?,
+                };
+                self.type_info(name, dt)
+            }
+            "set_printoptions" => {
+                let names = ["precision", "threshold", "edgeitems", "linewidth", "suppress", "nanstr", "infstr", "formatter", "sign", "floatmode", "legacy"];
+                let mut vals = Vec::new();
+                for (i, n) in names.iter().enumerate() {
+                    vals.push((*n, p.opt(i, n)?));
+                }
+                let _override = p.kw_only("override_repr");
+                p.finish()?;
+                self.set_printoptions(vals)?;
+                Ok(Value::None)
+            }
+            "get_printoptions" => {
+                p.finish()?;
+                let o = self.print_opts.clone();
+                let items = vec![
+                    (self.new_str("edgeitems".into()), self.new_i64(o.edgeitems as i64)),
+                    (self.new_str("threshold".into()), self.new_i64(o.threshold as i64)),
+                    (self.new_str("floatmode".into()), self.new_str(float_mode_name(o.floatmode).into())),
+                    (self.new_str("precision".into()), self.new_i64(o.precision as i64)),
+                    (self.new_str("suppress".into()), Value::Bool(o.suppress)),
+                    (self.new_str("linewidth".into()), self.new_i64(o.linewidth as i64)),
+                    (self.new_str("nanstr".into()), self.new_str(o.nanstr.clone())),
+                    (self.new_str("infstr".into()), self.new_str(o.infstr.clone())),
+                    (self.new_str("sign".into()), self.new_str(o.sign.to_string())),
+                    (self.new_str("formatter".into()), Value::None),
+                    (self.new_str("legacy".into()), match o.legacy {
+                        Some(v) => self.new_str(format!("{}.{}", v / 100, v % 100)),
+                        None => Value::Bool(false),
+                    }),
+                    (self.new_str("override_repr".into()), Value::None),
+                ];
+                self.new_dict(items)
+            }
+            other => Err(PyError::module_no_attribute("numpy", other)),
+        }
+    }
+
+    /// A new array of `shape` filled as `zeros`/`ones`/`empty` (zeroed either way: arrsh never
+    /// shows garbage).
+    pub fn new_filled(&mut self, shape: &[i128], dt: DType, order: Order, kind: &str) -> PyResult<Rc<NdArray>> {
+        let shape = Layout::checked_size(shape, dt.itemsize)?;
+        let a = NdArray::zeros(&self.ctx, &shape, dt, order)?;
+        if kind == "ones" {
+            kernels::fill(&self.ctx, &a, &Scalar::Int(1))?;
+        }
+        Ok(a)
+    }
+
+    fn arange(&mut self, a: Value, b: Option<Value>, c: Option<Value>, dtype: Option<DType>) -> PyResult<Value> {
+        let (start, stop) = match b {
+            Some(b) if !b.is_none() => (a, b),
+            _ => (self.new_i64(0), a),
+        };
+        let step = c.filter(|v| !v.is_none()).unwrap_or_else(|| self.new_i64(1));
+        // the dtype numpy discovers from the three Python/NumPy values
+        let mut dt: Option<DType> = None;
+        for v in [&start, &stop, &step] {
+            let d = match v {
+                Value::Bool(_) | Value::Int(_) => DType::INT64,
+                Value::Float(_) => DType::FLOAT64,
+                Value::Complex(_) => DType::COMPLEX128,
+                Value::Scalar(s) => s.dtype,
+                other => {
+                    return Err(PyError::type_error(format!(
+                        "unsupported operand type(s) for -: '{}' and '{}'",
+                        other.type_name(),
+                        other.type_name()
+                    )));
+                }
+            };
+            dt = Some(match dt {
+                None => d,
+                Some(x) => crate::runtime::dtype::promote(x, d).unwrap_or(DType::FLOAT64),
+            });
+        }
+        let natural = dt.unwrap_or(DType::INT64);
+        let out = dtype.unwrap_or(natural);
+        // length = ceil((stop - start) / step), computed on Python values as numpy does
+        let range = self.binary_op(&stop, crate::syntax::ast::BinOp::Sub, &start)?;
+        let quotient = self.binary_op(&range, crate::syntax::ast::BinOp::Div, &step)?;
+        let q = match &quotient {
+            Value::Scalar(s) => s.v.to_f64(),
+            other => as_float(other)?.unwrap_or(0.0),
+        };
+        if q.is_nan() {
+            return Err(PyError::value("arange: cannot compute length"));
+        }
+        let len = q.ceil();
+        if len > isize::MAX as f64 {
+            return Err(PyError::value("Maximum allowed size exceeded"));
+        }
+        let n = if len > 0.0 { len as usize } else { 0 };
+        let arr = self.new_filled(&[n as i128], out, Order::C, "empty")?;
+        if n > 0 {
+            let second = self.binary_op(&start, crate::syntax::ast::BinOp::Add, &step)?;
+            let first = self.value_to_element(&start, out).or_else(|_| self.scalar_of(&start))?;
+            let second = self.value_to_element(&second, out).or_else(|_| self.scalar_of(&second))?;
+            kernels::fill_arange(&self.ctx, &arr, &first, &second)?;
+        }
+        Ok(Value::Array(arr))
+    }
+
+    fn scalar_of(&mut self, v: &Value) -> PyResult<Scalar> {
+        Ok(match v {
+            Value::Scalar(s) => s.v.clone(),
+            Value::Float(f) => Scalar::Float(f.v),
+            other => Scalar::Float(as_float(other)?.unwrap_or(0.0)),
+        })
+    }
+
+    /// `np.linspace`, following numpy's function_base.py step by step (so the result is a view of
+    /// the arange it starts from, as numpy's is, and rounding matches).
+    fn linspace(&mut self, start: &Value, stop: &Value, num: i64, endpoint: bool, retstep: bool, dtype: Option<DType>) -> PyResult<Value> {
+        if num < 0 {
+            return Err(PyError::value(format!("Number of samples, {num}, must be non-negative.")));
+        }
+        let num = num as usize;
+        let div = if endpoint { num.saturating_sub(1) } else { num };
+        let f0 = self.to_float(start)?;
+        let f1 = self.to_float(stop)?;
+        let delta = f1 - f0;
+        let dt = DType::FLOAT64;
+        let base = self.new_filled(&[num as i128], dt, Order::C, "empty")?;
+        if num > 0 {
+            kernels::fill_arange(&self.ctx, &base, &Scalar::Float(0.0), &Scalar::Float(1.0))?;
+        }
+        let mut y = base.reshape(&self.ctx, &[num as i128], Order::C)?;
+        let step;
+        if div > 0 {
+            step = delta / div as f64;
+            if step == 0.0 {
+                let d = self.scalar_to_array(dt, &Scalar::Float(div as f64))?;
+                kernels::binary(&self.ctx, BinaryOp::TrueDiv, &y, &d, dt, Some(&y))?;
+                let m = self.scalar_to_array(dt, &Scalar::Float(delta))?;
+                kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, Some(&y))?;
+            } else {
+                let s = self.scalar_to_array(dt, &Scalar::Float(step))?;
+                kernels::binary(&self.ctx, BinaryOp::Mul, &y, &s, dt, Some(&y))?;
+            }
+        } else {
+            step = f64::NAN;
+            let m = self.scalar_to_array(dt, &Scalar::Float(delta))?;
+            y = kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, None)?.ok_or_else(|| PyError::type_error("linspace"))?;
+        }
+        let s0 = self.scalar_to_array(dt, &Scalar::Float(f0))?;
+        kernels::binary(&self.ctx, BinaryOp::Add, &y, &s0, dt, Some(&y))?;
+        if endpoint && num > 1 {
+            kernels::set_element(&y, y.layout().offset_of(&[num - 1]), &Scalar::Float(f1))?;
+        }
+        if let Some(out) = dtype {
+            if out != dt {
+                if out.is_integer() {
+                    let mut vals = Vec::with_capacity(num);
+                    for i in 0..num {
+                        vals.push(y.get(&[i])?.to_f64().floor());
+                    }
+                    for (i, v) in vals.into_iter().enumerate() {
+                        kernels::set_element(&y, y.layout().offset_of(&[i]), &Scalar::Float(v))?;
+                    }
+                }
+                y = kernels::cast_array(&self.ctx, &y, out, Order::C)?;
+            }
+        }
+        let arr = Value::Array(y);
+        if retstep {
+            let st = self.new_scalar(DType::FLOAT64, Scalar::Float(step));
+            return Ok(self.new_tuple(vec![arr, st]));
+        }
+        Ok(arr)
+    }
+
+    fn type_info(&mut self, which: &str, dt: DType) -> PyResult<Value> {
+        if which == "iinfo" {
+            if !dt.is_integer() {
+                return Err(PyError::value(format!("Invalid integer data type '{}'.", dt.kind_char())));
+            }
+            let (lo, hi) = dt.int_range();
+            let repr = format!("iinfo(min={lo}, max={hi}, dtype={})", dt.name());
+            let min = self.new_int(Int::from_i128(lo));
+            let max = self.new_int(Int::from_i128(hi));
+            let bits = self.new_i64(dt.itemsize as i64 * 8);
+            let dtv = self.new_dtype(dt);
+            return Ok(self.new_record("numpy.iinfo", repr, vec![("min", min), ("max", max), ("bits", bits), ("dtype", dtv)]));
+        }
+        let dt = if dt.is_integer() || dt.kind == Kind::Bool {
+            return Err(PyError::value(format!("data type {} not inexact", dt.repr().replace("dtype(", "<class 'numpy.").replace("')", "'>").replace("('", ""))));
+        } else if dt.kind == Kind::Complex {
+            DType::native(Kind::Float, dt.itemsize / 2)
+        } else {
+            dt
+        };
+        let (eps, max, tiny, res, prec, bits) = match dt.itemsize {
+            2 => (0.000977f64, 65504.0f64, 6.104e-05f64, 0.001f64, 3, 16),
+            4 => (f32::EPSILON as f64, f32::MAX as f64, f32::MIN_POSITIVE as f64, 1e-6, 6, 32),
+            _ => (f64::EPSILON, f64::MAX, f64::MIN_POSITIVE, 1e-15, 15, 64),
+        };
+        let fmt = |x: f64| crate::runtime::print::scalar_repr(dt, &Scalar::Float(x), &crate::runtime::print::PrintOptions::default());
+        let repr = format!(
+            "finfo(resolution={}, min={}, max={}, dtype={})",
+            fmt(res),
+            fmt(-max),
+            fmt(max),
+            dt.name()
+        );
+        let fields = vec![
+            ("eps", self.new_scalar(dt, Scalar::Float(eps))),
+            ("max", self.new_scalar(dt, Scalar::Float(max))),
+            ("min", self.new_scalar(dt, Scalar::Float(-max))),
+            ("tiny", self.new_scalar(dt, Scalar::Float(tiny))),
+            ("smallest_normal", self.new_scalar(dt, Scalar::Float(tiny))),
+            ("resolution", self.new_scalar(dt, Scalar::Float(res))),
+            ("precision", self.new_i64(prec)),
+            ("bits", self.new_i64(bits)),
+            ("dtype", self.new_dtype(dt)),
+        ];
+        Ok(self.new_record("numpy.finfo", repr, fields))
+    }
+
+    fn set_printoptions(&mut self, vals: Vec<(&str, Option<Value>)>) -> PyResult<()> {
+        use crate::runtime::print::FloatMode;
+        let mut o = self.print_opts.clone();
+        for (name, v) in vals {
+            let Some(v) = v else { continue };
+            if v.is_none() {
+                continue;
+            }
+            let int = |me: &Interp, v: &Value| -> PyResult<usize> {
+                let i = me.int_value(v, "")?;
+                usize::try_from(i.to_i64().unwrap_or(-1)).map_err(|_| PyError::value(format!("{name} must be a non-negative integer")))
+            };
+            match name {
+                "precision" => o.precision = int(self, &v)?,
+                "threshold" => o.threshold = int(self, &v)?,
+                "edgeitems" => o.edgeitems = int(self, &v)?,
+                "linewidth" => o.linewidth = int(self, &v)?,
+                "suppress" => o.suppress = self.truthy(&v)?,
+                "nanstr" => o.nanstr = self.str(&v)?,
+                "infstr" => o.infstr = self.str(&v)?,
+                "sign" => {
+                    let s = self.str(&v)?;
+                    o.sign = match s.as_str() {
+                        "-" | "+" | " " => s.chars().next().unwrap_or('-'),
+                        _ => return Err(PyError::value("sign option must be one of ' ', '+', or '-'")),
+                    };
+                }
+                "floatmode" => {
+                    let s = self.str(&v)?;
+                    o.floatmode = match s.as_str() {
+                        "fixed" => FloatMode::Fixed,
+                        "unique" => FloatMode::Unique,
+                        "maxprec" => FloatMode::MaxPrec,
+                        "maxprec_equal" => FloatMode::MaxPrecEqual,
+                        _ => return Err(PyError::value("floatmode option must be one of 'fixed', 'unique', 'maxprec', or 'maxprec_equal'")),
+                    };
+                }
+                "legacy" => {
+                    o.legacy = match &v {
+                        Value::Bool(false) => None,
+                        Value::Str(s) => match s.v.as_str() {
+                            "1.13" => Some(113),
+                            "1.21" => Some(121),
+                            "1.25" => Some(125),
+                            "2.1" => Some(201),
+                            "2.2" => Some(202),
+                            _ => return Err(PyError::value("legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`")),
+                        },
+                        _ => return Err(PyError::value("legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`")),
+                    };
+                }
+                _ => {}
+            }
+        }
+        self.print_opts = o;
+        Ok(())
+    }
+
+}
+
+fn copy_false_error() -> PyError {
+    PyError::value(
+        "Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapt-to-changes-in-the-copy-keyword.",
+    )
+}
+
+fn float_mode_name(m: crate::runtime::print::FloatMode) -> &'static str {
+    use crate::runtime::print::FloatMode;
+    match m {
+        FloatMode::Fixed => "fixed",
+        FloatMode::Unique => "unique",
+        FloatMode::MaxPrec => "maxprec",
+        FloatMode::MaxPrecEqual => "maxprec_equal",
+    }
+}
+
+/// NumPy 2.0's `__expired_attributes__` (numpy/_expired_attrs_2_0.py), the ones lessons meet.
+fn expired_numpy_attr(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "float_" => "Use `np.float64` instead.",
+        "complex_" => "Use `np.complex128` instead.",
+        "cfloat" => "Use `np.complex128` instead.",
+        "singlecomplex" => "Use `np.complex64` instead.",
+        "string_" => "Use `np.bytes_` instead.",
+        "unicode_" => "Use `np.str_` instead.",
+        "Inf" | "Infinity" | "infty" | "PINF" => "Use `np.inf` instead.",
+        "NINF" => "Use `-np.inf` instead.",
+        "NaN" => "Use `np.nan` instead.",
+        "NZERO" => "Use `-0.0` instead.",
+        "PZERO" => "Use `0.0` instead.",
+        "round_" => "Use `np.round` instead.",
+        "alltrue" => "Use `np.all` instead.",
+        "sometrue" => "Use `np.any` instead.",
+        "asfarray" => "Use `np.asarray` with a proper dtype instead.",
+        "cast" => "Use `np.asarray(arr, dtype=dtype)` instead.",
+        "fastCopyAndTranspose" => "Use `arr.T.copy()` instead.",
+        "nbytes" => "Use `np.dtype(<dtype>).itemsize` instead.",
+        "byte_bounds" => "Now it's available under `np.lib.array_utils.byte_bounds`",
+        "mat" => "Use `np.asmatrix` instead.",
+        "issubclass_" => "Use `issubclass` builtin instead.",
+        _ => return None,
+    })
+}

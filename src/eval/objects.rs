@@ -1,0 +1,321 @@
+//! Making Python objects: constructors that give each new object an id of CPython's size class,
+//! the small-int cache and static singletons, and the session's modules, builtins and types.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::Interp;
+use super::pyint::Int;
+use super::value::*;
+use crate::error::PyResult;
+use crate::runtime::{DType, Heap, NdArray, ObjId, Scalar};
+use crate::syntax::ast::Expr;
+
+/// CPython 3.11 (non-PIE build) keeps small ints in a static array; `id(100)` is 9788064 as in
+/// the seed session, and neighbours are 32 bytes apart.
+const SMALL_INT_BASE: u64 = 9_788_064 - 105 * 32;
+const NONE_ID: u64 = 9_484_256;
+const TRUE_ID: u64 = 9_483_808;
+const FALSE_ID: u64 = 9_483_840;
+const ELLIPSIS_ID: u64 = 9_485_600;
+const NOT_IMPLEMENTED_ID: u64 = 9_485_648;
+
+/// Modules arrsh provides, with the names `from M import *` binds.
+const MODULES: &[&str] = &["numpy", "numpy.lib", "numpy.lib.stride_tricks", "sys", "time", "math", "builtins"];
+
+/// Python builtins that are functions (type-like builtins are `TypeKind`s).
+pub const BUILTIN_FUNCTIONS: &[&str] = &[
+    "print", "len", "id", "repr", "zip", "enumerate", "map", "filter", "sum", "min", "max", "abs", "hex", "oct",
+    "bin", "isinstance", "issubclass", "sorted", "reversed", "iter", "next", "round", "divmod", "pow", "any", "all",
+    "ord", "chr", "getattr", "hasattr", "setattr", "callable", "format", "hash", "vars", "dir", "globals",
+];
+
+pub struct Objects {
+    heap: Rc<Heap>,
+    small_ints: Vec<Value>,
+    modules: RefCell<HashMap<&'static str, Value>>,
+    functions: RefCell<HashMap<&'static str, Value>>,
+    types: RefCell<Vec<(TypeKind, Value)>>,
+}
+
+impl Objects {
+    pub fn new(heap: &Rc<Heap>) -> Objects {
+        let small_ints = (-5i64..=256)
+            .map(|v| {
+                let id = if heap.is_real() { heap.object(28) } else { ObjId::fixed(SMALL_INT_BASE + ((v + 5) as u64) * 32) };
+                Value::Int(Rc::new(PyInt { id, v: Int::Small(v) }))
+            })
+            .collect();
+        Objects {
+            heap: heap.clone(),
+            small_ints,
+            modules: RefCell::new(HashMap::new()),
+            functions: RefCell::new(HashMap::new()),
+            types: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn small_int(&self, v: i64) -> Option<Value> {
+        (-5..=256).contains(&v).then(|| self.small_ints[(v + 5) as usize].clone())
+    }
+
+    /// The module object for a dotted name (one object per name per session).
+    pub fn module(&self, name: &str) -> Option<Value> {
+        let name: &'static str = MODULES.iter().find(|m| **m == name)?;
+        let mut mods = self.modules.borrow_mut();
+        Some(
+            mods.entry(name)
+                .or_insert_with(|| Value::Module(Rc::new(Module { id: self.heap.object(72), name })))
+                .clone(),
+        )
+    }
+
+    pub fn module_public_names(&self, name: &str) -> Vec<&'static str> {
+        match name {
+            "numpy" => super::numpy::NUMPY_NAMES.to_vec(),
+            "numpy.lib.stride_tricks" => vec!["as_strided", "sliding_window_view", "broadcast_to"],
+            "sys" => vec!["getsizeof", "maxsize", "version"],
+            "time" => vec!["time", "perf_counter", "sleep"],
+            "math" => vec!["sqrt", "pi", "e", "inf", "nan", "floor", "ceil", "log", "exp", "isnan", "isinf"],
+            _ => vec![],
+        }
+    }
+
+    /// A builtin function object by qualified name (`print`, `numpy.arange`, `sys.getsizeof`).
+    pub fn function(&self, name: &'static str) -> Value {
+        let mut fs = self.functions.borrow_mut();
+        fs.entry(name).or_insert_with(|| Value::Builtin(Rc::new(BuiltinFn { id: self.heap.object(72), name }))).clone()
+    }
+
+    pub fn type_object(&self, kind: TypeKind) -> Value {
+        let mut ts = self.types.borrow_mut();
+        if let Some((_, v)) = ts.iter().find(|(k, _)| *k == kind) {
+            return v.clone();
+        }
+        let v = Value::Type(Rc::new(PyType { id: self.heap.object(904), kind }));
+        ts.push((kind, v.clone()));
+        v
+    }
+
+    /// Python builtins by bare name: functions, types and exception classes.
+    pub fn builtin(&self, name: &str) -> Option<Value> {
+        if let Some(f) = BUILTIN_FUNCTIONS.iter().find(|f| **f == name) {
+            return Some(self.function(f));
+        }
+        let kind = match name {
+            "int" => TypeKind::Int,
+            "float" => TypeKind::Float,
+            "complex" => TypeKind::Complex,
+            "bool" => TypeKind::Bool,
+            "str" => TypeKind::Str,
+            "bytes" => TypeKind::Bytes,
+            "list" => TypeKind::List,
+            "tuple" => TypeKind::Tuple,
+            "dict" => TypeKind::Dict,
+            "set" => TypeKind::Set,
+            "range" => TypeKind::Range,
+            "slice" => TypeKind::Slice,
+            "type" => TypeKind::Type,
+            "object" => TypeKind::Object,
+            _ => return exception_kind(name).map(|k| self.type_object(TypeKind::Exception(k))),
+        };
+        Some(self.type_object(kind))
+    }
+
+    /// NumPy names usable without `np.` (and `np`/`numpy` themselves).
+    pub fn numpy_shorthand(&self, name: &str) -> Option<Value> {
+        match name {
+            "np" | "numpy" => self.module("numpy"),
+            "as_strided" => Some(self.function("numpy.lib.stride_tricks.as_strided")),
+            "sliding_window_view" => Some(self.function("numpy.lib.stride_tricks.sliding_window_view")),
+            "getsizeof" => Some(self.function("sys.getsizeof")),
+            _ => super::numpy::numpy_attr(self, name),
+        }
+    }
+
+    pub fn heap(&self) -> &Rc<Heap> {
+        &self.heap
+    }
+}
+
+fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
+    use crate::error::ErrorKind::*;
+    Some(match name {
+        "ValueError" => ValueError,
+        "TypeError" => TypeError,
+        "IndexError" => IndexError,
+        "KeyError" => KeyError,
+        "AttributeError" => AttributeError,
+        "NameError" => NameError,
+        "OverflowError" => OverflowError,
+        "ZeroDivisionError" => ZeroDivisionError,
+        "MemoryError" => MemoryError,
+        "RecursionError" => RecursionError,
+        "KeyboardInterrupt" => KeyboardInterrupt,
+        "NotImplementedError" => NotImplementedError,
+        "StopIteration" => StopIteration,
+        "RuntimeError" => RuntimeError,
+        "SyntaxError" => SyntaxError,
+        _ => return None,
+    })
+}
+
+/// CPython 3.11's `sys.getsizeof` of a str: compact ASCII 49 + n, latin-1 73 + n,
+/// UCS-2 74 + 2n, UCS-4 76 + 4n.
+pub fn str_size(s: &str) -> usize {
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let n = s.chars().count();
+    match max {
+        0..=0x7f => 49 + n,
+        0x80..=0xff => 73 + n,
+        0x100..=0xffff => 74 + 2 * n,
+        _ => 76 + 4 * n,
+    }
+}
+
+/// `sys.getsizeof` of an int: 24 for zero, then 4 bytes per 30-bit digit on top of 24.
+pub fn int_size(v: &Int) -> usize {
+    24 + 4 * v.digits30().max(if v.is_zero() { 0 } else { 1 }) as usize
+}
+
+impl Interp {
+    pub fn new_int(&self, v: Int) -> Value {
+        if let Int::Small(s) = v {
+            if let Some(cached) = self.objects.small_int(s) {
+                return cached;
+            }
+        }
+        let id = self.ctx.heap.object(int_size(&v));
+        Value::Int(Rc::new(PyInt { id, v }))
+    }
+    pub fn new_i64(&self, v: i64) -> Value {
+        self.new_int(Int::Small(v))
+    }
+    pub fn new_float(&self, v: f64) -> Value {
+        Value::Float(Rc::new(PyFloat { id: self.ctx.heap.object(24), v }))
+    }
+    pub fn new_complex(&self, re: f64, im: f64) -> Value {
+        Value::Complex(Rc::new(PyComplex { id: self.ctx.heap.object(32), re, im }))
+    }
+    pub fn new_str(&self, v: String) -> Value {
+        Value::Str(Rc::new(PyStr { id: self.ctx.heap.object(str_size(&v)), v }))
+    }
+    pub fn new_bytes(&self, v: Vec<u8>) -> Value {
+        Value::Bytes(Rc::new(PyBytes { id: self.ctx.heap.object(33 + v.len()), v }))
+    }
+    pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(PyTuple { id: self.ctx.heap.object(40 + 8 * items.len()), items }))
+    }
+    /// A list built from a display or comprehension: capacity as CPython leaves it.
+    pub fn new_list(&self, items: Vec<Value>) -> Value {
+        let cap = items.len();
+        self.new_list_with_capacity(items, cap)
+    }
+    pub fn new_list_with_capacity(&self, items: Vec<Value>, capacity: usize) -> Value {
+        Value::List(Rc::new(PyList {
+            id: self.ctx.heap.object(56),
+            items: RefCell::new(items),
+            capacity: Cell::new(capacity),
+        }))
+    }
+    pub fn new_dict(&mut self, items: Vec<(Value, Value)>) -> PyResult<Value> {
+        let d = Rc::new(PyDict { id: self.ctx.heap.object(64), items: RefCell::new(Vec::new()) });
+        for (k, v) in items {
+            self.dict_set(&d, k, v)?;
+        }
+        Ok(Value::Dict(d))
+    }
+    pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        let s = Rc::new(PySet { id: self.ctx.heap.object(216), items: RefCell::new(Vec::new()) });
+        for v in items {
+            self.hash_key(&v)?;
+            let dup = {
+                let existing = s.items.borrow().clone();
+                let mut found = false;
+                for e in &existing {
+                    if self.py_eq(e, &v)? {
+                        found = true;
+                        break;
+                    }
+                }
+                found
+            };
+            if !dup {
+                s.items.borrow_mut().push(v);
+            }
+        }
+        Ok(Value::Set(s))
+    }
+    pub fn new_range(&self, start: i64, stop: i64, step: i64) -> Value {
+        Value::Range(Rc::new(PyRange { id: self.ctx.heap.object(48), start, stop, step }))
+    }
+    pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
+        Value::Slice(Rc::new(PySlice { id: self.ctx.heap.object(56), start, stop, step }))
+    }
+    pub fn new_array(&self, a: Rc<NdArray>) -> Value {
+        Value::Array(a)
+    }
+    /// A new NumPy scalar object (every `a[i]` makes one; CPython size 32 for 8-byte numbers).
+    pub fn new_scalar(&self, dtype: DType, v: Scalar) -> Value {
+        let size = 16 + dtype.itemsize.max(8);
+        Value::Scalar(Rc::new(NpScalar { id: self.ctx.heap.object(size), dtype, v }))
+    }
+    pub fn new_dtype(&self, dtype: DType) -> Value {
+        Value::DType(Rc::new(PyDType { id: self.ctx.heap.object(88), dtype }))
+    }
+    pub fn new_method(&self, obj: Value, name: &str) -> Value {
+        Value::Method(Rc::new(BoundMethod { id: self.ctx.heap.object(48), obj, name: Rc::from(name) }))
+    }
+    pub fn new_lambda(&self, params: Vec<String>, body: Expr) -> Value {
+        Value::Function(Rc::new(Lambda { id: self.ctx.heap.object(152), params, body }))
+    }
+    pub fn new_iter(&self, kind: &'static str, state: IterState) -> Value {
+        Value::Iter(Rc::new(PyIter { id: self.ctx.heap.object(48), kind, state: RefCell::new(state) }))
+    }
+    pub fn new_flags(&self, array: Rc<NdArray>) -> Value {
+        Value::Flags(Rc::new(FlagsObj { id: self.ctx.heap.object(32), array }))
+    }
+    pub fn new_record(&self, type_name: &'static str, repr: String, fields: Vec<(&'static str, Value)>) -> Value {
+        Value::Record(Rc::new(Record { id: self.ctx.heap.object(64), type_name, repr, fields }))
+    }
+
+    /// `id(v)`.
+    pub fn id_of(&self, v: &Value) -> u64 {
+        match v {
+            Value::None => NONE_ID,
+            Value::Bool(true) => TRUE_ID,
+            Value::Bool(false) => FALSE_ID,
+            Value::Ellipsis => ELLIPSIS_ID,
+            Value::NotImplemented => NOT_IMPLEMENTED_ID,
+            Value::Int(x) => x.id.addr(),
+            Value::Float(x) => x.id.addr(),
+            Value::Complex(x) => x.id.addr(),
+            Value::Str(x) => x.id.addr(),
+            Value::Bytes(x) => x.id.addr(),
+            Value::Tuple(x) => x.id.addr(),
+            Value::List(x) => x.id.addr(),
+            Value::Dict(x) => x.id.addr(),
+            Value::Set(x) => x.id.addr(),
+            Value::Range(x) => x.id.addr(),
+            Value::Slice(x) => x.id.addr(),
+            Value::Array(x) => x.id(),
+            Value::Scalar(x) => x.id.addr(),
+            Value::DType(x) => x.id.addr(),
+            Value::Type(x) => x.id.addr(),
+            Value::Module(x) => x.id.addr(),
+            Value::Builtin(x) => x.id.addr(),
+            Value::Method(x) => x.id.addr(),
+            Value::Function(x) => x.id.addr(),
+            Value::Iter(x) => x.id.addr(),
+            Value::Flags(x) => x.id.addr(),
+            Value::Record(x) => x.id.addr(),
+            Value::Cell(x) => x.id.addr(),
+        }
+    }
+
+    /// `a is b`.
+    pub fn is_same(&self, a: &Value, b: &Value) -> bool {
+        self.id_of(a) == self.id_of(b) && std::mem::discriminant(a) == std::mem::discriminant(b)
+    }
+}

@@ -1,0 +1,434 @@
+//! `obj[index]`, `obj[index] = v` and `del obj[index]` for Python containers and arrays; arrays
+//! translate the index to runtime index items (basic indexing gives views, integer and boolean
+//! arrays give copies).
+
+use std::rc::Rc;
+
+use super::Interp;
+use super::ops::as_int;
+use super::pyint::Int;
+use super::value::*;
+use crate::error::{PyError, PyResult};
+use crate::runtime::array::Indexed;
+use crate::runtime::index::{IndexItem, slice_indices};
+use crate::runtime::{DType, Kind, NdArray, Scalar, kernels};
+
+/// An array index after classification.
+pub enum ArrayIndex {
+    Basic(Vec<IndexItem>),
+    /// Any integer-array or boolean-array component: advanced indexing (copies).
+    Advanced(Vec<AdvItem>),
+}
+
+/// One component of an advanced index.
+pub enum AdvItem {
+    Basic(IndexItem),
+    Array(Rc<NdArray>),
+}
+
+impl Interp {
+    /// A Python index value (`__index__`): ints, bools and NumPy integer scalars.
+    pub fn index_int(&self, v: &Value) -> Option<Int> {
+        match v {
+            Value::Int(_) | Value::Bool(_) => as_int(v),
+            Value::Scalar(s) if s.dtype.is_integer() || s.dtype.kind == Kind::Bool => match s.v {
+                Scalar::Int(i) => Some(Int::Small(i)),
+                Scalar::UInt(u) => Some(Int::from_u64(u)),
+                Scalar::Bool(b) => Some(Int::Small(b as i64)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn slice_part(&self, v: &Value) -> PyResult<Option<i128>> {
+        match v {
+            Value::None => Ok(None),
+            other => self.index_int(other).map(|i| Some(i.to_i128_saturating())).ok_or_else(|| {
+                PyError::type_error("slice indices must be integers or None or have an __index__ method")
+            }),
+        }
+    }
+
+    /// Classifies an array index value.
+    pub fn array_index(&mut self, idx: &Value) -> PyResult<ArrayIndex> {
+        let parts: Vec<Value> = match idx {
+            Value::Tuple(t) => t.items.clone(),
+            other => vec![other.clone()],
+        };
+        let mut basic = Vec::with_capacity(parts.len());
+        let mut adv: Vec<AdvItem> = Vec::new();
+        let mut is_adv = false;
+        for p in &parts {
+            let item = match p {
+                Value::Ellipsis => Some(IndexItem::Ellipsis),
+                Value::None => Some(IndexItem::NewAxis),
+                Value::Slice(s) => Some(IndexItem::Slice {
+                    start: self.slice_part(&s.start)?,
+                    stop: self.slice_part(&s.stop)?,
+                    step: self.slice_part(&s.step)?,
+                }),
+                Value::Bool(_) => None,
+                Value::Scalar(s) if s.dtype.kind == Kind::Bool => None,
+                v => self.index_int(v).map(|i| IndexItem::Int(i.to_i128_saturating())),
+            };
+            match item {
+                Some(it) => {
+                    adv.push(AdvItem::Basic(it.clone()));
+                    basic.push(it);
+                }
+                None => {
+                    let arr = match p {
+                        Value::Array(a) => a.clone(),
+                        Value::List(_) | Value::Tuple(_) | Value::Bool(_) | Value::Scalar(_) => self.to_array(p, None)?,
+                        _ => return Err(PyError::invalid_index()),
+                    };
+                    if !(arr.dtype().is_integer() || arr.dtype().kind == Kind::Bool) {
+                        if arr.size() == 0 {
+                            // numpy accepts an empty list as an integer index
+                            let a = kernels::cast_array(&self.ctx, &arr, DType::INT64, crate::runtime::Order::C)?;
+                            adv.push(AdvItem::Array(a));
+                            is_adv = true;
+                            continue;
+                        }
+                        return Err(PyError::invalid_index());
+                    }
+                    adv.push(AdvItem::Array(arr));
+                    is_adv = true;
+                }
+            }
+        }
+        Ok(if is_adv { ArrayIndex::Advanced(adv) } else { ArrayIndex::Basic(basic) })
+    }
+
+    pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        match obj {
+            Value::Array(a) => match self.array_index(idx)? {
+                ArrayIndex::Basic(items) => match a.index_basic(&self.ctx, &items)? {
+                    Indexed::Element(v) => Ok(self.new_scalar(a.dtype(), v)),
+                    Indexed::View(v) => Ok(Value::Array(v)),
+                },
+                ArrayIndex::Advanced(items) => {
+                    let r = self.advanced_get(a, &items)?;
+                    Ok(Value::Array(r))
+                }
+            },
+            Value::Scalar(s) => match idx {
+                Value::Tuple(t) if t.items.is_empty() => Ok(obj.clone()),
+                Value::Ellipsis => {
+                    let a = self.scalar_to_array(s.dtype, &s.v)?;
+                    Ok(Value::Array(a))
+                }
+                _ => Err(PyError::invalid_scalar_index()),
+            },
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) => {
+                self.seq_getitem(obj, idx)
+            }
+            Value::Dict(d) => {
+                let items = d.items.borrow().clone();
+                match self.dict_get_items(&items, idx)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        let r = self.repr(idx)?;
+                        Err(PyError::key_error(&r))
+                    }
+                }
+            }
+            Value::Flags(f) => self.flags_get(f, idx),
+            Value::Type(_) => Ok(obj.clone()), // list[int]-style generic aliases
+            other => Err(PyError::not_subscriptable(&other.type_name())),
+        }
+    }
+
+    fn seq_getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        let n = self.len_of(obj)?;
+        let what = match obj {
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Str(_) => "string",
+            Value::Bytes(_) => "index",
+            _ => "range object",
+        };
+        if let Value::Slice(s) = idx {
+            let (start, step, count) =
+                slice_indices(self.slice_part(&s.start)?, self.slice_part(&s.stop)?, self.slice_part(&s.step)?, n)?;
+            let picks: Vec<usize> = (0..count).map(|k| (start + k as i128 * step) as usize).collect();
+            return Ok(match obj {
+                Value::List(l) => {
+                    let items = l.items.borrow();
+                    let v = picks.iter().map(|&i| items[i].clone()).collect();
+                    drop(items);
+                    self.new_list(v)
+                }
+                Value::Tuple(t) => {
+                    let v = picks.iter().map(|&i| t.items[i].clone()).collect();
+                    self.new_tuple(v)
+                }
+                Value::Str(s) => {
+                    let chars: Vec<char> = s.v.chars().collect();
+                    self.new_str(picks.iter().map(|&i| chars[i]).collect())
+                }
+                Value::Bytes(b) => self.new_bytes(picks.iter().map(|&i| b.v[i]).collect()),
+                Value::Range(r) => {
+                    let st = r.start + start as i64 * r.step;
+                    let sp = r.step * step as i64;
+                    self.new_range(st, st + sp * count as i64, sp)
+                }
+                _ => unreachable!("seq_getitem is only called for sequences"),
+            });
+        }
+        let Some(i) = self.index_int(idx) else {
+            let kind = match obj {
+                Value::Str(_) => "string",
+                Value::Bytes(_) => "byte",
+                Value::Range(_) => "range",
+                _ => what,
+            };
+            return Err(PyError::type_error(format!(
+                "{kind} indices must be integers or slices, not {}",
+                idx.type_name()
+            )));
+        };
+        let i = i.to_i128_saturating();
+        let k = if i < 0 { i + n as i128 } else { i };
+        if k < 0 || k >= n as i128 {
+            return Err(PyError::index(format!("{what} index out of range")));
+        }
+        let k = k as usize;
+        Ok(match obj {
+            Value::List(l) => l.items.borrow()[k].clone(),
+            Value::Tuple(t) => t.items[k].clone(),
+            Value::Str(s) => self.new_str(s.v.chars().nth(k).map(String::from).unwrap_or_default()),
+            Value::Bytes(b) => self.new_i64(b.v[k] as i64),
+            Value::Range(r) => self.new_i64(r.start + k as i64 * r.step),
+            _ => unreachable!("seq_getitem is only called for sequences"),
+        })
+    }
+
+    /// The `pos`-th item along axis 0 (iteration): a new scalar for 1-d arrays, a view otherwise.
+    pub fn array_axis0_item(&mut self, a: &Rc<NdArray>, pos: usize) -> PyResult<Value> {
+        match a.index_basic(&self.ctx, &[IndexItem::Int(pos as i128)])? {
+            Indexed::Element(v) => Ok(self.new_scalar(a.dtype(), v)),
+            Indexed::View(v) => Ok(Value::Array(v)),
+        }
+    }
+
+    pub fn setitem(&mut self, obj: &Value, idx: &Value, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Array(a) => {
+                if !a.is_writeable() {
+                    return Err(PyError::read_only_destination());
+                }
+                match self.array_index(idx)? {
+                    ArrayIndex::Basic(items) => {
+                        let r = crate::runtime::index::apply_basic(a.layout(), &items)?;
+                        if r.is_element {
+                            let s = self.value_to_element(&v, a.dtype())?;
+                            return kernels::set_element(a, r.layout.offset_bytes, &s);
+                        }
+                        let target = a.view_with(&self.ctx, a.dtype(), r.layout);
+                        self.assign_into(&target, &v)
+                    }
+                    ArrayIndex::Advanced(items) => self.advanced_set(a, &items, &v),
+                }
+            }
+            Value::List(l) => {
+                if let Value::Slice(s) = idx {
+                    let n = l.items.borrow().len();
+                    let (start, step, count) = slice_indices(
+                        self.slice_part(&s.start)?,
+                        self.slice_part(&s.stop)?,
+                        self.slice_part(&s.step)?,
+                        n,
+                    )?;
+                    let new = self.collect(&v)?;
+                    let mut items = l.items.borrow_mut();
+                    if step == 1 {
+                        let start = start as usize;
+                        items.splice(start..start + count, new);
+                    } else {
+                        if new.len() != count {
+                            return Err(PyError::value(format!(
+                                "attempt to assign sequence of size {} to extended slice of size {count}",
+                                new.len()
+                            )));
+                        }
+                        for (k, x) in new.into_iter().enumerate() {
+                            items[(start + k as i128 * step) as usize] = x;
+                        }
+                    }
+                    return Ok(());
+                }
+                let n = l.items.borrow().len();
+                let Some(i) = self.index_int(idx) else {
+                    return Err(PyError::type_error(format!(
+                        "list indices must be integers or slices, not {}",
+                        idx.type_name()
+                    )));
+                };
+                let i = i.to_i128_saturating();
+                let k = if i < 0 { i + n as i128 } else { i };
+                if k < 0 || k >= n as i128 {
+                    return Err(PyError::index("list assignment index out of range"));
+                }
+                let old = std::mem::replace(&mut l.items.borrow_mut()[k as usize], v);
+                drop(old);
+                Ok(())
+            }
+            Value::Dict(d) => self.dict_set(d, idx.clone(), v),
+            other => Err(PyError::type_error(format!(
+                "'{}' object does not support item assignment",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// `target[...] = v`: broadcasting an array-like or filling with a scalar.
+    pub fn assign_into(&mut self, target: &Rc<NdArray>, v: &Value) -> PyResult<()> {
+        match v {
+            Value::Array(src) => kernels::assign(&self.ctx, target, src),
+            Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_) | Value::Scalar(_) | Value::Str(_) | Value::Bytes(_) => {
+                let s = self.value_to_element(v, target.dtype())?;
+                kernels::fill(&self.ctx, target, &s)
+            }
+            _ => {
+                let src = self.to_array(v, None)?;
+                kernels::assign(&self.ctx, target, &src)
+            }
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, idx: &Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                let n = l.items.borrow().len();
+                let Some(i) = self.index_int(idx) else {
+                    return Err(PyError::type_error("list indices must be integers or slices"));
+                };
+                let i = i.to_i128_saturating();
+                let k = if i < 0 { i + n as i128 } else { i };
+                if k < 0 || k >= n as i128 {
+                    return Err(PyError::index("list assignment index out of range"));
+                }
+                let removed = l.items.borrow_mut().remove(k as usize);
+                drop(removed);
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let items = d.items.borrow().clone();
+                for (pos, (k, _)) in items.iter().enumerate() {
+                    if self.py_eq(k, idx)? {
+                        d.items.borrow_mut().remove(pos);
+                        return Ok(());
+                    }
+                }
+                let r = self.repr(idx)?;
+                Err(PyError::key_error(&r))
+            }
+            Value::Array(_) => Err(PyError::value("cannot delete array elements")),
+            other => Err(PyError::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn flags_get(&mut self, f: &FlagsObj, idx: &Value) -> PyResult<Value> {
+        let Value::Str(key) = idx else { return Err(PyError::key_error("Unknown flag")) };
+        let a = &f.array;
+        let v = match key.v.as_str() {
+            "C_CONTIGUOUS" | "C" | "CONTIGUOUS" => a.is_c_contiguous(),
+            "F_CONTIGUOUS" | "F" | "FORTRAN" => a.is_f_contiguous(),
+            "OWNDATA" | "O" => a.owns_data(),
+            "WRITEABLE" | "W" => a.is_writeable(),
+            "ALIGNED" | "A" => a.is_aligned(),
+            "WRITEBACKIFCOPY" | "X" => false,
+            "FNC" => a.is_f_contiguous() && !a.is_c_contiguous(),
+            "FORC" => a.is_f_contiguous() || a.is_c_contiguous(),
+            "BEHAVED" | "B" => a.is_aligned() && a.is_writeable(),
+            "CARRAY" | "CA" => a.is_aligned() && a.is_writeable() && a.is_c_contiguous(),
+            "FARRAY" | "FA" => a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous(),
+            _ => return Err(PyError::key_error("'Unknown flag'")),
+        };
+        Ok(Value::Bool(v))
+    }
+
+    /// A value converted to one element of `dtype` for assignment, with NumPy 2's refusal of
+    /// out-of-range Python ints and Python's conversions of strings.
+    pub fn value_to_element(&mut self, v: &Value, dtype: DType) -> PyResult<Scalar> {
+        Ok(match v {
+            Value::Bool(b) => Scalar::Bool(*b),
+            Value::Int(i) => {
+                if dtype.is_integer() {
+                    let (lo, hi) = dtype.int_range();
+                    let x = i.v.to_i128_saturating();
+                    if x < lo || x > hi {
+                        return Err(PyError::python_int_out_of_bounds(&i.v.to_string_checked()?, &dtype.name()));
+                    }
+                    if dtype.kind == Kind::UInt { Scalar::UInt(x as u64) } else { Scalar::Int(x as i64) }
+                } else if dtype.is_flexible() {
+                    Scalar::Str(i.v.to_string_checked()?)
+                } else {
+                    match i.v.to_i64() {
+                        Some(x) => Scalar::Int(x),
+                        None => Scalar::Float(i.v.to_f64()?),
+                    }
+                }
+            }
+            Value::Float(f) => {
+                if dtype.is_integer() {
+                    if f.v.is_nan() {
+                        return Err(PyError::value("cannot convert float NaN to integer"));
+                    }
+                    if f.v.is_infinite() {
+                        return Err(PyError::overflow("cannot convert float infinity to integer"));
+                    }
+                }
+                Scalar::Float(f.v)
+            }
+            Value::Complex(c) => Scalar::Complex(c.re, c.im),
+            Value::Scalar(s) => s.v.clone(),
+            Value::Str(s) => {
+                if dtype.is_flexible() {
+                    Scalar::Str(s.v.clone())
+                } else if dtype.is_integer() {
+                    match s.v.trim().parse::<i64>() {
+                        Ok(x) => Scalar::Int(x),
+                        Err(_) => {
+                            return Err(PyError::value(format!(
+                                "invalid literal for int() with base 10: {}",
+                                super::pyrepr::str_repr(&s.v)
+                            )));
+                        }
+                    }
+                } else {
+                    match s.v.trim().parse::<f64>() {
+                        Ok(x) => Scalar::Float(x),
+                        Err(_) => {
+                            return Err(PyError::value(format!(
+                                "could not convert string to float: {}",
+                                super::pyrepr::str_repr(&s.v)
+                            )));
+                        }
+                    }
+                }
+            }
+            Value::Bytes(b) => Scalar::Bytes(b.v.clone()),
+            Value::Array(a) if a.size() == 1 => a.item().ok_or_else(PyError::invalid_index)??,
+            Value::Array(a) => {
+                return Err(PyError::value(format!(
+                    "setting an array element with a sequence.{}",
+                    if a.ndim() > 0 { "" } else { "" }
+                )));
+            }
+            Value::List(_) | Value::Tuple(_) => return Err(PyError::value("setting an array element with a sequence.")),
+            Value::None if dtype.is_numeric() && !dtype.is_integer() => Scalar::Float(f64::NAN),
+            other => {
+                return Err(PyError::type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    other.type_name()
+                )));
+            }
+        })
+    }
+}
