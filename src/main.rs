@@ -1,1 +1,182 @@
-fn main() {}
+//! The `arrsh` binary: flags, choosing between the REPL and replaying scripts, exit codes.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, Result};
+use clap::{Parser, ValueEnum};
+
+use arrsh::shell::{histfile, render, repl, replay};
+use arrsh::{Session, SessionOptions, Style};
+
+/// The evaluator recurses over the syntax tree; give it room (virtual memory, touched lazily).
+const STACK_BYTES: usize = 512 << 20;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// arrsh — an interactive NumPy shell that shows where array data lives.
+///
+/// Type or paste NumPy lines (`a = np.arange(5)`, `a[::2]`, `a.view('S3')`) and get NumPy's
+/// answer, plus a line saying where the data is: its buffer and byte offset, shape, strides,
+/// dtype, whether it owns its data or is a view of which array, and object ids.
+#[derive(Parser, Debug)]
+#[command(name = "arrsh", version, after_help = AFTER_HELP)]
+struct Cli {
+    /// Script files to replay: one cell per line (as IPython would run them), errors included.
+    files: Vec<PathBuf>,
+    /// Run these lines (newline-separated) as cells, then exit (or stay with -i).
+    #[arg(short = 'c', value_name = "CODE")]
+    code: Option<String>,
+    /// Stay interactive after running FILEs or -c.
+    #[arg(short = 'i')]
+    interactive: bool,
+    /// Print exactly what IPython + NumPy print: no colour, no memory annotations.
+    #[arg(long)]
+    plain: bool,
+    /// Exit with status 1 if any cell raised an error.
+    #[arg(long)]
+    strict: bool,
+    /// Colour: auto (terminals only, and not when NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// Show this process's real addresses and ids instead of the deterministic model.
+    #[arg(long)]
+    real_addresses: bool,
+    /// Array memory allowed at once before MemoryError, e.g. 4G, 512M (default: 3/4 of RAM;
+    /// also ARRSH_MAX_MEMORY).
+    #[arg(long, value_name = "SIZE")]
+    max_memory: Option<String>,
+    /// Do not read or write the history file.
+    #[arg(long)]
+    no_history: bool,
+}
+
+const AFTER_HELP: &str = "\
+Modes:
+  arrsh                  interactive shell (In [n]: / Out[n]:), history in ~/.local/share/arrsh/history
+  arrsh FILE...          replay scripts and print the transcript (continues past errors)
+  cmd | arrsh            piped stdin is replayed like a script
+  arrsh -c 'a = np.arange(5)\na[::2]'
+
+Memory annotations (after each array result):
+  ↳ view of a: starts 16 B into its 40 B buffer at 0x55d0a0000010 · int64 (2,) strides (16,) · ...
+Ids and addresses are modelled deterministically (the same script prints the same numbers on
+every run), with CPython's reuse of freed memory; --real-addresses shows real ones.
+
+Differences from NumPy, on purpose:
+  as_strided refuses views that reach outside the array's memory (NumPy 2.5's check_bounds);
+  bare NumPy names work without `np.` (arange(5)), and `np` is always defined.
+
+Keys: Ctrl-C clears the line or interrupts a running cell (twice to force quit); Ctrl-D exits;
+Tab completes names and attributes; Up/Down and Ctrl-R search history.
+Environment: NO_COLOR, ARRSH_MAX_MEMORY, ARRSH_HISTORY.";
+
+fn parse_size(s: &str) -> Result<u64> {
+    let s = s.trim();
+    let (num, mult) = match s.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&s[..s.len() - 1], 1u64 << 10),
+        Some('M') => (&s[..s.len() - 1], 1 << 20),
+        Some('G') => (&s[..s.len() - 1], 1 << 30),
+        Some('T') => (&s[..s.len() - 1], 1 << 40),
+        _ => (s, 1),
+    };
+    let n: f64 = num.parse().with_context(|| format!("invalid memory size {s:?} (try 4G or 512M)"))?;
+    Ok((n * mult as f64) as u64)
+}
+
+/// Three quarters of the machine's RAM, or 8 GiB when it cannot be read.
+fn default_budget() -> u64 {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|t| {
+            t.lines().find(|l| l.starts_with("MemTotal:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .map_or(8 << 30, |kib| kib * 1024 / 4 * 3)
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let budget = match cli.max_memory.clone().or_else(|| std::env::var("ARRSH_MAX_MEMORY").ok()) {
+        Some(s) => parse_size(&s)?,
+        None => default_budget(),
+    };
+    let opts = SessionOptions { real_addresses: cli.real_addresses, memory_budget: budget };
+    let stdout_tty = std::io::stdout().is_terminal();
+    let color = !cli.plain
+        && match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        };
+    let style = Style { color, annotate: !cli.plain };
+
+    let interrupt = Arc::new(AtomicBool::new(false));
+    // Ctrl-C sets the flag the evaluator polls; a second Ctrl-C before it is seen quits.
+    signal_hook::flag::register_conditional_shutdown(signal_hook::consts::SIGINT, 130, interrupt.clone())
+        .context("installing the Ctrl-C handler")?;
+    signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt.clone()).context("installing the Ctrl-C handler")?;
+
+    let mut session = Session::new(&opts, interrupt.clone());
+    let mut failed = false;
+    let mut scripts: Vec<String> = Vec::new();
+    for f in &cli.files {
+        scripts.push(std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
+    }
+    if let Some(code) = &cli.code {
+        scripts.push(code.clone());
+    }
+    let stdin_tty = std::io::stdin().is_terminal();
+    if scripts.is_empty() && !stdin_tty {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).context("reading standard input")?;
+        scripts.push(s);
+    }
+    let replaying = !scripts.is_empty();
+    for script in &scripts {
+        let mut out = std::io::stdout().lock();
+        let mut interrupted = false;
+        failed |= replay::run_cells(&mut session, script, |r| {
+            let _ = out.write_all(render::cell(r, style).as_bytes());
+            let _ = out.flush();
+            interrupted |= r.error.as_ref().is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
+        });
+        if interrupted {
+            return Ok(ExitCode::from(130));
+        }
+    }
+    if !replaying || cli.interactive {
+        if !stdin_tty {
+            anyhow::bail!("the interactive shell needs a terminal (pipe a script in instead)");
+        }
+        let history = if cli.no_history { None } else { histfile::default_path() };
+        repl::run(&mut session, style, interrupt, history).context("terminal error")?;
+    }
+    Ok(if cli.strict && failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let worker = std::thread::Builder::new().name("arrsh".into()).stack_size(STACK_BYTES).spawn(move || run(cli));
+    match worker.map(|h| h.join()) {
+        Ok(Ok(Ok(code))) => code,
+        Ok(Ok(Err(e))) => {
+            eprintln!("arrsh: {e:#}");
+            ExitCode::from(2)
+        }
+        Ok(Err(_)) => {
+            eprintln!("arrsh: internal error (a bug): the session stopped unexpectedly");
+            ExitCode::from(70)
+        }
+        Err(e) => {
+            eprintln!("arrsh: cannot start: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

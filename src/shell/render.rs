@@ -1,0 +1,221 @@
+//! Turning cell results into text: IPython's `In [n]:` / `Out[n]:` layout, error lines, the
+//! SyntaxError caret, and arrsh's memory annotation — with or without colour.
+
+use owo_colors::OwoColorize;
+
+use super::session::{ArrayFacts, CellResult, Facts};
+use crate::error::{ErrorKind, shape_str};
+
+/// How output looks: colour on terminals, annotations unless `--plain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    pub annotate: bool,
+}
+
+impl Style {
+    /// Exactly what the NumPy oracle prints.
+    pub fn plain() -> Style {
+        Style { color: false, annotate: false }
+    }
+}
+
+/// `In [n]: ` (IPython's green prompt).
+pub fn prompt_in(n: usize, style: Style) -> String {
+    if style.color {
+        format!("{}{}{}", "In [".green(), n.bright_green().bold(), "]: ".green())
+    } else {
+        format!("In [{n}]: ")
+    }
+}
+
+/// The continuation prompt, right-aligned under `In [n]: `.
+pub fn prompt_more(n: usize, style: Style) -> String {
+    let width = format!("In [{n}]: ").len();
+    let text = format!("{:>w$}", "...: ", w = width);
+    if style.color { text.green().to_string() } else { text }
+}
+
+/// The echoed input of a cell, as a transcript shows it.
+pub fn input(r: &CellResult, style: Style) -> String {
+    let mut s = String::new();
+    for (i, line) in r.input.lines().enumerate() {
+        if i == 0 {
+            s.push_str(&prompt_in(r.n, style));
+        } else {
+            s.push_str(&prompt_more(r.n, style));
+        }
+        s.push_str(line);
+        s.push('\n');
+    }
+    s
+}
+
+/// Everything after the input: printed text, `Out[n]:` with its value, the annotation, or the
+/// error; then the blank line IPython leaves.
+pub fn output(r: &CellResult, style: Style) -> String {
+    let mut s = r.stdout.clone();
+    if let Some(text) = &r.out {
+        let label = format!("Out[{}]: ", r.n);
+        let label = if style.color {
+            format!("{}{}{}", "Out[".red(), r.n.bright_red().bold(), "]: ".red())
+        } else {
+            label
+        };
+        s.push_str(&label);
+        if text.contains('\n') {
+            s.push('\n');
+        }
+        s.push_str(text);
+        s.push('\n');
+        if style.annotate {
+            if let Some(f) = &r.facts {
+                let line = annotation(f);
+                if style.color {
+                    s.push_str(&line.dimmed().to_string());
+                } else {
+                    s.push_str(&line);
+                }
+                s.push('\n');
+            }
+        }
+    }
+    if let Some(e) = &r.error {
+        if style.annotate && matches!(e.kind, ErrorKind::SyntaxError | ErrorKind::IndentationError) {
+            if let Some(col) = e.col {
+                s.push_str(&caret(&r.input, col));
+            }
+        }
+        let line = e.to_string();
+        if style.color {
+            match line.split_once(':') {
+                Some((kind, rest)) => s.push_str(&format!("{}:{}", kind.red().bold(), rest)),
+                None => s.push_str(&line.red().bold().to_string()),
+            }
+        } else {
+            s.push_str(&line);
+        }
+        s.push('\n');
+    }
+    s.push('\n');
+    s
+}
+
+/// The offending line and a caret under the column (`col` counts characters from the start of
+/// the cell; lines are separated by `\n`).
+fn caret(input: &str, col: usize) -> String {
+    let mut rest = col;
+    for line in input.lines() {
+        let n = line.chars().count();
+        if rest <= n {
+            return format!("    {line}\n    {}^\n", " ".repeat(rest));
+        }
+        rest -= n + 1;
+    }
+    String::new()
+}
+
+/// A whole cell as a transcript shows it.
+pub fn cell(r: &CellResult, style: Style) -> String {
+    input(r, style) + &output(r, style)
+}
+
+fn strides_str(strides: &[isize]) -> String {
+    match strides {
+        [one] => format!("({one},)"),
+        _ => format!("({})", strides.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+fn bytes_str(n: usize) -> String {
+    match n {
+        0..=9_999 => format!("{n} B"),
+        10_000..=9_999_999 => format!("{:.1} KiB", n as f64 / 1024.0),
+        10_000_000..=9_999_999_999 => format!("{:.1} MiB", n as f64 / (1 << 20) as f64),
+        _ => format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64),
+    }
+}
+
+/// arrsh's signature line: where the data of the value just shown lives.
+pub fn annotation(f: &Facts) -> String {
+    match f {
+        Facts::Scalar { type_name, id } => {
+            format!("  ↳ {type_name} scalar · a new object (id {id:#x}), not a view of any buffer")
+        }
+        Facts::Array(a) => array_annotation(a),
+    }
+}
+
+fn array_annotation(a: &ArrayFacts) -> String {
+    let mut parts = Vec::new();
+    match &a.owner {
+        None => parts.push(format!(
+            "owns its data: {} at {:#x}",
+            bytes_str(a.nbytes),
+            a.buffer_address + a.offset_bytes as u64
+        )),
+        Some(o) => {
+            let who = match (o.names.as_slice(), o.out_numbers.as_slice()) {
+                ([one], _) => one.clone(),
+                ([first, more @ ..], _) => format!("{first} (also {})", more.join(", ")),
+                ([], [k, ..]) => format!("Out[{k}]"),
+                ([], []) => format!("an unnamed array (id {:#x})", o.id),
+            };
+            parts.push(format!(
+                "view of {who}: starts {} into its {} buffer at {:#x}",
+                bytes_str(a.offset_bytes),
+                bytes_str(o.nbytes),
+                a.buffer_address
+            ));
+        }
+    }
+    parts.push(format!("{} {} strides {}", a.dtype, shape_str(&a.shape), strides_str(&a.strides)));
+    let layout = match (a.c_contiguous, a.f_contiguous) {
+        (true, true) if a.shape.len() > 1 => "C and F contiguous",
+        (true, _) => "C-contiguous",
+        (false, true) => "F-contiguous",
+        (false, false) => "not contiguous",
+    };
+    parts.push(layout.to_string());
+    if !a.writeable {
+        parts.push("read-only".into());
+    }
+    parts.push(format!("id {:#x}", a.id));
+    format!("  ↳ {}", parts.join(" · "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::PyError;
+
+    fn result(out: Option<&str>, error: Option<PyError>) -> CellResult {
+        CellResult { n: 3, input: "a".into(), stdout: String::new(), out: out.map(String::from), facts: None, error }
+    }
+
+    #[test]
+    fn multiline_values_start_on_a_new_line() {
+        let r = result(Some("array([[0, 1],\n       [2, 3]])"), None);
+        assert_eq!(output(&r, Style::plain()), "Out[3]: \narray([[0, 1],\n       [2, 3]])\n\n");
+        let r = result(Some("5"), None);
+        assert_eq!(output(&r, Style::plain()), "Out[3]: 5\n\n");
+    }
+
+    #[test]
+    fn errors_are_the_last_traceback_line() {
+        let r = result(None, Some(PyError::index_out_of_bounds(5, 0, 3)));
+        assert_eq!(output(&r, Style::plain()), "IndexError: index 5 is out of bounds for axis 0 with size 3\n\n");
+    }
+
+    #[test]
+    fn continuation_prompt_aligns_with_in() {
+        assert_eq!(prompt_more(7, Style::plain()), "   ...: ");
+        assert_eq!(prompt_more(12, Style::plain()), "    ...: ");
+        assert_eq!(prompt_more(7, Style::plain()).len(), prompt_in(7, Style::plain()).len());
+    }
+
+    #[test]
+    fn caret_points_into_the_right_line() {
+        assert_eq!(caret("for i in a:\nprint(", 18), "    print(\n         ^\n");
+    }
+}
