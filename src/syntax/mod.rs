@@ -1,13 +1,27 @@
-//! The front end: cell text → AST. `parse` is its only public door; pest stays inside `parser`.
+//! The front end: cell text → AST. `parse` is its only public door; pest stays inside this module.
+//!
+//! - `lexer`: CPython's tokenizer reduced to layout markers and tokenizer errors (`numbers` reads
+//!   numeric literals).
+//! - `parser`: the pest grammar (grammar/arrsh.pest) run over the layout text, and statements;
+//!   `expr` builds expressions, `strings` decodes literals and f-strings.
+//! - `diagnose`: a failed parse explained in CPython's words; `messages` holds those words.
 
 pub mod ast;
+mod diagnose;
+mod expr;
+mod lexer;
+mod messages;
+mod numbers;
 mod parser;
+mod strings;
 
 pub use ast::Cell;
+pub use parser::locate;
 
 use crate::error::PyResult;
 
-/// Parses one cell (one or more lines, as submitted at one prompt).
+/// Parses one cell (one or more lines, as submitted at one prompt). A syntax error's `col` is a
+/// character offset into `src`; `locate` turns it into a line and a column.
 pub fn parse(src: &str) -> PyResult<Cell> {
     parser::parse_cell(src)
 }

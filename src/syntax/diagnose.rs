@@ -1,0 +1,485 @@
+//! Why a parse failed, in CPython 3.11's words.
+//!
+//! pest reports the furthest position it reached and the rules it expected there. CPython's
+//! parser, when its first pass fails, runs a second pass with extra `invalid_*` rules that
+//! recognise common mistakes. This module plays that second pass from the token list: it looks at
+//! the token pest stopped at and its neighbours, and picks the message CPython would give. What
+//! it does not recognise is "invalid syntax" at the failing token, which is also CPython's
+//! fallback.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use super::lexer::{Layout, Tok, Token, char_col};
+use super::messages;
+use super::parser::{Rule, expr_kind, parse_field};
+use super::strings::{self, Literal};
+use crate::error::PyError;
+
+/// Python's keywords, which the token list keeps as names.
+const KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// Statements arrsh does not run, refused as unsupported rather than as bad syntax.
+const UNSUPPORTED_STATEMENTS: [&str; 13] = [
+    "assert", "async", "class", "def", "global", "nonlocal", "raise", "return", "try", "with",
+    "yield", "except", "finally",
+];
+
+/// Explains a failed parse of `layout` (made from the cell `src`).
+pub(super) fn explain(src: &str, layout: &Layout, err: &Error<Rule>) -> PyError {
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((p, _)) => p,
+    };
+    let positives: &[Rule] = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        // pest's own limits ("call limit reached", "stack limit reached").
+        ErrorVariant::CustomError { .. } => return PyError::recursion_during_compilation(),
+    };
+    let d = Diagnosis {
+        src,
+        tokens: &layout.tokens,
+        layout,
+        positives,
+    };
+    d.explain(d.failing_token(pos))
+}
+
+struct Diagnosis<'a> {
+    src: &'a str,
+    tokens: &'a [Token],
+    layout: &'a Layout,
+    positives: &'a [Rule],
+}
+
+impl Diagnosis<'_> {
+    /// The token at a layout offset where pest failed (or the next one, if it failed in blanks).
+    fn failing_token(&self, pos: usize) -> usize {
+        let i = self.layout.token_at_layout(pos);
+        if i > 0 {
+            let prev = &self.tokens[i - 1];
+            let width = match prev.kind {
+                Tok::Newline | Tok::Indent | Tok::Dedent => 1,
+                _ => prev.end - prev.start,
+            };
+            if pos < prev.layout_start + width {
+                return i - 1;
+            }
+        }
+        i
+    }
+
+    fn text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.src[t.start..t.end]
+    }
+
+    fn col(&self, i: usize) -> usize {
+        char_col(self.src, self.tokens[i].start)
+    }
+
+    fn is(&self, i: usize, text: &str) -> bool {
+        matches!(self.tokens[i].kind, Tok::Name | Tok::Op) && self.text(i) == text
+    }
+
+    fn is_keyword(&self, i: usize) -> bool {
+        self.tokens[i].kind == Tok::Name && KEYWORDS.contains(&self.text(i))
+    }
+
+    fn is_opener(&self, i: usize) -> bool {
+        self.tokens[i].kind == Tok::Op && matches!(self.text(i), "(" | "[" | "{")
+    }
+
+    fn is_closer(&self, i: usize) -> bool {
+        self.tokens[i].kind == Tok::Op && matches!(self.text(i), ")" | "]" | "}")
+    }
+
+    /// A token that can end an operand: a name, a literal, a closing bracket.
+    fn ends_operand(&self, i: usize) -> bool {
+        match self.tokens[i].kind {
+            Tok::Number | Tok::Str => true,
+            Tok::Name => !self.is_keyword(i) || matches!(self.text(i), "None" | "True" | "False"),
+            Tok::Op => self.is_closer(i) || self.text(i) == "...",
+            _ => false,
+        }
+    }
+
+    /// A token that can start an operand.
+    fn starts_operand(&self, i: usize) -> bool {
+        match self.tokens[i].kind {
+            Tok::Number | Tok::Str => true,
+            Tok::Name => {
+                !self.is_keyword(i) || matches!(self.text(i), "None" | "True" | "False" | "lambda")
+            }
+            Tok::Op => self.is_opener(i) || matches!(self.text(i), "..." | "~"),
+            _ => false,
+        }
+    }
+
+    /// A token inside an operator expression (CPython's `disjunction`): operators and the
+    /// keywords of boolean and comparison operators.
+    fn joins_operands(&self, i: usize) -> bool {
+        match self.tokens[i].kind {
+            Tok::Op => matches!(
+                self.text(i),
+                "+" | "-"
+                    | "*"
+                    | "/"
+                    | "//"
+                    | "%"
+                    | "@"
+                    | "**"
+                    | "<<"
+                    | ">>"
+                    | "&"
+                    | "|"
+                    | "^"
+                    | "~"
+                    | "<"
+                    | ">"
+                    | "<="
+                    | ">="
+                    | "=="
+                    | "!="
+                    | "."
+            ),
+            Tok::Name => matches!(self.text(i), "not" | "and" | "or" | "in" | "is"),
+            _ => false,
+        }
+    }
+
+    /// The first token of the operator expression that ends at token `j`, scanning back over
+    /// operands, operators and bracketed groups at the same depth. Also says whether the scan
+    /// stopped at the `in` of a `for` (a comprehension's iterable, where CPython does not suggest
+    /// a comma).
+    fn expression_start(&self, j: usize) -> (usize, bool) {
+        let mut k = j;
+        loop {
+            if self.is_closer(k)
+                && let Some(open) = self.tokens[k].partner
+            {
+                k = open;
+            }
+            if k == 0 {
+                return (0, false);
+            }
+            let q = k - 1;
+            if self.is(q, "in") && self.in_belongs_to_for(q) {
+                return (k, true);
+            }
+            let continues = self.ends_operand(q) || self.joins_operands(q);
+            if !continues {
+                return (k, false);
+            }
+            // A star right after `(`, `,` or `=` unpacks (`f(*a b)`): it is not part of the operand.
+            if matches!(self.text(q), "*" | "**") && (q == 0 || !self.ends_operand(q - 1)) {
+                return (k, false);
+            }
+            k = q;
+        }
+    }
+
+    /// Whether the `in` at token `i` is the `in` of a `for` at the same depth.
+    fn in_belongs_to_for(&self, i: usize) -> bool {
+        let level = self.tokens[i].level;
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let t = &self.tokens[k];
+            if t.level < level || matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+                return false;
+            }
+            if t.level == level && t.kind == Tok::Op && matches!(self.text(k), "," | ":" | "=") {
+                return false;
+            }
+            if t.level == level && self.is(k, "for") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the expression starting at token `i` runs into the end of the cell (through an
+    /// unclosed bracket): then CPython's parser meets the end while reading it, and reports the
+    /// bracket that was never closed.
+    fn runs_to_end(&self, i: usize) -> bool {
+        let mut k = i;
+        let mut after_operand = false;
+        loop {
+            let t = &self.tokens[k];
+            if t.kind == Tok::End {
+                return true;
+            }
+            if self.is_opener(k) {
+                match t.partner {
+                    Some(close) => k = close,
+                    None => return true,
+                }
+                after_operand = true;
+            } else if self.starts_operand(k) || self.ends_operand(k) {
+                if after_operand {
+                    return false;
+                }
+                after_operand = true;
+            } else if self.joins_operands(k) || self.is(k, "if") || self.is(k, "else") {
+                after_operand = false;
+            } else {
+                return false;
+            }
+            k += 1;
+        }
+    }
+
+    /// The first token of the logical line that token `i` is on.
+    fn line_start(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0
+            && !matches!(
+                self.tokens[k - 1].kind,
+                Tok::Newline | Tok::Indent | Tok::Dedent
+            )
+        {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether token `i` begins a statement.
+    fn at_statement_start(&self, i: usize) -> bool {
+        i == 0
+            || matches!(
+                self.tokens[i - 1].kind,
+                Tok::Newline | Tok::Indent | Tok::Dedent
+            )
+            || self.is(i - 1, ";")
+            || (self.is(i - 1, ":") && self.tokens[i - 1].level == 0)
+    }
+
+    fn expects(&self, rule: Rule) -> bool {
+        self.positives.contains(&rule)
+    }
+
+    fn explain(&self, x: usize) -> PyError {
+        let tok = self.tokens[x];
+        // String literals before the failure are decoded first: CPython decodes them as it parses.
+        if let Some(err) = self.literal_error_before(x) {
+            return err;
+        }
+        if tok.kind == Tok::Indent {
+            return messages::unexpected_indent(self.col(x).saturating_sub(1));
+        }
+        if let Some(err) = self.missing_block(x) {
+            return err;
+        }
+        if let Some(u) = self.layout.unclosed
+            && (tok.kind == Tok::End || tok.line > u.line)
+        {
+            return messages::never_closed(u.ch, char_col(self.src, u.start));
+        }
+        if let Some(err) = self.unsupported(x) {
+            return err;
+        }
+        if self.is(x, "=") {
+            return self.misplaced_assign(x);
+        }
+        if x > 0 && self.ends_operand(x - 1) && self.starts_operand(x) {
+            return self.juxtaposed(x);
+        }
+        if self.expects(Rule::colon) {
+            let head = self.line_start(x);
+            let opens_block = ["if", "elif", "while", "for"]
+                .iter()
+                .any(|kw| self.is(head, kw));
+            if (tok.kind == Tok::Newline && opens_block) || (x > 0 && self.is(x - 1, "else")) {
+                return messages::expected(Rule::colon, self.col(x));
+            }
+        }
+        if self.expects(Rule::kw_else)
+            && let Some(body) = self.conditional_body(x)
+        {
+            return messages::expected_else(self.col(body));
+        }
+        if tok.kind == Tok::Dedent {
+            return messages::unexpected_unindent(self.col(x));
+        }
+        messages::invalid_syntax(self.col(x))
+    }
+
+    /// A decoding error in a string literal that comes before token `x`.
+    fn literal_error_before(&self, x: usize) -> Option<PyError> {
+        let mut k = 0;
+        while k < x {
+            if self.tokens[k].kind != Tok::Str {
+                k += 1;
+                continue;
+            }
+            let mut lits = Vec::new();
+            while k < x && self.tokens[k].kind == Tok::Str {
+                let t = &self.tokens[k];
+                lits.push(Literal {
+                    text: &self.src[t.start..t.end],
+                    start_col: char_col(self.src, t.start),
+                    end_col: char_col(self.src, t.end),
+                });
+                k += 1;
+            }
+            if let Err(e) = strings::concat(&lits, &parse_field) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// "expected an indented block after 'for' statement on line 1".
+    fn missing_block(&self, x: usize) -> Option<PyError> {
+        if x < 2 || self.tokens[x - 1].kind != Tok::Newline || !self.is(x - 2, ":") {
+            return None;
+        }
+        let head = self.line_start(x - 2);
+        let keyword = ["for", "while", "if", "elif", "else"]
+            .into_iter()
+            .find(|kw| self.is(head, kw))?;
+        let at_end = matches!(self.tokens[x].kind, Tok::End | Tok::Dedent);
+        let col = if at_end { self.col(x - 1) } else { self.col(x) };
+        Some(messages::expected_indented_block(
+            keyword,
+            self.tokens[head].line,
+            col,
+        ))
+    }
+
+    /// Python that arrsh does not run, refused as such rather than as a syntax error.
+    fn unsupported(&self, x: usize) -> Option<PyError> {
+        let text = self.text(x);
+        if self.tokens[x].kind == Tok::Name
+            && self.at_statement_start(x)
+            && UNSUPPORTED_STATEMENTS.contains(&text)
+        {
+            return Some(messages::unsupported(&format!("'{text}' statements")));
+        }
+        if self.is(x, ":=") {
+            return Some(messages::unsupported("assignment expressions (':=')"));
+        }
+        if x > 0 && self.is(x, "else") && self.at_statement_start(x) {
+            return Some(messages::unsupported("'else' after a loop"));
+        }
+        if x > 0 && self.is(x, ".") && self.is(x - 1, "from") {
+            return Some(messages::unsupported("relative imports"));
+        }
+        if x > 0
+            && self.is(x, "**")
+            && (self.is(x - 1, "{") || self.is(x - 1, ","))
+            && self.in_brace(x)
+        {
+            return Some(messages::unsupported("'**' in dict displays"));
+        }
+        if self.in_lambda_params(x) {
+            return Some(messages::unsupported(
+                "lambda parameters other than plain names",
+            ));
+        }
+        None
+    }
+
+    /// Whether token `x` is directly inside `{}`.
+    fn in_brace(&self, x: usize) -> bool {
+        let level = self.tokens[x].level;
+        (0..x)
+            .rev()
+            .find(|&k| {
+                self.tokens[k].level < level || (self.is_opener(k) && self.tokens[k].level == level)
+            })
+            .is_some_and(|k| self.is(k, "{"))
+    }
+
+    /// Whether token `x` sits between `lambda` and its `:`.
+    fn in_lambda_params(&self, x: usize) -> bool {
+        let level = self.tokens[x].level;
+        let mut k = x;
+        while k > 0 {
+            k -= 1;
+            let t = &self.tokens[k];
+            if t.level != level || self.is(k, ":") || matches!(t.kind, Tok::Newline) {
+                return false;
+            }
+            if self.is(k, "lambda") {
+                return true;
+            }
+            if !(t.kind == Tok::Name || self.is(k, ",")) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// `=` where an expression goes on: `if x = 1:`, `[a = 1]`, `f(a.b=1)`.
+    fn misplaced_assign(&self, x: usize) -> PyError {
+        if x == 0 {
+            return messages::invalid_syntax(self.col(x));
+        }
+        let (start, _) = self.expression_start(x - 1);
+        let col = self.col(start);
+        let level = self.tokens[x].level;
+        let opener = (0..x)
+            .rev()
+            .find(|&k| self.is_opener(k) && self.tokens[k].level == level);
+        let in_call = opener.is_some_and(|k| self.is(k, "(") && k > 0 && self.ends_operand(k - 1));
+        if in_call {
+            return messages::kwarg_is_expression(col);
+        }
+        if start + 1 == x && self.tokens[start].kind == Tok::Name && !self.is_keyword(start) {
+            return messages::maybe_meant_eq_or_walrus(col);
+        }
+        let text = &self.src[self.tokens[start].start..self.tokens[x - 1].end];
+        match parse_field(text, col) {
+            Ok((e, _)) => messages::cannot_assign(expr_kind(&e), true, col),
+            Err(_) => messages::invalid_syntax(self.col(x)),
+        }
+    }
+
+    /// Two operands side by side: a missing comma, a Python 2 `print`, or plain bad syntax.
+    fn juxtaposed(&self, x: usize) -> PyError {
+        let (start, in_for_iterable) = self.expression_start(x - 1);
+        let first = self.text(start);
+        if start + 1 == x
+            && matches!(first, "print" | "exec")
+            && self.tokens[start].kind == Tok::Name
+        {
+            return messages::missing_parentheses(first, self.col(start));
+        }
+        if let Some(u) = self.layout.unclosed
+            && self.runs_to_end(x)
+        {
+            return messages::never_closed(u.ch, char_col(self.src, u.start));
+        }
+        // CPython's `invalid_expression` skips `NAME STRING` (string prefixes) and soft keywords.
+        let name_then_string =
+            self.tokens[start].kind == Tok::Name && self.tokens[start + 1].kind == Tok::Str;
+        let soft_keyword = matches!(first, "_" | "match" | "case");
+        if self.tokens[x].level > 0 && !in_for_iterable && !name_then_string && !soft_keyword {
+            return messages::forgot_comma(self.col(start));
+        }
+        messages::invalid_syntax(self.col(x))
+    }
+
+    /// For `a if c` without `else`: the first token of `a`.
+    fn conditional_body(&self, x: usize) -> Option<usize> {
+        let level = self.tokens[x].level;
+        let mut k = x;
+        while k > 0 {
+            k -= 1;
+            let t = &self.tokens[k];
+            if t.level < level || matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+                return None;
+            }
+            if t.level == level && self.is(k, "if") {
+                return (k > 0 && self.ends_operand(k - 1)).then(|| self.expression_start(k - 1).0);
+            }
+        }
+        None
+    }
+}

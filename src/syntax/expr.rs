@@ -1,0 +1,738 @@
+//! Expressions: pest pairs → `Expr`. Operators go through one Pratt table; every other chain is a
+//! repetition in the grammar, folded here without recursion, and every node's depth is checked.
+
+use std::sync::LazyLock;
+
+use num_bigint::BigInt;
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+use super::ast::{Arg, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Expr, UnaryOp};
+use super::messages;
+use super::parser::{Builder, MAX_DEPTH, Node, Rule, parse_field};
+use super::strings::{self, Literal};
+use crate::error::{PyError, PyResult};
+
+/// Operator precedence, lowest first, as in the Python reference ("Operator precedence").
+/// Unary minus sits just below `**`, so `-2**2` is `-(2**2)` and `2**-1` is `2**(-1)`;
+/// calls, subscripts and attributes bind tightest, so `-a[0]` is `-(a[0])`.
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::bitor, Assoc::Left))
+        .op(Op::infix(Rule::bitxor, Assoc::Left))
+        .op(Op::infix(Rule::bitand, Assoc::Left))
+        .op(Op::infix(Rule::lshift, Assoc::Left) | Op::infix(Rule::rshift, Assoc::Left))
+        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
+        .op(Op::infix(Rule::mul, Assoc::Left)
+            | Op::infix(Rule::matmul, Assoc::Left)
+            | Op::infix(Rule::div, Assoc::Left)
+            | Op::infix(Rule::floordiv, Assoc::Left)
+            | Op::infix(Rule::modulo, Assoc::Left))
+        .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::invert))
+        .op(Op::infix(Rule::pow, Assoc::Right))
+        .op(Op::postfix(Rule::call) | Op::postfix(Rule::subscript) | Op::postfix(Rule::attribute))
+});
+
+fn binop(r: Rule) -> BinOp {
+    match r {
+        Rule::bitor => BinOp::BitOr,
+        Rule::bitxor => BinOp::BitXor,
+        Rule::bitand => BinOp::BitAnd,
+        Rule::lshift => BinOp::LShift,
+        Rule::rshift => BinOp::RShift,
+        Rule::add => BinOp::Add,
+        Rule::sub => BinOp::Sub,
+        Rule::mul => BinOp::Mul,
+        Rule::matmul => BinOp::MatMul,
+        Rule::div => BinOp::Div,
+        Rule::floordiv => BinOp::FloorDiv,
+        Rule::modulo => BinOp::Mod,
+        Rule::pow => BinOp::Pow,
+        r => unreachable!("infix_op cannot be {r:?}"),
+    }
+}
+
+fn cmpop(r: Rule) -> CmpOp {
+    match r {
+        Rule::eq => CmpOp::Eq,
+        Rule::ne => CmpOp::NotEq,
+        Rule::lt => CmpOp::Lt,
+        Rule::le => CmpOp::LtE,
+        Rule::gt => CmpOp::Gt,
+        Rule::ge => CmpOp::GtE,
+        Rule::kw_in => CmpOp::In,
+        Rule::not_in => CmpOp::NotIn,
+        Rule::kw_is => CmpOp::Is,
+        Rule::is_not => CmpOp::IsNot,
+        r => unreachable!("comp_op cannot be {r:?}"),
+    }
+}
+
+/// The expressions of some nodes, and the depth of the deepest.
+fn unzip(nodes: Vec<Node>) -> (Vec<Expr>, usize) {
+    let depth = nodes.iter().map(|n| n.depth).max().unwrap_or(0);
+    (nodes.into_iter().map(|n| n.expr).collect(), depth)
+}
+
+/// CPython refuses decimal literals longer than this (`sys.get_int_max_str_digits()`).
+const MAX_STR_DIGITS: usize = 4300;
+
+fn int_literal(text: &str, col: usize) -> PyResult<Expr> {
+    let digits = text.replace('_', "");
+    let (radix, body) = match digits.get(..2).map(|p| p.to_ascii_lowercase()) {
+        Some(p) if p == "0x" => (16, &digits[2..]),
+        Some(p) if p == "0o" => (8, &digits[2..]),
+        Some(p) if p == "0b" => (2, &digits[2..]),
+        _ => (10, &digits[..]),
+    };
+    if radix == 10 && body.len() > MAX_STR_DIGITS {
+        return Err(PyError::syntax(
+            format!(
+                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; \
+                 use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
+                 literals to avoid decimal conversion limits.",
+                body.len()
+            ),
+            col,
+        ));
+    }
+    let value =
+        BigInt::parse_bytes(body.as_bytes(), radix).expect("the grammar only lets digits through");
+    Ok(Expr::Int(value))
+}
+
+fn float_literal(text: &str) -> f64 {
+    text.replace('_', "")
+        .parse()
+        .expect("the grammar only lets float syntax through")
+}
+
+impl Builder<'_> {
+    /// Builds any expression-like pair.
+    pub fn any(&self, p: Pair<Rule>) -> PyResult<Node> {
+        match p.as_rule() {
+            Rule::star_expressions => self.star_expressions(p),
+            Rule::expression => self.expression(p),
+            Rule::starred => {
+                let inner = p
+                    .into_inner()
+                    .find(|x| x.as_rule() == Rule::bitwise_or)
+                    .expect("starred has a value");
+                let n = self.bitwise_or(inner)?;
+                Node::over(Expr::Starred(Box::new(n.expr)), n.depth)
+            }
+            Rule::disjunction => self.disjunction(p),
+            Rule::target => self.target_primary(p),
+            r => unreachable!("not an expression rule: {r:?}"),
+        }
+    }
+
+    /// `a, *b, c`: a tuple when there is a comma, else the one expression, which may not be
+    /// starred (CPython's compiler: "can't use starred expression here").
+    pub fn star_expressions(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut has_comma = false;
+        let mut items = Vec::new();
+        let mut starred_col = None;
+        for x in p.into_inner() {
+            match x.as_rule() {
+                Rule::comma => has_comma = true,
+                _ => {
+                    if x.as_rule() == Rule::starred {
+                        starred_col.get_or_insert(self.col(&x));
+                    }
+                    items.push(self.any(x)?);
+                }
+            }
+        }
+        if !has_comma && items.len() == 1 {
+            if let Some(col) = starred_col {
+                return Err(messages::starred_not_allowed(col));
+            }
+            return Ok(items.pop().expect("one item"));
+        }
+        let (exprs, depth) = unzip(items);
+        Node::over(Expr::Tuple(exprs), depth)
+    }
+
+    /// Lambdas and conditional expressions, folded right to left (see the grammar's `expression`).
+    pub fn expression(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut heads: Vec<Vec<Pair<Rule>>> = vec![Vec::new()];
+        let mut bodies = Vec::new();
+        let mut conds = Vec::new();
+        let mut in_cond = false;
+        for x in p.into_inner() {
+            match x.as_rule() {
+                Rule::lambda_head => heads.last_mut().expect("a segment").push(x),
+                Rule::kw_if => in_cond = true,
+                Rule::kw_else => heads.push(Vec::new()),
+                Rule::disjunction if in_cond => {
+                    conds.push(self.disjunction(x)?);
+                    in_cond = false;
+                }
+                Rule::disjunction => bodies.push(self.disjunction(x)?),
+                r => unreachable!("expression cannot hold {r:?}"),
+            }
+        }
+        let last = bodies.pop().expect("an expression has a body");
+        let mut acc = self.lambdas(heads.pop().expect("a segment"), last)?;
+        while let (Some(then), Some(cond)) = (bodies.pop(), conds.pop()) {
+            let depth = then.depth.max(cond.depth).max(acc.depth);
+            let e = Expr::IfExp {
+                cond: Box::new(cond.expr),
+                then: Box::new(then.expr),
+                orelse: Box::new(acc.expr),
+            };
+            acc = self.lambdas(heads.pop().expect("a segment"), Node::over(e, depth)?)?;
+        }
+        Ok(acc)
+    }
+
+    /// Wraps a body in the lambdas written before it, innermost last.
+    fn lambdas(&self, heads: Vec<Pair<Rule>>, body: Node) -> PyResult<Node> {
+        let mut acc = body;
+        for h in heads.into_iter().rev() {
+            let mut params: Vec<String> = Vec::new();
+            for name in h
+                .into_inner()
+                .filter(|x| x.as_rule() == Rule::lambda_params)
+                .flat_map(|x| x.into_inner())
+            {
+                if name.as_rule() != Rule::name {
+                    continue;
+                }
+                let s = name.as_str().to_string();
+                if params.contains(&s) {
+                    return Err(messages::duplicate_lambda_argument(&s, self.col(&name)));
+                }
+                params.push(s);
+            }
+            acc = Node::over(
+                Expr::Lambda {
+                    params,
+                    body: Box::new(acc.expr),
+                },
+                acc.depth,
+            )?;
+        }
+        Ok(acc)
+    }
+
+    pub fn disjunction(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let parts = p.into_inner().filter(|x| x.as_rule() == Rule::conjunction);
+        let items = parts
+            .map(|x| self.conjunction(x))
+            .collect::<PyResult<Vec<_>>>()?;
+        bool_op(BoolOp::Or, items)
+    }
+
+    fn conjunction(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let parts = p.into_inner().filter(|x| x.as_rule() == Rule::inversion);
+        let items = parts
+            .map(|x| self.inversion(x))
+            .collect::<PyResult<Vec<_>>>()?;
+        bool_op(BoolOp::And, items)
+    }
+
+    fn inversion(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut nots = 0;
+        let mut node = None;
+        for x in p.into_inner() {
+            match x.as_rule() {
+                Rule::kw_not => nots += 1,
+                _ => node = Some(self.comparison(x)?),
+            }
+        }
+        if nots >= MAX_DEPTH {
+            return Err(PyError::recursion_during_compilation());
+        }
+        let mut node = node.expect("inversion has a comparison");
+        for _ in 0..nots {
+            node = Node::over(Expr::Not(Box::new(node.expr)), node.depth)?;
+        }
+        Ok(node)
+    }
+
+    fn comparison(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut inner = p.into_inner();
+        let first = self.bitwise_or(inner.next().expect("comparison has an operand"))?;
+        let mut rest = Vec::new();
+        let mut depth = first.depth;
+        while let Some(op) = inner.next() {
+            let rhs = self.bitwise_or(inner.next().expect("an operator has a right operand"))?;
+            depth = depth.max(rhs.depth);
+            rest.push((cmpop(op.as_rule()), rhs.expr));
+        }
+        if rest.is_empty() {
+            return Ok(first);
+        }
+        Node::over(Expr::Compare(Box::new(first.expr), rest), depth)
+    }
+
+    /// Operators, through the Pratt table.
+    pub fn bitwise_or(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let pairs = p.into_inner();
+        if pairs.len() == 1 {
+            return self.atom(pairs.peek().expect("one pair"));
+        }
+        // pest's Pratt parser recurses once per unary operator and per `**` in a row. Every other
+        // operator binds looser than both and ends such a run, and each operator of a run nests
+        // the tree one level deeper, so a long run is refused here before it can recurse.
+        let mut run = 0;
+        for x in pairs.clone() {
+            match x.as_rule() {
+                Rule::neg | Rule::pos | Rule::invert | Rule::pow => {
+                    run += 1;
+                    if run >= MAX_DEPTH {
+                        return Err(PyError::recursion_during_compilation());
+                    }
+                }
+                Rule::call | Rule::subscript | Rule::attribute => {}
+                r if PRATT_INFIX.contains(&r) => run = 0,
+                _ => {}
+            }
+        }
+        PRATT
+            .map_primary(|x| self.atom(x))
+            .map_prefix(|op, rhs| {
+                let rhs = rhs?;
+                let op = match op.as_rule() {
+                    Rule::neg => UnaryOp::Neg,
+                    Rule::pos => UnaryOp::Pos,
+                    _ => UnaryOp::Invert,
+                };
+                Node::over(Expr::Unary(op, Box::new(rhs.expr)), rhs.depth)
+            })
+            .map_postfix(|lhs, op| self.postfix(lhs?, op))
+            .map_infix(|lhs, op, rhs| {
+                let (lhs, rhs) = (lhs?, rhs?);
+                let depth = lhs.depth.max(rhs.depth);
+                Node::over(
+                    Expr::BinOp(Box::new(lhs.expr), binop(op.as_rule()), Box::new(rhs.expr)),
+                    depth,
+                )
+            })
+            .parse(pairs)
+    }
+
+    /// A loop target: a primary and its trailers.
+    pub fn target_primary(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut inner = p.into_inner();
+        let mut node = self.atom(inner.next().expect("target has an atom"))?;
+        for op in inner {
+            node = self.postfix(node, op)?;
+        }
+        Ok(node)
+    }
+
+    fn postfix(&self, lhs: Node, op: Pair<Rule>) -> PyResult<Node> {
+        match op.as_rule() {
+            Rule::attribute => {
+                let name = op
+                    .into_inner()
+                    .find(|x| x.as_rule() == Rule::name)
+                    .expect("attribute has a name");
+                Node::over(
+                    Expr::Attribute(Box::new(lhs.expr), name.as_str().to_string()),
+                    lhs.depth,
+                )
+            }
+            Rule::subscript => self.subscript(lhs, op),
+            Rule::call => self.call(lhs, op),
+            r => unreachable!("postfix_op cannot be {r:?}"),
+        }
+    }
+
+    fn atom(&self, p: Pair<Rule>) -> PyResult<Node> {
+        Ok(match p.as_rule() {
+            Rule::name => Node::leaf(Expr::Name(p.as_str().to_string())),
+            Rule::int => Node::leaf(int_literal(p.as_str(), self.col(&p))?),
+            Rule::float => Node::leaf(Expr::Float(float_literal(p.as_str()))),
+            Rule::imag => {
+                let s = p.as_str();
+                Node::leaf(Expr::Imag(float_literal(&s[..s.len() - 1])))
+            }
+            Rule::kw_none => Node::leaf(Expr::None),
+            Rule::kw_true => Node::leaf(Expr::True),
+            Rule::kw_false => Node::leaf(Expr::False),
+            Rule::ellipsis => Node::leaf(Expr::Ellipsis),
+            Rule::strings => return self.strings(p),
+            Rule::paren => return self.paren(p),
+            Rule::list_display => return self.list_display(p),
+            Rule::brace_display => return self.brace_display(p),
+            r => unreachable!("atom cannot be {r:?}"),
+        })
+    }
+
+    fn strings(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let lits: Vec<Literal> = p
+            .into_inner()
+            .map(|s| Literal {
+                text: s.as_str(),
+                start_col: self.col(&s),
+                end_col: self.end_col(&s),
+            })
+            .collect();
+        let (expr, depth) = strings::concat(&lits, &parse_field)?;
+        if depth > MAX_DEPTH {
+            return Err(PyError::recursion_during_compilation());
+        }
+        Ok(Node { expr, depth })
+    }
+
+    /// The elements of a display and its comprehension clauses, if any.
+    fn display_items(&self, p: Pair<Rule>) -> PyResult<Display> {
+        let mut d = Display {
+            items: Vec::new(),
+            has_comma: false,
+            comps: Vec::new(),
+            starred_col: None,
+        };
+        for x in p.into_inner() {
+            match x.as_rule() {
+                Rule::comma => d.has_comma = true,
+                Rule::comp_for => d.comps.push(self.comp_for(x)?),
+                Rule::starred | Rule::expression => {
+                    if x.as_rule() == Rule::starred {
+                        d.starred_col.get_or_insert(self.col(&x));
+                    }
+                    d.items.push(self.any(x)?);
+                }
+                _ => {}
+            }
+        }
+        Ok(d)
+    }
+
+    fn paren(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut d = self.display_items(p)?;
+        if !d.comps.is_empty() {
+            return d.comprehension(CompKind::Generator);
+        }
+        if d.items.len() == 1 && !d.has_comma {
+            if let Some(col) = d.starred_col {
+                return Err(messages::starred_in_parens(col));
+            }
+            return Ok(d.items.pop().expect("one item"));
+        }
+        let (exprs, depth) = unzip(d.items);
+        Node::over(Expr::Tuple(exprs), depth)
+    }
+
+    fn list_display(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let d = self.display_items(p)?;
+        if !d.comps.is_empty() {
+            return d.comprehension(CompKind::List);
+        }
+        let (exprs, depth) = unzip(d.items);
+        Node::over(Expr::List(exprs), depth)
+    }
+
+    fn brace_display(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut first = None;
+        for x in p.into_inner() {
+            match x.as_rule() {
+                Rule::starred | Rule::expression => {
+                    first = Some((self.col(&x), x.as_rule(), self.any(x)?))
+                }
+                Rule::dict_rest => {
+                    let (_, _, key) = first.take().expect("a dict has a first key");
+                    return self.dict(key, x);
+                }
+                Rule::set_rest => {
+                    let (col, rule, elt) = first.take().expect("a set has a first element");
+                    let mut d = self.display_items(x)?;
+                    d.items.insert(0, elt);
+                    if rule == Rule::starred {
+                        d.starred_col = Some(col);
+                    }
+                    if !d.comps.is_empty() {
+                        return d.comprehension(CompKind::Set);
+                    }
+                    let (exprs, depth) = unzip(d.items);
+                    return Node::over(Expr::Set(exprs), depth);
+                }
+                _ => {}
+            }
+        }
+        Ok(Node::leaf(Expr::Dict(Vec::new())))
+    }
+
+    fn dict(&self, key: Node, rest: Pair<Rule>) -> PyResult<Node> {
+        let mut value = None;
+        let mut gens = Vec::new();
+        let mut pairs = Vec::new();
+        let mut depth = key.depth;
+        for x in rest.into_inner() {
+            match x.as_rule() {
+                Rule::expression => value = Some(self.expression(x)?),
+                Rule::comp_for => gens.push(self.comp_for(x)?),
+                Rule::kv_pair => {
+                    let mut kv = x.into_inner().filter(|y| y.as_rule() == Rule::expression);
+                    let k = self.expression(kv.next().expect("a key"))?;
+                    let v = self.expression(kv.next().expect("a value"))?;
+                    depth = depth.max(k.depth).max(v.depth);
+                    pairs.push((k.expr, v.expr));
+                }
+                _ => {}
+            }
+        }
+        let value = value.expect("a dict has a first value");
+        depth = depth.max(value.depth);
+        if !gens.is_empty() {
+            let (gens, d) = unzip_gens(gens);
+            let e = Expr::DictComp {
+                key: Box::new(key.expr),
+                value: Box::new(value.expr),
+                gens,
+            };
+            return Node::over(e, depth.max(d));
+        }
+        pairs.insert(0, (key.expr, value.expr));
+        Node::over(Expr::Dict(pairs), depth)
+    }
+
+    fn comp_for(&self, p: Pair<Rule>) -> PyResult<(Comprehension, usize)> {
+        let mut target = None;
+        let mut iter = None;
+        let mut conds = Vec::new();
+        let mut depth = 0;
+        for x in p.into_inner() {
+            match x.as_rule() {
+                Rule::star_targets => target = Some(self.star_targets(x)?),
+                Rule::disjunction => {
+                    let n = self.disjunction(x)?;
+                    depth = depth.max(n.depth);
+                    iter = Some(n.expr);
+                }
+                Rule::comp_if => {
+                    let c = x
+                        .into_inner()
+                        .find(|y| y.as_rule() == Rule::disjunction)
+                        .expect("if has a condition");
+                    let n = self.disjunction(c)?;
+                    depth = depth.max(n.depth);
+                    conds.push(n.expr);
+                }
+                _ => {}
+            }
+        }
+        let target = target.expect("for has a target");
+        Ok((
+            Comprehension {
+                target,
+                iter: iter.expect("for has an iterable"),
+                conds,
+            },
+            depth,
+        ))
+    }
+
+    fn subscript(&self, obj: Node, p: Pair<Rule>) -> PyResult<Node> {
+        let items = p
+            .into_inner()
+            .find(|x| x.as_rule() == Rule::slice_items)
+            .expect("subscript has items");
+        let mut has_comma = false;
+        let mut starred = false;
+        let mut nodes = Vec::new();
+        for x in items.into_inner() {
+            match x.as_rule() {
+                Rule::comma => has_comma = true,
+                _ => {
+                    let (n, s) = self.slice_item(x)?;
+                    starred |= s;
+                    nodes.push(n);
+                }
+            }
+        }
+        let index = if nodes.len() == 1 && !has_comma && !starred {
+            nodes.pop().expect("one item")
+        } else {
+            let (exprs, depth) = unzip(nodes);
+            Node::over(Expr::Tuple(exprs), depth)?
+        };
+        let depth = obj.depth.max(index.depth);
+        Node::over(
+            Expr::Subscript(Box::new(obj.expr), Box::new(index.expr)),
+            depth,
+        )
+    }
+
+    /// One index item and whether it is starred.
+    fn slice_item(&self, p: Pair<Rule>) -> PyResult<(Node, bool)> {
+        let mut lower = None;
+        for x in p.into_inner() {
+            match x.as_rule() {
+                Rule::starred => return Ok((self.any(x)?, true)),
+                Rule::expression => lower = Some(self.expression(x)?),
+                Rule::slice_tail => {
+                    let mut depth = lower.as_ref().map_or(0, |n: &Node| n.depth);
+                    let (mut colons, mut upper, mut step) = (0, None, None);
+                    for y in x.into_inner() {
+                        match y.as_rule() {
+                            Rule::colon => colons += 1,
+                            _ => {
+                                let n = self.expression(y)?;
+                                depth = depth.max(n.depth);
+                                let slot = if colons == 1 { &mut upper } else { &mut step };
+                                *slot = Some(Box::new(n.expr));
+                            }
+                        }
+                    }
+                    let lower = lower.take().map(|n| Box::new(n.expr));
+                    return Ok((
+                        Node::over(Expr::Slice { lower, upper, step }, depth)?,
+                        false,
+                    ));
+                }
+                r => unreachable!("slice_item cannot hold {r:?}"),
+            }
+        }
+        Ok((lower.expect("slice_item has an expression"), false))
+    }
+
+    /// Call arguments, checked in CPython's order.
+    fn call(&self, func: Node, p: Pair<Rule>) -> PyResult<Node> {
+        let mut depth = func.depth;
+        let mut args = Vec::new();
+        if let Some(arguments) = p.into_inner().find(|x| x.as_rule() == Rule::arguments) {
+            let has_comma = arguments
+                .clone()
+                .into_inner()
+                .any(|x| x.as_rule() == Rule::comma);
+            let list: Vec<Pair<Rule>> = arguments
+                .into_inner()
+                .filter(|x| x.as_rule() != Rule::comma)
+                .collect();
+            let alone = list.len() == 1 && !has_comma;
+            let (mut keyword, mut keyword_unpacking) = (false, false);
+            let mut names: Vec<String> = Vec::new();
+            for a in list {
+                let col = self.col(&a);
+                let rule = a.as_rule();
+                let mut inner = a.into_inner().filter(|x| {
+                    !matches!(x.as_rule(), Rule::star | Rule::double_star | Rule::assign)
+                });
+                let arg = match rule {
+                    Rule::positional_arg => {
+                        let elt = self.expression(inner.next().expect("an argument"))?;
+                        let gens = inner
+                            .map(|c| self.comp_for(c))
+                            .collect::<PyResult<Vec<_>>>()?;
+                        let n = if gens.is_empty() {
+                            elt
+                        } else if !alone {
+                            return Err(messages::generator_needs_parens(col));
+                        } else {
+                            let (gens, d) = unzip_gens(gens);
+                            let e = Expr::Comp {
+                                kind: CompKind::Generator,
+                                elt: Box::new(elt.expr),
+                                gens,
+                            };
+                            Node::over(e, elt.depth.max(d))?
+                        };
+                        if keyword_unpacking {
+                            return Err(messages::positional_after_keyword_unpacking(col));
+                        }
+                        if keyword {
+                            return Err(messages::positional_after_keyword(col));
+                        }
+                        depth = depth.max(n.depth);
+                        Arg::Pos(n.expr)
+                    }
+                    Rule::kwarg => {
+                        let name = inner.next().expect("a keyword").as_str().to_string();
+                        if names.contains(&name) {
+                            return Err(messages::keyword_repeated(&name, col));
+                        }
+                        keyword = true;
+                        let n = self.expression(inner.next().expect("a value"))?;
+                        depth = depth.max(n.depth);
+                        names.push(name.clone());
+                        Arg::Kw(name, n.expr)
+                    }
+                    Rule::star_arg => {
+                        if keyword_unpacking {
+                            return Err(messages::iterable_after_keyword_unpacking(col));
+                        }
+                        let n = self.expression(inner.next().expect("a value"))?;
+                        depth = depth.max(n.depth);
+                        Arg::Star(n.expr)
+                    }
+                    Rule::double_star_arg => {
+                        keyword_unpacking = true;
+                        let n = self.expression(inner.next().expect("a value"))?;
+                        depth = depth.max(n.depth);
+                        Arg::StarStar(n.expr)
+                    }
+                    r => unreachable!("argument cannot be {r:?}"),
+                };
+                args.push(arg);
+            }
+        }
+        Node::over(
+            Expr::Call {
+                func: Box::new(func.expr),
+                args,
+            },
+            depth,
+        )
+    }
+}
+
+/// The infix operators of the Pratt table.
+const PRATT_INFIX: [Rule; 13] = [
+    Rule::bitor,
+    Rule::bitxor,
+    Rule::bitand,
+    Rule::lshift,
+    Rule::rshift,
+    Rule::add,
+    Rule::sub,
+    Rule::mul,
+    Rule::matmul,
+    Rule::div,
+    Rule::floordiv,
+    Rule::modulo,
+    Rule::pow,
+];
+
+fn bool_op(op: BoolOp, items: Vec<Node>) -> PyResult<Node> {
+    if items.len() == 1 {
+        return Ok(items.into_iter().next().expect("one item"));
+    }
+    let (exprs, depth) = unzip(items);
+    Node::over(Expr::BoolOp(op, exprs), depth)
+}
+
+fn unzip_gens(gens: Vec<(Comprehension, usize)>) -> (Vec<Comprehension>, usize) {
+    let depth = gens.iter().map(|g| g.1).max().unwrap_or(0);
+    (gens.into_iter().map(|g| g.0).collect(), depth)
+}
+
+/// A display's parts: elements, whether a comma was written, comprehension clauses.
+struct Display {
+    items: Vec<Node>,
+    has_comma: bool,
+    comps: Vec<(Comprehension, usize)>,
+    starred_col: Option<usize>,
+}
+
+impl Display {
+    fn comprehension(mut self, kind: CompKind) -> PyResult<Node> {
+        if let Some(col) = self.starred_col {
+            return Err(messages::unpacking_in_comprehension(col));
+        }
+        let elt = self.items.pop().expect("a comprehension has an element");
+        let (gens, depth) = unzip_gens(self.comps);
+        Node::over(
+            Expr::Comp {
+                kind,
+                elt: Box::new(elt.expr),
+                gens,
+            },
+            elt.depth.max(depth),
+        )
+    }
+}

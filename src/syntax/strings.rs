@@ -1,0 +1,542 @@
+//! String literals: prefixes, Python's escapes, bytes, implicit concatenation, and f-strings
+//! split into literal text and replacement fields (CPython 3.11's `fstring_find_expr` rules).
+//!
+//! Literals arrive exactly as written (prefix and quotes included): the lexer has already checked
+//! that they are terminated. Expressions inside f-strings are parsed by a callback into the
+//! expression parser, on the field text wrapped in parentheses, as CPython 3.11 does.
+
+use super::ast::{Expr, FPart};
+use super::messages;
+use crate::error::PyResult;
+
+/// One literal as written, and where it sits in the cell (character columns).
+pub(super) struct Literal<'a> {
+    pub text: &'a str,
+    pub start_col: usize,
+    pub end_col: usize,
+}
+
+/// Parses an f-string field's expression text that starts at a cell column; returns the
+/// expression and the depth of its tree.
+pub(super) type ParseField<'f> = dyn Fn(&str, usize) -> PyResult<(Expr, usize)> + 'f;
+
+enum Piece {
+    Str(String),
+    Bytes(Vec<u8>),
+    Parts(Vec<FPart>),
+}
+
+/// Decodes and joins adjacent literals (`'a' "b"`, `f'{x}' 'y'`); returns the expression and the
+/// depth of its tree. `end_col` (the end of the last literal) is where CPython puts the caret for
+/// errors in escapes and in mixing bytes with text.
+pub(super) fn concat(lits: &[Literal], parse: &ParseField) -> PyResult<(Expr, usize)> {
+    let end_col = lits.last().map_or(0, |l| l.end_col);
+    let mut pieces = Vec::with_capacity(lits.len());
+    let mut depth = 1;
+    for lit in lits {
+        let (piece, d) = decode(lit, end_col, parse)?;
+        depth = depth.max(d);
+        pieces.push(piece);
+    }
+    let is_bytes = |p: &Piece| matches!(p, Piece::Bytes(_));
+    if pieces.iter().any(is_bytes) && !pieces.iter().all(is_bytes) {
+        return Err(messages::mixed_bytes(end_col));
+    }
+    if pieces.iter().any(|p| matches!(p, Piece::Parts(_))) {
+        let mut parts = Vec::new();
+        for p in pieces {
+            match p {
+                Piece::Str(s) => push_lit(&mut parts, s),
+                Piece::Parts(ps) => {
+                    for part in ps {
+                        match part {
+                            FPart::Lit(s) => push_lit(&mut parts, s),
+                            field => parts.push(field),
+                        }
+                    }
+                }
+                Piece::Bytes(_) => {}
+            }
+        }
+        return Ok((Expr::FString(parts), depth));
+    }
+    if pieces.iter().all(is_bytes) && !pieces.is_empty() {
+        let mut all = Vec::new();
+        for p in pieces {
+            if let Piece::Bytes(b) = p {
+                all.extend(b);
+            }
+        }
+        return Ok((Expr::Bytes(all), 1));
+    }
+    let mut all = String::new();
+    for p in pieces {
+        if let Piece::Str(s) = p {
+            all.push_str(&s);
+        }
+    }
+    Ok((Expr::Str(all), 1))
+}
+
+/// Appends literal text, merging it with a literal just before it.
+fn push_lit(parts: &mut Vec<FPart>, s: String) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(FPart::Lit(prev)) = parts.last_mut() {
+        prev.push_str(&s);
+    } else {
+        parts.push(FPart::Lit(s));
+    }
+}
+
+fn decode(lit: &Literal, end_col: usize, parse: &ParseField) -> PyResult<(Piece, usize)> {
+    let quote_at = lit.text.find(['\'', '"']).unwrap_or(0);
+    let prefix = lit.text[..quote_at].to_ascii_lowercase();
+    let quote_len =
+        if lit.text[quote_at..].starts_with("'''") || lit.text[quote_at..].starts_with("\"\"\"") {
+            3
+        } else {
+            1
+        };
+    let body = &lit.text[quote_at + quote_len..lit.text.len() - quote_len];
+    let raw = prefix.contains('r');
+    if prefix.contains('b') {
+        if !body.is_ascii() {
+            return Err(messages::bytes_not_ascii(lit.start_col));
+        }
+        let bytes = if raw {
+            body.as_bytes().to_vec()
+        } else {
+            unescape_bytes(body, end_col)?
+        };
+        return Ok((Piece::Bytes(bytes), 1));
+    }
+    if prefix.contains('f') {
+        let body_col = lit.start_col + quote_at + quote_len;
+        let mut f = FString {
+            body,
+            raw,
+            body_col,
+            end_col: lit.end_col,
+            parse,
+            depth: 1,
+        };
+        let mut pos = 0;
+        let parts = f.parts(&mut pos, 0)?;
+        return Ok((Piece::Parts(parts), f.depth + 1));
+    }
+    let s = if raw {
+        body.to_string()
+    } else {
+        unescape(body, end_col)?
+    };
+    Ok((Piece::Str(s), 1))
+}
+
+/// The value of `n` hex digits at `at`, if they are all there.
+fn hex_digits(body: &str, at: usize, n: usize) -> Result<u32, usize> {
+    let digits = body.as_bytes().get(at..).unwrap_or(&[]);
+    let good = digits
+        .iter()
+        .take(n)
+        .take_while(|c| c.is_ascii_hexdigit())
+        .count();
+    if good < n {
+        return Err(good);
+    }
+    Ok(u32::from_str_radix(&body[at..at + n], 16).unwrap_or(0))
+}
+
+/// Up to three octal digits at `at`: their value and how many there were.
+fn octal_digits(body: &[u8], at: usize) -> (u32, usize) {
+    let n = body[at..]
+        .iter()
+        .take(3)
+        .take_while(|c| (b'0'..=b'7').contains(c))
+        .count();
+    let v = body[at..at + n]
+        .iter()
+        .fold(0, |v, &c| v * 8 + u32::from(c - b'0'));
+    (v, n)
+}
+
+/// The escapes common to text and bytes; `None` for ones that are not (kept with their backslash).
+fn simple_escape(c: u8) -> Option<u8> {
+    Some(match c {
+        b'\\' => b'\\',
+        b'\'' => b'\'',
+        b'"' => b'"',
+        b'a' => 0x07,
+        b'b' => 0x08,
+        b'f' => 0x0C,
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b't' => b'\t',
+        b'v' => 0x0B,
+        _ => return None,
+    })
+}
+
+/// Python's escapes in a text literal: `\n \t \\ \' \x41 \u00e9 \U0001F600 \N{DEGREE SIGN} \0`.
+/// Unknown escapes such as `\d` keep their backslash, as Python does (with a warning).
+pub(super) fn unescape(body: &str, err_col: usize) -> PyResult<String> {
+    let b = body.as_bytes();
+    let mut out = String::with_capacity(body.len());
+    let mut i = 0;
+    while i < b.len() {
+        let Some(k) = body[i..].find('\\') else {
+            out.push_str(&body[i..]);
+            break;
+        };
+        out.push_str(&body[i..i + k]);
+        let at = i + k;
+        let Some(&c) = b.get(at + 1) else {
+            out.push('\\');
+            break;
+        };
+        i = at + 2;
+        if let Some(e) = simple_escape(c) {
+            out.push(e as char);
+            continue;
+        }
+        let truncated = |what: &str, got: usize, i_after: usize| {
+            messages::unicode_error(at, i_after + got - 1, what, err_col)
+        };
+        match c {
+            b'\n' => {}
+            b'\r' => i += usize::from(b.get(i) == Some(&b'\n')),
+            b'0'..=b'7' => {
+                let (v, n) = octal_digits(b, at + 1);
+                out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+                i = at + 1 + n;
+            }
+            b'x' | b'u' | b'U' => {
+                let (n, what) = match c {
+                    b'x' => (2, "truncated \\xXX escape"),
+                    b'u' => (4, "truncated \\uXXXX escape"),
+                    _ => (8, "truncated \\UXXXXXXXX escape"),
+                };
+                let v = hex_digits(body, i, n).map_err(|got| truncated(what, got, i))?;
+                // Python strings may hold lone surrogates; Rust's cannot, so they become U+FFFD.
+                let ch = char::from_u32(v);
+                if ch.is_none() && v > 0x10FFFF {
+                    return Err(messages::unicode_error(
+                        at,
+                        i + n - 1,
+                        "illegal Unicode character",
+                        err_col,
+                    ));
+                }
+                out.push(ch.unwrap_or('\u{FFFD}'));
+                i += n;
+            }
+            b'N' => {
+                let close = (b.get(i) == Some(&b'{'))
+                    .then(|| body[i..].find('}'))
+                    .flatten();
+                let Some(close) = close.map(|c| i + c) else {
+                    let last = if b.get(i) == Some(&b'{') {
+                        b.len() - 1
+                    } else {
+                        at + 1
+                    };
+                    return Err(messages::unicode_error(
+                        at,
+                        last,
+                        "malformed \\N character escape",
+                        err_col,
+                    ));
+                };
+                let name = &body[i + 1..close];
+                let ch = lookup_name(name).ok_or_else(|| {
+                    messages::unicode_error(at, close, "unknown Unicode character name", err_col)
+                })?;
+                out.push(ch);
+                i = close + 1;
+            }
+            _ => {
+                out.push('\\');
+                i = at + 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Escapes in a bytes literal: as in text, but `\x` makes one byte and `\u`, `\N` are not escapes.
+fn unescape_bytes(body: &str, err_col: usize) -> PyResult<Vec<u8>> {
+    let b = body.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' || i + 1 >= b.len() {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        let at = i;
+        let c = b[i + 1];
+        i += 2;
+        if let Some(e) = simple_escape(c) {
+            out.push(e);
+            continue;
+        }
+        match c {
+            b'\n' => {}
+            b'\r' => i += usize::from(b.get(i) == Some(&b'\n')),
+            b'0'..=b'7' => {
+                let (v, n) = octal_digits(b, at + 1);
+                out.push((v & 0xFF) as u8);
+                i = at + 1 + n;
+            }
+            b'x' => {
+                let v = hex_digits(body, i, 2)
+                    .map_err(|_| messages::bytes_escape_error('x', at, err_col))?;
+                out.push(v as u8);
+                i += 2;
+            }
+            _ => {
+                out.push(b'\\');
+                i = at + 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `\N{...}` names: a handful that teaching material uses. Others are refused with CPython's
+/// "unknown Unicode character name" rather than guessed.
+fn lookup_name(name: &str) -> Option<char> {
+    const NAMES: &[(&str, char)] = &[
+        ("BULLET", '\u{2022}'),
+        ("DEGREE SIGN", '\u{B0}'),
+        ("EM DASH", '\u{2014}'),
+        ("EN DASH", '\u{2013}'),
+        ("EURO SIGN", '\u{20AC}'),
+        ("GREEK CAPITAL LETTER DELTA", '\u{394}'),
+        ("GREEK CAPITAL LETTER SIGMA", '\u{3A3}'),
+        ("GREEK SMALL LETTER ALPHA", '\u{3B1}'),
+        ("GREEK SMALL LETTER BETA", '\u{3B2}'),
+        ("GREEK SMALL LETTER MU", '\u{3BC}'),
+        ("GREEK SMALL LETTER PI", '\u{3C0}'),
+        ("GREEK SMALL LETTER SIGMA", '\u{3C3}'),
+        ("HORIZONTAL ELLIPSIS", '\u{2026}'),
+        ("INFINITY", '\u{221E}'),
+        ("LATIN SMALL LETTER E WITH ACUTE", '\u{E9}'),
+        ("MICRO SIGN", '\u{B5}'),
+        ("MULTIPLICATION SIGN", '\u{D7}'),
+        ("NO-BREAK SPACE", '\u{A0}'),
+        ("PLUS-MINUS SIGN", '\u{B1}'),
+        ("POUND SIGN", '\u{A3}'),
+        ("RIGHTWARDS ARROW", '\u{2192}'),
+        ("SPACE", ' '),
+    ];
+    let upper = name.to_ascii_uppercase();
+    NAMES.iter().find(|(n, _)| *n == upper).map(|&(_, c)| c)
+}
+
+/// An f-string body being split into parts.
+struct FString<'a, 'f> {
+    body: &'a str,
+    raw: bool,
+    /// Cell column of the body's first character.
+    body_col: usize,
+    /// Cell column just after the literal: CPython 3.11 reports f-string errors there.
+    end_col: usize,
+    parse: &'a ParseField<'f>,
+    /// Depth of the deepest field expression.
+    depth: usize,
+}
+
+impl FString<'_, '_> {
+    fn err(&self, msg: &str) -> crate::error::PyError {
+        messages::fstring(msg, self.end_col)
+    }
+
+    fn col(&self, byte: usize) -> usize {
+        self.body_col + self.body[..byte].chars().count()
+    }
+
+    /// Literal text and fields from `pos` to the end of the body (`level` 0), or to the `}` that
+    /// ends a format spec (`level` 1, leaving `pos` on it).
+    fn parts(&mut self, pos: &mut usize, level: usize) -> PyResult<Vec<FPart>> {
+        let b = self.body.as_bytes();
+        let mut parts = Vec::new();
+        let mut lit_start = *pos;
+        let mut lit = String::new();
+        while *pos < b.len() {
+            match b[*pos] {
+                b'\\' if !self.raw => {
+                    // `\N{...}` braces belong to the escape, not to a field.
+                    let skip = if b.get(*pos + 1) == Some(&b'N') && b.get(*pos + 2) == Some(&b'{') {
+                        self.body[*pos..].find('}').map_or(2, |k| k + 1)
+                    } else {
+                        2
+                    };
+                    *pos = (*pos + skip).min(b.len());
+                }
+                c @ (b'{' | b'}') => {
+                    lit.push_str(&self.decode_lit(&self.body[lit_start..*pos])?);
+                    if level == 0 && b.get(*pos + 1) == Some(&c) {
+                        lit.push(c as char);
+                        *pos += 2;
+                    } else if c == b'}' {
+                        if level == 0 {
+                            return Err(self.err("single '}' is not allowed"));
+                        }
+                        push_lit(&mut parts, std::mem::take(&mut lit));
+                        return Ok(parts);
+                    } else {
+                        push_lit(&mut parts, std::mem::take(&mut lit));
+                        parts.push(self.field(pos, level)?);
+                    }
+                    lit_start = *pos;
+                }
+                _ => *pos += 1,
+            }
+        }
+        lit.push_str(&self.decode_lit(&self.body[lit_start..])?);
+        push_lit(&mut parts, lit);
+        if level > 0 {
+            return Err(self.err("expecting '}'"));
+        }
+        Ok(parts)
+    }
+
+    fn decode_lit(&self, text: &str) -> PyResult<String> {
+        if self.raw {
+            Ok(text.to_string())
+        } else {
+            unescape(text, self.end_col)
+        }
+    }
+
+    /// A replacement field `{expr=!r:spec}` with `pos` on its `{`; leaves `pos` after its `}`.
+    fn field(&mut self, pos: &mut usize, level: usize) -> PyResult<FPart> {
+        if level >= 2 {
+            return Err(self.err("expressions nested too deeply"));
+        }
+        let b = self.body.as_bytes();
+        let start = *pos + 1;
+        let mut i = start;
+        let mut stack: Vec<u8> = Vec::new();
+        let mut quote: Option<(u8, usize)> = None;
+        while i < b.len() {
+            let c = b[i];
+            if c == b'\\' {
+                return Err(messages::fstring_backslash(self.end_col));
+            }
+            if let Some((q, n)) = quote {
+                if c == q && (n == 1 || (b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q))) {
+                    quote = None;
+                    i += n;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            match c {
+                b'\'' | b'"' => {
+                    let n = if b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c) {
+                        3
+                    } else {
+                        1
+                    };
+                    quote = Some((c, n));
+                    i += n;
+                    continue;
+                }
+                b'(' | b'[' | b'{' => {
+                    if stack.len() >= super::lexer::MAX_BRACKET_DEPTH {
+                        return Err(self.err("too many nested parenthesis"));
+                    }
+                    stack.push(c);
+                }
+                b'#' => return Err(messages::fstring_hash(self.end_col)),
+                b'!' | b':' | b'}' | b'=' | b'<' | b'>' if stack.is_empty() => {
+                    if b.get(i + 1) == Some(&b'=') && c != b':' && c != b'}' {
+                        i += 2;
+                        continue;
+                    }
+                    if c != b'<' && c != b'>' {
+                        break;
+                    }
+                }
+                b')' | b']' | b'}' => {
+                    let Some(open) = stack.pop() else {
+                        return Err(self.err(&format!("unmatched '{}'", c as char)));
+                    };
+                    let want = match open {
+                        b'(' => b')',
+                        b'[' => b']',
+                        _ => b'}',
+                    };
+                    if c != want {
+                        return Err(self.err(&format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c as char, open as char
+                        )));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if quote.is_some() {
+            return Err(self.err("unterminated string"));
+        }
+        if let Some(&open) = stack.last() {
+            return Err(self.err(&format!("unmatched '{}'", open as char)));
+        }
+        if i >= b.len() {
+            return Err(self.err("expecting '}'"));
+        }
+        let text = &self.body[start..i];
+        if text.trim().is_empty() {
+            return Err(self.err("empty expression not allowed"));
+        }
+        let (expr, depth) = (self.parse)(text, self.col(start))?;
+        self.depth = self.depth.max(depth);
+
+        let mut echo = None;
+        if b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            echo = Some(self.body[start..i].to_string());
+        }
+        let mut conversion = None;
+        if i < b.len() && b[i] == b'!' {
+            let c = self.body[i + 1..].chars().next();
+            match c {
+                None => return Err(self.err("expecting '}'")),
+                Some(c @ ('s' | 'r' | 'a')) => conversion = Some(c),
+                Some(_) => {
+                    return Err(self.err("invalid conversion character: expected 's', 'r', or 'a'"));
+                }
+            }
+            i += 2;
+        }
+        let mut spec = None;
+        if i < b.len() && b[i] == b':' {
+            i += 1;
+            spec = Some(self.parts(&mut i, level + 1)?);
+        }
+        if i >= b.len() || b[i] != b'}' {
+            return Err(self.err("expecting '}'"));
+        }
+        *pos = i + 1;
+        // CPython: `{x=}` without a conversion or spec shows the repr.
+        if echo.is_some() && spec.is_none() && conversion.is_none() {
+            conversion = Some('r');
+        }
+        Ok(FPart::Expr {
+            expr: Box::new(expr),
+            conversion,
+            spec,
+            echo,
+        })
+    }
+}
