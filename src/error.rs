@@ -103,6 +103,14 @@ pub fn shape_str(shape: &[usize]) -> String {
     }
 }
 
+/// A shape as NumPy's C code prints it (`convert_shape_to_string`): no spaces, `(3,4)`, `(5,)`.
+pub fn np_shape_str(shape: &[usize]) -> String {
+    match shape {
+        [one] => format!("({one},)"),
+        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")),
+    }
+}
+
 /// NumPy's `_ArrayMemoryError._size_to_string` (numpy/_core/_exceptions.py, NumPy 2.4).
 fn human_bytes(nbytes: u128) -> String {
     const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
@@ -341,7 +349,7 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     // ----- shapes and broadcasting
     /// NumPy's broadcast error: note the trailing space after the last shape.
     pub fn broadcast_shapes(shapes: &[&[usize]]) -> PyError {
-        let listed: Vec<String> = shapes.iter().map(|s| shape_str(s)).collect();
+        let listed: Vec<String> = shapes.iter().map(|s| np_shape_str(s)).collect();
         PyError::value(format!(
             "operands could not be broadcast together with shapes {} ",
             listed.join(" ")
@@ -350,8 +358,8 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     pub fn broadcast_input_to_shape(from: &[usize], to: &[usize]) -> PyError {
         PyError::value(format!(
             "could not broadcast input array from shape {} into shape {}",
-            shape_str(from),
-            shape_str(to)
+            np_shape_str(from),
+            np_shape_str(to)
         ))
     }
     pub fn cannot_reshape(size: usize, shape: &[usize]) -> PyError {
@@ -460,8 +468,8 @@ mod tests {
                 "IndexError: index 5 is out of bounds for axis 0 with size 3",
             ),
             (
-                PyError::broadcast_shapes(&[&[3], &[4]]),
-                "ValueError: operands could not be broadcast together with shapes (3,) (4,) ",
+                PyError::broadcast_shapes(&[&[3, 4], &[4]]),
+                "ValueError: operands could not be broadcast together with shapes (3,4) (4,) ",
             ),
             (
                 PyError::unable_to_allocate(1u128 << 48, &[1usize << 45], "float64"),

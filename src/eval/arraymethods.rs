@@ -10,6 +10,7 @@ use super::value::*;
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::normalize_axis;
 use crate::runtime::kernels::{self, ReduceOp};
+use crate::runtime::array::Base;
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
 
 pub const ARRAY_METHODS: &[&str] = &[
@@ -33,7 +34,7 @@ impl Interp {
             "nbytes" => self.new_i64(a.nbytes() as i64),
             "size" => self.new_i64(a.size() as i64),
             "ndim" => self.new_i64(a.ndim() as i64),
-            "base" => a.base().map_or(Value::None, |b| Value::Array(b.clone())),
+            "base" => self.base_value(a),
             "flags" => self.new_flags(a.clone()),
             "T" => Value::Array(a.transpose(&self.ctx, None)?),
             "__array_interface__" => self.array_interface(a, None)?,
@@ -45,6 +46,42 @@ impl Interp {
             _ if ARRAY_METHODS.contains(&name) => self.new_method(obj.clone(), name),
             _ => return Err(PyError::no_attribute("numpy.ndarray", name)),
         })
+    }
+
+    /// `a.base` as Python sees it: an array, NumPy's DummyArray, or the bytes object.
+    pub fn base_value(&self, a: &NdArray) -> Value {
+        match a.base() {
+            None => Value::None,
+            Some(Base::Array(b)) => Value::Array(b.clone()),
+            Some(Base::Foreign(f)) => {
+                if let Ok(d) = f.clone().downcast::<DummyArray>() {
+                    Value::Dummy(d)
+                } else if let Ok(b) = f.clone().downcast::<PyBytes>() {
+                    Value::Bytes(b)
+                } else {
+                    Value::None
+                }
+            }
+        }
+    }
+
+    /// The array that owns `a`'s memory, looking through DummyArrays; `None` when `a` owns it
+    /// or a bytes object does.
+    pub fn memory_owner(&self, a: &NdArray) -> Option<Rc<NdArray>> {
+        let mut cur = match self.base_value(a) {
+            Value::Array(b) => b,
+            Value::Dummy(d) => d.base.clone(),
+            _ => return None,
+        };
+        for _ in 0..64 {
+            let next = match self.base_value(&cur) {
+                Value::Array(b) => b,
+                Value::Dummy(d) => d.base.clone(),
+                _ => return Some(cur),
+            };
+            cur = next;
+        }
+        Some(cur)
     }
 
     /// `__array_interface__`: numpy's dict, in numpy's key order. For a scalar, `ref` is the
@@ -540,7 +577,10 @@ impl Interp {
     pub fn shape_from_args(&mut self, rest: &[Value]) -> PyResult<Vec<i128>> {
         match rest {
             [] => Err(PyError::type_error("reshape() takes exactly 1 argument (0 given)")),
-            [one] => self.to_shape(one),
+            [one @ (Value::Tuple(_) | Value::List(_))] => self.to_shape(one),
+            [one] => self.index_int(one).map(|i| vec![i.to_i128_saturating()]).ok_or_else(|| {
+                PyError::type_error(format!("'{}' object cannot be interpreted as an integer", one.type_name()))
+            }),
             many => many
                 .iter()
                 .map(|v| {

@@ -742,6 +742,7 @@ impl Interp {
             Value::Flags(_) => TypeKind::Flags,
             Value::Record(r) => TypeKind::Record(r.type_name),
             Value::Cell(_) => TypeKind::Object,
+            Value::Dummy(_) => TypeKind::Record("numpy.lib._stride_tricks_impl.DummyArray"),
         };
         self.objects.type_object(kind)
     }

@@ -61,7 +61,7 @@ impl Interp {
             return Err(PyError::maximum_dimensions(depth));
         }
         if let Value::Array(a) = v {
-            shape.extend_from_slice(a.shape());
+            shape.extend_from_slice(&a.shape());
             return Ok(());
         }
         if !Self::is_sequence(v) {
@@ -305,6 +305,12 @@ impl Interp {
                 }
                 a.shape()[0]
             }
+            // numpy.bytes_ and numpy.str_ are bytes and str
+            Value::Scalar(s) if s.dtype.is_flexible() => match &s.v {
+                crate::runtime::Scalar::Bytes(b) => b.len(),
+                crate::runtime::Scalar::Str(t) => t.chars().count(),
+                _ => 0,
+            },
             other => return Err(PyError::len_of_unsized(&other.type_name())),
         })
     }

@@ -33,6 +33,10 @@ impl Interp {
                 self.flags_attr(&f, name)
             }
             Value::Module(m) => self.module_attr(m.name, name),
+            Value::Dummy(d) => match name {
+                "base" => Ok(Value::Array(d.base.clone())),
+                _ => Err(PyError::no_attribute("DummyArray", name)),
+            },
             Value::Record(r) => r
                 .fields
                 .iter()
@@ -95,19 +99,31 @@ impl Interp {
         }
     }
 
-    pub fn setattr(&mut self, obj: &Value, name: &str, _v: Value) -> PyResult<()> {
+    pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
-            Value::Array(_) => match name {
-                "shape" | "strides" | "dtype" | "data" => Err(PyError::attribute(format!(
-                    "arrsh does not set '{name}' in place: use .reshape() / np.lib.stride_tricks.as_strided() / .view(), which make a new view"
+            Value::Array(a) => match name {
+                "shape" => {
+                    let shape = self.to_shape(&v)?;
+                    a.set_shape(&self.ctx, &shape)
+                }
+                "strides" | "dtype" | "data" => Err(PyError::attribute(format!(
+                    "arrsh does not set '{name}' in place: make a new view with np.lib.stride_tricks.as_strided() or .view()"
                 ))),
-                _ => Err(PyError::attribute(format!(
-                    "'numpy.ndarray' object attribute '{name}' is read-only"
-                ))),
+                "ndim" | "size" | "itemsize" | "nbytes" | "base" | "T" | "flags" | "__array_interface__" => {
+                    Err(PyError::attribute(format!("attribute '{name}' of 'numpy.ndarray' objects is not writable")))
+                }
+                _ => Err(PyError::no_attribute("numpy.ndarray", name)),
             },
-            Value::Flags(_) => Err(PyError::attribute(format!(
-                "arrsh does not change flags in place ('{name}')"
-            ))),
+            Value::Flags(f) => match name {
+                "writeable" => {
+                    let flag = self.truthy(&v)?;
+                    f.array.set_writeable(flag)
+                }
+                "c_contiguous" | "f_contiguous" | "owndata" | "aligned" | "writebackifcopy" | "contiguous" | "fortran" => {
+                    Err(PyError::attribute(format!("attribute '{name}' of 'numpy._core.multiarray.flagsobj' objects is not writable")))
+                }
+                _ => Err(PyError::no_attribute("numpy.flagsobj", name)),
+            },
             other => Err(PyError::attribute(format!(
                 "'{}' object attribute '{name}' is read-only",
                 other.short_type_name()

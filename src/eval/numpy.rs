@@ -241,7 +241,11 @@ impl Interp {
                 let _like = p.kw_only("like");
                 let _device = p.kw_only("device");
                 p.finish()?;
-                let a = a.ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?;
+                // np.arange(stop=4): the keyword alone is the stop
+                let (a, b) = match (a, b) {
+                    (None, Some(stop)) => (stop, None),
+                    (a, b) => (a.ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?, b),
+                };
                 let dtype = match &dtype {
                     Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
                     _ => None,
@@ -546,13 +550,13 @@ impl Interp {
                     }
                     count as usize
                 };
-                let a = self.new_filled(&[n as i128], dt, Order::C, "empty")?;
-                {
-                    let mut dst = a.buffer().bytes_mut()?;
-                    let off = offset as usize;
-                    dst[..n * dt.itemsize].copy_from_slice(&b.v[off..off + n * dt.itemsize]);
-                }
-                Ok(Value::Array(a.into_readonly()))
+                // arrsh copies the bytes into an aligned buffer (the bytes object cannot change, so
+                // no one can tell); like NumPy, the array is read-only and its base is the bytes
+                let off = offset as usize;
+                let buffer = crate::runtime::buffer::Buffer::from_bytes(&self.ctx.heap, &b.v[off..off + n * dt.itemsize], &dt.name())?;
+                let layout = Layout::contiguous(&[n], dt.itemsize, Order::C);
+                let holder: Rc<dyn std::any::Any> = b.clone();
+                Ok(Value::Array(NdArray::over_foreign(&self.ctx, buffer, dt, layout, holder)))
             }
             "as_strided" => {
                 let x = p.req(0, "x")?;
@@ -575,7 +579,8 @@ impl Interp {
                     Some(v) => self.truthy(&v)?,
                     None => true,
                 };
-                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable)?))
+                let holder = self.dummy_array(&x);
+                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable, holder)?))
             }
             "sliding_window_view" => {
                 let x = p.req(0, "x")?;
@@ -628,7 +633,8 @@ impl Interp {
                     Some(v) => self.truthy(&v)?,
                     None => false,
                 };
-                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable)?))
+                let holder = self.dummy_array(&x);
+                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable, holder)?))
             }
             "broadcast_to" => {
                 let a = p.req(0, "array")?;
@@ -641,10 +647,10 @@ impl Interp {
                 if shape.is_empty() && a.ndim() > 0 {
                     return Err(PyError::value("cannot broadcast a non-scalar to a scalar array"));
                 }
-                let Some(layout) = kernels::broadcast_layout(a.layout(), &shape) else {
+                let Some(layout) = kernels::broadcast_layout(&a.layout(), &shape) else {
                     return Err(PyError::value(format!(
                         "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
-                        crate::error::shape_str(a.shape()),
+                        crate::error::shape_str(&a.shape()),
                         crate::error::shape_str(&shape)
                     )));
                 };
@@ -699,7 +705,7 @@ impl Interp {
                 p.finish()?;
                 let x = self.to_array(&a, None)?;
                 let y = self.to_array(&b, None)?;
-                if x.shape() != y.shape() {
+                if *x.shape() != *y.shape() {
                     return Ok(Value::Bool(false));
                 }
                 let eq = self.numpy_binary(&Value::Array(x), BinaryOp::Eq, &Value::Array(y), "==")?;
@@ -804,6 +810,11 @@ impl Interp {
             }
             other => Err(PyError::module_no_attribute("numpy", other)),
         }
+    }
+
+    /// NumPy's `DummyArray` wrapping the array given to `as_strided` (the result's `.base`).
+    fn dummy_array(&self, x: &Rc<NdArray>) -> Rc<dyn std::any::Any> {
+        Rc::new(DummyArray { id: self.ctx.heap.object(48), base: x.clone() })
     }
 
     /// A new array of `shape` filled as `zeros`/`ones`/`empty` (zeroed either way: arrsh never
@@ -1049,7 +1060,7 @@ impl Interp {
 
 fn copy_false_error() -> PyError {
     PyError::value(
-        "Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapt-to-changes-in-the-copy-keyword.",
+        "Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.",
     )
 }
 

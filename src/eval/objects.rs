@@ -126,7 +126,7 @@ impl Objects {
     /// NumPy names usable without `np.` (and `np`/`numpy` themselves).
     pub fn numpy_shorthand(&self, name: &str) -> Option<Value> {
         match name {
-            "np" | "numpy" => self.module("numpy"),
+            "np" => self.module("numpy"),
             "as_strided" => Some(self.function("numpy.lib.stride_tricks.as_strided")),
             "sliding_window_view" => Some(self.function("numpy.lib.stride_tricks.sliding_window_view")),
             "getsizeof" => Some(self.function("sys.getsizeof")),
@@ -311,6 +311,7 @@ impl Interp {
             Value::Flags(x) => x.id.addr(),
             Value::Record(x) => x.id.addr(),
             Value::Cell(x) => x.id.addr(),
+            Value::Dummy(x) => x.id.addr(),
         }
     }
 

@@ -501,7 +501,7 @@ impl Interp {
                     let arr = if let Value::Array(x) = a { x.clone() } else if let Value::Array(x) = b { x.clone() } else {
                         return Ok(Value::Bool(op == CmpOp::NotEq));
                     };
-                    let out = NdArray::zeros(&self.ctx, arr.shape(), DType::BOOL, Order::C)?;
+                    let out = NdArray::zeros(&self.ctx, &arr.shape(), DType::BOOL, Order::C)?;
                     kernels::fill(&self.ctx, &out, &Scalar::Bool(op == CmpOp::NotEq))?;
                     return Ok(Value::Array(out));
                 }
@@ -569,6 +569,10 @@ impl Interp {
             }
             (V::DType(x), V::DType(y)) => x.dtype == y.dtype,
             (V::DType(x), V::Str(s)) | (V::Str(s), V::DType(x)) => DType::parse(&s.v).map(|d| d == x.dtype).unwrap_or(false),
+            (V::DType(x), t @ V::Type(_)) | (t @ V::Type(_), V::DType(x)) => {
+                let t = t.clone();
+                self.to_dtype(&t).map(|d| d == x.dtype).unwrap_or(false)
+            }
             (V::Type(x), V::Type(y)) => x.kind == y.kind,
             _ => self.is_same(a, b),
         })

@@ -273,6 +273,11 @@ impl Interp {
                 p.text(&super::pyrepr::type_qualname(t.kind));
                 Ok(())
             }
+            Value::Dummy(_) => {
+                let id = self.id_of(v);
+                p.text(&format!("<numpy.lib._stride_tricks_impl.DummyArray at {id:#x}>"));
+                Ok(())
+            }
             Value::Builtin(b) => {
                 let name = b.name.rsplit('.').next().unwrap_or(b.name);
                 p.text(&format!("<function {name}>"));

@@ -8,76 +8,23 @@ use crate::error::{PyError, PyResult};
 use crate::runtime::print::{self, Elements};
 use crate::runtime::{DType, NdArray, Scalar};
 
-/// CPython's `repr(str)`: single quotes unless the text has `'` and no `"`.
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) || c == '\u{ad}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_unprintable(c) => {
-                let v = c as u32;
-                if v <= 0xffff {
-                    out.push_str(&format!("\\u{v:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{v:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
+pub use crate::runtime::print::{bytes_repr, str_repr};
+
+/// An array as the printer sees it (its shape copied out of the array's cell).
+pub struct ArrayElems<'a>(pub &'a NdArray, Vec<usize>);
+
+impl<'a> ArrayElems<'a> {
+    pub fn new(a: &'a NdArray) -> ArrayElems<'a> {
+        ArrayElems(a, a.shape().to_vec())
     }
-    out.push(quote);
-    out
 }
-
-fn is_unprintable(c: char) -> bool {
-    matches!(c as u32, 0x2028 | 0x2029 | 0xfeff | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0xfff9..=0xfffb)
-        || c.is_whitespace() && c != ' '
-}
-
-/// CPython's `repr(bytes)`.
-pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
-    let mut out = String::with_capacity(b.len() + 3);
-    out.push('b');
-    out.push(quote as char);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
-}
-
-/// An array as the printer sees it.
-pub struct ArrayElems<'a>(pub &'a NdArray);
 
 impl Elements for ArrayElems<'_> {
     fn dtype(&self) -> DType {
         self.0.dtype()
     }
     fn shape(&self) -> &[usize] {
-        self.0.shape()
+        &self.1
     }
     fn get(&self, index: &[usize]) -> Scalar {
         // the printer only asks for in-range indices; a buffer conflict cannot happen while
@@ -166,7 +113,7 @@ impl Interp {
             Value::Slice(s) => {
                 format!("slice({}, {}, {})", self.repr(&s.start)?, self.repr(&s.stop)?, self.repr(&s.step)?)
             }
-            Value::Array(a) => print::array_repr(&ArrayElems(a), &self.print_opts),
+            Value::Array(a) => print::array_repr(&ArrayElems::new(a), &self.print_opts),
             Value::Scalar(s) => print::scalar_repr(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.repr(),
             Value::Type(t) => format!("<class '{}'>", type_qualname(t.kind)),
@@ -184,6 +131,7 @@ impl Interp {
             Value::Flags(f) => flags_repr(&f.array),
             Value::Record(r) => r.repr.clone(),
             Value::Cell(_) => format!("<cell at {:#x}>", self.id_of(v)),
+            Value::Dummy(_) => format!("<numpy.lib._stride_tricks_impl.DummyArray object at {:#x}>", self.id_of(v)),
         })
     }
 
@@ -191,7 +139,7 @@ impl Interp {
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Str(s) => s.v.clone(),
-            Value::Array(a) => print::array_str(&ArrayElems(a), &self.print_opts),
+            Value::Array(a) => print::array_str(&ArrayElems::new(a), &self.print_opts),
             Value::Scalar(s) => print::scalar_str(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.str_form(),
             _ => self.repr(v)?,

@@ -221,7 +221,7 @@ impl Interp {
                 }
                 match self.array_index(idx)? {
                     ArrayIndex::Basic(items) => {
-                        let r = crate::runtime::index::apply_basic(a.layout(), &items)?;
+                        let r = crate::runtime::index::apply_basic(&a.layout(), &items)?;
                         if r.is_element {
                             let s = self.value_to_element(&v, a.dtype())?;
                             return kernels::set_element(a, r.layout.offset_bytes, &s);

@@ -44,6 +44,14 @@ pub enum Value {
     Record(Rc<Record>),
     /// A caught exception object is not modelled; `Exception` types are `Type`s.
     Cell(Rc<CellRef>),
+    /// NumPy's `DummyArray`: what `as_strided` results report as their `.base`.
+    Dummy(Rc<DummyArray>),
+}
+
+/// `numpy.lib._stride_tricks_impl.DummyArray`: holds the array `as_strided` was given.
+pub struct DummyArray {
+    pub id: ObjId,
+    pub base: Rc<NdArray>,
 }
 
 pub struct PyInt {
@@ -226,6 +234,7 @@ impl Value {
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
             Value::Record(r) => r.type_name.into(),
             Value::Cell(_) => "cell".into(),
+            Value::Dummy(_) => "numpy.lib._stride_tricks_impl.DummyArray".into(),
         }
     }
 

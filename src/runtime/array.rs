@@ -2,6 +2,8 @@
 //! `as_strided`, transpose, no-copy reshape) share the buffer and never copy; the base collapses
 //! to the memory owner as NumPy's does.
 
+use std::any::Any;
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
 use super::buffer::Buffer;
@@ -16,19 +18,31 @@ use crate::error::{PyError, PyResult};
 /// CPython allocation size of an ndarray object (for the id model's size class).
 const ARRAY_OBJECT_SIZE: usize = 80;
 
+/// What a view's `.base` is: another array, or a non-array object in between (NumPy's
+/// `DummyArray` that `as_strided` creates, or the `bytes` object `frombuffer` reads). The
+/// runtime does not look inside a `Foreign` base; the evaluator gives it its Python face.
+#[derive(Clone)]
+pub enum Base {
+    Array(Rc<NdArray>),
+    Foreign(Rc<dyn Any>),
+}
+
 /// An n-dimensional array object. Invariants:
 /// 1. `layout` satisfies `Layout`'s invariants for `dtype.itemsize` inside `buffer` (its
 ///    invariant 3 is what lets kernels index the buffer without bounds surprises).
-/// 2. `base` is `None` exactly when this array owns its data (`flags.owndata`); otherwise it is
-///    the array that owns the memory (NumPy collapses chains of views to the owner).
-/// 3. `buffer` is the owner's buffer: `Rc::ptr_eq(&self.buffer, &base.buffer)`.
+/// 2. `base` is `None` exactly when this array owns its data (`flags.owndata`). A view's base is
+///    collapsed as NumPy's `PyArray_SetBaseObject` does: to the first array that owns its data,
+///    or that has a `Foreign` base.
+/// 3. `buffer` is shared with every array reached through `base`.
+/// 4. `layout` and `dtype` change only through `set_shape` (NumPy's `a.shape = ...`), which
+///    keeps invariant 1.
 pub struct NdArray {
     id: ObjId,
     buffer: Rc<Buffer>,
-    dtype: DType,
-    layout: Layout,
-    base: Option<Rc<NdArray>>,
-    writeable: bool,
+    dtype: Cell<DType>,
+    layout: RefCell<Layout>,
+    base: Option<Base>,
+    writeable: Cell<bool>,
 }
 
 /// Result of basic indexing: an element (numpy returns a new scalar) or a view.
@@ -58,32 +72,90 @@ impl NdArray {
 
     /// An owner over an existing buffer (used by kernels that filled a fresh buffer).
     pub fn owner(ctx: &Ctx, buffer: Rc<Buffer>, dtype: DType, layout: Layout) -> NdArray {
-        NdArray { id: ctx.heap.object(ARRAY_OBJECT_SIZE), buffer, dtype, layout, base: None, writeable: true }
+        NdArray {
+            id: ctx.heap.object(ARRAY_OBJECT_SIZE),
+            buffer,
+            dtype: Cell::new(dtype),
+            layout: RefCell::new(layout),
+            base: None,
+            writeable: Cell::new(true),
+        }
     }
 
-    /// A new view object of the same memory (`base` collapses to the owner, invariant 2).
+    /// A new view object of the same memory, its base collapsed as NumPy does (invariant 2).
     pub fn view_with(self: &Rc<Self>, ctx: &Ctx, dtype: DType, layout: Layout) -> Rc<NdArray> {
         debug_assert!(layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()), "invariant 1");
-        let base = self.base.clone().unwrap_or_else(|| self.clone());
+        let base = match &self.base {
+            Some(Base::Array(b)) => Base::Array(b.clone()),
+            // an owner, or a view whose base is not an array: the collapse stops here
+            None | Some(Base::Foreign(_)) => Base::Array(self.clone()),
+        };
+        self.new_view(ctx, dtype, layout, base)
+    }
+
+    /// A view whose `.base` is a non-array object (see `Base::Foreign`).
+    pub fn view_with_foreign_base(self: &Rc<Self>, ctx: &Ctx, dtype: DType, layout: Layout, holder: Rc<dyn Any>) -> Rc<NdArray> {
+        debug_assert!(layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()), "invariant 1");
+        self.new_view(ctx, dtype, layout, Base::Foreign(holder))
+    }
+
+    fn new_view(&self, ctx: &Ctx, dtype: DType, layout: Layout, base: Base) -> Rc<NdArray> {
         Rc::new(NdArray {
             id: ctx.heap.object(ARRAY_OBJECT_SIZE),
             buffer: self.buffer.clone(),
-            dtype,
-            layout,
+            dtype: Cell::new(dtype),
+            layout: RefCell::new(layout),
             base: Some(base),
-            writeable: self.writeable,
+            writeable: Cell::new(self.writeable.get()),
+        })
+    }
+
+    /// An array over a buffer that a non-array object owns (`np.frombuffer`: the bytes object).
+    pub fn over_foreign(ctx: &Ctx, buffer: Rc<Buffer>, dtype: DType, layout: Layout, holder: Rc<dyn Any>) -> Rc<NdArray> {
+        Rc::new(NdArray {
+            id: ctx.heap.object(ARRAY_OBJECT_SIZE),
+            buffer,
+            dtype: Cell::new(dtype),
+            layout: RefCell::new(layout),
+            base: Some(Base::Foreign(holder)),
+            writeable: Cell::new(false),
         })
     }
 
     /// Marks an array read-only (`broadcast_to`, `sliding_window_view`, `frombuffer`).
     pub fn into_readonly(self: Rc<Self>) -> Rc<NdArray> {
-        match Rc::try_unwrap(self) {
-            Ok(mut a) => {
-                a.writeable = false;
-                Rc::new(a)
+        self.writeable.set(false);
+        self
+    }
+
+    /// `a.flags.writeable = flag`: NumPy refuses to make a view writeable when its base is not.
+    pub fn set_writeable(&self, flag: bool) -> PyResult<()> {
+        if flag && !self.writeable.get() {
+            if let Some(Base::Array(b)) = &self.base {
+                if !b.is_writeable() {
+                    return Err(PyError::value("cannot set WRITEABLE flag to True of this array"));
+                }
             }
-            Err(shared) => shared,
+            if matches!(self.base, Some(Base::Foreign(_))) {
+                return Err(PyError::value("cannot set WRITEABLE flag to True of this array"));
+            }
         }
+        self.writeable.set(flag);
+        Ok(())
+    }
+
+    /// `a.shape = shape`: NumPy reshapes in C order and keeps the result only if it is a view of
+    /// the same data (invariant 4); otherwise it asks for `.reshape()`.
+    pub fn set_shape(self: &Rc<Self>, ctx: &Ctx, shape: &[i128]) -> PyResult<()> {
+        let r = self.reshape(ctx, shape, Order::C)?;
+        if !Rc::ptr_eq(r.buffer(), &self.buffer) || r.offset_bytes() != self.offset_bytes() {
+            return Err(PyError::attribute(
+                "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
+            ));
+        }
+        let new = r.layout().clone();
+        *self.layout.borrow_mut() = new;
+        Ok(())
     }
 
     // ------------------------------------------------------------------ attributes
@@ -92,65 +164,74 @@ impl NdArray {
         self.id.addr()
     }
     pub fn dtype(&self) -> DType {
-        self.dtype
+        self.dtype.get()
     }
-    pub fn layout(&self) -> &Layout {
-        &self.layout
+    pub fn layout(&self) -> Ref<'_, Layout> {
+        self.layout.borrow()
     }
-    pub fn shape(&self) -> &[usize] {
-        &self.layout.shape
+    pub fn shape(&self) -> Ref<'_, [usize]> {
+        Ref::map(self.layout.borrow(), |l| l.shape.as_slice())
     }
-    pub fn strides(&self) -> &[isize] {
-        &self.layout.strides
+    pub fn strides(&self) -> Ref<'_, [isize]> {
+        Ref::map(self.layout.borrow(), |l| l.strides.as_slice())
     }
     pub fn ndim(&self) -> usize {
-        self.layout.ndim()
+        self.layout.borrow().ndim()
     }
     pub fn size(&self) -> usize {
-        self.layout.len()
+        self.layout.borrow().len()
     }
     pub fn itemsize(&self) -> usize {
-        self.dtype.itemsize
+        self.dtype().itemsize
     }
     pub fn nbytes(&self) -> usize {
-        self.size() * self.dtype.itemsize
+        self.size() * self.itemsize()
     }
     pub fn offset_bytes(&self) -> usize {
-        self.layout.offset_bytes
+        self.layout.borrow().offset_bytes
     }
     pub fn buffer(&self) -> &Rc<Buffer> {
         &self.buffer
     }
-    pub fn base(&self) -> Option<&Rc<NdArray>> {
+    pub fn base(&self) -> Option<&Base> {
         self.base.as_ref()
+    }
+    /// The array `base` names when it is one.
+    pub fn base_array(&self) -> Option<&Rc<NdArray>> {
+        match &self.base {
+            Some(Base::Array(b)) => Some(b),
+            _ => None,
+        }
     }
     pub fn owns_data(&self) -> bool {
         self.base.is_none()
     }
     pub fn is_writeable(&self) -> bool {
-        self.writeable
+        self.writeable.get()
     }
     pub fn is_c_contiguous(&self) -> bool {
-        self.layout.is_c_contiguous(self.dtype.itemsize)
+        self.layout.borrow().is_c_contiguous(self.itemsize())
     }
     pub fn is_f_contiguous(&self) -> bool {
-        self.layout.is_f_contiguous(self.dtype.itemsize)
+        self.layout.borrow().is_f_contiguous(self.itemsize())
     }
     /// `ALIGNED`: data pointer and strides are multiples of the dtype's alignment.
     pub fn is_aligned(&self) -> bool {
-        let align = match self.dtype.kind {
-            super::Kind::Complex => self.dtype.itemsize / 2,
+        let dt = self.dtype();
+        let align = match dt.kind {
+            super::Kind::Complex => dt.itemsize / 2,
             super::Kind::Bytes => 1,
             super::Kind::Str => 4,
-            _ => self.dtype.itemsize,
+            _ => dt.itemsize,
         }
         .max(1) as isize;
+        let l = self.layout.borrow();
         (self.data_address() as isize) % align == 0
-            && self.layout.strides.iter().zip(&self.layout.shape).all(|(&s, &n)| n <= 1 || s % align == 0)
+            && l.strides.iter().zip(&l.shape).all(|(&s, &n)| n <= 1 || s % align == 0)
     }
     /// The address of the first element as arrsh shows it (model or real, see `Heap`).
     pub fn data_address(&self) -> u64 {
-        self.buffer.address() + self.layout.offset_bytes as u64
+        self.buffer.address() + self.offset_bytes() as u64
     }
 
     /// Whether two arrays' byte extents overlap (`np.may_share_memory`).
@@ -158,7 +239,7 @@ impl NdArray {
         if !Rc::ptr_eq(&self.buffer, &other.buffer) {
             return false;
         }
-        match (self.layout.byte_extent(self.itemsize()), other.layout.byte_extent(other.itemsize())) {
+        match (self.layout().byte_extent(self.itemsize()), other.layout().byte_extent(other.itemsize())) {
             (Some((a0, a1)), Some((b0, b1))) => a0 < b1 && b0 < a1,
             _ => false,
         }
@@ -176,7 +257,7 @@ impl NdArray {
         }
         let mut mine = Vec::with_capacity(self.size());
         let isz = self.itemsize();
-        self.layout.for_each_offset(|o| mine.push((o, o + isz)));
+        self.layout().for_each_offset(|o| mine.push((o, o + isz)));
         mine.sort_unstable();
         // merge into disjoint ranges
         let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -188,7 +269,7 @@ impl NdArray {
         }
         let oisz = other.itemsize();
         let mut hit = false;
-        other.layout.for_each_offset(|o| {
+        other.layout().for_each_offset(|o| {
             if !hit {
                 let i = ranges.partition_point(|r| r.1 <= o);
                 hit = i < ranges.len() && ranges[i].0 < o + oisz;
@@ -203,36 +284,36 @@ impl NdArray {
     pub fn element_at(&self, offset: usize) -> PyResult<Scalar> {
         let bytes = self.buffer.bytes()?;
         // invariant 1: an in-range element's bytes are inside the buffer
-        Ok(Scalar::decode(self.dtype, &bytes[offset..offset + self.dtype.itemsize]))
+        Ok(Scalar::decode(self.dtype(), &bytes[offset..offset + self.itemsize()]))
     }
 
     /// The element at a C-order multi-index (each index in range).
     pub fn get(&self, index: &[usize]) -> PyResult<Scalar> {
-        self.element_at(self.layout.offset_of(index))
+        self.element_at(self.layout().offset_of(index))
     }
 
     /// The single element of a size-1 array (`a.item()`, `int(a)`).
     pub fn item(&self) -> Option<PyResult<Scalar>> {
-        (self.size() == 1).then(|| self.element_at(self.layout.offset_of(&vec![0; self.ndim()])))
+        (self.size() == 1).then(|| self.element_at(self.layout().offset_of(&vec![0; self.ndim()])))
     }
 
     // ------------------------------------------------------------------ views
 
     /// Basic indexing: integers, slices, `...`, `None`.
     pub fn index_basic(self: &Rc<Self>, ctx: &Ctx, items: &[IndexItem]) -> PyResult<Indexed> {
-        let r = index::apply_basic(&self.layout, items)?;
+        let r = index::apply_basic(&self.layout(), items)?;
         if r.is_element {
             return Ok(Indexed::Element(self.element_at(r.layout.offset_bytes)?));
         }
-        Ok(Indexed::View(self.view_with(ctx, self.dtype, r.layout)))
+        Ok(Indexed::View(self.view_with(ctx, self.dtype(), r.layout)))
     }
 
     /// `a.view(dtype)`: NumPy ≥ 1.23's rule, checks in NumPy's order (getset.c, array_descr_set):
     /// a 0-d array first, then a non-contiguous last axis, then a size that does not divide.
     pub fn view_dtype(self: &Rc<Self>, ctx: &Ctx, dtype: DType) -> PyResult<Rc<NdArray>> {
-        let old = self.dtype.itemsize;
+        let old = self.itemsize();
         let new = dtype.itemsize;
-        let mut layout = self.layout.clone();
+        let mut layout = self.layout().clone();
         if new != old {
             if self.ndim() == 0 {
                 return Err(PyError::view_zero_dim());
@@ -262,18 +343,20 @@ impl NdArray {
     /// arrsh is a safe shell, so (unlike NumPy ≤ 2.4) a layout reaching outside the memory
     /// owner's buffer is refused, with NumPy 2.5's `check_bounds=True` message. The whole extent
     /// is checked (sum over axes) in i128, so no shape or stride can overflow the check.
+    /// `holder` becomes the result's `.base`, as NumPy's `DummyArray` does.
     pub fn as_strided(
         self: &Rc<Self>,
         ctx: &Ctx,
         shape: &[i128],
         strides: &[i128],
         writeable: bool,
+        holder: Rc<dyn Any>,
     ) -> PyResult<Rc<NdArray>> {
         if shape.len() != strides.len() {
             return Err(PyError::value("mismatch in length of strides and shape"));
         }
         let ushape = Layout::checked_size(shape, self.itemsize())?;
-        let mut lo = self.layout.offset_bytes as i128;
+        let mut lo = self.layout().offset_bytes as i128;
         let mut hi = lo;
         let empty = ushape.contains(&0);
         for (&n, &s) in shape.iter().zip(strides) {
@@ -300,10 +383,9 @@ impl NdArray {
             .iter()
             .map(|&s| isize::try_from(s).map_err(|_| PyError::strided_view_ends_after(u128::MAX)))
             .collect::<PyResult<_>>()?;
-        // Departure from NumPy: its result's base is a private DummyArray; arrsh's is the owner.
-        let layout = Layout { shape: ushape, strides, offset_bytes: self.layout.offset_bytes };
-        let v = self.view_with(ctx, self.dtype, layout);
-        Ok(if writeable && self.writeable { v } else { v.into_readonly() })
+        let layout = Layout { shape: ushape, strides, offset_bytes: self.layout().offset_bytes };
+        let v = self.view_with_foreign_base(ctx, self.dtype(), layout, holder);
+        Ok(if writeable && self.is_writeable() { v } else { v.into_readonly() })
     }
 
     /// `a.transpose(axes)` / `a.T`: a view with permuted shape and strides.
@@ -329,11 +411,11 @@ impl NdArray {
             }
         };
         let layout = Layout {
-            shape: perm.iter().map(|&p| self.layout.shape[p]).collect(),
-            strides: perm.iter().map(|&p| self.layout.strides[p]).collect(),
-            offset_bytes: self.layout.offset_bytes,
+            shape: perm.iter().map(|&p| self.layout().shape[p]).collect(),
+            strides: perm.iter().map(|&p| self.layout().strides[p]).collect(),
+            offset_bytes: self.layout().offset_bytes,
         };
-        Ok(self.view_with(ctx, self.dtype, layout))
+        Ok(self.view_with(ctx, self.dtype(), layout))
     }
 
     /// `a.reshape(shape, order)`: a view when NumPy finds strides for it
@@ -341,8 +423,8 @@ impl NdArray {
     /// result does not own its data and its base is that copy).
     pub fn reshape(self: &Rc<Self>, ctx: &Ctx, shape: &[i128], order: Order) -> PyResult<Rc<NdArray>> {
         let newshape = fix_unknown_dimension(shape, self.size())?;
-        if newshape == self.layout.shape {
-            return Ok(self.view_with(ctx, self.dtype, self.layout.clone()));
+        if newshape == self.layout().shape {
+            return Ok(self.view_with(ctx, self.dtype(), self.layout().clone()));
         }
         let contiguous = match order {
             Order::C => self.is_c_contiguous(),
@@ -351,16 +433,16 @@ impl NdArray {
         let isz = self.itemsize();
         if contiguous {
             let mut layout = Layout::contiguous(&newshape, isz, order);
-            layout.offset_bytes = self.layout.offset_bytes;
-            return Ok(self.view_with(ctx, self.dtype, layout));
+            layout.offset_bytes = self.layout().offset_bytes;
+            return Ok(self.view_with(ctx, self.dtype(), layout));
         }
-        if let Some(strides) = attempt_nocopy_reshape(&self.layout, &newshape, isz, order) {
-            let layout = Layout { shape: newshape, strides, offset_bytes: self.layout.offset_bytes };
-            return Ok(self.view_with(ctx, self.dtype, layout));
+        if let Some(strides) = attempt_nocopy_reshape(&self.layout(), &newshape, isz, order) {
+            let layout = Layout { shape: newshape, strides, offset_bytes: self.layout().offset_bytes };
+            return Ok(self.view_with(ctx, self.dtype(), layout));
         }
         let copy = kernels::copy_array(ctx, self, order)?;
         let layout = Layout::contiguous(&newshape, isz, order);
-        Ok(copy.view_with(ctx, self.dtype, layout))
+        Ok(copy.view_with(ctx, self.dtype(), layout))
     }
 
     /// `a.copy(order)`: always a new owner.
@@ -387,7 +469,7 @@ impl NdArray {
     fn owner_from(copy: Rc<NdArray>, layout: Layout) -> NdArray {
         match Rc::try_unwrap(copy) {
             Ok(mut a) => {
-                a.layout = layout;
+                *a.layout.get_mut() = layout;
                 a
             }
             Err(_) => unreachable!("a fresh copy has one reference"),
@@ -400,7 +482,7 @@ impl std::fmt::Debug for NdArray {
         write!(
             f,
             "NdArray({} shape {:?} strides {:?} offset {} owns {})",
-            self.dtype.str(),
+            self.dtype().str(),
             self.shape(),
             self.strides(),
             self.offset_bytes(),
@@ -559,7 +641,7 @@ mod tests {
         let sl = IndexItem::Slice { start: None, stop: None, step: Some(2) };
         let Indexed::View(b) = a.index_basic(&c, &[sl.clone()]).unwrap() else { panic!() };
         let Indexed::View(d) = b.index_basic(&c, &[sl]).unwrap() else { panic!() };
-        assert!(Rc::ptr_eq(d.base().unwrap(), &a), "view of a view: base is the owner");
+        assert!(Rc::ptr_eq(d.base_array().unwrap(), &a), "view of a view: base is the owner");
         assert!(a.owns_data() && !d.owns_data());
         assert_eq!(d.strides(), &[32]);
     }
@@ -605,14 +687,14 @@ mod tests {
     fn as_strided_refuses_out_of_bounds() {
         let c = ctx();
         let a = arange(&c, 5, DType::INT64);
-        let ok = a.as_strided(&c, &[3, 3], &[8, 8], true).unwrap();
+        let ok = a.as_strided(&c, &[3, 3], &[8, 8], true, Rc::new(())).unwrap();
         assert_eq!(ok.shape(), &[3, 3]);
-        let err = a.as_strided(&c, &[4, 3], &[8, 8], true).unwrap_err();
+        let err = a.as_strided(&c, &[4, 3], &[8, 8], true, Rc::new(())).unwrap_err();
         assert_eq!(err, PyError::strided_view_ends_after(8));
-        let err = a.as_strided(&c, &[2], &[-8], true).unwrap_err();
+        let err = a.as_strided(&c, &[2], &[-8], true, Rc::new(())).unwrap_err();
         assert_eq!(err, PyError::strided_view_starts_before(8));
-        assert!(a.as_strided(&c, &[0, 1 << 60], &[1 << 60, 1 << 60], true).is_ok(), "empty touches nothing");
-        assert!(a.as_strided(&c, &[1 << 62], &[1 << 62], true).is_err(), "huge extent is refused, no overflow");
+        assert!(a.as_strided(&c, &[0, 1 << 60], &[1 << 60, 1 << 60], true, Rc::new(())).is_ok(), "empty touches nothing");
+        assert!(a.as_strided(&c, &[1 << 62], &[1 << 62], true, Rc::new(())).is_err(), "huge extent is refused, no overflow");
     }
 
     #[test]
@@ -621,7 +703,7 @@ mod tests {
         let a = arange(&c, 6, DType::INT64);
         let m = a.reshape(&c, &[2, 3], Order::C).unwrap();
         assert_eq!(m.strides(), &[24, 8]);
-        assert!(Rc::ptr_eq(m.base().unwrap(), &a));
+        assert!(Rc::ptr_eq(m.base_array().unwrap(), &a));
         let t = m.transpose(&c, None).unwrap();
         assert_eq!(t.strides(), &[8, 24]);
         let flat = t.reshape(&c, &[6], Order::C).unwrap();

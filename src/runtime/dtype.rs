@@ -176,6 +176,9 @@ impl DType {
 
     fn repr_inner(self) -> String {
         match self.kind {
+            // the unsized flexible dtypes print without a size: dtype('S'), dtype('<U')
+            Kind::Bytes if self.itemsize == 0 => "S".into(),
+            Kind::Str if self.itemsize == 0 => "<U".into(),
             Kind::Bytes => format!("S{}", self.itemsize),
             Kind::Str => self.str(),
             _ if self.big_endian => self.str(),

@@ -8,7 +8,7 @@ use super::array::NdArray;
 use super::index::{IndexItem, apply_basic};
 use super::layout::{Layout, Order};
 use super::{Ctx, kernels};
-use crate::error::{PyError, PyResult, shape_str};
+use crate::error::{PyError, PyResult, np_shape_str};
 
 /// One component of an advanced index: a basic item, or integer indices with their shape
 /// (a boolean array has been turned into one such entry per dimension, its `nonzero()`).
@@ -53,11 +53,11 @@ fn plan(a: &NdArray, items: &[FancyItem]) -> PyResult<(Vec<usize>, Vec<usize>)> 
             }
         }
     }
-    let view = apply_basic(a.layout(), &basic)?.layout;
+    let view = apply_basic(&a.layout(), &basic)?.layout;
     // broadcast the index arrays
     let shapes: Vec<&[usize]> = adv.iter().map(|(_, _, s)| s.as_slice()).collect();
     let bshape = kernels::broadcast_shapes(&shapes).map_err(|_| {
-        let listed: Vec<String> = shapes.iter().map(|s| shape_str(s)).collect();
+        let listed: Vec<String> = shapes.iter().map(|s| np_shape_str(s)).collect();
         PyError::index(format!(
             "shape mismatch: indexing arrays could not be broadcast together with shapes {} ",
             listed.join(" ")
@@ -148,11 +148,11 @@ pub fn put(ctx: &Ctx, a: &NdArray, items: &[FancyItem], values: &NdArray) -> PyR
         return Err(PyError::read_only_destination());
     }
     let (offsets, shape) = plan(a, items)?;
-    if kernels::broadcast_layout(values.layout(), &shape).is_none() {
+    if kernels::broadcast_layout(&values.layout(), &shape).is_none() {
         return Err(PyError::value(format!(
             "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
-            shape_str(values.shape()),
-            shape_str(&shape)
+            np_shape_str(&values.shape()),
+            np_shape_str(&shape)
         )));
     }
     // values cast to a's dtype first, in a separate buffer (so overlap cannot matter)

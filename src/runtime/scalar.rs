@@ -2,6 +2,7 @@
 //! order included), and NumPy's unsafe casts between kinds (wrap-around, float truncation).
 
 use super::dtype::{DType, Kind};
+use crate::error::{PyError, PyResult};
 
 /// An element's value, widened to the largest type of its kind. The dtype it came from travels
 /// beside it (`NpScalar` in the evaluator), so `float32` values still print as `float32`.
@@ -179,6 +180,40 @@ impl Scalar {
         match self {
             Scalar::Bytes(b) => b.clone(),
             other => other.to_text().into_bytes(),
+        }
+    }
+}
+
+impl Scalar {
+    /// A bytes/str element read as a number the way NumPy's string-to-number casts do (Python's
+    /// `int()` / `float()` rules), with their error when the text is not a number.
+    pub fn parse_as(&self, target: DType) -> PyResult<Scalar> {
+        let text = self.to_text();
+        let t = text.trim();
+        let shown = super::print::element_repr(self);
+        match target.kind {
+            Kind::Bool => Ok(Scalar::Bool(!text.is_empty())),
+            Kind::Int | Kind::UInt => {
+                let digits = t.replace('_', "");
+                match digits.parse::<i128>() {
+                    Ok(v) if !t.starts_with('_') && !t.ends_with('_') => Ok(if v < 0 {
+                        Scalar::Int(v as i64)
+                    } else {
+                        Scalar::UInt(v as u64)
+                    }),
+                    _ => Err(PyError::value(format!("invalid literal for int() with base 10: {shown}"))),
+                }
+            }
+            _ => {
+                let lower = t.to_ascii_lowercase();
+                let v = match lower.as_str() {
+                    "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+                    "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                    "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                    _ => lower.replace('_', "").parse::<f64>().ok(),
+                };
+                v.map(Scalar::Float).ok_or_else(|| PyError::value(format!("could not convert string to float: {shown}")))
+            }
         }
     }
 }

@@ -175,27 +175,30 @@ impl Session {
     }
 
     fn array_facts(&self, a: &Rc<NdArray>) -> ArrayFacts {
-        let owner = a.base().map(|b| {
+        let owner = (!a.owns_data()).then(|| {
+            let owner_value = match self.interp.memory_owner(a) {
+                Some(b) => Value::Array(b),
+                None => self.interp.base_value(a),
+            };
             let mut names: Vec<String> = self
                 .interp
                 .globals
                 .iter()
-                .filter(|(k, _)| !k.starts_with('_'))
-                .filter(|(_, v)| matches!(v, Value::Array(x) if Rc::ptr_eq(x, b)))
+                .filter(|(k, v)| !k.starts_with('_') && self.interp.is_same(v, &owner_value))
                 .map(|(k, _)| k.clone())
                 .collect();
             names.sort();
             let mut out_numbers = Vec::new();
             if let Value::Dict(d) = &self.out_cache {
                 for (k, v) in d.items.borrow().iter() {
-                    if let (Value::Int(k), Value::Array(x)) = (k, v) {
-                        if Rc::ptr_eq(x, b) {
+                    if let Value::Int(k) = k {
+                        if self.interp.is_same(v, &owner_value) {
                             out_numbers.push(k.v.to_i64().unwrap_or(0) as usize);
                         }
                     }
                 }
             }
-            OwnerFacts { id: b.id(), names, out_numbers, nbytes: b.buffer().nbytes() }
+            OwnerFacts { id: self.interp.id_of(&owner_value), names, out_numbers, nbytes: a.buffer().nbytes() }
         });
         ArrayFacts {
             dtype: a.dtype().str_form(),

@@ -21,8 +21,8 @@ pub fn dot(ctx: &Ctx, a: &NdArray, b: &NdArray, dt: DType) -> PyResult<Rc<NdArra
     if k_a != k_b {
         return Err(PyError::value(format!(
             "shapes {} and {} not aligned: {} (dim {}) != {} (dim 0)",
-            shape_str(a.shape()),
-            shape_str(b.shape()),
+            shape_str(&a.shape()),
+            shape_str(&b.shape()),
             k_a,
             a.ndim() - 1,
             k_b
@@ -46,8 +46,8 @@ pub fn dot(ctx: &Ctx, a: &NdArray, b: &NdArray, dt: DType) -> PyResult<Rc<NdArra
 fn dot_typed<T: Arith + ndarray::LinalgScalar>(ctx: &Ctx, a: &NdArray, b: &NdArray) -> PyResult<Rc<NdArray>> {
     let ab = a.buffer().bytes()?;
     let bb = b.buffer().bytes()?;
-    let av = read_as::<T>(a.dtype(), a.layout(), &ab);
-    let bv = read_as::<T>(b.dtype(), b.layout(), &bb);
+    let av = read_as::<T>(a.dtype(), &a.layout(), &ab);
+    let bv = read_as::<T>(b.dtype(), &b.layout(), &bb);
     let bad = || PyError::value("dot: unexpected dimensions");
     let result: Array2<T> = match (a.ndim(), b.ndim()) {
         (1, 1) => {
@@ -80,7 +80,7 @@ fn dot_typed<T: Arith + ndarray::LinalgScalar>(ctx: &Ctx, a: &NdArray, b: &NdArr
     let out = NdArray::zeros(ctx, &shape, T::DTYPE, Order::C)?;
     {
         let mut ob = out.buffer().bytes_mut()?;
-        let mut ov = typed_view_mut::<T>(&mut ob, out.layout()).ok_or_else(bad)?;
+        let mut ov = typed_view_mut::<T>(&mut ob, &out.layout()).ok_or_else(bad)?;
         let flat = result.into_shape_with_order(ov.raw_dim()).map_err(|_| bad())?;
         ov.assign(&flat);
     }

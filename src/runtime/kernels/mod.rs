@@ -177,8 +177,8 @@ pub fn assign(ctx: &Ctx, dst: &NdArray, src: &NdArray) -> PyResult<()> {
     if !dst.is_writeable() {
         return Err(PyError::read_only_destination());
     }
-    let Some(src_layout) = broadcast_layout(src.layout(), dst.shape()) else {
-        return Err(PyError::broadcast_input_to_shape(src.shape(), dst.shape()));
+    let Some(src_layout) = broadcast_layout(&src.layout(), &dst.shape()) else {
+        return Err(PyError::broadcast_input_to_shape(&src.shape(), &dst.shape()));
     };
     if Rc::ptr_eq(src.buffer(), dst.buffer()) {
         let tmp = copy_array(ctx, src, Order::C)?;
@@ -186,7 +186,7 @@ pub fn assign(ctx: &Ctx, dst: &NdArray, src: &NdArray) -> PyResult<()> {
     }
     let src_bytes = src.buffer().bytes()?;
     let mut dst_bytes = dst.buffer().bytes_mut()?;
-    assign_bytes(ctx, src.dtype(), &src_bytes, &src_layout, dst.dtype(), &mut dst_bytes, dst.layout())
+    assign_bytes(ctx, src.dtype(), &src_bytes, &src_layout, dst.dtype(), &mut dst_bytes, &dst.layout())
 }
 
 /// Copies/casts the elements of one (dtype, layout) over bytes into another of the same shape.
@@ -199,6 +199,25 @@ fn assign_bytes(
     dbytes: &mut [u8],
     dlayout: &Layout,
 ) -> PyResult<()> {
+    if sdt.is_flexible() && ddt.is_numeric() {
+        // text to numbers: parsed per element, with Python's errors for non-numbers
+        let mut offs = Vec::with_capacity(slayout.len());
+        slayout.for_each_offset(|o| offs.push(o));
+        let (si, di) = (sdt.itemsize, ddt.itemsize);
+        let mut k = 0;
+        let mut err = None;
+        dlayout.for_each_offset(|o| {
+            if err.is_none() {
+                let s = offs[k];
+                match Scalar::decode(sdt, &sbytes[s..s + si]).parse_as(ddt) {
+                    Ok(v) => v.encode(ddt, &mut dbytes[o..o + di]),
+                    Err(e) => err = Some(e),
+                }
+            }
+            k += 1;
+        });
+        return err.map_or(Ok(()), Err);
+    }
     dispatch!(ddt, T => {
         let values = read_as::<T>(sdt, slayout, sbytes);
         write_typed::<T>(ctx, dbytes, dlayout, values.view())
@@ -249,11 +268,11 @@ fn write_typed<T: Elem>(ctx: &Ctx, dbytes: &mut [u8], dlayout: &Layout, values: 
 
 /// A new owner holding `src`'s values in `dtype` and the given memory order (`copy`, `astype`).
 pub fn cast_array(ctx: &Ctx, src: &NdArray, dtype: DType, order: Order) -> PyResult<Rc<NdArray>> {
-    let out = NdArray::zeros(ctx, src.shape(), dtype, order)?;
+    let out = NdArray::zeros(ctx, &src.shape(), dtype, order)?;
     {
         let s = src.buffer().bytes()?;
         let mut d = out.buffer().bytes_mut()?;
-        assign_bytes(ctx, src.dtype(), &s, src.layout(), dtype, &mut d, out.layout())?;
+        assign_bytes(ctx, src.dtype(), &s, &src.layout(), dtype, &mut d, &out.layout())?;
     }
     Ok(out)
 }
@@ -272,7 +291,7 @@ pub fn fill(ctx: &Ctx, dst: &NdArray, value: &Scalar) -> PyResult<()> {
     let mut bytes = dst.buffer().bytes_mut()?;
     dispatch!(dt, T => {
         let v = T::from_scalar(value);
-        if let Some(dv) = typed_view_mut::<T>(&mut bytes, dst.layout()) {
+        if let Some(dv) = typed_view_mut::<T>(&mut bytes, &dst.layout()) {
             return chunked(ctx, dv, |mut part, _, _| {
                 part.fill(v);
                 Ok(())

@@ -390,7 +390,7 @@ pub fn binary(
     compute: DType,
     out: Option<&NdArray>,
 ) -> PyResult<Option<Rc<NdArray>>> {
-    let shape = super::broadcast_shapes(&[a.shape(), b.shape()])?;
+    let shape = super::broadcast_shapes(&[&a.shape(), &b.shape()])?;
     dispatch!(compute, T => binary_typed::<T>(ctx, op, a, b, &shape, out), _ => {
         Err(PyError::not_implemented(format!(
             "arrsh cannot yet compute {} in dtype {}", op.ufunc_name(), compute.name()
@@ -414,19 +414,19 @@ fn binary_typed<T: Arith>(
     {
         let ab = a.buffer().bytes()?;
         let bb = b.buffer().bytes()?;
-        let av = read_as::<T>(a.dtype(), a.layout(), &ab);
-        let bv = read_as::<T>(b.dtype(), b.layout(), &bb);
+        let av = read_as::<T>(a.dtype(), &a.layout(), &ab);
+        let bv = read_as::<T>(b.dtype(), &b.layout(), &bb);
         check_operands::<T>(op, &bv.view())?;
         let dim = ndarray::IxDyn(shape);
         let (Some(av), Some(bv)) = (av.broadcast(dim.clone()), bv.broadcast(dim)) else {
-            return Err(PyError::broadcast_shapes(&[a.shape(), b.shape()]));
+            return Err(PyError::broadcast_shapes(&[&a.shape(), &b.shape()]));
         };
         let mut ob = result.buffer().bytes_mut()?;
         if op.is_comparison() {
-            let ov = typed_view_mut::<Bool8>(&mut ob, result.layout()).ok_or_else(internal)?;
+            let ov = typed_view_mut::<Bool8>(&mut ob, &result.layout()).ok_or_else(internal)?;
             compare_into(ctx, op, ov, &av, &bv)?;
         } else {
-            let ov = typed_view_mut::<T>(&mut ob, result.layout()).ok_or_else(internal)?;
+            let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
             arith_into(ctx, op, ov, &av, &bv)?;
         }
     }
@@ -455,14 +455,14 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
         return inplace_typed::<T>(ctx, op, dst, &tmp);
     }
     let bb = b.buffer().bytes()?;
-    let bv = read_as::<T>(b.dtype(), b.layout(), &bb);
+    let bv = read_as::<T>(b.dtype(), &b.layout(), &bb);
     check_operands::<T>(op, &bv.view())?;
-    let Some(bv) = bv.broadcast(ndarray::IxDyn(dst.shape())) else {
-        return Err(PyError::broadcast_shapes(&[dst.shape(), b.shape()]));
+    let Some(bv) = bv.broadcast(ndarray::IxDyn(&dst.shape())) else {
+        return Err(PyError::broadcast_shapes(&[&dst.shape(), &b.shape()]));
     };
     let mut db = dst.buffer().bytes_mut()?;
     if dst.dtype() == T::DTYPE {
-        if let Some(dv) = typed_view_mut::<T>(&mut db, dst.layout()) {
+        if let Some(dv) = typed_view_mut::<T>(&mut db, &dst.layout()) {
             let f = arith_fn::<T>(op);
             return chunked(ctx, dv, |mut part, s, e| {
                 let src = rows(&bv, s, e);
@@ -472,14 +472,14 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
         }
     }
     // dst in another dtype (same_kind cast checked by the caller) or odd layout: compute, then cast back
-    let current = read_as::<T>(dst.dtype(), dst.layout(), &db).into_owned();
+    let current = read_as::<T>(dst.dtype(), &dst.layout(), &db).into_owned();
     let f = arith_fn::<T>(op);
     let computed = Zip::from(&current).and(&bv).map_collect(|&x, &y| f(x, y));
     drop(db);
-    let tmp = NdArray::zeros(ctx, dst.shape(), T::DTYPE, Order::C)?;
+    let tmp = NdArray::zeros(ctx, &dst.shape(), T::DTYPE, Order::C)?;
     {
         let mut tb = tmp.buffer().bytes_mut()?;
-        let tv = typed_view_mut::<T>(&mut tb, tmp.layout()).ok_or_else(internal)?;
+        let tv = typed_view_mut::<T>(&mut tb, &tmp.layout()).ok_or_else(internal)?;
         let mut tv = tv;
         tv.assign(&computed);
     }
@@ -577,12 +577,12 @@ fn compare_into<T: Arith>(
 /// `-a`, `+a`, `~a`, `abs(a)` in the array's own dtype.
 pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
     dispatch!(a.dtype(), T => {
-        let result = NdArray::zeros(ctx, a.shape(), T::DTYPE, Order::C)?;
+        let result = NdArray::zeros(ctx, &a.shape(), T::DTYPE, Order::C)?;
         {
             let ab = a.buffer().bytes()?;
-            let av = read_as::<T>(a.dtype(), a.layout(), &ab);
+            let av = read_as::<T>(a.dtype(), &a.layout(), &ab);
             let mut ob = result.buffer().bytes_mut()?;
-            let ov = typed_view_mut::<T>(&mut ob, result.layout()).ok_or_else(internal)?;
+            let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
             let f: fn(T) -> T = match op {
                 UnaryOp::Neg => T::neg,
                 UnaryOp::Pos => |x| x,
@@ -608,7 +608,7 @@ pub fn fill_arange(ctx: &Ctx, arr: &NdArray, first: &Scalar, second: &Scalar) ->
         let next = T::from_scalar(second);
         let delta = next.sub(start);
         let mut bytes = arr.buffer().bytes_mut()?;
-        let ov = typed_view_mut::<T>(&mut bytes, arr.layout()).ok_or_else(internal)?;
+        let ov = typed_view_mut::<T>(&mut bytes, &arr.layout()).ok_or_else(internal)?;
         chunked(ctx, ov, |mut part, s, _| {
             for (k, o) in part.iter_mut().enumerate() {
                 let i = (s + k) as i64;

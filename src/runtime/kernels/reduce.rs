@@ -66,16 +66,18 @@ fn pairwise_sum<T: Arith>(a: &[T]) -> T {
     }
 }
 
-/// Sum of one lane in NumPy's order: the first element, then the rest pairwise for floats.
+/// Sum of one lane in NumPy's order: `0 + pairwise(lane)` for floats (so `[0.1, 0.2, 0.3]`
+/// sums to 0.6000000000000001 and `[-0.0]` to 0.0, as NumPy's do).
 fn lane_sum<T: Arith>(lane: &ArrayViewD<'_, T>, contiguous_rest: Option<&[T]>) -> T {
     if T::FAMILY != Family::Float {
         return lane.iter().fold(T::from_i64(0), |acc, &x| acc.add(x));
     }
+    // numpy starts the accumulator at the identity and adds the pairwise sum of the lane
     match contiguous_rest {
-        Some(all) if !all.is_empty() => all[0].add(pairwise_sum(&all[1..])),
-        _ => {
+        Some(all) => T::from_i64(0).add(pairwise_sum(all)),
+        None => {
             let v: Vec<T> = lane.iter().copied().collect();
-            if v.is_empty() { T::from_i64(0) } else { v[0].add(pairwise_sum(&v[1..])) }
+            T::from_i64(0).add(pairwise_sum(&v))
         }
     }
 }
@@ -131,7 +133,7 @@ pub fn reduce(ctx: &Ctx, op: ReduceOp, a: &NdArray, axis: Option<usize>, acc: DT
     let is_arg = matches!(op, ReduceOp::ArgMin | ReduceOp::ArgMax);
     dispatch!(acc, T => {
         let bytes = a.buffer().bytes()?;
-        let values = read_as::<T>(a.dtype(), a.layout(), &bytes);
+        let values = read_as::<T>(a.dtype(), &a.layout(), &bytes);
         ctx.check_interrupt()?;
         let flat_values: Vec<T>;
         let whole: ArrayViewD<'_, T> = match (axis, values.as_slice()) {
@@ -155,7 +157,7 @@ fn finish<T: Elem>(ctx: &Ctx, out: ArrayD<T>) -> PyResult<Rc<NdArray>> {
     let result = NdArray::zeros(ctx, out.shape(), T::DTYPE, Order::C)?;
     {
         let mut rb = result.buffer().bytes_mut()?;
-        let mut rv = typed_view_mut::<T>(&mut rb, result.layout()).ok_or_else(internal)?;
+        let mut rv = typed_view_mut::<T>(&mut rb, &result.layout()).ok_or_else(internal)?;
         rv.assign(&out);
     }
     Ok(result)
@@ -173,9 +175,10 @@ mod tests {
     fn pairwise_matches_numpy_order() {
         // np.sum(np.arange(1, 1001) / 7): pairwise differs from a left fold in the last bits
         let v: Vec<f64> = (1..=1000).map(|i| i as f64 / 7.0).collect();
-        let np_result = v[0] + pairwise_sum(&v[1..]);
+        let np_result = 0.0 + pairwise_sum(&v);
         let naive: f64 = v.iter().sum();
         assert!((np_result - naive).abs() < 1e-9);
         assert_eq!(pairwise_sum::<f64>(&[]), -0.0);
+        assert_eq!(0.0 + pairwise_sum(&[0.1, 0.2, 0.3]), 0.6000000000000001, "numpy: f.sum()");
     }
 }

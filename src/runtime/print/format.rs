@@ -127,7 +127,7 @@ fn format_int(v: i128, width: usize, sign: char) -> String {
 }
 
 /// `repr()` of a bytes or str element, or of a `bytes_` / `str_` scalar under legacy printing.
-pub(super) fn element_repr(v: &Scalar) -> String {
+pub fn element_repr(v: &Scalar) -> String {
     match v {
         Scalar::Str(s) => str_repr(s),
         other => bytes_repr(&other.to_bytes()),
@@ -140,7 +140,7 @@ fn quote_for(has_single: bool, has_double: bool) -> char {
 }
 
 /// CPython's `bytes.__repr__`.
-pub(super) fn bytes_repr(b: &[u8]) -> String {
+pub fn bytes_repr(b: &[u8]) -> String {
     let quote = quote_for(b.contains(&b'\''), b.contains(&b'"'));
     let mut s = String::with_capacity(b.len() + 3);
     s.push('b');
@@ -163,7 +163,7 @@ pub(super) fn bytes_repr(b: &[u8]) -> String {
 }
 
 /// CPython's `str.__repr__`.
-pub(super) fn str_repr(text: &str) -> String {
+pub fn str_repr(text: &str) -> String {
     let quote = quote_for(text.contains('\''), text.contains('"'));
     let mut s = String::with_capacity(text.len() + 2);
     s.push(quote);

@@ -28,6 +28,7 @@ use format::ElementFormat;
 use layout::Layout;
 
 pub use float::python_float_repr;
+pub use format::{bytes_repr, element_repr, str_repr};
 
 /// What the printer needs from an array.
 pub trait Elements {
