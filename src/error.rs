@@ -99,7 +99,14 @@ impl std::error::Error for PyError {}
 pub fn shape_str(shape: &[usize]) -> String {
     match shape {
         [one] => format!("({one},)"),
-        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
+        _ => format!(
+            "({})",
+            shape
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -107,7 +114,14 @@ pub fn shape_str(shape: &[usize]) -> String {
 pub fn np_shape_str(shape: &[usize]) -> String {
     match shape {
         [one] => format!("({one},)"),
-        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")),
+        _ => format!(
+            "({})",
+            shape
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
     }
 }
 
@@ -147,7 +161,11 @@ fn format_alt_3g(x: f64) -> String {
 
 impl PyError {
     pub fn new(kind: ErrorKind, msg: impl Into<String>) -> PyError {
-        PyError { kind, msg: msg.into(), col: None }
+        PyError {
+            kind,
+            msg: msg.into(),
+            col: None,
+        }
     }
 
     // ----- generic kinds (messages composed by the caller from CPython/NumPy templates)
@@ -172,17 +190,27 @@ impl PyError {
 
     // ----- syntax
     pub fn syntax(msg: impl Into<String>, col: usize) -> PyError {
-        PyError { kind: ErrorKind::SyntaxError, msg: msg.into(), col: Some(col) }
+        PyError {
+            kind: ErrorKind::SyntaxError,
+            msg: msg.into(),
+            col: Some(col),
+        }
     }
     /// CPython's tokenizer refuses more than 200 open brackets (MAXLEVEL).
     pub fn too_many_nested_parens(col: usize) -> PyError {
         PyError::syntax("too many nested parentheses", col)
     }
     pub fn recursion_during_compilation() -> PyError {
-        PyError::new(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation")
+        PyError::new(
+            ErrorKind::RecursionError,
+            "maximum recursion depth exceeded during compilation",
+        )
     }
     pub fn recursion_depth(context: &str) -> PyError {
-        PyError::new(ErrorKind::RecursionError, format!("maximum recursion depth exceeded{context}"))
+        PyError::new(
+            ErrorKind::RecursionError,
+            format!("maximum recursion depth exceeded{context}"),
+        )
     }
     pub fn keyboard_interrupt() -> PyError {
         PyError::new(ErrorKind::KeyboardInterrupt, "")
@@ -190,7 +218,10 @@ impl PyError {
 
     // ----- names and attributes
     pub fn name_not_defined(name: &str) -> PyError {
-        PyError::new(ErrorKind::NameError, format!("name '{name}' is not defined"))
+        PyError::new(
+            ErrorKind::NameError,
+            format!("name '{name}' is not defined"),
+        )
     }
     pub fn no_attribute(type_name: &str, attr: &str) -> PyError {
         PyError::attribute(format!("'{type_name}' object has no attribute '{attr}'"))
@@ -199,7 +230,10 @@ impl PyError {
         PyError::attribute(format!("module '{module}' has no attribute '{attr}'"))
     }
     pub fn no_module(name: &str) -> PyError {
-        PyError::new(ErrorKind::ModuleNotFoundError, format!("No module named '{name}'"))
+        PyError::new(
+            ErrorKind::ModuleNotFoundError,
+            format!("No module named '{name}'"),
+        )
     }
     pub fn cannot_import(name: &str, module: &str) -> PyError {
         PyError::new(
@@ -221,7 +255,10 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         PyError::new(ErrorKind::ZeroDivisionError, "division by zero")
     }
     pub fn integer_division_by_zero() -> PyError {
-        PyError::new(ErrorKind::ZeroDivisionError, "integer division or modulo by zero")
+        PyError::new(
+            ErrorKind::ZeroDivisionError,
+            "integer division or modulo by zero",
+        )
     }
     pub fn integer_modulo_by_zero() -> PyError {
         PyError::new(ErrorKind::ZeroDivisionError, "integer modulo by zero")
@@ -233,7 +270,10 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         PyError::new(ErrorKind::ZeroDivisionError, "float floor division by zero")
     }
     pub fn zero_to_negative_power() -> PyError {
-        PyError::new(ErrorKind::ZeroDivisionError, "0.0 cannot be raised to a negative power")
+        PyError::new(
+            ErrorKind::ZeroDivisionError,
+            "0.0 cannot be raised to a negative power",
+        )
     }
     pub fn int_too_large_to_convert_to_float() -> PyError {
         PyError::overflow("int too large to convert to float")
@@ -274,7 +314,9 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         )
     }
     pub fn maximum_dimensions(ndim: usize) -> PyError {
-        PyError::value(format!("maximum supported dimension for an ndarray is currently 64, found {ndim}"))
+        PyError::value(format!(
+            "maximum supported dimension for an ndarray is currently 64, found {ndim}"
+        ))
     }
     pub fn negative_dimensions() -> PyError {
         PyError::value("negative dimensions are not allowed")
@@ -287,9 +329,7 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         )
     }
     pub fn view_last_axis_not_contiguous() -> PyError {
-        PyError::value(
-            "To change to a dtype of a different size, the last axis must be contiguous",
-        )
+        PyError::value("To change to a dtype of a different size, the last axis must be contiguous")
     }
     pub fn view_smaller_not_divisor() -> PyError {
         PyError::value(
@@ -316,7 +356,9 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
 
     // ----- indexing (numpy/_core/src/multiarray/mapping.c)
     pub fn index_out_of_bounds(index: i128, axis: usize, size: usize) -> PyError {
-        PyError::index(format!("index {index} is out of bounds for axis {axis} with size {size}"))
+        PyError::index(format!(
+            "index {index} is out of bounds for axis {axis} with size {size}"
+        ))
     }
     pub fn too_many_indices(ndim: usize, given: usize) -> PyError {
         PyError::index(format!(
@@ -363,7 +405,10 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         ))
     }
     pub fn cannot_reshape(size: usize, shape: &[usize]) -> PyError {
-        PyError::value(format!("cannot reshape array of size {size} into shape {}", shape_str(shape)))
+        PyError::value(format!(
+            "cannot reshape array of size {size} into shape {}",
+            shape_str(shape)
+        ))
     }
     pub fn reshape_one_unknown() -> PyError {
         PyError::value("can only specify one unknown dimension")
@@ -410,7 +455,9 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         PyError::type_error(format!("{func}() takes {expected} ({given} given)"))
     }
     pub fn unexpected_keyword(func: &str, kw: &str) -> PyError {
-        PyError::type_error(format!("{func}() got an unexpected keyword argument '{kw}'"))
+        PyError::type_error(format!(
+            "{func}() got an unexpected keyword argument '{kw}'"
+        ))
     }
     pub fn not_callable(type_name: &str) -> PyError {
         PyError::type_error(format!("'{type_name}' object is not callable"))
@@ -437,7 +484,9 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
         if got > expected {
             PyError::value(format!("too many values to unpack (expected {expected})"))
         } else {
-            PyError::value(format!("not enough values to unpack (expected {expected}, got {got})"))
+            PyError::value(format!(
+                "not enough values to unpack (expected {expected}, got {got})"
+            ))
         }
     }
     pub fn truth_value_ambiguous() -> PyError {

@@ -88,7 +88,9 @@ fn parse_size(s: &str) -> Result<u64> {
         Some('T') => (&s[..s.len() - 1], 1 << 40),
         _ => (s, 1),
     };
-    let n: f64 = num.parse().with_context(|| format!("invalid memory size {s:?} (try 4G or 512M)"))?;
+    let n: f64 = num
+        .parse()
+        .with_context(|| format!("invalid memory size {s:?} (try 4G or 512M)"))?;
     Ok((n * mult as f64) as u64)
 }
 
@@ -97,37 +99,57 @@ fn default_budget() -> u64 {
     std::fs::read_to_string("/proc/meminfo")
         .ok()
         .and_then(|t| {
-            t.lines().find(|l| l.starts_with("MemTotal:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            t.lines()
+                .find(|l| l.starts_with("MemTotal:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
         })
         .map_or(8 << 30, |kib| kib * 1024 / 4 * 3)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let budget = match cli.max_memory.clone().or_else(|| std::env::var("ARRSH_MAX_MEMORY").ok()) {
+    let budget = match cli
+        .max_memory
+        .clone()
+        .or_else(|| std::env::var("ARRSH_MAX_MEMORY").ok())
+    {
         Some(s) => parse_size(&s)?,
         None => default_budget(),
     };
-    let opts = SessionOptions { real_addresses: cli.real_addresses, memory_budget: budget };
+    let opts = SessionOptions {
+        real_addresses: cli.real_addresses,
+        memory_budget: budget,
+    };
     let stdout_tty = std::io::stdout().is_terminal();
     let color = !cli.plain
         && match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         };
-    let style = Style { color, annotate: !cli.plain };
+    let style = Style {
+        color,
+        annotate: !cli.plain,
+    };
 
     let interrupt = Arc::new(AtomicBool::new(false));
     // Ctrl-C sets the flag the evaluator polls; a second Ctrl-C before it is seen quits.
-    signal_hook::flag::register_conditional_shutdown(signal_hook::consts::SIGINT, 130, interrupt.clone())
+    signal_hook::flag::register_conditional_shutdown(
+        signal_hook::consts::SIGINT,
+        130,
+        interrupt.clone(),
+    )
+    .context("installing the Ctrl-C handler")?;
+    signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt.clone())
         .context("installing the Ctrl-C handler")?;
-    signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt.clone()).context("installing the Ctrl-C handler")?;
 
     let mut session = Session::new(&opts, interrupt.clone());
     let mut failed = false;
     let mut scripts: Vec<String> = Vec::new();
     for f in &cli.files {
-        scripts.push(std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
+        scripts
+            .push(std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
     }
     if let Some(code) = &cli.code {
         scripts.push(code.clone());
@@ -135,7 +157,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let stdin_tty = std::io::stdin().is_terminal();
     if scripts.is_empty() && !stdin_tty {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).context("reading standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading standard input")?;
         scripts.push(s);
     }
     let replaying = !scripts.is_empty();
@@ -145,7 +169,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         failed |= replay::run_cells(&mut session, script, |r| {
             let _ = out.write_all(render::cell(r, style).as_bytes());
             let _ = out.flush();
-            interrupted |= r.error.as_ref().is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
+            interrupted |= r
+                .error
+                .as_ref()
+                .is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
         });
         if interrupted {
             return Ok(ExitCode::from(130));
@@ -155,15 +182,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
         if !stdin_tty {
             anyhow::bail!("the interactive shell needs a terminal (pipe a script in instead)");
         }
-        let history = if cli.no_history { None } else { histfile::default_path() };
+        let history = if cli.no_history {
+            None
+        } else {
+            histfile::default_path()
+        };
         repl::run(&mut session, style, interrupt, history).context("terminal error")?;
     }
-    Ok(if cli.strict && failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if cli.strict && failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let worker = std::thread::Builder::new().name("arrsh".into()).stack_size(STACK_BYTES).spawn(move || run(cli));
+    let worker = std::thread::Builder::new()
+        .name("arrsh".into())
+        .stack_size(STACK_BYTES)
+        .spawn(move || run(cli));
     match worker.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => code,
         Ok(Ok(Err(e))) => {

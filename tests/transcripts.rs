@@ -22,7 +22,12 @@ fn root() -> PathBuf {
 
 fn scripts_in(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "py"))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -30,7 +35,8 @@ fn scripts_in(dir: &Path) -> Vec<PathBuf> {
 
 /// `topic/file.py:N` for each known differing cell (N = the cell's In number).
 fn known_differences() -> BTreeSet<String> {
-    let text = fs::read_to_string(root().join("tests/transcripts/KNOWN_DIFFERENCES")).unwrap_or_default();
+    let text =
+        fs::read_to_string(root().join("tests/transcripts/KNOWN_DIFFERENCES")).unwrap_or_default();
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
@@ -63,11 +69,17 @@ fn check_topic(topic: &str) -> (usize, Vec<String>) {
     let mut problems = Vec::new();
     let mut cells = 0;
     for py in scripts_in(&dir) {
-        let expected = fs::read_to_string(py.with_extension("txt")).expect("each script has its transcript");
+        let expected =
+            fs::read_to_string(py.with_extension("txt")).expect("each script has its transcript");
         let script = fs::read_to_string(&py).expect("read script");
         let actual = replay(script, Style::plain());
         cells += expected.lines().filter(|l| l.starts_with("In [")).count();
-        let rel = format!("{topic}/{}", py.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default());
+        let rel = format!(
+            "{topic}/{}",
+            py.file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default()
+        );
         let mut differing = BTreeSet::new();
         for m in compare(&expected, &actual) {
             let n = cell_number(&m.expected).max(cell_number(&m.actual));
@@ -85,7 +97,9 @@ fn check_topic(topic: &str) -> (usize, Vec<String>) {
         }
         for k in known.iter().filter(|k| k.starts_with(&format!("{rel}:"))) {
             if !differing.contains(k) {
-                problems.push(format!("{k} now matches NumPy: remove it from tests/transcripts/KNOWN_DIFFERENCES"));
+                problems.push(format!(
+                    "{k} now matches NumPy: remove it from tests/transcripts/KNOWN_DIFFERENCES"
+                ));
             }
         }
     }
@@ -96,7 +110,11 @@ fn assert_topic(topic: &str) {
     let (cells, problems) = check_topic(topic);
     assert!(cells > 0, "no transcripts found for {topic}");
     if !problems.is_empty() {
-        panic!("{} of {cells} cells in {topic} are wrong:\n\n{}", problems.len(), problems.join("\n"));
+        panic!(
+            "{} of {cells} cells in {topic} are wrong:\n\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
     }
     eprintln!("{topic}: {cells} cells match NumPy (or are listed known differences)");
 }
@@ -113,16 +131,27 @@ macro_rules! topics {
 }
 
 topics!(
-    arithmetic, as_strided, attributes, copies, creation, dtype_view, errors, indexing, python, repr, reshape,
-    seeds, views,
+    arithmetic, as_strided, attributes, copies, creation, dtype_view, errors, indexing, python,
+    repr, reshape, seeds, views,
 );
 
 /// Every topic directory has a test above (a new directory must be added to the list).
 #[test]
 fn every_topic_is_checked() {
     let listed = [
-        "arithmetic", "as_strided", "attributes", "copies", "creation", "dtype_view", "errors", "indexing", "python",
-        "repr", "reshape", "seeds", "views",
+        "arithmetic",
+        "as_strided",
+        "attributes",
+        "copies",
+        "creation",
+        "dtype_view",
+        "errors",
+        "indexing",
+        "python",
+        "repr",
+        "reshape",
+        "seeds",
+        "views",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))
         .expect("tests/transcripts")
@@ -132,7 +161,10 @@ fn every_topic_is_checked() {
         .collect();
     dirs.sort();
     for d in dirs {
-        assert!(listed.contains(&d.as_str()), "tests/transcripts/{d} has no test in tests/transcripts.rs");
+        assert!(
+            listed.contains(&d.as_str()),
+            "tests/transcripts/{d} has no test in tests/transcripts.rs"
+        );
     }
 }
 
@@ -140,7 +172,10 @@ fn every_topic_is_checked() {
 #[test]
 fn annotated_transcripts_and_examples() {
     let bless = std::env::var_os("ARRSH_BLESS").is_some();
-    let style = Style { color: false, annotate: true };
+    let style = Style {
+        color: false,
+        annotate: true,
+    };
     let mut problems = Vec::new();
     let mut files = scripts_in(&root().join("tests/annotated"));
     files.extend(scripts_in(&root().join("examples")));
@@ -163,5 +198,9 @@ fn annotated_transcripts_and_examples() {
             ));
         }
     }
-    assert!(problems.is_empty(), "annotated transcripts differ (ARRSH_BLESS=1 to accept):\n\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "annotated transcripts differ (ARRSH_BLESS=1 to accept):\n\n{}",
+        problems.join("\n")
+    );
 }

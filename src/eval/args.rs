@@ -13,13 +13,22 @@ pub struct Args {
 
 impl Args {
     pub fn new(func: &str, pos: Vec<Value>, kw: Vec<(String, Value)>) -> Args {
-        Args { func: func.to_string(), pos: pos.into_iter().map(Some).collect(), kw, max_pos: 0 }
+        Args {
+            func: func.to_string(),
+            pos: pos.into_iter().map(Some).collect(),
+            kw,
+            max_pos: 0,
+        }
     }
 
     /// Parameter `i` (positional) or `name` (keyword).
     pub fn opt(&mut self, i: usize, name: &str) -> PyResult<Option<Value>> {
         self.max_pos = self.max_pos.max(i + 1);
-        let from_kw = self.kw.iter().position(|(k, _)| k == name).map(|p| self.kw.remove(p).1);
+        let from_kw = self
+            .kw
+            .iter()
+            .position(|(k, _)| k == name)
+            .map(|p| self.kw.remove(p).1);
         match (self.pos.get_mut(i).and_then(Option::take), from_kw) {
             (Some(_), Some(_)) => Err(PyError::type_error(format!(
                 "argument for {}() given by name ('{name}') and position ({})",
@@ -33,19 +42,30 @@ impl Args {
 
     /// A keyword-only parameter.
     pub fn kw_only(&mut self, name: &str) -> Option<Value> {
-        self.kw.iter().position(|(k, _)| k == name).map(|p| self.kw.remove(p).1)
+        self.kw
+            .iter()
+            .position(|(k, _)| k == name)
+            .map(|p| self.kw.remove(p).1)
     }
 
     pub fn req(&mut self, i: usize, name: &str) -> PyResult<Value> {
         self.opt(i, name)?.ok_or_else(|| {
-            PyError::type_error(format!("{}() missing required argument '{name}' (pos {})", self.func, i + 1))
+            PyError::type_error(format!(
+                "{}() missing required argument '{name}' (pos {})",
+                self.func,
+                i + 1
+            ))
         })
     }
 
     /// All remaining positional arguments from `i` on (`*args`).
     pub fn rest(&mut self, i: usize) -> Vec<Value> {
         self.max_pos = usize::MAX;
-        self.pos.iter_mut().skip(i).filter_map(Option::take).collect()
+        self.pos
+            .iter_mut()
+            .skip(i)
+            .filter_map(Option::take)
+            .collect()
     }
 
     pub fn take_kw(&mut self) -> Vec<(String, Value)> {

@@ -8,20 +8,47 @@ use super::args::Args;
 use super::pyint::Int;
 use super::value::*;
 use crate::error::{PyError, PyResult};
+use crate::runtime::array::Base;
 use crate::runtime::array::normalize_axis;
 use crate::runtime::kernels::{self, ReduceOp};
-use crate::runtime::array::Base;
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
 
 pub const ARRAY_METHODS: &[&str] = &[
-    "view", "copy", "reshape", "ravel", "flatten", "transpose", "astype", "sum", "min", "max", "mean", "prod",
-    "argmin", "argmax", "fill", "tolist", "item", "tobytes", "any", "all", "swapaxes", "squeeze", "dot", "nonzero",
-    "__len__", "__getitem__", "__array__",
+    "view",
+    "copy",
+    "reshape",
+    "ravel",
+    "flatten",
+    "transpose",
+    "astype",
+    "sum",
+    "min",
+    "max",
+    "mean",
+    "prod",
+    "argmin",
+    "argmax",
+    "fill",
+    "tolist",
+    "item",
+    "tobytes",
+    "any",
+    "all",
+    "swapaxes",
+    "squeeze",
+    "dot",
+    "nonzero",
+    "__len__",
+    "__getitem__",
+    "__array__",
 ];
 
 impl Interp {
     pub fn int_tuple(&mut self, xs: impl IntoIterator<Item = i128>) -> Value {
-        let items = xs.into_iter().map(|x| self.new_int(Int::from_i128(x))).collect();
+        let items = xs
+            .into_iter()
+            .map(|x| self.new_int(Int::from_i128(x)))
+            .collect();
         self.new_tuple(items)
     }
 
@@ -86,7 +113,11 @@ impl Interp {
 
     /// `__array_interface__`: numpy's dict, in numpy's key order. For a scalar, `ref` is the
     /// 0-d array numpy makes (shown as `'__ref'`).
-    pub fn array_interface(&mut self, a: &Rc<NdArray>, scalar_ref: Option<Value>) -> PyResult<Value> {
+    pub fn array_interface(
+        &mut self,
+        a: &Rc<NdArray>,
+        scalar_ref: Option<Value>,
+    ) -> PyResult<Value> {
         let data_addr = self.new_int(Int::from_u64(a.data_address()));
         let data = self.new_tuple(vec![data_addr, Value::Bool(!a.is_writeable())]);
         let strides = if a.is_c_contiguous() {
@@ -124,11 +155,17 @@ impl Interp {
             "base" => Value::None,
             "T" => obj.clone(),
             "real" => match s.v {
-                Scalar::Complex(r, _) => self.new_scalar(DType::native(Kind::Float, s.dtype.itemsize / 2), Scalar::Float(r)),
+                Scalar::Complex(r, _) => self.new_scalar(
+                    DType::native(Kind::Float, s.dtype.itemsize / 2),
+                    Scalar::Float(r),
+                ),
                 _ => obj.clone(),
             },
             "imag" => match s.v {
-                Scalar::Complex(_, i) => self.new_scalar(DType::native(Kind::Float, s.dtype.itemsize / 2), Scalar::Float(i)),
+                Scalar::Complex(_, i) => self.new_scalar(
+                    DType::native(Kind::Float, s.dtype.itemsize / 2),
+                    Scalar::Float(i),
+                ),
                 _ => self.new_scalar(s.dtype, Scalar::Int(0)),
             },
             "__array_interface__" => {
@@ -140,11 +177,15 @@ impl Interp {
                 let arr = self.scalar_to_array(s.dtype, &s.v)?;
                 self.new_flags(arr)
             }
-            "item" | "tolist" | "astype" | "view" | "copy" | "reshape" | "sum" | "min" | "max" | "mean" | "prod"
-            | "round" | "tobytes" | "is_integer" | "fill" | "ravel" | "flatten" | "conjugate" | "__index__" => {
-                self.new_method(obj.clone(), name)
+            "item" | "tolist" | "astype" | "view" | "copy" | "reshape" | "sum" | "min" | "max"
+            | "mean" | "prod" | "round" | "tobytes" | "is_integer" | "fill" | "ravel"
+            | "flatten" | "conjugate" | "__index__" => self.new_method(obj.clone(), name),
+            _ => {
+                return Err(PyError::no_attribute(
+                    &format!("numpy.{}", s.dtype.scalar_type_name()),
+                    name,
+                ));
             }
-            _ => return Err(PyError::no_attribute(&format!("numpy.{}", s.dtype.scalar_type_name()), name)),
         })
     }
 
@@ -176,7 +217,12 @@ impl Interp {
             "base" => obj.clone(),
             "num" => self.new_i64(dtype_num(dt)),
             "newbyteorder" => self.new_method(obj.clone(), name),
-            _ => return Err(PyError::no_attribute(&format!("numpy.dtypes.{}", super::value::dtype_class_name(dt)), name)),
+            _ => {
+                return Err(PyError::no_attribute(
+                    &format!("numpy.dtypes.{}", super::value::dtype_class_name(dt)),
+                    name,
+                ));
+            }
         })
     }
 
@@ -193,7 +239,9 @@ impl Interp {
             "fnc" => a.is_f_contiguous() && !a.is_c_contiguous(),
             "behaved" => a.is_aligned() && a.is_writeable(),
             "carray" => a.is_aligned() && a.is_writeable() && a.is_c_contiguous(),
-            "farray" => a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous(),
+            "farray" => {
+                a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous()
+            }
             _ => return Err(PyError::no_attribute("numpy.flagsobj", name)),
         }))
     }
@@ -208,7 +256,11 @@ impl Interp {
             return kernels::cast_array(&self.ctx, a, dtype, Order::F);
         }
         let mut perm: Vec<usize> = (0..a.ndim()).collect();
-        perm.sort_by(|&x, &y| a.strides()[y].unsigned_abs().cmp(&a.strides()[x].unsigned_abs()));
+        perm.sort_by(|&x, &y| {
+            a.strides()[y]
+                .unsigned_abs()
+                .cmp(&a.strides()[x].unsigned_abs())
+        });
         let axes: Vec<i64> = perm.iter().map(|&p| p as i64).collect();
         let permuted = a.transpose(&self.ctx, Some(&axes))?;
         let c = kernels::cast_array(&self.ctx, &permuted, dtype, Order::C)?;
@@ -229,16 +281,25 @@ impl Interp {
             }
             Some(other) => {
                 let r = self.repr(&other)?;
-                Err(PyError::value(format!("order must be one of 'C', 'F', 'A', or 'K' (got {r})")))
+                Err(PyError::value(format!(
+                    "order must be one of 'C', 'F', 'A', or 'K' (got {r})"
+                )))
             }
         }
     }
 
     /// A copy of `a` in `dtype` with a numpy order letter (`C`, `F`, `A`, `K`).
-    pub fn copy_in_order(&mut self, a: &Rc<NdArray>, dtype: DType, order: char) -> PyResult<Rc<NdArray>> {
+    pub fn copy_in_order(
+        &mut self,
+        a: &Rc<NdArray>,
+        dtype: DType,
+        order: char,
+    ) -> PyResult<Rc<NdArray>> {
         match order {
             'F' => kernels::cast_array(&self.ctx, a, dtype, Order::F),
-            'A' if a.is_f_contiguous() && !a.is_c_contiguous() => kernels::cast_array(&self.ctx, a, dtype, Order::F),
+            'A' if a.is_f_contiguous() && !a.is_c_contiguous() => {
+                kernels::cast_array(&self.ctx, a, dtype, Order::F)
+            }
             'K' => self.copy_keep_order(a, dtype),
             _ => kernels::cast_array(&self.ctx, a, dtype, Order::C),
         }
@@ -265,7 +326,14 @@ impl Interp {
         }
     }
 
-    pub fn reduce_array(&mut self, a: &Rc<NdArray>, op: ReduceOp, args: Vec<Value>, kw: Vec<(String, Value)>, method: &str) -> PyResult<Value> {
+    pub fn reduce_array(
+        &mut self,
+        a: &Rc<NdArray>,
+        op: ReduceOp,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+        method: &str,
+    ) -> PyResult<Value> {
         let mut p = Args::new(method, args, kw);
         let axis = p.opt(0, "axis")?;
         let dtype = p.opt(1, "dtype")?;
@@ -286,7 +354,13 @@ impl Interp {
         self.finish_reduce(r, a, axis, keepdims)
     }
 
-    fn finish_reduce(&mut self, r: Rc<NdArray>, a: &Rc<NdArray>, axis: Option<usize>, keepdims: Option<Value>) -> PyResult<Value> {
+    fn finish_reduce(
+        &mut self,
+        r: Rc<NdArray>,
+        a: &Rc<NdArray>,
+        axis: Option<usize>,
+        keepdims: Option<Value>,
+    ) -> PyResult<Value> {
         let keep = match keepdims {
             Some(v) => self.truthy(&v)?,
             None => false,
@@ -303,7 +377,12 @@ impl Interp {
         self.wrap_result(r)
     }
 
-    pub fn mean_array(&mut self, a: &Rc<NdArray>, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    pub fn mean_array(
+        &mut self,
+        a: &Rc<NdArray>,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let mut p = Args::new("mean", args, kw);
         let axis = p.opt(0, "axis")?;
         let dtype = p.opt(1, "dtype")?;
@@ -325,8 +404,16 @@ impl Interp {
         let n = self.scalar_to_array(acc, &Scalar::Float(count as f64))?;
         let q = kernels::binary(&self.ctx, kernels::BinaryOp::TrueDiv, &s, &n, acc, None)?
             .ok_or_else(|| PyError::type_error("mean"))?;
-        let out_dt = if a.dtype().kind == Kind::Float && a.itemsize() == 2 { DType::FLOAT16 } else { acc };
-        let q = if out_dt != acc { kernels::cast_array(&self.ctx, &q, out_dt, Order::C)? } else { q };
+        let out_dt = if a.dtype().kind == Kind::Float && a.itemsize() == 2 {
+            DType::FLOAT16
+        } else {
+            acc
+        };
+        let q = if out_dt != acc {
+            kernels::cast_array(&self.ctx, &q, out_dt, Order::C)?
+        } else {
+            q
+        };
         self.wrap_result(q)
     }
 
@@ -358,7 +445,14 @@ impl Interp {
         Ok(self.new_list(items))
     }
 
-    pub fn call_array_method(&mut self, obj: &Value, a: &Rc<NdArray>, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    pub fn call_array_method(
+        &mut self,
+        obj: &Value,
+        a: &Rc<NdArray>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         match name {
             "sum" => return self.reduce_array(a, ReduceOp::Sum, args, kw, name),
             "prod" => return self.reduce_array(a, ReduceOp::Prod, args, kw, name),
@@ -370,7 +464,11 @@ impl Interp {
                 let axis = p.opt(0, "axis")?;
                 p.finish()?;
                 let axis = self.axis_arg(axis, a.ndim())?;
-                let op = if name == "argmin" { ReduceOp::ArgMin } else { ReduceOp::ArgMax };
+                let op = if name == "argmin" {
+                    ReduceOp::ArgMin
+                } else {
+                    ReduceOp::ArgMax
+                };
                 let r = kernels::reduce(&self.ctx, op, a, axis, a.dtype().to_native())?;
                 return self.wrap_result(r);
             }
@@ -382,7 +480,9 @@ impl Interp {
                 let dt = p.opt(0, "dtype")?;
                 p.finish()?;
                 match dt {
-                    None | Some(Value::None) => Value::Array(a.view_with(&self.ctx, a.dtype(), a.layout().clone())),
+                    None | Some(Value::None) => {
+                        Value::Array(a.view_with(&self.ctx, a.dtype(), a.layout().clone()))
+                    }
                     Some(d) => {
                         let dt = self.to_dtype(&d)?;
                         Value::Array(a.view_dtype(&self.ctx, dt)?)
@@ -403,7 +503,11 @@ impl Interp {
                 let copy = p.opt(4, "copy")?;
                 p.finish()?;
                 let dt = self.to_dtype(&dt)?;
-                let dt = if dt.is_flexible() && dt.itemsize == 0 { flexible_size_for(a.dtype(), dt) } else { dt };
+                let dt = if dt.is_flexible() && dt.itemsize == 0 {
+                    flexible_size_for(a.dtype(), dt)
+                } else {
+                    dt
+                };
                 let copy = match copy {
                     Some(c) => self.truthy(&c)?,
                     None => true,
@@ -446,18 +550,27 @@ impl Interp {
                 let axes = match rest.as_slice() {
                     [] => None,
                     [Value::None] => None,
-                    [one] if !matches!(one, Value::Int(_) | Value::Scalar(_)) => Some(self.to_shape(one)?),
+                    [one] if !matches!(one, Value::Int(_) | Value::Scalar(_)) => {
+                        Some(self.to_shape(one)?)
+                    }
                     many => Some(self.shape_from_args(many)?),
                 };
-                let axes: Option<Vec<i64>> = axes.map(|v| v.into_iter().map(|x| x as i64).collect());
+                let axes: Option<Vec<i64>> =
+                    axes.map(|v| v.into_iter().map(|x| x as i64).collect());
                 Value::Array(a.transpose(&self.ctx, axes.as_deref())?)
             }
             "swapaxes" => {
                 let x = p.req(0, "axis1")?;
                 let y = p.req(1, "axis2")?;
                 p.finish()?;
-                let x = normalize_axis(self.int_value(&x, "")?.to_i64().unwrap_or(i64::MAX), a.ndim())?;
-                let y = normalize_axis(self.int_value(&y, "")?.to_i64().unwrap_or(i64::MAX), a.ndim())?;
+                let x = normalize_axis(
+                    self.int_value(&x, "")?.to_i64().unwrap_or(i64::MAX),
+                    a.ndim(),
+                )?;
+                let y = normalize_axis(
+                    self.int_value(&y, "")?.to_i64().unwrap_or(i64::MAX),
+                    a.ndim(),
+                )?;
                 let mut perm: Vec<i64> = (0..a.ndim() as i64).collect();
                 perm.swap(x, y);
                 Value::Array(a.transpose(&self.ctx, Some(&perm))?)
@@ -496,13 +609,18 @@ impl Interp {
                 let rest = p.rest(0);
                 p.finish()?;
                 let s = match rest.as_slice() {
-                    [] => a.item().ok_or_else(|| PyError::value("can only convert an array of size 1 to a Python scalar"))??,
+                    [] => a.item().ok_or_else(|| {
+                        PyError::value("can only convert an array of size 1 to a Python scalar")
+                    })??,
                     [i] => {
                         let k = self.int_value(i, "")?.to_i128_saturating();
                         let n = a.size() as i128;
                         let k = if k < 0 { k + n } else { k };
                         if k < 0 || k >= n {
-                            return Err(PyError::index(format!("index {} is out of bounds for size {n}", self.int_value(i, "")?.to_i128_saturating())));
+                            return Err(PyError::index(format!(
+                                "index {} is out of bounds for size {n}",
+                                self.int_value(i, "")?.to_i128_saturating()
+                            )));
                         }
                         let mut idx = vec![0usize; a.ndim()];
                         let mut rem = k as usize;
@@ -515,11 +633,19 @@ impl Interp {
                     many => {
                         let idx: Vec<crate::runtime::index::IndexItem> = many
                             .iter()
-                            .map(|v| self.int_value(v, "").map(|i| crate::runtime::index::IndexItem::Int(i.to_i128_saturating())))
+                            .map(|v| {
+                                self.int_value(v, "").map(|i| {
+                                    crate::runtime::index::IndexItem::Int(i.to_i128_saturating())
+                                })
+                            })
                             .collect::<PyResult<_>>()?;
                         match a.index_basic(&self.ctx, &idx)? {
                             crate::runtime::array::Indexed::Element(s) => s,
-                            _ => return Err(PyError::value("incorrect number of indices for array")),
+                            _ => {
+                                return Err(PyError::value(
+                                    "incorrect number of indices for array",
+                                ));
+                            }
                         }
                     }
                 };
@@ -538,7 +664,11 @@ impl Interp {
                 p.finish()?;
                 let axis = self.axis_arg(axis, a.ndim())?;
                 let b = kernels::cast_array(&self.ctx, a, DType::BOOL, Order::C)?;
-                let op = if name == "any" { ReduceOp::Max } else { ReduceOp::Min };
+                let op = if name == "any" {
+                    ReduceOp::Max
+                } else {
+                    ReduceOp::Min
+                };
                 if b.size() == 0 && axis.is_none() {
                     return Ok(self.new_scalar(DType::BOOL, Scalar::Bool(name == "all")));
                 }
@@ -576,23 +706,43 @@ impl Interp {
     /// `reshape(2, 3)`, `reshape((2, 3))`, `reshape([2, 3])`.
     pub fn shape_from_args(&mut self, rest: &[Value]) -> PyResult<Vec<i128>> {
         match rest {
-            [] => Err(PyError::type_error("reshape() takes exactly 1 argument (0 given)")),
+            [] => Err(PyError::type_error(
+                "reshape() takes exactly 1 argument (0 given)",
+            )),
             [one @ (Value::Tuple(_) | Value::List(_))] => self.to_shape(one),
-            [one] => self.index_int(one).map(|i| vec![i.to_i128_saturating()]).ok_or_else(|| {
-                PyError::type_error(format!("'{}' object cannot be interpreted as an integer", one.type_name()))
-            }),
+            [one] => self
+                .index_int(one)
+                .map(|i| vec![i.to_i128_saturating()])
+                .ok_or_else(|| {
+                    PyError::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        one.type_name()
+                    ))
+                }),
             many => many
                 .iter()
                 .map(|v| {
-                    self.index_int(v).map(|i| i.to_i128_saturating()).ok_or_else(|| {
-                        PyError::type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))
-                    })
+                    self.index_int(v)
+                        .map(|i| i.to_i128_saturating())
+                        .ok_or_else(|| {
+                            PyError::type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                v.type_name()
+                            ))
+                        })
                 })
                 .collect(),
         }
     }
 
-    pub fn call_scalar_method(&mut self, obj: &Value, s: &Rc<NpScalar>, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    pub fn call_scalar_method(
+        &mut self,
+        obj: &Value,
+        s: &Rc<NpScalar>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         match name {
             "item" | "tolist" => {
                 Args::new(name, args, kw).finish()?;
@@ -602,7 +752,10 @@ impl Interp {
                 Args::new(name, args, kw).finish()?;
                 match s.v {
                     Scalar::Int(_) | Scalar::UInt(_) | Scalar::Bool(_) => Ok(self.to_python(&s.v)),
-                    _ => Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer", obj.type_name()))),
+                    _ => Err(PyError::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        obj.type_name()
+                    ))),
                 }
             }
             "is_integer" => Ok(Value::Bool(s.v.to_f64().fract() == 0.0)),
@@ -629,7 +782,11 @@ fn flexible_size_for(from: DType, to: DType) -> DType {
         Kind::Bytes => from.itemsize,
         Kind::Str => from.itemsize / 4,
     };
-    if to.kind == Kind::Str { DType::unicode(n) } else { DType::bytes(n) }
+    if to.kind == Kind::Str {
+        DType::unicode(n)
+    } else {
+        DType::bytes(n)
+    }
 }
 
 /// numpy's type numbers (`dtype.num`).
@@ -658,5 +815,10 @@ fn dtype_num(dt: DType) -> i64 {
 /// owning its data: the same buffer and layout as a new owner. Only for copies made by the
 /// caller, never for views of user arrays.
 pub fn rebase_as_owner(ctx: &crate::runtime::Ctx, v: Rc<NdArray>) -> Rc<NdArray> {
-    Rc::new(NdArray::owner(ctx, v.buffer().clone(), v.dtype(), v.layout().clone()))
+    Rc::new(NdArray::owner(
+        ctx,
+        v.buffer().clone(),
+        v.dtype(),
+        v.layout().clone(),
+    ))
 }

@@ -16,7 +16,12 @@ use crate::runtime::{DType, Kind, Scalar};
 
 impl Interp {
     /// `f(*args, **kw)`.
-    pub fn call(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    pub fn call(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         self.ctx.check_interrupt()?;
         match f {
             Value::Builtin(b) => {
@@ -41,13 +46,21 @@ impl Interp {
             }
             Value::DType(d) => {
                 // np.dtype('int64')(5) is not valid numpy either; dtype.type(5) is
-                Err(PyError::not_callable(&format!("numpy.dtypes.{}", dtype_class_name(d.dtype))))
+                Err(PyError::not_callable(&format!(
+                    "numpy.dtypes.{}",
+                    dtype_class_name(d.dtype)
+                )))
             }
             other => Err(PyError::not_callable(&other.type_name())),
         }
     }
 
-    fn call_builtin(&mut self, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    fn call_builtin(
+        &mut self,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let mut p = Args::new(name, args, kw);
         Ok(match name {
             "print" => {
@@ -60,12 +73,22 @@ impl Interp {
                 let sep = match sep {
                     None | Some(Value::None) => " ".to_string(),
                     Some(Value::Str(s)) => s.v.clone(),
-                    Some(o) => return Err(PyError::type_error(format!("sep must be None or a string, not {}", o.type_name()))),
+                    Some(o) => {
+                        return Err(PyError::type_error(format!(
+                            "sep must be None or a string, not {}",
+                            o.type_name()
+                        )));
+                    }
                 };
                 let end = match end {
                     None | Some(Value::None) => "\n".to_string(),
                     Some(Value::Str(s)) => s.v.clone(),
-                    Some(o) => return Err(PyError::type_error(format!("end must be None or a string, not {}", o.type_name()))),
+                    Some(o) => {
+                        return Err(PyError::type_error(format!(
+                            "end must be None or a string, not {}",
+                            o.type_name()
+                        )));
+                    }
                 };
                 let mut parts = Vec::with_capacity(items.len());
                 for it in &items {
@@ -114,7 +137,10 @@ impl Interp {
                     "oct" => ("0o", format!("{mag:o}")),
                     _ => ("0b", format!("{mag:b}")),
                 };
-                self.new_str(format!("{}{prefix}{digits}", if i.is_negative() { "-" } else { "" }))
+                self.new_str(format!(
+                    "{}{prefix}{digits}",
+                    if i.is_negative() { "-" } else { "" }
+                ))
             }
             "abs" => {
                 let v = p.req(0, "x")?;
@@ -126,7 +152,9 @@ impl Interp {
                     }
                     Value::Float(f) => self.new_float(f.v.abs()),
                     Value::Complex(c) => self.new_float(c.re.hypot(c.im)),
-                    Value::Array(_) | Value::Scalar(_) => return self.call_numpy("numpy.abs", vec![v.clone()], vec![]),
+                    Value::Array(_) | Value::Scalar(_) => {
+                        return self.call_numpy("numpy.abs", vec![v.clone()], vec![]);
+                    }
                     other => return Err(PyError::bad_operand_unary("abs()", &other.type_name())),
                 }
             }
@@ -136,7 +164,10 @@ impl Interp {
                 let mut iters = Vec::with_capacity(items.len());
                 for (i, it) in items.iter().enumerate() {
                     iters.push(self.make_iter(it).map_err(|_| {
-                        PyError::type_error(format!("zip argument #{} must support iteration", i + 1))
+                        PyError::type_error(format!(
+                            "zip argument #{} must support iteration",
+                            i + 1
+                        ))
                     })?);
                 }
                 self.new_iter("zip", IterState::Zip(iters))
@@ -167,7 +198,11 @@ impl Interp {
                 p.finish()?;
                 let mut kept = std::collections::VecDeque::new();
                 for x in self.collect(&it)? {
-                    let keep = if f.is_none() { x.clone() } else { self.call(&f, vec![x.clone()], vec![])? };
+                    let keep = if f.is_none() {
+                        x.clone()
+                    } else {
+                        self.call(&f, vec![x.clone()], vec![])?
+                    };
                     if self.truthy(&keep)? {
                         kept.push_back(x);
                     }
@@ -184,7 +219,10 @@ impl Interp {
                 let default = p.opt(1, "default")?;
                 p.finish()?;
                 let Value::Iter(it) = &v else {
-                    return Err(PyError::type_error(format!("'{}' object is not an iterator", v.type_name())));
+                    return Err(PyError::type_error(format!(
+                        "'{}' object is not an iterator",
+                        v.type_name()
+                    )));
                 };
                 match self.iter_next(it)? {
                     Some(x) => x,
@@ -194,15 +232,33 @@ impl Interp {
             "reversed" => {
                 let v = p.req(0, "sequence")?;
                 p.finish()?;
-                if !matches!(v, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Array(_) | Value::Bytes(_)) {
-                    return Err(PyError::type_error(format!("'{}' object is not reversible", v.type_name())));
+                if !matches!(
+                    v,
+                    Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::Range(_)
+                        | Value::Array(_)
+                        | Value::Bytes(_)
+                ) {
+                    return Err(PyError::type_error(format!(
+                        "'{}' object is not reversible",
+                        v.type_name()
+                    )));
                 }
                 let kind = match v {
                     Value::List(_) => "list_reverseiterator",
                     Value::Range(_) => "range_iterator",
                     _ => "reversed",
                 };
-                self.new_iter(kind, IterState::Seq { seq: v, pos: 0, reversed: true })
+                self.new_iter(
+                    kind,
+                    IterState::Seq {
+                        seq: v,
+                        pos: 0,
+                        reversed: true,
+                    },
+                )
             }
             "sorted" => {
                 let v = p.req(0, "iterable")?;
@@ -211,10 +267,10 @@ impl Interp {
                 p.finish()?;
                 let mut items = self.collect(&v)?;
                 self.sort_values(&mut items)?;
-                if let Some(r) = reverse {
-                    if self.truthy(&r)? {
-                        items.reverse();
-                    }
+                if let Some(r) = reverse
+                    && self.truthy(&r)?
+                {
+                    items.reverse();
                 }
                 self.new_list(items)
             }
@@ -234,13 +290,21 @@ impl Interp {
                 let default = p.kw_only("default");
                 let items = p.rest(0);
                 p.finish()?;
-                let values = if items.len() == 1 { self.collect(&items[0])? } else { items };
+                let values = if items.len() == 1 {
+                    self.collect(&items[0])?
+                } else {
+                    items
+                };
                 let mut best: Option<Value> = None;
                 for x in values {
                     best = Some(match best {
                         None => x,
                         Some(b) => {
-                            let op = if name == "min" { crate::syntax::ast::CmpOp::Lt } else { crate::syntax::ast::CmpOp::Gt };
+                            let op = if name == "min" {
+                                crate::syntax::ast::CmpOp::Lt
+                            } else {
+                                crate::syntax::ast::CmpOp::Gt
+                            };
                             let r = self.compare(&x, op, &b)?;
                             if self.truthy(&r)? { x } else { b }
                         }
@@ -249,7 +313,9 @@ impl Interp {
                 match (best, default) {
                     (Some(b), _) => b,
                     (None, Some(d)) => d,
-                    (None, None) => return Err(PyError::value(format!("{name}() arg is an empty sequence"))),
+                    (None, None) => {
+                        return Err(PyError::value(format!("{name}() arg is an empty sequence")));
+                    }
                 }
             }
             "any" | "all" => {
@@ -275,7 +341,9 @@ impl Interp {
                 let mut hit = false;
                 for ty in &types {
                     let Value::Type(ty) = ty else {
-                        return Err(PyError::type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+                        return Err(PyError::type_error(
+                            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                        ));
                     };
                     hit |= self.is_instance(&v, ty.kind);
                 }
@@ -286,11 +354,15 @@ impl Interp {
                 let nd = p.opt(1, "ndigits")?;
                 p.finish()?;
                 match (&v, nd) {
-                    (Value::Int(_) | Value::Bool(_), _) => self.new_int(as_int(&v).unwrap_or(Int::Small(0))),
+                    (Value::Int(_) | Value::Bool(_), _) => {
+                        self.new_int(as_int(&v).unwrap_or(Int::Small(0)))
+                    }
                     (Value::Float(f), None | Some(Value::None)) => {
                         let r = round_half_even(f.v);
                         if !r.is_finite() {
-                            return Err(PyError::overflow("cannot convert float infinity to integer"));
+                            return Err(PyError::overflow(
+                                "cannot convert float infinity to integer",
+                            ));
                         }
                         self.new_int(Int::from_big(BigInt::from(r as i128)))
                     }
@@ -299,7 +371,12 @@ impl Interp {
                         let s = format!("{:.*}", n.max(0) as usize, f.v);
                         self.new_float(s.parse().unwrap_or(f.v))
                     }
-                    (other, _) => return Err(PyError::type_error(format!("type {} doesn't define __round__ method", other.type_name()))),
+                    (other, _) => {
+                        return Err(PyError::type_error(format!(
+                            "type {} doesn't define __round__ method",
+                            other.type_name()
+                        )));
+                    }
                 }
             }
             "divmod" => {
@@ -320,7 +397,9 @@ impl Interp {
                 let v = p.req(0, "c")?;
                 p.finish()?;
                 match &v {
-                    Value::Str(s) if s.v.chars().count() == 1 => self.new_i64(s.v.chars().next().map_or(0, |c| c as i64)),
+                    Value::Str(s) if s.v.chars().count() == 1 => {
+                        self.new_i64(s.v.chars().next().map_or(0, |c| c as i64))
+                    }
                     Value::Bytes(b) if b.v.len() == 1 => self.new_i64(b.v[0] as i64),
                     Value::Str(s) => {
                         return Err(PyError::type_error(format!(
@@ -328,14 +407,22 @@ impl Interp {
                             s.v.chars().count()
                         )));
                     }
-                    other => return Err(PyError::type_error(format!("ord() expected string of length 1, but {} found", other.type_name()))),
+                    other => {
+                        return Err(PyError::type_error(format!(
+                            "ord() expected string of length 1, but {} found",
+                            other.type_name()
+                        )));
+                    }
                 }
             }
             "chr" => {
                 let v = p.req(0, "i")?;
                 p.finish()?;
                 let i = self.int_value(&v, "")?.to_i64().unwrap_or(-1);
-                let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| PyError::value("chr() arg not in range(0x110000)"))?;
+                let c = u32::try_from(i)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| PyError::value("chr() arg not in range(0x110000)"))?;
                 self.new_str(c.to_string())
             }
             "getattr" | "hasattr" => {
@@ -343,7 +430,9 @@ impl Interp {
                 let n = p.req(1, "name")?;
                 let default = p.opt(2, "default")?;
                 p.finish()?;
-                let Value::Str(n) = &n else { return Err(PyError::type_error("attribute name must be string")) };
+                let Value::Str(n) = &n else {
+                    return Err(PyError::type_error("attribute name must be string"));
+                };
                 match (self.getattr(&o, &n.v), name, default) {
                     (Ok(v), "getattr", _) => v,
                     (Ok(_), _, _) => Value::Bool(true),
@@ -357,21 +446,28 @@ impl Interp {
                 let n = p.req(1, "name")?;
                 let v = p.req(2, "value")?;
                 p.finish()?;
-                let Value::Str(n) = &n else { return Err(PyError::type_error("attribute name must be string")) };
+                let Value::Str(n) = &n else {
+                    return Err(PyError::type_error("attribute name must be string"));
+                };
                 self.setattr(&o, &n.v, v)?;
                 Value::None
             }
             "callable" => {
                 let v = p.req(0, "obj")?;
                 p.finish()?;
-                Value::Bool(matches!(v, Value::Builtin(_) | Value::Method(_) | Value::Type(_) | Value::Function(_)))
+                Value::Bool(matches!(
+                    v,
+                    Value::Builtin(_) | Value::Method(_) | Value::Type(_) | Value::Function(_)
+                ))
             }
             "hash" => {
                 let v = p.req(0, "obj")?;
                 p.finish()?;
                 self.hash_key(&v)?;
                 match &v {
-                    Value::Int(_) | Value::Bool(_) => self.new_int(as_int(&v).unwrap_or(Int::Small(0))),
+                    Value::Int(_) | Value::Bool(_) => {
+                        self.new_int(as_int(&v).unwrap_or(Int::Small(0)))
+                    }
                     _ => {
                         let id = self.id_of(&v);
                         self.new_i64((id >> 4) as i64)
@@ -381,7 +477,12 @@ impl Interp {
             "dir" | "vars" | "globals" => {
                 let _ = p.rest(0);
                 p.finish()?;
-                let mut names: Vec<String> = self.globals.keys().filter(|k| !k.starts_with('_')).cloned().collect();
+                let mut names: Vec<String> = self
+                    .globals
+                    .keys()
+                    .filter(|k| !k.starts_with('_'))
+                    .cloned()
+                    .collect();
                 names.sort();
                 let vals = names.into_iter().map(|n| self.new_str(n)).collect();
                 self.new_list(vals)
@@ -398,7 +499,10 @@ impl Interp {
             "sys.get_int_max_str_digits" => self.new_i64(super::pyint::MAX_STR_DIGITS as i64),
             "time.time" => {
                 p.finish()?;
-                let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+                let t = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs_f64())
+                    .unwrap_or(0.0);
                 self.new_float(t)
             }
             "time.perf_counter" | "time.monotonic" => {
@@ -409,18 +513,24 @@ impl Interp {
             "time.sleep" => {
                 let s = p.req(0, "secs")?;
                 p.finish()?;
-                let secs = as_float(&s)?.ok_or_else(|| PyError::type_error("an integer or float is required"))?;
-                let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs.max(0.0).min(3600.0));
+                let secs = as_float(&s)?
+                    .ok_or_else(|| PyError::type_error("an integer or float is required"))?;
+                let end = std::time::Instant::now()
+                    + std::time::Duration::from_secs_f64(secs.clamp(0.0, 3600.0));
                 while std::time::Instant::now() < end {
                     self.ctx.check_interrupt()?;
-                    std::thread::sleep(std::time::Duration::from_millis(10).min(end - std::time::Instant::now()));
+                    std::thread::sleep(
+                        std::time::Duration::from_millis(10).min(end - std::time::Instant::now()),
+                    );
                 }
                 Value::None
             }
             _ if name.starts_with("math.") => {
                 let x = p.req(0, "x")?;
                 p.finish()?;
-                let f = as_float(&x)?.ok_or_else(|| PyError::type_error(format!("must be real number, not {}", x.type_name())))?;
+                let f = as_float(&x)?.ok_or_else(|| {
+                    PyError::type_error(format!("must be real number, not {}", x.type_name()))
+                })?;
                 match &name[5..] {
                     "sqrt" if f < 0.0 => return Err(PyError::value("math domain error")),
                     "sqrt" => self.new_float(f.sqrt()),
@@ -465,7 +575,13 @@ impl Interp {
     pub fn getsizeof(&mut self, v: &Value) -> PyResult<usize> {
         Ok(match v {
             Value::None => 16,
-            Value::Bool(b) => if *b { 28 } else { 24 },
+            Value::Bool(b) => {
+                if *b {
+                    28
+                } else {
+                    24
+                }
+            }
             Value::Int(i) => int_size(&i.v),
             Value::Float(_) => 24,
             Value::Complex(_) => 32,
@@ -495,7 +611,12 @@ impl Interp {
     }
 
     /// `int(x)`, `float(x)`, `list(x)`, `np.int64(x)`... — calling a type.
-    fn call_type(&mut self, kind: TypeKind, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    fn call_type(
+        &mut self,
+        kind: TypeKind,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let tname = super::pyrepr::type_qualname(kind);
         let mut p = Args::new(&tname, args, kw);
         Ok(match kind {
@@ -505,7 +626,7 @@ impl Interp {
                 p.finish()?;
                 match v {
                     None => self.new_i64(0),
-                    Some(v) => self.to_int(&v, base)?,
+                    Some(v) => self.int_from(&v, base)?,
                 }
             }
             TypeKind::Float => {
@@ -523,8 +644,14 @@ impl Interp {
                 let re = p.opt(0, "real")?;
                 let im = p.opt(1, "imag")?;
                 p.finish()?;
-                let r = match re { Some(v) => self.to_float(&v)?, None => 0.0 };
-                let i = match im { Some(v) => self.to_float(&v)?, None => 0.0 };
+                let r = match re {
+                    Some(v) => self.to_float(&v)?,
+                    None => 0.0,
+                };
+                let i = match im {
+                    Some(v) => self.to_float(&v)?,
+                    None => 0.0,
+                };
                 self.new_complex(r, i)
             }
             TypeKind::Bool => {
@@ -553,13 +680,19 @@ impl Interp {
                 match v {
                     None => self.new_bytes(vec![]),
                     Some(Value::Str(s)) => self.new_bytes(s.v.as_bytes().to_vec()),
-                    Some(Value::Int(i)) => self.new_bytes(vec![0; i.v.to_i64().unwrap_or(0).max(0) as usize]),
+                    Some(Value::Int(i)) => {
+                        self.new_bytes(vec![0; i.v.to_i64().unwrap_or(0).max(0) as usize])
+                    }
                     Some(other) => {
                         let items = self.collect(&other)?;
                         let mut out = Vec::with_capacity(items.len());
                         for x in items {
                             let b = self.int_value(&x, "")?.to_i64().unwrap_or(-1);
-                            out.push(u8::try_from(b).map_err(|_| PyError::value("bytes must be in range(0, 256)"))?);
+                            out.push(
+                                u8::try_from(b).map_err(|_| {
+                                    PyError::value("bytes must be in range(0, 256)")
+                                })?,
+                            );
                         }
                         self.new_bytes(out)
                     }
@@ -629,7 +762,9 @@ impl Interp {
                 p.finish()?;
                 let int = |me: &Interp, v: &Value| -> PyResult<i64> {
                     let i = me.int_value(v, "")?;
-                    i.to_i64().ok_or_else(|| PyError::overflow("Python int too large to convert to C ssize_t"))
+                    i.to_i64().ok_or_else(|| {
+                        PyError::overflow("Python int too large to convert to C ssize_t")
+                    })
                 };
                 let (start, stop) = match &b {
                     None => (0, int(self, &a)?),
@@ -661,12 +796,19 @@ impl Interp {
             }
             TypeKind::Object => {
                 p.finish()?;
-                self.new_record("object", format!("<object object at {:#x}>", self.ctx.heap.object(16).addr()), vec![])
+                self.new_record(
+                    "object",
+                    format!("<object object at {:#x}>", self.ctx.heap.object(16).addr()),
+                    vec![],
+                )
             }
             TypeKind::NpScalar(dt) => {
                 let v = p.opt(0, "value")?;
                 p.finish()?;
-                let v = v.unwrap_or(Value::Int(Rc::new(PyInt { id: self.ctx.heap.object(28), v: Int::Small(0) })));
+                let v = v.unwrap_or(Value::Int(Rc::new(PyInt {
+                    id: self.ctx.heap.object(28),
+                    v: Int::Small(0),
+                })));
                 return self.make_np_scalar(dt, &v);
             }
             TypeKind::DTypeClass => {
@@ -680,31 +822,60 @@ impl Interp {
                 let shape = p.req(0, "shape")?;
                 let dtype = p.opt(1, "dtype")?;
                 p.finish()?;
-                return self.call_numpy("numpy.empty", vec![shape, dtype.unwrap_or(Value::None)], vec![]);
+                return self.call_numpy(
+                    "numpy.empty",
+                    vec![shape, dtype.unwrap_or(Value::None)],
+                    vec![],
+                );
             }
             TypeKind::Exception(k) => {
                 let msg = p.opt(0, "msg")?;
                 p.finish()?;
-                let m = match msg { Some(v) => self.str(&v)?, None => String::new() };
-                self.new_record(k.name(), format!("{}({})", k.name(), if m.is_empty() { String::new() } else { super::pyrepr::str_repr(&m) }), vec![])
+                let m = match msg {
+                    Some(v) => self.str(&v)?,
+                    None => String::new(),
+                };
+                self.new_record(
+                    k.name(),
+                    format!(
+                        "{}({})",
+                        k.name(),
+                        if m.is_empty() {
+                            String::new()
+                        } else {
+                            super::pyrepr::str_repr(&m)
+                        }
+                    ),
+                    vec![],
+                )
             }
-            other => return Err(PyError::type_error(format!("cannot create '{}' instances", super::pyrepr::type_qualname(other)))),
+            other => {
+                return Err(PyError::type_error(format!(
+                    "cannot create '{}' instances",
+                    super::pyrepr::type_qualname(other)
+                )));
+            }
         })
     }
 
     /// `np.int64(5)`, `np.float32('1.5')`, `np.uint8(300)` (NumPy 2: OverflowError).
     pub fn make_np_scalar(&mut self, dt: DType, v: &Value) -> PyResult<Value> {
-        if let Value::Array(a) = v {
-            if a.ndim() > 0 {
-                let c = crate::runtime::kernels::cast_array(&self.ctx, a, dt, crate::runtime::Order::C)?;
-                return Ok(Value::Array(c));
-            }
+        if let Value::Array(a) = v
+            && a.ndim() > 0
+        {
+            let c =
+                crate::runtime::kernels::cast_array(&self.ctx, a, dt, crate::runtime::Order::C)?;
+            return Ok(Value::Array(c));
         }
         let s = match v {
             Value::Str(s) if dt.is_numeric() => {
                 let f = self.to_float(v)?;
                 let _ = s;
-                if dt.is_integer() { Scalar::Int(f as i64) } else { Scalar::Float(f) }
+                if dt.is_integer() {
+                    Scalar::Int(f as i64)
+                } else {
+                    Scalar::Float(f)
+                }
             }
             _ => self.value_to_element(v, dt)?,
         };
@@ -747,7 +918,7 @@ impl Interp {
         self.objects.type_object(kind)
     }
 
-    fn to_int(&mut self, v: &Value, base: Option<Value>) -> PyResult<Value> {
+    fn int_from(&mut self, v: &Value, base: Option<Value>) -> PyResult<Value> {
         Ok(match v {
             Value::Int(_) | Value::Bool(_) => self.new_int(as_int(v).unwrap_or(Int::Small(0))),
             Value::Float(f) => {
@@ -755,7 +926,9 @@ impl Interp {
                     return Err(PyError::value("cannot convert float NaN to integer"));
                 }
                 if f.v.is_infinite() {
-                    return Err(PyError::overflow("cannot convert float infinity to integer"));
+                    return Err(PyError::overflow(
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 self.new_int(float_to_int(f.v))
             }
@@ -765,16 +938,24 @@ impl Interp {
                 Scalar::Bool(b) => self.new_i64(b as i64),
                 Scalar::Float(f) => {
                     let fv = self.new_float(f);
-                    return self.to_int(&fv, None);
+                    return self.int_from(&fv, None);
                 }
-                _ => return Err(PyError::type_error("int() argument must be a string, a bytes-like object or a real number")),
+                _ => {
+                    return Err(PyError::type_error(
+                        "int() argument must be a string, a bytes-like object or a real number",
+                    ));
+                }
             },
             Value::Array(a) if a.size() == 1 => {
                 let s = a.item().ok_or_else(PyError::unsized_object)??;
                 let sv = self.new_scalar(a.dtype(), s);
-                return self.to_int(&sv, None);
+                return self.int_from(&sv, None);
             }
-            Value::Array(_) => return Err(PyError::type_error("only length-1 arrays can be converted to Python scalars")),
+            Value::Array(_) => {
+                return Err(PyError::type_error(
+                    "only length-1 arrays can be converted to Python scalars",
+                ));
+            }
             Value::Str(s) => {
                 let radix = match base {
                     Some(b) => self.int_value(&b, "")?.to_i64().unwrap_or(10) as u32,
@@ -785,9 +966,15 @@ impl Interp {
                     Some(d) => (true, d.to_string()),
                     None => (false, t.trim_start_matches('+').to_string()),
                 };
-                let digits = if radix == 16 { digits.trim_start_matches("0x").to_string() } else { digits };
+                let digits = if radix == 16 {
+                    digits.trim_start_matches("0x").to_string()
+                } else {
+                    digits
+                };
                 match BigInt::parse_bytes(digits.as_bytes(), radix.clamp(2, 36)) {
-                    Some(b) if !digits.is_empty() => self.new_int(Int::from_big(if neg { -b } else { b })),
+                    Some(b) if !digits.is_empty() => {
+                        self.new_int(Int::from_big(if neg { -b } else { b }))
+                    }
                     _ => {
                         return Err(PyError::value(format!(
                             "invalid literal for int() with base {radix}: {}",
@@ -814,15 +1001,25 @@ impl Interp {
                     "-inf" | "-infinity" => Ok(f64::NEG_INFINITY),
                     "nan" | "+nan" | "-nan" => Ok(f64::NAN),
                     _ => t.parse::<f64>().map_err(|_| {
-                        PyError::value(format!("could not convert string to float: {}", super::pyrepr::str_repr(&s.v)))
+                        PyError::value(format!(
+                            "could not convert string to float: {}",
+                            super::pyrepr::str_repr(&s.v)
+                        ))
                     }),
                 }
             }
             Value::Scalar(s) => Ok(s.v.to_f64()),
-            Value::Array(a) if a.size() == 1 => Ok(a.item().ok_or_else(PyError::unsized_object)??.to_f64()),
-            Value::Array(_) => Err(PyError::type_error("only length-1 arrays can be converted to Python scalars")),
+            Value::Array(a) if a.size() == 1 => {
+                Ok(a.item().ok_or_else(PyError::unsized_object)??.to_f64())
+            }
+            Value::Array(_) => Err(PyError::type_error(
+                "only length-1 arrays can be converted to Python scalars",
+            )),
             other => as_float(other)?.ok_or_else(|| {
-                PyError::type_error(format!("float() argument must be a string or a real number, not '{}'", other.type_name()))
+                PyError::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    other.type_name()
+                ))
             }),
         }
     }
@@ -838,14 +1035,22 @@ fn float_to_int(f: f64) -> Int {
         let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
         let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
         let mut b = BigInt::from(mant);
-        b = if exp >= 0 { b << exp as u64 } else { b >> (-exp) as u64 };
+        b = if exp >= 0 {
+            b << exp as u64
+        } else {
+            b >> (-exp) as u64
+        };
         Int::from_big(if t < 0.0 { -b } else { b })
     }
 }
 
 fn round_half_even(x: f64) -> f64 {
     let r = x.round();
-    if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
 }
 
 /// CPython 3.11 dict sizes for small dicts built by insertion.

@@ -42,7 +42,9 @@ impl Interp {
         let mut leaves = Vec::new();
         self.flatten_leaves(v, shape.len(), &mut leaves)?;
         let dt = match dtype {
-            Some(dt) if dt.is_flexible() && dt.itemsize == 0 => self.infer_flexible(&leaves, dt.kind)?,
+            Some(dt) if dt.is_flexible() && dt.itemsize == 0 => {
+                self.infer_flexible(&leaves, dt.kind)?
+            }
             Some(dt) => dt,
             None => self.infer_dtype(&leaves)?,
         };
@@ -52,7 +54,10 @@ impl Interp {
     }
 
     fn is_sequence(v: &Value) -> bool {
-        matches!(v, Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Array(_))
+        matches!(
+            v,
+            Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Array(_)
+        )
     }
 
     /// The shape of a nested sequence, with NumPy's inhomogeneity error.
@@ -115,10 +120,15 @@ impl Interp {
         if leaves.is_empty() {
             return Ok(DType::FLOAT64);
         }
-        if leaves.iter().any(|v| matches!(v, Value::Str(_)) || matches!(v, Value::Scalar(s) if s.dtype.kind == Kind::Str)) {
+        if leaves.iter().any(|v| {
+            matches!(v, Value::Str(_)) || matches!(v, Value::Scalar(s) if s.dtype.kind == Kind::Str)
+        }) {
             return self.infer_flexible(leaves, Kind::Str);
         }
-        if leaves.iter().all(|v| matches!(v, Value::Bytes(_)) || matches!(v, Value::Scalar(s) if s.dtype.kind == Kind::Bytes)) {
+        if leaves.iter().all(|v| {
+            matches!(v, Value::Bytes(_))
+                || matches!(v, Value::Scalar(s) if s.dtype.kind == Kind::Bytes)
+        }) {
             return self.infer_flexible(leaves, Kind::Bytes);
         }
         let mut kind = LeafKind::Bool;
@@ -132,7 +142,11 @@ impl Interp {
                 Value::Int(i) => {
                     kind = kind.max(LeafKind::Int);
                     if i.v.to_i64().is_none() {
-                        if !i.v.is_negative() && i.v.bits() <= 64 { big_positive = true } else { too_big = true }
+                        if !i.v.is_negative() && i.v.bits() <= 64 {
+                            big_positive = true
+                        } else {
+                            too_big = true
+                        }
                     }
                     negative |= i.v.is_negative();
                 }
@@ -141,7 +155,8 @@ impl Interp {
                 Value::Scalar(s) => {
                     strong = Some(match strong {
                         None => s.dtype,
-                        Some(d) => promote(d, s.dtype).ok_or_else(|| PyError::type_error("no common dtype"))?,
+                        Some(d) => promote(d, s.dtype)
+                            .ok_or_else(|| PyError::type_error("no common dtype"))?,
                     })
                 }
                 Value::None | Value::Dict(_) | Value::Set(_) => {
@@ -190,13 +205,19 @@ impl Interp {
                 Value::Int(_) if kind == Kind::Str => 21,
                 Value::Float(_) if kind == Kind::Str => 32,
                 Value::Bool(_) if kind == Kind::Str => 5,
-                Value::Scalar(s) if s.dtype.is_flexible() => s.dtype.itemsize / if s.dtype.kind == Kind::Str { 4 } else { 1 },
+                Value::Scalar(s) if s.dtype.is_flexible() => {
+                    s.dtype.itemsize / if s.dtype.kind == Kind::Str { 4 } else { 1 }
+                }
                 other => self.str(other)?.chars().count(),
             };
             n = n.max(len);
         }
         let n = n.max(1);
-        Ok(if kind == Kind::Str { DType::unicode(n) } else { DType::bytes(n) })
+        Ok(if kind == Kind::Str {
+            DType::unicode(n)
+        } else {
+            DType::bytes(n)
+        })
     }
 
     fn fill_leaves(&mut self, arr: &NdArray, leaves: &[Value]) -> PyResult<()> {
@@ -205,9 +226,13 @@ impl Interp {
         arr.layout().for_each_offset(|o| offs.push(o));
         for (o, v) in offs.into_iter().zip(leaves) {
             let s = match (v, dt.kind) {
-                (Value::Int(_) | Value::Float(_) | Value::Bool(_), Kind::Str | Kind::Bytes) => Scalar::Str(self.str(v)?),
+                (Value::Int(_) | Value::Float(_) | Value::Bool(_), Kind::Str | Kind::Bytes) => {
+                    Scalar::Str(self.str(v)?)
+                }
                 (Value::Str(s), Kind::Bytes) => Scalar::Bytes(s.v.as_bytes().to_vec()),
-                (Value::Bytes(b), Kind::Str) => Scalar::Str(b.v.iter().map(|&c| c as char).collect()),
+                (Value::Bytes(b), Kind::Str) => {
+                    Scalar::Str(b.v.iter().map(|&c| c as char).collect())
+                }
                 _ => self.value_to_element(v, dt)?,
             };
             kernels::set_element(arr, o, &s)?;
@@ -238,7 +263,9 @@ impl Interp {
 
     fn not_a_dtype(&mut self, v: &Value) -> PyResult<PyError> {
         let r = self.repr(v)?;
-        Ok(PyError::type_error(format!("Cannot interpret '{r}' as a data type")))
+        Ok(PyError::type_error(format!(
+            "Cannot interpret '{r}' as a data type"
+        )))
     }
 
     /// A shape argument: one integer or a sequence of them (as i128, so negatives can be refused
@@ -253,12 +280,14 @@ impl Interp {
                 items
                     .iter()
                     .map(|x| {
-                        self.index_int(x).map(|i| i.to_i128_saturating()).ok_or_else(|| {
-                            PyError::type_error(format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                x.type_name()
-                            ))
-                        })
+                        self.index_int(x)
+                            .map(|i| i.to_i128_saturating())
+                            .ok_or_else(|| {
+                                PyError::type_error(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    x.type_name()
+                                ))
+                            })
                     })
                     .collect()
             }
@@ -318,9 +347,9 @@ impl Interp {
     /// Refuses unhashable keys with CPython's message.
     pub fn hash_key(&mut self, v: &Value) -> PyResult<()> {
         match v {
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Array(_) => {
-                Err(PyError::type_error(format!("unhashable type: '{}'", v.type_name())))
-            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Array(_) => Err(
+                PyError::type_error(format!("unhashable type: '{}'", v.type_name())),
+            ),
             Value::Tuple(t) => {
                 for x in t.items.clone() {
                     self.hash_key(&x)?;
@@ -331,7 +360,11 @@ impl Interp {
         }
     }
 
-    pub fn dict_get_items(&mut self, items: &[(Value, Value)], key: &Value) -> PyResult<Option<Value>> {
+    pub fn dict_get_items(
+        &mut self,
+        items: &[(Value, Value)],
+        key: &Value,
+    ) -> PyResult<Option<Value>> {
         self.hash_key(key)?;
         for (k, v) in items {
             if self.is_same(k, key) || self.py_eq(k, key)? {
@@ -364,13 +397,17 @@ impl Interp {
 
     /// `np.dot` for 1-d and 2-d operands in their promoted dtype.
     pub fn dot_arrays(&mut self, a: &Rc<NdArray>, b: &Rc<NdArray>) -> PyResult<Rc<NdArray>> {
-        let dt = promote(a.dtype(), b.dtype()).ok_or_else(|| PyError::type_error("no common dtype for dot"))?;
+        let dt = promote(a.dtype(), b.dtype())
+            .ok_or_else(|| PyError::type_error("no common dtype for dot"))?;
         kernels::dot(&self.ctx, a, b, dt)
     }
 
     pub fn int_value(&self, v: &Value, what: &str) -> PyResult<Int> {
         self.index_int(v).ok_or_else(|| {
-            PyError::type_error(format!("'{}' object cannot be interpreted as an integer{what}", v.type_name()))
+            PyError::type_error(format!(
+                "'{}' object cannot be interpreted as an integer{what}",
+                v.type_name()
+            ))
         })
     }
 }
@@ -406,7 +443,16 @@ mod tests {
     #[test]
     fn list_growth_matches_cpython() {
         // sys.getsizeof([i for i in range(n)]) - 56 == 8 * capacity on CPython 3.11
-        let cases = [(0, 0), (1, 4), (4, 4), (5, 8), (9, 16), (10, 16), (17, 24), (100, 108)];
+        let cases = [
+            (0, 0),
+            (1, 4),
+            (4, 4),
+            (5, 8),
+            (9, 16),
+            (10, 16),
+            (17, 24),
+            (100, 108),
+        ];
         for (n, cap) in cases {
             assert_eq!(append_capacity(n), cap, "{n} appends");
         }

@@ -36,7 +36,9 @@ impl Interp {
                 }
                 AdvItem::Array(arr) if arr.dtype().kind == Kind::Bool => {
                     if arr.ndim() == 0 {
-                        return Err(PyError::not_implemented("arrsh does not support a 0-d boolean index yet"));
+                        return Err(PyError::not_implemented(
+                            "arrsh does not support a 0-d boolean index yet",
+                        ));
                     }
                     for (k, &d) in arr.shape().iter().enumerate() {
                         let size = a.shape().get(axis + k).copied().unwrap_or(0);
@@ -70,7 +72,10 @@ impl Interp {
                     }
                     for values in per_dim {
                         let n = values.len();
-                        out.push(FancyItem::Ints { values, shape: vec![n] });
+                        out.push(FancyItem::Ints {
+                            values,
+                            shape: vec![n],
+                        });
                     }
                     axis += nd;
                 }
@@ -79,9 +84,14 @@ impl Interp {
                     let mut values = Vec::with_capacity(ints.size());
                     let bytes = ints.buffer().bytes()?;
                     for ch in bytes[..ints.size() * 8].chunks_exact(8) {
-                        values.push(i64::from_le_bytes([ch[0], ch[1], ch[2], ch[3], ch[4], ch[5], ch[6], ch[7]]));
+                        values.push(i64::from_le_bytes([
+                            ch[0], ch[1], ch[2], ch[3], ch[4], ch[5], ch[6], ch[7],
+                        ]));
                     }
-                    out.push(FancyItem::Ints { values, shape: arr.shape().to_vec() });
+                    out.push(FancyItem::Ints {
+                        values,
+                        shape: arr.shape().to_vec(),
+                    });
                     axis += 1;
                 }
             }

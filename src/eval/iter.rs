@@ -15,7 +15,11 @@ use crate::error::{PyError, PyResult};
 pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
     let n = if step > 0 {
-        if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
@@ -67,13 +71,23 @@ impl Interp {
     /// `iter(v)` for a `for` loop or unpacking.
     pub fn iterate(&mut self, v: &Value) -> PyResult<ValueIter> {
         let kind = match v {
-            Value::Range(r) => Kind::Range { next: r.start, left: range_len(r.start, r.stop, r.step), step: r.step },
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => Kind::Seq { seq: v.clone(), pos: 0 },
+            Value::Range(r) => Kind::Range {
+                next: r.start,
+                left: range_len(r.start, r.stop, r.step),
+                step: r.step,
+            },
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => Kind::Seq {
+                seq: v.clone(),
+                pos: 0,
+            },
             Value::Array(a) => {
                 if a.ndim() == 0 {
                     return Err(PyError::iteration_over_0d());
                 }
-                Kind::Seq { seq: v.clone(), pos: 0 }
+                Kind::Seq {
+                    seq: v.clone(),
+                    pos: 0,
+                }
             }
             Value::Dict(d) => {
                 let keys: Vec<Value> = d.items.borrow().iter().map(|(k, _)| k.clone()).collect();
@@ -87,8 +101,15 @@ impl Interp {
             }
             Value::Iter(it) => Kind::Shared(it.clone()),
             Value::Record(r) if r.fields.iter().any(|(k, _)| *k == "__items__") => {
-                let items = r.fields.iter().find(|(k, _)| *k == "__items__").map(|(_, v)| v.clone());
-                Kind::Seq { seq: items.unwrap_or(Value::None), pos: 0 }
+                let items = r
+                    .fields
+                    .iter()
+                    .find(|(k, _)| *k == "__items__")
+                    .map(|(_, v)| v.clone());
+                Kind::Seq {
+                    seq: items.unwrap_or(Value::None),
+                    pos: 0,
+                }
             }
             other => return Err(PyError::not_iterable(&other.type_name())),
         };
@@ -127,7 +148,14 @@ impl Interp {
             }
             _ => v.clone(),
         };
-        Ok(self.new_iter(kind, IterState::Seq { seq, pos: 0, reversed: false }))
+        Ok(self.new_iter(
+            kind,
+            IterState::Seq {
+                seq,
+                pos: 0,
+                reversed: false,
+            },
+        ))
     }
 
     /// The `pos`-th item of a sequence, or `None` past the end (lists are re-read each step).
@@ -137,9 +165,8 @@ impl Interp {
             Value::Tuple(t) => t.items.get(pos).cloned(),
             Value::Str(s) => s.v.chars().nth(pos).map(|c| self.new_str(c.to_string())),
             Value::Bytes(b) => b.v.get(pos).map(|&x| self.new_i64(x as i64)),
-            Value::Range(r) => {
-                (pos < range_len(r.start, r.stop, r.step)).then(|| self.new_i64(r.start + pos as i64 * r.step))
-            }
+            Value::Range(r) => (pos < range_len(r.start, r.stop, r.step))
+                .then(|| self.new_i64(r.start + pos as i64 * r.step)),
             Value::Array(a) => {
                 if pos >= a.shape().first().copied().unwrap_or(0) {
                     None
@@ -178,7 +205,11 @@ impl Interp {
             Step::Seq(seq, p, rev) => {
                 if rev {
                     let n = self.len_of(&seq)?;
-                    if p >= n { None } else { self.seq_item(&seq, n - 1 - p)? }
+                    if p >= n {
+                        None
+                    } else {
+                        self.seq_item(&seq, n - 1 - p)?
+                    }
                 } else {
                     self.seq_item(&seq, p)?
                 }
@@ -198,7 +229,9 @@ impl Interp {
                 (!iters.is_empty()).then(|| self.new_tuple(items))
             }
             Step::Enumerate(inner, c) => {
-                let Value::Iter(inner) = inner else { return Ok(None) };
+                let Value::Iter(inner) = inner else {
+                    return Ok(None);
+                };
                 match self.iter_next(&inner)? {
                     Some(x) => {
                         let n = self.new_int(Int::from_big(c));
@@ -243,7 +276,13 @@ impl Interp {
 
     pub fn new_enumerate(&mut self, v: &Value, start: BigInt) -> PyResult<Value> {
         let inner = self.make_iter(v)?;
-        Ok(self.new_iter("enumerate", IterState::Enumerate { inner, count: start }))
+        Ok(self.new_iter(
+            "enumerate",
+            IterState::Enumerate {
+                inner,
+                count: start,
+            },
+        ))
     }
 }
 

@@ -9,11 +9,44 @@ use super::pyint::Int;
 use super::value::*;
 use crate::error::{PyError, PyResult};
 
-const LIST_METHODS: &[&str] = &["append", "pop", "insert", "extend", "index", "count", "remove", "reverse", "sort", "copy", "clear"];
-const DICT_METHODS: &[&str] = &["keys", "values", "items", "get", "pop", "update", "setdefault", "copy", "clear"];
+const LIST_METHODS: &[&str] = &[
+    "append", "pop", "insert", "extend", "index", "count", "remove", "reverse", "sort", "copy",
+    "clear",
+];
+const DICT_METHODS: &[&str] = &[
+    "keys",
+    "values",
+    "items",
+    "get",
+    "pop",
+    "update",
+    "setdefault",
+    "copy",
+    "clear",
+];
 const STR_METHODS: &[&str] = &[
-    "format", "join", "split", "upper", "lower", "strip", "lstrip", "rstrip", "replace", "startswith", "endswith",
-    "find", "count", "ljust", "rjust", "center", "zfill", "encode", "isdigit", "isalpha", "title", "splitlines",
+    "format",
+    "join",
+    "split",
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "count",
+    "ljust",
+    "rjust",
+    "center",
+    "zfill",
+    "encode",
+    "isdigit",
+    "isalpha",
+    "title",
+    "splitlines",
 ];
 
 impl Interp {
@@ -54,24 +87,37 @@ impl Interp {
                 }
                 _ => Err(PyError::attribute(format!(
                     "type object '{}' has no attribute '{name}'",
-                    super::pyrepr::type_qualname(t.kind).rsplit('.').next().unwrap_or("type")
+                    super::pyrepr::type_qualname(t.kind)
+                        .rsplit('.')
+                        .next()
+                        .unwrap_or("type")
                 ))),
             },
-            Value::List(_) if LIST_METHODS.contains(&name) => Ok(self.new_method(obj.clone(), name)),
-            Value::Dict(_) if DICT_METHODS.contains(&name) => Ok(self.new_method(obj.clone(), name)),
+            Value::List(_) if LIST_METHODS.contains(&name) => {
+                Ok(self.new_method(obj.clone(), name))
+            }
+            Value::Dict(_) if DICT_METHODS.contains(&name) => {
+                Ok(self.new_method(obj.clone(), name))
+            }
             Value::Str(_) if STR_METHODS.contains(&name) => Ok(self.new_method(obj.clone(), name)),
-            Value::Bytes(_) if ["decode", "hex", "count", "find"].contains(&name) => Ok(self.new_method(obj.clone(), name)),
+            Value::Bytes(_) if ["decode", "hex", "count", "find"].contains(&name) => {
+                Ok(self.new_method(obj.clone(), name))
+            }
             Value::Int(_) | Value::Bool(_) => match name {
                 "real" | "numerator" => Ok(obj.clone()),
                 "imag" => Ok(self.new_i64(0)),
                 "denominator" => Ok(self.new_i64(1)),
-                "bit_length" | "to_bytes" | "conjugate" | "bit_count" => Ok(self.new_method(obj.clone(), name)),
+                "bit_length" | "to_bytes" | "conjugate" | "bit_count" => {
+                    Ok(self.new_method(obj.clone(), name))
+                }
                 _ => Err(PyError::no_attribute(&obj.type_name(), name)),
             },
             Value::Float(f) => match name {
                 "real" => Ok(obj.clone()),
                 "imag" => Ok(self.new_float(0.0)),
-                "is_integer" | "hex" | "conjugate" | "as_integer_ratio" => Ok(self.new_method(obj.clone(), name)),
+                "is_integer" | "hex" | "conjugate" | "as_integer_ratio" => {
+                    Ok(self.new_method(obj.clone(), name))
+                }
                 _ => {
                     let _ = f;
                     Err(PyError::no_attribute("float", name))
@@ -109,9 +155,16 @@ impl Interp {
                 "strides" | "dtype" | "data" => Err(PyError::attribute(format!(
                     "arrsh does not set '{name}' in place: make a new view with np.lib.stride_tricks.as_strided() or .view()"
                 ))),
-                "ndim" | "size" | "itemsize" | "nbytes" | "base" | "T" | "flags" | "__array_interface__" => {
-                    Err(PyError::attribute(format!("attribute '{name}' of 'numpy.ndarray' objects is not writable")))
-                }
+                "ndim"
+                | "size"
+                | "itemsize"
+                | "nbytes"
+                | "base"
+                | "T"
+                | "flags"
+                | "__array_interface__" => Err(PyError::attribute(format!(
+                    "attribute '{name}' of 'numpy.ndarray' objects is not writable"
+                ))),
                 _ => Err(PyError::no_attribute("numpy.ndarray", name)),
             },
             Value::Flags(f) => match name {
@@ -119,9 +172,10 @@ impl Interp {
                     let flag = self.truthy(&v)?;
                     f.array.set_writeable(flag)
                 }
-                "c_contiguous" | "f_contiguous" | "owndata" | "aligned" | "writebackifcopy" | "contiguous" | "fortran" => {
-                    Err(PyError::attribute(format!("attribute '{name}' of 'numpy._core.multiarray.flagsobj' objects is not writable")))
-                }
+                "c_contiguous" | "f_contiguous" | "owndata" | "aligned" | "writebackifcopy"
+                | "contiguous" | "fortran" => Err(PyError::attribute(format!(
+                    "attribute '{name}' of 'numpy._core.multiarray.flagsobj' objects is not writable"
+                ))),
                 _ => Err(PyError::no_attribute("numpy.flagsobj", name)),
             },
             other => Err(PyError::attribute(format!(
@@ -132,7 +186,13 @@ impl Interp {
     }
 
     /// `obj.name(*args, **kw)`.
-    pub fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    pub fn call_method(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         match obj {
             Value::Array(a) => {
                 let a = a.clone();
@@ -205,7 +265,8 @@ impl Interp {
                 let big = match order {
                     Some(Value::Str(s)) => match s.v.as_str() {
                         ">" | "B" | "b" | "big" => true,
-                        "<" | "L" | "l" | "little" | "=" | "native" | "N" | "n" | "|" | "I" | "i" => false,
+                        "<" | "L" | "l" | "little" | "=" | "native" | "N" | "n" | "|" | "I"
+                        | "i" => false,
                         _ => !d.dtype.big_endian,
                     },
                     _ => !d.dtype.big_endian,
@@ -219,7 +280,13 @@ impl Interp {
         }
     }
 
-    fn list_method(&mut self, l: &Rc<PyList>, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    fn list_method(
+        &mut self,
+        l: &Rc<PyList>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let mut p = Args::new(name, args, kw);
         Ok(match name {
             "append" => {
@@ -308,10 +375,10 @@ impl Interp {
                 p.finish()?;
                 let mut items = l.items.borrow().clone();
                 self.sort_values(&mut items)?;
-                if let Some(r) = reverse {
-                    if self.truthy(&r)? {
-                        items.reverse();
-                    }
+                if let Some(r) = reverse
+                    && self.truthy(&r)?
+                {
+                    items.reverse();
                 }
                 *l.items.borrow_mut() = items;
                 Value::None
@@ -363,7 +430,14 @@ impl Interp {
         Ok(())
     }
 
-    fn dict_method(&mut self, obj: &Value, d: &Rc<PyDict>, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    fn dict_method(
+        &mut self,
+        obj: &Value,
+        d: &Rc<PyDict>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let mut p = Args::new(name, args, kw);
         let items = d.items.borrow().clone();
         Ok(match name {
@@ -372,7 +446,10 @@ impl Interp {
                 let vals: Vec<Value> = match name {
                     "keys" => items.iter().map(|(k, _)| k.clone()).collect(),
                     "values" => items.iter().map(|(_, v)| v.clone()).collect(),
-                    _ => items.iter().map(|(k, v)| self.new_tuple(vec![k.clone(), v.clone()])).collect(),
+                    _ => items
+                        .iter()
+                        .map(|(k, v)| self.new_tuple(vec![k.clone(), v.clone()]))
+                        .collect(),
                 };
                 let kind = match name {
                     "keys" => "dict_keys",
@@ -460,7 +537,13 @@ impl Interp {
         )
     }
 
-    fn str_method(&mut self, s: &str, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    fn str_method(
+        &mut self,
+        s: &str,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         if name == "format" {
             return self.str_format(s, args, kw);
         }
@@ -469,7 +552,10 @@ impl Interp {
             match v {
                 None | Some(Value::None) => Ok(None),
                 Some(Value::Str(x)) => Ok(Some(x.v.clone())),
-                Some(other) => Err(PyError::type_error(format!("must be str or None, not {}", other.type_name()))),
+                Some(other) => Err(PyError::type_error(format!(
+                    "must be str or None, not {}",
+                    other.type_name()
+                ))),
             }
         };
         let r = match name {
@@ -513,7 +599,11 @@ impl Interp {
                 s.split(' ')
                     .map(|w| {
                         let mut c = w.chars();
-                        c.next().map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).unwrap_or_default()
+                        c.next()
+                            .map(|f| {
+                                f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()
+                            })
+                            .unwrap_or_default()
                     })
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -546,12 +636,18 @@ impl Interp {
                 let x = p.req(0, "sub")?;
                 p.finish()?;
                 let Value::Str(x) = &x else {
-                    return Err(PyError::type_error(format!("must be str, not {}", x.type_name())));
+                    return Err(PyError::type_error(format!(
+                        "must be str, not {}",
+                        x.type_name()
+                    )));
                 };
                 match name {
                     "startswith" => Value::Bool(s.starts_with(x.v.as_str())),
                     "endswith" => Value::Bool(s.ends_with(x.v.as_str())),
-                    "find" => self.new_i64(s.find(x.v.as_str()).map_or(-1, |b| s[..b].chars().count() as i64)),
+                    "find" => self.new_i64(
+                        s.find(x.v.as_str())
+                            .map_or(-1, |b| s[..b].chars().count() as i64),
+                    ),
                     _ => self.new_i64(s.matches(x.v.as_str()).count() as i64),
                 }
             }
@@ -562,7 +658,13 @@ impl Interp {
                 let w = self.int_value(&w, "")?.to_i64().unwrap_or(0).max(0) as usize;
                 let fill = match fill {
                     Some(Value::Str(f)) => f.v.chars().next().unwrap_or(' '),
-                    _ => if name == "zfill" { '0' } else { ' ' },
+                    _ => {
+                        if name == "zfill" {
+                            '0'
+                        } else {
+                            ' '
+                        }
+                    }
                 };
                 let n = s.chars().count();
                 let gap = w.saturating_sub(n);
@@ -591,7 +693,12 @@ impl Interp {
     }
 
     /// `str.format`: `{}`, `{0}`, `{name}`, `{:>10}`, `{0.attr}`, `{x[0]}`, `{!r}`.
-    fn str_format(&mut self, fmt: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    fn str_format(
+        &mut self,
+        fmt: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let mut out = String::new();
         let chars: Vec<char> = fmt.chars().collect();
         let mut i = 0;
@@ -643,16 +750,23 @@ impl Interp {
             let key = &head[..key_end];
             let mut v = if key.is_empty() {
                 let v = args.get(auto).cloned().ok_or_else(|| {
-                    PyError::index(format!("Replacement index {auto} out of range for positional args tuple"))
+                    PyError::index(format!(
+                        "Replacement index {auto} out of range for positional args tuple"
+                    ))
                 })?;
                 auto += 1;
                 v
             } else if let Ok(n) = key.parse::<usize>() {
                 args.get(n).cloned().ok_or_else(|| {
-                    PyError::index(format!("Replacement index {n} out of range for positional args tuple"))
+                    PyError::index(format!(
+                        "Replacement index {n} out of range for positional args tuple"
+                    ))
                 })?
             } else {
-                kw.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).ok_or_else(|| PyError::key_error(&format!("'{key}'")))?
+                kw.iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.clone())
+                    .ok_or_else(|| PyError::key_error(&format!("'{key}'")))?
             };
             let mut rest = &head[key_end..];
             while !rest.is_empty() {
@@ -661,7 +775,9 @@ impl Interp {
                     v = self.getattr(&v, &r[..end])?;
                     rest = &r[end..];
                 } else if let Some(r) = rest.strip_prefix('[') {
-                    let end = r.find(']').ok_or_else(|| PyError::value("Missing ']' in format string"))?;
+                    let end = r
+                        .find(']')
+                        .ok_or_else(|| PyError::value("Missing ']' in format string"))?;
                     let k = &r[..end];
                     let idx = match k.parse::<i64>() {
                         Ok(n) => self.new_i64(n),

@@ -34,6 +34,9 @@ pub use value::Value;
 /// 1000 frames; arrsh counts AST levels, which are cheaper, and runs on a large stack).
 const MAX_DEPTH: usize = 3000;
 
+/// Evaluated call arguments: positional values and keyword (name, value) pairs.
+type CallArgs = (Vec<Value>, Vec<(String, Value)>);
+
 /// Control flow out of a statement: a private signal, never an error value.
 enum Flow {
     Normal,
@@ -80,10 +83,10 @@ impl Interp {
         self.scopes.clear();
         let n = cell.stmts.len();
         for (i, stmt) in cell.stmts.iter().enumerate() {
-            if i + 1 == n {
-                if let Stmt::Expr(e) = stmt {
-                    return self.eval(e).map(Some);
-                }
+            if i + 1 == n
+                && let Stmt::Expr(e) = stmt
+            {
+                return self.eval(e).map(Some);
             }
             match self.exec(stmt)? {
                 Flow::Normal => {}
@@ -135,7 +138,7 @@ impl Interp {
                 }
             }
             Stmt::Import { module, alias } => self.import(module, alias.as_deref())?,
-            Stmt::FromImport { module, names } => self.from_import(module, names)?,
+            Stmt::FromImport { module, names } => self.import_from(module, names)?,
             Stmt::For { target, iter, body } => {
                 let it = self.eval(iter)?;
                 let mut iter = self.iterate(&it)?;
@@ -178,21 +181,34 @@ impl Interp {
 
     fn import(&mut self, module: &[String], alias: Option<&str>) -> PyResult<()> {
         let full = module.join(".");
-        let m = self.objects.module(&full).ok_or_else(|| PyError::no_module(&full))?;
+        let m = self
+            .objects
+            .module(&full)
+            .ok_or_else(|| PyError::no_module(&full))?;
         match alias {
             Some(a) => self.bind(a, m),
             None => {
                 // `import numpy.lib.stride_tricks` binds `numpy`
-                let top = self.objects.module(&module[0]).ok_or_else(|| PyError::no_module(&module[0]))?;
+                let top = self
+                    .objects
+                    .module(&module[0])
+                    .ok_or_else(|| PyError::no_module(&module[0]))?;
                 self.bind(&module[0], top)
             }
         }
         Ok(())
     }
 
-    fn from_import(&mut self, module: &[String], names: &[(String, Option<String>)]) -> PyResult<()> {
+    fn import_from(
+        &mut self,
+        module: &[String],
+        names: &[(String, Option<String>)],
+    ) -> PyResult<()> {
         let full = module.join(".");
-        let m = self.objects.module(&full).ok_or_else(|| PyError::no_module(&full))?;
+        let m = self
+            .objects
+            .module(&full)
+            .ok_or_else(|| PyError::no_module(&full))?;
         for (name, alias) in names {
             if name == "*" {
                 for n in self.objects.module_public_names(&full) {
@@ -202,7 +218,9 @@ impl Interp {
                 }
                 continue;
             }
-            let v = self.getattr(&m, name).map_err(|_| PyError::cannot_import(name, &full))?;
+            let v = self
+                .getattr(&m, name)
+                .map_err(|_| PyError::cannot_import(name, &full))?;
             self.bind(alias.as_deref().unwrap_or(name), v);
         }
         Ok(())
@@ -266,7 +284,9 @@ impl Interp {
                     Some(s) => s.remove(n),
                     None => self.globals.remove(n),
                 };
-                removed.map(|_| ()).ok_or_else(|| PyError::name_not_defined(n))
+                removed
+                    .map(|_| ())
+                    .ok_or_else(|| PyError::name_not_defined(n))
             }
             Target::Tuple(ts) => ts.iter().try_for_each(|t| self.delete(t)),
             Target::Subscript { obj, index } => {
@@ -274,11 +294,18 @@ impl Interp {
                 let i = self.eval(index)?;
                 self.delitem(&o, &i)
             }
-            Target::Attribute { name, .. } => Err(PyError::attribute(format!("cannot delete attribute '{name}'"))),
+            Target::Attribute { name, .. } => Err(PyError::attribute(format!(
+                "cannot delete attribute '{name}'"
+            ))),
         }
     }
 
-    fn aug_assign(&mut self, target: &Target, op: crate::syntax::ast::BinOp, value: &Expr) -> PyResult<()> {
+    fn aug_assign(
+        &mut self,
+        target: &Target,
+        op: crate::syntax::ast::BinOp,
+        value: &Expr,
+    ) -> PyResult<()> {
         match target {
             Target::Name(n) => {
                 let cur = self.lookup(n)?;
@@ -303,7 +330,10 @@ impl Interp {
                 self.setattr(&o, name, new)?;
             }
             Target::Tuple(_) => {
-                return Err(PyError::syntax("'tuple' is an illegal expression for augmented assignment", 0));
+                return Err(PyError::syntax(
+                    "'tuple' is an illegal expression for augmented assignment",
+                    0,
+                ));
             }
         }
         Ok(())
@@ -424,7 +454,11 @@ impl Interp {
             }
             Expr::IfExp { cond, then, orelse } => {
                 let c = self.eval(cond)?;
-                if self.truthy(&c)? { self.eval(then)? } else { self.eval(orelse)? }
+                if self.truthy(&c)? {
+                    self.eval(then)?
+                } else {
+                    self.eval(orelse)?
+                }
             }
             Expr::Lambda { params, body } => self.new_lambda(params.clone(), (**body).clone()),
             Expr::Call { func, args } => {
@@ -451,7 +485,9 @@ impl Interp {
                 let (a, b, c) = (part(lower)?, part(upper)?, part(step)?);
                 self.new_slice(a, b, c)
             }
-            Expr::Starred(_) => return Err(PyError::syntax("can't use starred expression here", 0)),
+            Expr::Starred(_) => {
+                return Err(PyError::syntax("can't use starred expression here", 0));
+            }
         })
     }
 
@@ -472,7 +508,7 @@ impl Interp {
         Ok(out)
     }
 
-    fn eval_args(&mut self, args: &[Arg]) -> PyResult<(Vec<Value>, Vec<(String, Value)>)> {
+    fn eval_args(&mut self, args: &[Arg]) -> PyResult<CallArgs> {
         let mut pos = Vec::new();
         let mut kw: Vec<(String, Value)> = Vec::new();
         for a in args {
@@ -480,7 +516,10 @@ impl Interp {
                 Arg::Pos(e) => pos.push(self.eval(e)?),
                 Arg::Kw(k, e) => {
                     if kw.iter().any(|(n, _)| n == k) {
-                        return Err(PyError::syntax(format!("keyword argument repeated: {k}"), 0));
+                        return Err(PyError::syntax(
+                            format!("keyword argument repeated: {k}"),
+                            0,
+                        ));
                     }
                     let v = self.eval(e)?;
                     kw.push((k.clone(), v));
@@ -501,7 +540,9 @@ impl Interp {
                         )));
                     };
                     for (k, val) in d.items.borrow().iter() {
-                        let Value::Str(s) = k else { return Err(PyError::type_error("keywords must be strings")) };
+                        let Value::Str(s) = k else {
+                            return Err(PyError::type_error("keywords must be strings"));
+                        };
                         kw.push((s.v.clone(), val.clone()));
                     }
                 }
@@ -526,7 +567,12 @@ impl Interp {
         Ok(result)
     }
 
-    fn comprehension(&mut self, kind: CompKind, elt: &Expr, gens: &[Comprehension]) -> PyResult<Value> {
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &Expr,
+        gens: &[Comprehension],
+    ) -> PyResult<Value> {
         let mut items = Vec::new();
         // a comprehension has its own scope: its loop variables do not leak (and `_` stays)
         self.scopes.push(HashMap::new());
@@ -542,7 +588,9 @@ impl Interp {
                 Ok(self.new_list_with_capacity(items, cap))
             }
             CompKind::Set => self.new_set(items),
-            CompKind::Generator => Ok(self.new_iter("generator", value::IterState::Values(items.into()))),
+            CompKind::Generator => {
+                Ok(self.new_iter("generator", value::IterState::Values(items.into())))
+            }
         }
     }
 
@@ -552,7 +600,9 @@ impl Interp {
         level: usize,
         body: &mut dyn FnMut(&mut Interp) -> PyResult<()>,
     ) -> PyResult<()> {
-        let Some(g) = gens.get(level) else { return body(self) };
+        let Some(g) = gens.get(level) else {
+            return body(self);
+        };
         let src = self.eval(&g.iter)?;
         let mut it = self.iterate(&src)?;
         drop(src);
@@ -593,7 +643,12 @@ impl Interp {
         for p in parts {
             match p {
                 FPart::Lit(t) => s.push_str(t),
-                FPart::Expr { expr, conversion, spec, echo } => {
+                FPart::Expr {
+                    expr,
+                    conversion,
+                    spec,
+                    echo,
+                } => {
                     let v = self.eval(expr)?;
                     if let Some(src) = echo {
                         s.push_str(src);
@@ -645,7 +700,10 @@ impl Interp {
             Value::Range(r) => iter::range_len(r.start, r.stop, r.step) > 0,
             Value::Scalar(s) => s.v.is_truthy(),
             Value::Array(a) => match a.size() {
-                1 => a.item().ok_or_else(PyError::truth_value_ambiguous)??.is_truthy(),
+                1 => a
+                    .item()
+                    .ok_or_else(PyError::truth_value_ambiguous)??
+                    .is_truthy(),
                 0 => {
                     return Err(PyError::value(
                         "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",

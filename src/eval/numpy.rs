@@ -17,16 +17,89 @@ use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
 
 /// numpy functions arrsh implements (`np.<name>`), also what `from numpy import *` binds.
 pub const NUMPY_FUNCTIONS: &[&str] = &[
-    "array", "asarray", "asanyarray", "arange", "zeros", "ones", "empty", "full", "zeros_like", "ones_like",
-    "empty_like", "full_like", "linspace", "copy", "reshape", "ravel", "transpose", "swapaxes", "moveaxis",
-    "expand_dims", "squeeze", "shares_memory", "may_share_memory", "sum", "mean", "min", "max", "amin", "amax",
-    "prod", "argmin", "argmax", "dot", "matmul", "abs", "absolute", "negative", "add", "subtract", "multiply",
-    "divide", "true_divide", "floor_divide", "mod", "remainder", "power", "maximum", "minimum", "equal",
-    "not_equal", "less", "less_equal", "greater", "greater_equal", "eye", "identity", "ascontiguousarray",
-    "asfortranarray", "frombuffer", "broadcast_to", "nonzero", "count_nonzero", "all", "any", "array_equal",
-    "set_printoptions", "get_printoptions", "ndim", "shape", "size", "isscalar", "result_type", "promote_types",
-    "can_cast", "iinfo", "finfo", "bitwise_and", "bitwise_or", "bitwise_xor", "left_shift", "right_shift",
-    "invert", "sqrt",
+    "array",
+    "asarray",
+    "asanyarray",
+    "arange",
+    "zeros",
+    "ones",
+    "empty",
+    "full",
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "linspace",
+    "copy",
+    "reshape",
+    "ravel",
+    "transpose",
+    "swapaxes",
+    "moveaxis",
+    "expand_dims",
+    "squeeze",
+    "shares_memory",
+    "may_share_memory",
+    "sum",
+    "mean",
+    "min",
+    "max",
+    "amin",
+    "amax",
+    "prod",
+    "argmin",
+    "argmax",
+    "dot",
+    "matmul",
+    "abs",
+    "absolute",
+    "negative",
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "true_divide",
+    "floor_divide",
+    "mod",
+    "remainder",
+    "power",
+    "maximum",
+    "minimum",
+    "equal",
+    "not_equal",
+    "less",
+    "less_equal",
+    "greater",
+    "greater_equal",
+    "eye",
+    "identity",
+    "ascontiguousarray",
+    "asfortranarray",
+    "frombuffer",
+    "broadcast_to",
+    "nonzero",
+    "count_nonzero",
+    "all",
+    "any",
+    "array_equal",
+    "set_printoptions",
+    "get_printoptions",
+    "ndim",
+    "shape",
+    "size",
+    "isscalar",
+    "result_type",
+    "promote_types",
+    "can_cast",
+    "iinfo",
+    "finfo",
+    "bitwise_and",
+    "bitwise_or",
+    "bitwise_xor",
+    "left_shift",
+    "right_shift",
+    "invert",
+    "sqrt",
 ];
 
 const SCALAR_TYPES: &[(&str, DType)] = &[
@@ -70,11 +143,51 @@ const SCALAR_TYPES: &[(&str, DType)] = &[
 
 /// Everything `from numpy import *` binds.
 pub const NUMPY_NAMES: &[&str] = &[
-    "array", "asarray", "arange", "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like",
-    "full_like", "linspace", "shares_memory", "may_share_memory", "dot", "eye", "identity", "ascontiguousarray",
-    "asfortranarray", "frombuffer", "broadcast_to", "nonzero", "count_nonzero", "newaxis", "nan", "inf", "pi",
-    "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64",
-    "complex64", "complex128", "dtype", "ndarray", "iinfo", "finfo", "set_printoptions",
+    "array",
+    "asarray",
+    "arange",
+    "zeros",
+    "ones",
+    "empty",
+    "full",
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "linspace",
+    "shares_memory",
+    "may_share_memory",
+    "dot",
+    "eye",
+    "identity",
+    "ascontiguousarray",
+    "asfortranarray",
+    "frombuffer",
+    "broadcast_to",
+    "nonzero",
+    "count_nonzero",
+    "newaxis",
+    "nan",
+    "inf",
+    "pi",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "dtype",
+    "ndarray",
+    "iinfo",
+    "finfo",
+    "set_printoptions",
 ];
 
 /// `np.<name>` for names that need no session state beyond the object registry.
@@ -97,11 +210,18 @@ pub fn numpy_attr(objects: &Objects, name: &str) -> Option<Value> {
 /// `numpy.<f>` as a `&'static str` (function objects are named by their qualified name).
 fn leak_numpy_name(f: &'static str) -> &'static str {
     // NUMPY_FUNCTIONS entries are 'static; the qualified names are interned once per name
-    static NAMES: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        NUMPY_FUNCTIONS.iter().map(|f| (*f, &*Box::leak(format!("numpy.{f}").into_boxed_str()))).collect()
+        NUMPY_FUNCTIONS
+            .iter()
+            .map(|f| (*f, &*Box::leak(format!("numpy.{f}").into_boxed_str())))
+            .collect()
     });
-    names.iter().find(|(k, _)| *k == f).map_or("numpy.array", |(_, q)| q)
+    names
+        .iter()
+        .find(|(k, _)| *k == f)
+        .map_or("numpy.array", |(_, q)| q)
 }
 
 impl Interp {
@@ -117,28 +237,62 @@ impl Interp {
                     "pi" => self.new_float(std::f64::consts::PI),
                     "e" => self.new_float(std::f64::consts::E),
                     "__version__" => self.new_str("2.4.6".into()),
-                    "int" => return Err(PyError::removed_numpy_alias("int", "int", "When replacing `np.int`, you may wish to use e.g. `np.int64` or `np.int32` to specify the precision. If you wish to review your current use, check the release note link for additional information.")),
-                    "float" => return Err(PyError::removed_numpy_alias("float", "float", "If you specifically wanted the numpy scalar type, use `np.float64` here.")),
-                    "complex" => return Err(PyError::removed_numpy_alias("complex", "complex", "If you specifically wanted the numpy scalar type, use `np.complex128` here.")),
-                    "str" => return Err(PyError::removed_numpy_alias("str", "str", "If you specifically wanted the numpy scalar type, use `np.str_` here.")),
+                    "int" => {
+                        return Err(PyError::removed_numpy_alias(
+                            "int",
+                            "int",
+                            "When replacing `np.int`, you may wish to use e.g. `np.int64` or `np.int32` to specify the precision. If you wish to review your current use, check the release note link for additional information.",
+                        ));
+                    }
+                    "float" => {
+                        return Err(PyError::removed_numpy_alias(
+                            "float",
+                            "float",
+                            "If you specifically wanted the numpy scalar type, use `np.float64` here.",
+                        ));
+                    }
+                    "complex" => {
+                        return Err(PyError::removed_numpy_alias(
+                            "complex",
+                            "complex",
+                            "If you specifically wanted the numpy scalar type, use `np.complex128` here.",
+                        ));
+                    }
+                    "str" => {
+                        return Err(PyError::removed_numpy_alias(
+                            "str",
+                            "str",
+                            "If you specifically wanted the numpy scalar type, use `np.str_` here.",
+                        ));
+                    }
                     "object" => return Err(PyError::removed_numpy_alias("object", "object", "")),
                     _ => {
                         if let Some(msg) = expired_numpy_attr(name) {
-                            return Err(PyError::attribute(format!("`np.{name}` was removed in the NumPy 2.0 release. {msg}")));
+                            return Err(PyError::attribute(format!(
+                                "`np.{name}` was removed in the NumPy 2.0 release. {msg}"
+                            )));
                         }
                         return Err(PyError::module_no_attribute("numpy", name));
                     }
                 })
             }
             "numpy.lib" => match name {
-                "stride_tricks" => Ok(self.objects.module("numpy.lib.stride_tricks").unwrap_or(Value::None)),
+                "stride_tricks" => Ok(self
+                    .objects
+                    .module("numpy.lib.stride_tricks")
+                    .unwrap_or(Value::None)),
                 _ => Err(PyError::module_no_attribute("numpy.lib", name)),
             },
             "numpy.lib.stride_tricks" => match name {
                 "as_strided" => Ok(self.objects.function("numpy.lib.stride_tricks.as_strided")),
-                "sliding_window_view" => Ok(self.objects.function("numpy.lib.stride_tricks.sliding_window_view")),
+                "sliding_window_view" => Ok(self
+                    .objects
+                    .function("numpy.lib.stride_tricks.sliding_window_view")),
                 "broadcast_to" => Ok(self.objects.function("numpy.broadcast_to")),
-                _ => Err(PyError::module_no_attribute("numpy.lib.stride_tricks", name)),
+                _ => Err(PyError::module_no_attribute(
+                    "numpy.lib.stride_tricks",
+                    name,
+                )),
             },
             "sys" => match name {
                 "getsizeof" => Ok(self.objects.function("sys.getsizeof")),
@@ -170,21 +324,33 @@ impl Interp {
                 "isinf" => Ok(self.objects.function("math.isinf")),
                 _ => Err(PyError::module_no_attribute("math", name)),
             },
-            "builtins" => self.objects.builtin(name).ok_or_else(|| PyError::module_no_attribute("builtins", name)),
+            "builtins" => self
+                .objects
+                .builtin(name)
+                .ok_or_else(|| PyError::module_no_attribute("builtins", name)),
             other => Err(PyError::module_no_attribute(other, name)),
         }
     }
 
     /// Calls `numpy.<f>` (qualified name).
-    pub fn call_numpy(&mut self, qual: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    pub fn call_numpy(
+        &mut self,
+        qual: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let name = qual.rsplit('.').next().unwrap_or(qual);
         let mut p = Args::new(name, args, kw);
         match name {
             "array" | "asarray" | "asanyarray" => {
                 let obj = p.req(0, "object")?;
                 let dtype = p.opt(1, "dtype")?;
-                let copy = if name == "array" { p.kw_only("copy") } else { p.kw_only("copy") };
-                let order = p.kw_only("order").or(if name == "array" { None } else { p.opt(2, "order")? });
+                let copy = p.kw_only("copy");
+                let order = p.kw_only("order").or(if name == "array" {
+                    None
+                } else {
+                    p.opt(2, "order")?
+                });
                 let ndmin = p.kw_only("ndmin");
                 let _subok = p.kw_only("subok");
                 p.finish()?;
@@ -204,7 +370,8 @@ impl Interp {
                 let mut r = match &obj {
                     Value::Array(a) => {
                         let need_dtype = dtype.is_some_and(|d| d != a.dtype());
-                        let need_order = (order == 'C' && !a.is_c_contiguous()) || (order == 'F' && !a.is_f_contiguous());
+                        let need_order = (order == 'C' && !a.is_c_contiguous())
+                            || (order == 'F' && !a.is_f_contiguous());
                         if copy == Some(false) && (need_dtype || need_order) {
                             return Err(copy_false_error());
                         }
@@ -220,7 +387,11 @@ impl Interp {
                             return Err(copy_false_error());
                         }
                         let a = self.to_array(other, dtype)?;
-                        if order == 'F' && !a.is_f_contiguous() { kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)? } else { a }
+                        if order == 'F' && !a.is_f_contiguous() {
+                            kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)?
+                        } else {
+                            a
+                        }
                     }
                 };
                 if let Some(n) = ndmin {
@@ -244,7 +415,12 @@ impl Interp {
                 // np.arange(stop=4): the keyword alone is the stop
                 let (a, b) = match (a, b) {
                     (None, Some(stop)) => (stop, None),
-                    (a, b) => (a.ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?, b),
+                    (a, b) => (
+                        a.ok_or_else(|| {
+                            PyError::type_error("arange() requires stop to be specified.")
+                        })?,
+                        b,
+                    ),
                 };
                 let dtype = match &dtype {
                     Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
@@ -286,7 +462,11 @@ impl Interp {
             }
             "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
                 let proto = p.req(0, "a")?;
-                let fill = if name == "full_like" { Some(p.req(1, "fill_value")?) } else { None };
+                let fill = if name == "full_like" {
+                    Some(p.req(1, "fill_value")?)
+                } else {
+                    None
+                };
                 let off = if name == "full_like" { 1 } else { 0 };
                 let dtype = p.opt(1 + off, "dtype")?;
                 let order = p.opt(2 + off, "order")?;
@@ -356,16 +536,16 @@ impl Interp {
                 };
                 Ok(Value::Array(self.copy_in_order(&a, a.dtype(), o)?))
             }
-            "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min" | "max" | "prod"
-            | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" => {
+            "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min"
+            | "max" | "prod" | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" => {
                 let a = p.req(0, "a")?;
                 let mut rest = p.rest(1);
                 let mut kw = p.take_kw();
                 p.finish()?;
-                if name == "reshape" {
-                    if let Some(pos) = kw.iter().position(|(k, _)| k == "newshape" || k == "shape") {
-                        rest.insert(0, kw.remove(pos).1);
-                    }
+                if name == "reshape"
+                    && let Some(pos) = kw.iter().position(|(k, _)| k == "newshape" || k == "shape")
+                {
+                    rest.insert(0, kw.remove(pos).1);
                 }
                 let arr = match &a {
                     Value::Array(_) => a.clone(),
@@ -386,8 +566,14 @@ impl Interp {
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
                 let nd = a.ndim();
-                let s = crate::runtime::array::normalize_axis(self.int_value(&src, "")?.to_i64().unwrap_or(i64::MAX), nd)?;
-                let d = crate::runtime::array::normalize_axis(self.int_value(&dst, "")?.to_i64().unwrap_or(i64::MAX), nd)?;
+                let s = crate::runtime::array::normalize_axis(
+                    self.int_value(&src, "")?.to_i64().unwrap_or(i64::MAX),
+                    nd,
+                )?;
+                let d = crate::runtime::array::normalize_axis(
+                    self.int_value(&dst, "")?.to_i64().unwrap_or(i64::MAX),
+                    nd,
+                )?;
                 let mut order: Vec<i64> = (0..nd as i64).filter(|&x| x != s as i64).collect();
                 order.insert(d, s as i64);
                 Ok(Value::Array(a.transpose(&self.ctx, Some(&order))?))
@@ -398,10 +584,17 @@ impl Interp {
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
                 let nd = a.ndim() + 1;
-                let ax = crate::runtime::array::normalize_axis(self.int_value(&axis, "")?.to_i64().unwrap_or(i64::MAX), nd)?;
+                let ax = crate::runtime::array::normalize_axis(
+                    self.int_value(&axis, "")?.to_i64().unwrap_or(i64::MAX),
+                    nd,
+                )?;
                 let mut layout = a.layout().clone();
                 layout.shape.insert(ax, 1);
-                let stride = if ax < a.ndim() { a.strides()[ax] * a.shape()[ax] as isize } else { a.itemsize() as isize };
+                let stride = if ax < a.ndim() {
+                    a.strides()[ax] * a.shape()[ax] as isize
+                } else {
+                    a.itemsize() as isize
+                };
                 layout.strides.insert(ax, stride);
                 Ok(Value::Array(a.view_with(&self.ctx, a.dtype(), layout)))
             }
@@ -413,7 +606,11 @@ impl Interp {
                 let (Value::Array(x), Value::Array(y)) = (&a, &b) else {
                     return Ok(Value::Bool(false));
                 };
-                Ok(Value::Bool(if name == "shares_memory" { x.shares_memory(y) } else { x.may_share_memory(y) }))
+                Ok(Value::Bool(if name == "shares_memory" {
+                    x.shares_memory(y)
+                } else {
+                    x.may_share_memory(y)
+                }))
             }
             "dot" | "matmul" => {
                 let a = p.req(0, "a")?;
@@ -429,17 +626,23 @@ impl Interp {
                     "negative" => kernels::unary(&self.ctx, kernels::UnaryOp::Neg, &arr)?,
                     "invert" => kernels::unary(&self.ctx, kernels::UnaryOp::Invert, &arr)?,
                     "sqrt" => {
-                        let f = if arr.dtype().is_inexact() { arr.dtype() } else { DType::FLOAT64 };
+                        let f = if arr.dtype().is_inexact() {
+                            arr.dtype()
+                        } else {
+                            DType::FLOAT64
+                        };
                         let half = self.scalar_to_array(f, &Scalar::Float(0.5))?;
-                        kernels::binary(&self.ctx, BinaryOp::Pow, &arr, &half, f, None)?.ok_or_else(|| PyError::type_error("sqrt"))?
+                        kernels::binary(&self.ctx, BinaryOp::Pow, &arr, &half, f, None)?
+                            .ok_or_else(|| PyError::type_error("sqrt"))?
                     }
                     _ => kernels::unary(&self.ctx, kernels::UnaryOp::Abs, &arr)?,
                 };
                 self.wrap_result(r)
             }
-            "add" | "subtract" | "multiply" | "divide" | "true_divide" | "floor_divide" | "mod" | "remainder" | "power"
-            | "maximum" | "minimum" | "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal"
-            | "bitwise_and" | "bitwise_or" | "bitwise_xor" | "left_shift" | "right_shift" => {
+            "add" | "subtract" | "multiply" | "divide" | "true_divide" | "floor_divide" | "mod"
+            | "remainder" | "power" | "maximum" | "minimum" | "equal" | "not_equal" | "less"
+            | "less_equal" | "greater" | "greater_equal" | "bitwise_and" | "bitwise_or"
+            | "bitwise_xor" | "left_shift" | "right_shift" => {
                 let a = p.req(0, "x1")?;
                 let b = p.req(1, "x2")?;
                 p.finish()?;
@@ -465,7 +668,11 @@ impl Interp {
                     "left_shift" => (BinaryOp::LShift, "<<"),
                     _ => (BinaryOp::RShift, ">>"),
                 };
-                let a = if matches!(a, Value::Array(_) | Value::Scalar(_)) { a } else { Value::Array(self.to_array(&a, None)?) };
+                let a = if matches!(a, Value::Array(_) | Value::Scalar(_)) {
+                    a
+                } else {
+                    Value::Array(self.to_array(&a, None)?)
+                };
                 self.numpy_binary(&a, op, &b, sym)
             }
             "eye" | "identity" => {
@@ -494,7 +701,11 @@ impl Interp {
                 for i in 0..a.shape()[0] as i128 {
                     let j = i + k;
                     if j >= 0 && j < m {
-                        kernels::set_element(&a, a.layout().offset_of(&[i as usize, j as usize]), &Scalar::Int(1))?;
+                        kernels::set_element(
+                            &a,
+                            a.layout().offset_of(&[i as usize, j as usize]),
+                            &Scalar::Int(1),
+                        )?;
                     }
                 }
                 Ok(Value::Array(a))
@@ -511,8 +722,16 @@ impl Interp {
                 if arr.ndim() == 0 {
                     arr = arr.reshape(&self.ctx, &[1], Order::C)?;
                 }
-                let (ok, order) = if name == "ascontiguousarray" { (arr.is_c_contiguous(), Order::C) } else { (arr.is_f_contiguous(), Order::F) };
-                Ok(Value::Array(if ok { arr } else { kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)? }))
+                let (ok, order) = if name == "ascontiguousarray" {
+                    (arr.is_c_contiguous(), Order::C)
+                } else {
+                    (arr.is_f_contiguous(), Order::F)
+                };
+                Ok(Value::Array(if ok {
+                    arr
+                } else {
+                    kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)?
+                }))
             }
             "frombuffer" => {
                 let buf = p.req(0, "buffer")?;
@@ -521,7 +740,11 @@ impl Interp {
                 let offset = p.opt(3, "offset")?;
                 p.finish()?;
                 let Value::Bytes(b) = &buf else {
-                    return Err(PyError::type_error("a bytes-like object is required, not '".to_string() + &buf.type_name() + "'"));
+                    return Err(PyError::type_error(
+                        "a bytes-like object is required, not '".to_string()
+                            + &buf.type_name()
+                            + "'",
+                    ));
                 };
                 let dt = match &dtype {
                     Some(d) if !d.is_none() => self.to_dtype(d)?,
@@ -532,7 +755,12 @@ impl Interp {
                     None => 0,
                 };
                 if offset < 0 || offset as usize > b.v.len() {
-                    return Err(PyError::value("offset must be non-negative and no greater than buffer length (".to_string() + &b.v.len().to_string() + ")"));
+                    return Err(PyError::value(
+                        "offset must be non-negative and no greater than buffer length ("
+                            .to_string()
+                            + &b.v.len().to_string()
+                            + ")",
+                    ));
                 }
                 let avail = b.v.len() - offset as usize;
                 let count = match count {
@@ -540,8 +768,10 @@ impl Interp {
                     None => -1,
                 };
                 let n = if count < 0 {
-                    if avail % dt.itemsize != 0 {
-                        return Err(PyError::value("buffer size must be a multiple of element size"));
+                    if !avail.is_multiple_of(dt.itemsize) {
+                        return Err(PyError::value(
+                            "buffer size must be a multiple of element size",
+                        ));
                     }
                     avail / dt.itemsize
                 } else {
@@ -553,10 +783,16 @@ impl Interp {
                 // arrsh copies the bytes into an aligned buffer (the bytes object cannot change, so
                 // no one can tell); like NumPy, the array is read-only and its base is the bytes
                 let off = offset as usize;
-                let buffer = crate::runtime::buffer::Buffer::from_bytes(&self.ctx.heap, &b.v[off..off + n * dt.itemsize], &dt.name())?;
+                let buffer = crate::runtime::buffer::Buffer::from_bytes(
+                    &self.ctx.heap,
+                    &b.v[off..off + n * dt.itemsize],
+                    &dt.name(),
+                )?;
                 let layout = Layout::contiguous(&[n], dt.itemsize, Order::C);
                 let holder: Rc<dyn std::any::Any> = b.clone();
-                Ok(Value::Array(NdArray::over_foreign(&self.ctx, buffer, dt, layout, holder)))
+                Ok(Value::Array(NdArray::over_foreign(
+                    &self.ctx, buffer, dt, layout, holder,
+                )))
             }
             "as_strided" => {
                 let x = p.req(0, "x")?;
@@ -580,7 +816,9 @@ impl Interp {
                     None => true,
                 };
                 let holder = self.dummy_array(&x);
-                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable, holder)?))
+                Ok(Value::Array(x.as_strided(
+                    &self.ctx, &shape, &strides, writeable, holder,
+                )?))
             }
             "sliding_window_view" => {
                 let x = p.req(0, "x")?;
@@ -592,7 +830,9 @@ impl Interp {
                 let x = self.to_array(&x, None)?;
                 let window = self.to_shape(&window)?;
                 if window.iter().any(|&w| w < 0) {
-                    return Err(PyError::value("`window_shape` cannot contain negative values"));
+                    return Err(PyError::value(
+                        "`window_shape` cannot contain negative values",
+                    ));
                 }
                 let axes: Vec<usize> = match axis {
                     None | Some(Value::None) => {
@@ -624,7 +864,9 @@ impl Interp {
                 let mut shape: Vec<i128> = x.shape().iter().map(|&d| d as i128).collect();
                 for (&ax, &w) in axes.iter().zip(&window) {
                     if shape[ax] < w {
-                        return Err(PyError::value("window shape cannot be larger than input array shape"));
+                        return Err(PyError::value(
+                            "window shape cannot be larger than input array shape",
+                        ));
                     }
                     shape[ax] -= w - 1;
                 }
@@ -634,7 +876,9 @@ impl Interp {
                     None => false,
                 };
                 let holder = self.dummy_array(&x);
-                Ok(Value::Array(x.as_strided(&self.ctx, &shape, &strides, writeable, holder)?))
+                Ok(Value::Array(x.as_strided(
+                    &self.ctx, &shape, &strides, writeable, holder,
+                )?))
             }
             "broadcast_to" => {
                 let a = p.req(0, "array")?;
@@ -645,7 +889,9 @@ impl Interp {
                 let shape = self.to_shape(&shape)?;
                 let shape = Layout::checked_size(&shape, a.itemsize())?;
                 if shape.is_empty() && a.ndim() > 0 {
-                    return Err(PyError::value("cannot broadcast a non-scalar to a scalar array"));
+                    return Err(PyError::value(
+                        "cannot broadcast a non-scalar to a scalar array",
+                    ));
                 }
                 let Some(layout) = kernels::broadcast_layout(&a.layout(), &shape) else {
                     return Err(PyError::value(format!(
@@ -654,7 +900,9 @@ impl Interp {
                         crate::error::shape_str(&shape)
                     )));
                 };
-                Ok(Value::Array(a.view_with(&self.ctx, a.dtype(), layout).into_readonly()))
+                Ok(Value::Array(
+                    a.view_with(&self.ctx, a.dtype(), layout).into_readonly(),
+                ))
             }
             "nonzero" => {
                 let a = p.req(0, "a")?;
@@ -680,7 +928,8 @@ impl Interp {
                 drop(bytes);
                 let mut items = Vec::with_capacity(nd);
                 for v in per_dim {
-                    let arr = self.new_filled(&[v.len() as i128], DType::INT64, Order::C, "empty")?;
+                    let arr =
+                        self.new_filled(&[v.len() as i128], DType::INT64, Order::C, "empty")?;
                     {
                         let mut out = arr.buffer().bytes_mut()?;
                         for (k, x) in v.iter().enumerate() {
@@ -696,7 +945,10 @@ impl Interp {
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
                 let b = kernels::cast_array(&self.ctx, &a, DType::BOOL, Order::C)?;
-                let n = b.buffer().bytes()?[..b.size()].iter().filter(|&&x| x != 0).count();
+                let n = b.buffer().bytes()?[..b.size()]
+                    .iter()
+                    .filter(|&&x| x != 0)
+                    .count();
                 Ok(self.new_i64(n as i64))
             }
             "array_equal" => {
@@ -708,7 +960,8 @@ impl Interp {
                 if *x.shape() != *y.shape() {
                     return Ok(Value::Bool(false));
                 }
-                let eq = self.numpy_binary(&Value::Array(x), BinaryOp::Eq, &Value::Array(y), "==")?;
+                let eq =
+                    self.numpy_binary(&Value::Array(x), BinaryOp::Eq, &Value::Array(y), "==")?;
                 let all = self.call_method(&eq, "all", vec![], vec![])?;
                 Ok(Value::Bool(self.truthy(&all)?))
             }
@@ -722,7 +975,16 @@ impl Interp {
             "isscalar" => {
                 let a = p.req(0, "element")?;
                 p.finish()?;
-                Ok(Value::Bool(matches!(a, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Complex(_) | Value::Str(_) | Value::Bytes(_) | Value::Scalar(_))))
+                Ok(Value::Bool(matches!(
+                    a,
+                    Value::Int(_)
+                        | Value::Float(_)
+                        | Value::Bool(_)
+                        | Value::Complex(_)
+                        | Value::Str(_)
+                        | Value::Bytes(_)
+                        | Value::Scalar(_)
+                )))
             }
             "result_type" | "promote_types" => {
                 let items = p.rest(0);
@@ -740,10 +1002,12 @@ impl Interp {
                     };
                     dt = Some(match dt {
                         None => d,
-                        Some(x) => crate::runtime::dtype::promote(x, d).ok_or_else(|| PyError::type_error("no common DType"))?,
+                        Some(x) => crate::runtime::dtype::promote(x, d)
+                            .ok_or_else(|| PyError::type_error("no common DType"))?,
                     });
                 }
-                let dt = dt.ok_or_else(|| PyError::value("at least one array or dtype is required"))?;
+                let dt =
+                    dt.ok_or_else(|| PyError::value("at least one array or dtype is required"))?;
                 Ok(self.new_dtype(dt))
             }
             "can_cast" => {
@@ -776,7 +1040,19 @@ impl Interp {
                 self.type_info(name, dt)
             }
             "set_printoptions" => {
-                let names = ["precision", "threshold", "edgeitems", "linewidth", "suppress", "nanstr", "infstr", "formatter", "sign", "floatmode", "legacy"];
+                let names = [
+                    "precision",
+                    "threshold",
+                    "edgeitems",
+                    "linewidth",
+                    "suppress",
+                    "nanstr",
+                    "infstr",
+                    "formatter",
+                    "sign",
+                    "floatmode",
+                    "legacy",
+                ];
                 let mut vals = Vec::new();
                 for (i, n) in names.iter().enumerate() {
                     vals.push((*n, p.opt(i, n)?));
@@ -790,20 +1066,47 @@ impl Interp {
                 p.finish()?;
                 let o = self.print_opts.clone();
                 let items = vec![
-                    (self.new_str("edgeitems".into()), self.new_i64(o.edgeitems as i64)),
-                    (self.new_str("threshold".into()), self.new_i64(o.threshold as i64)),
-                    (self.new_str("floatmode".into()), self.new_str(float_mode_name(o.floatmode).into())),
-                    (self.new_str("precision".into()), self.new_i64(o.precision as i64)),
+                    (
+                        self.new_str("edgeitems".into()),
+                        self.new_i64(o.edgeitems as i64),
+                    ),
+                    (
+                        self.new_str("threshold".into()),
+                        self.new_i64(o.threshold as i64),
+                    ),
+                    (
+                        self.new_str("floatmode".into()),
+                        self.new_str(float_mode_name(o.floatmode).into()),
+                    ),
+                    (
+                        self.new_str("precision".into()),
+                        self.new_i64(o.precision as i64),
+                    ),
                     (self.new_str("suppress".into()), Value::Bool(o.suppress)),
-                    (self.new_str("linewidth".into()), self.new_i64(o.linewidth as i64)),
-                    (self.new_str("nanstr".into()), self.new_str(o.nanstr.clone())),
-                    (self.new_str("infstr".into()), self.new_str(o.infstr.clone())),
-                    (self.new_str("sign".into()), self.new_str(o.sign.to_string())),
+                    (
+                        self.new_str("linewidth".into()),
+                        self.new_i64(o.linewidth as i64),
+                    ),
+                    (
+                        self.new_str("nanstr".into()),
+                        self.new_str(o.nanstr.clone()),
+                    ),
+                    (
+                        self.new_str("infstr".into()),
+                        self.new_str(o.infstr.clone()),
+                    ),
+                    (
+                        self.new_str("sign".into()),
+                        self.new_str(o.sign.to_string()),
+                    ),
                     (self.new_str("formatter".into()), Value::None),
-                    (self.new_str("legacy".into()), match o.legacy {
-                        Some(v) => self.new_str(format!("{}.{}", v / 100, v % 100)),
-                        None => Value::Bool(false),
-                    }),
+                    (
+                        self.new_str("legacy".into()),
+                        match o.legacy {
+                            Some(v) => self.new_str(format!("{}.{}", v / 100, v % 100)),
+                            None => Value::Bool(false),
+                        },
+                    ),
                     (self.new_str("override_repr".into()), Value::None),
                 ];
                 self.new_dict(items)
@@ -814,12 +1117,21 @@ impl Interp {
 
     /// NumPy's `DummyArray` wrapping the array given to `as_strided` (the result's `.base`).
     fn dummy_array(&self, x: &Rc<NdArray>) -> Rc<dyn std::any::Any> {
-        Rc::new(DummyArray { id: self.ctx.heap.object(48), base: x.clone() })
+        Rc::new(DummyArray {
+            id: self.ctx.heap.object(48),
+            base: x.clone(),
+        })
     }
 
     /// A new array of `shape` filled as `zeros`/`ones`/`empty` (zeroed either way: arrsh never
     /// shows garbage).
-    pub fn new_filled(&mut self, shape: &[i128], dt: DType, order: Order, kind: &str) -> PyResult<Rc<NdArray>> {
+    pub fn new_filled(
+        &mut self,
+        shape: &[i128],
+        dt: DType,
+        order: Order,
+        kind: &str,
+    ) -> PyResult<Rc<NdArray>> {
         let shape = Layout::checked_size(shape, dt.itemsize)?;
         let a = NdArray::zeros(&self.ctx, &shape, dt, order)?;
         if kind == "ones" {
@@ -828,12 +1140,20 @@ impl Interp {
         Ok(a)
     }
 
-    fn arange(&mut self, a: Value, b: Option<Value>, c: Option<Value>, dtype: Option<DType>) -> PyResult<Value> {
+    fn arange(
+        &mut self,
+        a: Value,
+        b: Option<Value>,
+        c: Option<Value>,
+        dtype: Option<DType>,
+    ) -> PyResult<Value> {
         let (start, stop) = match b {
             Some(b) if !b.is_none() => (a, b),
             _ => (self.new_i64(0), a),
         };
-        let step = c.filter(|v| !v.is_none()).unwrap_or_else(|| self.new_i64(1));
+        let step = c
+            .filter(|v| !v.is_none())
+            .unwrap_or_else(|| self.new_i64(1));
         // the dtype numpy discovers from the three Python/NumPy values
         let mut dt: Option<DType> = None;
         for v in [&start, &stop, &step] {
@@ -875,8 +1195,12 @@ impl Interp {
         let arr = self.new_filled(&[n as i128], out, Order::C, "empty")?;
         if n > 0 {
             let second = self.binary_op(&start, crate::syntax::ast::BinOp::Add, &step)?;
-            let first = self.value_to_element(&start, out).or_else(|_| self.scalar_of(&start))?;
-            let second = self.value_to_element(&second, out).or_else(|_| self.scalar_of(&second))?;
+            let first = self
+                .value_to_element(&start, out)
+                .or_else(|_| self.scalar_of(&start))?;
+            let second = self
+                .value_to_element(&second, out)
+                .or_else(|_| self.scalar_of(&second))?;
             kernels::fill_arange(&self.ctx, &arr, &first, &second)?;
         }
         Ok(Value::Array(arr))
@@ -892,9 +1216,19 @@ impl Interp {
 
     /// `np.linspace`, following numpy's function_base.py step by step (so the result is a view of
     /// the arange it starts from, as numpy's is, and rounding matches).
-    fn linspace(&mut self, start: &Value, stop: &Value, num: i64, endpoint: bool, retstep: bool, dtype: Option<DType>) -> PyResult<Value> {
+    fn linspace(
+        &mut self,
+        start: &Value,
+        stop: &Value,
+        num: i64,
+        endpoint: bool,
+        retstep: bool,
+        dtype: Option<DType>,
+    ) -> PyResult<Value> {
         if num < 0 {
-            return Err(PyError::value(format!("Number of samples, {num}, must be non-negative.")));
+            return Err(PyError::value(format!(
+                "Number of samples, {num}, must be non-negative."
+            )));
         }
         let num = num as usize;
         let div = if endpoint { num.saturating_sub(1) } else { num };
@@ -922,26 +1256,27 @@ impl Interp {
         } else {
             step = f64::NAN;
             let m = self.scalar_to_array(dt, &Scalar::Float(delta))?;
-            y = kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, None)?.ok_or_else(|| PyError::type_error("linspace"))?;
+            y = kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, None)?
+                .ok_or_else(|| PyError::type_error("linspace"))?;
         }
         let s0 = self.scalar_to_array(dt, &Scalar::Float(f0))?;
         kernels::binary(&self.ctx, BinaryOp::Add, &y, &s0, dt, Some(&y))?;
         if endpoint && num > 1 {
             kernels::set_element(&y, y.layout().offset_of(&[num - 1]), &Scalar::Float(f1))?;
         }
-        if let Some(out) = dtype {
-            if out != dt {
-                if out.is_integer() {
-                    let mut vals = Vec::with_capacity(num);
-                    for i in 0..num {
-                        vals.push(y.get(&[i])?.to_f64().floor());
-                    }
-                    for (i, v) in vals.into_iter().enumerate() {
-                        kernels::set_element(&y, y.layout().offset_of(&[i]), &Scalar::Float(v))?;
-                    }
+        if let Some(out) = dtype
+            && out != dt
+        {
+            if out.is_integer() {
+                let mut vals = Vec::with_capacity(num);
+                for i in 0..num {
+                    vals.push(y.get(&[i])?.to_f64().floor());
                 }
-                y = kernels::cast_array(&self.ctx, &y, out, Order::C)?;
+                for (i, v) in vals.into_iter().enumerate() {
+                    kernels::set_element(&y, y.layout().offset_of(&[i]), &Scalar::Float(v))?;
+                }
             }
+            y = kernels::cast_array(&self.ctx, &y, out, Order::C)?;
         }
         let arr = Value::Array(y);
         if retstep {
@@ -954,7 +1289,10 @@ impl Interp {
     fn type_info(&mut self, which: &str, dt: DType) -> PyResult<Value> {
         if which == "iinfo" {
             if !dt.is_integer() {
-                return Err(PyError::value(format!("Invalid integer data type '{}'.", dt.kind_char())));
+                return Err(PyError::value(format!(
+                    "Invalid integer data type '{}'.",
+                    dt.kind_char()
+                )));
             }
             let (lo, hi) = dt.int_range();
             let repr = format!("iinfo(min={lo}, max={hi}, dtype={})", dt.name());
@@ -962,10 +1300,20 @@ impl Interp {
             let max = self.new_int(Int::from_i128(hi));
             let bits = self.new_i64(dt.itemsize as i64 * 8);
             let dtv = self.new_dtype(dt);
-            return Ok(self.new_record("numpy.iinfo", repr, vec![("min", min), ("max", max), ("bits", bits), ("dtype", dtv)]));
+            return Ok(self.new_record(
+                "numpy.iinfo",
+                repr,
+                vec![("min", min), ("max", max), ("bits", bits), ("dtype", dtv)],
+            ));
         }
         let dt = if dt.is_integer() || dt.kind == Kind::Bool {
-            return Err(PyError::value(format!("data type {} not inexact", dt.repr().replace("dtype(", "<class 'numpy.").replace("')", "'>").replace("('", ""))));
+            return Err(PyError::value(format!(
+                "data type {} not inexact",
+                dt.repr()
+                    .replace("dtype(", "<class 'numpy.")
+                    .replace("')", "'>")
+                    .replace("('", "")
+            )));
         } else if dt.kind == Kind::Complex {
             DType::native(Kind::Float, dt.itemsize / 2)
         } else {
@@ -973,10 +1321,23 @@ impl Interp {
         };
         let (eps, max, tiny, res, prec, bits) = match dt.itemsize {
             2 => (0.000977f64, 65504.0f64, 6.104e-05f64, 0.001f64, 3, 16),
-            4 => (f32::EPSILON as f64, f32::MAX as f64, f32::MIN_POSITIVE as f64, 1e-6, 6, 32),
+            4 => (
+                f32::EPSILON as f64,
+                f32::MAX as f64,
+                f32::MIN_POSITIVE as f64,
+                1e-6,
+                6,
+                32,
+            ),
             _ => (f64::EPSILON, f64::MAX, f64::MIN_POSITIVE, 1e-15, 15, 64),
         };
-        let fmt = |x: f64| crate::runtime::print::scalar_repr(dt, &Scalar::Float(x), &crate::runtime::print::PrintOptions::default());
+        let fmt = |x: f64| {
+            crate::runtime::print::scalar_repr(
+                dt,
+                &Scalar::Float(x),
+                &crate::runtime::print::PrintOptions::default(),
+            )
+        };
         let repr = format!(
             "finfo(resolution={}, min={}, max={}, dtype={})",
             fmt(res),
@@ -1008,7 +1369,8 @@ impl Interp {
             }
             let int = |me: &Interp, v: &Value| -> PyResult<usize> {
                 let i = me.int_value(v, "")?;
-                usize::try_from(i.to_i64().unwrap_or(-1)).map_err(|_| PyError::value(format!("{name} must be a non-negative integer")))
+                usize::try_from(i.to_i64().unwrap_or(-1))
+                    .map_err(|_| PyError::value(format!("{name} must be a non-negative integer")))
             };
             match name {
                 "precision" => o.precision = int(self, &v)?,
@@ -1022,7 +1384,11 @@ impl Interp {
                     let s = self.str(&v)?;
                     o.sign = match s.as_str() {
                         "-" | "+" | " " => s.chars().next().unwrap_or('-'),
-                        _ => return Err(PyError::value("sign option must be one of ' ', '+', or '-'")),
+                        _ => {
+                            return Err(PyError::value(
+                                "sign option must be one of ' ', '+', or '-'",
+                            ));
+                        }
                     };
                 }
                 "floatmode" => {
@@ -1032,7 +1398,11 @@ impl Interp {
                         "unique" => FloatMode::Unique,
                         "maxprec" => FloatMode::MaxPrec,
                         "maxprec_equal" => FloatMode::MaxPrecEqual,
-                        _ => return Err(PyError::value("floatmode option must be one of 'fixed', 'unique', 'maxprec', or 'maxprec_equal'")),
+                        _ => {
+                            return Err(PyError::value(
+                                "floatmode option must be one of 'fixed', 'unique', 'maxprec', or 'maxprec_equal'",
+                            ));
+                        }
                     };
                 }
                 "legacy" => {
@@ -1044,9 +1414,17 @@ impl Interp {
                             "1.25" => Some(125),
                             "2.1" => Some(201),
                             "2.2" => Some(202),
-                            _ => return Err(PyError::value("legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`")),
+                            _ => {
+                                return Err(PyError::value(
+                                    "legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`",
+                                ));
+                            }
                         },
-                        _ => return Err(PyError::value("legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`")),
+                        _ => {
+                            return Err(PyError::value(
+                                "legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`",
+                            ));
+                        }
                     };
                 }
                 _ => {}
@@ -1055,7 +1433,6 @@ impl Interp {
         self.print_opts = o;
         Ok(())
     }
-
 }
 
 fn copy_false_error() -> PyError {

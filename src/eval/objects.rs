@@ -22,13 +22,55 @@ const ELLIPSIS_ID: u64 = 9_485_600;
 const NOT_IMPLEMENTED_ID: u64 = 9_485_648;
 
 /// Modules arrsh provides, with the names `from M import *` binds.
-const MODULES: &[&str] = &["numpy", "numpy.lib", "numpy.lib.stride_tricks", "sys", "time", "math", "builtins"];
+const MODULES: &[&str] = &[
+    "numpy",
+    "numpy.lib",
+    "numpy.lib.stride_tricks",
+    "sys",
+    "time",
+    "math",
+    "builtins",
+];
 
 /// Python builtins that are functions (type-like builtins are `TypeKind`s).
 pub const BUILTIN_FUNCTIONS: &[&str] = &[
-    "print", "len", "id", "repr", "zip", "enumerate", "map", "filter", "sum", "min", "max", "abs", "hex", "oct",
-    "bin", "isinstance", "issubclass", "sorted", "reversed", "iter", "next", "round", "divmod", "pow", "any", "all",
-    "ord", "chr", "getattr", "hasattr", "setattr", "callable", "format", "hash", "vars", "dir", "globals",
+    "print",
+    "len",
+    "id",
+    "repr",
+    "zip",
+    "enumerate",
+    "map",
+    "filter",
+    "sum",
+    "min",
+    "max",
+    "abs",
+    "hex",
+    "oct",
+    "bin",
+    "isinstance",
+    "issubclass",
+    "sorted",
+    "reversed",
+    "iter",
+    "next",
+    "round",
+    "divmod",
+    "pow",
+    "any",
+    "all",
+    "ord",
+    "chr",
+    "getattr",
+    "hasattr",
+    "setattr",
+    "callable",
+    "format",
+    "hash",
+    "vars",
+    "dir",
+    "globals",
 ];
 
 pub struct Objects {
@@ -43,8 +85,15 @@ impl Objects {
     pub fn new(heap: &Rc<Heap>) -> Objects {
         let small_ints = (-5i64..=256)
             .map(|v| {
-                let id = if heap.is_real() { heap.object(28) } else { ObjId::fixed(SMALL_INT_BASE + ((v + 5) as u64) * 32) };
-                Value::Int(Rc::new(PyInt { id, v: Int::Small(v) }))
+                let id = if heap.is_real() {
+                    heap.object(28)
+                } else {
+                    ObjId::fixed(SMALL_INT_BASE + ((v + 5) as u64) * 32)
+                };
+                Value::Int(Rc::new(PyInt {
+                    id,
+                    v: Int::Small(v),
+                }))
             })
             .collect();
         Objects {
@@ -57,7 +106,9 @@ impl Objects {
     }
 
     pub fn small_int(&self, v: i64) -> Option<Value> {
-        (-5..=256).contains(&v).then(|| self.small_ints[(v + 5) as usize].clone())
+        (-5..=256)
+            .contains(&v)
+            .then(|| self.small_ints[(v + 5) as usize].clone())
     }
 
     /// The module object for a dotted name (one object per name per session).
@@ -66,7 +117,12 @@ impl Objects {
         let mut mods = self.modules.borrow_mut();
         Some(
             mods.entry(name)
-                .or_insert_with(|| Value::Module(Rc::new(Module { id: self.heap.object(72), name })))
+                .or_insert_with(|| {
+                    Value::Module(Rc::new(Module {
+                        id: self.heap.object(72),
+                        name,
+                    }))
+                })
                 .clone(),
         )
     }
@@ -77,7 +133,9 @@ impl Objects {
             "numpy.lib.stride_tricks" => vec!["as_strided", "sliding_window_view", "broadcast_to"],
             "sys" => vec!["getsizeof", "maxsize", "version"],
             "time" => vec!["time", "perf_counter", "sleep"],
-            "math" => vec!["sqrt", "pi", "e", "inf", "nan", "floor", "ceil", "log", "exp", "isnan", "isinf"],
+            "math" => vec![
+                "sqrt", "pi", "e", "inf", "nan", "floor", "ceil", "log", "exp", "isnan", "isinf",
+            ],
             _ => vec![],
         }
     }
@@ -85,7 +143,14 @@ impl Objects {
     /// A builtin function object by qualified name (`print`, `numpy.arange`, `sys.getsizeof`).
     pub fn function(&self, name: &'static str) -> Value {
         let mut fs = self.functions.borrow_mut();
-        fs.entry(name).or_insert_with(|| Value::Builtin(Rc::new(BuiltinFn { id: self.heap.object(72), name }))).clone()
+        fs.entry(name)
+            .or_insert_with(|| {
+                Value::Builtin(Rc::new(BuiltinFn {
+                    id: self.heap.object(72),
+                    name,
+                }))
+            })
+            .clone()
     }
 
     pub fn type_object(&self, kind: TypeKind) -> Value {
@@ -93,7 +158,10 @@ impl Objects {
         if let Some((_, v)) = ts.iter().find(|(k, _)| *k == kind) {
             return v.clone();
         }
-        let v = Value::Type(Rc::new(PyType { id: self.heap.object(904), kind }));
+        let v = Value::Type(Rc::new(PyType {
+            id: self.heap.object(904),
+            kind,
+        }));
         ts.push((kind, v.clone()));
         v
     }
@@ -128,7 +196,9 @@ impl Objects {
         match name {
             "np" => self.module("numpy"),
             "as_strided" => Some(self.function("numpy.lib.stride_tricks.as_strided")),
-            "sliding_window_view" => Some(self.function("numpy.lib.stride_tricks.sliding_window_view")),
+            "sliding_window_view" => {
+                Some(self.function("numpy.lib.stride_tricks.sliding_window_view"))
+            }
             "getsizeof" => Some(self.function("sys.getsizeof")),
             _ => super::numpy::numpy_attr(self, name),
         }
@@ -181,10 +251,10 @@ pub fn int_size(v: &Int) -> usize {
 
 impl Interp {
     pub fn new_int(&self, v: Int) -> Value {
-        if let Int::Small(s) = v {
-            if let Some(cached) = self.objects.small_int(s) {
-                return cached;
-            }
+        if let Int::Small(s) = v
+            && let Some(cached) = self.objects.small_int(s)
+        {
+            return cached;
         }
         let id = self.ctx.heap.object(int_size(&v));
         Value::Int(Rc::new(PyInt { id, v }))
@@ -193,19 +263,35 @@ impl Interp {
         self.new_int(Int::Small(v))
     }
     pub fn new_float(&self, v: f64) -> Value {
-        Value::Float(Rc::new(PyFloat { id: self.ctx.heap.object(24), v }))
+        Value::Float(Rc::new(PyFloat {
+            id: self.ctx.heap.object(24),
+            v,
+        }))
     }
     pub fn new_complex(&self, re: f64, im: f64) -> Value {
-        Value::Complex(Rc::new(PyComplex { id: self.ctx.heap.object(32), re, im }))
+        Value::Complex(Rc::new(PyComplex {
+            id: self.ctx.heap.object(32),
+            re,
+            im,
+        }))
     }
     pub fn new_str(&self, v: String) -> Value {
-        Value::Str(Rc::new(PyStr { id: self.ctx.heap.object(str_size(&v)), v }))
+        Value::Str(Rc::new(PyStr {
+            id: self.ctx.heap.object(str_size(&v)),
+            v,
+        }))
     }
     pub fn new_bytes(&self, v: Vec<u8>) -> Value {
-        Value::Bytes(Rc::new(PyBytes { id: self.ctx.heap.object(33 + v.len()), v }))
+        Value::Bytes(Rc::new(PyBytes {
+            id: self.ctx.heap.object(33 + v.len()),
+            v,
+        }))
     }
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(PyTuple { id: self.ctx.heap.object(40 + 8 * items.len()), items }))
+        Value::Tuple(Rc::new(PyTuple {
+            id: self.ctx.heap.object(40 + 8 * items.len()),
+            items,
+        }))
     }
     /// A list built from a display or comprehension: capacity as CPython leaves it.
     pub fn new_list(&self, items: Vec<Value>) -> Value {
@@ -220,14 +306,20 @@ impl Interp {
         }))
     }
     pub fn new_dict(&mut self, items: Vec<(Value, Value)>) -> PyResult<Value> {
-        let d = Rc::new(PyDict { id: self.ctx.heap.object(64), items: RefCell::new(Vec::new()) });
+        let d = Rc::new(PyDict {
+            id: self.ctx.heap.object(64),
+            items: RefCell::new(Vec::new()),
+        });
         for (k, v) in items {
             self.dict_set(&d, k, v)?;
         }
         Ok(Value::Dict(d))
     }
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let s = Rc::new(PySet { id: self.ctx.heap.object(216), items: RefCell::new(Vec::new()) });
+        let s = Rc::new(PySet {
+            id: self.ctx.heap.object(216),
+            items: RefCell::new(Vec::new()),
+        });
         for v in items {
             self.hash_key(&v)?;
             let dup = {
@@ -248,10 +340,20 @@ impl Interp {
         Ok(Value::Set(s))
     }
     pub fn new_range(&self, start: i64, stop: i64, step: i64) -> Value {
-        Value::Range(Rc::new(PyRange { id: self.ctx.heap.object(48), start, stop, step }))
+        Value::Range(Rc::new(PyRange {
+            id: self.ctx.heap.object(48),
+            start,
+            stop,
+            step,
+        }))
     }
     pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
-        Value::Slice(Rc::new(PySlice { id: self.ctx.heap.object(56), start, stop, step }))
+        Value::Slice(Rc::new(PySlice {
+            id: self.ctx.heap.object(56),
+            start,
+            stop,
+            step,
+        }))
     }
     pub fn new_array(&self, a: Rc<NdArray>) -> Value {
         Value::Array(a)
@@ -259,25 +361,57 @@ impl Interp {
     /// A new NumPy scalar object (every `a[i]` makes one; CPython size 32 for 8-byte numbers).
     pub fn new_scalar(&self, dtype: DType, v: Scalar) -> Value {
         let size = 16 + dtype.itemsize.max(8);
-        Value::Scalar(Rc::new(NpScalar { id: self.ctx.heap.object(size), dtype, v }))
+        Value::Scalar(Rc::new(NpScalar {
+            id: self.ctx.heap.object(size),
+            dtype,
+            v,
+        }))
     }
     pub fn new_dtype(&self, dtype: DType) -> Value {
-        Value::DType(Rc::new(PyDType { id: self.ctx.heap.object(88), dtype }))
+        Value::DType(Rc::new(PyDType {
+            id: self.ctx.heap.object(88),
+            dtype,
+        }))
     }
     pub fn new_method(&self, obj: Value, name: &str) -> Value {
-        Value::Method(Rc::new(BoundMethod { id: self.ctx.heap.object(48), obj, name: Rc::from(name) }))
+        Value::Method(Rc::new(BoundMethod {
+            id: self.ctx.heap.object(48),
+            obj,
+            name: Rc::from(name),
+        }))
     }
     pub fn new_lambda(&self, params: Vec<String>, body: Expr) -> Value {
-        Value::Function(Rc::new(Lambda { id: self.ctx.heap.object(152), params, body }))
+        Value::Function(Rc::new(Lambda {
+            id: self.ctx.heap.object(152),
+            params,
+            body,
+        }))
     }
     pub fn new_iter(&self, kind: &'static str, state: IterState) -> Value {
-        Value::Iter(Rc::new(PyIter { id: self.ctx.heap.object(48), kind, state: RefCell::new(state) }))
+        Value::Iter(Rc::new(PyIter {
+            id: self.ctx.heap.object(48),
+            kind,
+            state: RefCell::new(state),
+        }))
     }
     pub fn new_flags(&self, array: Rc<NdArray>) -> Value {
-        Value::Flags(Rc::new(FlagsObj { id: self.ctx.heap.object(32), array }))
+        Value::Flags(Rc::new(FlagsObj {
+            id: self.ctx.heap.object(32),
+            array,
+        }))
     }
-    pub fn new_record(&self, type_name: &'static str, repr: String, fields: Vec<(&'static str, Value)>) -> Value {
-        Value::Record(Rc::new(Record { id: self.ctx.heap.object(64), type_name, repr, fields }))
+    pub fn new_record(
+        &self,
+        type_name: &'static str,
+        repr: String,
+        fields: Vec<(&'static str, Value)>,
+    ) -> Value {
+        Value::Record(Rc::new(Record {
+            id: self.ctx.heap.object(64),
+            type_name,
+            repr,
+            fields,
+        }))
     }
 
     /// `id(v)`.

@@ -63,7 +63,10 @@ impl Weak {
             Weak::Bool(b) => Scalar::Bool(*b),
             Weak::Int(i) => match i.to_i64() {
                 Some(v) => Scalar::Int(v),
-                None => i.to_i128().and_then(|v| u64::try_from(v).ok()).map_or(Scalar::Float(i.to_f64().unwrap_or(f64::INFINITY)), Scalar::UInt),
+                None => i.to_i128().and_then(|v| u64::try_from(v).ok()).map_or(
+                    Scalar::Float(i.to_f64().unwrap_or(f64::INFINITY)),
+                    Scalar::UInt,
+                ),
             },
             Weak::Float(f) => Scalar::Float(*f),
             Weak::Complex(r, i) => Scalar::Complex(*r, *i),
@@ -79,7 +82,11 @@ fn weak_result(strong: DType, w: &Weak) -> DType {
         (Kind::Bool | Kind::Int | Kind::UInt, Weak::Float(_)) => DType::FLOAT64,
         (Kind::Bool | Kind::Int | Kind::UInt, Weak::Complex(..)) => DType::COMPLEX128,
         (Kind::Float, Weak::Complex(..)) => {
-            if strong.itemsize <= 4 { DType::COMPLEX64 } else { DType::COMPLEX128 }
+            if strong.itemsize <= 4 {
+                DType::COMPLEX64
+            } else {
+                DType::COMPLEX128
+            }
         }
         _ => strong.to_native(),
     }
@@ -134,8 +141,8 @@ impl Interp {
             })?,
             (Operand::Strong(x), Operand::Weak(w)) | (Operand::Weak(w), Operand::Strong(x)) => {
                 let dt = weak_result(x.dtype(), w);
-                if let Weak::Int(i) = w {
-                    if dt.is_integer() {
+                if let Weak::Int(i) = w
+                    && dt.is_integer() {
                         let (lo, hi) = dt.int_range();
                         let v = i.to_i128_saturating();
                         if v < lo || v > hi {
@@ -146,7 +153,6 @@ impl Interp {
                             return Err(PyError::python_int_out_of_bounds(&i.to_string_checked()?, &dt.name()));
                         }
                     }
-                }
                 dt
             }
             (Operand::Weak(_), Operand::Weak(_)) => return Err(PyError::type_error("no array operand")),
@@ -169,8 +175,13 @@ impl Interp {
                     "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
                 ));
             }
-            (KOp::FloorDiv | KOp::Rem | KOp::Pow | KOp::LShift | KOp::RShift, Kind::Bool) => DType::INT8,
-            (KOp::BitAnd | KOp::BitOr | KOp::BitXor | KOp::LShift | KOp::RShift, Kind::Float | Kind::Complex) => {
+            (KOp::FloorDiv | KOp::Rem | KOp::Pow | KOp::LShift | KOp::RShift, Kind::Bool) => {
+                DType::INT8
+            }
+            (
+                KOp::BitAnd | KOp::BitOr | KOp::BitXor | KOp::LShift | KOp::RShift,
+                Kind::Float | Kind::Complex,
+            ) => {
                 return Err(PyError::type_error(format!(
                     "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
                 )));
@@ -198,7 +209,8 @@ impl Interp {
         let dt = self.resolve(op, &x, &y)?;
         let xa = self.materialize(x, dt)?;
         let ya = self.materialize(y, dt)?;
-        let r = kernels::binary(&self.ctx, op, &xa, &ya, dt, None)?.ok_or_else(|| PyError::type_error("no result"))?;
+        let r = kernels::binary(&self.ctx, op, &xa, &ya, dt, None)?
+            .ok_or_else(|| PyError::type_error("no result"))?;
         self.wrap_result(r)
     }
 
@@ -231,7 +243,8 @@ impl Interp {
 
     fn python_binary(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Value> {
         use Value as V;
-        let unsupported = || PyError::unsupported_operand(op.symbol(), &a.type_name(), &b.type_name());
+        let unsupported =
+            || PyError::unsupported_operand(op.symbol(), &a.type_name(), &b.type_name());
         // numbers
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             let both_bool = matches!((a, b), (V::Bool(_), V::Bool(_)));
@@ -270,7 +283,10 @@ impl Interp {
                 BinOp::Mul => self.new_float(x * y),
                 BinOp::Div => {
                     if y == 0.0 {
-                        return Err(PyError::new(ErrorKind::ZeroDivisionError, "float division by zero"));
+                        return Err(PyError::new(
+                            ErrorKind::ZeroDivisionError,
+                            "float division by zero",
+                        ));
                     }
                     self.new_float(x / y)
                 }
@@ -301,7 +317,9 @@ impl Interp {
                 b.type_name()
             ))),
             (V::Str(_), BinOp::Mod, _) => self.percent_format(a, b),
-            (V::Bytes(x), BinOp::Add, V::Bytes(y)) => Ok(self.new_bytes([x.v.as_slice(), &y.v].concat())),
+            (V::Bytes(x), BinOp::Add, V::Bytes(y)) => {
+                Ok(self.new_bytes([x.v.as_slice(), &y.v].concat()))
+            }
             (V::List(x), BinOp::Add, V::List(y)) => {
                 let mut items = x.items.borrow().clone();
                 items.extend(y.items.borrow().iter().cloned());
@@ -320,8 +338,12 @@ impl Interp {
                 "can only concatenate tuple (not \"{}\") to tuple",
                 b.type_name()
             ))),
-            (V::Str(_) | V::List(_) | V::Tuple(_) | V::Bytes(_), BinOp::Mul, _) => self.repeat(a, b),
-            (_, BinOp::Mul, V::Str(_) | V::List(_) | V::Tuple(_) | V::Bytes(_)) => self.repeat(b, a),
+            (V::Str(_) | V::List(_) | V::Tuple(_) | V::Bytes(_), BinOp::Mul, _) => {
+                self.repeat(a, b)
+            }
+            (_, BinOp::Mul, V::Str(_) | V::List(_) | V::Tuple(_) | V::Bytes(_)) => {
+                self.repeat(b, a)
+            }
             _ => Err(unsupported()),
         }
     }
@@ -373,7 +395,11 @@ impl Interp {
 
     fn complex_binary(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Value> {
         let (Some((ar, ai)), Some((br, bi))) = (as_complex(a)?, as_complex(b)?) else {
-            return Err(PyError::unsupported_operand(op.symbol(), &a.type_name(), &b.type_name()));
+            return Err(PyError::unsupported_operand(
+                op.symbol(),
+                &a.type_name(),
+                &b.type_name(),
+            ));
         };
         let (r, i) = match op {
             BinOp::Add => (ar + br, ai + bi),
@@ -382,7 +408,10 @@ impl Interp {
             BinOp::Div => {
                 let d = br * br + bi * bi;
                 if d == 0.0 {
-                    return Err(PyError::new(ErrorKind::ZeroDivisionError, "complex division by zero"));
+                    return Err(PyError::new(
+                        ErrorKind::ZeroDivisionError,
+                        "complex division by zero",
+                    ));
                 }
                 ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
             }
@@ -396,7 +425,13 @@ impl Interp {
                     (nr * nt.cos(), nr * nt.sin())
                 }
             }
-            _ => return Err(PyError::unsupported_operand(op.symbol(), &a.type_name(), &b.type_name())),
+            _ => {
+                return Err(PyError::unsupported_operand(
+                    op.symbol(),
+                    &a.type_name(),
+                    &b.type_name(),
+                ));
+            }
         };
         Ok(self.new_complex(r, i))
     }
@@ -454,20 +489,35 @@ impl Interp {
     pub fn inplace_op(&mut self, cur: &Value, op: BinOp, rhs: &Value) -> PyResult<Value> {
         match cur {
             Value::Array(a) => {
-                let Some(k) = kop(op) else { return self.binary_op(cur, op, rhs) };
+                let Some(k) = kop(op) else {
+                    return self.binary_op(cur, op, rhs);
+                };
                 let Some(y) = self.operand(rhs)? else {
-                    return Err(PyError::unsupported_operand(&format!("{}=", op.symbol()), "numpy.ndarray", &rhs.type_name()));
+                    return Err(PyError::unsupported_operand(
+                        &format!("{}=", op.symbol()),
+                        "numpy.ndarray",
+                        &rhs.type_name(),
+                    ));
                 };
                 let dt = self.resolve(k, &Operand::Strong(a.clone()), &y)?;
                 if !DType::can_cast_same_kind(dt, a.dtype()) {
-                    return Err(PyError::cannot_cast_ufunc_output(k.ufunc_name(), &dt.str_form(), &a.dtype().str_form()));
+                    return Err(PyError::cannot_cast_ufunc_output(
+                        k.ufunc_name(),
+                        &dt.str_form(),
+                        &a.dtype().str_form(),
+                    ));
                 }
                 let ya = self.materialize(y, dt)?;
-                let xa = if a.dtype() == dt { a.clone() } else { kernels::cast_array(&self.ctx, a, dt, Order::C)? };
+                let xa = if a.dtype() == dt {
+                    a.clone()
+                } else {
+                    kernels::cast_array(&self.ctx, a, dt, Order::C)?
+                };
                 if a.dtype() == dt {
                     kernels::binary(&self.ctx, k, a, &ya, dt, Some(a))?;
                 } else {
-                    let r = kernels::binary(&self.ctx, k, &xa, &ya, dt, None)?.ok_or_else(|| PyError::type_error("no result"))?;
+                    let r = kernels::binary(&self.ctx, k, &xa, &ya, dt, None)?
+                        .ok_or_else(|| PyError::type_error("no result"))?;
                     kernels::assign(&self.ctx, a, &r)?;
                 }
                 Ok(cur.clone())
@@ -496,15 +546,19 @@ impl Interp {
         }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             let k = cmp_kop(op).ok_or_else(|| PyError::type_error("bad comparison"))?;
-            if matches!(a, Value::None) || matches!(b, Value::None) {
-                if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
-                    let arr = if let Value::Array(x) = a { x.clone() } else if let Value::Array(x) = b { x.clone() } else {
-                        return Ok(Value::Bool(op == CmpOp::NotEq));
-                    };
-                    let out = NdArray::zeros(&self.ctx, &arr.shape(), DType::BOOL, Order::C)?;
-                    kernels::fill(&self.ctx, &out, &Scalar::Bool(op == CmpOp::NotEq))?;
-                    return Ok(Value::Array(out));
-                }
+            if (matches!(a, Value::None) || matches!(b, Value::None))
+                && matches!(op, CmpOp::Eq | CmpOp::NotEq)
+            {
+                let arr = if let Value::Array(x) = a {
+                    x.clone()
+                } else if let Value::Array(x) = b {
+                    x.clone()
+                } else {
+                    return Ok(Value::Bool(op == CmpOp::NotEq));
+                };
+                let out = NdArray::zeros(&self.ctx, &arr.shape(), DType::BOOL, Order::C)?;
+                kernels::fill(&self.ctx, &out, &Scalar::Bool(op == CmpOp::NotEq))?;
+                return Ok(Value::Array(out));
             }
             return self.numpy_binary(a, k, b, op.symbol());
         }
@@ -515,9 +569,15 @@ impl Interp {
                 let ord = self.py_order(a, b, op)?;
                 match op {
                     CmpOp::Lt => ord == Some(std::cmp::Ordering::Less),
-                    CmpOp::LtE => matches!(ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)),
+                    CmpOp::LtE => matches!(
+                        ord,
+                        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                    ),
                     CmpOp::Gt => ord == Some(std::cmp::Ordering::Greater),
-                    CmpOp::GtE => matches!(ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
+                    CmpOp::GtE => matches!(
+                        ord,
+                        Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+                    ),
                     _ => unreachable!("handled above"),
                 }
             }
@@ -564,11 +624,16 @@ impl Interp {
                 true
             }
             (V::Range(x), V::Range(y)) => {
-                let (lx, ly) = (super::iter::range_len(x.start, x.stop, x.step), super::iter::range_len(y.start, y.stop, y.step));
+                let (lx, ly) = (
+                    super::iter::range_len(x.start, x.stop, x.step),
+                    super::iter::range_len(y.start, y.stop, y.step),
+                );
                 lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
             }
             (V::DType(x), V::DType(y)) => x.dtype == y.dtype,
-            (V::DType(x), V::Str(s)) | (V::Str(s), V::DType(x)) => DType::parse(&s.v).map(|d| d == x.dtype).unwrap_or(false),
+            (V::DType(x), V::Str(s)) | (V::Str(s), V::DType(x)) => {
+                DType::parse(&s.v).map(|d| d == x.dtype).unwrap_or(false)
+            }
             (V::DType(x), t @ V::Type(_)) | (t @ V::Type(_), V::DType(x)) => {
                 let t = t.clone();
                 self.to_dtype(&t).map(|d| d == x.dtype).unwrap_or(false)
@@ -596,15 +661,21 @@ impl Interp {
         self.truthy(&r)
     }
 
-    fn py_order(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<std::cmp::Ordering>> {
+    fn py_order(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: CmpOp,
+    ) -> PyResult<Option<std::cmp::Ordering>> {
         use Value as V;
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(Some(x.cmp(&y)));
         }
-        if !matches!(a, V::Complex(_)) && !matches!(b, V::Complex(_)) {
-            if let (Some(x), Some(y)) = (as_float(a)?, as_float(b)?) {
-                return Ok(x.partial_cmp(&y));
-            }
+        if !matches!(a, V::Complex(_))
+            && !matches!(b, V::Complex(_))
+            && let (Some(x), Some(y)) = (as_float(a)?, as_float(b)?)
+        {
+            return Ok(x.partial_cmp(&y));
         }
         match (a, b) {
             (V::Str(x), V::Str(y)) => Ok(Some(x.v.cmp(&y.v))),

@@ -19,7 +19,11 @@ struct Group {
 
 enum Item {
     Text(String, usize),
-    Breakable { sep: String, indentation: usize, group: usize },
+    Breakable {
+        sep: String,
+        indentation: usize,
+        group: usize,
+    },
 }
 
 struct Printer {
@@ -41,7 +45,11 @@ impl Printer {
             buffer_width: 0,
             indentation: 0,
             buffer: VecDeque::new(),
-            groups: vec![Group { depth: 0, breakables: VecDeque::new(), want_break: false }],
+            groups: vec![Group {
+                depth: 0,
+                breakables: VecDeque::new(),
+                want_break: false,
+            }],
             stack: vec![0],
             queue: Vec::new(),
         };
@@ -78,10 +86,10 @@ impl Printer {
 
     fn unqueue(&mut self, g: usize) {
         let depth = self.groups[g].depth;
-        if let Some(level) = self.queue.get_mut(depth) {
-            if let Some(pos) = level.iter().position(|&x| x == g) {
-                level.remove(pos);
-            }
+        if let Some(level) = self.queue.get_mut(depth)
+            && let Some(pos) = level.iter().position(|&x| x == g)
+        {
+            level.remove(pos);
         }
     }
 
@@ -91,7 +99,11 @@ impl Printer {
                 self.out.push_str(&s);
                 self.output_width += w;
             }
-            Item::Breakable { sep, indentation, group } => {
+            Item::Breakable {
+                sep,
+                indentation,
+                group,
+            } => {
                 self.groups[group].breakables.pop_front();
                 if self.groups[group].want_break {
                     self.out.push('\n');
@@ -117,7 +129,9 @@ impl Printer {
 
     fn break_one_group(&mut self, g: usize) {
         while !self.groups[g].breakables.is_empty() {
-            let Some(x) = self.buffer.pop_front() else { break };
+            let Some(x) = self.buffer.pop_front() else {
+                break;
+            };
             self.buffer_width -= Self::item_width(&x);
             self.output_item(x);
         }
@@ -164,7 +178,11 @@ impl Printer {
         } else {
             let idx = self.buffer.len();
             self.groups[g].breakables.push_back(idx);
-            self.buffer.push_back(Item::Breakable { sep: " ".into(), indentation: self.indentation, group: g });
+            self.buffer.push_back(Item::Breakable {
+                sep: " ".into(),
+                indentation: self.indentation,
+                group: g,
+            });
             self.buffer_width += 1;
             self.break_outer_groups();
         }
@@ -186,7 +204,11 @@ impl Printer {
             self.text(open);
         }
         let depth = self.groups[*self.stack.last().unwrap_or(&0)].depth + 1;
-        self.groups.push(Group { depth, breakables: VecDeque::new(), want_break: false });
+        self.groups.push(Group {
+            depth,
+            breakables: VecDeque::new(),
+            want_break: false,
+        });
         let g = self.groups.len() - 1;
         self.stack.push(g);
         self.enqueue(g);
@@ -195,10 +217,10 @@ impl Printer {
 
     fn end(&mut self, dedent: usize, close: &str) {
         self.indentation -= dedent;
-        if let Some(g) = self.stack.pop() {
-            if self.groups[g].breakables.is_empty() {
-                self.unqueue(g);
-            }
+        if let Some(g) = self.stack.pop()
+            && self.groups[g].breakables.is_empty()
+        {
+            self.unqueue(g);
         }
         if !close.is_empty() {
             self.text(close);
@@ -275,7 +297,9 @@ impl Interp {
             }
             Value::Dummy(_) => {
                 let id = self.id_of(v);
-                p.text(&format!("<numpy.lib._stride_tricks_impl.DummyArray at {id:#x}>"));
+                p.text(&format!(
+                    "<numpy.lib._stride_tricks_impl.DummyArray at {id:#x}>"
+                ));
                 Ok(())
             }
             Value::Builtin(b) => {
@@ -298,7 +322,14 @@ impl Interp {
         }
     }
 
-    fn pretty_items(&mut self, p: &mut Printer, open: &str, items: &[Value], close: &str, trailing: &str) -> PyResult<()> {
+    fn pretty_items(
+        &mut self,
+        p: &mut Printer,
+        open: &str,
+        items: &[Value],
+        close: &str,
+        trailing: &str,
+    ) -> PyResult<()> {
         p.begin(open.len(), open);
         for (i, x) in items.iter().enumerate() {
             if i >= MAX_SEQ_LENGTH {

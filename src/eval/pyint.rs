@@ -76,7 +76,11 @@ impl Int {
     /// Clamped to i128 (for slice bounds and index arithmetic, where only the sign matters
     /// beyond that range).
     pub fn to_i128_saturating(&self) -> i128 {
-        self.to_i128().unwrap_or(if self.is_negative() { i128::MIN / 2 } else { i128::MAX / 2 })
+        self.to_i128().unwrap_or(if self.is_negative() {
+            i128::MIN / 2
+        } else {
+            i128::MAX / 2
+        })
     }
     pub fn is_zero(&self) -> bool {
         matches!(self, Int::Small(0)) || matches!(self, Int::Big(b) if b.is_zero())
@@ -103,7 +107,11 @@ impl Int {
             Int::Small(v) => Ok(*v as f64),
             Int::Big(b) => {
                 let f = b.to_f64().unwrap_or(f64::INFINITY);
-                if f.is_finite() { Ok(f) } else { Err(PyError::int_too_large_to_convert_to_float()) }
+                if f.is_finite() {
+                    Ok(f)
+                } else {
+                    Err(PyError::int_too_large_to_convert_to_float())
+                }
             }
         }
     }
@@ -134,38 +142,44 @@ impl Int {
     }
 
     pub fn add(&self, o: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, o) {
-            if let Some(r) = a.checked_add(*b) {
-                return Int::Small(r);
-            }
+        if let (Int::Small(a), Int::Small(b)) = (self, o)
+            && let Some(r) = a.checked_add(*b)
+        {
+            return Int::Small(r);
         }
         Int::from_big(self.to_big() + o.to_big())
     }
     pub fn sub(&self, o: &Int) -> Int {
-        if let (Int::Small(a), Int::Small(b)) = (self, o) {
-            if let Some(r) = a.checked_sub(*b) {
-                return Int::Small(r);
-            }
+        if let (Int::Small(a), Int::Small(b)) = (self, o)
+            && let Some(r) = a.checked_sub(*b)
+        {
+            return Int::Small(r);
         }
         Int::from_big(self.to_big() - o.to_big())
     }
     pub fn mul(&self, o: &Int) -> PyResult<Int> {
-        if let (Int::Small(a), Int::Small(b)) = (self, o) {
-            if let Some(r) = a.checked_mul(*b) {
-                return Ok(Int::Small(r));
-            }
+        if let (Int::Small(a), Int::Small(b)) = (self, o)
+            && let Some(r) = a.checked_mul(*b)
+        {
+            return Ok(Int::Small(r));
         }
         Int::check_size(self.bits() + o.bits())?;
         Ok(Int::from_big(self.to_big() * o.to_big()))
     }
     pub fn neg(&self) -> Int {
         match self {
-            Int::Small(v) => v.checked_neg().map_or_else(|| Int::from_big(-BigInt::from(*v)), Int::Small),
+            Int::Small(v) => v
+                .checked_neg()
+                .map_or_else(|| Int::from_big(-BigInt::from(*v)), Int::Small),
             Int::Big(b) => Int::from_big(-b.clone()),
         }
     }
     pub fn abs(&self) -> Int {
-        if self.is_negative() { self.neg() } else { self.clone() }
+        if self.is_negative() {
+            self.neg()
+        } else {
+            self.clone()
+        }
     }
 
     /// Python's `//` and `%` together (floor semantics).
@@ -173,15 +187,15 @@ impl Int {
         if o.is_zero() {
             return Err(PyError::integer_division_by_zero());
         }
-        if let (Int::Small(a), Int::Small(b)) = (self, o) {
-            if !(*a == i64::MIN && *b == -1) {
-                let (mut q, mut r) = (a / b, a % b);
-                if r != 0 && ((r < 0) != (*b < 0)) {
-                    q -= 1;
-                    r += b;
-                }
-                return Ok((Int::Small(q), Int::Small(r)));
+        if let (Int::Small(a), Int::Small(b)) = (self, o)
+            && !(*a == i64::MIN && *b == -1)
+        {
+            let (mut q, mut r) = (a / b, a % b);
+            if r != 0 && ((r < 0) != (*b < 0)) {
+                q -= 1;
+                r += b;
             }
+            return Ok((Int::Small(q), Int::Small(r)));
         }
         let (a, b) = (self.to_big(), o.to_big());
         let (mut q, mut r) = (&a / &b, &a % &b);
@@ -218,7 +232,9 @@ impl Int {
                 if q.is_finite() {
                     Ok(q)
                 } else {
-                    Err(PyError::overflow("integer division result too large for a float"))
+                    Err(PyError::overflow(
+                        "integer division result too large for a float",
+                    ))
                 }
             }
         }
@@ -232,13 +248,20 @@ impl Int {
                 // only 0, 1 and -1 survive a huge exponent
                 return match self.to_i64() {
                     Some(0) | Some(1) => Ok(self.clone()),
-                    Some(-1) => Ok(if exp.to_big().bit(0) { self.clone() } else { Int::Small(1) }),
+                    Some(-1) => Ok(if exp.to_big().bit(0) {
+                        self.clone()
+                    } else {
+                        Int::Small(1)
+                    }),
                     _ => Err(PyError::int_result_too_large(u64::MAX, MAX_BITS)),
                 };
             }
         };
         if let Int::Small(b) = self {
-            if let Some(r) = b.checked_pow(e.min(u32::MAX as u64) as u32).filter(|_| e <= u32::MAX as u64) {
+            if let Some(r) = b
+                .checked_pow(e.min(u32::MAX as u64) as u32)
+                .filter(|_| e <= u32::MAX as u64)
+            {
                 return Ok(Int::Small(r));
             }
             if matches!(b, 0 | 1) {
@@ -308,29 +331,68 @@ mod tests {
     #[test]
     fn floor_semantics_match_cpython() {
         // (a, b, a // b, a % b)
-        for (a, b, q, r) in [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1)] {
+        for (a, b, q, r) in [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -4, -1),
+            (-7, -2, 3, -1),
+        ] {
             assert_eq!(i(a).divmod(&i(b)).unwrap(), (i(q), i(r)), "{a} divmod {b}");
         }
-        assert_eq!(i(1).floordiv(&i(0)).unwrap_err().to_string(), "ZeroDivisionError: integer division or modulo by zero");
-        assert_eq!(i(1).rem(&i(0)).unwrap_err().to_string(), "ZeroDivisionError: integer modulo by zero");
-        assert_eq!(i(i64::MIN).floordiv(&i(-1)).unwrap(), Int::from_big(BigInt::from(i64::MAX) + 1));
+        assert_eq!(
+            i(1).floordiv(&i(0)).unwrap_err().to_string(),
+            "ZeroDivisionError: integer division or modulo by zero"
+        );
+        assert_eq!(
+            i(1).rem(&i(0)).unwrap_err().to_string(),
+            "ZeroDivisionError: integer modulo by zero"
+        );
+        assert_eq!(
+            i(i64::MIN).floordiv(&i(-1)).unwrap(),
+            Int::from_big(BigInt::from(i64::MAX) + 1)
+        );
     }
 
     #[test]
     fn big_results_are_exact_and_bounded() {
-        assert_eq!(i(2).pow(&i(64)).unwrap().to_string_checked().unwrap(), "18446744073709551616");
-        assert_eq!(i(2).pow(&i(30)).unwrap().digits30(), 2, "2**30 needs two 30-bit digits");
-        assert!(i(10).pow(&Int::from_big(BigInt::from(10u64.pow(10)))).is_err(), "10**10**10 is refused");
-        assert!(i(1).pow(&Int::from_big(BigInt::from(10u64.pow(10)))).is_ok(), "control: 1**huge is 1");
-        assert!(i(10).pow(&i(5000)).unwrap().to_string_checked().is_err(), "more than 4300 digits");
-        assert_eq!(i(i64::MAX).add(&i(1)).to_string_checked().unwrap(), "9223372036854775808");
+        assert_eq!(
+            i(2).pow(&i(64)).unwrap().to_string_checked().unwrap(),
+            "18446744073709551616"
+        );
+        assert_eq!(
+            i(2).pow(&i(30)).unwrap().digits30(),
+            2,
+            "2**30 needs two 30-bit digits"
+        );
+        assert!(
+            i(10)
+                .pow(&Int::from_big(BigInt::from(10u64.pow(10))))
+                .is_err(),
+            "10**10**10 is refused"
+        );
+        assert!(
+            i(1).pow(&Int::from_big(BigInt::from(10u64.pow(10))))
+                .is_ok(),
+            "control: 1**huge is 1"
+        );
+        assert!(
+            i(10).pow(&i(5000)).unwrap().to_string_checked().is_err(),
+            "more than 4300 digits"
+        );
+        assert_eq!(
+            i(i64::MAX).add(&i(1)).to_string_checked().unwrap(),
+            "9223372036854775808"
+        );
     }
 
     #[test]
     fn shifts_and_bits() {
         assert_eq!(i(1).shl(&i(70)).unwrap().bits(), 71);
         assert_eq!(i(-5).shr(&i(100)).unwrap(), i(-1));
-        assert_eq!(i(5).shl(&i(-1)).unwrap_err().to_string(), "ValueError: negative shift count");
+        assert_eq!(
+            i(5).shl(&i(-1)).unwrap_err().to_string(),
+            "ValueError: negative shift count"
+        );
         assert_eq!(i(5).invert(), i(-6));
     }
 }

@@ -45,7 +45,11 @@ fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", part(im))
     } else {
-        let sign = if im.is_sign_negative() || (im.is_nan() && im.is_sign_negative()) { "-" } else { "+" };
+        let sign = if im.is_sign_negative() || (im.is_nan() && im.is_sign_negative()) {
+            "-"
+        } else {
+            "+"
+        };
         format!("({}{}{}j)", part(re), sign, part(im.abs()))
     }
 }
@@ -59,7 +63,9 @@ impl Interp {
         self.repr_depth += 1;
         if self.repr_depth > 1000 {
             self.repr_depth -= 1;
-            return Err(PyError::recursion_depth(" while getting the repr of an object"));
+            return Err(PyError::recursion_depth(
+                " while getting the repr of an object",
+            ));
         }
         let r = f(self);
         self.repr_depth -= 1;
@@ -78,12 +84,23 @@ impl Interp {
             Value::Str(s) => str_repr(&s.v),
             Value::Bytes(b) => bytes_repr(&b.v),
             Value::Tuple(t) => {
-                let parts = t.items.iter().map(|x| self.repr(x)).collect::<PyResult<Vec<_>>>()?;
-                if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
+                let parts = t
+                    .items
+                    .iter()
+                    .map(|x| self.repr(x))
+                    .collect::<PyResult<Vec<_>>>()?;
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
             }
             Value::List(l) => {
                 let items = l.items.borrow().clone();
-                let parts = items.iter().map(|x| self.repr(x)).collect::<PyResult<Vec<_>>>()?;
+                let parts = items
+                    .iter()
+                    .map(|x| self.repr(x))
+                    .collect::<PyResult<Vec<_>>>()?;
                 format!("[{}]", parts.join(", "))
             }
             Value::Dict(d) => {
@@ -99,7 +116,10 @@ impl Interp {
                 if items.is_empty() {
                     "set()".into()
                 } else {
-                    let parts = items.iter().map(|x| self.repr(x)).collect::<PyResult<Vec<_>>>()?;
+                    let parts = items
+                        .iter()
+                        .map(|x| self.repr(x))
+                        .collect::<PyResult<Vec<_>>>()?;
                     format!("{{{}}}", parts.join(", "))
                 }
             }
@@ -111,27 +131,47 @@ impl Interp {
                 }
             }
             Value::Slice(s) => {
-                format!("slice({}, {}, {})", self.repr(&s.start)?, self.repr(&s.stop)?, self.repr(&s.step)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&s.start)?,
+                    self.repr(&s.stop)?,
+                    self.repr(&s.step)?
+                )
             }
             Value::Array(a) => print::array_repr(&ArrayElems::new(a), &self.print_opts),
             Value::Scalar(s) => print::scalar_repr(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.repr(),
             Value::Type(t) => format!("<class '{}'>", type_qualname(t.kind)),
             Value::Module(m) => format!("<module '{}' from '{}'>", m.name, module_path(m.name)),
-            Value::Builtin(b) => format!("<built-in function {}>", b.name.rsplit('.').next().unwrap_or(b.name)),
+            Value::Builtin(b) => format!(
+                "<built-in function {}>",
+                b.name.rsplit('.').next().unwrap_or(b.name)
+            ),
             Value::Method(m) => {
                 let id = self.id_of(&m.obj);
-                format!("<built-in method {} of {} object at {:#x}>", m.name, m.obj.type_name(), id)
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    m.name,
+                    m.obj.type_name(),
+                    id
+                )
             }
             Value::Function(_) => format!("<function <lambda> at {:#x}>", self.id_of(v)),
             Value::Iter(it) => {
-                let name = if it.kind == "generator" { "generator object <genexpr>".to_string() } else { format!("{} object", it.kind) };
+                let name = if it.kind == "generator" {
+                    "generator object <genexpr>".to_string()
+                } else {
+                    format!("{} object", it.kind)
+                };
                 format!("<{name} at {:#x}>", self.id_of(v))
             }
             Value::Flags(f) => flags_repr(&f.array),
             Value::Record(r) => r.repr.clone(),
             Value::Cell(_) => format!("<cell at {:#x}>", self.id_of(v)),
-            Value::Dummy(_) => format!("<numpy.lib._stride_tricks_impl.DummyArray object at {:#x}>", self.id_of(v)),
+            Value::Dummy(_) => format!(
+                "<numpy.lib._stride_tricks_impl.DummyArray object at {:#x}>",
+                self.id_of(v)
+            ),
         })
     }
 
@@ -151,7 +191,12 @@ impl Interp {
         if spec.is_empty() {
             return self.str(v);
         }
-        let fs = FormatSpec::parse(spec).ok_or_else(|| PyError::value(format!("Invalid format specifier '{spec}' for object of type '{}'", v.short_type_name())))?;
+        let fs = FormatSpec::parse(spec).ok_or_else(|| {
+            PyError::value(format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                v.short_type_name()
+            ))
+        })?;
         let body = match (v, fs.ty) {
             (Value::Str(s), None | Some('s')) => {
                 let mut t = s.v.clone();
@@ -160,7 +205,10 @@ impl Interp {
                 }
                 return Ok(fs.pad(&t, '<'));
             }
-            (Value::Int(_) | Value::Bool(_), None | Some('d' | 'x' | 'X' | 'o' | 'b' | 'n' | 'c')) => {
+            (
+                Value::Int(_) | Value::Bool(_),
+                None | Some('d' | 'x' | 'X' | 'o' | 'b' | 'n' | 'c'),
+            ) => {
                 let i = super::ops::as_int(v).unwrap_or(Int::Small(0));
                 let digits = match fs.ty {
                     Some('x') => format!("{:x}", i.to_big().magnitude()),
@@ -169,8 +217,22 @@ impl Interp {
                     Some('b') => format!("{:b}", i.to_big().magnitude()),
                     _ => i.abs().to_string_checked()?,
                 };
-                let digits = if fs.thousands { group(&digits, fs.thousands_char) } else { digits };
-                let prefix = if fs.alternate { match fs.ty { Some('x') => "0x", Some('X') => "0X", Some('o') => "0o", Some('b') => "0b", _ => "" } } else { "" };
+                let digits = if fs.thousands {
+                    group(&digits, fs.thousands_char)
+                } else {
+                    digits
+                };
+                let prefix = if fs.alternate {
+                    match fs.ty {
+                        Some('x') => "0x",
+                        Some('X') => "0X",
+                        Some('o') => "0o",
+                        Some('b') => "0b",
+                        _ => "",
+                    }
+                } else {
+                    ""
+                };
                 return Ok(fs.pad_number(i.is_negative(), &format!("{prefix}{digits}")));
             }
             (Value::Int(_) | Value::Bool(_) | Value::Float(_), _) | (Value::Scalar(_), _) => {
@@ -178,11 +240,11 @@ impl Interp {
                     Value::Scalar(s) => s.v.to_f64(),
                     _ => super::ops::as_float(v)?.unwrap_or(0.0),
                 };
-                if let (Value::Scalar(s), None | Some('d')) = (v, fs.ty) {
-                    if s.dtype.is_integer() {
-                        let t = print::scalar_str(s.dtype, &s.v, &self.print_opts);
-                        return Ok(fs.pad_number(t.starts_with('-'), t.trim_start_matches('-')));
-                    }
+                if let (Value::Scalar(s), None | Some('d')) = (v, fs.ty)
+                    && s.dtype.is_integer()
+                {
+                    let t = print::scalar_str(s.dtype, &s.v, &self.print_opts);
+                    return Ok(fs.pad_number(t.starts_with('-'), t.trim_start_matches('-')));
                 }
                 format_float(x, &fs)
             }
@@ -196,7 +258,9 @@ impl Interp {
 
     /// `'%d items' % n` and `'%s and %s' % (a, b)`.
     pub fn percent_format(&mut self, fmt: &Value, args: &Value) -> PyResult<Value> {
-        let Value::Str(f) = fmt else { return Err(PyError::type_error("format requires a str")) };
+        let Value::Str(f) = fmt else {
+            return Err(PyError::type_error("format requires a str"));
+        };
         let args: Vec<Value> = match args {
             Value::Tuple(t) => t.items.clone(),
             other => vec![other.clone()],
@@ -223,28 +287,50 @@ impl Interp {
                 out.push('%');
                 continue;
             }
-            let arg = it.next().ok_or_else(|| PyError::type_error("not enough arguments for format string"))?.clone();
+            let arg = it
+                .next()
+                .ok_or_else(|| PyError::type_error("not enough arguments for format string"))?
+                .clone();
             let piece = match conv {
                 's' => {
                     let s = self.str(&arg)?;
-                    FormatSpec::parse(&spec).map(|fs| fs.pad(&s, '>')).unwrap_or(s)
+                    FormatSpec::parse(&spec)
+                        .map(|fs| fs.pad(&s, '>'))
+                        .unwrap_or(s)
                 }
                 'r' => self.repr(&arg)?,
                 'd' | 'i' => {
-                    let x = self.index_int(&arg).or_else(|| super::ops::as_float(&arg).ok().flatten().map(|f| Int::Small(f as i64)));
-                    let x = x.ok_or_else(|| PyError::type_error(format!("%d format: a real number is required, not {}", arg.type_name())))?;
+                    let x = self.index_int(&arg).or_else(|| {
+                        super::ops::as_float(&arg)
+                            .ok()
+                            .flatten()
+                            .map(|f| Int::Small(f as i64))
+                    });
+                    let x = x.ok_or_else(|| {
+                        PyError::type_error(format!(
+                            "%d format: a real number is required, not {}",
+                            arg.type_name()
+                        ))
+                    })?;
                     let s = x.to_string_checked()?;
-                    FormatSpec::parse(&spec).map(|fs| fs.pad(&s, '>')).unwrap_or(s)
+                    FormatSpec::parse(&spec)
+                        .map(|fs| fs.pad(&s, '>'))
+                        .unwrap_or(s)
                 }
                 _ => {
-                    let arg_f = match &arg { Value::Scalar(s) => self.new_float(s.v.to_f64()), other => other.clone() };
+                    let arg_f = match &arg {
+                        Value::Scalar(s) => self.new_float(s.v.to_f64()),
+                        other => other.clone(),
+                    };
                     self.format_value(&arg_f, &format!("{spec}{conv}"))?
                 }
             };
             out.push_str(&piece);
         }
         if it.next().is_some() {
-            return Err(PyError::type_error("not all arguments converted during string formatting"));
+            return Err(PyError::type_error(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(self.new_str(out))
     }
@@ -254,7 +340,7 @@ fn group(digits: &str, sep: char) -> String {
     let n = digits.len();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -288,11 +374,21 @@ fn format_float(x: f64, fs: &FormatSpec) -> (bool, String) {
             } else {
                 p.max(1)
             };
-            let exp = if a == 0.0 { 0 } else { format!("{a:.prec$e}", prec = p - 1).split_once('e').map_or(0, |(_, e)| e.parse::<i32>().unwrap_or(0)) };
+            let exp = if a == 0.0 {
+                0
+            } else {
+                format!("{a:.prec$e}", prec = p - 1)
+                    .split_once('e')
+                    .map_or(0, |(_, e)| e.parse::<i32>().unwrap_or(0))
+            };
             if exp < -4 || exp >= p as i32 {
                 let s = format!("{a:.prec$e}", prec = p - 1);
                 let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-                let m = if fs.alternate { m.to_string() } else { trim_zeros(m) };
+                let m = if fs.alternate {
+                    m.to_string()
+                } else {
+                    trim_zeros(m)
+                };
                 let e: i32 = e.parse().unwrap_or(0);
                 format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
             } else {
@@ -304,17 +400,33 @@ fn format_float(x: f64, fs: &FormatSpec) -> (bool, String) {
         _ => format!("{a}"),
     };
     let s = if fs.thousands {
-        let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+        let (int, frac) = s
+            .split_once('.')
+            .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
         let g = group(int, fs.thousands_char);
-        match frac { Some(f) => format!("{g}.{f}"), None => g }
+        match frac {
+            Some(f) => format!("{g}.{f}"),
+            None => g,
+        }
     } else {
         s
     };
-    (neg, if fs.ty == Some('E') || fs.ty == Some('G') { s.to_uppercase() } else { s })
+    (
+        neg,
+        if fs.ty == Some('E') || fs.ty == Some('G') {
+            s.to_uppercase()
+        } else {
+            s
+        },
+    )
 }
 
 fn trim_zeros(s: &str) -> String {
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s.to_string() }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Python's format-spec mini-language: `[[fill]align][sign][#][0][width][,][.precision][type]`.
@@ -335,7 +447,18 @@ impl FormatSpec {
     fn parse(spec: &str) -> Option<FormatSpec> {
         let cs: Vec<char> = spec.chars().collect();
         let mut i = 0;
-        let mut fs = FormatSpec { fill: ' ', align: None, sign: '-', alternate: false, zero: false, width: 0, thousands: false, thousands_char: ',', precision: None, ty: None };
+        let mut fs = FormatSpec {
+            fill: ' ',
+            align: None,
+            sign: '-',
+            alternate: false,
+            zero: false,
+            width: 0,
+            thousands: false,
+            thousands_char: ',',
+            precision: None,
+            ty: None,
+        };
         let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
         if cs.len() >= 2 && is_align(cs[1]) {
             fs.fill = cs[0];
@@ -399,9 +522,21 @@ impl FormatSpec {
     }
 
     fn pad_number(&self, negative: bool, digits: &str) -> String {
-        let sign = if negative { "-" } else { match self.sign { '+' => "+", ' ' => " ", _ => "" } };
+        let sign = if negative {
+            "-"
+        } else {
+            match self.sign {
+                '+' => "+",
+                ' ' => " ",
+                _ => "",
+            }
+        };
         if self.zero && self.align.is_none() || self.align == Some('=') {
-            let fill = if self.zero && self.align.is_none() { '0' } else { self.fill };
+            let fill = if self.zero && self.align.is_none() {
+                '0'
+            } else {
+                self.fill
+            };
             let n = sign.len() + digits.chars().count();
             let pad: String = std::iter::repeat_n(fill, self.width.saturating_sub(n)).collect();
             return format!("{sign}{pad}{digits}");

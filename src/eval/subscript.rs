@@ -44,9 +44,14 @@ impl Interp {
     fn slice_part(&self, v: &Value) -> PyResult<Option<i128>> {
         match v {
             Value::None => Ok(None),
-            other => self.index_int(other).map(|i| Some(i.to_i128_saturating())).ok_or_else(|| {
-                PyError::type_error("slice indices must be integers or None or have an __index__ method")
-            }),
+            other => self
+                .index_int(other)
+                .map(|i| Some(i.to_i128_saturating()))
+                .ok_or_else(|| {
+                    PyError::type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                }),
         }
     }
 
@@ -70,7 +75,9 @@ impl Interp {
                 }),
                 Value::Bool(_) => None,
                 Value::Scalar(s) if s.dtype.kind == Kind::Bool => None,
-                v => self.index_int(v).map(|i| IndexItem::Int(i.to_i128_saturating())),
+                v => self
+                    .index_int(v)
+                    .map(|i| IndexItem::Int(i.to_i128_saturating())),
             };
             match item {
                 Some(it) => {
@@ -80,13 +87,20 @@ impl Interp {
                 None => {
                     let arr = match p {
                         Value::Array(a) => a.clone(),
-                        Value::List(_) | Value::Tuple(_) | Value::Bool(_) | Value::Scalar(_) => self.to_array(p, None)?,
+                        Value::List(_) | Value::Tuple(_) | Value::Bool(_) | Value::Scalar(_) => {
+                            self.to_array(p, None)?
+                        }
                         _ => return Err(PyError::invalid_index()),
                     };
                     if !(arr.dtype().is_integer() || arr.dtype().kind == Kind::Bool) {
                         if arr.size() == 0 {
                             // numpy accepts an empty list as an integer index
-                            let a = kernels::cast_array(&self.ctx, &arr, DType::INT64, crate::runtime::Order::C)?;
+                            let a = kernels::cast_array(
+                                &self.ctx,
+                                &arr,
+                                DType::INT64,
+                                crate::runtime::Order::C,
+                            )?;
                             adv.push(AdvItem::Array(a));
                             is_adv = true;
                             continue;
@@ -98,7 +112,11 @@ impl Interp {
                 }
             }
         }
-        Ok(if is_adv { ArrayIndex::Advanced(adv) } else { ArrayIndex::Basic(basic) })
+        Ok(if is_adv {
+            ArrayIndex::Advanced(adv)
+        } else {
+            ArrayIndex::Basic(basic)
+        })
     }
 
     pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
@@ -121,9 +139,11 @@ impl Interp {
                 }
                 _ => Err(PyError::invalid_scalar_index()),
             },
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) => {
-                self.seq_getitem(obj, idx)
-            }
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_) => self.seq_getitem(obj, idx),
             Value::Dict(d) => {
                 let items = d.items.borrow().clone();
                 match self.dict_get_items(&items, idx)? {
@@ -150,9 +170,15 @@ impl Interp {
             _ => "range object",
         };
         if let Value::Slice(s) = idx {
-            let (start, step, count) =
-                slice_indices(self.slice_part(&s.start)?, self.slice_part(&s.stop)?, self.slice_part(&s.step)?, n)?;
-            let picks: Vec<usize> = (0..count).map(|k| (start + k as i128 * step) as usize).collect();
+            let (start, step, count) = slice_indices(
+                self.slice_part(&s.start)?,
+                self.slice_part(&s.stop)?,
+                self.slice_part(&s.step)?,
+                n,
+            )?;
+            let picks: Vec<usize> = (0..count)
+                .map(|k| (start + k as i128 * step) as usize)
+                .collect();
             return Ok(match obj {
                 Value::List(l) => {
                     let items = l.items.borrow();
@@ -287,7 +313,13 @@ impl Interp {
     pub fn assign_into(&mut self, target: &Rc<NdArray>, v: &Value) -> PyResult<()> {
         match v {
             Value::Array(src) => kernels::assign(&self.ctx, target, src),
-            Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_) | Value::Scalar(_) | Value::Str(_) | Value::Bytes(_) => {
+            Value::Int(_)
+            | Value::Bool(_)
+            | Value::Float(_)
+            | Value::Complex(_)
+            | Value::Scalar(_)
+            | Value::Str(_)
+            | Value::Bytes(_) => {
                 let s = self.value_to_element(v, target.dtype())?;
                 kernels::fill(&self.ctx, target, &s)
             }
@@ -303,7 +335,9 @@ impl Interp {
             Value::List(l) => {
                 let n = l.items.borrow().len();
                 let Some(i) = self.index_int(idx) else {
-                    return Err(PyError::type_error("list indices must be integers or slices"));
+                    return Err(PyError::type_error(
+                        "list indices must be integers or slices",
+                    ));
                 };
                 let i = i.to_i128_saturating();
                 let k = if i < 0 { i + n as i128 } else { i };
@@ -334,7 +368,9 @@ impl Interp {
     }
 
     fn flags_get(&mut self, f: &FlagsObj, idx: &Value) -> PyResult<Value> {
-        let Value::Str(key) = idx else { return Err(PyError::key_error("Unknown flag")) };
+        let Value::Str(key) = idx else {
+            return Err(PyError::key_error("Unknown flag"));
+        };
         let a = &f.array;
         let v = match key.v.as_str() {
             "C_CONTIGUOUS" | "C" | "CONTIGUOUS" => a.is_c_contiguous(),
@@ -347,7 +383,9 @@ impl Interp {
             "FORC" => a.is_f_contiguous() || a.is_c_contiguous(),
             "BEHAVED" | "B" => a.is_aligned() && a.is_writeable(),
             "CARRAY" | "CA" => a.is_aligned() && a.is_writeable() && a.is_c_contiguous(),
-            "FARRAY" | "FA" => a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous(),
+            "FARRAY" | "FA" => {
+                a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous()
+            }
             _ => return Err(PyError::key_error("'Unknown flag'")),
         };
         Ok(Value::Bool(v))
@@ -363,9 +401,16 @@ impl Interp {
                     let (lo, hi) = dtype.int_range();
                     let x = i.v.to_i128_saturating();
                     if x < lo || x > hi {
-                        return Err(PyError::python_int_out_of_bounds(&i.v.to_string_checked()?, &dtype.name()));
+                        return Err(PyError::python_int_out_of_bounds(
+                            &i.v.to_string_checked()?,
+                            &dtype.name(),
+                        ));
                     }
-                    if dtype.kind == Kind::UInt { Scalar::UInt(x as u64) } else { Scalar::Int(x as i64) }
+                    if dtype.kind == Kind::UInt {
+                        Scalar::UInt(x as u64)
+                    } else {
+                        Scalar::Int(x as i64)
+                    }
                 } else if dtype.is_flexible() {
                     Scalar::Str(i.v.to_string_checked()?)
                 } else {
@@ -381,7 +426,9 @@ impl Interp {
                         return Err(PyError::value("cannot convert float NaN to integer"));
                     }
                     if f.v.is_infinite() {
-                        return Err(PyError::overflow("cannot convert float infinity to integer"));
+                        return Err(PyError::overflow(
+                            "cannot convert float infinity to integer",
+                        ));
                     }
                 }
                 Scalar::Float(f.v)
@@ -415,13 +462,12 @@ impl Interp {
             }
             Value::Bytes(b) => Scalar::Bytes(b.v.clone()),
             Value::Array(a) if a.size() == 1 => a.item().ok_or_else(PyError::invalid_index)??,
-            Value::Array(a) => {
-                return Err(PyError::value(format!(
-                    "setting an array element with a sequence.{}",
-                    if a.ndim() > 0 { "" } else { "" }
-                )));
+            Value::Array(_) => {
+                return Err(PyError::value("setting an array element with a sequence."));
             }
-            Value::List(_) | Value::Tuple(_) => return Err(PyError::value("setting an array element with a sequence.")),
+            Value::List(_) | Value::Tuple(_) => {
+                return Err(PyError::value("setting an array element with a sequence."));
+            }
             Value::None if dtype.is_numeric() && !dtype.is_integer() => Scalar::Float(f64::NAN),
             other => {
                 return Err(PyError::type_error(format!(

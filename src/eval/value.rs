@@ -195,10 +195,20 @@ pub struct PyIter {
 
 pub enum IterState {
     /// Index into a sequence value (list/tuple/str/bytes/range/array), re-read each step.
-    Seq { seq: Value, pos: usize, reversed: bool },
+    Seq {
+        seq: Value,
+        pos: usize,
+        reversed: bool,
+    },
     Zip(Vec<Value>),
-    Enumerate { inner: Value, count: BigInt },
-    Map { func: Value, iters: Vec<Value> },
+    Enumerate {
+        inner: Value,
+        count: BigInt,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
     Values(std::collections::VecDeque<Value>),
     Done,
 }

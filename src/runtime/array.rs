@@ -84,7 +84,10 @@ impl NdArray {
 
     /// A new view object of the same memory, its base collapsed as NumPy does (invariant 2).
     pub fn view_with(self: &Rc<Self>, ctx: &Ctx, dtype: DType, layout: Layout) -> Rc<NdArray> {
-        debug_assert!(layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()), "invariant 1");
+        debug_assert!(
+            layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()),
+            "invariant 1"
+        );
         let base = match &self.base {
             Some(Base::Array(b)) => Base::Array(b.clone()),
             // an owner, or a view whose base is not an array: the collapse stops here
@@ -94,8 +97,17 @@ impl NdArray {
     }
 
     /// A view whose `.base` is a non-array object (see `Base::Foreign`).
-    pub fn view_with_foreign_base(self: &Rc<Self>, ctx: &Ctx, dtype: DType, layout: Layout, holder: Rc<dyn Any>) -> Rc<NdArray> {
-        debug_assert!(layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()), "invariant 1");
+    pub fn view_with_foreign_base(
+        self: &Rc<Self>,
+        ctx: &Ctx,
+        dtype: DType,
+        layout: Layout,
+        holder: Rc<dyn Any>,
+    ) -> Rc<NdArray> {
+        debug_assert!(
+            layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()),
+            "invariant 1"
+        );
         self.new_view(ctx, dtype, layout, Base::Foreign(holder))
     }
 
@@ -111,7 +123,13 @@ impl NdArray {
     }
 
     /// An array over a buffer that a non-array object owns (`np.frombuffer`: the bytes object).
-    pub fn over_foreign(ctx: &Ctx, buffer: Rc<Buffer>, dtype: DType, layout: Layout, holder: Rc<dyn Any>) -> Rc<NdArray> {
+    pub fn over_foreign(
+        ctx: &Ctx,
+        buffer: Rc<Buffer>,
+        dtype: DType,
+        layout: Layout,
+        holder: Rc<dyn Any>,
+    ) -> Rc<NdArray> {
         Rc::new(NdArray {
             id: ctx.heap.object(ARRAY_OBJECT_SIZE),
             buffer,
@@ -131,13 +149,17 @@ impl NdArray {
     /// `a.flags.writeable = flag`: NumPy refuses to make a view writeable when its base is not.
     pub fn set_writeable(&self, flag: bool) -> PyResult<()> {
         if flag && !self.writeable.get() {
-            if let Some(Base::Array(b)) = &self.base {
-                if !b.is_writeable() {
-                    return Err(PyError::value("cannot set WRITEABLE flag to True of this array"));
-                }
+            if let Some(Base::Array(b)) = &self.base
+                && !b.is_writeable()
+            {
+                return Err(PyError::value(
+                    "cannot set WRITEABLE flag to True of this array",
+                ));
             }
             if matches!(self.base, Some(Base::Foreign(_))) {
-                return Err(PyError::value("cannot set WRITEABLE flag to True of this array"));
+                return Err(PyError::value(
+                    "cannot set WRITEABLE flag to True of this array",
+                ));
             }
         }
         self.writeable.set(flag);
@@ -227,7 +249,10 @@ impl NdArray {
         .max(1) as isize;
         let l = self.layout.borrow();
         (self.data_address() as isize) % align == 0
-            && l.strides.iter().zip(&l.shape).all(|(&s, &n)| n <= 1 || s % align == 0)
+            && l.strides
+                .iter()
+                .zip(&l.shape)
+                .all(|(&s, &n)| n <= 1 || s % align == 0)
     }
     /// The address of the first element as arrsh shows it (model or real, see `Heap`).
     pub fn data_address(&self) -> u64 {
@@ -239,7 +264,10 @@ impl NdArray {
         if !Rc::ptr_eq(&self.buffer, &other.buffer) {
             return false;
         }
-        match (self.layout().byte_extent(self.itemsize()), other.layout().byte_extent(other.itemsize())) {
+        match (
+            self.layout().byte_extent(self.itemsize()),
+            other.layout().byte_extent(other.itemsize()),
+        ) {
             (Some((a0, a1)), Some((b0, b1))) => a0 < b1 && b0 < a1,
             _ => false,
         }
@@ -284,7 +312,10 @@ impl NdArray {
     pub fn element_at(&self, offset: usize) -> PyResult<Scalar> {
         let bytes = self.buffer.bytes()?;
         // invariant 1: an in-range element's bytes are inside the buffer
-        Ok(Scalar::decode(self.dtype(), &bytes[offset..offset + self.itemsize()]))
+        Ok(Scalar::decode(
+            self.dtype(),
+            &bytes[offset..offset + self.itemsize()],
+        ))
     }
 
     /// The element at a C-order multi-index (each index in range).
@@ -323,13 +354,13 @@ impl NdArray {
                 return Err(PyError::view_last_axis_not_contiguous());
             }
             if new < old {
-                if new == 0 || old % new != 0 {
+                if new == 0 || !old.is_multiple_of(new) {
                     return Err(PyError::view_smaller_not_divisor());
                 }
                 layout.shape[axis] *= old / new;
             } else {
                 let last_bytes = layout.shape[axis] * old;
-                if last_bytes % new != 0 {
+                if !last_bytes.is_multiple_of(new) {
                     return Err(PyError::view_larger_not_divisor());
                 }
                 layout.shape[axis] = last_bytes / new;
@@ -361,7 +392,9 @@ impl NdArray {
         let empty = ushape.contains(&0);
         for (&n, &s) in shape.iter().zip(strides) {
             if n > 0 {
-                let span = (n - 1).checked_mul(s).ok_or_else(|| PyError::strided_view_ends_after(u128::MAX))?;
+                let span = (n - 1)
+                    .checked_mul(s)
+                    .ok_or_else(|| PyError::strided_view_ends_after(u128::MAX))?;
                 if span < 0 {
                     lo += span;
                 } else {
@@ -383,9 +416,17 @@ impl NdArray {
             .iter()
             .map(|&s| isize::try_from(s).map_err(|_| PyError::strided_view_ends_after(u128::MAX)))
             .collect::<PyResult<_>>()?;
-        let layout = Layout { shape: ushape, strides, offset_bytes: self.layout().offset_bytes };
+        let layout = Layout {
+            shape: ushape,
+            strides,
+            offset_bytes: self.layout().offset_bytes,
+        };
         let v = self.view_with_foreign_base(ctx, self.dtype(), layout, holder);
-        Ok(if writeable && self.is_writeable() { v } else { v.into_readonly() })
+        Ok(if writeable && self.is_writeable() {
+            v
+        } else {
+            v.into_readonly()
+        })
     }
 
     /// `a.transpose(axes)` / `a.T`: a view with permuted shape and strides.
@@ -421,7 +462,12 @@ impl NdArray {
     /// `a.reshape(shape, order)`: a view when NumPy finds strides for it
     /// (`_attempt_nocopy_reshape`), otherwise a view of a fresh copy (so, as in NumPy, the
     /// result does not own its data and its base is that copy).
-    pub fn reshape(self: &Rc<Self>, ctx: &Ctx, shape: &[i128], order: Order) -> PyResult<Rc<NdArray>> {
+    pub fn reshape(
+        self: &Rc<Self>,
+        ctx: &Ctx,
+        shape: &[i128],
+        order: Order,
+    ) -> PyResult<Rc<NdArray>> {
         let newshape = fix_unknown_dimension(shape, self.size())?;
         if newshape == self.layout().shape {
             return Ok(self.view_with(ctx, self.dtype(), self.layout().clone()));
@@ -437,7 +483,11 @@ impl NdArray {
             return Ok(self.view_with(ctx, self.dtype(), layout));
         }
         if let Some(strides) = attempt_nocopy_reshape(&self.layout(), &newshape, isz, order) {
-            let layout = Layout { shape: newshape, strides, offset_bytes: self.layout().offset_bytes };
+            let layout = Layout {
+                shape: newshape,
+                strides,
+                offset_bytes: self.layout().offset_bytes,
+            };
             return Ok(self.view_with(ctx, self.dtype(), layout));
         }
         let copy = kernels::copy_array(ctx, self, order)?;
@@ -541,7 +591,9 @@ fn fix_unknown_dimension(shape: &[i128], size: usize) -> PyResult<Vec<usize>> {
 /// leading unknown dimensions, writes later ones as `newaxis`, and puts no spaces: `(4,newaxis)`,
 /// and for `(-1, 4)` the odd `(4)`.
 fn shape_with_unknown(shape: &[i128]) -> String {
-    let Some(first) = shape.iter().position(|&d| d >= 0) else { return "()".into() };
+    let Some(first) = shape.iter().position(|&d| d >= 0) else {
+        return "()".into();
+    };
     let mut out = shape[first].to_string();
     for &d in &shape[first + 1..] {
         if d < 0 {
@@ -550,15 +602,29 @@ fn shape_with_unknown(shape: &[i128]) -> String {
             out.push_str(&format!(",{d}"));
         }
     }
-    if first + 1 == shape.len() && first == 0 { format!("({out},)") } else { format!("({out})") }
+    if first + 1 == shape.len() && first == 0 {
+        format!("({out},)")
+    } else {
+        format!("({out})")
+    }
 }
 
 /// A port of numpy's `_attempt_nocopy_reshape` (shape.c): strides for `newshape` over the same
 /// memory, or `None` when the old axes cannot be merged/split without copying.
-fn attempt_nocopy_reshape(old: &Layout, newshape: &[usize], itemsize: usize, order: Order) -> Option<Vec<isize>> {
+fn attempt_nocopy_reshape(
+    old: &Layout,
+    newshape: &[usize],
+    itemsize: usize,
+    order: Order,
+) -> Option<Vec<isize>> {
     let f_order = order == Order::F;
-    let (olddims, oldstrides): (Vec<usize>, Vec<isize>) =
-        old.shape.iter().zip(&old.strides).filter(|(d, _)| **d != 1).map(|(d, s)| (*d, *s)).unzip();
+    let (olddims, oldstrides): (Vec<usize>, Vec<isize>) = old
+        .shape
+        .iter()
+        .zip(&old.strides)
+        .filter(|(d, _)| **d != 1)
+        .map(|(d, s)| (*d, *s))
+        .unzip();
     let oldnd = olddims.len();
     let newnd = newshape.len();
     let mut newstrides = vec![0isize; newnd];
@@ -602,7 +668,11 @@ fn attempt_nocopy_reshape(old: &Layout, newshape: &[usize], itemsize: usize, ord
         oi = oj;
         oj += 1;
     }
-    let mut last = if ni >= 1 { newstrides[ni - 1] } else { itemsize as isize };
+    let mut last = if ni >= 1 {
+        newstrides[ni - 1]
+    } else {
+        itemsize as isize
+    };
     if f_order && ni >= 1 {
         last *= newshape[ni - 1] as isize;
     }
@@ -638,12 +708,23 @@ mod tests {
     fn views_collapse_base_to_the_owner() {
         let c = ctx();
         let a = arange(&c, 10, DType::INT64);
-        let sl = IndexItem::Slice { start: None, stop: None, step: Some(2) };
-        let Indexed::View(b) = a.index_basic(&c, &[sl.clone()]).unwrap() else { panic!() };
-        let Indexed::View(d) = b.index_basic(&c, &[sl]).unwrap() else { panic!() };
-        assert!(Rc::ptr_eq(d.base_array().unwrap(), &a), "view of a view: base is the owner");
+        let sl = IndexItem::Slice {
+            start: None,
+            stop: None,
+            step: Some(2),
+        };
+        let Indexed::View(b) = a.index_basic(&c, std::slice::from_ref(&sl)).unwrap() else {
+            panic!()
+        };
+        let Indexed::View(d) = b.index_basic(&c, &[sl]).unwrap() else {
+            panic!()
+        };
+        assert!(
+            Rc::ptr_eq(d.base_array().unwrap(), &a),
+            "view of a view: base is the owner"
+        );
         assert!(a.owns_data() && !d.owns_data());
-        assert_eq!(d.strides(), &[32]);
+        assert_eq!(&*d.strides(), &[32]);
     }
 
     #[test]
@@ -652,23 +733,63 @@ mod tests {
         let c = ctx();
         let a = arange(&c, 4, DType::UINT32);
         // 0-d first
-        let zero_d = a.index_basic(&c, &[IndexItem::Int(0), IndexItem::Ellipsis]).ok();
+        let zero_d = a
+            .index_basic(&c, &[IndexItem::Int(0), IndexItem::Ellipsis])
+            .ok();
         if let Some(Indexed::View(z)) = zero_d {
-            assert_eq!(z.view_dtype(&c, DType::UINT8).unwrap_err(), PyError::view_zero_dim());
-            assert!(z.view_dtype(&c, DType::INT32).is_ok(), "control: same itemsize on 0-d is fine");
+            assert_eq!(
+                z.view_dtype(&c, DType::UINT8).unwrap_err(),
+                PyError::view_zero_dim()
+            );
+            assert!(
+                z.view_dtype(&c, DType::INT32).is_ok(),
+                "control: same itemsize on 0-d is fine"
+            );
         }
         let m = a.reshape(&c, &[2, 2], Order::C).unwrap();
         let col = m
-            .index_basic(&c, &[IndexItem::Slice { start: None, stop: None, step: None }, IndexItem::Int(0)])
+            .index_basic(
+                &c,
+                &[
+                    IndexItem::Slice {
+                        start: None,
+                        stop: None,
+                        step: None,
+                    },
+                    IndexItem::Int(0),
+                ],
+            )
             .ok()
-            .and_then(|i| if let Indexed::View(v) = i { Some(v) } else { None })
+            .and_then(|i| {
+                if let Indexed::View(v) = i {
+                    Some(v)
+                } else {
+                    None
+                }
+            })
             .unwrap();
-        assert_eq!(col.view_dtype(&c, DType::UINT64).unwrap_err(), PyError::view_last_axis_not_contiguous());
-        assert_eq!(m.view_dtype(&c, DType::UINT64).unwrap().shape(), &[2, 1], "control: contiguous rows");
-        assert_eq!(m.view_dtype(&c, DType::bytes(3)).unwrap_err(), PyError::view_smaller_not_divisor());
-        assert_eq!(m.view_dtype(&c, DType::bytes(16)).unwrap_err(), PyError::view_larger_not_divisor());
+        assert_eq!(
+            col.view_dtype(&c, DType::UINT64).unwrap_err(),
+            PyError::view_last_axis_not_contiguous()
+        );
+        assert_eq!(
+            &*m.view_dtype(&c, DType::UINT64).unwrap().shape(),
+            &[2, 1],
+            "control: contiguous rows"
+        );
+        assert_eq!(
+            m.view_dtype(&c, DType::bytes(3)).unwrap_err(),
+            PyError::view_smaller_not_divisor()
+        );
+        assert_eq!(
+            m.view_dtype(&c, DType::bytes(16)).unwrap_err(),
+            PyError::view_larger_not_divisor()
+        );
         let small = m.view_dtype(&c, DType::UINT8).unwrap();
-        assert_eq!((small.shape(), small.strides()), (&[2usize, 8][..], &[8isize, 1][..]));
+        assert_eq!(
+            (&*small.shape(), &*small.strides()),
+            (&[2usize, 8][..], &[8isize, 1][..])
+        );
     }
 
     #[test]
@@ -676,25 +797,52 @@ mod tests {
         // np.empty((8, 4), 'uint32')[:, :2].view('uint64') -> shape (8, 1), strides (16, 8)
         let c = ctx();
         let e = NdArray::zeros(&c, &[8, 4], DType::UINT32, Order::C).unwrap();
-        let full = IndexItem::Slice { start: None, stop: None, step: None };
-        let two = IndexItem::Slice { start: None, stop: Some(2), step: None };
-        let Indexed::View(v) = e.index_basic(&c, &[full, two]).unwrap() else { panic!() };
+        let full = IndexItem::Slice {
+            start: None,
+            stop: None,
+            step: None,
+        };
+        let two = IndexItem::Slice {
+            start: None,
+            stop: Some(2),
+            step: None,
+        };
+        let Indexed::View(v) = e.index_basic(&c, &[full, two]).unwrap() else {
+            panic!()
+        };
         let w = v.view_dtype(&c, DType::UINT64).unwrap();
-        assert_eq!((w.shape(), w.strides()), (&[8usize, 1][..], &[16isize, 8][..]));
+        assert_eq!(
+            (&*w.shape(), &*w.strides()),
+            (&[8usize, 1][..], &[16isize, 8][..])
+        );
     }
 
     #[test]
     fn as_strided_refuses_out_of_bounds() {
         let c = ctx();
         let a = arange(&c, 5, DType::INT64);
-        let ok = a.as_strided(&c, &[3, 3], &[8, 8], true, Rc::new(())).unwrap();
-        assert_eq!(ok.shape(), &[3, 3]);
-        let err = a.as_strided(&c, &[4, 3], &[8, 8], true, Rc::new(())).unwrap_err();
+        let ok = a
+            .as_strided(&c, &[3, 3], &[8, 8], true, Rc::new(()))
+            .unwrap();
+        assert_eq!(&*ok.shape(), &[3, 3]);
+        let err = a
+            .as_strided(&c, &[4, 3], &[8, 8], true, Rc::new(()))
+            .unwrap_err();
         assert_eq!(err, PyError::strided_view_ends_after(8));
-        let err = a.as_strided(&c, &[2], &[-8], true, Rc::new(())).unwrap_err();
+        let err = a
+            .as_strided(&c, &[2], &[-8], true, Rc::new(()))
+            .unwrap_err();
         assert_eq!(err, PyError::strided_view_starts_before(8));
-        assert!(a.as_strided(&c, &[0, 1 << 60], &[1 << 60, 1 << 60], true, Rc::new(())).is_ok(), "empty touches nothing");
-        assert!(a.as_strided(&c, &[1 << 62], &[1 << 62], true, Rc::new(())).is_err(), "huge extent is refused, no overflow");
+        assert!(
+            a.as_strided(&c, &[0, 1 << 60], &[1 << 60, 1 << 60], true, Rc::new(()))
+                .is_ok(),
+            "empty touches nothing"
+        );
+        assert!(
+            a.as_strided(&c, &[1 << 62], &[1 << 62], true, Rc::new(()))
+                .is_err(),
+            "huge extent is refused, no overflow"
+        );
     }
 
     #[test]
@@ -702,33 +850,63 @@ mod tests {
         let c = ctx();
         let a = arange(&c, 6, DType::INT64);
         let m = a.reshape(&c, &[2, 3], Order::C).unwrap();
-        assert_eq!(m.strides(), &[24, 8]);
+        assert_eq!(&*m.strides(), &[24, 8]);
         assert!(Rc::ptr_eq(m.base_array().unwrap(), &a));
         let t = m.transpose(&c, None).unwrap();
-        assert_eq!(t.strides(), &[8, 24]);
+        assert_eq!(&*t.strides(), &[8, 24]);
         let flat = t.reshape(&c, &[6], Order::C).unwrap();
-        assert!(!Rc::ptr_eq(flat.buffer(), a.buffer()), "transpose then flatten needs a copy");
+        assert!(
+            !Rc::ptr_eq(flat.buffer(), a.buffer()),
+            "transpose then flatten needs a copy"
+        );
         assert!(!flat.owns_data(), "numpy returns a view of the copy");
         let f = t.reshape(&c, &[6], Order::F).unwrap();
-        assert!(Rc::ptr_eq(f.buffer(), a.buffer()), "control: F order reads it in place");
+        assert!(
+            Rc::ptr_eq(f.buffer(), a.buffer()),
+            "control: F order reads it in place"
+        );
         let split = a.reshape(&c, &[3, -1], Order::C).unwrap();
-        assert_eq!(split.shape(), &[3, 2]);
+        assert_eq!(&*split.shape(), &[3, 2]);
         let err = a.reshape(&c, &[4, -1], Order::C).unwrap_err();
-        assert_eq!(err.to_string(), "ValueError: cannot reshape array of size 6 into shape (4,newaxis)");
+        assert_eq!(
+            err.to_string(),
+            "ValueError: cannot reshape array of size 6 into shape (4,newaxis)"
+        );
         let err = a.reshape(&c, &[-1, 4], Order::C).unwrap_err();
-        assert_eq!(err.to_string(), "ValueError: cannot reshape array of size 6 into shape (4)");
+        assert_eq!(
+            err.to_string(),
+            "ValueError: cannot reshape array of size 6 into shape (4)"
+        );
         let err = a.reshape(&c, &[7], Order::C).unwrap_err();
-        assert_eq!(err.to_string(), "ValueError: cannot reshape array of size 6 into shape (7,)");
+        assert_eq!(
+            err.to_string(),
+            "ValueError: cannot reshape array of size 6 into shape (7,)"
+        );
     }
 
     #[test]
     fn nocopy_reshape_of_strided_views() {
         // a[:, ::2] of a (4, 6) int64 array reshaped to (2, 2, 3): strides (96, 48, 16)
-        let l = Layout { shape: vec![4, 3], strides: vec![48, 16], offset_bytes: 0 };
-        assert_eq!(attempt_nocopy_reshape(&l, &[2, 2, 3], 8, Order::C), Some(vec![96, 48, 16]));
-        assert_eq!(attempt_nocopy_reshape(&l, &[12], 8, Order::C), Some(vec![16]), "uniformly strided");
+        let l = Layout {
+            shape: vec![4, 3],
+            strides: vec![48, 16],
+            offset_bytes: 0,
+        };
+        assert_eq!(
+            attempt_nocopy_reshape(&l, &[2, 2, 3], 8, Order::C),
+            Some(vec![96, 48, 16])
+        );
+        assert_eq!(
+            attempt_nocopy_reshape(&l, &[12], 8, Order::C),
+            Some(vec![16]),
+            "uniformly strided"
+        );
         // a[:, :4:2] of the same array: rows of two, 48 bytes apart, cannot be flattened
-        let l = Layout { shape: vec![4, 2], strides: vec![48, 16], offset_bytes: 0 };
+        let l = Layout {
+            shape: vec![4, 2],
+            strides: vec![48, 16],
+            offset_bytes: 0,
+        };
         assert_eq!(attempt_nocopy_reshape(&l, &[8], 8, Order::C), None);
     }
 
@@ -736,10 +914,22 @@ mod tests {
     fn shares_memory_is_exact() {
         let c = ctx();
         let a = arange(&c, 10, DType::INT64);
-        let even = IndexItem::Slice { start: None, stop: None, step: Some(2) };
-        let odd = IndexItem::Slice { start: Some(1), stop: None, step: Some(2) };
-        let Indexed::View(e) = a.index_basic(&c, &[even]).unwrap() else { panic!() };
-        let Indexed::View(o) = a.index_basic(&c, &[odd]).unwrap() else { panic!() };
+        let even = IndexItem::Slice {
+            start: None,
+            stop: None,
+            step: Some(2),
+        };
+        let odd = IndexItem::Slice {
+            start: Some(1),
+            stop: None,
+            step: Some(2),
+        };
+        let Indexed::View(e) = a.index_basic(&c, &[even]).unwrap() else {
+            panic!()
+        };
+        let Indexed::View(o) = a.index_basic(&c, &[odd]).unwrap() else {
+            panic!()
+        };
         assert!(e.may_share_memory(&o), "extents overlap");
         assert!(!e.shares_memory(&o), "but no byte is shared");
         assert!(e.shares_memory(&a), "control");

@@ -35,7 +35,12 @@ pub struct Buffer {
 impl Buffer {
     /// A zero-filled buffer of `nbytes`, or NumPy's `MemoryError` (its message names the shape
     /// and dtype the caller wanted) when the budget or the system refuses.
-    pub fn zeroed(heap: &Rc<Heap>, nbytes: usize, shape: &[usize], dtype_name: &str) -> PyResult<Rc<Buffer>> {
+    pub fn zeroed(
+        heap: &Rc<Heap>,
+        nbytes: usize,
+        shape: &[usize],
+        dtype_name: &str,
+    ) -> PyResult<Rc<Buffer>> {
         let refuse = || PyError::unable_to_allocate(nbytes as u128, shape, dtype_name);
         if !heap.try_reserve(nbytes as u64) {
             return Err(refuse());
@@ -47,8 +52,17 @@ impl Buffer {
                 return Err(refuse());
             }
         };
-        let model_addr = if heap.is_real() { 0 } else { heap.buffer_address(nbytes) };
-        Ok(Rc::new(Buffer { storage: RefCell::new(storage), nbytes, model_addr, heap: heap.clone() }))
+        let model_addr = if heap.is_real() {
+            0
+        } else {
+            heap.buffer_address(nbytes)
+        };
+        Ok(Rc::new(Buffer {
+            storage: RefCell::new(storage),
+            nbytes,
+            model_addr,
+            heap: heap.clone(),
+        }))
     }
 
     /// A buffer holding a copy of `bytes` (for `np.frombuffer`, string and bytes literals).
@@ -78,7 +92,11 @@ impl Buffer {
 
     /// The address arrsh shows: the model's in deterministic mode, this process's otherwise.
     pub fn address(&self) -> u64 {
-        if self.heap.is_real() { self.real_address() } else { self.model_addr }
+        if self.heap.is_real() {
+            self.real_address()
+        } else {
+            self.model_addr
+        }
     }
 
     fn real_address(&self) -> u64 {
@@ -104,7 +122,10 @@ impl Buffer {
 }
 
 fn busy() -> PyError {
-    PyError::new(crate::error::ErrorKind::RuntimeError, "arrsh internal error: buffer already in use")
+    PyError::new(
+        crate::error::ErrorKind::RuntimeError,
+        "arrsh internal error: buffer already in use",
+    )
 }
 
 fn storage_slice(s: &Storage) -> &[u8] {
@@ -142,17 +163,26 @@ mod tests {
             assert_eq!(b.address() % 64, 0, "{n} bytes aligned");
             assert!(b.bytes().unwrap().iter().all(|&x| x == 0));
         }
-        assert_eq!(heap.used_bytes(), 0, "dropped buffers give their bytes back");
+        assert_eq!(
+            heap.used_bytes(),
+            0,
+            "dropped buffers give their bytes back"
+        );
     }
 
     #[test]
     fn over_budget_is_numpy_memory_error() {
         let heap = Heap::new(false, 1 << 20);
-        let err = Buffer::zeroed(&heap, 8 << 30, &[1 << 30], "int64").err().unwrap();
+        let err = Buffer::zeroed(&heap, 8 << 30, &[1 << 30], "int64")
+            .err()
+            .unwrap();
         assert_eq!(
             err.to_string(),
             "MemoryError: Unable to allocate 8.00 GiB for an array with shape (1073741824,) and data type int64"
         );
-        assert!(Buffer::zeroed(&heap, 1 << 19, &[1 << 16], "int64").is_ok(), "control: within budget");
+        assert!(
+            Buffer::zeroed(&heap, 1 << 19, &[1 << 16], "int64").is_ok(),
+            "control: within budget"
+        );
     }
 }

@@ -43,7 +43,11 @@ impl DType {
     pub const COMPLEX128: DType = DType::native(Kind::Complex, 16);
 
     pub const fn native(kind: Kind, itemsize: usize) -> DType {
-        DType { kind, itemsize, big_endian: false }
+        DType {
+            kind,
+            itemsize,
+            big_endian: false,
+        }
     }
     pub const fn bytes(n: usize) -> DType {
         DType::native(Kind::Bytes, n)
@@ -65,11 +69,17 @@ impl DType {
         !self.big_endian
     }
     pub fn to_native(self) -> DType {
-        DType { big_endian: false, ..self }
+        DType {
+            big_endian: false,
+            ..self
+        }
     }
     /// `newbyteorder('>')`-style: only meaningful kinds keep the flag (invariant 2).
     pub fn with_big_endian(self, big: bool) -> DType {
-        DType { big_endian: big && self.has_byteorder(), ..self }
+        DType {
+            big_endian: big && self.has_byteorder(),
+            ..self
+        }
     }
 
     pub fn is_numeric(self) -> bool {
@@ -143,7 +153,11 @@ impl DType {
 
     /// `dtype.str`, e.g. `'<i8'`, `'|S3'`, `'<U3'`, `'>f4'`.
     pub fn str(self) -> String {
-        let n = if self.kind == Kind::Str { self.itemsize / 4 } else { self.itemsize };
+        let n = if self.kind == Kind::Str {
+            self.itemsize / 4
+        } else {
+            self.itemsize
+        };
         format!("{}{}{}", self.byteorder_char(), self.kind_char(), n)
     }
 
@@ -188,17 +202,28 @@ impl DType {
 
     /// `str(dtype)`: the name for native builtin numbers, `dtype.str` otherwise.
     pub fn str_form(self) -> String {
-        if self.is_flexible() || self.big_endian { self.str() } else { self.name() }
+        if self.is_flexible() || self.big_endian {
+            self.str()
+        } else {
+            self.name()
+        }
     }
 
     /// The `dtype=` text in an array repr (numpy's `dtype_short_repr`).
     pub fn short_repr(self) -> String {
-        if self.is_flexible() || self.big_endian { format!("'{}'", self.str()) } else { self.name() }
+        if self.is_flexible() || self.big_endian {
+            format!("'{}'", self.str())
+        } else {
+            self.name()
+        }
     }
 
     /// Whether numpy omits `dtype=` from an array repr (`_typelessdata`).
     pub fn is_default_repr(self) -> bool {
-        self == DType::INT64 || self == DType::FLOAT64 || self == DType::COMPLEX128 || self == DType::BOOL
+        self == DType::INT64
+            || self == DType::FLOAT64
+            || self == DType::COMPLEX128
+            || self == DType::BOOL
     }
 
     /// Parses a dtype string as `np.dtype(str)` does. Errors carry NumPy's message with the
@@ -209,7 +234,9 @@ impl DType {
             Some(c @ ('<' | '>' | '=' | '|' | '!')) => (Some(c), &spec[1..]),
             _ => (None, spec),
         };
-        let dt = by_name(body).or_else(|| by_code(body)).ok_or_else(not_understood)?;
+        let dt = by_name(body)
+            .or_else(|| by_code(body))
+            .ok_or_else(not_understood)?;
         let big = matches!(order, Some('>') | Some('!'));
         Ok(dt.with_big_endian(big))
     }
@@ -221,11 +248,15 @@ fn by_name(name: &str) -> Option<DType> {
         "int8" | "byte" | "i1" | "b" => DType::INT8,
         "int16" | "short" | "i2" | "h" => DType::INT16,
         "int32" | "intc" | "i4" | "i" => DType::INT32,
-        "int64" | "int" | "int_" | "intp" | "long" | "longlong" | "i8" | "l" | "q" | "p" => DType::INT64,
+        "int64" | "int" | "int_" | "intp" | "long" | "longlong" | "i8" | "l" | "q" | "p" => {
+            DType::INT64
+        }
         "uint8" | "ubyte" | "u1" | "B" => DType::UINT8,
         "uint16" | "ushort" | "u2" | "H" => DType::UINT16,
         "uint32" | "uintc" | "u4" | "I" => DType::UINT32,
-        "uint64" | "uint" | "uintp" | "ulong" | "ulonglong" | "u8" | "L" | "Q" | "P" => DType::UINT64,
+        "uint64" | "uint" | "uintp" | "ulong" | "ulonglong" | "u8" | "L" | "Q" | "P" => {
+            DType::UINT64
+        }
         "float16" | "half" | "f2" | "e" => DType::FLOAT16,
         "float32" | "single" | "f4" | "f" => DType::FLOAT32,
         "float64" | "float" | "double" | "f8" | "d" => DType::FLOAT64,
@@ -241,7 +272,11 @@ fn by_name(name: &str) -> Option<DType> {
 /// `S3`, `U5`, `bytes24`, `str96`.
 fn by_code(spec: &str) -> Option<DType> {
     let digits = |s: &str| -> Option<usize> {
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
     };
     if let Some(n) = spec.strip_prefix('S').and_then(digits) {
         return Some(DType::bytes(n));
@@ -277,14 +312,26 @@ pub fn promote(a: DType, b: DType) -> Option<DType> {
         return match (a.kind, b.kind) {
             (Bytes, Bytes) | (Str, Str) => Some(DType::native(a.kind, a.itemsize.max(b.itemsize))),
             (Bytes, Str) | (Str, Bytes) => {
-                let chars = if a.kind == Str { a.itemsize / 4 } else { a.itemsize };
-                let chars_b = if b.kind == Str { b.itemsize / 4 } else { b.itemsize };
+                let chars = if a.kind == Str {
+                    a.itemsize / 4
+                } else {
+                    a.itemsize
+                };
+                let chars_b = if b.kind == Str {
+                    b.itemsize / 4
+                } else {
+                    b.itemsize
+                };
                 Some(DType::unicode(chars.max(chars_b)))
             }
             _ => None,
         };
     }
-    let (lo, hi) = if rank(a.kind) <= rank(b.kind) { (a, b) } else { (b, a) };
+    let (lo, hi) = if rank(a.kind) <= rank(b.kind) {
+        (a, b)
+    } else {
+        (b, a)
+    };
     Some(match (lo.kind, hi.kind) {
         (Bool, _) => hi,
         (Int, Int) | (UInt, UInt) => DType::native(lo.kind, lo.itemsize.max(hi.itemsize)),
@@ -320,7 +367,11 @@ fn float_for_int(itemsize: usize) -> DType {
 
 impl DType {
     fn max_size(self, other: DType) -> DType {
-        if other.itemsize > self.itemsize { DType::native(self.kind, other.itemsize) } else { self }
+        if other.itemsize > self.itemsize {
+            DType::native(self.kind, other.itemsize)
+        } else {
+            self
+        }
     }
 
     /// Inclusive integer range of an integer dtype, as i128.
@@ -382,7 +433,10 @@ mod tests {
     fn unknown_spelling_is_numpy_type_error() {
         let err = DType::parse("xyz").unwrap_err();
         assert_eq!(err.to_string(), "TypeError: data type 'xyz' not understood");
-        assert!(DType::parse("i8").is_ok(), "control: a known spelling parses");
+        assert!(
+            DType::parse("i8").is_ok(),
+            "control: a known spelling parses"
+        );
     }
 
     #[test]
@@ -404,7 +458,13 @@ mod tests {
         assert_eq!(p(DType::UINT8, DType::FLOAT16).as_deref(), Some("float16"));
         assert_eq!(p(DType::BOOL, DType::INT8).as_deref(), Some("int8"));
         assert_eq!(p(DType::INT64, DType::FLOAT32).as_deref(), Some("float64"));
-        assert_eq!(p(DType::FLOAT32, DType::COMPLEX64).as_deref(), Some("complex64"));
-        assert_eq!(p(DType::FLOAT64, DType::COMPLEX64).as_deref(), Some("complex128"));
+        assert_eq!(
+            p(DType::FLOAT32, DType::COMPLEX64).as_deref(),
+            Some("complex64")
+        );
+        assert_eq!(
+            p(DType::FLOAT64, DType::COMPLEX64).as_deref(),
+            Some("complex128")
+        );
     }
 }

@@ -24,11 +24,22 @@ fn plan(a: &NdArray, items: &[FancyItem]) -> PyResult<(Vec<usize>, Vec<usize>)> 
     let items: Vec<FancyItem> = items
         .iter()
         .map(|it| match it {
-            FancyItem::Basic(IndexItem::Int(i)) => FancyItem::Ints { values: vec![*i as i64], shape: vec![] },
+            FancyItem::Basic(IndexItem::Int(i)) => FancyItem::Ints {
+                values: vec![*i as i64],
+                shape: vec![],
+            },
             other => other.clone(),
         })
         .collect();
-    let consumed = items.iter().filter(|i| !matches!(i, FancyItem::Basic(IndexItem::Ellipsis | IndexItem::NewAxis))).count();
+    let consumed = items
+        .iter()
+        .filter(|i| {
+            !matches!(
+                i,
+                FancyItem::Basic(IndexItem::Ellipsis | IndexItem::NewAxis)
+            )
+        })
+        .count();
     if consumed > a.ndim() {
         return Err(PyError::too_many_indices(a.ndim(), consumed));
     }
@@ -40,7 +51,11 @@ fn plan(a: &NdArray, items: &[FancyItem]) -> PyResult<(Vec<usize>, Vec<usize>)> 
         match it {
             FancyItem::Ints { values, shape } => {
                 adv.push((view_axis, values, shape));
-                basic.push(IndexItem::Slice { start: None, stop: None, step: None });
+                basic.push(IndexItem::Slice {
+                    start: None,
+                    stop: None,
+                    step: None,
+                });
                 view_axis += 1;
             }
             FancyItem::Basic(b) => {
@@ -74,8 +89,14 @@ fn plan(a: &NdArray, items: &[FancyItem]) -> PyResult<(Vec<usize>, Vec<usize>)> 
     }
     let adv_axes: Vec<usize> = adv.iter().map(|(ax, _, _)| *ax).collect();
     let adjacent = adv_axes.windows(2).all(|w| w[1] == w[0] + 1);
-    let rest: Vec<usize> = (0..view.ndim()).filter(|ax| !adv_axes.contains(ax)).collect();
-    let insert_at = if adjacent { rest.iter().filter(|&&r| r < adv_axes[0]).count() } else { 0 };
+    let rest: Vec<usize> = (0..view.ndim())
+        .filter(|ax| !adv_axes.contains(ax))
+        .collect();
+    let insert_at = if adjacent {
+        rest.iter().filter(|&&r| r < adv_axes[0]).count()
+    } else {
+        0
+    };
     let mut shape: Vec<usize> = rest.iter().map(|&r| view.shape[r]).collect();
     for (k, &d) in bshape.iter().enumerate() {
         shape.insert(insert_at + k, d);
@@ -89,8 +110,13 @@ fn plan(a: &NdArray, items: &[FancyItem]) -> PyResult<(Vec<usize>, Vec<usize>)> 
     for (ax, values, s) in &adv {
         let stride = view.strides[*ax];
         let n = view.shape[*ax] as i64;
-        let bl = Layout { shape: s.to_vec(), strides: element_strides(s), offset_bytes: 0 };
-        let bl = kernels::broadcast_layout(&bl, &bshape).ok_or_else(|| PyError::index("shape mismatch"))?;
+        let bl = Layout {
+            shape: s.to_vec(),
+            strides: element_strides(s),
+            offset_bytes: 0,
+        };
+        let bl = kernels::broadcast_layout(&bl, &bshape)
+            .ok_or_else(|| PyError::index("shape mismatch"))?;
         let mut k = 0;
         bl.for_each_offset(|o| {
             let v = values[o];

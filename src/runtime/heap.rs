@@ -64,7 +64,12 @@ impl Pool {
 impl Heap {
     /// A heap with `budget_bytes` of array data allowed at once.
     pub fn new(real_addresses: bool, budget_bytes: u64) -> Rc<Heap> {
-        let model = Model { next_pool: ARENA_START, malloc_next: MALLOC_START, mmap_next: MMAP_TOP, ..Model::default() };
+        let model = Model {
+            next_pool: ARENA_START,
+            malloc_next: MALLOC_START,
+            mmap_next: MMAP_TOP,
+            ..Model::default()
+        };
         Rc::new(Heap {
             real: real_addresses,
             budget_bytes: Cell::new(budget_bytes),
@@ -81,10 +86,20 @@ impl Heap {
     pub fn object(self: &Rc<Self>, size: usize) -> ObjId {
         if self.real {
             let block = vec![0u8; size.max(1)].into_boxed_slice();
-            return ObjId { addr: block.as_ptr() as u64, size, heap: None, _real: Some(block) };
+            return ObjId {
+                addr: block.as_ptr() as u64,
+                size,
+                heap: None,
+                _real: Some(block),
+            };
         }
         let addr = self.state.borrow_mut().alloc_object(size);
-        ObjId { addr, size, heap: Some(self.clone()), _real: None }
+        ObjId {
+            addr,
+            size,
+            heap: Some(self.clone()),
+            _real: None,
+        }
     }
 
     fn free_object(&self, addr: u64, size: usize) {
@@ -116,7 +131,8 @@ impl Heap {
     }
 
     pub fn release(&self, nbytes: u64) {
-        self.used_bytes.set(self.used_bytes.get().saturating_sub(nbytes));
+        self.used_bytes
+            .set(self.used_bytes.get().saturating_sub(nbytes));
     }
 
     pub fn used_bytes(&self) -> u64 {
@@ -142,12 +158,21 @@ impl Model {
                 None => {
                     let p = self.next_pool;
                     self.next_pool += POOL_SIZE;
-                    self.pools.insert(p, Pool { class, free: Vec::new(), next_offset: POOL_HEADER });
+                    self.pools.insert(
+                        p,
+                        Pool {
+                            class,
+                            free: Vec::new(),
+                            next_offset: POOL_HEADER,
+                        },
+                    );
                     self.used_pools.entry(class).or_default().insert(0, p);
                     p
                 }
             };
-            let Some(pool) = self.pools.get_mut(&pool_addr) else { return 0 };
+            let Some(pool) = self.pools.get_mut(&pool_addr) else {
+                return 0;
+            };
             let addr = if let Some(a) = pool.free.pop() {
                 Some(a)
             } else if pool.next_offset + pool.block_size() <= POOL_SIZE {
@@ -158,10 +183,10 @@ impl Model {
                 None
             };
             let full = pool.is_full();
-            if full || addr.is_none() {
-                if let Some(v) = self.used_pools.get_mut(&class) {
-                    v.retain(|&p| p != pool_addr);
-                }
+            if (full || addr.is_none())
+                && let Some(v) = self.used_pools.get_mut(&class)
+            {
+                v.retain(|&p| p != pool_addr);
             }
             if let Some(a) = addr {
                 return a;
@@ -174,13 +199,18 @@ impl Model {
             return self.free_malloc(addr, size);
         }
         let pool_addr = addr & !(POOL_SIZE - 1);
-        let Some(pool) = self.pools.get_mut(&pool_addr) else { return };
+        let Some(pool) = self.pools.get_mut(&pool_addr) else {
+            return;
+        };
         let was_full = pool.is_full();
         pool.free.push(addr);
         let class = pool.class;
         if was_full {
             // pymalloc links a pool that regains a free block at the front of usedpools
-            self.used_pools.entry(class).or_default().insert(0, pool_addr);
+            self.used_pools
+                .entry(class)
+                .or_default()
+                .insert(0, pool_addr);
         }
     }
 
@@ -238,7 +268,12 @@ pub struct ObjId {
 impl ObjId {
     /// A statically allocated object (small ints, `None`, `True`): never freed.
     pub fn fixed(addr: u64) -> ObjId {
-        ObjId { addr, size: 0, heap: None, _real: None }
+        ObjId {
+            addr,
+            size: 0,
+            heap: None,
+            _real: None,
+        }
     }
     pub fn addr(&self) -> u64 {
         self.addr
@@ -274,7 +309,11 @@ mod tests {
         let c = heap.object(28); // an int: same 32-byte class as a numpy int64 scalar
         assert_eq!(c.addr(), a_addr, "LIFO reuse within the size class");
         let d = heap.object(80);
-        assert_ne!(d.addr(), a_addr, "control: another size class does not reuse it");
+        assert_ne!(
+            d.addr(),
+            a_addr,
+            "control: another size class does not reuse it"
+        );
     }
 
     #[test]
@@ -309,6 +348,10 @@ mod tests {
         let a = heap.buffer_address(1 << 20);
         assert_eq!(a % 4096, 16);
         heap.free_buffer_address(a, 1 << 20);
-        assert_eq!(heap.buffer_address(1 << 20), a, "munmap then mmap of the same size");
+        assert_eq!(
+            heap.buffer_address(1 << 20),
+            a,
+            "munmap then mmap of the same size"
+        );
     }
 }

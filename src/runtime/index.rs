@@ -8,7 +8,11 @@ use crate::error::{PyError, PyResult};
 #[derive(Clone, Debug, PartialEq)]
 pub enum IndexItem {
     Int(i128),
-    Slice { start: Option<i128>, stop: Option<i128>, step: Option<i128> },
+    Slice {
+        start: Option<i128>,
+        stop: Option<i128>,
+        step: Option<i128>,
+    },
     Ellipsis,
     NewAxis,
 }
@@ -53,7 +57,11 @@ pub fn slice_indices(
     let start = clamp(start, if step < 0 { upper } else { lower });
     let stop = clamp(stop, if step < 0 { lower } else { upper });
     let count = if step < 0 {
-        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
     } else if start < stop {
         (stop - start - 1) / step + 1
     } else {
@@ -132,7 +140,11 @@ pub fn apply_basic(layout: &Layout, items: &[IndexItem]) -> PyResult<Indexed> {
         axis += 1;
     }
     let is_element = ints == layout.ndim() && shape.is_empty() && ellipses == 0;
-    let layout = Layout { shape, strides, offset_bytes: offset as usize };
+    let layout = Layout {
+        shape,
+        strides,
+        offset_bytes: offset as usize,
+    };
     Ok(Indexed { layout, is_element })
 }
 
@@ -159,19 +171,29 @@ mod tests {
             ((None, Some(-10), Some(-1), 5), (4, -1, 5)),
         ];
         for ((a, b, c, n), want) in cases {
-            assert_eq!(slice_indices(a, b, c, n).unwrap(), want, "{a:?}:{b:?}:{c:?} of {n}");
+            assert_eq!(
+                slice_indices(a, b, c, n).unwrap(),
+                want,
+                "{a:?}:{b:?}:{c:?} of {n}"
+            );
         }
         assert!(slice_indices(None, None, Some(0), 5).is_err());
     }
 
     fn arange5() -> Layout {
-        Layout { shape: vec![5], strides: vec![8], offset_bytes: 0 }
+        Layout {
+            shape: vec![5],
+            strides: vec![8],
+            offset_bytes: 0,
+        }
     }
 
     #[test]
     fn views_get_numpy_strides_and_offsets() {
         let a = arange5();
-        let cases: Vec<(Vec<IndexItem>, Vec<usize>, Vec<isize>, usize)> = vec![
+        // (index, shape, strides, offset)
+        type Case = (Vec<IndexItem>, Vec<usize>, Vec<isize>, usize);
+        let cases: Vec<Case> = vec![
             (vec![sl(None, None, Some(2))], vec![3], vec![16], 0),
             (vec![sl(None, None, Some(-1))], vec![5], vec![-8], 32),
             (vec![sl(Some(1), None, None)], vec![4], vec![8], 8),
@@ -181,20 +203,31 @@ mod tests {
         ];
         for (items, shape, strides, off) in cases {
             let got = apply_basic(&a, &items).unwrap().layout;
-            assert_eq!((got.shape, got.strides, got.offset_bytes), (shape, strides, off), "{items:?}");
+            assert_eq!(
+                (got.shape, got.strides, got.offset_bytes),
+                (shape, strides, off),
+                "{items:?}"
+            );
         }
     }
 
     #[test]
     fn integers_take_axes_and_check_bounds() {
-        let m = Layout { shape: vec![2, 3], strides: vec![24, 8], offset_bytes: 0 };
+        let m = Layout {
+            shape: vec![2, 3],
+            strides: vec![24, 8],
+            offset_bytes: 0,
+        };
         let r = apply_basic(&m, &[Int(1), Int(-1)]).unwrap();
         assert!(r.is_element);
         assert_eq!(r.layout.offset_bytes, 40);
         let r = apply_basic(&m, &[Int(1)]).unwrap();
         assert!(!r.is_element, "control: one int on 2-d leaves a row view");
         let err = apply_basic(&m, &[Int(0), Int(3)]).unwrap_err();
-        assert_eq!(err.to_string(), "IndexError: index 3 is out of bounds for axis 1 with size 3");
+        assert_eq!(
+            err.to_string(),
+            "IndexError: index 3 is out of bounds for axis 1 with size 3"
+        );
         let err = apply_basic(&m, &[Int(0), Int(0), Int(0)]).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -202,8 +235,18 @@ mod tests {
         );
         let err = apply_basic(&m, &[Ellipsis, Ellipsis]).unwrap_err();
         assert!(err.to_string().contains("single ellipsis"));
-        let zero_d = Layout { shape: vec![], strides: vec![], offset_bytes: 0 };
-        assert!(!apply_basic(&zero_d, &[Ellipsis]).unwrap().is_element, "a[...] on 0-d is a view");
-        assert!(apply_basic(&zero_d, &[]).unwrap().is_element, "a[()] on 0-d is the element");
+        let zero_d = Layout {
+            shape: vec![],
+            strides: vec![],
+            offset_bytes: 0,
+        };
+        assert!(
+            !apply_basic(&zero_d, &[Ellipsis]).unwrap().is_element,
+            "a[...] on 0-d is a view"
+        );
+        assert!(
+            apply_basic(&zero_d, &[]).unwrap().is_element,
+            "a[()] on 0-d is the element"
+        );
     }
 }

@@ -45,7 +45,11 @@ impl Layout {
                 step = step.saturating_mul(shape[ax] as isize);
             }
         }
-        Layout { shape: shape.to_vec(), strides, offset_bytes: 0 }
+        Layout {
+            shape: shape.to_vec(),
+            strides,
+            offset_bytes: 0,
+        }
     }
 
     pub fn ndim(&self) -> usize {
@@ -180,7 +184,11 @@ mod tests {
     use super::*;
 
     fn lay(shape: &[usize], strides: &[isize]) -> Layout {
-        Layout { shape: shape.to_vec(), strides: strides.to_vec(), offset_bytes: 0 }
+        Layout {
+            shape: shape.to_vec(),
+            strides: strides.to_vec(),
+            offset_bytes: 0,
+        }
     }
 
     #[test]
@@ -195,7 +203,11 @@ mod tests {
             (&[1234, 4567], Order::F, &[8, 9872]),
         ];
         for (shape, order, strides) in cases {
-            assert_eq!(Layout::contiguous(shape, 8, *order).strides, *strides, "{shape:?} {order:?}");
+            assert_eq!(
+                Layout::contiguous(shape, 8, *order).strides,
+                *strides,
+                "{shape:?} {order:?}"
+            );
         }
     }
 
@@ -204,7 +216,7 @@ mod tests {
         // (shape, strides, C, F) for itemsize 8
         let cases: &[(&[usize], &[isize], bool, bool)] = &[
             (&[5], &[8], true, true),
-            (&[3], &[16], false, false),  // a[::2]
+            (&[3], &[16], false, false), // a[::2]
             (&[2, 3], &[24, 8], true, false),
             (&[2, 3], &[8, 16], false, true),
             (&[1, 3], &[999, 8], true, true), // length-1 axis: any stride
@@ -215,7 +227,11 @@ mod tests {
         ];
         for (shape, strides, c, f) in cases {
             let l = lay(shape, strides);
-            assert_eq!((l.is_c_contiguous(8), l.is_f_contiguous(8)), (*c, *f), "{shape:?} {strides:?}");
+            assert_eq!(
+                (l.is_c_contiguous(8), l.is_f_contiguous(8)),
+                (*c, *f),
+                "{shape:?} {strides:?}"
+            );
         }
     }
 
@@ -224,7 +240,11 @@ mod tests {
         let mut l = lay(&[5], &[-8]);
         l.offset_bytes = 32;
         assert_eq!(l.byte_extent(8), Some((0, 40)));
-        assert_eq!(lay(&[0], &[8]).byte_extent(8), None, "empty touches nothing");
+        assert_eq!(
+            lay(&[0], &[8]).byte_extent(8),
+            None,
+            "empty touches nothing"
+        );
         assert_eq!(lay(&[3, 3], &[8, 8]).byte_extent(8), Some((0, 40)));
     }
 
@@ -242,7 +262,13 @@ mod tests {
     fn size_checks_refuse_like_numpy() {
         assert!(Layout::checked_size(&[-1], 8).is_err());
         assert!(Layout::checked_size(&[1 << 62, 4], 8).is_err());
-        assert!(Layout::checked_size(&[1 << 40], 8).is_ok(), "big but representable: MemoryError comes later");
-        assert!(Layout::checked_size(&[1 << 62, 0], 8).is_ok(), "an empty shape never overflows");
+        assert!(
+            Layout::checked_size(&[1 << 40], 8).is_ok(),
+            "big but representable: MemoryError comes later"
+        );
+        assert!(
+            Layout::checked_size(&[1 << 62, 0], 8).is_ok(),
+            "an empty shape never overflows"
+        );
     }
 }

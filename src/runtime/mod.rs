@@ -2,8 +2,8 @@
 //! typed kernels and NumPy-identical printing. Knows bytes, never Python syntax or the terminal.
 
 pub mod buffer;
-pub mod fancy;
 pub mod dtype;
+pub mod fancy;
 pub mod heap;
 pub mod index;
 pub mod layout;

@@ -50,9 +50,10 @@ impl Scalar {
                 f32::from_le_bytes(le4(&buf)) as f64,
                 f32::from_le_bytes(le4(&buf[4..])) as f64,
             ),
-            (Kind::Complex, _) => {
-                Scalar::Complex(f64::from_le_bytes(le8(&buf)), f64::from_le_bytes(le8(&buf[8..])))
-            }
+            (Kind::Complex, _) => Scalar::Complex(
+                f64::from_le_bytes(le8(&buf)),
+                f64::from_le_bytes(le8(&buf[8..])),
+            ),
             (Kind::Bytes, _) => {
                 let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
                 Scalar::Bytes(bytes[..end].to_vec())
@@ -61,7 +62,11 @@ impl Scalar {
                 let mut s = String::new();
                 for cp in bytes.chunks_exact(4) {
                     let raw = [cp[0], cp[1], cp[2], cp[3]];
-                    let v = if dtype.big_endian { u32::from_be_bytes(raw) } else { u32::from_le_bytes(raw) };
+                    let v = if dtype.big_endian {
+                        u32::from_be_bytes(raw)
+                    } else {
+                        u32::from_le_bytes(raw)
+                    };
                     s.push(char::from_u32(v).unwrap_or('\u{fffd}'));
                 }
                 Scalar::Str(s.trim_end_matches('\0').to_string())
@@ -106,7 +111,11 @@ impl Scalar {
                 let mut chars = text.chars();
                 for cell in out[..n].chunks_exact_mut(4) {
                     let v = chars.next().map_or(0, |c| c as u32);
-                    let bytes = if dtype.big_endian { v.to_be_bytes() } else { v.to_le_bytes() };
+                    let bytes = if dtype.big_endian {
+                        v.to_be_bytes()
+                    } else {
+                        v.to_le_bytes()
+                    };
                     cell.copy_from_slice(&bytes);
                 }
                 return;
@@ -166,7 +175,13 @@ impl Scalar {
     /// `str()` of the value as NumPy would write it into an `S`/`U` element.
     pub fn to_text(&self) -> String {
         match self {
-            Scalar::Bool(b) => if *b { "True".into() } else { "False".into() },
+            Scalar::Bool(b) => {
+                if *b {
+                    "True".into()
+                } else {
+                    "False".into()
+                }
+            }
             Scalar::Int(v) => v.to_string(),
             Scalar::UInt(v) => v.to_string(),
             Scalar::Float(f) => format!("{f:?}"),
@@ -201,7 +216,9 @@ impl Scalar {
                     } else {
                         Scalar::UInt(v as u64)
                     }),
-                    _ => Err(PyError::value(format!("invalid literal for int() with base 10: {shown}"))),
+                    _ => Err(PyError::value(format!(
+                        "invalid literal for int() with base 10: {shown}"
+                    ))),
                 }
             }
             _ => {
@@ -212,7 +229,9 @@ impl Scalar {
                     "nan" | "+nan" | "-nan" => Some(f64::NAN),
                     _ => lower.replace('_', "").parse::<f64>().ok(),
                 };
-                v.map(Scalar::Float).ok_or_else(|| PyError::value(format!("could not convert string to float: {shown}")))
+                v.map(Scalar::Float).ok_or_else(|| {
+                    PyError::value(format!("could not convert string to float: {shown}"))
+                })
             }
         }
     }
@@ -221,8 +240,8 @@ impl Scalar {
 /// C's `(npy_int64)double` on x86-64: truncation, and the "integer indefinite" value for NaN or
 /// out-of-range inputs.
 pub fn float_to_i64(f: f64) -> i64 {
-    if f.is_nan() || f >= 9.223_372_036_854_775_807e18 || f < -9.223_372_036_854_775_808e18 {
-        if f >= 9.223_372_036_854_775_807e18 && f < 1.844_674_407_370_955_2e19 {
+    if f.is_nan() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
+        if (9.223_372_036_854_776e18..1.844_674_407_370_955_2e19).contains(&f) {
             return (f as u64) as i64; // to an unsigned target this is still the right bits
         }
         i64::MIN
@@ -279,7 +298,11 @@ pub fn f64_to_f16(x: f64) -> u16 {
         let half = m >> shift;
         let rem = m & ((1u64 << shift) - 1);
         let halfway = 1u64 << (shift - 1);
-        let rounded = if rem > halfway || (rem == halfway && half & 1 == 1) { half + 1 } else { half };
+        let rounded = if rem > halfway || (rem == halfway && half & 1 == 1) {
+            half + 1
+        } else {
+            half
+        };
         return sign | rounded as u16;
     }
     let half_mant = mant >> 42;
@@ -321,7 +344,11 @@ mod tests {
         let mut buf = [0u8; 4];
         Scalar::Int(1).encode(DType::INT32.with_big_endian(true), &mut buf);
         assert_eq!(buf, [0, 0, 0, 1]);
-        assert_eq!(Scalar::decode(DType::INT32, &buf), Scalar::Int(16777216), "read back as little-endian");
+        assert_eq!(
+            Scalar::decode(DType::INT32, &buf),
+            Scalar::Int(16777216),
+            "read back as little-endian"
+        );
     }
 
     #[test]

@@ -70,7 +70,10 @@ mod tests {
 
     #[test]
     fn multi_line_entries_round_trip_as_one_line() {
-        assert_eq!(escape("for i in a:\n    print(i)"), "for i in a:\\n    print(i)");
+        assert_eq!(
+            escape("for i in a:\n    print(i)"),
+            "for i in a:\\n    print(i)"
+        );
         assert_eq!(escape("a\\n"), "a\\\\n");
     }
 

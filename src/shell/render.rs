@@ -16,14 +16,22 @@ pub struct Style {
 impl Style {
     /// Exactly what the NumPy oracle prints.
     pub fn plain() -> Style {
-        Style { color: false, annotate: false }
+        Style {
+            color: false,
+            annotate: false,
+        }
     }
 }
 
 /// `In [n]: ` (IPython's green prompt).
 pub fn prompt_in(n: usize, style: Style) -> String {
     if style.color {
-        format!("{}{}{}", "In [".green(), n.bright_green().bold(), "]: ".green())
+        format!(
+            "{}{}{}",
+            "In [".green(),
+            n.bright_green().bold(),
+            "]: ".green()
+        )
     } else {
         format!("In [{n}]: ")
     }
@@ -33,7 +41,11 @@ pub fn prompt_in(n: usize, style: Style) -> String {
 pub fn prompt_more(n: usize, style: Style) -> String {
     let width = format!("In [{n}]: ").len();
     let text = format!("{:>w$}", "...: ", w = width);
-    if style.color { text.green().to_string() } else { text }
+    if style.color {
+        text.green().to_string()
+    } else {
+        text
+    }
 }
 
 /// The echoed input of a cell, as a transcript shows it.
@@ -68,23 +80,24 @@ pub fn output(r: &CellResult, style: Style) -> String {
         }
         s.push_str(text);
         s.push('\n');
-        if style.annotate {
-            if let Some(f) = &r.facts {
-                let line = annotation(f);
-                if style.color {
-                    s.push_str(&line.dimmed().to_string());
-                } else {
-                    s.push_str(&line);
-                }
-                s.push('\n');
+        if style.annotate
+            && let Some(f) = &r.facts
+        {
+            let line = annotation(f);
+            if style.color {
+                s.push_str(&line.dimmed().to_string());
+            } else {
+                s.push_str(&line);
             }
+            s.push('\n');
         }
     }
     if let Some(e) = &r.error {
-        if style.annotate && matches!(e.kind, ErrorKind::SyntaxError | ErrorKind::IndentationError) {
-            if let Some(col) = e.col {
-                s.push_str(&caret(&r.input, col));
-            }
+        if style.annotate
+            && matches!(e.kind, ErrorKind::SyntaxError | ErrorKind::IndentationError)
+            && let Some(col) = e.col
+        {
+            s.push_str(&caret(&r.input, col));
         }
         let line = e.to_string();
         if style.color {
@@ -123,7 +136,14 @@ pub fn cell(r: &CellResult, style: Style) -> String {
 fn strides_str(strides: &[isize]) -> String {
     match strides {
         [one] => format!("({one},)"),
-        _ => format!("({})", strides.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")),
+        _ => format!(
+            "({})",
+            strides
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -159,6 +179,7 @@ fn array_annotation(a: &ArrayFacts) -> String {
                 ([one], _) => one.clone(),
                 ([first, more @ ..], _) => format!("{first} (also {})", more.join(", ")),
                 ([], [k, ..]) => format!("Out[{k}]"),
+                ([], []) if o.is_bytes => format!("a bytes object (id {:#x})", o.id),
                 ([], []) => format!("an unnamed array (id {:#x})", o.id),
             };
             parts.push(format!(
@@ -169,7 +190,12 @@ fn array_annotation(a: &ArrayFacts) -> String {
             ));
         }
     }
-    parts.push(format!("{} {} strides {}", a.dtype, shape_str(&a.shape), strides_str(&a.strides)));
+    parts.push(format!(
+        "{} {} strides {}",
+        a.dtype,
+        shape_str(&a.shape),
+        strides_str(&a.strides)
+    ));
     let layout = match (a.c_contiguous, a.f_contiguous) {
         (true, true) if a.shape.len() > 1 => "C and F contiguous",
         (true, _) => "C-contiguous",
@@ -190,13 +216,23 @@ mod tests {
     use crate::error::PyError;
 
     fn result(out: Option<&str>, error: Option<PyError>) -> CellResult {
-        CellResult { n: 3, input: "a".into(), stdout: String::new(), out: out.map(String::from), facts: None, error }
+        CellResult {
+            n: 3,
+            input: "a".into(),
+            stdout: String::new(),
+            out: out.map(String::from),
+            facts: None,
+            error,
+        }
     }
 
     #[test]
     fn multiline_values_start_on_a_new_line() {
         let r = result(Some("array([[0, 1],\n       [2, 3]])"), None);
-        assert_eq!(output(&r, Style::plain()), "Out[3]: \narray([[0, 1],\n       [2, 3]])\n\n");
+        assert_eq!(
+            output(&r, Style::plain()),
+            "Out[3]: \narray([[0, 1],\n       [2, 3]])\n\n"
+        );
         let r = result(Some("5"), None);
         assert_eq!(output(&r, Style::plain()), "Out[3]: 5\n\n");
     }
@@ -204,18 +240,25 @@ mod tests {
     #[test]
     fn errors_are_the_last_traceback_line() {
         let r = result(None, Some(PyError::index_out_of_bounds(5, 0, 3)));
-        assert_eq!(output(&r, Style::plain()), "IndexError: index 5 is out of bounds for axis 0 with size 3\n\n");
+        assert_eq!(
+            output(&r, Style::plain()),
+            "IndexError: index 5 is out of bounds for axis 0 with size 3\n\n"
+        );
     }
 
     #[test]
     fn continuation_prompt_aligns_with_in() {
         assert_eq!(prompt_more(7, Style::plain()), "   ...: ");
         assert_eq!(prompt_more(12, Style::plain()), "    ...: ");
-        assert_eq!(prompt_more(7, Style::plain()).len(), prompt_in(7, Style::plain()).len());
+        assert_eq!(
+            prompt_more(7, Style::plain()).len(),
+            prompt_in(7, Style::plain()).len()
+        );
     }
 
     #[test]
     fn caret_points_into_the_right_line() {
-        assert_eq!(caret("for i in a:\nprint(", 18), "    print(\n         ^\n");
+        // column 17 of the cell is the '(' on its second line (12 characters in)
+        assert_eq!(caret("for i in a:\nprint(", 17), "    print(\n         ^\n");
     }
 }

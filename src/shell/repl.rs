@@ -30,25 +30,55 @@ struct ShellHelper {
 impl Completer for ShellHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let head = &line[..pos];
-        let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).map_or(0, |i| i + 1);
+        let start = head
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .map_or(0, |i| i + 1);
         let word = &head[start..];
         let (offset, candidates) = match word.rsplit_once('.') {
             Some((obj, attr)) => {
                 let receiver = names::receiver_of(obj, &self.globals);
-                let found = names::attributes(receiver).iter().filter(|n| n.starts_with(attr)).map(|n| n.to_string()).collect();
+                let found = names::attributes(receiver)
+                    .iter()
+                    .filter(|n| n.starts_with(attr))
+                    .map(|n| n.to_string())
+                    .collect();
                 (start + obj.len() + 1, found)
             }
             None => {
-                let mut found: Vec<String> = self.globals.iter().map(|(n, _)| n.clone()).filter(|n| n.starts_with(word) && !n.starts_with('_')).collect();
-                found.extend(names::BUILTIN_NAMES.iter().filter(|n| n.starts_with(word)).map(|n| n.to_string()));
+                let mut found: Vec<String> = self
+                    .globals
+                    .iter()
+                    .map(|(n, _)| n.clone())
+                    .filter(|n| n.starts_with(word) && !n.starts_with('_'))
+                    .collect();
+                found.extend(
+                    names::BUILTIN_NAMES
+                        .iter()
+                        .filter(|n| n.starts_with(word))
+                        .map(|n| n.to_string()),
+                );
                 found.sort();
                 found.dedup();
                 (start, found)
             }
         };
-        Ok((offset, candidates.into_iter().map(|c| Pair { display: c.clone(), replacement: c }).collect()))
+        Ok((
+            offset,
+            candidates
+                .into_iter()
+                .map(|c| Pair {
+                    display: c.clone(),
+                    replacement: c,
+                })
+                .collect(),
+        ))
     }
 }
 
@@ -57,7 +87,11 @@ impl Hinter for ShellHelper {
 }
 
 impl Highlighter for ShellHelper {
-    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(&'s self, prompt: &'p str, _default: bool) -> Cow<'b, str> {
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
+        &'s self,
+        prompt: &'p str,
+        _default: bool,
+    ) -> Cow<'b, str> {
         if !self.style.color {
             return Cow::Borrowed(prompt);
         }
@@ -73,9 +107,17 @@ impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
 
 /// Runs the interactive loop until Ctrl-D. `interrupt` is the flag SIGINT sets while a cell runs.
-pub fn run(session: &mut Session, style: Style, interrupt: Arc<AtomicBool>, history: Option<PathBuf>) -> rustyline::Result<()> {
+pub fn run(
+    session: &mut Session,
+    style: Style,
+    interrupt: Arc<AtomicBool>,
+    history: Option<PathBuf>,
+) -> rustyline::Result<()> {
     let mut rl: Editor<ShellHelper, DefaultHistory> = Editor::new()?;
-    rl.set_helper(Some(ShellHelper { style, globals: names::snapshot(session) }));
+    rl.set_helper(Some(ShellHelper {
+        style,
+        globals: names::snapshot(session),
+    }));
     if let Some(path) = &history {
         let _ = histfile::compact(path);
         let _ = rl.load_history(path);
@@ -83,7 +125,10 @@ pub fn run(session: &mut Session, style: Style, interrupt: Arc<AtomicBool>, hist
     let stdout = std::io::stdout();
     loop {
         let n = session.execution_count();
-        let plain = Style { color: false, ..style };
+        let plain = Style {
+            color: false,
+            ..style
+        };
         let first = match rl.readline(&render::prompt_in(n, plain)) {
             Ok(l) => l,
             Err(ReadlineError::Interrupted) => {
@@ -126,10 +171,10 @@ pub fn run(session: &mut Session, style: Style, interrupt: Arc<AtomicBool>, hist
             continue;
         }
         let _ = rl.add_history_entry(src.as_str());
-        if let Some(path) = &history {
-            if let Err(e) = histfile::append(path, &src) {
-                eprintln!("arrsh: could not save history to {}: {e}", path.display());
-            }
+        if let Some(path) = &history
+            && let Err(e) = histfile::append(path, &src)
+        {
+            eprintln!("arrsh: could not save history to {}: {e}", path.display());
         }
         interrupt.store(false, Ordering::Relaxed);
         if let Some(r) = session.run_cell(&src) {

@@ -23,7 +23,10 @@ pub fn cells(script: &str) -> Vec<String> {
         }
         let mut cell = line.to_string();
         if opens_block(line) {
-            while i < lines.len() && (lines[i].starts_with(' ') || lines[i].starts_with('\t')) && !lines[i].trim().is_empty() {
+            while i < lines.len()
+                && (lines[i].starts_with(' ') || lines[i].starts_with('\t'))
+                && !lines[i].trim().is_empty()
+            {
                 cell.push('\n');
                 cell.push_str(lines[i].trim_end());
                 i += 1;
@@ -38,9 +41,11 @@ pub fn cells(script: &str) -> Vec<String> {
 pub fn opens_block(line: &str) -> bool {
     let code = line.split('#').next().unwrap_or("").trim_end();
     code.ends_with(':')
-        && ["for ", "while ", "if ", "elif ", "else", "def ", "with ", "try", "except", "class "]
-            .iter()
-            .any(|k| code.trim_start().starts_with(k))
+        && [
+            "for ", "while ", "if ", "elif ", "else", "def ", "with ", "try", "except", "class ",
+        ]
+        .iter()
+        .any(|k| code.trim_start().starts_with(k))
 }
 
 /// Runs a script in a fresh session; returns the transcript and whether any cell raised.
@@ -85,16 +90,28 @@ pub fn compare(expected: &str, actual: &str) -> Vec<Mismatch> {
     let a: Vec<&str> = actual.lines().map(str::trim_end).collect();
     let mut out = Vec::new();
     // align by cell: a cell starts at a line beginning with "In ["
-    let starts = |v: &[&str]| -> Vec<usize> { v.iter().enumerate().filter(|(_, l)| l.starts_with("In [")).map(|(i, _)| i).collect() };
+    let starts = |v: &[&str]| -> Vec<usize> {
+        v.iter()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("In ["))
+            .map(|(i, _)| i)
+            .collect()
+    };
     let (es, as_) = (starts(&e), starts(&a));
     let cells = es.len().max(as_.len());
     for k in 0..cells {
-        let er = es.get(k).map(|&s| (s, es.get(k + 1).copied().unwrap_or(e.len())));
-        let ar = as_.get(k).map(|&s| (s, as_.get(k + 1).copied().unwrap_or(a.len())));
+        let er = es
+            .get(k)
+            .map(|&s| (s, es.get(k + 1).copied().unwrap_or(e.len())));
+        let ar = as_
+            .get(k)
+            .map(|&s| (s, as_.get(k + 1).copied().unwrap_or(a.len())));
         let eb: &[&str] = er.map_or(&[], |(s, t)| &e[s..t]);
         let ab: &[&str] = ar.map_or(&[], |(s, t)| &a[s..t]);
         if eb != ab {
-            let j = (0..eb.len().max(ab.len())).find(|&j| eb.get(j) != ab.get(j)).unwrap_or(0);
+            let j = (0..eb.len().max(ab.len()))
+                .find(|&j| eb.get(j) != ab.get(j))
+                .unwrap_or(0);
             out.push(Mismatch {
                 line: er.map_or(e.len(), |(s, _)| s + j + 1),
                 expected: eb.join("\n"),
@@ -112,14 +129,28 @@ mod tests {
     #[test]
     fn cells_follow_the_oracle_rule() {
         let s = "# intro\nimport numpy as np\n\n  a = np.arange(5)  \nfor i in a: print(i)\n";
-        assert_eq!(cells(s), vec!["import numpy as np", "a = np.arange(5)", "for i in a: print(i)"]);
+        assert_eq!(
+            cells(s),
+            vec![
+                "import numpy as np",
+                "a = np.arange(5)",
+                "for i in a: print(i)"
+            ]
+        );
     }
 
     #[test]
     fn indented_blocks_join_their_header() {
         let s = "for i in range(2):\n    x = i\n    print(x)\ny = 1\n";
-        assert_eq!(cells(s), vec!["for i in range(2):\n    x = i\n    print(x)", "y = 1"]);
-        assert_eq!(cells("x = {'a':\n 1}"), vec!["x = {'a':", "1}"], "control: only block headers join");
+        assert_eq!(
+            cells(s),
+            vec!["for i in range(2):\n    x = i\n    print(x)", "y = 1"]
+        );
+        assert_eq!(
+            cells("x = {'a':\n 1}"),
+            vec!["x = {'a':", "1}"],
+            "control: only block headers join"
+        );
     }
 
     #[test]
@@ -130,6 +161,9 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].line, 5);
         assert!(compare(e, e).is_empty());
-        assert!(compare("In [1]: x \n", "In [1]: x\n").is_empty(), "trailing space ignored");
+        assert!(
+            compare("In [1]: x \n", "In [1]: x\n").is_empty(),
+            "trailing space ignored"
+        );
     }
 }

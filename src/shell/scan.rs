@@ -90,7 +90,11 @@ pub fn completeness(src: &str) -> Completeness {
     if matches!(quote, Some((_, true))) || depth > 0 {
         return Completeness::Incomplete;
     }
-    if depth <= 0 && line_has_code && last_code_line_colon && opens_block_line(src.lines().last().unwrap_or("")) {
+    if depth <= 0
+        && line_has_code
+        && last_code_line_colon
+        && opens_block_line(src.lines().last().unwrap_or(""))
+    {
         return Completeness::Block;
     }
     if any_block && src.lines().count() > 1 && !src.ends_with('\n') {
@@ -109,7 +113,11 @@ fn opens_block_line(line: &str) -> bool {
 pub fn next_indent(src: &str) -> String {
     let last = src.lines().last().unwrap_or("");
     let base: String = last.chars().take_while(|c| *c == ' ').collect();
-    if opens_block_line(last) { format!("{base}    ") } else { base }
+    if opens_block_line(last) {
+        format!("{base}    ")
+    } else {
+        base
+    }
 }
 
 #[cfg(test)]
@@ -124,16 +132,16 @@ mod tests {
             ("a = (1,", Incomplete),
             ("a = [1, 2,\n 3]", Complete),
             ("s = '''abc", Incomplete),
-            ("s = '(' ", Complete),             // brackets inside strings do not count
-            ("x = 1  # (", Complete),            // nor inside comments
+            ("s = '(' ", Complete),   // brackets inside strings do not count
+            ("x = 1  # (", Complete), // nor inside comments
             ("x = 1 + \\", Incomplete),
             ("for i in a:", Block),
             ("for i in a: print(i)", Complete),
             ("for i in a:\n    print(i)", Block),
-            ("d = {'a':", Incomplete),           // a colon inside brackets is not a block
+            ("d = {'a':", Incomplete), // a colon inside brackets is not a block
             ("a[1:", Incomplete),
             ("a[1:]", Complete),
-            (")", Complete),                     // the parser reports the unmatched bracket
+            (")", Complete), // the parser reports the unmatched bracket
         ];
         for (src, want) in cases {
             assert_eq!(completeness(src), want, "{src:?}");

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::error::PyError;
-use crate::eval::value::Value;
 use crate::eval::Interp;
+use crate::eval::value::Value;
 use crate::runtime::{Heap, NdArray};
 
 /// How a session models memory.
@@ -21,7 +21,10 @@ pub struct SessionOptions {
 
 impl Default for SessionOptions {
     fn default() -> Self {
-        SessionOptions { real_addresses: false, memory_budget: 8 << 30 }
+        SessionOptions {
+            real_addresses: false,
+            memory_budget: 8 << 30,
+        }
     }
 }
 
@@ -46,6 +49,8 @@ pub struct ArrayFacts {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OwnerFacts {
     pub id: u64,
+    /// The memory belongs to a bytes object (`np.frombuffer`), not an array.
+    pub is_bytes: bool,
     /// User variables bound to the owner, sorted.
     pub names: Vec<String>,
     /// `Out[k]` entries that are the owner.
@@ -58,7 +63,10 @@ pub struct OwnerFacts {
 pub enum Facts {
     Array(ArrayFacts),
     /// A NumPy scalar: a new object, not a view.
-    Scalar { type_name: String, id: u64 },
+    Scalar {
+        type_name: String,
+        id: u64,
+    },
 }
 
 /// The outcome of one cell.
@@ -92,7 +100,12 @@ impl Session {
         for name in ["_", "__", "___"] {
             interp.globals.insert(name.into(), empty.clone());
         }
-        Session { interp, count: 1, out_cache, hist: [empty.clone(), empty.clone(), empty] }
+        Session {
+            interp,
+            count: 1,
+            out_cache,
+            hist: [empty.clone(), empty.clone(), empty],
+        }
     }
 
     /// The number the next cell will get.
@@ -107,12 +120,22 @@ impl Session {
     /// Runs one cell. Blank (or comment-only) input returns `None` and does not advance the
     /// counter, as in IPython; everything else advances it, error or not.
     pub fn run_cell(&mut self, src: &str) -> Option<CellResult> {
-        if src.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        if src
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
             return None;
         }
         let n = self.count;
         self.count += 1;
-        let mut result = CellResult { n, input: src.to_string(), stdout: String::new(), out: None, facts: None, error: None };
+        let mut result = CellResult {
+            n,
+            input: src.to_string(),
+            stdout: String::new(),
+            out: None,
+            facts: None,
+            error: None,
+        };
         match crate::syntax::parse(src) {
             Err(e) => result.error = Some(e),
             Ok(cell) => match self.interp.run_cell(&cell) {
@@ -145,10 +168,14 @@ impl Session {
         }
         let facts = self.facts(v);
         let names = ["_", "__", "___"];
-        let keep = names.iter().zip(&self.hist).all(|(name, h)| match self.interp.globals.get(*name) {
-            Some(cur) => self.interp.is_same(cur, h),
-            None => true,
-        });
+        let keep =
+            names
+                .iter()
+                .zip(&self.hist)
+                .all(|(name, h)| match self.interp.globals.get(*name) {
+                    Some(cur) => self.interp.is_same(cur, h),
+                    None => true,
+                });
         self.hist = [v.clone(), self.hist[0].clone(), self.hist[1].clone()];
         if keep {
             for (name, h) in names.iter().zip(self.hist.clone()) {
@@ -191,14 +218,20 @@ impl Session {
             let mut out_numbers = Vec::new();
             if let Value::Dict(d) = &self.out_cache {
                 for (k, v) in d.items.borrow().iter() {
-                    if let Value::Int(k) = k {
-                        if self.interp.is_same(v, &owner_value) {
-                            out_numbers.push(k.v.to_i64().unwrap_or(0) as usize);
-                        }
+                    if let Value::Int(k) = k
+                        && self.interp.is_same(v, &owner_value)
+                    {
+                        out_numbers.push(k.v.to_i64().unwrap_or(0) as usize);
                     }
                 }
             }
-            OwnerFacts { id: self.interp.id_of(&owner_value), names, out_numbers, nbytes: a.buffer().nbytes() }
+            OwnerFacts {
+                id: self.interp.id_of(&owner_value),
+                is_bytes: matches!(owner_value, Value::Bytes(_)),
+                names,
+                out_numbers,
+                nbytes: a.buffer().nbytes(),
+            }
         });
         ArrayFacts {
             dtype: a.dtype().str_form(),

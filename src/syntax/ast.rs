@@ -17,18 +17,41 @@ pub struct Cell {
 pub enum Stmt {
     Expr(Expr),
     /// `a = b = value`: targets left to right.
-    Assign { targets: Vec<Target>, value: Expr },
+    Assign {
+        targets: Vec<Target>,
+        value: Expr,
+    },
     /// `a += 1`: in place when the object supports it (arrays keep `id(a)`).
-    AugAssign { target: Target, op: BinOp, value: Expr },
+    AugAssign {
+        target: Target,
+        op: BinOp,
+        value: Expr,
+    },
     Del(Vec<Target>),
     /// `import numpy as np`, `import numpy.lib.stride_tricks`, `import sys`.
-    Import { module: Vec<String>, alias: Option<String> },
+    Import {
+        module: Vec<String>,
+        alias: Option<String>,
+    },
     /// `from sys import getsizeof`, `from numpy.lib.stride_tricks import as_strided as s`.
-    FromImport { module: Vec<String>, names: Vec<(String, Option<String>)> },
-    For { target: Target, iter: Expr, body: Vec<Stmt> },
-    While { cond: Expr, body: Vec<Stmt> },
+    FromImport {
+        module: Vec<String>,
+        names: Vec<(String, Option<String>)>,
+    },
+    For {
+        target: Target,
+        iter: Expr,
+        body: Vec<Stmt>,
+    },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+    },
     /// `if`/`elif` branches in order, then the optional `else` body.
-    If { branches: Vec<(Expr, Vec<Stmt>)>, orelse: Option<Vec<Stmt>> },
+    If {
+        branches: Vec<(Expr, Vec<Stmt>)>,
+        orelse: Option<Vec<Stmt>>,
+    },
     Pass,
     Break,
     Continue,
@@ -40,8 +63,14 @@ pub enum Target {
     Name(String),
     /// `a, b = ...` and `[a, b] = ...`; a `Starred` element is not supported.
     Tuple(Vec<Target>),
-    Subscript { obj: Box<Expr>, index: Box<Expr> },
-    Attribute { obj: Box<Expr>, name: String },
+    Subscript {
+        obj: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Attribute {
+        obj: Box<Expr>,
+        name: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +150,12 @@ pub enum FPart {
     Lit(String),
     /// `{expr!r:>10}`: expression, optional conversion (`r`, `s`, `a`), format spec text,
     /// and whether it was written `{expr=}` (the expression's source is echoed then).
-    Expr { expr: Box<Expr>, conversion: Option<char>, spec: Option<Vec<FPart>>, echo: Option<String> },
+    Expr {
+        expr: Box<Expr>,
+        conversion: Option<char>,
+        spec: Option<Vec<FPart>>,
+        echo: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -143,8 +177,16 @@ pub enum Expr {
     List(Vec<Expr>),
     Set(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
-    Comp { kind: CompKind, elt: Box<Expr>, gens: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, gens: Vec<Comprehension> },
+    Comp {
+        kind: CompKind,
+        elt: Box<Expr>,
+        gens: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        gens: Vec<Comprehension>,
+    },
     BinOp(Box<Expr>, BinOp, Box<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Not(Box<Expr>),
@@ -153,14 +195,28 @@ pub enum Expr {
     /// `a and b and c`
     BoolOp(BoolOp, Vec<Expr>),
     /// `then if cond else orelse`
-    IfExp { cond: Box<Expr>, then: Box<Expr>, orelse: Box<Expr> },
-    Lambda { params: Vec<String>, body: Box<Expr> },
-    Call { func: Box<Expr>, args: Vec<Arg> },
+    IfExp {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        orelse: Box<Expr>,
+    },
+    Lambda {
+        params: Vec<String>,
+        body: Box<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Arg>,
+    },
     Attribute(Box<Expr>, String),
     /// `obj[index]`; a multi-item index is an `Expr::Tuple`, slices are `Expr::Slice`.
     Subscript(Box<Expr>, Box<Expr>),
     /// `lower:upper:step`, only inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// `*xs` inside a tuple/list display.
     Starred(Box<Expr>),
 }
@@ -213,12 +269,21 @@ impl CmpOp {
 }
 
 fn join<T: fmt::Display>(items: &[T], sep: &str) -> String {
-    items.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(sep)
+    items
+        .iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 impl fmt::Display for Cell {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}", join(&self.stmts, "; "), if self.quiet { ";" } else { "" })
+        write!(
+            f,
+            "{}{}",
+            join(&self.stmts, "; "),
+            if self.quiet { ";" } else { "" }
+        )
     }
 }
 
@@ -255,11 +320,18 @@ impl fmt::Display for Stmt {
                     .collect();
                 write!(f, "from {} import {}", module.join("."), names.join(", "))
             }
-            Stmt::For { target, iter, body } => write!(f, "for {target} in {iter}: {}", block(body)),
+            Stmt::For { target, iter, body } => {
+                write!(f, "for {target} in {iter}: {}", block(body))
+            }
             Stmt::While { cond, body } => write!(f, "while {cond}: {}", block(body)),
             Stmt::If { branches, orelse } => {
                 for (i, (c, b)) in branches.iter().enumerate() {
-                    write!(f, "{}{c}: {}", if i == 0 { "if " } else { " elif " }, block(b))?;
+                    write!(
+                        f,
+                        "{}{c}: {}",
+                        if i == 0 { "if " } else { " elif " },
+                        block(b)
+                    )?;
                 }
                 if let Some(b) = orelse {
                     write!(f, " else: {}", block(b))?;
@@ -335,7 +407,9 @@ impl fmt::Display for Expr {
                 };
                 write!(f, "{open}{elt} {}{close}", join(gens, " "))
             }
-            Expr::DictComp { key, value, gens } => write!(f, "{{{key}: {value} {}}}", join(gens, " ")),
+            Expr::DictComp { key, value, gens } => {
+                write!(f, "{{{key}: {value} {}}}", join(gens, " "))
+            }
             Expr::BinOp(a, op, b) => write!(f, "({a} {} {b})", op.symbol()),
             Expr::Unary(op, a) => write!(f, "({}{a})", op.symbol()),
             Expr::Not(a) => write!(f, "(not {a})"),
@@ -358,11 +432,14 @@ impl fmt::Display for Expr {
             Expr::Call { func, args } => write!(f, "{func}({})", join(args, ", ")),
             Expr::Attribute(obj, name) => write!(f, "{obj}.{name}"),
             Expr::Subscript(obj, idx) => match &**idx {
-                Expr::Tuple(items) if !items.is_empty() => write!(f, "{obj}[{}]", join(items, ", ")),
+                Expr::Tuple(items) if !items.is_empty() => {
+                    write!(f, "{obj}[{}]", join(items, ", "))
+                }
                 other => write!(f, "{obj}[{other}]"),
             },
             Expr::Slice { lower, upper, step } => {
-                let part = |e: &Option<Box<Expr>>| e.as_ref().map(|e| e.to_string()).unwrap_or_default();
+                let part =
+                    |e: &Option<Box<Expr>>| e.as_ref().map(|e| e.to_string()).unwrap_or_default();
                 write!(f, "{}:{}", part(lower), part(upper))?;
                 if step.is_some() {
                     write!(f, ":{}", part(step))?;

@@ -22,7 +22,9 @@ pub enum Family {
 
 /// A fast element type: plain bytes in native order, NumPy's C casts to and from the widest
 /// type of each family.
-pub trait Elem: Pod + Default + PartialOrd + PartialEq + Send + Sync + std::fmt::Debug + 'static {
+pub trait Elem:
+    Pod + Default + PartialOrd + PartialEq + Send + Sync + std::fmt::Debug + 'static
+{
     const DTYPE: DType;
     const FAMILY: Family;
     fn to_i64(self) -> i64;
@@ -236,8 +238,16 @@ mod tests {
     fn casts_follow_c_semantics() {
         assert_eq!(cast::<i64, u8>(300), 44u8, "wraps");
         assert_eq!(cast::<f64, i64>(-2.7), -2, "truncates toward zero");
-        assert_eq!(cast::<f64, i64>(f64::NAN), i64::MIN, "x86 integer indefinite");
-        assert_eq!(cast::<f64, u64>(-1.0), u64::MAX, "negative float to uint wraps through int64");
+        assert_eq!(
+            cast::<f64, i64>(f64::NAN),
+            i64::MIN,
+            "x86 integer indefinite"
+        );
+        assert_eq!(
+            cast::<f64, u64>(-1.0),
+            u64::MAX,
+            "negative float to uint wraps through int64"
+        );
         assert_eq!(cast::<i8, f32>(-5), -5.0f32);
         assert_eq!(cast::<f64, Bool8>(0.5), Bool8(1));
         assert_eq!(cast::<Bool8, i32>(Bool8(1)), 1);

@@ -14,10 +14,12 @@ use crate::runtime::layout::Order;
 /// `a @ b` in `dt`: vector·vector (0-d), matrix·vector, vector·matrix, matrix·matrix.
 pub fn dot(ctx: &Ctx, a: &NdArray, b: &NdArray, dt: DType) -> PyResult<Rc<NdArray>> {
     if a.ndim() == 0 || b.ndim() == 0 || a.ndim() > 2 || b.ndim() > 2 {
-        return Err(PyError::not_implemented("arrsh's dot handles 1-d and 2-d arrays"));
+        return Err(PyError::not_implemented(
+            "arrsh's dot handles 1-d and 2-d arrays",
+        ));
     }
     let k_a = a.shape()[a.ndim() - 1];
-    let k_b = if b.ndim() == 1 { b.shape()[0] } else { b.shape()[0] };
+    let k_b = b.shape()[0];
     if k_a != k_b {
         return Err(PyError::value(format!(
             "shapes {} and {} not aligned: {} (dim {}) != {} (dim 0)",
@@ -39,11 +41,18 @@ pub fn dot(ctx: &Ctx, a: &NdArray, b: &NdArray, dt: DType) -> PyResult<Rc<NdArra
         DType::UINT64 => dot_typed::<u64>(ctx, a, b),
         DType::FLOAT32 => dot_typed::<f32>(ctx, a, b),
         DType::FLOAT64 => dot_typed::<f64>(ctx, a, b),
-        _ => Err(PyError::not_implemented(format!("arrsh cannot yet dot dtype {}", dt.name()))),
+        _ => Err(PyError::not_implemented(format!(
+            "arrsh cannot yet dot dtype {}",
+            dt.name()
+        ))),
     }
 }
 
-fn dot_typed<T: Arith + ndarray::LinalgScalar>(ctx: &Ctx, a: &NdArray, b: &NdArray) -> PyResult<Rc<NdArray>> {
+fn dot_typed<T: Arith + ndarray::LinalgScalar>(
+    ctx: &Ctx,
+    a: &NdArray,
+    b: &NdArray,
+) -> PyResult<Rc<NdArray>> {
     let ab = a.buffer().bytes()?;
     let bb = b.buffer().bytes()?;
     let av = read_as::<T>(a.dtype(), &a.layout(), &ab);
@@ -81,7 +90,9 @@ fn dot_typed<T: Arith + ndarray::LinalgScalar>(ctx: &Ctx, a: &NdArray, b: &NdArr
     {
         let mut ob = out.buffer().bytes_mut()?;
         let mut ov = typed_view_mut::<T>(&mut ob, &out.layout()).ok_or_else(bad)?;
-        let flat = result.into_shape_with_order(ov.raw_dim()).map_err(|_| bad())?;
+        let flat = result
+            .into_shape_with_order(ov.raw_dim())
+            .map_err(|_| bad())?;
         ov.assign(&flat);
     }
     Ok(out)

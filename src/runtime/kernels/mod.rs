@@ -12,15 +12,15 @@ use std::rc::Rc;
 use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Axis, CowArray, IxDyn, ShapeBuilder};
 
 use self::elem::{Elem, cast, dispatch};
+use super::Ctx;
 use super::array::NdArray;
 use super::dtype::DType;
 use super::layout::{Layout, Order};
 use super::scalar::Scalar;
-use super::Ctx;
 use crate::error::{PyError, PyResult};
 
-pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, float_divmod, unary};
 pub use linalg::dot;
+pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, float_divmod, unary};
 pub use reduce::{ReduceOp, reduce};
 
 /// Elements processed between two checks of the Ctrl-C flag.
@@ -40,7 +40,10 @@ fn typed_view<'a, T: Elem>(bytes: &'a [u8], layout: &Layout) -> Option<ArrayView
 }
 
 /// A typed mutable view; `None` also when elements overlap (as_strided with zero strides).
-fn typed_view_mut<'a, T: Elem>(bytes: &'a mut [u8], layout: &Layout) -> Option<ArrayViewMutD<'a, T>> {
+fn typed_view_mut<'a, T: Elem>(
+    bytes: &'a mut [u8],
+    layout: &Layout,
+) -> Option<ArrayViewMutD<'a, T>> {
     let (off, shape, strides, flips) = positive_strides::<T>(layout)?;
     let len = span_elems(&shape, &strides);
     let end = off.checked_add(len.checked_mul(std::mem::size_of::<T>())?)?;
@@ -52,9 +55,13 @@ fn typed_view_mut<'a, T: Elem>(bytes: &'a mut [u8], layout: &Layout) -> Option<A
     Some(v)
 }
 
+/// A layout rewritten for a typed view: byte offset of the lowest element, shape, element
+/// strides (all non-negative) and the axes that were flipped to get there.
+type PositiveView = (usize, Vec<usize>, Vec<usize>, Vec<usize>);
+
 /// Rewrites a layout with non-negative element strides starting at its lowest element; the
 /// axes that were flipped are returned so the view can be inverted back.
-fn positive_strides<T: Elem>(layout: &Layout) -> Option<(usize, Vec<usize>, Vec<usize>, Vec<usize>)> {
+fn positive_strides<T: Elem>(layout: &Layout) -> Option<PositiveView> {
     let isz = std::mem::size_of::<T>() as isize;
     let mut off = layout.offset_bytes as isize;
     let mut strides = Vec::with_capacity(layout.ndim());
@@ -80,10 +87,19 @@ fn span_elems(shape: &[usize], strides: &[usize]) -> usize {
     if shape.contains(&0) {
         return 0;
     }
-    1 + shape.iter().zip(strides).map(|(&n, &s)| (n - 1) * s).sum::<usize>()
+    1 + shape
+        .iter()
+        .zip(strides)
+        .map(|(&n, &s)| (n - 1) * s)
+        .sum::<usize>()
 }
 
-fn typed_slice<'a, T: Elem>(bytes: &'a [u8], off: usize, shape: &[usize], strides: &[usize]) -> Option<&'a [T]> {
+fn typed_slice<'a, T: Elem>(
+    bytes: &'a [u8],
+    off: usize,
+    shape: &[usize],
+    strides: &[usize],
+) -> Option<&'a [T]> {
     let len = span_elems(shape, strides);
     let end = off.checked_add(len.checked_mul(std::mem::size_of::<T>())?)?;
     bytemuck::try_cast_slice(bytes.get(off..end)?).ok()
@@ -92,10 +108,10 @@ fn typed_slice<'a, T: Elem>(bytes: &'a [u8], off: usize, shape: &[usize], stride
 /// The values of a (dtype, layout) as `T`: borrowed when the dtype is `T` and the layout is
 /// typed-viewable, otherwise gathered and cast with NumPy's C casts (typed loops, never boxed).
 fn read_as<'a, T: Elem>(dt: DType, layout: &Layout, bytes: &'a [u8]) -> CowArray<'a, T, IxDyn> {
-    if dt == T::DTYPE {
-        if let Some(v) = typed_view::<T>(bytes, layout) {
-            return CowArray::from(v);
-        }
+    if dt == T::DTYPE
+        && let Some(v) = typed_view::<T>(bytes, layout)
+    {
+        return CowArray::from(v);
     }
     let shape = IxDyn(&layout.shape);
     let mut out = Vec::with_capacity(layout.len());
@@ -110,7 +126,9 @@ fn read_as<'a, T: Elem>(dt: DType, layout: &Layout, bytes: &'a [u8]) -> CowArray
         layout.for_each_offset(|o| out.push(T::from_scalar(&Scalar::decode(dt, &bytes[o..o + isz]))));
     });
     // the gathered values are exactly layout.len() in C order
-    CowArray::from(ArrayD::from_shape_vec(shape, out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0]))))
+    CowArray::from(
+        ArrayD::from_shape_vec(shape, out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0]))),
+    )
 }
 
 /// Runs `f` over `out` in chunks of rows, polling the interrupt flag between chunks.
@@ -119,7 +137,11 @@ where
     F: FnMut(ArrayViewMutD<'_, T>, usize, usize) -> PyResult<()>,
 {
     if out.ndim() == 0 || out.len() <= CHUNK_ELEMS {
-        let n = if out.ndim() == 0 { 1 } else { out.len_of(Axis(0)) };
+        let n = if out.ndim() == 0 {
+            1
+        } else {
+            out.len_of(Axis(0))
+        };
         return f(out.view_mut(), 0, n);
     }
     let rows = out.len_of(Axis(0));
@@ -168,7 +190,11 @@ pub fn broadcast_layout(layout: &Layout, shape: &[usize]) -> Option<Layout> {
             return None;
         }
     }
-    Some(Layout { shape: shape.to_vec(), strides, offset_bytes: layout.offset_bytes })
+    Some(Layout {
+        shape: shape.to_vec(),
+        strides,
+        offset_bytes: layout.offset_bytes,
+    })
 }
 
 /// `dst[...] = src`: broadcasting `src` to `dst`'s shape with NumPy's unsafe (setitem) cast.
@@ -178,7 +204,10 @@ pub fn assign(ctx: &Ctx, dst: &NdArray, src: &NdArray) -> PyResult<()> {
         return Err(PyError::read_only_destination());
     }
     let Some(src_layout) = broadcast_layout(&src.layout(), &dst.shape()) else {
-        return Err(PyError::broadcast_input_to_shape(&src.shape(), &dst.shape()));
+        return Err(PyError::broadcast_input_to_shape(
+            &src.shape(),
+            &dst.shape(),
+        ));
     };
     if Rc::ptr_eq(src.buffer(), dst.buffer()) {
         let tmp = copy_array(ctx, src, Order::C)?;
@@ -186,7 +215,15 @@ pub fn assign(ctx: &Ctx, dst: &NdArray, src: &NdArray) -> PyResult<()> {
     }
     let src_bytes = src.buffer().bytes()?;
     let mut dst_bytes = dst.buffer().bytes_mut()?;
-    assign_bytes(ctx, src.dtype(), &src_bytes, &src_layout, dst.dtype(), &mut dst_bytes, &dst.layout())
+    assign_bytes(
+        ctx,
+        src.dtype(),
+        &src_bytes,
+        &src_layout,
+        dst.dtype(),
+        &mut dst_bytes,
+        &dst.layout(),
+    )
 }
 
 /// Copies/casts the elements of one (dtype, layout) over bytes into another of the same shape.
@@ -244,7 +281,12 @@ fn assign_bytes(
 }
 
 /// Writes `values` (already of `dst`'s shape) into a destination whose dtype is `T`'s.
-fn write_typed<T: Elem>(ctx: &Ctx, dbytes: &mut [u8], dlayout: &Layout, values: ArrayViewD<'_, T>) -> PyResult<()> {
+fn write_typed<T: Elem>(
+    ctx: &Ctx,
+    dbytes: &mut [u8],
+    dlayout: &Layout,
+    values: ArrayViewD<'_, T>,
+) -> PyResult<()> {
     if let Some(dv) = typed_view_mut::<T>(dbytes, dlayout) {
         return chunked(ctx, dv, |mut part, start, end| {
             if values.ndim() == 0 {
@@ -272,7 +314,15 @@ pub fn cast_array(ctx: &Ctx, src: &NdArray, dtype: DType, order: Order) -> PyRes
     {
         let s = src.buffer().bytes()?;
         let mut d = out.buffer().bytes_mut()?;
-        assign_bytes(ctx, src.dtype(), &s, &src.layout(), dtype, &mut d, &out.layout())?;
+        assign_bytes(
+            ctx,
+            src.dtype(),
+            &s,
+            &src.layout(),
+            dtype,
+            &mut d,
+            &out.layout(),
+        )?;
     }
     Ok(out)
 }
@@ -300,7 +350,8 @@ pub fn fill(ctx: &Ctx, dst: &NdArray, value: &Scalar) -> PyResult<()> {
     }, _ => {});
     let mut one = vec![0u8; dt.itemsize];
     value.encode(dt, &mut one);
-    dst.layout().for_each_offset(|o| bytes[o..o + one.len()].copy_from_slice(&one));
+    dst.layout()
+        .for_each_offset(|o| bytes[o..o + one.len()].copy_from_slice(&one));
     ctx.check_interrupt()
 }
 

@@ -41,7 +41,10 @@ pub enum BinaryOp {
 
 impl BinaryOp {
     pub fn is_comparison(self) -> bool {
-        matches!(self, BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge)
+        matches!(
+            self,
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+        )
     }
     /// The ufunc's name in NumPy's messages.
     pub fn ufunc_name(self) -> &'static str {
@@ -127,7 +130,11 @@ macro_rules! int_arith {
                     return 0;
                 }
                 let q = self.wrapping_div(o);
-                if $signed && (self % o != 0) && ((self < 0) != (o < 0 as $t)) { q.wrapping_sub(1) } else { q }
+                if $signed && (self % o != 0) && ((self < 0) != (o < 0 as $t)) {
+                    q.wrapping_sub(1)
+                } else {
+                    q
+                }
             }
             #[inline(always)]
             fn rem(self, o: Self) -> Self {
@@ -135,7 +142,11 @@ macro_rules! int_arith {
                     return 0;
                 }
                 let r = self.wrapping_rem(o);
-                if $signed && r != 0 && ((r < 0) != (o < 0 as $t)) { r.wrapping_add(o) } else { r }
+                if $signed && r != 0 && ((r < 0) != (o < 0 as $t)) {
+                    r.wrapping_add(o)
+                } else {
+                    r
+                }
             }
             #[inline(always)]
             fn pow(self, o: Self) -> Self {
@@ -167,7 +178,11 @@ macro_rules! int_arith {
             #[inline(always)]
             fn shl(self, o: Self) -> Self {
                 // npy_lshift: shifting by the width or more (or a negative amount) gives 0
-                if (o as u64) < $bits { self << (o as u32) } else { 0 }
+                if (o as u64) < $bits {
+                    self << (o as u32)
+                } else {
+                    0
+                }
             }
             #[inline(always)]
             fn shr(self, o: Self) -> Self {
@@ -189,7 +204,11 @@ macro_rules! int_arith {
             }
             #[inline(always)]
             fn abs(self) -> Self {
-                if $signed && self < 0 as $t { self.neg() } else { self }
+                if $signed && self < 0 as $t {
+                    self.neg()
+                } else {
+                    self
+                }
             }
             #[inline(always)]
             fn is_negative(self) -> bool {
@@ -283,11 +302,23 @@ macro_rules! float_arith {
             }
             #[inline(always)]
             fn max_nan(self, o: Self) -> Self {
-                if self.is_nan() || o.is_nan() { <$t>::NAN } else if o > self { o } else { self }
+                if self.is_nan() || o.is_nan() {
+                    <$t>::NAN
+                } else if o > self {
+                    o
+                } else {
+                    self
+                }
             }
             #[inline(always)]
             fn min_nan(self, o: Self) -> Self {
-                if self.is_nan() || o.is_nan() { <$t>::NAN } else if o < self { o } else { self }
+                if self.is_nan() || o.is_nan() {
+                    <$t>::NAN
+                } else if o < self {
+                    o
+                } else {
+                    self
+                }
             }
         }
     };
@@ -409,7 +440,11 @@ fn binary_typed<T: Arith>(
     if let Some(dst) = out {
         return inplace_typed::<T>(ctx, op, dst, b).map(|()| None);
     }
-    let out_dtype = if op.is_comparison() { DType::BOOL } else { T::DTYPE };
+    let out_dtype = if op.is_comparison() {
+        DType::BOOL
+    } else {
+        T::DTYPE
+    };
     let result = NdArray::zeros(ctx, shape, out_dtype, Order::C)?;
     {
         let ab = a.buffer().bytes()?;
@@ -434,13 +469,18 @@ fn binary_typed<T: Arith>(
 }
 
 fn internal() -> PyError {
-    PyError::new(crate::error::ErrorKind::RuntimeError, "arrsh internal error: fresh array not viewable")
+    PyError::new(
+        crate::error::ErrorKind::RuntimeError,
+        "arrsh internal error: fresh array not viewable",
+    )
 }
 
 /// NumPy refuses negative integer powers before computing anything.
 fn check_operands<T: Arith>(op: BinaryOp, b: &ArrayViewD<'_, T>) -> PyResult<()> {
     if op == BinaryOp::Pow && T::FAMILY == Family::Signed && b.iter().any(|y| y.is_negative()) {
-        return Err(PyError::value("Integers to negative integer powers are not allowed."));
+        return Err(PyError::value(
+            "Integers to negative integer powers are not allowed.",
+        ));
     }
     Ok(())
 }
@@ -461,15 +501,17 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
         return Err(PyError::broadcast_shapes(&[&dst.shape(), &b.shape()]));
     };
     let mut db = dst.buffer().bytes_mut()?;
-    if dst.dtype() == T::DTYPE {
-        if let Some(dv) = typed_view_mut::<T>(&mut db, &dst.layout()) {
-            let f = arith_fn::<T>(op);
-            return chunked(ctx, dv, |mut part, s, e| {
-                let src = rows(&bv, s, e);
-                Zip::from(&mut part).and(&src).for_each(|o, &y| *o = f(*o, y));
-                Ok(())
-            });
-        }
+    if dst.dtype() == T::DTYPE
+        && let Some(dv) = typed_view_mut::<T>(&mut db, &dst.layout())
+    {
+        let f = arith_fn::<T>(op);
+        return chunked(ctx, dv, |mut part, s, e| {
+            let src = rows(&bv, s, e);
+            Zip::from(&mut part)
+                .and(&src)
+                .for_each(|o, &y| *o = f(*o, y));
+            Ok(())
+        });
     }
     // dst in another dtype (same_kind cast checked by the caller) or odd layout: compute, then cast back
     let current = read_as::<T>(dst.dtype(), &dst.layout(), &db).into_owned();
@@ -487,7 +529,11 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
 }
 
 fn rows<'a, T>(v: &'a ArrayViewD<'a, T>, start: usize, end: usize) -> ArrayViewD<'a, T> {
-    if v.ndim() == 0 { v.view() } else { v.slice_axis(Axis(0), (start..end).into()) }
+    if v.ndim() == 0 {
+        v.view()
+    } else {
+        v.slice_axis(Axis(0), (start..end).into())
+    }
 }
 
 fn arith_fn<T: Arith>(op: BinaryOp) -> fn(T, T) -> T {
@@ -521,7 +567,10 @@ fn arith_into<T: Arith>(
     macro_rules! run {
         ($f:expr) => {
             chunked(ctx, out, |mut part, s, e| {
-                Zip::from(&mut part).and(&rows(a, s, e)).and(&rows(b, s, e)).for_each(|o, &x, &y| *o = $f(x, y));
+                Zip::from(&mut part)
+                    .and(&rows(a, s, e))
+                    .and(&rows(b, s, e))
+                    .for_each(|o, &x, &y| *o = $f(x, y));
                 Ok(())
             })
         };

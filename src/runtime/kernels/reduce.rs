@@ -53,7 +53,10 @@ fn pairwise_sum<T: Arith>(a: &[T]) -> T {
             }
             i += 8;
         }
-        let mut res = r[0].add(r[1]).add(r[2].add(r[3])).add(r[4].add(r[5]).add(r[6].add(r[7])));
+        let mut res = r[0]
+            .add(r[1])
+            .add(r[2].add(r[3]))
+            .add(r[4].add(r[5]).add(r[6].add(r[7])));
         while i < n {
             res = res.add(a[i]);
             i += 1;
@@ -86,8 +89,16 @@ fn lane_reduce<T: Arith>(op: ReduceOp, lane: &ArrayViewD<'_, T>) -> T {
     match op {
         ReduceOp::Sum => lane_sum(lane, lane.as_slice()),
         ReduceOp::Prod => lane.iter().fold(T::from_i64(1), |acc, &x| acc.mul(x)),
-        ReduceOp::Min => lane.iter().copied().reduce(|a, b| a.min_nan(b)).unwrap_or_default(),
-        ReduceOp::Max => lane.iter().copied().reduce(|a, b| a.max_nan(b)).unwrap_or_default(),
+        ReduceOp::Min => lane
+            .iter()
+            .copied()
+            .reduce(|a, b| a.min_nan(b))
+            .unwrap_or_default(),
+        ReduceOp::Max => lane
+            .iter()
+            .copied()
+            .reduce(|a, b| a.max_nan(b))
+            .unwrap_or_default(),
         ReduceOp::ArgMin | ReduceOp::ArgMax => T::default(), // see arg_extreme
     }
 }
@@ -96,13 +107,17 @@ fn lane_reduce<T: Arith>(op: ReduceOp, lane: &ArrayViewD<'_, T>) -> T {
 fn arg_extreme<T: Arith>(op: ReduceOp, lane: &ArrayViewD<'_, T>) -> usize {
     let mut best: Option<(usize, T)> = None;
     for (i, &x) in lane.iter().enumerate() {
-        if x != x {
+        if x.partial_cmp(&x).is_none() {
             return i; // NaN
         }
         best = match best {
             None => Some((i, x)),
             Some((bi, bx)) => {
-                let better = if op == ReduceOp::ArgMin { x < bx } else { x > bx };
+                let better = if op == ReduceOp::ArgMin {
+                    x < bx
+                } else {
+                    x > bx
+                };
                 if better { Some((i, x)) } else { Some((bi, bx)) }
             }
         };
@@ -112,7 +127,13 @@ fn arg_extreme<T: Arith>(op: ReduceOp, lane: &ArrayViewD<'_, T>) -> usize {
 
 /// Reduces `a` (values cast to `acc`) over all axes (`axis = None`, a 0-d result) or one axis.
 /// Arg-reductions give int64 indices.
-pub fn reduce(ctx: &Ctx, op: ReduceOp, a: &NdArray, axis: Option<usize>, acc: DType) -> PyResult<Rc<NdArray>> {
+pub fn reduce(
+    ctx: &Ctx,
+    op: ReduceOp,
+    a: &NdArray,
+    axis: Option<usize>,
+    acc: DType,
+) -> PyResult<Rc<NdArray>> {
     let empty_lane = match axis {
         None => a.size() == 0,
         Some(ax) => a.shape()[ax] == 0,
@@ -121,7 +142,11 @@ pub fn reduce(ctx: &Ctx, op: ReduceOp, a: &NdArray, axis: Option<usize>, acc: DT
         return Err(if matches!(op, ReduceOp::ArgMin | ReduceOp::ArgMax) {
             PyError::value(format!(
                 "attempt to get {} of an empty sequence",
-                if op == ReduceOp::ArgMin { "argmin" } else { "argmax" }
+                if op == ReduceOp::ArgMin {
+                    "argmin"
+                } else {
+                    "argmax"
+                }
             ))
         } else {
             PyError::value(format!(
@@ -164,7 +189,10 @@ fn finish<T: Elem>(ctx: &Ctx, out: ArrayD<T>) -> PyResult<Rc<NdArray>> {
 }
 
 fn internal() -> PyError {
-    PyError::new(crate::error::ErrorKind::RuntimeError, "arrsh internal error: reduction view")
+    PyError::new(
+        crate::error::ErrorKind::RuntimeError,
+        "arrsh internal error: reduction view",
+    )
 }
 
 #[cfg(test)]
@@ -179,6 +207,10 @@ mod tests {
         let naive: f64 = v.iter().sum();
         assert!((np_result - naive).abs() < 1e-9);
         assert_eq!(pairwise_sum::<f64>(&[]), -0.0);
-        assert_eq!(0.0 + pairwise_sum(&[0.1, 0.2, 0.3]), 0.6000000000000001, "numpy: f.sum()");
+        assert_eq!(
+            0.0 + pairwise_sum(&[0.1, 0.2, 0.3]),
+            0.6000000000000001,
+            "numpy: f.sum()"
+        );
     }
 }
