@@ -383,6 +383,9 @@ impl Interp {
                 let a = p.req(0, "x")?;
                 let b = p.req(1, "y")?;
                 p.finish()?;
+                if let Some(t) = self.numpy_divmod(&a, &b)? {
+                    return Ok(t);
+                }
                 let q = self.binary_op(&a, crate::syntax::ast::BinOp::FloorDiv, &b)?;
                 let r = self.binary_op(&a, crate::syntax::ast::BinOp::Mod, &b)?;
                 self.new_tuple(vec![q, r])

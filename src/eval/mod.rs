@@ -6,6 +6,7 @@ pub mod args;
 pub mod arraymethods;
 pub mod builtins;
 pub mod convert;
+pub mod dtypes;
 pub mod fancy;
 pub mod iter;
 pub mod methods;
@@ -15,6 +16,7 @@ pub mod ops;
 pub mod pretty;
 pub mod pyint;
 pub mod pyrepr;
+pub mod reductions;
 pub mod subscript;
 pub mod value;
 

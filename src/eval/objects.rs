@@ -360,6 +360,8 @@ impl Interp {
     }
     /// A new NumPy scalar object (every `a[i]` makes one; CPython size 32 for 8-byte numbers).
     pub fn new_scalar(&self, dtype: DType, v: Scalar) -> Value {
+        // NumPy scalars are always in native byte order (a['>i4'][0].dtype is int32)
+        let dtype = dtype.to_native();
         let size = 16 + dtype.itemsize.max(8);
         Value::Scalar(Rc::new(NpScalar {
             id: self.ctx.heap.object(size),
