@@ -482,6 +482,12 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
             "The 'out' kwarg is necessary when using the string multiply ufunc directly. Use numpy.strings.multiply to multiply strings without specifying 'out'.",
         )
     }
+    /// `a.sum(dtype='>i8')`: a ufunc's `dtype=` picks a DType, not a byte order.
+    pub fn ufunc_dtype_with_byte_order() -> PyError {
+        PyError::type_error(
+            "The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.",
+        )
+    }
     pub fn byteorder_not_recognized(repr: &str) -> PyError {
         PyError::value(format!("byteorder not recognized (got {repr})"))
     }

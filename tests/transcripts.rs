@@ -131,8 +131,8 @@ macro_rules! topics {
 }
 
 topics!(
-    arithmetic, as_strided, attributes, copies, creation, dtype_view, errors, indexing, python,
-    repr, reshape, seeds, views,
+    arithmetic, as_strided, attributes, copies, creation, dtype_view, dtypes, errors, indexing,
+    python, repr, reshape, seeds, views,
 );
 
 /// Every topic directory has a test above (a new directory must be added to the list).
@@ -145,6 +145,7 @@ fn every_topic_is_checked() {
         "copies",
         "creation",
         "dtype_view",
+        "dtypes",
         "errors",
         "indexing",
         "python",

@@ -37,6 +37,8 @@ pub const ARRAY_METHODS: &[&str] = &[
     "cumsum",
     "cumprod",
     "byteswap",
+    "conjugate",
+    "conj",
     "swapaxes",
     "squeeze",
     "dot",
@@ -68,7 +70,7 @@ impl Interp {
             "flags" => self.new_flags(a.clone()),
             "T" => Value::Array(a.transpose(&self.ctx, None)?),
             "__array_interface__" => self.array_interface(a, None)?,
-            "real" if !a.dtype().is_inexact() || a.dtype().kind == Kind::Float => obj.clone(),
+            "real" | "imag" => return self.real_imag(a, obj, name),
             "data" => {
                 let r = format!("<memory at {:#x}>", self.ctx.heap.object(184).addr());
                 self.new_record("memoryview", r, vec![])
@@ -365,6 +367,13 @@ impl Interp {
             "any" | "all" => return self.any_all_array(a, name, args, kw),
             "cumsum" | "cumprod" => return self.accumulate_array(a, name, args, kw),
             "byteswap" => return self.byteswap_array(a, args, kw),
+            "conjugate" | "conj" => {
+                Args::new(name, args, kw).finish()?;
+                if a.dtype().kind != Kind::Complex {
+                    return Ok(obj.clone());
+                }
+                return self.numpy_unary("conjugate", a);
+            }
             _ => {}
         }
         let mut p = Args::new(name, args, kw);

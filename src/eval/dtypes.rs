@@ -157,6 +157,31 @@ impl Interp {
         Ok(Value::Array(c))
     }
 
+    /// `a.real` / `a.imag`: for complex arrays, views of the parts (same strides, the imaginary
+    /// part half an element in); a real array is its own `.real` and has a read-only zero
+    /// `.imag`.
+    pub fn real_imag(&mut self, a: &Rc<NdArray>, obj: &Value, name: &str) -> PyResult<Value> {
+        let dt = a.dtype();
+        if dt.kind == Kind::Complex {
+            let part = DType {
+                kind: Kind::Float,
+                itemsize: dt.itemsize / 2,
+                ..dt
+            };
+            let mut layout = a.layout().clone();
+            if name == "imag" {
+                layout.offset_bytes += part.itemsize;
+            }
+            return Ok(Value::Array(a.view_with(&self.ctx, part, layout)));
+        }
+        if name == "real" {
+            return Ok(obj.clone());
+        }
+        let shape: Vec<i128> = a.shape().iter().map(|&d| d as i128).collect();
+        let z = self.new_filled(&shape, dt.to_native(), Order::C, "zeros")?;
+        Ok(Value::Array(z.into_readonly()))
+    }
+
     /// The dtype `np.iinfo(x)` / `np.finfo(x)` inspect: `np.dtype(x)`, or the dtype of `x`'s
     /// type when that fails (so `np.finfo(1.0)` is float64's and an array is `object`).
     fn info_dtype(&mut self, v: &Value) -> Result<DType, char> {

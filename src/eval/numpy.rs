@@ -59,6 +59,8 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "bitwise_not",
     "square",
     "reciprocal",
+    "conjugate",
+    "conj",
     "add",
     "subtract",
     "multiply",
@@ -629,7 +631,7 @@ impl Interp {
                 }
             }
             "abs" | "absolute" | "negative" | "positive" | "invert" | "bitwise_not" | "sqrt"
-            | "square" | "reciprocal" => {
+            | "square" | "reciprocal" | "conjugate" | "conj" => {
                 let a = p.req(0, "x")?;
                 p.finish()?;
                 let arr = self.to_array(&a, None)?;

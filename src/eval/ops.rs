@@ -374,11 +374,13 @@ impl Interp {
             "sqrt" => KUnary::Sqrt,
             "square" => KUnary::Square,
             "reciprocal" => KUnary::Reciprocal,
+            "conjugate" | "conj" => KUnary::Conj,
             _ => KUnary::Abs,
         };
         let ufunc = match name {
             "abs" => "absolute",
             "bitwise_not" => "invert",
+            "conj" => "conjugate",
             other => other,
         };
         if dt.is_flexible()

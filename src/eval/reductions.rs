@@ -69,7 +69,13 @@ impl Interp {
 
     fn dtype_arg(&mut self, v: &Option<Value>) -> PyResult<Option<DType>> {
         match v {
-            Some(d) if !d.is_none() => self.to_dtype(d).map(Some),
+            Some(d) if !d.is_none() => {
+                let dt = self.to_dtype(d)?;
+                if dt.big_endian && dt.has_byteorder() {
+                    return Err(PyError::ufunc_dtype_with_byte_order());
+                }
+                Ok(Some(dt))
+            }
             _ => Ok(None),
         }
     }

@@ -44,6 +44,10 @@ pub trait Arith: Elem {
     fn sqrt(self) -> Self {
         self
     }
+    /// `np.conjugate`: the identity for real numbers.
+    fn conj(self) -> Self {
+        self
+    }
 }
 
 macro_rules! int_arith {
@@ -621,6 +625,9 @@ macro_rules! complex_arith {
             fn sqrt(self) -> Self {
                 let (re, im) = complex_sqrt(self.re as f64, self.im as f64);
                 $t::new(re as $f, im as $f)
+            }
+            fn conj(self) -> Self {
+                $t::new(self.re, -self.im)
             }
         }
     };

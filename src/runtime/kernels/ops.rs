@@ -84,6 +84,7 @@ pub enum UnaryOp {
     Square,
     Reciprocal,
     Sqrt,
+    Conj,
 }
 
 /// `a <op> b` computed in `compute` (both operands cast to it), broadcast to a common shape.
@@ -327,6 +328,7 @@ pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
             UnaryOp::Square => |x: T| x.mul(x),
             UnaryOp::Reciprocal => T::reciprocal,
             UnaryOp::Sqrt => T::sqrt,
+            UnaryOp::Conj => T::conj,
         };
         map_into::<T, T>(ctx, a, f)
     }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet negate dtype {}", dt.name()))))
