@@ -17,8 +17,9 @@
 //!     ufuncs, reductions, dot; the only user of ndarray), `print` (NumPy-identical printing).
 //! - `eval` — the evaluator: `Value`s with identity (`value`, `objects`), Python ints (`pyint`),
 //!   statements and expressions (`mod`), operators (`ops`), subscripts (`subscript`, `fancy`),
-//!   attributes and methods (`methods`, `arraymethods`), builtins (`builtins`), the numpy module
-//!   (`numpy`), conversions (`convert`), iteration (`iter`), repr/str/format (`pyrepr`) and
+//!   attributes and methods (`methods`, `arraymethods`), dtype objects, byte order and
+//!   `iinfo`/`finfo` (`dtypes`), reductions with NumPy's signatures (`reductions`), builtins
+//!   (`builtins`), the numpy module (`numpy`), conversions (`convert`), iteration (`iter`), repr/str/format (`pyrepr`) and
 //!   IPython's pretty printer (`pretty`).
 //! - `shell` — sessions (`session`: the counter, `_`/`Out`, memory facts), text (`render`),
 //!   script replay and transcript comparison (`replay`), the REPL (`repl`, `scan`, `names`,

@@ -183,7 +183,8 @@ impl Interp {
     }
 
     /// The dtype `np.iinfo(x)` / `np.finfo(x)` inspect: `np.dtype(x)`, or the dtype of `x`'s
-    /// type when that fails (so `np.finfo(1.0)` is float64's and an array is `object`).
+    /// type when that fails (so `np.finfo(1.0)` is float64's and an array is `object`). A byte
+    /// order is kept: `np.iinfo('>i2').dtype` is `dtype('>i2')` (finfo goes through the type).
     fn info_dtype(&mut self, v: &Value) -> Result<DType, char> {
         match v {
             Value::Scalar(s) => Ok(s.dtype.to_native()),
@@ -193,7 +194,7 @@ impl Interp {
             Value::Complex(_) => Ok(DType::COMPLEX128),
             Value::Array(_) => Err('O'),
             other => match self.to_dtype(other) {
-                Ok(d) => Ok(d.to_native()),
+                Ok(d) => Ok(d),
                 Err(_) => match other {
                     Value::Bytes(_) => Ok(DType::bytes(0)),
                     Value::Str(_) => Ok(DType::unicode(0)),
@@ -227,7 +228,7 @@ impl Interp {
                 }
             };
             let (lo, hi) = dt.int_range();
-            let name = dt.name();
+            let name = dt.str_form();
             let repr = format!("iinfo(min={lo}, max={hi}, dtype={name})");
             let text =
                 format!("Machine parameters for {name}\n{RULE}\nmin = {lo}\nmax = {hi}\n{RULE}\n");
@@ -242,7 +243,7 @@ impl Interp {
             return Ok(self.new_record("numpy.iinfo", repr, fields));
         }
         let dt = match dt {
-            Ok(d) if d.is_inexact() => d,
+            Ok(d) if d.is_inexact() => d.to_native(),
             Ok(d) => {
                 return Err(PyError::value(format!(
                     "data type <class 'numpy.{}'> not inexact",

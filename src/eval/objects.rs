@@ -20,6 +20,9 @@ const TRUE_ID: u64 = 9_483_808;
 const FALSE_ID: u64 = 9_483_840;
 const ELLIPSIS_ID: u64 = 9_485_600;
 const NOT_IMPLEMENTED_ID: u64 = 9_485_648;
+/// NumPy's builtin descriptors (`np.dtype('int64')`, `np.dtype(float)`) are static objects in
+/// `_multiarray_umath`: one per type, never freed, 96 bytes apart here.
+const BUILTIN_DTYPE_BASE: u64 = 0x7f3c_2f6a_1e40;
 
 /// Modules arrsh provides, with the names `from M import *` binds.
 const MODULES: &[&str] = &[
@@ -79,6 +82,8 @@ pub struct Objects {
     modules: RefCell<HashMap<&'static str, Value>>,
     functions: RefCell<HashMap<&'static str, Value>>,
     types: RefCell<Vec<(TypeKind, Value)>>,
+    /// The builtin (native, sized) dtype singletons made so far.
+    builtin_dtypes: RefCell<Vec<(DType, Value)>>,
 }
 
 impl Objects {
@@ -102,6 +107,7 @@ impl Objects {
             modules: RefCell::new(HashMap::new()),
             functions: RefCell::new(HashMap::new()),
             types: RefCell::new(Vec::new()),
+            builtin_dtypes: RefCell::new(Vec::new()),
         }
     }
 
@@ -151,6 +157,28 @@ impl Objects {
                 }))
             })
             .clone()
+    }
+
+    /// The singleton for a builtin dtype (native order, not flexible, no explicit `'<'`), so
+    /// `np.dtype(float) is np.dtype('f8')` as in NumPy; `None` for the others, which NumPy
+    /// makes anew each time (`np.dtype('>i4') is np.dtype('>i4')` is False).
+    pub fn builtin_dtype(&self, dtype: DType) -> Option<Value> {
+        if dtype.is_flexible() || dtype.big_endian || dtype.explicit_little {
+            return None;
+        }
+        let mut ds = self.builtin_dtypes.borrow_mut();
+        if let Some((_, v)) = ds.iter().find(|(d, _)| *d == dtype) {
+            return Some(v.clone());
+        }
+        let id = if self.heap.is_real() {
+            self.heap.object(88)
+        } else {
+            let slot = dtype.kind as u64 * 8 + dtype.itemsize.trailing_zeros() as u64;
+            ObjId::fixed(BUILTIN_DTYPE_BASE + slot * 96)
+        };
+        let v = Value::DType(Rc::new(PyDType { id, dtype }));
+        ds.push((dtype, v.clone()));
+        Some(v)
     }
 
     pub fn type_object(&self, kind: TypeKind) -> Value {
@@ -370,6 +398,9 @@ impl Interp {
         }))
     }
     pub fn new_dtype(&self, dtype: DType) -> Value {
+        if let Some(v) = self.objects.builtin_dtype(dtype) {
+            return v;
+        }
         Value::DType(Rc::new(PyDType {
             id: self.ctx.heap.object(88),
             dtype,
