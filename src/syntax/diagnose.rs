@@ -24,9 +24,9 @@ const KEYWORDS: [&str; 35] = [
 ];
 
 /// Statements arrsh does not run, refused as unsupported rather than as bad syntax.
-const UNSUPPORTED_STATEMENTS: [&str; 13] = [
-    "assert", "async", "class", "def", "global", "nonlocal", "raise", "return", "try", "with",
-    "yield", "except", "finally",
+const UNSUPPORTED_STATEMENTS: [&str; 11] = [
+    "assert", "async", "class", "def", "global", "nonlocal", "raise", "try", "with", "except",
+    "finally",
 ];
 
 /// Explains a failed parse of `layout` (made from the cell `src`).
@@ -79,7 +79,7 @@ impl Diagnosis<'_> {
     }
 
     fn col(&self, i: usize) -> usize {
-        char_col(self.src, self.tokens[i].start)
+        self.layout.col(self.tokens[i].start)
     }
 
     fn is(&self, i: usize, text: &str) -> bool {
@@ -259,6 +259,11 @@ impl Diagnosis<'_> {
             || (self.is(i - 1, ":") && self.tokens[i - 1].level == 0)
     }
 
+    /// The bracket depth of the expression that token `x` belongs to or ends.
+    fn inside_level(&self, x: usize) -> usize {
+        self.tokens[x].level + usize::from(self.is_closer(x))
+    }
+
     fn expects(&self, rule: Rule) -> bool {
         self.positives.contains(&rule)
     }
@@ -285,6 +290,11 @@ impl Diagnosis<'_> {
         }
         if self.is(x, "=") {
             return self.misplaced_assign(x);
+        }
+        if self.expects(Rule::kw_in)
+            && let Some(err) = self.bad_loop_target(x)
+        {
+            return err;
         }
         if x > 0 && self.ends_operand(x - 1) && self.starts_operand(x) {
             return self.juxtaposed(x);
@@ -343,8 +353,15 @@ impl Diagnosis<'_> {
         let keyword = ["for", "while", "if", "elif", "else"]
             .into_iter()
             .find(|kw| self.is(head, kw))?;
+        // At the end of the cell CPython points after the last character (a final line break
+        // aside), even when that is on a comment line.
         let at_end = matches!(self.tokens[x].kind, Tok::End | Tok::Dedent);
-        let col = if at_end { self.col(x - 1) } else { self.col(x) };
+        let end = self.src.trim_end_matches(['\n', '\r']).len();
+        let col = if at_end {
+            char_col(self.src, end)
+        } else {
+            self.col(x)
+        };
         Some(messages::expected_indented_block(
             keyword,
             self.tokens[head].line,
@@ -355,16 +372,21 @@ impl Diagnosis<'_> {
     /// Python that arrsh does not run, refused as such rather than as a syntax error.
     fn unsupported(&self, x: usize) -> Option<PyError> {
         let text = self.text(x);
-        if self.tokens[x].kind == Tok::Name
-            && self.at_statement_start(x)
-            && UNSUPPORTED_STATEMENTS.contains(&text)
+        let is_name = self.tokens[x].kind == Tok::Name;
+        // Valid Python, but arrsh has no functions: CPython's compiler words it the same way.
+        if is_name
+            && (matches!(text, "yield" | "await")
+                || (text == "return" && self.at_statement_start(x)))
         {
+            return Some(messages::outside_function(text, self.col(x)));
+        }
+        if is_name && self.at_statement_start(x) && UNSUPPORTED_STATEMENTS.contains(&text) {
             return Some(messages::unsupported(&format!("'{text}' statements")));
         }
-        if self.is(x, ":=") {
+        if self.is(x, ":=") && self.tokens[x].level > 0 {
             return Some(messages::unsupported("assignment expressions (':=')"));
         }
-        if x > 0 && self.is(x, "else") && self.at_statement_start(x) {
+        if self.is(x, "else") && self.at_statement_start(x) && self.follows_loop(x) {
             return Some(messages::unsupported("'else' after a loop"));
         }
         if x > 0 && self.is(x, ".") && self.is(x - 1, "from") {
@@ -383,6 +405,23 @@ impl Diagnosis<'_> {
             ));
         }
         None
+    }
+
+    /// Whether the statement before token `x`, at the same indentation, is a `for` or `while`.
+    fn follows_loop(&self, x: usize) -> bool {
+        let mut depth = 0usize;
+        for k in (0..x).rev() {
+            match self.tokens[k].kind {
+                Tok::Dedent => depth += 1,
+                Tok::Indent if depth == 0 => return false,
+                Tok::Indent => depth -= 1,
+                _ if depth == 0 && self.line_start(k) == k && self.tokens[k].level == 0 => {
+                    return self.is(k, "for") || self.is(k, "while");
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether token `x` is directly inside `{}`.
@@ -416,6 +455,42 @@ impl Diagnosis<'_> {
         false
     }
 
+    /// `for a + b in x`: the grammar stops at `+`; CPython reads the target as an expression and
+    /// names what cannot be assigned to.
+    fn bad_loop_target(&self, x: usize) -> Option<PyError> {
+        let level = self.inside_level(x);
+        let at_level = |k: usize| {
+            self.tokens[k].level == level && !matches!(self.tokens[k].kind, Tok::Newline)
+        };
+        let for_ = (0..x)
+            .rev()
+            .take_while(|&k| self.tokens[k].level >= level)
+            .find(|&k| at_level(k) && self.is(k, "for"))?;
+        let in_ = (x..self.tokens.len())
+            .take_while(|&k| self.tokens[k].level >= level && self.tokens[k].kind != Tok::Newline)
+            .find(|&k| at_level(k) && self.is(k, "in"))?;
+        let mut start = for_ + 1;
+        for k in for_ + 1..=in_ {
+            if k < in_ && !(at_level(k) && self.is(k, ",")) {
+                continue;
+            }
+            if start < k {
+                let text = &self.src[self.tokens[start].start..self.tokens[k - 1].end];
+                if let Ok((e, _)) = parse_field(text, self.col(start)) {
+                    let kind = expr_kind(&e);
+                    if !matches!(
+                        kind,
+                        "name" | "attribute" | "subscript" | "tuple" | "list" | "starred"
+                    ) {
+                        return Some(messages::cannot_assign(kind, false, self.col(start)));
+                    }
+                }
+            }
+            start = k + 1;
+        }
+        None
+    }
+
     /// `=` where an expression goes on: `if x = 1:`, `[a = 1]`, `f(a.b=1)`.
     fn misplaced_assign(&self, x: usize) -> PyError {
         if x == 0 {
@@ -424,9 +499,7 @@ impl Diagnosis<'_> {
         let (start, _) = self.expression_start(x - 1);
         let col = self.col(start);
         let level = self.tokens[x].level;
-        let opener = (0..x)
-            .rev()
-            .find(|&k| self.is_opener(k) && self.tokens[k].level == level);
+        let opener = (0..x).rev().find(|&k| self.tokens[k].level < level);
         let in_call = opener.is_some_and(|k| self.is(k, "(") && k > 0 && self.ends_operand(k - 1));
         if in_call {
             return messages::kwarg_is_expression(col);
@@ -468,7 +541,7 @@ impl Diagnosis<'_> {
 
     /// For `a if c` without `else`: the first token of `a`.
     fn conditional_body(&self, x: usize) -> Option<usize> {
-        let level = self.tokens[x].level;
+        let level = self.inside_level(x);
         let mut k = x;
         while k > 0 {
             k -= 1;

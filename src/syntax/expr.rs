@@ -156,6 +156,15 @@ impl Builder<'_> {
 
     /// Lambdas and conditional expressions, folded right to left (see the grammar's `expression`).
     pub fn expression(&self, p: Pair<Rule>) -> PyResult<Node> {
+        // Every `if` and every `lambda` nests the result one level deeper: refuse a long chain
+        // before building its pieces.
+        let nesting = p
+            .clone()
+            .into_inner()
+            .filter(|x| matches!(x.as_rule(), Rule::kw_if | Rule::lambda_head));
+        if nesting.count() >= MAX_DEPTH {
+            return Err(PyError::recursion_during_compilation());
+        }
         let mut heads: Vec<Vec<Pair<Rule>>> = vec![Vec::new()];
         let mut bodies = Vec::new();
         let mut conds = Vec::new();
@@ -291,8 +300,20 @@ impl Builder<'_> {
                 _ => {}
             }
         }
+        // After an error pest's Pratt parser still walks the rest of the operands; `failed` spares
+        // building them (the first error, leftmost, is the one returned).
+        let failed = std::cell::Cell::new(false);
+        let note = |r: PyResult<Node>| {
+            failed.set(failed.get() || r.is_err());
+            r
+        };
         PRATT
-            .map_primary(|x| self.atom(x))
+            .map_primary(|x| {
+                if failed.get() {
+                    return Err(PyError::recursion_during_compilation());
+                }
+                note(self.atom(x))
+            })
             .map_prefix(|op, rhs| {
                 let rhs = rhs?;
                 let op = match op.as_rule() {
@@ -300,16 +321,14 @@ impl Builder<'_> {
                     Rule::pos => UnaryOp::Pos,
                     _ => UnaryOp::Invert,
                 };
-                Node::over(Expr::Unary(op, Box::new(rhs.expr)), rhs.depth)
+                note(Node::over(Expr::Unary(op, Box::new(rhs.expr)), rhs.depth))
             })
-            .map_postfix(|lhs, op| self.postfix(lhs?, op))
+            .map_postfix(|lhs, op| note(self.postfix(lhs?, op)))
             .map_infix(|lhs, op, rhs| {
                 let (lhs, rhs) = (lhs?, rhs?);
                 let depth = lhs.depth.max(rhs.depth);
-                Node::over(
-                    Expr::BinOp(Box::new(lhs.expr), binop(op.as_rule()), Box::new(rhs.expr)),
-                    depth,
-                )
+                let e = Expr::BinOp(Box::new(lhs.expr), binop(op.as_rule()), Box::new(rhs.expr));
+                note(Node::over(e, depth))
             })
             .parse(pairs)
     }
@@ -593,6 +612,8 @@ impl Builder<'_> {
 
     /// Call arguments, checked in CPython's order.
     fn call(&self, func: Node, p: Pair<Rule>) -> PyResult<Node> {
+        // CPython reports a positional argument in the wrong place at the closing parenthesis.
+        let close_col = self.end_col(&p) - 1;
         let mut depth = func.depth;
         let mut args = Vec::new();
         if let Some(arguments) = p.into_inner().find(|x| x.as_rule() == Rule::arguments) {
@@ -633,10 +654,10 @@ impl Builder<'_> {
                             Node::over(e, elt.depth.max(d))?
                         };
                         if keyword_unpacking {
-                            return Err(messages::positional_after_keyword_unpacking(col));
+                            return Err(messages::positional_after_keyword_unpacking(close_col));
                         }
                         if keyword {
-                            return Err(messages::positional_after_keyword(col));
+                            return Err(messages::positional_after_keyword(close_col));
                         }
                         depth = depth.max(n.depth);
                         Arg::Pos(n.expr)

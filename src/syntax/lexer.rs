@@ -50,7 +50,7 @@ pub(super) struct Token {
     pub layout_start: usize,
     /// 1-based line of `start`.
     pub line: usize,
-    /// Open brackets after this token (CPython's `tok->level`).
+    /// Brackets around this token; a bracket itself counts as outside the pair it makes.
     pub level: usize,
     /// For a bracket, the index of its partner, if it has one.
     pub partner: Option<usize>,
@@ -72,12 +72,21 @@ pub(super) struct Layout {
     markers: Vec<usize>,
     pub tokens: Vec<Token>,
     pub unclosed: Option<Unclosed>,
+    /// For each character wider than one byte: the byte offset after it, and how many bytes
+    /// beyond one per character the cell has used up to there. Empty for ASCII cells.
+    wide: Vec<(usize, usize)>,
 }
 
 impl Layout {
     /// The cell byte offset of a layout byte offset: markers take no room in the cell.
     pub fn to_cell(&self, layout_pos: usize) -> usize {
         layout_pos - self.markers.partition_point(|&m| m < layout_pos)
+    }
+
+    /// The character offset of a cell byte offset (`char_col`, without rescanning the cell).
+    pub fn col(&self, cell_byte: usize) -> usize {
+        let k = self.wide.partition_point(|&(after, _)| after <= cell_byte);
+        cell_byte - k.checked_sub(1).map_or(0, |k| self.wide[k].1)
     }
 
     /// The index of the first token that starts at or after a layout offset.
@@ -309,7 +318,6 @@ impl<'s> Lexer<'s> {
         self.i += 1;
         let t = self.push(Tok::Op, start, self.i);
         self.brackets.push(t);
-        self.tokens[t].level = self.brackets.len();
         Ok(())
     }
 
@@ -484,12 +492,19 @@ impl<'s> Lexer<'s> {
             copied = at;
         }
         text.push_str(&blanked[copied..]);
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (at, c) in self.src.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            extra += c.len_utf8() - 1;
+            wide.push((at + c.len_utf8(), extra));
+        }
         let tokens = self.tokens;
         Layout {
             text,
             markers,
             tokens,
             unclosed,
+            wide,
         }
     }
 }

@@ -200,6 +200,10 @@ pub(super) fn duplicate_lambda_argument(name: &str, col: usize) -> PyError {
 pub(super) fn too_many_nested_blocks(col: usize) -> PyError {
     PyError::syntax("too many statically nested blocks", col)
 }
+/// `return`, `yield` and `await` outside a function: arrsh has no functions, so always.
+pub(super) fn outside_function(keyword: &str, col: usize) -> PyError {
+    PyError::syntax(format!("'{keyword}' outside function"), col)
+}
 pub(super) fn outside_loop(keyword: &str, col: usize) -> PyError {
     let msg = if keyword == "break" {
         "'break' outside loop"
