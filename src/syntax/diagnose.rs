@@ -9,10 +9,11 @@
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
-use super::lexer::{Layout, Tok, Token, char_col};
+use super::lexer::{Layout, Tok, Token};
 use super::messages;
-use super::parser::{Rule, expr_kind, parse_field};
+use super::parser::{Rule, parse_field};
 use super::strings::{self, Literal};
+use super::targets::expr_kind;
 use crate::error::PyError;
 
 /// Python's keywords, which the token list keeps as names.
@@ -283,7 +284,7 @@ impl Diagnosis<'_> {
         if let Some(u) = self.layout.unclosed
             && (tok.kind == Tok::End || tok.line > u.line)
         {
-            return messages::never_closed(u.ch, char_col(self.src, u.start));
+            return messages::never_closed(u.ch, self.layout.col(u.start));
         }
         if let Some(err) = self.unsupported(x) {
             return err;
@@ -332,8 +333,8 @@ impl Diagnosis<'_> {
                 let t = &self.tokens[k];
                 lits.push(Literal {
                     text: &self.src[t.start..t.end],
-                    start_col: char_col(self.src, t.start),
-                    end_col: char_col(self.src, t.end),
+                    start_col: self.layout.col(t.start),
+                    end_col: self.layout.col(t.end),
                 });
                 k += 1;
             }
@@ -358,7 +359,7 @@ impl Diagnosis<'_> {
         let at_end = matches!(self.tokens[x].kind, Tok::End | Tok::Dedent);
         let end = self.src.trim_end_matches(['\n', '\r']).len();
         let col = if at_end {
-            char_col(self.src, end)
+            self.layout.col(end)
         } else {
             self.col(x)
         };
@@ -527,7 +528,7 @@ impl Diagnosis<'_> {
         if let Some(u) = self.layout.unclosed
             && self.runs_to_end(x)
         {
-            return messages::never_closed(u.ch, char_col(self.src, u.start));
+            return messages::never_closed(u.ch, self.layout.col(u.start));
         }
         // CPython's `invalid_expression` skips `NAME STRING` (string prefixes) and soft keywords.
         let name_then_string =

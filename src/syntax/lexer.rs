@@ -275,18 +275,20 @@ impl<'s> Lexer<'s> {
         if matches!(self.b.get(self.i), None | Some(b'#' | b'\n' | b'\r')) {
             return Ok(());
         }
-        let line_col = self.col(self.line_start);
+        // Computed only for an error: counting characters is not free on a long cell.
+        let (src, line_start) = (self.src, self.line_start);
+        let line_col = || char_col(src, line_start);
         let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
         if col == top {
             if alt != top_alt {
-                return Err(messages::inconsistent_tabs(line_col));
+                return Err(messages::inconsistent_tabs(line_col()));
             }
         } else if col > top {
             if self.indents.len() >= MAX_INDENT {
-                return Err(messages::too_deep_indentation(line_col));
+                return Err(messages::too_deep_indentation(line_col()));
             }
             if alt <= top_alt {
-                return Err(messages::inconsistent_tabs(line_col));
+                return Err(messages::inconsistent_tabs(line_col()));
             }
             self.indents.push((col, alt));
             self.push(Tok::Indent, self.i, self.i);
@@ -304,7 +306,7 @@ impl<'s> Lexer<'s> {
                 return Err(messages::unindent_mismatch(self.col(eol)));
             }
             if alt != top_alt {
-                return Err(messages::inconsistent_tabs(line_col));
+                return Err(messages::inconsistent_tabs(line_col()));
             }
         }
         Ok(())

@@ -6,7 +6,7 @@
 //! expression parser, on the field text wrapped in parentheses, as CPython 3.11 does.
 
 use super::ast::{Expr, FPart};
-use super::messages;
+use super::{messages, unicode_names};
 use crate::error::PyResult;
 
 /// One literal as written, and where it sits in the cell (character columns).
@@ -249,7 +249,7 @@ pub(super) fn unescape(body: &str, err_col: usize) -> PyResult<String> {
                     ));
                 };
                 let name = &body[i + 1..close];
-                let ch = lookup_name(name).ok_or_else(|| {
+                let ch = unicode_names::lookup(name).ok_or_else(|| {
                     messages::unicode_error(at, close, "unknown Unicode character name", err_col)
                 })?;
                 out.push(ch);
@@ -303,37 +303,6 @@ fn unescape_bytes(body: &str, err_col: usize) -> PyResult<Vec<u8>> {
         }
     }
     Ok(out)
-}
-
-/// `\N{...}` names: a handful that teaching material uses. Others are refused with CPython's
-/// "unknown Unicode character name" rather than guessed.
-fn lookup_name(name: &str) -> Option<char> {
-    const NAMES: &[(&str, char)] = &[
-        ("BULLET", '\u{2022}'),
-        ("DEGREE SIGN", '\u{B0}'),
-        ("EM DASH", '\u{2014}'),
-        ("EN DASH", '\u{2013}'),
-        ("EURO SIGN", '\u{20AC}'),
-        ("GREEK CAPITAL LETTER DELTA", '\u{394}'),
-        ("GREEK CAPITAL LETTER SIGMA", '\u{3A3}'),
-        ("GREEK SMALL LETTER ALPHA", '\u{3B1}'),
-        ("GREEK SMALL LETTER BETA", '\u{3B2}'),
-        ("GREEK SMALL LETTER MU", '\u{3BC}'),
-        ("GREEK SMALL LETTER PI", '\u{3C0}'),
-        ("GREEK SMALL LETTER SIGMA", '\u{3C3}'),
-        ("HORIZONTAL ELLIPSIS", '\u{2026}'),
-        ("INFINITY", '\u{221E}'),
-        ("LATIN SMALL LETTER E WITH ACUTE", '\u{E9}'),
-        ("MICRO SIGN", '\u{B5}'),
-        ("MULTIPLICATION SIGN", '\u{D7}'),
-        ("NO-BREAK SPACE", '\u{A0}'),
-        ("PLUS-MINUS SIGN", '\u{B1}'),
-        ("POUND SIGN", '\u{A3}'),
-        ("RIGHTWARDS ARROW", '\u{2192}'),
-        ("SPACE", ' '),
-    ];
-    let upper = name.to_ascii_uppercase();
-    NAMES.iter().find(|(n, _)| *n == upper).map(|&(_, c)| c)
 }
 
 /// An f-string body being split into parts.
