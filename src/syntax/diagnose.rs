@@ -11,7 +11,10 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::lexer::{Layout, Tok, Token};
 use super::messages;
-use super::parser::{Rule, parse_field};
+use pest::Parser;
+
+use super::ast::Expr;
+use super::parser::{Grammar, Rule, parse_field};
 use super::strings::{self, Literal};
 use super::targets::expr_kind;
 use crate::error::PyError;
@@ -204,35 +207,36 @@ impl Diagnosis<'_> {
         false
     }
 
-    /// Whether the expression starting at token `i` runs into the end of the cell (through an
-    /// unclosed bracket): then CPython's parser meets the end while reading it, and reports the
-    /// bracket that was never closed.
-    fn runs_to_end(&self, i: usize) -> bool {
+    /// Whether reading an expression from token `i` runs into the end of the cell: CPython's
+    /// parser then asks its tokenizer for the token after the last one, and the tokenizer
+    /// reports the bracket that was never closed. pest answers by parsing from there.
+    fn reaches_end(&self, i: usize) -> bool {
+        let rest = &self.layout.text[self.tokens[i].layout_start..];
+        match Grammar::parse(Rule::expression_probe, rest) {
+            Ok(_) => true,
+            Err(e) => match e.location {
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => rest[p..].trim().is_empty(),
+            },
+        }
+    }
+
+    /// The column CPython gives an expression that starts at token `i`: an expression in
+    /// grouping parentheses is placed at its first token inside them.
+    fn node_col(&self, i: usize) -> usize {
         let mut k = i;
-        let mut after_operand = false;
-        loop {
-            let t = &self.tokens[k];
-            if t.kind == Tok::End {
-                return true;
-            }
-            if self.is_opener(k) {
-                match t.partner {
-                    Some(close) => k = close,
-                    None => return true,
-                }
-                after_operand = true;
-            } else if self.starts_operand(k) || self.ends_operand(k) {
-                if after_operand {
-                    return false;
-                }
-                after_operand = true;
-            } else if self.joins_operands(k) || self.is(k, "if") || self.is(k, "else") {
-                after_operand = false;
-            } else {
-                return false;
+        while self.is(k, "(")
+            && let Some(close) = self.tokens[k].partner
+            && close > k + 1
+        {
+            let inner = self.tokens[k].level + 1;
+            let tuple_or_generator = (k + 1..close)
+                .any(|j| self.tokens[j].level == inner && (self.is(j, ",") || self.is(j, "for")));
+            if tuple_or_generator {
+                break;
             }
             k += 1;
         }
+        self.col(k)
     }
 
     /// The first token of the logical line that token `i` is on.
@@ -289,6 +293,12 @@ impl Diagnosis<'_> {
         if let Some(err) = self.unsupported(x) {
             return err;
         }
+        // `a if b` without `else`: CPython's `invalid_expression` tries this before a comma.
+        if self.expects(Rule::kw_else)
+            && let Some(body) = self.conditional_body(x)
+        {
+            return messages::expected_else(self.node_col(body));
+        }
         if self.is(x, "=") {
             return self.misplaced_assign(x);
         }
@@ -297,8 +307,20 @@ impl Diagnosis<'_> {
         {
             return err;
         }
-        if x > 0 && self.ends_operand(x - 1) && self.starts_operand(x) {
-            return self.juxtaposed(x);
+        let juxtaposed = x > 0 && self.ends_operand(x - 1) && self.starts_operand(x);
+        if juxtaposed && let Some(err) = self.missing_comma(x) {
+            return err;
+        }
+        // A statement `target = value` whose value is broken: CPython still names a target it
+        // cannot assign to.
+        if let Some(err) = self.bad_assignment_target(x) {
+            return err;
+        }
+        if juxtaposed {
+            return messages::invalid_syntax(self.col(x));
+        }
+        if let Some(err) = self.annotation(x) {
+            return err;
         }
         if self.expects(Rule::colon) {
             let head = self.line_start(x);
@@ -308,11 +330,6 @@ impl Diagnosis<'_> {
             if (tok.kind == Tok::Newline && opens_block) || (x > 0 && self.is(x - 1, "else")) {
                 return messages::expected(Rule::colon, self.col(x));
             }
-        }
-        if self.expects(Rule::kw_else)
-            && let Some(body) = self.conditional_body(x)
-        {
-            return messages::expected_else(self.col(body));
         }
         if tok.kind == Tok::Dedent {
             return messages::unexpected_unindent(self.col(x));
@@ -494,50 +511,184 @@ impl Diagnosis<'_> {
 
     /// `=` where an expression goes on: `if x = 1:`, `[a = 1]`, `f(a.b=1)`.
     fn misplaced_assign(&self, x: usize) -> PyError {
-        if x == 0 {
-            return messages::invalid_syntax(self.col(x));
+        let generic = messages::invalid_syntax(self.col(x));
+        if x == 0 || !self.ends_operand(x - 1) {
+            return generic;
         }
         let (start, _) = self.expression_start(x - 1);
-        let col = self.col(start);
+        let before = start.checked_sub(1);
+        let col = self.node_col(start);
         let level = self.tokens[x].level;
         let opener = (0..x).rev().find(|&k| self.tokens[k].level < level);
+        let argument_start = before.is_some_and(|q| Some(q) == opener || self.is(q, ","));
         let in_call = opener.is_some_and(|k| self.is(k, "(") && k > 0 && self.ends_operand(k - 1));
-        if in_call {
+        if in_call && argument_start {
             return messages::kwarg_is_expression(col);
+        }
+        // CPython tries its `=` hints only where a named expression may stand (an element of
+        // a display, an index, the condition of `if`/`elif`/`while`), and only when a plain
+        // operand follows the `=`.
+        let condition = before.is_some_and(|q| {
+            ["if", "elif", "while"].iter().any(|kw| self.is(q, kw)) && self.line_start(q) == q
+        });
+        let rhs_plain = x + 1 < self.tokens.len()
+            && (self.starts_operand(x + 1) || matches!(self.text(x + 1), "-" | "+" | "~"))
+            && !self.is(x + 1, "lambda");
+        if !(argument_start || condition) || !rhs_plain {
+            return generic;
         }
         if start + 1 == x && self.tokens[start].kind == Tok::Name && !self.is_keyword(start) {
             return messages::maybe_meant_eq_or_walrus(col);
         }
+        if !self.hint_start(start) {
+            return generic;
+        }
         let text = &self.src[self.tokens[start].start..self.tokens[x - 1].end];
         match parse_field(text, col) {
-            Ok((e, _)) => messages::cannot_assign(expr_kind(&e), true, col),
-            Err(_) => messages::invalid_syntax(self.col(x)),
+            Ok((e, _)) if !matches!(e, Expr::Compare(..) | Expr::BoolOp(..) | Expr::Not(_)) => {
+                messages::cannot_assign(expr_kind(&e), true, col)
+            }
+            _ => generic,
         }
     }
 
-    /// Two operands side by side: a missing comma, a Python 2 `print`, or plain bad syntax.
-    fn juxtaposed(&self, x: usize) -> PyError {
+    /// Two operands side by side: a missing comma, a Python 2 `print`, or a bracket never
+    /// closed; `None` leaves it to the later checks.
+    fn missing_comma(&self, x: usize) -> Option<PyError> {
         let (start, in_for_iterable) = self.expression_start(x - 1);
         let first = self.text(start);
         if start + 1 == x
             && matches!(first, "print" | "exec")
             && self.tokens[start].kind == Tok::Name
         {
-            return messages::missing_parentheses(first, self.col(start));
+            return Some(messages::missing_parentheses(first, self.col(start)));
         }
         if let Some(u) = self.layout.unclosed
-            && self.runs_to_end(x)
+            && self.reaches_end(x)
         {
-            return messages::never_closed(u.ch, self.layout.col(u.start));
+            return Some(messages::never_closed(u.ch, self.layout.col(u.start)));
         }
         // CPython's `invalid_expression` skips `NAME STRING` (string prefixes) and soft keywords.
         let name_then_string =
             self.tokens[start].kind == Tok::Name && self.tokens[start + 1].kind == Tok::Str;
         let soft_keyword = matches!(first, "_" | "match" | "case");
         if self.tokens[x].level > 0 && !in_for_iterable && !name_then_string && !soft_keyword {
-            return messages::forgot_comma(self.col(start));
+            return Some(messages::forgot_comma(self.node_col(start)));
         }
-        messages::invalid_syntax(self.col(x))
+        None
+    }
+
+    /// In `target = value` (or a chain of them) on the line of token `x`, the first target that
+    /// cannot be assigned to, named as CPython names it.
+    fn bad_assignment_target(&self, x: usize) -> Option<PyError> {
+        let head = self.line_start(x);
+        if self.tokens[head].kind != Tok::Name && !self.starts_operand(head) && !self.is(head, "*")
+        {
+            return None;
+        }
+        if self.tokens[head].kind == Tok::Name
+            && self.is_keyword(head)
+            && !self.starts_operand(head)
+        {
+            return None;
+        }
+        let assigns: Vec<usize> = (head..x)
+            .filter(|&k| self.tokens[k].level == 0 && self.is(k, "="))
+            .collect();
+        let last = *assigns.last()?;
+        // CPython's hint needs the one target to be followed by a plain operand.
+        let hint = assigns.len() == 1
+            && last + 1 < self.tokens.len()
+            && (self.starts_operand(last + 1) || matches!(self.text(last + 1), "-" | "+" | "~"))
+            && !self.is(last + 1, "lambda");
+        let mut from = head;
+        for (n, &eq) in assigns.iter().enumerate() {
+            let elements = self.split_top_level(from, eq);
+            for (i, &(a, b)) in elements.iter().enumerate() {
+                let text = &self.src[self.tokens[a].start..self.tokens[b - 1].end];
+                let Ok((e, _)) = parse_field(text, self.col(a)) else {
+                    return None;
+                };
+                let kind = expr_kind(&e);
+                if !matches!(
+                    kind,
+                    "name" | "attribute" | "subscript" | "tuple" | "list" | "starred"
+                ) {
+                    let here = hint && n == 0 && i + 1 == elements.len() && self.hint_start(a);
+                    return Some(messages::cannot_assign(kind, here, self.node_col(a)));
+                }
+            }
+            from = eq + 1;
+        }
+        None
+    }
+
+    /// Token ranges of the comma-separated parts of tokens `from..to` at bracket depth 0.
+    fn split_top_level(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let mut start = from;
+        for k in from..=to {
+            if k == to || (self.tokens[k].level == 0 && self.is(k, ",")) {
+                if start < k {
+                    parts.push((start, k));
+                }
+                start = k + 1;
+            }
+        }
+        parts
+    }
+
+    /// Whether CPython's "Maybe you meant '=='" hint may name an expression starting at token
+    /// `i`: not one starting with a tuple, a list display, a generator, `True`, `None`, `False`.
+    fn hint_start(&self, i: usize) -> bool {
+        if matches!(self.text(i), "True" | "None" | "False") {
+            return false;
+        }
+        let Some(close) = self.tokens[i]
+            .partner
+            .filter(|_| self.is(i, "(") || self.is(i, "["))
+        else {
+            return true;
+        };
+        let inner = self.tokens[i].level + 1;
+        let has = |t: &str| (i + 1..close).any(|j| self.tokens[j].level == inner && self.is(j, t));
+        if self.is(i, "[") {
+            return has("for");
+        }
+        close > i + 1 && !has(",") && !has("for")
+    }
+
+    /// `x: int = 5` is a variable annotation, valid Python that arrsh does not run.
+    fn annotation(&self, x: usize) -> Option<PyError> {
+        if !self.is(x, ":") || self.tokens[x].level != 0 || x == 0 || !self.ends_operand(x - 1) {
+            return None;
+        }
+        let head = self.line_start(x);
+        if self.is_keyword(head) || (head..x).any(|k| self.tokens[k].level == 0 && self.is(k, "="))
+        {
+            return None;
+        }
+        // Only `target: expression` or `target: expression = value` is an annotation.
+        let end = (x..self.tokens.len())
+            .find(|&k| matches!(self.tokens[k].kind, Tok::Newline | Tok::End))?;
+        let eq = (x + 1..end).find(|&k| self.tokens[k].level == 0 && self.is(k, "="));
+        let parses = |a: usize, b: usize| {
+            a < b && parse_field(&self.src[self.tokens[a].start..self.tokens[b - 1].end], 0).is_ok()
+        };
+        let valid = match eq {
+            Some(eq) => parses(x + 1, eq) && parses(eq + 1, end),
+            None => parses(x + 1, end),
+        };
+        if !valid {
+            return None;
+        }
+        let text = &self.src[self.tokens[head].start..self.tokens[x - 1].end];
+        if let Ok((e, _)) = parse_field(text, self.col(head))
+            && !matches!(e, Expr::Name(_) | Expr::Attribute(..) | Expr::Subscript(..))
+        {
+            return Some(messages::illegal_annotation_target(self.col(head)));
+        }
+        Some(messages::unsupported("variable annotations (`x: int = 5`)"))
     }
 
     /// For `a if c` without `else`: the first token of `a`.

@@ -158,6 +158,14 @@ pub(super) fn illegal_augmented_target(what: &str, col: usize) -> PyError {
         col,
     )
 }
+/// `f(): int`
+pub(super) fn illegal_annotation_target(col: usize) -> PyError {
+    PyError::syntax("illegal target for annotation", col)
+}
+/// `*a = x`: a starred target on its own.
+pub(super) fn starred_target_alone(col: usize) -> PyError {
+    PyError::syntax("starred assignment target must be in a list or tuple", col)
+}
 /// A starred expression that is not an element of a display, e.g. `x = *a` (compiler's wording).
 pub(super) fn starred_not_allowed(col: usize) -> PyError {
     PyError::syntax("can't use starred expression here", col)

@@ -59,11 +59,14 @@ pub(super) enum TargetUse {
 impl Builder<'_> {
     /// Loop targets (`for a, (b, c) in ...`), parsed by the grammar as primaries.
     pub fn star_targets(&self, p: Pair<Rule>) -> PyResult<Target> {
-        let mut has_comma = false;
+        let has_comma = p.clone().into_inner().any(|x| x.as_rule() == Rule::comma);
         let mut items = Vec::new();
         for x in p.into_inner() {
             match x.as_rule() {
-                Rule::comma => has_comma = true,
+                Rule::comma => {}
+                Rule::starred_target if !has_comma => {
+                    return Err(messages::starred_target_alone(self.col(&x)));
+                }
                 Rule::starred_target => {
                     return Err(messages::unsupported("starred assignment targets"));
                 }
@@ -84,6 +87,12 @@ impl Builder<'_> {
             .into_inner()
             .filter(|x| x.as_rule() != Rule::comma)
             .collect();
+        if let ([only], false) = (items.as_slice(), has_comma)
+            && only.as_rule() == Rule::starred
+            && use_ != TargetUse::Del
+        {
+            return Err(messages::starred_target_alone(self.col(only)));
+        }
         // CPython tries its hint on the element right before `=` while it is still parsing, so
         // that error comes before any other element's.
         if let (TargetUse::Assign { hint: true }, Some(last)) = (use_, items.last())
@@ -101,7 +110,7 @@ impl Builder<'_> {
                 return Err(messages::cannot_assign(
                     expr_kind(&built),
                     true,
-                    self.col(last),
+                    self.node_col(last),
                 ));
             }
         }
@@ -120,9 +129,12 @@ impl Builder<'_> {
     /// One target: the expression is built, then checked the way CPython checks it; the
     /// elements of a bracketed list of targets are checked one by one, at their own columns.
     fn target(&self, p: Pair<Rule>, use_: TargetUse) -> PyResult<Target> {
-        let col = self.col(&p);
+        let col = self.node_col(&p);
         if p.as_rule() == Rule::starred {
-            return Err(messages::unsupported("starred assignment targets"));
+            return Err(match use_ {
+                TargetUse::Del => messages::cannot_delete("starred", col),
+                TargetUse::Assign { .. } => messages::unsupported("starred assignment targets"),
+            });
         }
         let built = if p.as_rule() == Rule::target {
             self.target_primary(p.clone())?
@@ -149,6 +161,29 @@ impl Builder<'_> {
                 TargetUse::Assign { .. } => messages::cannot_assign(expr_kind(&other), false, col),
             }),
         }
+    }
+
+    /// The column CPython gives an expression: in grouping parentheses, that of what is inside.
+    pub fn node_col(&self, p: &Pair<Rule>) -> usize {
+        let mut p = p.clone();
+        while let Some(bor) = unwrap_to(p.clone(), Rule::bitwise_or) {
+            let mut inner = bor.into_inner();
+            let (Some(first), None) = (inner.next(), inner.next()) else {
+                break;
+            };
+            if first.as_rule() != Rule::paren {
+                break;
+            }
+            let items: Vec<Pair<Rule>> = first
+                .into_inner()
+                .filter(|x| !matches!(x.as_rule(), Rule::lpar | Rule::rpar))
+                .collect();
+            match items.as_slice() {
+                [one] if one.as_rule() == Rule::expression => p = one.clone(),
+                _ => break,
+            }
+        }
+        self.col(&p)
     }
 
     /// Whether CPython's hint applies to this target: it is a plain operator expression (a
