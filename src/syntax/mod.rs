@@ -4,13 +4,15 @@
 //!   numeric literals).
 //! - `parser`: the pest grammar (grammar/arrsh.pest) run over the layout text, and statements;
 //!   `targets` checks what is assigned to; `expr` builds operators and atoms, `displays` the
-//!   bracketed forms; `strings` decodes literals and f-strings (`unicode_names` for `\N{...}`).
+//!   bracketed forms; `strings` decodes literals (`fstrings`, and `unicode_names`
+//!   for `\N{...}`).
 //! - `diagnose`: a failed parse explained in CPython's words; `messages` holds those words.
 
 pub mod ast;
 mod diagnose;
 mod displays;
 mod expr;
+mod fstrings;
 mod lexer;
 mod messages;
 mod numbers;
