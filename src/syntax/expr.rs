@@ -86,15 +86,7 @@ fn int_literal(text: &str, col: usize) -> PyResult<Expr> {
         _ => (10, &digits[..]),
     };
     if radix == 10 && body.len() > MAX_STR_DIGITS {
-        return Err(PyError::syntax(
-            format!(
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; \
-                 use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
-                 literals to avoid decimal conversion limits.",
-                body.len()
-            ),
-            col,
-        ));
+        return Err(messages::int_too_long(MAX_STR_DIGITS, body.len(), col));
     }
     let value =
         BigInt::parse_bytes(body.as_bytes(), radix).expect("the grammar only lets digits through");

@@ -103,7 +103,9 @@ pub(super) fn char_col(src: &str, byte: usize) -> usize {
 }
 
 /// The leading whitespace IPython strips from a cell (`leading_indent`): the indentation of the
-/// first non-blank line, removed from every line that starts with it.
+/// first non-blank line, removed from every line that starts with it. arrsh skips it where
+/// indentation is measured instead of rewriting the cell, so columns stay those of the cell; the
+/// one difference is that IPython also strips it inside multi-line strings, and arrsh does not.
 fn ipython_prefix(src: &str) -> &str {
     let first = src.split('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
     let n = first.len() - first.trim_start_matches([' ', '\t']).len();

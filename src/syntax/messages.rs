@@ -223,6 +223,18 @@ pub(super) fn outside_loop(keyword: &str, col: usize) -> PyError {
 
 // ----- literals
 
+/// CPython refuses decimal literals longer than `sys.get_int_max_str_digits()`.
+pub(super) fn int_too_long(limit: usize, digits: usize, col: usize) -> PyError {
+    PyError::syntax(
+        format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; \
+             use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
+             literals to avoid decimal conversion limits."
+        ),
+        col,
+    )
+}
+
 pub(super) fn unicode_error(first: usize, last: usize, reason: &str, col: usize) -> PyError {
     let at = if first == last {
         format!("position {first}")

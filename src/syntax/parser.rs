@@ -1266,6 +1266,14 @@ mod tests {
             ),
             ("del *a", Syntax, "cannot delete starred", 4),
             ("f(): int", Syntax, "illegal target for annotation", 0),
+            (
+                &*format!("x = {}", "1".repeat(5_000)),
+                Syntax,
+                "Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use \
+                 sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
+                 literals to avoid decimal conversion limits.",
+                4,
+            ),
             ("a..c = 1", Syntax, "invalid syntax", 2),
             ("a <> b", Syntax, "invalid syntax", 2),
             (
