@@ -7,16 +7,15 @@
 //! it does not recognise is "invalid syntax" at the failing token, which is also CPython's
 //! fallback.
 
+mod assign;
+
+use pest::Parser;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::lexer::{Layout, Tok, Token};
 use super::messages;
-use pest::Parser;
-
 use super::parser::{Grammar, Rule, parse_field};
 use super::strings::{self, Literal};
-
-mod assign;
 use crate::error::PyError;
 
 /// Python's keywords, which the token list keeps as names.

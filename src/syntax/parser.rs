@@ -1,7 +1,8 @@
 //! The front end's entry: cell text → `Cell`. The lexer lays the cell out (layout markers,
-//! tokenizer errors), pest parses the layout text with grammar/arrsh.pest, and the builder here
-//! and in expr.rs turns pest's pairs into the AST, checking what CPython checks after parsing
-//! (assignment targets, argument order, `break` outside a loop).
+//! tokenizer errors), pest parses the layout text with grammar/arrsh.pest, and the builder
+//! (statements here, targets in targets.rs, expressions in expr.rs and displays.rs) turns pest's
+//! pairs into the AST, checking what CPython checks after parsing (assignment targets, argument
+//! order, `break` outside a loop). A failed parse is explained by diagnose.rs.
 //!
 //! **Error columns.** `PyError::col` is a 0-based *character offset into the whole cell text*
 //! as given to `parse_cell`; for a one-line cell that is the column. `locate` turns it into a
