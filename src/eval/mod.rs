@@ -721,7 +721,7 @@ impl Interp {
     /// about `ITEM_BYTES` here: the reference, the object, its id), so `list(range(10**10))` is a
     /// MemoryError instead of an out-of-memory kill. Checked every 65536 items.
     pub(crate) fn check_items(&self, n: usize) -> PyResult<()> {
-        if n % 65_536 == 0 && n > 0 {
+        if n.is_multiple_of(65_536) && n > 0 {
             self.check_item_budget(n)?;
         }
         Ok(())

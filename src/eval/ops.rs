@@ -359,7 +359,9 @@ impl Interp {
         let len = self.len_of(seq)?;
         let heap = &self.ctx.heap;
         let free = heap.budget_bytes().saturating_sub(heap.used_bytes());
-        if len.saturating_mul(k) > 1 << 31 || (len.saturating_mul(k) as u64).saturating_mul(8) > free {
+        if len.saturating_mul(k) > 1 << 31
+            || (len.saturating_mul(k) as u64).saturating_mul(8) > free
+        {
             return Err(PyError::new(ErrorKind::MemoryError, ""));
         }
         Ok(match seq {

@@ -57,7 +57,13 @@ impl Drop for PyTuple {
 
 impl Drop for PyDict {
     fn drop(&mut self) {
-        drain(self.items.get_mut().drain(..).flat_map(|(k, v)| [k, v]).collect());
+        drain(
+            self.items
+                .get_mut()
+                .drain(..)
+                .flat_map(|(k, v)| [k, v])
+                .collect(),
+        );
     }
 }
 
