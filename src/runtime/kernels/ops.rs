@@ -319,16 +319,16 @@ pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
     dispatch!(dt, T => {
         let zero_d = a.ndim() == 0;
         let f: fn(T) -> T = match op {
-            UnaryOp::Neg => T::neg,
+            UnaryOp::Neg => <T as Arith>::neg,
             UnaryOp::Pos => |x| x,
-            UnaryOp::Invert => T::invert,
-            UnaryOp::Abs => T::abs,
+            UnaryOp::Invert => <T as Arith>::invert,
+            UnaryOp::Abs => <T as Arith>::abs, // not i8::abs, which panics on i8::MIN
             // a 0-d result takes NumPy's scalar loop (see `Arith::mul_plain`)
             UnaryOp::Square if zero_d => |x: T| x.mul_plain(x),
             UnaryOp::Square => |x: T| x.mul(x),
-            UnaryOp::Reciprocal => T::reciprocal,
-            UnaryOp::Sqrt => T::sqrt,
-            UnaryOp::Conj => T::conj,
+            UnaryOp::Reciprocal => <T as Arith>::reciprocal,
+            UnaryOp::Sqrt => <T as Arith>::sqrt,
+            UnaryOp::Conj => <T as Arith>::conj,
         };
         map_into::<T, T>(ctx, a, f)
     }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet negate dtype {}", dt.name()))))
