@@ -608,6 +608,11 @@ mod tests {
                 PyError::byteorder_not_recognized("'x'"),
                 "ValueError: byteorder not recognized (got 'x')",
             ),
+            // numpy 2.4.6: np.array([1, 2], dtype='>i8').sum(dtype='>i8')
+            (
+                PyError::ufunc_dtype_with_byte_order(),
+                "TypeError: The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.",
+            ),
         ];
         for (err, want) in cases {
             assert_eq!(err.to_string(), *want);

@@ -870,6 +870,20 @@ impl Interp {
                 crate::runtime::kernels::cast_array(&self.ctx, a, dt, crate::runtime::Order::C)?;
             return Ok(Value::Array(c));
         }
+        // np.str_('abc') and np.bytes_(b'ab') are sized by their value (U3, S2)
+        if dt.is_flexible() && dt.itemsize == 0 {
+            match (dt.kind, v) {
+                (Kind::Bytes, Value::Bytes(b)) => {
+                    return Ok(self.new_scalar(DType::bytes(b.v.len()), Scalar::Bytes(b.v.clone())));
+                }
+                (Kind::Str, _) => {
+                    let text = self.str(v)?;
+                    let dt = DType::unicode(text.chars().count());
+                    return Ok(self.new_scalar(dt, Scalar::Str(text)));
+                }
+                _ => {}
+            }
+        }
         // np.int64([1, 2]) is np.array([1, 2], dtype=np.int64): sequences make arrays
         if matches!(v, Value::List(_) | Value::Tuple(_)) {
             let a = self.to_array(v, Some(dt))?;

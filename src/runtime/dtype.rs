@@ -240,7 +240,7 @@ impl DType {
         match self.kind {
             // the unsized flexible dtypes print without a size: dtype('S'), dtype('<U')
             Kind::Bytes if self.itemsize == 0 => "S".into(),
-            Kind::Str if self.itemsize == 0 => "<U".into(),
+            Kind::Str if self.itemsize == 0 => format!("{}U", self.byteorder_char()),
             Kind::Bytes => format!("S{}", self.itemsize),
             Kind::Str => self.str(),
             _ if self.big_endian || self.explicit_little => self.str(),
@@ -326,11 +326,13 @@ fn by_code(spec: &str) -> Option<DType> {
             None
         }
     };
+    // NumPy keeps itemsize in a C int: 'S2147483648' and 'U536870912' are not understood
+    const MAX_ITEMSIZE: usize = i32::MAX as usize;
     if let Some(n) = spec.strip_prefix('S').and_then(digits) {
-        return Some(DType::bytes(n));
+        return (n <= MAX_ITEMSIZE).then(|| DType::bytes(n));
     }
     if let Some(n) = spec.strip_prefix('U').and_then(digits) {
-        return Some(DType::unicode(n));
+        return (n <= MAX_ITEMSIZE / 4).then(|| DType::unicode(n));
     }
     if let Some(bits) = spec.strip_prefix("bytes").and_then(digits) {
         return (bits % 8 == 0).then(|| DType::bytes(bits / 8));

@@ -45,3 +45,12 @@ np.array(['abc'], dtype='U3')[0][1:]
 np.array(['abc'])[0][0]
 np.array([b'abc'])[0][1:]
 np.array(['abc'])[0][5]
+np.str_('abc')
+np.str_('abc').dtype
+np.str_(5)
+np.bytes_(b'ab')
+np.bytes_(b'ab').dtype
+np.dtype('>U')
+np.dtype('U536870911').itemsize
+np.dtype('U536870912')
+np.dtype('S2147483648')
