@@ -85,7 +85,14 @@ pub type PyResult<T> = Result<T, PyError>;
 
 impl fmt::Display for PyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.msg.is_empty() {
+        // IPython prints `type: str(e)`, so an exception without a message still gets its
+        // colon (`StopIteration: `); only SyntaxError and KeyboardInterrupt print bare names
+        if self.msg.is_empty()
+            && matches!(
+                self.kind,
+                ErrorKind::SyntaxError | ErrorKind::IndentationError | ErrorKind::KeyboardInterrupt
+            )
+        {
             f.write_str(self.kind.name())
         } else {
             write!(f, "{}: {}", self.kind.name(), self.msg)

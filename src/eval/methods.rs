@@ -1,8 +1,6 @@
 //! Attribute access and method calls: the dispatch by receiver type, and the methods of Python's
 //! own types (`list.append`, `str.format`, `dict.items`...). Arrays are in `arraymethods`.
 
-use std::rc::Rc;
-
 use super::Interp;
 use super::args::Args;
 use super::pyint::Int;
@@ -23,6 +21,22 @@ const DICT_METHODS: &[&str] = &[
     "setdefault",
     "copy",
     "clear",
+];
+const SET_METHODS: &[&str] = &[
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "clear",
+    "copy",
+    "update",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
 ];
 const STR_METHODS: &[&str] = &[
     "format",
@@ -77,6 +91,7 @@ impl Interp {
                 .map(|(_, v)| v.clone())
                 .ok_or_else(|| PyError::no_attribute(r.type_name, name)),
             Value::Type(t) => match name {
+                "fromkeys" if t.kind == TypeKind::Dict => Ok(self.new_method(obj.clone(), name)),
                 "__name__" => {
                     let q = super::pyrepr::type_qualname(t.kind);
                     Ok(self.new_str(q.rsplit('.').next().unwrap_or(&q).to_string()))
@@ -99,6 +114,7 @@ impl Interp {
             Value::Dict(_) if DICT_METHODS.contains(&name) => {
                 Ok(self.new_method(obj.clone(), name))
             }
+            Value::Set(_) if SET_METHODS.contains(&name) => Ok(self.new_method(obj.clone(), name)),
             Value::Str(_) if STR_METHODS.contains(&name) => Ok(self.new_method(obj.clone(), name)),
             Value::Bytes(_) if ["decode", "hex", "count", "find"].contains(&name) => {
                 Ok(self.new_method(obj.clone(), name))
@@ -130,9 +146,9 @@ impl Interp {
                 _ => Err(PyError::no_attribute("complex", name)),
             },
             Value::Range(r) => match name {
-                "start" => Ok(self.new_i64(r.start)),
-                "stop" => Ok(self.new_i64(r.stop)),
-                "step" => Ok(self.new_i64(r.step)),
+                "start" => Ok(self.new_i128(r.start)),
+                "stop" => Ok(self.new_i128(r.stop)),
+                "step" => Ok(self.new_i128(r.step)),
                 _ => Err(PyError::no_attribute("range", name)),
             },
             Value::Slice(s) => match name {
@@ -208,7 +224,16 @@ impl Interp {
             }
             Value::Dict(d) => {
                 let d = d.clone();
-                self.dict_method(obj, &d, name, args, kw)
+                self.dict_method(&d, name, args, kw)
+            }
+            Value::Set(st) => {
+                let st = st.clone();
+                self.set_method(&st, name, args, kw)
+            }
+            Value::Type(t) if t.kind == TypeKind::Dict && name == "fromkeys" => {
+                let a = Args::new("fromkeys", args, kw).positional("fromkeys", 1, 2)?;
+                let value = a.get(1).cloned().unwrap_or(Value::None);
+                self.dict_fromkeys(&a[0], value)
             }
             Value::Str(s) => {
                 let s = s.v.clone();
@@ -280,263 +305,6 @@ impl Interp {
         }
     }
 
-    fn list_method(
-        &mut self,
-        l: &Rc<PyList>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new(name, args, kw);
-        Ok(match name {
-            "append" => {
-                let v = p.req(0, "object")?;
-                p.finish()?;
-                let old = l.items.borrow().len();
-                l.items.borrow_mut().push(v);
-                self.grow_list_capacity(l, old, old + 1);
-                Value::None
-            }
-            "extend" => {
-                let v = p.req(0, "iterable")?;
-                p.finish()?;
-                let items = self.collect(&v)?;
-                let old = l.items.borrow().len();
-                let n = items.len();
-                l.items.borrow_mut().extend(items);
-                self.grow_list_capacity(l, old, old + n);
-                Value::None
-            }
-            "insert" => {
-                let i = p.req(0, "index")?;
-                let v = p.req(1, "object")?;
-                p.finish()?;
-                let n = l.items.borrow().len() as i128;
-                let i = self.int_value(&i, "")?.to_i128_saturating();
-                let k = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-                l.items.borrow_mut().insert(k, v);
-                self.grow_list_capacity(l, n as usize, n as usize + 1);
-                Value::None
-            }
-            "pop" => {
-                let i = p.opt(0, "index")?;
-                p.finish()?;
-                let n = l.items.borrow().len() as i128;
-                if n == 0 {
-                    return Err(PyError::index("pop from empty list"));
-                }
-                let i = match i {
-                    Some(v) => self.int_value(&v, "")?.to_i128_saturating(),
-                    None => -1,
-                };
-                let k = if i < 0 { i + n } else { i };
-                if k < 0 || k >= n {
-                    return Err(PyError::index("pop index out of range"));
-                }
-                let v = l.items.borrow_mut().remove(k as usize);
-                self.grow_list_capacity(l, n as usize, n as usize - 1);
-                v
-            }
-            "index" | "count" | "remove" => {
-                let x = p.req(0, "value")?;
-                p.finish()?;
-                let items = l.items.borrow().clone();
-                let mut hits = Vec::new();
-                for (i, it) in items.iter().enumerate() {
-                    if self.is_same(it, &x) || self.py_eq(it, &x)? {
-                        hits.push(i);
-                    }
-                }
-                match name {
-                    "count" => self.new_i64(hits.len() as i64),
-                    "index" => match hits.first() {
-                        Some(&i) => self.new_i64(i as i64),
-                        None => {
-                            let r = self.repr(&x)?;
-                            return Err(PyError::value(format!("{r} is not in list")));
-                        }
-                    },
-                    _ => match hits.first() {
-                        Some(&i) => {
-                            l.items.borrow_mut().remove(i);
-                            Value::None
-                        }
-                        None => return Err(PyError::value("list.remove(x): x not in list")),
-                    },
-                }
-            }
-            "reverse" => {
-                p.finish()?;
-                l.items.borrow_mut().reverse();
-                Value::None
-            }
-            "sort" => {
-                let reverse = p.kw_only("reverse");
-                p.finish()?;
-                let mut items = l.items.borrow().clone();
-                self.sort_values(&mut items)?;
-                if let Some(r) = reverse
-                    && self.truthy(&r)?
-                {
-                    items.reverse();
-                }
-                *l.items.borrow_mut() = items;
-                Value::None
-            }
-            "copy" => {
-                p.finish()?;
-                let items = l.items.borrow().clone();
-                self.new_list(items)
-            }
-            "clear" => {
-                p.finish()?;
-                l.items.borrow_mut().clear();
-                l.capacity.set(0);
-                Value::None
-            }
-            _ => return Err(PyError::no_attribute("list", name)),
-        })
-    }
-
-    /// Sorts values with Python's `<` (a stable merge sort; errors surface as TypeError).
-    pub fn sort_values(&mut self, items: &mut [Value]) -> PyResult<()> {
-        let mut err = None;
-        let mut v = items.to_vec();
-        // insertion into a sorted prefix keeps it simple and stable for the sizes lessons use
-        let mut sorted: Vec<Value> = Vec::with_capacity(v.len());
-        for x in v.drain(..) {
-            let mut pos = sorted.len();
-            while pos > 0 {
-                match self.compare(&x, crate::syntax::ast::CmpOp::Lt, &sorted[pos - 1]) {
-                    Ok(r) => {
-                        if self.truthy(&r)? {
-                            pos -= 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    Err(e) => {
-                        err = Some(e);
-                        break;
-                    }
-                }
-            }
-            if let Some(e) = err {
-                return Err(e);
-            }
-            sorted.insert(pos, x);
-        }
-        items.clone_from_slice(&sorted);
-        Ok(())
-    }
-
-    fn dict_method(
-        &mut self,
-        obj: &Value,
-        d: &Rc<PyDict>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new(name, args, kw);
-        let items = d.items.borrow().clone();
-        Ok(match name {
-            "keys" | "values" | "items" => {
-                p.finish()?;
-                let vals: Vec<Value> = match name {
-                    "keys" => items.iter().map(|(k, _)| k.clone()).collect(),
-                    "values" => items.iter().map(|(_, v)| v.clone()).collect(),
-                    _ => items
-                        .iter()
-                        .map(|(k, v)| self.new_tuple(vec![k.clone(), v.clone()]))
-                        .collect(),
-                };
-                let kind = match name {
-                    "keys" => "dict_keys",
-                    "values" => "dict_values",
-                    _ => "dict_items",
-                };
-                let repr_items = {
-                    let l = self.new_list(vals.clone());
-                    self.repr(&l)?
-                };
-                let _ = obj;
-                self.new_iter_view(kind, vals, repr_items)
-            }
-            "get" => {
-                let k = p.req(0, "key")?;
-                let default = p.opt(1, "default")?.unwrap_or(Value::None);
-                p.finish()?;
-                self.dict_get_items(&items, &k)?.unwrap_or(default)
-            }
-            "pop" => {
-                let k = p.req(0, "key")?;
-                let default = p.opt(1, "default")?;
-                p.finish()?;
-                match self.dict_get_items(&items, &k)? {
-                    Some(v) => {
-                        self.delitem(&Value::Dict(d.clone()), &k)?;
-                        v
-                    }
-                    None => match default {
-                        Some(dv) => dv,
-                        None => {
-                            let r = self.repr(&k)?;
-                            return Err(PyError::key_error(&r));
-                        }
-                    },
-                }
-            }
-            "setdefault" => {
-                let k = p.req(0, "key")?;
-                let default = p.opt(1, "default")?.unwrap_or(Value::None);
-                p.finish()?;
-                match self.dict_get_items(&items, &k)? {
-                    Some(v) => v,
-                    None => {
-                        self.dict_set(d, k, default.clone())?;
-                        default
-                    }
-                }
-            }
-            "update" => {
-                let other = p.opt(0, "other")?;
-                let rest: Vec<(String, Value)> = std::mem::take(&mut p.kw_rest());
-                p.finish()?;
-                if let Some(Value::Dict(o)) = other {
-                    for (k, v) in o.items.borrow().clone() {
-                        self.dict_set(d, k, v)?;
-                    }
-                }
-                for (k, v) in rest {
-                    let k = self.new_str(k);
-                    self.dict_set(d, k, v)?;
-                }
-                Value::None
-            }
-            "copy" => {
-                p.finish()?;
-                self.new_dict(items)?
-            }
-            "clear" => {
-                p.finish()?;
-                d.items.borrow_mut().clear();
-                Value::None
-            }
-            _ => return Err(PyError::no_attribute("dict", name)),
-        })
-    }
-
-    /// `dict.keys()` and friends: iterable, printable views.
-    fn new_iter_view(&mut self, kind: &'static str, vals: Vec<Value>, repr_items: String) -> Value {
-        let t = self.new_tuple(vals);
-        self.new_record(
-            kind,
-            format!("{kind}({repr_items})"),
-            vec![("__items__", t)],
-        )
-    }
-
     fn str_method(
         &mut self,
         s: &str,
@@ -545,7 +313,8 @@ impl Interp {
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         if name == "format" {
-            return self.str_format(s, args, kw);
+            let r = self.str_format(s, &args, &kw)?;
+            return Ok(self.new_str(r));
         }
         let mut p = Args::new(name, args, kw);
         let text_arg = |_: &mut Interp, v: Option<Value>| -> PyResult<Option<String>> {
@@ -585,13 +354,16 @@ impl Interp {
                     None => s.split_whitespace().map(String::from).collect(),
                     Some(sep) => s.split(sep.as_str()).map(String::from).collect(),
                 };
-                let vals = parts.into_iter().map(|x| self.new_str(x)).collect();
-                self.new_list(vals)
+                let vals: Vec<Value> = parts.into_iter().map(|x| self.new_str(x)).collect();
+                // stringlib's split preallocates 12 slots, then appends
+                let cap = super::listobj::capacity_after_appends(12, vals.len());
+                self.new_list_with_capacity(vals, cap)
             }
             "splitlines" => {
                 p.finish()?;
-                let vals = s.lines().map(|x| self.new_str(x.to_string())).collect();
-                self.new_list(vals)
+                let vals: Vec<Value> = s.lines().map(|x| self.new_str(x.to_string())).collect();
+                let cap = super::listobj::append_capacity(vals.len());
+                self.new_list_with_capacity(vals, cap)
             }
             "upper" => self.new_str(s.to_uppercase()),
             "lower" => self.new_str(s.to_lowercase()),
@@ -690,119 +462,6 @@ impl Interp {
             _ => return Err(PyError::no_attribute("str", name)),
         };
         Ok(r)
-    }
-
-    /// `str.format`: `{}`, `{0}`, `{name}`, `{:>10}`, `{0.attr}`, `{x[0]}`, `{!r}`.
-    fn str_format(
-        &mut self,
-        fmt: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut out = String::new();
-        let chars: Vec<char> = fmt.chars().collect();
-        let mut i = 0;
-        let mut auto = 0usize;
-        while i < chars.len() {
-            let c = chars[i];
-            if c == '{' && chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            if c == '}' && chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            if c == '}' {
-                return Err(PyError::value("Single '}' encountered in format string"));
-            }
-            if c != '{' {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
-            if depth != 0 {
-                return Err(PyError::value("expected '}' before end of string"));
-            }
-            let field: String = chars[i + 1..j - 1].iter().collect();
-            i = j;
-            let (head, spec) = match field.find(':') {
-                Some(p) => (&field[..p], &field[p + 1..]),
-                None => (field.as_str(), ""),
-            };
-            let (head, conv) = match head.find('!') {
-                Some(p) => (&head[..p], head[p + 1..].chars().next()),
-                None => (head, None),
-            };
-            let key_end = head.find(['.', '[']).unwrap_or(head.len());
-            let key = &head[..key_end];
-            let mut v = if key.is_empty() {
-                let v = args.get(auto).cloned().ok_or_else(|| {
-                    PyError::index(format!(
-                        "Replacement index {auto} out of range for positional args tuple"
-                    ))
-                })?;
-                auto += 1;
-                v
-            } else if let Ok(n) = key.parse::<usize>() {
-                args.get(n).cloned().ok_or_else(|| {
-                    PyError::index(format!(
-                        "Replacement index {n} out of range for positional args tuple"
-                    ))
-                })?
-            } else {
-                kw.iter()
-                    .find(|(k, _)| k == key)
-                    .map(|(_, v)| v.clone())
-                    .ok_or_else(|| PyError::key_error(&format!("'{key}'")))?
-            };
-            let mut rest = &head[key_end..];
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('.') {
-                    let end = r.find(['.', '[']).unwrap_or(r.len());
-                    v = self.getattr(&v, &r[..end])?;
-                    rest = &r[end..];
-                } else if let Some(r) = rest.strip_prefix('[') {
-                    let end = r
-                        .find(']')
-                        .ok_or_else(|| PyError::value("Missing ']' in format string"))?;
-                    let k = &r[..end];
-                    let idx = match k.parse::<i64>() {
-                        Ok(n) => self.new_i64(n),
-                        Err(_) => self.new_str(k.to_string()),
-                    };
-                    v = self.getitem(&v, &idx)?;
-                    rest = &r[end + 1..];
-                } else {
-                    break;
-                }
-            }
-            let v = match conv {
-                Some('r') => {
-                    let r = self.repr(&v)?;
-                    self.new_str(r)
-                }
-                Some('s') => {
-                    let r = self.str(&v)?;
-                    self.new_str(r)
-                }
-                _ => v,
-            };
-            out.push_str(&self.format_value(&v, spec)?);
-        }
-        Ok(self.new_str(out))
     }
 }
 

@@ -522,14 +522,14 @@ impl Interp {
                 }
                 Ok(cur.clone())
             }
+            // list += and *= work in place, resizing as CPython does (see listobj)
             Value::List(l) if op == BinOp::Add => {
-                let items = self.collect(rhs)?;
-                let mut v = l.items.borrow_mut();
-                let old = v.len();
-                v.extend(items);
-                let n = v.len();
-                drop(v);
-                self.grow_list_capacity(l, old, n);
+                self.list_extend(l, rhs)?;
+                Ok(cur.clone())
+            }
+            Value::List(l) if op == BinOp::Mul && as_int(rhs).is_some() => {
+                let n = as_int(rhs).map_or(0, |n| n.to_i128_saturating());
+                self.list_inplace_repeat(l, n)?;
                 Ok(cur.clone())
             }
             _ => self.binary_op(cur, op, rhs),
