@@ -76,6 +76,11 @@ impl Args {
         self.pos.len()
     }
 
+    /// The arguments back, untouched (to hand a call on to another function).
+    pub fn into_parts(self) -> (Vec<Value>, Vec<(String, Value)>) {
+        (self.pos.into_iter().flatten().collect(), self.kw)
+    }
+
     fn take_all(self) -> Vec<Value> {
         self.pos.into_iter().flatten().collect()
     }

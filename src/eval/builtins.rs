@@ -53,7 +53,7 @@ impl Interp {
         }
     }
 
-    fn call_builtin(
+    pub(crate) fn call_builtin(
         &mut self,
         name: &str,
         args: Vec<Value>,
@@ -344,13 +344,55 @@ impl Interp {
                 }
                 Value::Bool(hit)
             }
+            "issubclass" => {
+                let a = p.positional("issubclass", 2, 2)?;
+                let Value::Type(sub) = &a[0] else {
+                    return Err(PyError::type_error("issubclass() arg 1 must be a class"));
+                };
+                let parents = match &a[1] {
+                    Value::Tuple(t) => t.items.clone(),
+                    other => vec![other.clone()],
+                };
+                let mut hit = false;
+                for ty in &parents {
+                    let Value::Type(ty) = ty else {
+                        return Err(PyError::type_error(
+                            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                        ));
+                    };
+                    hit |= Self::is_subclass(sub.kind, ty.kind);
+                }
+                Value::Bool(hit)
+            }
             "round" => {
                 let v = p.req(0, "number")?;
                 let nd = p.opt(1, "ndigits")?;
                 p.finish()?;
                 match (&v, nd) {
-                    (Value::Int(_) | Value::Bool(_), _) => {
+                    (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => {
                         self.new_int(as_int(&v).unwrap_or(Int::Small(0)))
+                    }
+                    (Value::Int(_) | Value::Bool(_), Some(n)) => {
+                        // int.__round__ with negative ndigits: half to even at 10**-n
+                        let i = as_int(&v).unwrap_or(Int::Small(0));
+                        let n = self.int_value(&n, "")?.to_i64().unwrap_or(0);
+                        if n >= 0 {
+                            self.new_int(i)
+                        } else {
+                            let p = Int::Small(10).pow(&Int::Small(-n))?;
+                            let (q, r) = i.divmod(&p)?;
+                            let twice = r.mul(&Int::Small(2))?;
+                            let q = match twice.cmp(&p) {
+                                std::cmp::Ordering::Greater => q.add(&Int::Small(1)),
+                                std::cmp::Ordering::Equal
+                                    if q.rem(&Int::Small(2))? != Int::Small(0) =>
+                                {
+                                    q.add(&Int::Small(1))
+                                }
+                                _ => q,
+                            };
+                            self.new_int(q.mul(&p)?)
+                        }
                     }
                     (Value::Float(f), None | Some(Value::None)) => {
                         let r = round_half_even(f.v);

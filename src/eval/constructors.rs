@@ -52,6 +52,39 @@ impl Interp {
             (TypeKind::NpScalar(dt), Value::Scalar(s)) => s.dtype.to_native() == dt,
             (TypeKind::NpAbstract(name), Value::Scalar(s)) => np_abstract_contains(name, s.dtype),
             (TypeKind::Type, Value::Type(_)) => true,
+            (TypeKind::Iterator(k), Value::Iter(it)) => it.kind == k,
+            _ => false,
+        }
+    }
+
+    /// `issubclass(a, b)` for the types arrsh has.
+    pub(crate) fn is_subclass(a: TypeKind, b: TypeKind) -> bool {
+        use TypeKind as T;
+        let np_parent = |x: &str, y: &str| {
+            x == y
+                || y == "generic"
+                || matches!(
+                    (x, y),
+                    (
+                        "integer"
+                            | "signedinteger"
+                            | "unsignedinteger"
+                            | "inexact"
+                            | "floating"
+                            | "complexfloating",
+                        "number"
+                    ) | ("signedinteger" | "unsignedinteger", "integer")
+                        | ("floating" | "complexfloating", "inexact")
+                        | ("character", "flexible")
+                )
+        };
+        match (a, b) {
+            _ if a == b => true,
+            (_, T::Object) => true,
+            (T::Bool, T::Int) => true,
+            (T::NpScalar(dt), T::NpAbstract(name)) => np_abstract_contains(name, dt),
+            (T::NpScalar(dt), T::Float) => dt == DType::FLOAT64,
+            (T::NpAbstract(x), T::NpAbstract(y)) => np_parent(x, y),
             _ => false,
         }
     }
@@ -73,9 +106,16 @@ impl Interp {
                 let v = p.opt(0, "x")?;
                 let base = p.opt(1, "base")?;
                 p.finish()?;
-                match v {
-                    None => self.new_i64(0),
-                    Some(v) => self.int_from(&v, base)?,
+                match (v, base) {
+                    (None, _) => self.new_i64(0),
+                    // int(i) of an exact int is i itself
+                    (Some(v @ Value::Int(_)), None) => v,
+                    (Some(v), Some(_)) if !matches!(v, Value::Str(_) | Value::Bytes(_)) => {
+                        return Err(PyError::type_error(
+                            "int() can't convert non-string with explicit base",
+                        ));
+                    }
+                    (Some(v), base) => self.int_from(&v, base)?,
                 }
             }
             TypeKind::Float => {
@@ -86,6 +126,7 @@ impl Interp {
                 p.finish()?;
                 match v {
                     None => self.new_float(0.0),
+                    Some(v @ Value::Float(_)) => v,
                     Some(v) => {
                         let f = self.to_float(&v)?;
                         self.new_float(f)
@@ -125,6 +166,7 @@ impl Interp {
                 p.finish()?;
                 match v {
                     None => self.new_str(String::new()),
+                    Some(v @ Value::Str(_)) => v,
                     Some(v) => {
                         let s = self.str(&v)?;
                         self.new_str(s)
@@ -287,6 +329,10 @@ impl Interp {
                     vec![],
                 )
             }
+            TypeKind::Iterator(name @ ("zip" | "map" | "filter" | "enumerate" | "reversed")) => {
+                let (args, kw) = p.into_parts();
+                return self.call_builtin(name, args, kw);
+            }
             other => {
                 return Err(PyError::type_error(format!(
                     "cannot create '{}' instances",
@@ -403,24 +449,15 @@ impl Interp {
             }
             Value::Str(s) => {
                 let radix = match base {
-                    Some(b) => self.int_value(&b, "")?.to_i64().unwrap_or(10) as u32,
+                    Some(b) => self.int_value(&b, "")?.to_i64().unwrap_or(-1),
                     None => 10,
                 };
-                let t = s.v.trim().replace('_', "");
-                let (neg, digits) = match t.strip_prefix('-') {
-                    Some(d) => (true, d.to_string()),
-                    None => (false, t.trim_start_matches('+').to_string()),
-                };
-                let digits = if radix == 16 {
-                    digits.trim_start_matches("0x").to_string()
-                } else {
-                    digits
-                };
-                match BigInt::parse_bytes(digits.as_bytes(), radix.clamp(2, 36)) {
-                    Some(b) if !digits.is_empty() => {
-                        self.new_int(Int::from_big(if neg { -b } else { b }))
-                    }
-                    _ => {
+                if radix != 0 && !(2..=36).contains(&radix) {
+                    return Err(PyError::value("int() base must be >= 2 and <= 36, or 0"));
+                }
+                match parse_int_literal(&s.v, radix as u32) {
+                    Some(i) => self.new_int(i),
+                    None => {
                         return Err(PyError::value(format!(
                             "invalid literal for int() with base {radix}: {}",
                             super::pyrepr::str_repr(&s.v)
@@ -468,6 +505,53 @@ impl Interp {
             }),
         }
     }
+}
+
+/// `PyLong_FromString`: optional sign, a `0x`/`0o`/`0b` prefix (required by base 0 to leave
+/// 10), single underscores between digits, surrounding whitespace.
+fn parse_int_literal(text: &str, base: u32) -> Option<Int> {
+    let t = text.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let prefixed = |p: &str| lower.starts_with(p) && lower.len() > 2;
+    let (base, digits) = match base {
+        0 | 16 if prefixed("0x") => (16, &body[2..]),
+        0 | 8 if prefixed("0o") => (8, &body[2..]),
+        0 | 2 if prefixed("0b") => (2, &body[2..]),
+        0 => {
+            // base 0 refuses leading zeros on a non-zero number ("010")
+            if body.len() > 1
+                && body.starts_with('0')
+                && body.bytes().any(|b| b != b'0' && b != b'_')
+            {
+                return None;
+            }
+            (10, body)
+        }
+        b => (b, body),
+    };
+    // a prefix may be followed by one underscore; otherwise underscores sit between digits
+    let digits = if digits.len() < body.len() {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let b = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(Int::from_big(if neg { -b } else { b }))
 }
 
 fn float_to_int(f: f64) -> Int {

@@ -17,6 +17,7 @@ const DICT_METHODS: &[&str] = &[
     "items",
     "get",
     "pop",
+    "popitem",
     "update",
     "setdefault",
     "copy",
@@ -37,30 +38,6 @@ const SET_METHODS: &[&str] = &[
     "issubset",
     "issuperset",
     "isdisjoint",
-];
-const STR_METHODS: &[&str] = &[
-    "format",
-    "join",
-    "split",
-    "upper",
-    "lower",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "replace",
-    "startswith",
-    "endswith",
-    "find",
-    "count",
-    "ljust",
-    "rjust",
-    "center",
-    "zfill",
-    "encode",
-    "isdigit",
-    "isalpha",
-    "title",
-    "splitlines",
 ];
 
 impl Interp {
@@ -92,6 +69,9 @@ impl Interp {
                 .ok_or_else(|| PyError::no_attribute(r.type_name, name)),
             Value::Type(t) => match name {
                 "fromkeys" if t.kind == TypeKind::Dict => Ok(self.new_method(obj.clone(), name)),
+                // `str.lower`, `list.append`: methods looked up on the type, called with the
+                // receiver first
+                _ if unbound_method(t.kind, name) => Ok(self.new_method(obj.clone(), name)),
                 "__name__" => {
                     let q = super::pyrepr::type_qualname(t.kind);
                     Ok(self.new_str(q.rsplit('.').next().unwrap_or(&q).to_string()))
@@ -115,7 +95,9 @@ impl Interp {
                 Ok(self.new_method(obj.clone(), name))
             }
             Value::Set(_) if SET_METHODS.contains(&name) => Ok(self.new_method(obj.clone(), name)),
-            Value::Str(_) if STR_METHODS.contains(&name) => Ok(self.new_method(obj.clone(), name)),
+            Value::Str(_) if super::strmethods::STR_METHODS.contains(&name) => {
+                Ok(self.new_method(obj.clone(), name))
+            }
             Value::Bytes(_) if ["decode", "hex", "count", "find"].contains(&name) => {
                 Ok(self.new_method(obj.clone(), name))
             }
@@ -230,6 +212,25 @@ impl Interp {
                 let st = st.clone();
                 self.set_method(&st, name, args, kw)
             }
+            Value::Type(t) if unbound_method(t.kind, name) => {
+                let kind = t.kind;
+                let mut args = args;
+                if args.is_empty() {
+                    return Err(PyError::type_error(format!(
+                        "unbound method {}.{name}() needs an argument",
+                        super::pyrepr::type_qualname(kind)
+                    )));
+                }
+                let receiver = args.remove(0);
+                if !self.is_instance(&receiver, kind) {
+                    return Err(PyError::type_error(format!(
+                        "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                        super::pyrepr::type_qualname(kind),
+                        receiver.type_name()
+                    )));
+                }
+                self.call_method(&receiver, name, args, kw)
+            }
             Value::Type(t) if t.kind == TypeKind::Dict && name == "fromkeys" => {
                 let a = Args::new("fromkeys", args, kw).positional("fromkeys", 1, 2)?;
                 let value = a.get(1).cloned().unwrap_or(Value::None);
@@ -270,12 +271,116 @@ impl Interp {
                 let i = super::ops::as_int(obj).unwrap_or(Int::Small(0));
                 match name {
                     "bit_length" => Ok(self.new_i64(i.bits() as i64)),
+                    "bit_count" => {
+                        let ones = i
+                            .abs()
+                            .to_big()
+                            .to_u64_digits()
+                            .1
+                            .iter()
+                            .map(|d| d.count_ones() as i64)
+                            .sum();
+                        Ok(self.new_i64(ones))
+                    }
+                    "to_bytes" => {
+                        let mut p = Args::new("to_bytes", args, kw);
+                        let length = p.opt(0, "length")?;
+                        let order = p.opt(1, "byteorder")?;
+                        let signed = p.kw_only("signed");
+                        p.finish()?;
+                        let length = match length {
+                            Some(l) => {
+                                self.int_value(&l, "")?.to_i64().unwrap_or(1).max(0) as usize
+                            }
+                            None => 1,
+                        };
+                        let big = match order {
+                            None => true,
+                            Some(Value::Str(o)) if o.v == "big" => true,
+                            Some(Value::Str(o)) if o.v == "little" => false,
+                            Some(_) => {
+                                return Err(PyError::value(
+                                    "byteorder must be either 'little' or 'big'",
+                                ));
+                            }
+                        };
+                        let signed = match signed {
+                            Some(s) => self.truthy(&s)?,
+                            None => false,
+                        };
+                        if i.is_negative() && !signed {
+                            return Err(PyError::overflow(
+                                "can't convert negative int to unsigned",
+                            ));
+                        }
+                        let mut bytes = i.to_big().to_signed_bytes_le();
+                        if !signed && bytes.last() == Some(&0) && bytes.len() > 1 {
+                            bytes.pop();
+                        }
+                        if i.is_zero() {
+                            bytes.clear();
+                        }
+                        let fits = bytes.len() <= length
+                            && (!signed || bytes.len() < length || length == 0 || {
+                                let top = bytes.last().copied().unwrap_or(0);
+                                (top & 0x80 != 0) == i.is_negative()
+                            });
+                        if !fits {
+                            return Err(PyError::overflow("int too big to convert"));
+                        }
+                        let fill = if i.is_negative() { 0xff } else { 0 };
+                        bytes.resize(length, fill);
+                        if big {
+                            bytes.reverse();
+                        }
+                        Ok(self.new_bytes(bytes))
+                    }
                     "conjugate" => Ok(obj.clone()),
                     _ => Err(PyError::no_attribute("int", name)),
                 }
             }
             Value::Float(f) => match name {
                 "is_integer" => Ok(Value::Bool(f.v.fract() == 0.0)),
+                "as_integer_ratio" => {
+                    if !f.v.is_finite() {
+                        return Err(if f.v.is_nan() {
+                            PyError::value("cannot convert NaN to integer ratio")
+                        } else {
+                            PyError::overflow("cannot convert Infinity to integer ratio")
+                        });
+                    }
+                    // x = m * 2**e exactly; reduce by the common power of two
+                    let bits = f.v.to_bits();
+                    let exp = ((bits >> 52) & 0x7ff) as i64;
+                    let mut mant = (bits & ((1u64 << 52) - 1)) as i64;
+                    let mut e = if exp == 0 {
+                        -1074
+                    } else {
+                        mant |= 1 << 52;
+                        exp - 1075
+                    };
+                    if mant == 0 {
+                        let z = self.new_i64(0);
+                        let one = self.new_i64(1);
+                        return Ok(self.new_tuple(vec![z, one]));
+                    }
+                    while mant % 2 == 0 && e < 0 {
+                        mant /= 2;
+                        e += 1;
+                    }
+                    let sign = if f.v < 0.0 { -1 } else { 1 };
+                    let (num, den) = if e >= 0 {
+                        (
+                            Int::Small(sign * mant).mul(&Int::Small(2).pow(&Int::Small(e))?)?,
+                            Int::Small(1),
+                        )
+                    } else {
+                        (Int::Small(sign * mant), Int::Small(2).pow(&Int::Small(-e))?)
+                    };
+                    let n = self.new_int(num);
+                    let d = self.new_int(den);
+                    Ok(self.new_tuple(vec![n, d]))
+                }
                 "conjugate" => Ok(obj.clone()),
                 _ => Err(PyError::no_attribute("float", name)),
             },
@@ -304,170 +409,22 @@ impl Interp {
             }
         }
     }
-
-    fn str_method(
-        &mut self,
-        s: &str,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        if name == "format" {
-            let r = self.str_format(s, &args, &kw)?;
-            return Ok(self.new_str(r));
-        }
-        let mut p = Args::new(name, args, kw);
-        let text_arg = |_: &mut Interp, v: Option<Value>| -> PyResult<Option<String>> {
-            match v {
-                None | Some(Value::None) => Ok(None),
-                Some(Value::Str(x)) => Ok(Some(x.v.clone())),
-                Some(other) => Err(PyError::type_error(format!(
-                    "must be str or None, not {}",
-                    other.type_name()
-                ))),
-            }
-        };
-        let r = match name {
-            "join" => {
-                let it = p.req(0, "iterable")?;
-                p.finish()?;
-                let items = self.collect(&it)?;
-                let mut parts = Vec::with_capacity(items.len());
-                for (i, x) in items.iter().enumerate() {
-                    match x {
-                        Value::Str(t) => parts.push(t.v.clone()),
-                        other => {
-                            return Err(PyError::type_error(format!(
-                                "sequence item {i}: expected str instance, {} found",
-                                other.type_name()
-                            )));
-                        }
-                    }
-                }
-                self.new_str(parts.join(s))
-            }
-            "split" => {
-                let sep = p.opt(0, "sep")?;
-                p.finish()?;
-                let sep = text_arg(self, sep)?;
-                let parts: Vec<String> = match sep {
-                    None => s.split_whitespace().map(String::from).collect(),
-                    Some(sep) => s.split(sep.as_str()).map(String::from).collect(),
-                };
-                let vals: Vec<Value> = parts.into_iter().map(|x| self.new_str(x)).collect();
-                // stringlib's split preallocates 12 slots, then appends
-                let cap = super::listobj::capacity_after_appends(12, vals.len());
-                self.new_list_with_capacity(vals, cap)
-            }
-            "splitlines" => {
-                p.finish()?;
-                let vals: Vec<Value> = s.lines().map(|x| self.new_str(x.to_string())).collect();
-                let cap = super::listobj::append_capacity(vals.len());
-                self.new_list_with_capacity(vals, cap)
-            }
-            "upper" => self.new_str(s.to_uppercase()),
-            "lower" => self.new_str(s.to_lowercase()),
-            "title" => self.new_str(
-                s.split(' ')
-                    .map(|w| {
-                        let mut c = w.chars();
-                        c.next()
-                            .map(|f| {
-                                f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()
-                            })
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-            "strip" | "lstrip" | "rstrip" => {
-                let chars = p.opt(0, "chars")?;
-                p.finish()?;
-                let chars = text_arg(self, chars)?;
-                let pat = |c: char| match &chars {
-                    Some(cs) => cs.contains(c),
-                    None => c.is_whitespace(),
-                };
-                let t = match name {
-                    "strip" => s.trim_matches(pat),
-                    "lstrip" => s.trim_start_matches(pat),
-                    _ => s.trim_end_matches(pat),
-                };
-                self.new_str(t.to_string())
-            }
-            "replace" => {
-                let a = p.req(0, "old")?;
-                let b = p.req(1, "new")?;
-                p.finish()?;
-                let (Value::Str(a), Value::Str(b)) = (&a, &b) else {
-                    return Err(PyError::type_error("replace() argument must be str"));
-                };
-                self.new_str(s.replace(a.v.as_str(), &b.v))
-            }
-            "startswith" | "endswith" | "find" | "count" => {
-                let x = p.req(0, "sub")?;
-                p.finish()?;
-                let Value::Str(x) = &x else {
-                    return Err(PyError::type_error(format!(
-                        "must be str, not {}",
-                        x.type_name()
-                    )));
-                };
-                match name {
-                    "startswith" => Value::Bool(s.starts_with(x.v.as_str())),
-                    "endswith" => Value::Bool(s.ends_with(x.v.as_str())),
-                    "find" => self.new_i64(
-                        s.find(x.v.as_str())
-                            .map_or(-1, |b| s[..b].chars().count() as i64),
-                    ),
-                    _ => self.new_i64(s.matches(x.v.as_str()).count() as i64),
-                }
-            }
-            "ljust" | "rjust" | "center" | "zfill" => {
-                let w = p.req(0, "width")?;
-                let fill = p.opt(1, "fillchar")?;
-                p.finish()?;
-                let w = self.int_value(&w, "")?.to_i64().unwrap_or(0).max(0) as usize;
-                let fill = match fill {
-                    Some(Value::Str(f)) => f.v.chars().next().unwrap_or(' '),
-                    _ => {
-                        if name == "zfill" {
-                            '0'
-                        } else {
-                            ' '
-                        }
-                    }
-                };
-                let n = s.chars().count();
-                let gap = w.saturating_sub(n);
-                let pad = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-                self.new_str(match name {
-                    "ljust" => format!("{s}{}", pad(gap)),
-                    "rjust" | "zfill" => {
-                        if name == "zfill" && (s.starts_with('-') || s.starts_with('+')) {
-                            format!("{}{}{}", &s[..1], pad(gap), &s[1..])
-                        } else {
-                            format!("{}{s}", pad(gap))
-                        }
-                    }
-                    _ => {
-                        let left = gap / 2 + (gap & n & 1);
-                        format!("{}{s}{}", pad(left), pad(gap - left))
-                    }
-                })
-            }
-            "encode" => self.new_bytes(s.as_bytes().to_vec()),
-            "isdigit" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
-            "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
-            _ => return Err(PyError::no_attribute("str", name)),
-        };
-        Ok(r)
-    }
 }
 
 impl Args {
     /// Remaining keyword arguments (for `**kwargs` parameters).
     pub fn kw_rest(&mut self) -> Vec<(String, Value)> {
         self.take_kw()
+    }
+}
+
+/// Whether `T.name` is a method of the builtin type `T` (`str.lower`, `list.append`).
+fn unbound_method(kind: TypeKind, name: &str) -> bool {
+    match kind {
+        TypeKind::Str => super::strmethods::STR_METHODS.contains(&name),
+        TypeKind::List => LIST_METHODS.contains(&name),
+        TypeKind::Dict => DICT_METHODS.contains(&name),
+        TypeKind::Set => SET_METHODS.contains(&name),
+        _ => false,
     }
 }

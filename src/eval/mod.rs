@@ -27,6 +27,7 @@ pub mod sequences;
 pub mod setobj;
 pub mod signatures;
 pub mod strformat;
+pub mod strmethods;
 pub mod subscript;
 pub mod sysmods;
 pub mod value;

@@ -245,6 +245,12 @@ impl Interp {
         use Value as V;
         let unsupported =
             || PyError::unsupported_operand(op.symbol(), &a.type_name(), &b.type_name());
+        // set algebra lives with the set table (setobj)
+        if let (V::Set(x), V::Set(y)) = (a, b)
+            && let Some(r) = self.set_binary(x, op, y)?
+        {
+            return Ok(r);
+        }
         // numbers
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             let both_bool = matches!((a, b), (V::Bool(_), V::Bool(_)));
@@ -311,6 +317,9 @@ impl Interp {
         }
         // sequences
         match (a, op, b) {
+            // CPython hands back the other operand when one side is empty (identity shows)
+            (V::Str(x), BinOp::Add, V::Str(_)) if x.v.is_empty() => Ok(b.clone()),
+            (V::Str(_), BinOp::Add, V::Str(y)) if y.v.is_empty() => Ok(a.clone()),
             (V::Str(x), BinOp::Add, V::Str(y)) => Ok(self.new_str(format!("{}{}", x.v, y.v))),
             (V::Str(_), BinOp::Add, _) => Err(PyError::type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
@@ -329,6 +338,8 @@ impl Interp {
                 "can only concatenate list (not \"{}\") to list",
                 b.type_name()
             ))),
+            (V::Tuple(x), BinOp::Add, V::Tuple(_)) if x.items.is_empty() => Ok(b.clone()),
+            (V::Tuple(_), BinOp::Add, V::Tuple(y)) if y.items.is_empty() => Ok(a.clone()),
             (V::Tuple(x), BinOp::Add, V::Tuple(y)) => {
                 let mut items = x.items.clone();
                 items.extend(y.items.iter().cloned());
@@ -606,6 +617,7 @@ impl Interp {
                 let (xs, ys) = (x.items.clone(), y.items.clone());
                 self.seq_eq(&xs, &ys)?
             }
+            (V::Set(x), V::Set(y)) => self.set_equal(x, y)?,
             (V::Dict(x), V::Dict(y)) => {
                 let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
                 if xs.len() != ys.len() {

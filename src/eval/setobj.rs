@@ -318,6 +318,39 @@ impl Interp {
         s.table.borrow().keys()
     }
 
+    /// `a == b` for sets: same size and every item of `a` in `b`.
+    pub fn set_equal(&mut self, a: &PySet, b: &PySet) -> PyResult<bool> {
+        if a.table.borrow().used != b.table.borrow().used {
+            return Ok(false);
+        }
+        for x in Self::set_items(a) {
+            if !self.set_contains(b, &x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` (the result has `a`'s kind); `None` for other
+    /// operators.
+    pub fn set_binary(
+        &mut self,
+        a: &Rc<PySet>,
+        op: crate::syntax::ast::BinOp,
+        b: &Rc<PySet>,
+    ) -> PyResult<Option<Value>> {
+        use crate::syntax::ast::BinOp;
+        let name = match op {
+            BinOp::BitOr => "union",
+            BinOp::BitAnd => "intersection",
+            BinOp::Sub => "difference",
+            BinOp::BitXor => "symmetric_difference",
+            _ => return Ok(None),
+        };
+        let r = self.set_method(a, name, vec![Value::Set(b.clone())], vec![])?;
+        Ok(Some(r))
+    }
+
     /// The methods of `set` and `frozenset`.
     pub(crate) fn set_method(
         &mut self,
