@@ -38,6 +38,8 @@ enum Kind {
 
 impl ValueIter {
     pub fn next(&mut self, interp: &mut Interp) -> PyResult<Option<Value>> {
+        // every loop (for, comprehensions, list(), sum()...) steps here: Ctrl-C is seen at once
+        interp.ctx.check_interrupt()?;
         match &mut self.kind {
             Kind::Own(st) => interp.step_state(st),
             Kind::Shared(it) => {
@@ -392,10 +394,19 @@ impl Interp {
         if let Value::Tuple(t) = v {
             return Ok(t.items.clone());
         }
+        let hint = match v {
+            Value::Range(r) => {
+                usize::try_from(range_len(r.start, r.stop, r.step)).unwrap_or(usize::MAX)
+            }
+            Value::Array(a) => a.shape().first().copied().unwrap_or(0),
+            _ => 0,
+        };
+        self.check_item_budget(hint)?;
         let mut it = self.iterate(v)?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(hint.min(1 << 20));
         while let Some(x) = it.next(self)? {
             out.push(x);
+            self.check_items(out.len())?;
         }
         Ok(out)
     }

@@ -226,6 +226,8 @@ impl Interp {
         }
         let mut it = self.iterate(iterable)?;
         let n = self.length_hint(iterable, 8)?;
+        // CPython preallocates from the hint: an impossible size fails up front
+        self.check_item_budget(n)?;
         let m = l.items.borrow().len();
         if !l.buffer.get() {
             if n > 0 {
@@ -236,6 +238,8 @@ impl Interp {
         }
         while let Some(x) = it.next(self)? {
             self.list_append(l, x);
+            let len = l.items.borrow().len();
+            self.check_items(len)?;
         }
         let len = l.items.borrow().len();
         if len < l.capacity.get() {
@@ -474,31 +478,13 @@ impl Interp {
             None => false,
         };
         // CPython sorts a reversed copy stably and reverses back, so equal items keep order;
-        // only `<` is asked, and the first failing comparison is the error
+        // only `<` is asked, and the first failing comparison is the error (a merge sort: no
+        // total order is assumed, so an inconsistent `<` cannot panic)
         let mut sorted: Vec<usize> = (0..items.len()).collect();
         if reverse {
             sorted.reverse();
         }
-        let mut err = None;
-        sorted.sort_by(|&i, &j| {
-            if err.is_some() {
-                return std::cmp::Ordering::Equal;
-            }
-            let lt = self
-                .compare(&keys[i], CmpOp::Lt, &keys[j])
-                .and_then(|r| self.truthy(&r));
-            match lt {
-                Ok(true) => std::cmp::Ordering::Less,
-                Ok(false) => std::cmp::Ordering::Greater,
-                Err(e) => {
-                    err = Some(e);
-                    std::cmp::Ordering::Equal
-                }
-            }
-        });
-        if let Some(e) = err {
-            return Err(e);
-        }
+        self.merge_sort_by_keys(&keys, &mut sorted)?;
         if reverse {
             sorted.reverse();
         }

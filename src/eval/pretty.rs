@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use super::Interp;
 use super::value::*;
-use crate::error::PyResult;
+use crate::error::{PyError, PyResult};
 
 const MAX_WIDTH: usize = 79;
 const MAX_SEQ_LENGTH: usize = 1000;
@@ -248,6 +248,12 @@ impl Interp {
     }
 
     fn pretty_into(&mut self, p: &mut Printer, v: &Value) -> PyResult<()> {
+        // IPython's printer recurses in Python: nesting past the recursion limit fails there too
+        self.repr_depth += 1;
+        if self.repr_depth > 1000 {
+            self.repr_depth -= 1;
+            return Err(PyError::recursion_depth(" while calling a Python object"));
+        }
         let id = self.id_of(v);
         let cycle = p.seen.contains(&id);
         p.seen.push(id);
@@ -255,6 +261,7 @@ impl Interp {
         let r = self.pretty_dispatch(p, v, cycle);
         p.end(0, "");
         p.seen.pop();
+        self.repr_depth -= 1;
         r
     }
 

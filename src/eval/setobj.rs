@@ -274,6 +274,8 @@ impl Interp {
                 let mut it = self.iterate(other)?;
                 while let Some(x) = it.next(self)? {
                     self.set_add(so, x)?;
+                    let n = so.table.borrow().used;
+                    self.check_items(n)?;
                 }
                 Ok(())
             }
