@@ -41,7 +41,7 @@ pub(super) fn explain(src: &str, layout: &Layout, err: &Error<Rule>) -> PyError 
     let positives: &[Rule] = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => positives,
         // pest's own limits ("call limit reached", "stack limit reached").
-        ErrorVariant::CustomError { .. } => return PyError::recursion_during_compilation(),
+        ErrorVariant::CustomError { .. } => return PyError::recursion_ast_construction(),
     };
     let d = Diagnosis {
         src,

@@ -155,7 +155,7 @@ impl Builder<'_> {
             .into_inner()
             .filter(|x| matches!(x.as_rule(), Rule::kw_if | Rule::lambda_head));
         if nesting.count() >= MAX_DEPTH {
-            return Err(PyError::recursion_during_compilation());
+            return Err(PyError::recursion_ast_construction());
         }
         let mut heads: Vec<Vec<Pair<Rule>>> = vec![Vec::new()];
         let mut bodies = Vec::new();
@@ -243,8 +243,11 @@ impl Builder<'_> {
                 _ => node = Some(self.comparison(x)?),
             }
         }
+        if nots >= super::limits::PARSER_STACK_RUN {
+            return Err(PyError::parser_stack_overflow());
+        }
         if nots >= MAX_DEPTH {
-            return Err(PyError::recursion_during_compilation());
+            return Err(PyError::recursion_ast_construction());
         }
         let mut node = node.expect("inversion has a comparison");
         for _ in 0..nots {
@@ -278,19 +281,22 @@ impl Builder<'_> {
         // pest's Pratt parser recurses once per unary operator and per `**` in a row. Every other
         // operator binds looser than both and ends such a run, and each operator of a run nests
         // the tree one level deeper, so a long run is refused here before it can recurse.
-        let mut run = 0;
+        // CPython's parser spends one frame of its stack per unary operator and two per `**`.
+        let (mut run, mut frames) = (0, 0);
         for x in pairs.clone() {
             match x.as_rule() {
-                Rule::neg | Rule::pos | Rule::invert | Rule::pow => {
-                    run += 1;
-                    if run >= MAX_DEPTH {
-                        return Err(PyError::recursion_during_compilation());
-                    }
-                }
+                Rule::neg | Rule::pos | Rule::invert => (run, frames) = (run + 1, frames + 1),
+                Rule::pow => (run, frames) = (run + 1, frames + 2),
                 Rule::call | Rule::subscript | Rule::attribute => {}
-                r if PRATT_INFIX.contains(&r) => run = 0,
+                r if PRATT_INFIX.contains(&r) => (run, frames) = (0, 0),
                 _ => {}
             }
+            if frames >= super::limits::PARSER_STACK_RUN {
+                return Err(PyError::parser_stack_overflow());
+            }
+        }
+        if run >= MAX_DEPTH {
+            return Err(PyError::recursion_ast_construction());
         }
         // After an error pest's Pratt parser still walks the rest of the operands; `failed` spares
         // building them (the first error, leftmost, is the one returned).
@@ -302,7 +308,7 @@ impl Builder<'_> {
         PRATT
             .map_primary(|x| {
                 if failed.get() {
-                    return Err(PyError::recursion_during_compilation());
+                    return Err(PyError::recursion_ast_construction());
                 }
                 note(self.atom(x))
             })
@@ -385,7 +391,7 @@ impl Builder<'_> {
             .collect();
         let (expr, depth) = strings::concat(&lits, &parse_field)?;
         if depth > MAX_DEPTH {
-            return Err(PyError::recursion_during_compilation());
+            return Err(PyError::recursion_ast_construction());
         }
         Ok(Node { expr, depth })
     }

@@ -14,6 +14,7 @@ mod displays;
 mod expr;
 mod fstrings;
 mod lexer;
+mod limits;
 mod messages;
 mod numbers;
 mod parser;
@@ -29,5 +30,7 @@ use crate::error::PyResult;
 /// Parses one cell (one or more lines, as submitted at one prompt). A syntax error's `col` is a
 /// character offset into `src`; `locate` turns it into a line and a column.
 pub fn parse(src: &str) -> PyResult<Cell> {
-    parser::parse_cell(src)
+    let cell = parser::parse_cell(src)?;
+    limits::check(&cell.stmts)?;
+    Ok(cell)
 }
