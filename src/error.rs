@@ -84,10 +84,21 @@ pub struct PyError {
 pub type PyResult<T> = Result<T, PyError>;
 
 /// `Kind: message`, as the oracle prints the last traceback line (`'%s: %s' % (name, e)`), so an
-/// exception without a message ends in `": "` too (`MemoryError: `).
+/// exception without a message ends in `": "` too (`MemoryError: `); a SyntaxError without a
+/// message is its bare name (the oracle prints `e.msg` for those, and only when it is set).
 impl fmt::Display for PyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.msg)
+        // the oracle's SyntaxError line is `name: e.msg`, or the bare name when msg is empty
+        if self.msg.is_empty()
+            && matches!(
+                self.kind,
+                ErrorKind::SyntaxError | ErrorKind::IndentationError
+            )
+        {
+            f.write_str(self.kind.name())
+        } else {
+            write!(f, "{}: {}", self.kind.name(), self.msg)
+        }
     }
 }
 

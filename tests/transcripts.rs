@@ -131,8 +131,25 @@ macro_rules! topics {
 }
 
 topics!(
-    arithmetic, as_strided, attributes, copies, creation, dtype_view, dtypes, errors, indexing,
-    python, repr, reshape, seeds, views,
+    arithmetic,
+    as_strided,
+    attributes,
+    copies,
+    creation,
+    dtype_view,
+    dtypes,
+    errors,
+    getsizeof,
+    indexing,
+    lists,
+    objects,
+    pretty,
+    python,
+    repr,
+    reshape,
+    seeds,
+    strings_format,
+    views,
 );
 
 /// Every topic directory has a test above (a new directory must be added to the list).
@@ -147,11 +164,16 @@ fn every_topic_is_checked() {
         "dtype_view",
         "dtypes",
         "errors",
+        "getsizeof",
         "indexing",
+        "lists",
+        "objects",
+        "pretty",
         "python",
         "repr",
         "reshape",
         "seeds",
+        "strings_format",
         "views",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))

@@ -76,6 +76,75 @@ impl Args {
         self.pos.len()
     }
 
+    /// The arguments back, untouched (to hand a call on to another function).
+    pub fn into_parts(self) -> (Vec<Value>, Vec<(String, Value)>) {
+        (self.pos.into_iter().flatten().collect(), self.kw)
+    }
+
+    fn take_all(self) -> Vec<Value> {
+        self.pos.into_iter().flatten().collect()
+    }
+
+    /// A `METH_O` function or method (`len`, `list.append`): exactly one positional argument.
+    pub fn meth_o(self) -> PyResult<Value> {
+        if !self.kw.is_empty() {
+            return Err(PyError::takes_no_keyword_arguments(&self.func));
+        }
+        if self.pos.len() != 1 {
+            return Err(PyError::takes_exactly_one_argument(
+                &self.func,
+                self.pos.len(),
+            ));
+        }
+        Ok(self.take_all().remove(0))
+    }
+
+    /// A `METH_NOARGS` method (`list.copy`).
+    pub fn meth_noargs(self) -> PyResult<()> {
+        if !self.kw.is_empty() {
+            return Err(PyError::takes_no_keyword_arguments(&self.func));
+        }
+        if !self.pos.is_empty() {
+            return Err(PyError::takes_no_arguments(&self.func, self.pos.len()));
+        }
+        Ok(())
+    }
+
+    /// Positional-only parameters checked by `_PyArg_CheckPositional(name, n, min, max)`
+    /// (`insert expected 2 arguments, got 1`); keywords are refused with the qualified name.
+    pub fn positional(self, name: &str, min: usize, max: usize) -> PyResult<Vec<Value>> {
+        if !self.kw.is_empty() {
+            return Err(PyError::takes_no_keyword_arguments(&self.func));
+        }
+        let n = self.pos.len();
+        if n < min || n > max {
+            return Err(PyError::positional_count(name, min, max, n));
+        }
+        Ok(self.take_all())
+    }
+
+    /// `sort(*, key=None, reverse=False)` (also `sorted`'s keywords).
+    pub fn sort_keywords(mut self, name: &str) -> PyResult<(Option<Value>, Option<Value>)> {
+        if !self.pos.is_empty() {
+            return Err(PyError::takes_no_positional_arguments(name));
+        }
+        let key = self.kw_only("key");
+        let reverse = self.kw_only("reverse");
+        if let Some((k, _)) = self.kw.first() {
+            return Err(PyError::invalid_keyword_argument(k, name));
+        }
+        Ok((key, reverse))
+    }
+
+    /// Keyword arguments other than `allowed` are refused Argument-Clinic style
+    /// (`'foo' is an invalid keyword argument for print()`).
+    pub fn only_keywords(&self, name: &str, allowed: &[&str]) -> PyResult<()> {
+        match self.kw.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+            Some((k, _)) => Err(PyError::invalid_keyword_argument(k, name)),
+            None => Ok(()),
+        }
+    }
+
     /// Refuses arguments no parameter took.
     pub fn finish(self) -> PyResult<()> {
         if let Some((k, _)) = self.kw.first() {

@@ -326,8 +326,11 @@ impl Interp {
             Value::Tuple(t) => t.items.len(),
             Value::List(l) => l.items.borrow().len(),
             Value::Dict(d) => d.items.borrow().len(),
-            Value::Set(s) => s.items.borrow().len(),
-            Value::Range(r) => super::iter::range_len(r.start, r.stop, r.step),
+            Value::Set(s) => s.table.borrow().used,
+            Value::Range(r) => usize::try_from(super::iter::range_len(r.start, r.stop, r.step))
+                .ok()
+                .filter(|n| *n <= isize::MAX as usize)
+                .ok_or_else(PyError::too_large_for_ssize_t)?,
             Value::Array(a) => {
                 if a.ndim() == 0 {
                     return Err(PyError::unsized_object());
@@ -346,53 +349,7 @@ impl Interp {
 
     /// Refuses unhashable keys with CPython's message.
     pub fn hash_key(&mut self, v: &Value) -> PyResult<()> {
-        match v {
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Array(_) => Err(
-                PyError::type_error(format!("unhashable type: '{}'", v.type_name())),
-            ),
-            Value::Tuple(t) => {
-                for x in t.items.clone() {
-                    self.hash_key(&x)?;
-                }
-                Ok(())
-            }
-            _ => Ok(()),
-        }
-    }
-
-    pub fn dict_get_items(
-        &mut self,
-        items: &[(Value, Value)],
-        key: &Value,
-    ) -> PyResult<Option<Value>> {
-        self.hash_key(key)?;
-        for (k, v) in items {
-            if self.is_same(k, key) || self.py_eq(k, key)? {
-                return Ok(Some(v.clone()));
-            }
-        }
-        Ok(None)
-    }
-
-    pub fn dict_set(&mut self, d: &PyDict, key: Value, v: Value) -> PyResult<()> {
-        self.hash_key(&key)?;
-        let items = d.items.borrow().clone();
-        for (pos, (k, _)) in items.iter().enumerate() {
-            if self.is_same(k, &key) || self.py_eq(k, &key)? {
-                d.items.borrow_mut()[pos].1 = v;
-                return Ok(());
-            }
-        }
-        d.items.borrow_mut().push((key, v));
-        Ok(())
-    }
-
-    /// CPython's `list_resize` when a list of `old_len` items becomes `new_len` long.
-    pub fn grow_list_capacity(&self, l: &PyList, old_len: usize, new_len: usize) {
-        let cap = l.capacity.get();
-        if new_len > cap || new_len < cap / 2 {
-            l.capacity.set(list_resize_capacity(old_len, new_len));
-        }
+        self.py_hash(v).map(|_| ())
     }
 
     /// `np.dot` for 1-d and 2-d operands in their promoted dtype.
@@ -409,52 +366,5 @@ impl Interp {
                 v.type_name()
             ))
         })
-    }
-}
-
-/// CPython 3.11 `list_resize`: `(n + (n >> 3) + 6) & ~3`, or just enough when the list grows
-/// by more than that over-allocation (from `old_len` items).
-pub fn list_resize_capacity(old_len: usize, n: usize) -> usize {
-    if n == 0 {
-        return 0;
-    }
-    let mut new = (n + (n >> 3) + 6) & !3;
-    if n.saturating_sub(old_len) > new - n {
-        new = (n + 3) & !3;
-    }
-    new
-}
-
-/// The capacity CPython leaves after appending `n` items one by one to an empty list.
-pub fn append_capacity(n: usize) -> usize {
-    let mut cap = 0;
-    for len in 1..=n {
-        if len > cap {
-            cap = list_resize_capacity(len - 1, len);
-        }
-    }
-    cap
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn list_growth_matches_cpython() {
-        // sys.getsizeof([i for i in range(n)]) - 56 == 8 * capacity on CPython 3.11
-        let cases = [
-            (0, 0),
-            (1, 4),
-            (4, 4),
-            (5, 8),
-            (9, 16),
-            (10, 16),
-            (17, 24),
-            (100, 108),
-        ];
-        for (n, cap) in cases {
-            assert_eq!(append_capacity(n), cap, "{n} appends");
-        }
     }
 }

@@ -5,10 +5,18 @@
 pub mod args;
 pub mod arraymethods;
 pub mod builtins;
+pub mod constructors;
+pub mod consts;
 pub mod convert;
+pub mod dictobj;
 pub mod dtypes;
+pub mod errors;
 pub mod fancy;
+pub mod format;
+pub mod fxmap;
+pub mod hashing;
 pub mod iter;
+pub mod listobj;
 pub mod methods;
 pub mod numpy;
 pub mod objects;
@@ -17,12 +25,17 @@ pub mod pretty;
 pub mod pyint;
 pub mod pyrepr;
 pub mod reductions;
+pub mod sequences;
+pub mod setobj;
+pub mod signatures;
 mod sort;
+pub mod strformat;
+pub mod strmethods;
 pub mod subscript;
+pub mod sysmods;
 mod teardown;
 pub mod value;
 
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -32,6 +45,7 @@ use crate::runtime::print::PrintOptions;
 use crate::runtime::{Ctx, Heap};
 use crate::syntax::ast::{Arg, BoolOp, Cell, CmpOp, CompKind, Comprehension, Expr, Stmt, Target};
 
+use fxmap::FxHashMap;
 pub use value::Value;
 
 /// Deepest expression/call nesting evaluated before `RecursionError` (CPython's default limit is
@@ -51,15 +65,19 @@ enum Flow {
 /// The interpreter state of one session.
 pub struct Interp {
     pub ctx: Ctx,
-    pub globals: HashMap<String, Value>,
+    pub globals: FxHashMap<String, Value>,
     /// Comprehension and lambda scopes, innermost last.
-    scopes: Vec<HashMap<String, Value>>,
+    scopes: Vec<FxHashMap<String, Value>>,
+    /// The constants of the statement being run (see `consts`).
+    pub(crate) consts: consts::Consts,
     /// What `print` wrote during the current cell.
     out: String,
     pub print_opts: PrintOptions,
     depth: usize,
     /// Nesting of `repr` calls (deeply nested lists raise RecursionError, as in CPython).
     pub(crate) repr_depth: usize,
+    /// Ids of the containers whose repr is being made (`Py_ReprEnter`: `[1, [...]]`).
+    pub(crate) repr_active: Vec<u64>,
     pub(crate) objects: objects::Objects,
     /// Origin of `time.perf_counter()`.
     pub(crate) started: std::time::Instant,
@@ -71,12 +89,14 @@ impl Interp {
         Interp {
             objects: objects::Objects::new(&heap),
             ctx,
-            globals: HashMap::new(),
+            globals: FxHashMap::default(),
             scopes: Vec::new(),
+            consts: consts::Consts::default(),
             out: String::new(),
             print_opts: PrintOptions::default(),
             depth: 0,
             repr_depth: 0,
+            repr_active: Vec::new(),
             started: std::time::Instant::now(),
         }
     }
@@ -87,12 +107,19 @@ impl Interp {
         self.scopes.clear();
         let n = cell.stmts.len();
         for (i, stmt) in cell.stmts.iter().enumerate() {
+            // each top-level statement is compiled on its own: its constants live as long as
+            // it runs
+            self.consts.clear();
             if i + 1 == n
                 && let Stmt::Expr(e) = stmt
             {
-                return self.eval(e).map(Some);
+                let r = self.eval(e);
+                self.consts.clear();
+                return r.map(Some);
             }
-            match self.exec(stmt)? {
+            let flow = self.exec(stmt);
+            self.consts.clear();
+            match flow? {
                 Flow::Normal => {}
                 Flow::Break | Flow::Continue => {
                     return Err(PyError::syntax("'break' outside loop", 0));
@@ -147,8 +174,7 @@ impl Interp {
                 let it = self.eval(iter)?;
                 let mut iter = self.iterate(&it)?;
                 drop(it);
-                while let Some(item) = iter.next(self)? {
-                    self.assign(target, item)?;
+                while self.next_into(&mut iter, target)? {
                     match self.exec_block(body)? {
                         Flow::Break => break,
                         Flow::Normal | Flow::Continue => {}
@@ -232,12 +258,18 @@ impl Interp {
 
     /// Binds a name in the innermost scope.
     pub(crate) fn bind(&mut self, name: &str, v: Value) {
-        match self.scopes.last_mut() {
-            Some(scope) => {
-                scope.insert(name.to_string(), v);
+        let scope = match self.scopes.last_mut() {
+            Some(scope) => scope,
+            None => &mut self.globals,
+        };
+        // rebinding drops the old value after the new one is stored, as STORE_NAME does
+        match scope.get_mut(name) {
+            Some(slot) => {
+                let old = std::mem::replace(slot, v);
+                drop(old);
             }
             None => {
-                self.globals.insert(name.to_string(), v);
+                scope.insert(name.to_string(), v);
             }
         }
     }
@@ -265,9 +297,45 @@ impl Interp {
         Ok(())
     }
 
+    /// The next item of a `for` loop or comprehension, bound to its target; false at the end.
+    /// `for a, b in zip(x, y)` binds straight from the zipped iterators: CPython's zip reuses
+    /// its result tuple once unpacked, so no tuple is ever seen (or allocated) per step.
+    fn next_into(&mut self, it: &mut iter::ValueIter, target: &Target) -> PyResult<bool> {
+        if let Target::Tuple(ts) = target
+            && let Some(z) = it.zip_of(ts.len())
+        {
+            let Some(parts) = self.zip_next_parts(&z, ts.len())? else {
+                return Ok(false);
+            };
+            for (t, v) in ts.iter().zip(parts) {
+                self.assign(t, v)?;
+            }
+            return Ok(true);
+        }
+        match it.next(self)? {
+            Some(item) => {
+                self.assign(target, item)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
     /// `a, b = v`: exactly `n` items or CPython's ValueError.
     fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
-        let mut it = self.iterate(v)?;
+        // UNPACK_SEQUENCE's fast path: a tuple or list of the right length
+        match v {
+            Value::Tuple(t) if t.items.len() == n => return Ok(t.items.clone()),
+            Value::List(l) if l.items.borrow().len() == n => return Ok(l.items.borrow().clone()),
+            _ => {}
+        }
+        let mut it = match self.iterate(v) {
+            Ok(it) => it,
+            Err(e) if e.kind == ErrorKind::TypeError => {
+                return Err(PyError::cannot_unpack_non_iterable(&v.type_name()));
+            }
+            Err(e) => return Err(e),
+        };
         let mut items = Vec::with_capacity(n);
         while let Some(x) = it.next(self)? {
             if items.len() == n {
@@ -378,14 +446,12 @@ impl Interp {
         r
     }
 
-    fn eval_inner(&mut self, e: &Expr) -> PyResult<Value> {
+    pub(crate) fn eval_inner(&mut self, e: &Expr) -> PyResult<Value> {
         Ok(match e {
             Expr::Name(n) => self.lookup(n)?,
-            Expr::Int(i) => self.new_int(pyint::Int::from_big(i.clone())),
-            Expr::Float(f) => self.new_float(*f),
-            Expr::Imag(f) => self.new_complex(0.0, *f),
-            Expr::Str(s) => self.new_str(s.clone()),
-            Expr::Bytes(b) => self.new_bytes(b.clone()),
+            Expr::Int(_) | Expr::Float(_) | Expr::Imag(_) | Expr::Str(_) | Expr::Bytes(_) => {
+                self.constant(e)?
+            }
             Expr::FString(parts) => {
                 let s = self.fstring(parts)?;
                 self.new_str(s)
@@ -394,17 +460,26 @@ impl Interp {
             Expr::False => Value::Bool(false),
             Expr::None => Value::None,
             Expr::Ellipsis => Value::Ellipsis,
+            Expr::Tuple(xs) if consts::is_const(e) && !xs.is_empty() => self.constant(e)?,
             Expr::Tuple(xs) => {
                 let items = self.eval_items(xs)?;
                 self.new_tuple(items)
             }
             Expr::List(xs) => {
-                let items = self.eval_items(xs)?;
-                self.new_list(items)
+                let all_const = xs.iter().all(consts::is_const);
+                let mut items = Vec::with_capacity(xs.len());
+                for x in xs {
+                    items.push(match x {
+                        Expr::Starred(inner) => listobj::DisplayItem::Starred(self.eval(inner)?),
+                        other => listobj::DisplayItem::Item(self.eval(other)?),
+                    });
+                }
+                self.list_display(items, all_const)?
             }
             Expr::Set(xs) => {
+                let all_const = xs.iter().all(consts::is_const);
                 let items = self.eval_items(xs)?;
-                self.new_set(items)?
+                self.set_display(items, all_const)?
             }
             Expr::Dict(kvs) => {
                 let mut items = Vec::with_capacity(kvs.len());
@@ -413,12 +488,12 @@ impl Interp {
                     let v = self.eval(v)?;
                     items.push((k, v));
                 }
-                self.new_dict(items)?
+                self.dict_display(items)?
             }
             Expr::Comp { kind, elt, gens } => self.comprehension(*kind, elt, gens)?,
             Expr::DictComp { key, value, gens } => {
                 let mut items = Vec::new();
-                self.scopes.push(HashMap::new());
+                self.scopes.push(FxHashMap::default());
                 let r = self.comp_loop(gens, 0, &mut |me| {
                     let k = me.eval(key)?;
                     let v = me.eval(value)?;
@@ -429,6 +504,7 @@ impl Interp {
                 r?;
                 self.new_dict(items)?
             }
+            Expr::BinOp(..) | Expr::Unary(..) if consts::is_const(e) => self.constant(e)?,
             Expr::BinOp(a, op, b) => {
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
@@ -579,7 +655,7 @@ impl Interp {
     ) -> PyResult<Value> {
         let mut items = Vec::new();
         // a comprehension has its own scope: its loop variables do not leak (and `_` stays)
-        self.scopes.push(HashMap::new());
+        self.scopes.push(FxHashMap::default());
         let r = self.comp_loop(gens, 0, &mut |me| {
             items.push(me.eval(elt)?);
             me.check_items(items.len())
@@ -588,7 +664,7 @@ impl Interp {
         r?;
         match kind {
             CompKind::List => {
-                let cap = convert::append_capacity(items.len());
+                let cap = listobj::append_capacity(items.len());
                 Ok(self.new_list_with_capacity(items, cap))
             }
             CompKind::Set => self.new_set(items),
@@ -610,8 +686,7 @@ impl Interp {
         let src = self.eval(&g.iter)?;
         let mut it = self.iterate(&src)?;
         drop(src);
-        'items: while let Some(item) = it.next(self)? {
-            self.assign(&g.target, item)?;
+        'items: while self.next_into(&mut it, &g.target)? {
             for c in &g.conds {
                 let v = self.eval(c)?;
                 if !self.truthy(&v)? {
@@ -634,7 +709,7 @@ impl Interp {
                 if args.len() == 1 { "was" } else { "were" }
             )));
         }
-        let scope: HashMap<String, Value> = f.params.iter().cloned().zip(args).collect();
+        let scope: FxHashMap<String, Value> = f.params.iter().cloned().zip(args).collect();
         self.scopes.push(scope);
         let r = self.eval(&f.body);
         self.scopes.pop();
@@ -700,7 +775,7 @@ impl Interp {
             Value::Tuple(t) => !t.items.is_empty(),
             Value::List(l) => !l.items.borrow().is_empty(),
             Value::Dict(d) => !d.items.borrow().is_empty(),
-            Value::Set(s) => !s.items.borrow().is_empty(),
+            Value::Set(s) => s.table.borrow().used > 0,
             Value::Range(r) => iter::range_len(r.start, r.stop, r.step) > 0,
             Value::Scalar(s) => s.v.is_truthy(),
             Value::Array(a) => match a.size() {

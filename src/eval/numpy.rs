@@ -208,6 +208,25 @@ pub fn numpy_attr(objects: &Objects, name: &str) -> Option<Value> {
     match name {
         "dtype" => Some(objects.type_object(TypeKind::DTypeClass)),
         "ndarray" => Some(objects.type_object(TypeKind::Ndarray)),
+        // the abstract scalar classes, for isinstance (Python-side; see constructors.rs)
+        "generic" | "number" | "integer" | "signedinteger" | "unsignedinteger" | "inexact"
+        | "floating" | "complexfloating" | "flexible" | "character" => {
+            let n = [
+                "generic",
+                "number",
+                "integer",
+                "signedinteger",
+                "unsignedinteger",
+                "inexact",
+                "floating",
+                "complexfloating",
+                "flexible",
+                "character",
+            ]
+            .into_iter()
+            .find(|n| *n == name)?;
+            Some(objects.type_object(TypeKind::NpAbstract(n)))
+        }
         "newaxis" => Some(Value::None),
         "lib" => objects.module("numpy.lib"),
         _ => None,

@@ -2,10 +2,10 @@
 //! the small-int cache and static singletons, and the session's modules, builtins and types.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use super::Interp;
+use super::fxmap::FxHashMap;
 use super::pyint::Int;
 use super::value::*;
 use crate::error::PyResult;
@@ -20,6 +20,15 @@ const TRUE_ID: u64 = 9_483_808;
 const FALSE_ID: u64 = 9_483_840;
 const ELLIPSIS_ID: u64 = 9_485_600;
 const NOT_IMPLEMENTED_ID: u64 = 9_485_648;
+/// CPython 3.11's other static singletons follow the small ints in `_PyRuntime`: the empty
+/// bytes and the 256 one-byte bytes (40 bytes each), the 128 ASCII and 128 latin-1 one-character
+/// strings, the empty string and the empty tuple.
+const BYTES_EMPTY_ID: u64 = SMALL_INT_BASE + 262 * 32;
+const BYTES_CHAR_BASE: u64 = BYTES_EMPTY_ID + 40;
+const ASCII_CHAR_BASE: u64 = BYTES_CHAR_BASE + 256 * 40;
+const LATIN1_CHAR_BASE: u64 = ASCII_CHAR_BASE + 128 * 56;
+const STR_EMPTY_ID: u64 = LATIN1_CHAR_BASE + 128 * 80;
+const TUPLE_EMPTY_ID: u64 = STR_EMPTY_ID + 56;
 /// NumPy's builtin descriptors (`np.dtype('int64')`, `np.dtype(float)`) are static objects in
 /// `_multiarray_umath`: one per type, never freed, 96 bytes apart here.
 const BUILTIN_DTYPE_BASE: u64 = 0x7f3c_2f6a_1e40;
@@ -41,10 +50,6 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "len",
     "id",
     "repr",
-    "zip",
-    "enumerate",
-    "map",
-    "filter",
     "sum",
     "min",
     "max",
@@ -55,7 +60,6 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "isinstance",
     "issubclass",
     "sorted",
-    "reversed",
     "iter",
     "next",
     "round",
@@ -71,6 +75,7 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "callable",
     "format",
     "hash",
+    "ascii",
     "vars",
     "dir",
     "globals",
@@ -79,8 +84,18 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
 pub struct Objects {
     heap: Rc<Heap>,
     small_ints: Vec<Value>,
-    modules: RefCell<HashMap<&'static str, Value>>,
-    functions: RefCell<HashMap<&'static str, Value>>,
+    /// `''` and the 256 one-character latin-1 strings (CPython never makes another).
+    chars: Vec<Value>,
+    str_empty: Value,
+    /// `b''` and the 256 one-byte bytes.
+    bytes: Vec<Value>,
+    bytes_empty: Value,
+    tuple_empty: Value,
+    /// Interned strings (identifier-like constants): alive only while something refers to
+    /// them, as in CPython 3.11.
+    interned: RefCell<FxHashMap<String, Weak<PyStr>>>,
+    modules: RefCell<FxHashMap<&'static str, Value>>,
+    functions: RefCell<FxHashMap<&'static str, Value>>,
     types: RefCell<Vec<(TypeKind, Value)>>,
     /// The builtin (native, sized) dtype singletons made so far.
     builtin_dtypes: RefCell<Vec<(DType, Value)>>,
@@ -88,24 +103,63 @@ pub struct Objects {
 
 impl Objects {
     pub fn new(heap: &Rc<Heap>) -> Objects {
+        let fixed = |addr: u64, size: usize| {
+            if heap.is_real() {
+                heap.object(size)
+            } else {
+                ObjId::fixed(addr)
+            }
+        };
         let small_ints = (-5i64..=256)
             .map(|v| {
-                let id = if heap.is_real() {
-                    heap.object(28)
-                } else {
-                    ObjId::fixed(SMALL_INT_BASE + ((v + 5) as u64) * 32)
-                };
                 Value::Int(Rc::new(PyInt {
-                    id,
+                    id: fixed(SMALL_INT_BASE + ((v + 5) as u64) * 32, 28),
                     v: Int::Small(v),
+                }))
+            })
+            .collect();
+        let chars = (0u32..256)
+            .map(|c| {
+                let addr = if c < 128 {
+                    ASCII_CHAR_BASE + c as u64 * 56
+                } else {
+                    LATIN1_CHAR_BASE + (c as u64 - 128) * 80
+                };
+                let v = char::from_u32(c).map(String::from).unwrap_or_default();
+                Value::Str(Rc::new(PyStr {
+                    id: fixed(addr, str_size(&v)),
+                    v,
+                }))
+            })
+            .collect();
+        let bytes = (0u64..256)
+            .map(|b| {
+                Value::Bytes(Rc::new(PyBytes {
+                    id: fixed(BYTES_CHAR_BASE + b * 40, 34),
+                    v: vec![b as u8],
                 }))
             })
             .collect();
         Objects {
             heap: heap.clone(),
             small_ints,
-            modules: RefCell::new(HashMap::new()),
-            functions: RefCell::new(HashMap::new()),
+            chars,
+            str_empty: Value::Str(Rc::new(PyStr {
+                id: fixed(STR_EMPTY_ID, 49),
+                v: String::new(),
+            })),
+            bytes,
+            bytes_empty: Value::Bytes(Rc::new(PyBytes {
+                id: fixed(BYTES_EMPTY_ID, 33),
+                v: Vec::new(),
+            })),
+            tuple_empty: Value::Tuple(Rc::new(PyTuple {
+                id: fixed(TUPLE_EMPTY_ID, 40),
+                items: Vec::new(),
+            })),
+            interned: RefCell::new(FxHashMap::default()),
+            modules: RefCell::new(FxHashMap::default()),
+            functions: RefCell::new(FxHashMap::default()),
             types: RefCell::new(Vec::new()),
             builtin_dtypes: RefCell::new(Vec::new()),
         }
@@ -210,10 +264,19 @@ impl Objects {
             "tuple" => TypeKind::Tuple,
             "dict" => TypeKind::Dict,
             "set" => TypeKind::Set,
+            "frozenset" => TypeKind::FrozenSet,
             "range" => TypeKind::Range,
             "slice" => TypeKind::Slice,
             "type" => TypeKind::Type,
             "object" => TypeKind::Object,
+            // iterator types that are called like functions
+            "zip" => TypeKind::Iterator("zip"),
+            "map" => TypeKind::Iterator("map"),
+            "filter" => TypeKind::Iterator("filter"),
+            "enumerate" => TypeKind::Iterator("enumerate"),
+            "reversed" => TypeKind::Iterator("reversed"),
+            "Ellipsis" => return Some(Value::Ellipsis),
+            "NotImplemented" => return Some(Value::NotImplemented),
             _ => return exception_kind(name).map(|k| self.type_object(TypeKind::Exception(k))),
         };
         Some(self.type_object(kind))
@@ -272,9 +335,10 @@ pub fn str_size(s: &str) -> usize {
     }
 }
 
-/// `sys.getsizeof` of an int: 24 for zero, then 4 bytes per 30-bit digit on top of 24.
+/// `sys.getsizeof` of an int on CPython 3.11: 24 bytes of header and 4 per 30-bit digit, with
+/// at least one digit (so 0 and `False` are 28 too).
 pub fn int_size(v: &Int) -> usize {
-    24 + 4 * v.digits30().max(if v.is_zero() { 0 } else { 1 }) as usize
+    24 + 4 * v.digits30().max(1) as usize
 }
 
 impl Interp {
@@ -303,19 +367,67 @@ impl Interp {
             im,
         }))
     }
+    /// A new str — or CPython's cached object for `''` and one latin-1 character.
     pub fn new_str(&self, v: String) -> Value {
+        if v.len() <= 2 {
+            let mut cs = v.chars();
+            match (cs.next(), cs.next()) {
+                (None, _) => return self.objects.str_empty.clone(),
+                (Some(c), None) if (c as u32) < 256 => {
+                    return self.objects.chars[c as usize].clone();
+                }
+                _ => {}
+            }
+        }
         Value::Str(Rc::new(PyStr {
             id: self.ctx.heap.object(str_size(&v)),
             v,
         }))
     }
+    /// A string constant: CPython interns those made only of name characters (`'hello'`, not
+    /// `'hello world'`), so equal ones compiled in different cells are one object.
+    pub fn new_const_str(&self, v: &str) -> Value {
+        let name_like = v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if !name_like || v.len() <= 1 {
+            return self.new_str(v.to_string());
+        }
+        if let Some(s) = self
+            .objects
+            .interned
+            .borrow()
+            .get(v)
+            .and_then(Weak::upgrade)
+        {
+            return Value::Str(s);
+        }
+        let s = Rc::new(PyStr {
+            id: self.ctx.heap.object(str_size(v)),
+            v: v.to_string(),
+        });
+        let mut table = self.objects.interned.borrow_mut();
+        if table.len() > 4096 {
+            table.retain(|_, w| w.strong_count() > 0);
+        }
+        table.insert(v.to_string(), Rc::downgrade(&s));
+        Value::Str(s)
+    }
+    /// New bytes — or the cached `b''` and one-byte objects.
     pub fn new_bytes(&self, v: Vec<u8>) -> Value {
+        match v.len() {
+            0 => return self.objects.bytes_empty.clone(),
+            1 => return self.objects.bytes[v[0] as usize].clone(),
+            _ => {}
+        }
         Value::Bytes(Rc::new(PyBytes {
             id: self.ctx.heap.object(33 + v.len()),
             v,
         }))
     }
+    /// A new tuple — or the one empty tuple.
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.objects.tuple_empty.clone();
+        }
         Value::Tuple(Rc::new(PyTuple {
             id: self.ctx.heap.object(40 + 8 * items.len()),
             items,
@@ -331,43 +443,28 @@ impl Interp {
             id: self.ctx.heap.object(56),
             items: RefCell::new(items),
             capacity: Cell::new(capacity),
+            buffer: Cell::new(capacity > 0),
         }))
     }
+    /// A dict built by inserting `items` one by one into an empty dict.
     pub fn new_dict(&mut self, items: Vec<(Value, Value)>) -> PyResult<Value> {
-        let d = Rc::new(PyDict {
-            id: self.ctx.heap.object(64),
-            items: RefCell::new(Vec::new()),
-        });
+        let d = self.new_empty_dict();
         for (k, v) in items {
             self.dict_set(&d, k, v)?;
         }
         Ok(Value::Dict(d))
     }
+    /// A set built by adding `items` one by one.
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let s = Rc::new(PySet {
-            id: self.ctx.heap.object(216),
-            items: RefCell::new(Vec::new()),
-        });
-        for v in items {
-            self.hash_key(&v)?;
-            let dup = {
-                let existing = s.items.borrow().clone();
-                let mut found = false;
-                for e in &existing {
-                    if self.py_eq(e, &v)? {
-                        found = true;
-                        break;
-                    }
-                }
-                found
-            };
-            if !dup {
-                s.items.borrow_mut().push(v);
-            }
-        }
-        Ok(Value::Set(s))
+        self.set_display(items, false)
     }
-    pub fn new_range(&self, start: i64, stop: i64, step: i64) -> Value {
+    pub fn new_i128(&self, v: i128) -> Value {
+        match i64::try_from(v) {
+            Ok(x) => self.new_i64(x),
+            Err(_) => self.new_int(Int::from_i128(v)),
+        }
+    }
+    pub fn new_range(&self, start: i128, stop: i128, step: i128) -> Value {
         Value::Range(Rc::new(PyRange {
             id: self.ctx.heap.object(48),
             start,
@@ -485,5 +582,127 @@ impl Interp {
     /// `a is b`.
     pub fn is_same(&self, a: &Value, b: &Value) -> bool {
         self.id_of(a) == self.id_of(b) && std::mem::discriminant(a) == std::mem::discriminant(b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    use super::*;
+
+    fn interp() -> Interp {
+        Interp::new(Heap::new(false, 1 << 30), Arc::new(AtomicBool::new(false)))
+    }
+
+    /// Runs one cell; the value of its last expression, if any.
+    fn run(it: &mut Interp, src: &str) -> Option<Value> {
+        let cell = crate::syntax::parse(src).expect("the test's cell parses");
+        it.run_cell(&cell).expect("the test's cell runs")
+    }
+
+    fn truth(it: &mut Interp, src: &str) -> bool {
+        matches!(run(it, src), Some(Value::Bool(true)))
+    }
+
+    #[test]
+    fn identity_follows_cpythons_caches_and_constants() {
+        let mut it = interp();
+        // (cells, expression, CPython 3.11's answer, why)
+        let cases: [(&[&str], &str, bool, &str); 8] = [
+            (&["e = 5", "f = 5"], "e is f", true, "small ints are cached"),
+            (
+                &["e = 257", "f = 257"],
+                "e is f",
+                false,
+                "257 is made twice",
+            ),
+            (
+                &["a, b = 1000, 1000"],
+                "a is b",
+                true,
+                "one statement merges constants",
+            ),
+            (
+                &["a = 1000; b = 1000"],
+                "a is b",
+                false,
+                "statements compile separately",
+            ),
+            (
+                &["x = 1000 + 1"],
+                "x is 1001",
+                false,
+                "folded, but in another statement",
+            ),
+            (
+                &[],
+                "1000 + 1 is 1001",
+                true,
+                "folded and merged in one statement",
+            ),
+            (
+                &["s = 'hello'", "t = 'hello'"],
+                "s is t",
+                true,
+                "name-like strings are interned",
+            ),
+            (
+                &["s = 'a b'", "t = 'a b'"],
+                "s is t",
+                false,
+                "other strings are not",
+            ),
+        ];
+        for (setup, expr, want, why) in cases {
+            for c in setup {
+                run(&mut it, c);
+            }
+            assert_eq!(truth(&mut it, expr), want, "{why}");
+        }
+    }
+
+    #[test]
+    fn singletons_for_empty_and_one_character_values() {
+        let mut it = interp();
+        assert!(
+            truth(&mut it, "'abc'[0] is 'a'"),
+            "latin-1 characters are cached"
+        );
+        assert!(truth(&mut it, "tuple() is ()"), "one empty tuple");
+        assert!(
+            truth(&mut it, "b'xy'[:1] is b'x'"),
+            "one-byte bytes are cached"
+        );
+        assert!(!truth(&mut it, "[] is []"), "control: lists are always new");
+    }
+
+    #[test]
+    fn the_seeds_multiline_loop_reuses_two_ids() {
+        let mut it = interp();
+        run(&mut it, "import numpy as np");
+        run(&mut it, "a = np.arange(5)");
+        it.take_output();
+        run(
+            &mut it,
+            "for i in a:\n    print(\"Id of {} : {} \\n\".format(i, id(i)))",
+        );
+        let out = it.take_output();
+        let ids: Vec<&str> = out
+            .lines()
+            .filter(|l| l.starts_with("Id of"))
+            .map(|l| l.rsplit(" : ").next().unwrap_or("").trim())
+            .collect();
+        assert_eq!(ids.len(), 5, "one line per element:\n{out}");
+        assert_eq!(ids[0], ids[2], "freed scalars hand their block back");
+        assert_eq!(ids[1], ids[3]);
+        assert_ne!(
+            ids[0], ids[1],
+            "the new scalar is made before the old one is freed"
+        );
+        // a list that keeps the scalars alive shows five different ids
+        run(&mut it, "kept = [i for i in a]");
+        assert!(truth(&mut it, "len(set(id(x) for x in kept)) == 5"));
     }
 }

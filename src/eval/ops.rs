@@ -434,6 +434,12 @@ impl Interp {
         use Value as V;
         let unsupported =
             || PyError::unsupported_operand(op.symbol(), &a.type_name(), &b.type_name());
+        // set algebra lives with the set table (setobj)
+        if let (V::Set(x), V::Set(y)) = (a, b)
+            && let Some(r) = self.set_binary(x, op, y)?
+        {
+            return Ok(r);
+        }
         // numbers
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             let both_bool = matches!((a, b), (V::Bool(_), V::Bool(_)));
@@ -500,6 +506,9 @@ impl Interp {
         }
         // sequences
         match (a, op, b) {
+            // CPython hands back the other operand when one side is empty (identity shows)
+            (V::Str(x), BinOp::Add, V::Str(_)) if x.v.is_empty() => Ok(b.clone()),
+            (V::Str(_), BinOp::Add, V::Str(y)) if y.v.is_empty() => Ok(a.clone()),
             (V::Str(x), BinOp::Add, V::Str(y)) => Ok(self.new_str(format!("{}{}", x.v, y.v))),
             (V::Str(_), BinOp::Add, _) => Err(PyError::type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
@@ -518,6 +527,8 @@ impl Interp {
                 "can only concatenate list (not \"{}\") to list",
                 b.type_name()
             ))),
+            (V::Tuple(x), BinOp::Add, V::Tuple(_)) if x.items.is_empty() => Ok(b.clone()),
+            (V::Tuple(_), BinOp::Add, V::Tuple(y)) if y.items.is_empty() => Ok(a.clone()),
             (V::Tuple(x), BinOp::Add, V::Tuple(y)) => {
                 let mut items = x.items.clone();
                 items.extend(y.items.iter().cloned());
@@ -718,14 +729,14 @@ impl Interp {
                 }
                 Ok(cur.clone())
             }
+            // list += and *= work in place, resizing as CPython does (see listobj)
             Value::List(l) if op == BinOp::Add => {
-                let items = self.collect(rhs)?;
-                let mut v = l.items.borrow_mut();
-                let old = v.len();
-                v.extend(items);
-                let n = v.len();
-                drop(v);
-                self.grow_list_capacity(l, old, n);
+                self.list_extend(l, rhs)?;
+                Ok(cur.clone())
+            }
+            Value::List(l) if op == BinOp::Mul && as_int(rhs).is_some() => {
+                let n = as_int(rhs).map_or(0, |n| n.to_i128_saturating());
+                self.list_inplace_repeat(l, n)?;
                 Ok(cur.clone())
             }
             _ => self.binary_op(cur, op, rhs),
@@ -802,6 +813,7 @@ impl Interp {
                 let (xs, ys) = (x.items.clone(), y.items.clone());
                 self.seq_eq(&xs, &ys)?
             }
+            (V::Set(x), V::Set(y)) => self.set_equal(x, y)?,
             (V::Dict(x), V::Dict(y)) => {
                 let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
                 if xs.len() != ys.len() {

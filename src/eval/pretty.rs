@@ -35,6 +35,8 @@ struct Printer {
     groups: Vec<Group>,
     stack: Vec<usize>,
     queue: Vec<Vec<usize>>,
+    /// Ids of the objects being printed, outermost first (a container met again is a cycle).
+    seen: Vec<u64>,
 }
 
 impl Printer {
@@ -52,6 +54,7 @@ impl Printer {
             }],
             stack: vec![0],
             queue: Vec::new(),
+            seen: Vec::new(),
         };
         p.enqueue(0);
         p
@@ -251,33 +254,68 @@ impl Interp {
             self.repr_depth -= 1;
             return Err(PyError::recursion_depth(" while calling a Python object"));
         }
+        let id = self.id_of(v);
+        let cycle = p.seen.contains(&id);
+        p.seen.push(id);
         p.begin(0, "");
-        let r = self.pretty_dispatch(p, v);
+        let r = self.pretty_dispatch(p, v, cycle);
         p.end(0, "");
+        p.seen.pop();
         self.repr_depth -= 1;
         r
     }
 
-    fn pretty_dispatch(&mut self, p: &mut Printer, v: &Value) -> PyResult<()> {
+    /// IPython's printer for one object: containers break across lines, types print as names,
+    /// functions with their signatures, objects without a repr of their own as `<type at 0x..>`.
+    fn pretty_dispatch(&mut self, p: &mut Printer, v: &Value, cycle: bool) -> PyResult<()> {
         match v {
             Value::Tuple(t) => {
+                if cycle {
+                    p.text("(...)");
+                    return Ok(());
+                }
                 let items = t.items.clone();
                 let trailing = if items.len() == 1 { "," } else { "" };
                 self.pretty_items(p, "(", &items, ")", trailing)
             }
             Value::List(l) => {
+                if cycle {
+                    p.text("[...]");
+                    return Ok(());
+                }
                 let items = l.items.borrow().clone();
                 self.pretty_items(p, "[", &items, "]", "")
             }
             Value::Set(s) => {
-                let items = s.items.borrow().clone();
-                if items.is_empty() {
-                    p.text("set()");
+                let (open, close) = if s.frozen {
+                    ("frozenset({", "})")
+                } else {
+                    ("{", "}")
+                };
+                if cycle {
+                    p.text(&format!("{open}...{close}"));
                     return Ok(());
                 }
-                self.pretty_items(p, "{", &items, "}", "")
+                let mut items = Self::set_items(s);
+                if items.is_empty() {
+                    p.text(if s.frozen { "frozenset()" } else { "set()" });
+                    return Ok(());
+                }
+                if items.len() < MAX_SEQ_LENGTH {
+                    // IPython sorts set items (naturally, else by their str) when it can
+                    let natural = self.sorted_copy(&items, false);
+                    items = match natural {
+                        Some(v) => v,
+                        None => self.sorted_copy(&items, true).unwrap_or(items),
+                    };
+                }
+                self.pretty_items(p, open, &items, close, "")
             }
             Value::Dict(d) => {
+                if cycle {
+                    p.text("{...}");
+                    return Ok(());
+                }
                 let items = d.items.borrow().clone();
                 p.begin(1, "{");
                 for (i, (k, val)) in items.iter().enumerate() {
@@ -302,16 +340,26 @@ impl Interp {
                 p.text(&super::pyrepr::type_qualname(t.kind));
                 Ok(())
             }
-            Value::Dummy(_) => {
-                let id = self.id_of(v);
-                p.text(&format!(
-                    "<numpy.lib._stride_tricks_impl.DummyArray at {id:#x}>"
-                ));
+            Value::Builtin(_) | Value::Method(_) | Value::Function(_) => {
+                let t = self.pretty_callable(v);
+                p.text(&t);
                 Ok(())
             }
-            Value::Builtin(b) => {
-                let name = b.name.rsplit('.').next().unwrap_or(b.name);
-                p.text(&format!("<function {name}>"));
+            // objects without a __repr__ of their own
+            Value::Dummy(_) | Value::Iter(_) | Value::Cell(_) => {
+                let name = match v {
+                    Value::Iter(it) if it.kind == "generator" => {
+                        let r = self.repr(v)?;
+                        p.text(&r);
+                        return Ok(());
+                    }
+                    other => other.type_name(),
+                };
+                let id = self.id_of(v);
+                p.text(&format!(
+                    "<{name} at {id:#x}{}>",
+                    if cycle { " ..." } else { "" }
+                ));
                 Ok(())
             }
             other => {
@@ -326,6 +374,61 @@ impl Interp {
                 p.end(0, "");
                 Ok(())
             }
+        }
+    }
+
+    /// A sorted copy of `items` (by `str` when `by_str`), or `None` if they do not compare.
+    fn sorted_copy(&mut self, items: &[Value], by_str: bool) -> Option<Vec<Value>> {
+        let l = match self.new_list(items.to_vec()) {
+            Value::List(l) => l,
+            _ => return None,
+        };
+        let key = if by_str {
+            Some(self.objects.builtin("str")?)
+        } else {
+            None
+        };
+        self.list_sort(&l, key, None).ok()?;
+        let v = l.items.borrow().clone();
+        Some(v)
+    }
+
+    /// `<function len(obj, /)>`, `<function list.append(object, /)>`,
+    /// `<function __main__.<lambda>(x)>`, or the object's address when NumPy made it in Python.
+    fn pretty_callable(&mut self, v: &Value) -> String {
+        let id = self.id_of(v);
+        let (key, short) = match v {
+            Value::Builtin(b) => (
+                b.name.to_string(),
+                b.name.rsplit('.').next().unwrap_or(b.name).to_string(),
+            ),
+            Value::Method(m) => {
+                let class = match &m.obj {
+                    Value::Array(_) => "ndarray".to_string(),
+                    Value::Scalar(_) => "int64".to_string(),
+                    Value::Type(t) => super::pyrepr::type_qualname(t.kind),
+                    other => other.short_type_name(),
+                };
+                (format!("{class}.{}", m.name), m.name.to_string())
+            }
+            Value::Function(f) => {
+                return format!("<function __main__.<lambda>({})>", f.params.join(", "));
+            }
+            _ => return String::new(),
+        };
+        match super::signatures::pretty_callable(&key) {
+            Some("@addr") => format!("<function {short} at {id:#x}>"),
+            Some(t) => match v {
+                // scalar methods were recorded on int64; show the receiver's own type
+                Value::Method(m) => match &m.obj {
+                    Value::Scalar(s) => {
+                        t.replacen("int64.", &format!("{}.", s.dtype.scalar_type_name()), 1)
+                    }
+                    _ => t.to_string(),
+                },
+                _ => t.to_string(),
+            },
+            None => format!("<function {key}>"),
         }
     }
 
@@ -356,5 +459,66 @@ impl Interp {
         }
         p.end(open.len(), close);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    use super::*;
+    use crate::runtime::Heap;
+
+    fn shown(src: &[&str]) -> String {
+        let mut it = Interp::new(Heap::new(false, 1 << 30), Arc::new(AtomicBool::new(false)));
+        let mut last = None;
+        for c in src {
+            let cell = crate::syntax::parse(c).expect("the test's cell parses");
+            last = it.run_cell(&cell).expect("the test's cell runs");
+        }
+        let v = last.expect("the last cell has a value");
+        it.pretty(&v).expect("pretty")
+    }
+
+    #[test]
+    fn pretty_prints_like_ipython() {
+        // (cells, IPython's text, why)
+        let cases: [(&[&str], &str, &str); 6] = [
+            (
+                &["l = [1, 2]", "l.append(l)", "l"],
+                "[1, 2, [...]]",
+                "a list inside itself",
+            ),
+            (
+                &["d = {}", "d['d'] = d", "d"],
+                "{'d': {...}}",
+                "a dict inside itself",
+            ),
+            (&["{3, 1, 2}"], "{1, 2, 3}", "sets are sorted"),
+            (
+                &["list(range(3))"],
+                "[0, 1, 2]",
+                "short lists stay on one line",
+            ),
+            (
+                &["len"],
+                "<function len(obj, /)>",
+                "builtins show their signature",
+            ),
+            (
+                &["[].append"],
+                "<function list.append(object, /)>",
+                "bound methods too",
+            ),
+        ];
+        for (cells, want, why) in cases {
+            assert_eq!(shown(cells), want, "{why}");
+        }
+        let long = shown(&["list(range(30))"]);
+        assert!(
+            long.starts_with("[0,\n 1,\n"),
+            "control: a long list breaks"
+        );
     }
 }

@@ -13,7 +13,7 @@ pub const MAX_BITS: u64 = 4_000_000;
 /// CPython 3.11's default `sys.get_int_max_str_digits()`.
 pub const MAX_STR_DIGITS: usize = 4300;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Int {
     Small(i64),
     Big(BigInt),

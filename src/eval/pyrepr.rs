@@ -2,7 +2,6 @@
 //! and NumPy scalars are printed by the runtime's NumPy-identical printer.
 
 use super::Interp;
-use super::pyint::Int;
 use super::value::*;
 use crate::error::{PyError, PyResult};
 use crate::runtime::print::{self, Elements};
@@ -37,7 +36,7 @@ fn float_repr(x: f64) -> String {
     print::python_float_repr(x)
 }
 
-fn complex_repr(re: f64, im: f64) -> String {
+pub fn complex_repr(re: f64, im: f64) -> String {
     let part = |x: f64| {
         let s = float_repr(x);
         s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
@@ -83,45 +82,21 @@ impl Interp {
             Value::Complex(c) => complex_repr(c.re, c.im),
             Value::Str(s) => str_repr(&s.v),
             Value::Bytes(b) => bytes_repr(&b.v),
-            Value::Tuple(t) => {
-                let parts = t
-                    .items
-                    .iter()
-                    .map(|x| self.repr(x))
-                    .collect::<PyResult<Vec<_>>>()?;
-                if parts.len() == 1 {
-                    format!("({},)", parts[0])
-                } else {
-                    format!("({})", parts.join(", "))
+            Value::Tuple(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                // Py_ReprEnter: a container already being shown prints as `[...]`
+                let id = self.id_of(v);
+                if self.repr_active.contains(&id) {
+                    return Ok(match v {
+                        Value::Tuple(_) => "(...)".into(),
+                        Value::List(_) => "[...]".into(),
+                        Value::Dict(_) => "{...}".into(),
+                        _ => format!("{}(...)", v.type_name()),
+                    });
                 }
-            }
-            Value::List(l) => {
-                let items = l.items.borrow().clone();
-                let parts = items
-                    .iter()
-                    .map(|x| self.repr(x))
-                    .collect::<PyResult<Vec<_>>>()?;
-                format!("[{}]", parts.join(", "))
-            }
-            Value::Dict(d) => {
-                let items = d.items.borrow().clone();
-                let mut parts = Vec::with_capacity(items.len());
-                for (k, v) in &items {
-                    parts.push(format!("{}: {}", self.repr(k)?, self.repr(v)?));
-                }
-                format!("{{{}}}", parts.join(", "))
-            }
-            Value::Set(s) => {
-                let items = s.items.borrow().clone();
-                if items.is_empty() {
-                    "set()".into()
-                } else {
-                    let parts = items
-                        .iter()
-                        .map(|x| self.repr(x))
-                        .collect::<PyResult<Vec<_>>>()?;
-                    format!("{{{}}}", parts.join(", "))
-                }
+                self.repr_active.push(id);
+                let r = self.container_repr(v);
+                self.repr_active.pop();
+                r?
             }
             Value::Range(r) => {
                 if r.step == 1 {
@@ -175,6 +150,51 @@ impl Interp {
         })
     }
 
+    fn container_repr(&mut self, v: &Value) -> PyResult<String> {
+        let join = |me: &mut Interp, items: &[Value]| -> PyResult<String> {
+            let mut parts = Vec::with_capacity(items.len());
+            for x in items {
+                parts.push(me.repr(x)?);
+            }
+            Ok(parts.join(", "))
+        };
+        Ok(match v {
+            Value::Tuple(t) => {
+                let items = t.items.clone();
+                let inner = join(self, &items)?;
+                if items.len() == 1 {
+                    format!("({inner},)")
+                } else {
+                    format!("({inner})")
+                }
+            }
+            Value::List(l) => {
+                let items = l.items.borrow().clone();
+                format!("[{}]", join(self, &items)?)
+            }
+            Value::Dict(d) => {
+                let items = d.items.borrow().clone();
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, v) in &items {
+                    parts.push(format!("{}: {}", self.repr(k)?, self.repr(v)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(s) => {
+                let items = Self::set_items(s);
+                let name = if s.frozen { "frozenset" } else { "set" };
+                if items.is_empty() {
+                    format!("{name}()")
+                } else if s.frozen {
+                    format!("frozenset({{{}}})", join(self, &items)?)
+                } else {
+                    format!("{{{}}}", join(self, &items)?)
+                }
+            }
+            _ => unreachable!("container_repr is only called for containers (repr_inner)"),
+        })
+    }
+
     /// `str(v)`.
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
@@ -189,364 +209,6 @@ impl Interp {
             },
             _ => self.repr(v)?,
         })
-    }
-
-    /// `format(v, spec)` — the format-spec mini-language for numbers and strings.
-    pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        if spec.is_empty() {
-            return self.str(v);
-        }
-        let fs = FormatSpec::parse(spec).ok_or_else(|| {
-            PyError::value(format!(
-                "Invalid format specifier '{spec}' for object of type '{}'",
-                v.short_type_name()
-            ))
-        })?;
-        let body = match (v, fs.ty) {
-            (Value::Str(s), None | Some('s')) => {
-                let mut t = s.v.clone();
-                if let Some(p) = fs.precision {
-                    t = t.chars().take(p).collect();
-                }
-                return Ok(fs.pad(&t, '<'));
-            }
-            (
-                Value::Int(_) | Value::Bool(_),
-                None | Some('d' | 'x' | 'X' | 'o' | 'b' | 'n' | 'c'),
-            ) => {
-                let i = super::ops::as_int(v).unwrap_or(Int::Small(0));
-                let digits = match fs.ty {
-                    Some('x') => format!("{:x}", i.to_big().magnitude()),
-                    Some('X') => format!("{:X}", i.to_big().magnitude()),
-                    Some('o') => format!("{:o}", i.to_big().magnitude()),
-                    Some('b') => format!("{:b}", i.to_big().magnitude()),
-                    _ => i.abs().to_string_checked()?,
-                };
-                let digits = if fs.thousands {
-                    group(&digits, fs.thousands_char)
-                } else {
-                    digits
-                };
-                let prefix = if fs.alternate {
-                    match fs.ty {
-                        Some('x') => "0x",
-                        Some('X') => "0X",
-                        Some('o') => "0o",
-                        Some('b') => "0b",
-                        _ => "",
-                    }
-                } else {
-                    ""
-                };
-                return Ok(fs.pad_number(i.is_negative(), &format!("{prefix}{digits}")));
-            }
-            (Value::Int(_) | Value::Bool(_) | Value::Float(_), _) | (Value::Scalar(_), _) => {
-                let x = match v {
-                    Value::Scalar(s) => s.v.to_f64(),
-                    _ => super::ops::as_float(v)?.unwrap_or(0.0),
-                };
-                if let (Value::Scalar(s), None | Some('d')) = (v, fs.ty)
-                    && s.dtype.is_integer()
-                {
-                    let t = print::scalar_str(s.dtype, &s.v, &self.print_opts);
-                    return Ok(fs.pad_number(t.starts_with('-'), t.trim_start_matches('-')));
-                }
-                format_float(x, &fs)
-            }
-            _ => {
-                let t = self.str(v)?;
-                return Ok(fs.pad(&t, '<'));
-            }
-        };
-        Ok(fs.pad_number(body.0, &body.1))
-    }
-
-    /// `'%d items' % n` and `'%s and %s' % (a, b)`.
-    pub fn percent_format(&mut self, fmt: &Value, args: &Value) -> PyResult<Value> {
-        let Value::Str(f) = fmt else {
-            return Err(PyError::type_error("format requires a str"));
-        };
-        let args: Vec<Value> = match args {
-            Value::Tuple(t) => t.items.clone(),
-            other => vec![other.clone()],
-        };
-        let mut out = String::new();
-        let mut it = args.iter();
-        let mut chars = f.v.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c != '%' {
-                out.push(c);
-                continue;
-            }
-            let mut spec = String::new();
-            while let Some(&n) = chars.peek() {
-                chars.next();
-                if n.is_ascii_alphabetic() || n == '%' {
-                    spec.push(n);
-                    break;
-                }
-                spec.push(n);
-            }
-            let conv = spec.pop().unwrap_or('s');
-            if conv == '%' {
-                out.push('%');
-                continue;
-            }
-            let arg = it
-                .next()
-                .ok_or_else(|| PyError::type_error("not enough arguments for format string"))?
-                .clone();
-            let piece = match conv {
-                's' => {
-                    let s = self.str(&arg)?;
-                    FormatSpec::parse(&spec)
-                        .map(|fs| fs.pad(&s, '>'))
-                        .unwrap_or(s)
-                }
-                'r' => self.repr(&arg)?,
-                'd' | 'i' => {
-                    let x = self.index_int(&arg).or_else(|| {
-                        super::ops::as_float(&arg)
-                            .ok()
-                            .flatten()
-                            .map(|f| Int::Small(f as i64))
-                    });
-                    let x = x.ok_or_else(|| {
-                        PyError::type_error(format!(
-                            "%d format: a real number is required, not {}",
-                            arg.type_name()
-                        ))
-                    })?;
-                    let s = x.to_string_checked()?;
-                    FormatSpec::parse(&spec)
-                        .map(|fs| fs.pad(&s, '>'))
-                        .unwrap_or(s)
-                }
-                _ => {
-                    let arg_f = match &arg {
-                        Value::Scalar(s) => self.new_float(s.v.to_f64()),
-                        other => other.clone(),
-                    };
-                    self.format_value(&arg_f, &format!("{spec}{conv}"))?
-                }
-            };
-            out.push_str(&piece);
-        }
-        if it.next().is_some() {
-            return Err(PyError::type_error(
-                "not all arguments converted during string formatting",
-            ));
-        }
-        Ok(self.new_str(out))
-    }
-}
-
-fn group(digits: &str, sep: char) -> String {
-    let n = digits.len();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// (negative, digits) for a float under a format spec.
-fn format_float(x: f64, fs: &FormatSpec) -> (bool, String) {
-    let neg = x.is_sign_negative() && !x.is_nan();
-    let a = x.abs();
-    if a.is_nan() {
-        return (false, "nan".into());
-    }
-    if a.is_infinite() {
-        return (neg, "inf".into());
-    }
-    let p = fs.precision.unwrap_or(6);
-    let s = match fs.ty {
-        Some('f' | 'F') => format!("{a:.p$}"),
-        Some('e' | 'E') => {
-            let s = format!("{a:.p$e}");
-            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-            let e: i32 = e.parse().unwrap_or(0);
-            format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-        }
-        Some('%') => format!("{:.p$}%", a * 100.0),
-        Some('g' | 'G') | None => {
-            let p = if fs.ty.is_none() && fs.precision.is_none() {
-                return (neg, print::python_float_repr(a));
-            } else {
-                p.max(1)
-            };
-            let exp = if a == 0.0 {
-                0
-            } else {
-                format!("{a:.prec$e}", prec = p - 1)
-                    .split_once('e')
-                    .map_or(0, |(_, e)| e.parse::<i32>().unwrap_or(0))
-            };
-            if exp < -4 || exp >= p as i32 {
-                let s = format!("{a:.prec$e}", prec = p - 1);
-                let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-                let m = if fs.alternate {
-                    m.to_string()
-                } else {
-                    trim_zeros(m)
-                };
-                let e: i32 = e.parse().unwrap_or(0);
-                format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-            } else {
-                let decimals = (p as i32 - 1 - exp).max(0) as usize;
-                let s = format!("{a:.decimals$}");
-                if fs.alternate { s } else { trim_zeros(&s) }
-            }
-        }
-        _ => format!("{a}"),
-    };
-    let s = if fs.thousands {
-        let (int, frac) = s
-            .split_once('.')
-            .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-        let g = group(int, fs.thousands_char);
-        match frac {
-            Some(f) => format!("{g}.{f}"),
-            None => g,
-        }
-    } else {
-        s
-    };
-    (
-        neg,
-        if fs.ty == Some('E') || fs.ty == Some('G') {
-            s.to_uppercase()
-        } else {
-            s
-        },
-    )
-}
-
-fn trim_zeros(s: &str) -> String {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s.to_string()
-    }
-}
-
-/// Python's format-spec mini-language: `[[fill]align][sign][#][0][width][,][.precision][type]`.
-struct FormatSpec {
-    fill: char,
-    align: Option<char>,
-    sign: char,
-    alternate: bool,
-    zero: bool,
-    width: usize,
-    thousands: bool,
-    thousands_char: char,
-    precision: Option<usize>,
-    ty: Option<char>,
-}
-
-impl FormatSpec {
-    fn parse(spec: &str) -> Option<FormatSpec> {
-        let cs: Vec<char> = spec.chars().collect();
-        let mut i = 0;
-        let mut fs = FormatSpec {
-            fill: ' ',
-            align: None,
-            sign: '-',
-            alternate: false,
-            zero: false,
-            width: 0,
-            thousands: false,
-            thousands_char: ',',
-            precision: None,
-            ty: None,
-        };
-        let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
-        if cs.len() >= 2 && is_align(cs[1]) {
-            fs.fill = cs[0];
-            fs.align = Some(cs[1]);
-            i = 2;
-        } else if !cs.is_empty() && is_align(cs[0]) {
-            fs.align = Some(cs[0]);
-            i = 1;
-        }
-        if i < cs.len() && matches!(cs[i], '+' | '-' | ' ') {
-            fs.sign = cs[i];
-            i += 1;
-        }
-        if i < cs.len() && cs[i] == '#' {
-            fs.alternate = true;
-            i += 1;
-        }
-        if i < cs.len() && cs[i] == '0' {
-            fs.zero = true;
-            i += 1;
-        }
-        let start = i;
-        while i < cs.len() && cs[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i > start {
-            fs.width = cs[start..i].iter().collect::<String>().parse().ok()?;
-        }
-        if i < cs.len() && (cs[i] == ',' || cs[i] == '_') {
-            fs.thousands = true;
-            fs.thousands_char = cs[i];
-            i += 1;
-        }
-        if i < cs.len() && cs[i] == '.' {
-            i += 1;
-            let start = i;
-            while i < cs.len() && cs[i].is_ascii_digit() {
-                i += 1;
-            }
-            fs.precision = Some(cs[start..i].iter().collect::<String>().parse().ok()?);
-        }
-        if i < cs.len() {
-            fs.ty = Some(cs[i]);
-            i += 1;
-        }
-        (i == cs.len()).then_some(fs)
-    }
-
-    fn pad(&self, s: &str, default_align: char) -> String {
-        let n = s.chars().count();
-        if n >= self.width {
-            return s.to_string();
-        }
-        let fill = |k: usize| std::iter::repeat_n(self.fill, k).collect::<String>();
-        let gap = self.width - n;
-        match self.align.unwrap_or(default_align) {
-            '<' => format!("{s}{}", fill(gap)),
-            '^' => format!("{}{s}{}", fill(gap / 2), fill(gap - gap / 2)),
-            _ => format!("{}{s}", fill(gap)),
-        }
-    }
-
-    fn pad_number(&self, negative: bool, digits: &str) -> String {
-        let sign = if negative {
-            "-"
-        } else {
-            match self.sign {
-                '+' => "+",
-                ' ' => " ",
-                _ => "",
-            }
-        };
-        if self.zero && self.align.is_none() || self.align == Some('=') {
-            let fill = if self.zero && self.align.is_none() {
-                '0'
-            } else {
-                self.fill
-            };
-            let n = sign.len() + digits.chars().count();
-            let pad: String = std::iter::repeat_n(fill, self.width.saturating_sub(n)).collect();
-            return format!("{sign}{pad}{digits}");
-        }
-        self.pad(&format!("{sign}{digits}"), '>')
     }
 }
 
@@ -563,6 +225,7 @@ pub fn type_qualname(kind: TypeKind) -> String {
         TypeKind::Tuple => "tuple".into(),
         TypeKind::Dict => "dict".into(),
         TypeKind::Set => "set".into(),
+        TypeKind::FrozenSet => "frozenset".into(),
         TypeKind::Range => "range".into(),
         TypeKind::Slice => "slice".into(),
         TypeKind::NoneType => "NoneType".into(),
@@ -570,6 +233,7 @@ pub fn type_qualname(kind: TypeKind) -> String {
         TypeKind::Object => "object".into(),
         TypeKind::Ndarray => "numpy.ndarray".into(),
         TypeKind::NpScalar(dt) => format!("numpy.{}", dt.scalar_type_name()),
+        TypeKind::NpAbstract(name) => format!("numpy.{name}"),
         TypeKind::DTypeClass => "numpy.dtype".into(),
         TypeKind::Function => "function".into(),
         TypeKind::BuiltinFunction => "builtin_function_or_method".into(),

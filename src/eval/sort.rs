@@ -12,10 +12,11 @@ impl Interp {
         self.truthy(&r)
     }
 
-    /// Sorts `items` stably by `<` (bottom-up merge sort).
-    pub fn merge_sort(&mut self, items: &mut Vec<Value>) -> PyResult<()> {
-        let n = items.len();
-        let mut src = std::mem::take(items);
+    /// Sorts the positions `order` stably by `keys[position]` with `<` (bottom-up merge sort;
+    /// `list.sort(key=...)` sorts positions so each key is computed once).
+    pub fn merge_sort_by_keys(&mut self, keys: &[Value], order: &mut Vec<usize>) -> PyResult<()> {
+        let n = order.len();
+        let mut src = std::mem::take(order);
         let mut width = 1;
         while width < n {
             let mut dst = Vec::with_capacity(n);
@@ -27,11 +28,11 @@ impl Interp {
                 while i < mid && j < end {
                     self.ctx.check_interrupt()?;
                     // take from the right only when it is strictly less: stability
-                    if self.less(&src[j], &src[i])? {
-                        dst.push(src[j].clone());
+                    if self.less(&keys[src[j]], &keys[src[i]])? {
+                        dst.push(src[j]);
                         j += 1;
                     } else {
-                        dst.push(src[i].clone());
+                        dst.push(src[i]);
                         i += 1;
                     }
                 }
@@ -42,7 +43,7 @@ impl Interp {
             src = dst;
             width *= 2;
         }
-        *items = src;
+        *order = src;
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ use super::pyint::Int;
 use super::value::*;
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::Indexed;
-use crate::runtime::index::{IndexItem, slice_indices};
+use crate::runtime::index::IndexItem;
 use crate::runtime::{DType, Kind, NdArray, Scalar, kernels};
 
 /// An array index after classification.
@@ -169,77 +169,6 @@ impl Interp {
         }
     }
 
-    fn seq_getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
-        let n = self.len_of(obj)?;
-        let what = match obj {
-            Value::List(_) => "list",
-            Value::Tuple(_) => "tuple",
-            Value::Str(_) => "string",
-            Value::Bytes(_) => "index",
-            _ => "range object",
-        };
-        if let Value::Slice(s) = idx {
-            let (start, step, count) = slice_indices(
-                self.slice_part(&s.start)?,
-                self.slice_part(&s.stop)?,
-                self.slice_part(&s.step)?,
-                n,
-            )?;
-            let picks: Vec<usize> = (0..count)
-                .map(|k| (start + k as i128 * step) as usize)
-                .collect();
-            return Ok(match obj {
-                Value::List(l) => {
-                    let items = l.items.borrow();
-                    let v = picks.iter().map(|&i| items[i].clone()).collect();
-                    drop(items);
-                    self.new_list(v)
-                }
-                Value::Tuple(t) => {
-                    let v = picks.iter().map(|&i| t.items[i].clone()).collect();
-                    self.new_tuple(v)
-                }
-                Value::Str(s) => {
-                    let chars: Vec<char> = s.v.chars().collect();
-                    self.new_str(picks.iter().map(|&i| chars[i]).collect())
-                }
-                Value::Bytes(b) => self.new_bytes(picks.iter().map(|&i| b.v[i]).collect()),
-                Value::Range(r) => {
-                    let st = r.start + start as i64 * r.step;
-                    let sp = r.step * step as i64;
-                    self.new_range(st, st + sp * count as i64, sp)
-                }
-                _ => unreachable!("seq_getitem is only called for sequences"),
-            });
-        }
-        let Some(i) = self.index_int(idx) else {
-            let kind = match obj {
-                Value::Str(_) => "string",
-                Value::Bytes(_) => "byte",
-                Value::Range(_) => "range",
-                _ => what,
-            };
-            return Err(PyError::type_error(format!(
-                "{kind} indices must be integers or slices, not {}",
-                idx.type_name()
-            )));
-        };
-        let i = i.to_i128_saturating();
-        let k = if i < 0 { i + n as i128 } else { i };
-        if k < 0 || k >= n as i128 {
-            return Err(PyError::index(format!("{what} index out of range")));
-        }
-        let k = k as usize;
-        Ok(match obj {
-            Value::List(l) => l.items.borrow()[k].clone(),
-            Value::Tuple(t) => t.items[k].clone(),
-            Value::Str(s) => self.new_str(s.v.chars().nth(k).map(String::from).unwrap_or_default()),
-            Value::Bytes(b) => self.new_i64(b.v[k] as i64),
-            Value::Range(r) => self.new_i64(r.start + k as i64 * r.step),
-            _ => unreachable!("seq_getitem is only called for sequences"),
-        })
-    }
-
     /// The `pos`-th item along axis 0 (iteration): a new scalar for 1-d arrays, a view otherwise.
     pub fn array_axis0_item(&mut self, a: &Rc<NdArray>, pos: usize) -> PyResult<Value> {
         match a.index_basic(&self.ctx, &[IndexItem::Int(pos as i128)])? {
@@ -267,49 +196,8 @@ impl Interp {
                     ArrayIndex::Advanced(items) => self.advanced_set(a, &items, &v),
                 }
             }
-            Value::List(l) => {
-                if let Value::Slice(s) = idx {
-                    let n = l.items.borrow().len();
-                    let (start, step, count) = slice_indices(
-                        self.slice_part(&s.start)?,
-                        self.slice_part(&s.stop)?,
-                        self.slice_part(&s.step)?,
-                        n,
-                    )?;
-                    let new = self.collect(&v)?;
-                    let mut items = l.items.borrow_mut();
-                    if step == 1 {
-                        let start = start as usize;
-                        items.splice(start..start + count, new);
-                    } else {
-                        if new.len() != count {
-                            return Err(PyError::value(format!(
-                                "attempt to assign sequence of size {} to extended slice of size {count}",
-                                new.len()
-                            )));
-                        }
-                        for (k, x) in new.into_iter().enumerate() {
-                            items[(start + k as i128 * step) as usize] = x;
-                        }
-                    }
-                    return Ok(());
-                }
-                let n = l.items.borrow().len();
-                let Some(i) = self.index_int(idx) else {
-                    return Err(PyError::type_error(format!(
-                        "list indices must be integers or slices, not {}",
-                        idx.type_name()
-                    )));
-                };
-                let i = i.to_i128_saturating();
-                let k = if i < 0 { i + n as i128 } else { i };
-                if k < 0 || k >= n as i128 {
-                    return Err(PyError::index("list assignment index out of range"));
-                }
-                let old = std::mem::replace(&mut l.items.borrow_mut()[k as usize], v);
-                drop(old);
-                Ok(())
-            }
+            // Python's list is in `sequences` (with CPython's resizing)
+            Value::List(l) => self.list_setitem(l, idx, v),
             Value::Dict(d) => self.dict_set(d, idx.clone(), v),
             other => Err(PyError::type_error(format!(
                 "'{}' object does not support item assignment",
@@ -341,33 +229,9 @@ impl Interp {
 
     pub fn delitem(&mut self, obj: &Value, idx: &Value) -> PyResult<()> {
         match obj {
-            Value::List(l) => {
-                let n = l.items.borrow().len();
-                let Some(i) = self.index_int(idx) else {
-                    return Err(PyError::type_error(
-                        "list indices must be integers or slices",
-                    ));
-                };
-                let i = i.to_i128_saturating();
-                let k = if i < 0 { i + n as i128 } else { i };
-                if k < 0 || k >= n as i128 {
-                    return Err(PyError::index("list assignment index out of range"));
-                }
-                let removed = l.items.borrow_mut().remove(k as usize);
-                drop(removed);
-                Ok(())
-            }
-            Value::Dict(d) => {
-                let items = d.items.borrow().clone();
-                for (pos, (k, _)) in items.iter().enumerate() {
-                    if self.py_eq(k, idx)? {
-                        d.items.borrow_mut().remove(pos);
-                        return Ok(());
-                    }
-                }
-                let r = self.repr(idx)?;
-                Err(PyError::key_error(&r))
-            }
+            // Python's list and dict are in `sequences` and `dictobj`
+            Value::List(l) => self.list_delitem(l, idx),
+            Value::Dict(d) => self.dict_delitem(d, idx).map(|_| ()),
             Value::Array(_) => Err(PyError::value("cannot delete array elements")),
             other => Err(PyError::type_error(format!(
                 "'{}' object doesn't support item deletion",

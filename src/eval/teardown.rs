@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::setobj::Slot;
 use super::value::{PyDict, PyList, PySet, PyTuple, Value};
 
 /// Takes the children out of a value that is about to be freed (only when this was the last
@@ -30,7 +31,7 @@ fn take_children(v: Value, out: &mut Vec<Value>) {
         }
         Value::Set(rc) => {
             if let Ok(mut s) = Rc::try_unwrap(rc) {
-                out.append(s.items.get_mut());
+                out.extend(set_keys(&mut s));
             }
         }
         other => drop(other),
@@ -67,8 +68,19 @@ impl Drop for PyDict {
     }
 }
 
+/// Takes the keys out of a set's table.
+fn set_keys(s: &mut PySet) -> Vec<Value> {
+    std::mem::take(&mut s.table.get_mut().slots)
+        .into_iter()
+        .filter_map(|slot| match slot {
+            Slot::Full(_, v) => Some(v),
+            _ => None,
+        })
+        .collect()
+}
+
 impl Drop for PySet {
     fn drop(&mut self) {
-        drain(std::mem::take(self.items.get_mut()));
+        drain(set_keys(self));
     }
 }

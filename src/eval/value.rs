@@ -4,8 +4,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-
 use super::pyint::Int;
 use crate::runtime::{DType, NdArray, ObjId, Scalar};
 use crate::syntax::ast::Expr;
@@ -84,20 +82,29 @@ pub struct PyList {
     pub items: RefCell<Vec<Value>>,
     /// CPython's allocated slots (`getsizeof` = 56 + 8 × capacity).
     pub capacity: Cell<usize>,
+    /// Whether `ob_item` points at a buffer: `PyList_New(0)` and `clear()` leave none, which
+    /// changes how the next `extend` sizes it (see `listobj`).
+    pub buffer: Cell<bool>,
 }
 pub struct PyDict {
     pub id: ObjId,
+    /// Items in insertion order.
     pub items: RefCell<Vec<(Value, Value)>>,
+    /// The model of CPython's keys table (for `getsizeof`).
+    pub keys: Cell<super::dictobj::DictKeys>,
 }
+/// `set` and `frozenset`.
 pub struct PySet {
     pub id: ObjId,
-    pub items: RefCell<Vec<Value>>,
+    pub table: RefCell<super::setobj::SetTable>,
+    pub frozen: bool,
 }
+/// A range's bounds (Python allows any int; arrsh keeps 128 bits).
 pub struct PyRange {
     pub id: ObjId,
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 pub struct PySlice {
     pub id: ObjId,
@@ -166,6 +173,7 @@ pub enum TypeKind {
     Tuple,
     Dict,
     Set,
+    FrozenSet,
     Range,
     Slice,
     NoneType,
@@ -174,6 +182,9 @@ pub enum TypeKind {
     Ndarray,
     /// `numpy.int64` and friends: the scalar type of a dtype.
     NpScalar(DType),
+    /// NumPy's abstract scalar classes (`numpy.integer`, `numpy.floating`, `numpy.generic`...),
+    /// only good for `isinstance`.
+    NpAbstract(&'static str),
     DTypeClass,
     Function,
     BuiltinFunction,
@@ -194,21 +205,34 @@ pub struct PyIter {
 }
 
 pub enum IterState {
-    /// Index into a sequence value (list/tuple/str/bytes/range/array), re-read each step.
+    /// `range_iterator`: the next value and how many are left.
+    Range {
+        next: i128,
+        left: u128,
+        step: i128,
+    },
+    /// A `str` iterator: the byte offset of the next character.
+    Chars {
+        s: Rc<PyStr>,
+        byte: usize,
+    },
+    /// Index into a sequence (list/tuple/bytes/array), re-read each step, so a list that grows
+    /// while it is iterated is seen growing.
     Seq {
         seq: Value,
         pos: usize,
         reversed: bool,
     },
-    Zip(Vec<Value>),
+    Zip(Vec<Rc<PyIter>>),
     Enumerate {
-        inner: Value,
-        count: BigInt,
+        inner: Rc<PyIter>,
+        count: Int,
     },
     Map {
         func: Value,
-        iters: Vec<Value>,
+        iters: Vec<Rc<PyIter>>,
     },
+    /// Items computed up front (generator expressions, `filter`).
     Values(std::collections::VecDeque<Value>),
     Done,
 }
@@ -229,7 +253,7 @@ impl Value {
             Value::Tuple(_) => "tuple".into(),
             Value::List(_) => "list".into(),
             Value::Dict(_) => "dict".into(),
-            Value::Set(_) => "set".into(),
+            Value::Set(s) => if s.frozen { "frozenset" } else { "set" }.into(),
             Value::Range(_) => "range".into(),
             Value::Slice(_) => "slice".into(),
             Value::Array(_) => "numpy.ndarray".into(),

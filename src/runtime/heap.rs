@@ -28,17 +28,23 @@ const MMAP_THRESHOLD: usize = 128 * 1024;
 /// The session's memory model and byte budget.
 pub struct Heap {
     real: bool,
+    /// Real mode: the live blocks whose addresses are ids, freed with their objects.
+    real_blocks: RefCell<HashMap<u64, Box<[u8]>>>,
     budget_bytes: Cell<u64>,
     used_bytes: Cell<u64>,
     state: RefCell<Model>,
 }
 
+/// The deterministic model's state. Everything is indexed by plain integers (size class, pool
+/// number), so an allocation costs a few vector operations: list comprehensions over a million
+/// items make millions of objects.
 #[derive(Default)]
 struct Model {
-    /// size class → pools with a free block, most recently freed-into first (usedpools).
-    used_pools: HashMap<usize, Vec<u64>>,
-    pools: HashMap<u64, Pool>,
-    next_pool: u64,
+    /// Size class → pools with a free block; the LAST entry is the front of pymalloc's
+    /// `usedpools` list (the pool it allocates from next).
+    used_pools: Vec<Vec<u32>>,
+    /// Pool number → pool; pool `k` starts at `ARENA_START + k * POOL_SIZE`.
+    pools: Vec<Pool>,
     /// malloc model: exact-size free lists (LIFO) over a bump pointer.
     malloc_free: HashMap<u64, Vec<u64>>,
     malloc_next: u64,
@@ -48,6 +54,7 @@ struct Model {
 
 struct Pool {
     class: usize,
+    /// Freed blocks, most recently freed last (pymalloc's `freeblock` list is LIFO).
     free: Vec<u64>,
     next_offset: u64,
 }
@@ -65,13 +72,14 @@ impl Heap {
     /// A heap with `budget_bytes` of array data allowed at once.
     pub fn new(real_addresses: bool, budget_bytes: u64) -> Rc<Heap> {
         let model = Model {
-            next_pool: ARENA_START,
+            used_pools: vec![Vec::new(); SMALL_REQUEST_THRESHOLD / ALIGNMENT],
             malloc_next: MALLOC_START,
             mmap_next: MMAP_TOP,
             ..Model::default()
         };
         Rc::new(Heap {
             real: real_addresses,
+            real_blocks: RefCell::new(HashMap::new()),
             budget_bytes: Cell::new(budget_bytes),
             used_bytes: Cell::new(0),
             state: RefCell::new(model),
@@ -84,25 +92,29 @@ impl Heap {
 
     /// A new object id for an object of `size` bytes (its CPython allocation size).
     pub fn object(self: &Rc<Self>, size: usize) -> ObjId {
-        if self.real {
-            let block = vec![0u8; size.max(1)].into_boxed_slice();
-            return ObjId {
-                addr: block.as_ptr() as u64,
-                size,
-                heap: None,
-                _real: Some(block),
-            };
-        }
-        let addr = self.state.borrow_mut().alloc_object(size);
+        let size = size.min(u32::MAX as usize) as u32;
+        let addr = if self.real {
+            let block = vec![0u8; (size as usize).max(1)].into_boxed_slice();
+            let addr = block.as_ptr() as u64;
+            self.real_blocks.borrow_mut().insert(addr, block);
+            addr
+        } else {
+            self.state.borrow_mut().alloc_object(size as usize)
+        };
         ObjId {
             addr,
             size,
             heap: Some(self.clone()),
-            _real: None,
         }
     }
 
     fn free_object(&self, addr: u64, size: usize) {
+        if self.real {
+            if let Ok(mut blocks) = self.real_blocks.try_borrow_mut() {
+                blocks.remove(&addr);
+            }
+            return;
+        }
         if let Ok(mut st) = self.state.try_borrow_mut() {
             st.free_object(addr, size);
         }
@@ -152,65 +164,57 @@ impl Model {
             return self.alloc_malloc(size);
         }
         let class = (size.max(1) - 1) / ALIGNMENT;
-        loop {
-            let pool_addr = match self.used_pools.get(&class).and_then(|v| v.first().copied()) {
-                Some(p) => p,
-                None => {
-                    let p = self.next_pool;
-                    self.next_pool += POOL_SIZE;
-                    self.pools.insert(
-                        p,
-                        Pool {
-                            class,
-                            free: Vec::new(),
-                            next_offset: POOL_HEADER,
-                        },
-                    );
-                    self.used_pools.entry(class).or_default().insert(0, p);
-                    p
-                }
-            };
-            let Some(pool) = self.pools.get_mut(&pool_addr) else {
-                return 0;
-            };
-            let addr = if let Some(a) = pool.free.pop() {
-                Some(a)
-            } else if pool.next_offset + pool.block_size() <= POOL_SIZE {
+        let pool_no = match self.used_pools[class].last() {
+            Some(&p) => p as usize,
+            None => {
+                // a fresh pool from the arena, linked at the front of usedpools
+                self.pools.push(Pool {
+                    class,
+                    free: Vec::new(),
+                    next_offset: POOL_HEADER,
+                });
+                let p = self.pools.len() - 1;
+                self.used_pools[class].push(p as u32);
+                p
+            }
+        };
+        let pool_addr = ARENA_START + pool_no as u64 * POOL_SIZE;
+        let pool = &mut self.pools[pool_no];
+        let addr = match pool.free.pop() {
+            Some(a) => a,
+            None => {
+                // a pool in usedpools always has room (full pools are unlinked below)
                 let a = pool_addr + pool.next_offset;
                 pool.next_offset += pool.block_size();
-                Some(a)
-            } else {
-                None
-            };
-            let full = pool.is_full();
-            if (full || addr.is_none())
-                && let Some(v) = self.used_pools.get_mut(&class)
-            {
-                v.retain(|&p| p != pool_addr);
+                a
             }
-            if let Some(a) = addr {
-                return a;
-            }
+        };
+        if pool.is_full() {
+            // pymalloc unlinks a pool as soon as it is full; it is the front one
+            self.used_pools[class].pop();
         }
+        addr
     }
 
     fn free_object(&mut self, addr: u64, size: usize) {
         if size > SMALL_REQUEST_THRESHOLD {
             return self.free_malloc(addr, size);
         }
-        let pool_addr = addr & !(POOL_SIZE - 1);
-        let Some(pool) = self.pools.get_mut(&pool_addr) else {
+        let Some(pool_no) = addr
+            .checked_sub(ARENA_START)
+            .map(|off| (off / POOL_SIZE) as usize)
+        else {
+            return;
+        };
+        let Some(pool) = self.pools.get_mut(pool_no) else {
             return;
         };
         let was_full = pool.is_full();
         pool.free.push(addr);
-        let class = pool.class;
         if was_full {
             // pymalloc links a pool that regains a free block at the front of usedpools
-            self.used_pools
-                .entry(class)
-                .or_default()
-                .insert(0, pool_addr);
+            let class = pool.class;
+            self.used_pools[class].push(pool_no as u32);
         }
     }
 
@@ -257,12 +261,13 @@ fn round_up(n: usize, to: usize) -> usize {
 
 /// An object's identity: its address in the model (or in this process). Dropping it frees the
 /// block, so the next object of the same size class may get the same id, as in CPython.
+/// Kept to 24 bytes: a list comprehension over a million items makes a million of them.
 pub struct ObjId {
     addr: u64,
-    size: usize,
+    /// The object's CPython allocation size (its pymalloc size class).
+    size: u32,
+    /// The heap to give the block back to; `None` for static objects.
     heap: Option<Rc<Heap>>,
-    /// Real mode: the block whose address is the id, freed with the object.
-    _real: Option<Box<[u8]>>,
 }
 
 impl ObjId {
@@ -272,7 +277,6 @@ impl ObjId {
             addr,
             size: 0,
             heap: None,
-            _real: None,
         }
     }
     pub fn addr(&self) -> u64 {
@@ -283,7 +287,7 @@ impl ObjId {
 impl Drop for ObjId {
     fn drop(&mut self) {
         if let Some(heap) = &self.heap {
-            heap.free_object(self.addr, self.size);
+            heap.free_object(self.addr, self.size as usize);
         }
     }
 }
@@ -330,6 +334,22 @@ mod tests {
         assert_eq!(ids[0], ids[2]);
         assert_eq!(ids[1], ids[3]);
         assert_ne!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn real_mode_ids_are_live_blocks_of_this_process() {
+        let heap = Heap::new(true, 1 << 30);
+        let a = heap.object(32);
+        let b = heap.object(32);
+        assert_ne!(a.addr(), b.addr(), "two live objects never share an id");
+        assert_eq!(heap.real_blocks.borrow().len(), 2);
+        drop(a);
+        assert_eq!(heap.real_blocks.borrow().len(), 1, "freed with its object");
+    }
+
+    #[test]
+    fn an_id_is_small() {
+        assert_eq!(std::mem::size_of::<ObjId>(), 24);
     }
 
     #[test]

@@ -1,0 +1,182 @@
+//! CPython 3.11's messages for the Python side (builtins, lists, dicts, sets, formatting), one
+//! constructor per situation. They extend `PyError` from beside the evaluator so the error
+//! module stays the home of the type and NumPy's messages; call sites pass names and numbers.
+
+use crate::error::{ErrorKind, PyError};
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+impl PyError {
+    /// METH_O functions and methods: `len() takes exactly one argument (0 given)`,
+    /// `list.append() takes exactly one argument (2 given)`.
+    pub fn takes_exactly_one_argument(qualname: &str, given: usize) -> PyError {
+        PyError::type_error(format!(
+            "{qualname}() takes exactly one argument ({given} given)"
+        ))
+    }
+    /// METH_NOARGS: `list.copy() takes no arguments (1 given)`.
+    pub fn takes_no_arguments(qualname: &str, given: usize) -> PyError {
+        PyError::type_error(format!("{qualname}() takes no arguments ({given} given)"))
+    }
+    /// `len() takes no keyword arguments`, `list.insert() takes no keyword arguments`.
+    pub fn takes_no_keyword_arguments(qualname: &str) -> PyError {
+        PyError::type_error(format!("{qualname}() takes no keyword arguments"))
+    }
+    /// `sort() takes no positional arguments`.
+    pub fn takes_no_positional_arguments(name: &str) -> PyError {
+        PyError::type_error(format!("{name}() takes no positional arguments"))
+    }
+    /// `_PyArg_CheckPositional`: `insert expected 2 arguments, got 1`,
+    /// `pop expected at most 1 argument, got 2`, `range expected at least 1 argument, got 0`.
+    pub fn positional_count(name: &str, min: usize, max: usize, given: usize) -> PyError {
+        let (bound, n) = if given < min { (min, min) } else { (max, max) };
+        let how = if min == max {
+            ""
+        } else if given < min {
+            "at least "
+        } else {
+            "at most "
+        };
+        PyError::type_error(format!(
+            "{name} expected {how}{bound} argument{}, got {given}",
+            plural(n)
+        ))
+    }
+    /// Argument Clinic's keyword check: `'foo' is an invalid keyword argument for print()`.
+    pub fn invalid_keyword_argument(keyword: &str, func: &str) -> PyError {
+        PyError::type_error(format!(
+            "'{keyword}' is an invalid keyword argument for {func}()"
+        ))
+    }
+    /// `getsizeof() takes at most 2 arguments (3 given)`.
+    pub fn takes_at_most_arguments(func: &str, max: usize, given: usize) -> PyError {
+        PyError::type_error(format!(
+            "{func}() takes at most {max} argument{} ({given} given)",
+            plural(max)
+        ))
+    }
+    /// `sum() takes at least 1 positional argument (0 given)`.
+    pub fn takes_at_least_positional(func: &str, min: usize, given: usize) -> PyError {
+        PyError::type_error(format!(
+            "{func}() takes at least {min} positional argument{} ({given} given)",
+            plural(min)
+        ))
+    }
+    /// `enumerate() missing required argument 'iterable'`.
+    pub fn missing_required_argument(func: &str, name: &str) -> PyError {
+        PyError::type_error(format!("{func}() missing required argument '{name}'"))
+    }
+    /// `getsizeof() missing required argument 'object' (pos 1)`.
+    pub fn missing_required_argument_pos(func: &str, name: &str, pos: usize) -> PyError {
+        PyError::type_error(format!(
+            "{func}() missing required argument '{name}' (pos {pos})"
+        ))
+    }
+    /// `a, b = 5`: `cannot unpack non-iterable int object`.
+    pub fn cannot_unpack_non_iterable(type_name: &str) -> PyError {
+        PyError::type_error(format!("cannot unpack non-iterable {type_name} object"))
+    }
+    /// `l[1:3] = 5`.
+    pub fn can_only_assign_iterable() -> PyError {
+        PyError::type_error("can only assign an iterable")
+    }
+    /// `l[::2] = [1]` when the slice has 4 items.
+    pub fn extended_slice_size(given: usize, slice_len: usize) -> PyError {
+        PyError::value(format!(
+            "attempt to assign sequence of size {given} to extended slice of size {slice_len}"
+        ))
+    }
+    /// `l[10] = 0`, `del l[10]`.
+    pub fn list_assignment_out_of_range() -> PyError {
+        PyError::index("list assignment index out of range")
+    }
+    /// `[].pop()`.
+    pub fn pop_from_empty(what: &str) -> PyError {
+        let kind = if what == "dict" {
+            ErrorKind::KeyError
+        } else {
+            ErrorKind::IndexError
+        };
+        PyError::new(kind, format!("pop from empty {what}"))
+    }
+    /// `[1].pop(5)`.
+    pub fn pop_index_out_of_range() -> PyError {
+        PyError::index("pop index out of range")
+    }
+    /// `l.index(x)` when `x` is absent: `'missing' is not in list`.
+    pub fn not_in_list(repr: &str) -> PyError {
+        PyError::value(format!("{repr} is not in list"))
+    }
+    /// `l.remove(x)` when `x` is absent.
+    pub fn list_remove_missing() -> PyError {
+        PyError::value("list.remove(x): x not in list")
+    }
+    /// `range(0, 5, 0)`.
+    pub fn range_step_zero() -> PyError {
+        PyError::value("range() arg 3 must not be zero")
+    }
+    /// `len(range(10**20))` and other sizes past `sys.maxsize`.
+    pub fn too_large_for_ssize_t() -> PyError {
+        PyError::overflow("Python int too large to convert to C ssize_t")
+    }
+    /// `[][::0]`.
+    pub fn slice_step_cannot_be_zero() -> PyError {
+        PyError::value("slice step cannot be zero")
+    }
+    /// `next(it)` past the end: the traceback line is `StopIteration: `.
+    pub fn stop_iteration() -> PyError {
+        PyError::new(ErrorKind::StopIteration, "")
+    }
+    /// `s.remove(x)` when `x` is not in the set: `KeyError: 5`.
+    pub fn set_key_missing(repr: &str) -> PyError {
+        PyError::new(ErrorKind::KeyError, repr.to_string())
+    }
+    /// `map(str)`.
+    pub fn map_needs_two_arguments() -> PyError {
+        PyError::type_error("map() must have at least two arguments.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argument_count_messages_match_cpython_3_11() {
+        let cases = [
+            (
+                PyError::positional_count("insert", 2, 2, 1),
+                "insert expected 2 arguments, got 1",
+            ),
+            (
+                PyError::positional_count("pop", 0, 1, 2),
+                "pop expected at most 1 argument, got 2",
+            ),
+            (
+                PyError::positional_count("range", 1, 3, 0),
+                "range expected at least 1 argument, got 0",
+            ),
+            (
+                PyError::positional_count("isinstance", 2, 2, 1),
+                "isinstance expected 2 arguments, got 1",
+            ),
+            (
+                PyError::positional_count("sorted", 1, 1, 0),
+                "sorted expected 1 argument, got 0",
+            ),
+            (
+                PyError::takes_exactly_one_argument("list.append", 0),
+                "list.append() takes exactly one argument (0 given)",
+            ),
+            (
+                PyError::takes_at_most_arguments("getsizeof", 2, 3),
+                "getsizeof() takes at most 2 arguments (3 given)",
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!(e.msg, want);
+        }
+    }
+}

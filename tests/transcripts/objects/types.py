@@ -1,0 +1,76 @@
+# type(): IPython shows types as `int`, `list`, `numpy.int64`; print(type(x)) shows `<class '...'>`.
+import numpy as np
+type(5)
+type(2 ** 100)
+type(1.5)
+type(True)
+type(None)
+type('s')
+type(b's')
+type((1,))
+type([1])
+type({})
+type({1})
+type(range(3))
+type(slice(1, 2))
+type(1j)
+type(zip([1], [2]))
+type(enumerate([1]))
+type(map(str, [1]))
+type(reversed([1, 2]))
+type(iter([1]))
+type(iter(range(3)))
+type(print)
+type(len)
+type(type)
+type(int)
+arr = np.arange(5)
+type(arr)
+type(arr[1])
+type(arr[1:])
+type(np.arange(3.0)[0])
+type(np.float32(1))
+type(np.array([True])[0])
+type(np.uint8(3))
+type(np.arange(3).dtype)
+print(type(arr[1]))
+print(type(arr))
+print(type(5), type('a'), type([]))
+print(type(None))
+print(type(np.float64(2)))
+type(arr[1]) is np.int64
+type(5) is int
+type(5) == int
+type(True) is bool
+type(arr[1]).__name__
+type(5).__name__
+type([]).__name__
+isinstance(5, int)
+isinstance(True, int)
+isinstance(5, bool)
+isinstance(5.0, int)
+isinstance(5.0, (int, float))
+isinstance(arr[1], int)
+isinstance(arr[1], np.int64)
+isinstance(arr[1], np.integer)
+isinstance(arr[1], np.number)
+isinstance(arr[1], np.generic)
+isinstance(np.float64(1), float)
+isinstance(np.float32(1), float)
+isinstance(np.float64(1), np.floating)
+isinstance(arr, np.ndarray)
+isinstance([1], list)
+isinstance((1,), tuple)
+isinstance('a', str)
+isinstance(None, object)
+isinstance(arr, object)
+isinstance(5, 'int')
+[type(x) for x in (1, 1.0, 'a', None)]
+int
+float
+np.int64
+np.ndarray
+print(int)
+print(np.ndarray)
+repr(int)
+str(np.int64)
