@@ -425,6 +425,66 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     pub fn repeated_axis() -> PyError {
         PyError::value("repeated axis in transpose")
     }
+    /// `normalize_axis_tuple`'s duplicate check (`expand_dims`, `squeeze`, `moveaxis`).
+    pub fn repeated_axis_plain() -> PyError {
+        PyError::value("repeated axis")
+    }
+    /// An AxisError naming the argument (`swapaxes`'s `axis1:`, `moveaxis`'s `source:`).
+    pub fn axis_out_of_bounds_named(arg: &str, axis: i64, ndim: usize) -> PyError {
+        PyError::new(
+            ErrorKind::AxisError,
+            format!("{arg}: axis {axis} is out of bounds for array of dimension {ndim}"),
+        )
+    }
+    pub fn reshape_order_k() -> PyError {
+        PyError::value("order 'K' is not permitted for reshaping")
+    }
+    /// `shape` is already in NumPy's spelling for this message (see `reshape.rs`).
+    pub fn reshape_size_mismatch(size: usize, shape: &str) -> PyError {
+        PyError::value(format!(
+            "cannot reshape array of size {size} into shape {shape}"
+        ))
+    }
+    pub fn squeeze_not_one() -> PyError {
+        PyError::value("cannot select an axis to squeeze out which has size not equal to one")
+    }
+    pub fn order_not_understood(got_repr: &str) -> PyError {
+        PyError::value(format!(
+            "order must be one of 'C', 'F', 'A', or 'K' (got {got_repr})"
+        ))
+    }
+    /// Index arrays that do not broadcast; NumPy writes each shape followed by a space.
+    pub fn index_shape_mismatch(shapes: &[String]) -> PyError {
+        let mut listed = String::new();
+        for s in shapes {
+            listed.push_str(s);
+            listed.push(' ');
+        }
+        PyError::index(format!(
+            "shape mismatch: indexing arrays could not be broadcast together with shapes {listed}"
+        ))
+    }
+    pub fn value_shape_mismatch(values: &str, result: &str) -> PyError {
+        PyError::value(format!(
+            "shape mismatch: value array of shape {values} could not be broadcast to indexing result of shape {result}"
+        ))
+    }
+    pub fn bool_assign_ndim(ndim: usize) -> PyError {
+        PyError::type_error(format!(
+            "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {ndim} dimensions"
+        ))
+    }
+    pub fn bool_assign_count(values: usize, trues: usize) -> PyError {
+        PyError::value(format!(
+            "NumPy boolean array indexing assignment cannot assign {values} input values to the {trues} output values where the mask is true"
+        ))
+    }
+    pub fn index_array_not_integer() -> PyError {
+        PyError::index("arrays used as indices must be of integer (or boolean) type")
+    }
+    pub fn moveaxis_length_mismatch() -> PyError {
+        PyError::value("`source` and `destination` arguments must have the same number of elements")
+    }
 
     // ----- dtypes and casting
     pub fn data_type_not_understood(spec: &str) -> PyError {
@@ -525,6 +585,61 @@ mod tests {
                 "MemoryError: Unable to allocate 256. TiB for an array with shape (35184372088832,) and data type float64",
             ),
             (PyError::keyboard_interrupt(), "KeyboardInterrupt"),
+        ];
+        for (err, want) in cases {
+            assert_eq!(err.to_string(), *want);
+        }
+    }
+
+    /// Shape operations (NumPy 2.4.6).
+    #[test]
+    fn shape_messages_match_numpy() {
+        let cases: &[(PyError, &str)] = &[
+            (PyError::repeated_axis_plain(), "ValueError: repeated axis"),
+            (
+                PyError::axis_out_of_bounds_named("axis1", 3, 1),
+                "AxisError: axis1: axis 3 is out of bounds for array of dimension 1",
+            ),
+            (
+                PyError::reshape_order_k(),
+                "ValueError: order 'K' is not permitted for reshaping",
+            ),
+            (
+                PyError::reshape_size_mismatch(6, "(4,newaxis)"),
+                "ValueError: cannot reshape array of size 6 into shape (4,newaxis)",
+            ),
+            (
+                PyError::squeeze_not_one(),
+                "ValueError: cannot select an axis to squeeze out which has size not equal to one",
+            ),
+            (
+                PyError::order_not_understood("'X'"),
+                "ValueError: order must be one of 'C', 'F', 'A', or 'K' (got 'X')",
+            ),
+            (
+                PyError::index_shape_mismatch(&["(2,)".into(), "(3,)".into()]),
+                "IndexError: shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) ",
+            ),
+            (
+                PyError::value_shape_mismatch("(3,)", "(2,4)"),
+                "ValueError: shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,4)",
+            ),
+            (
+                PyError::bool_assign_ndim(2),
+                "TypeError: NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has 2 dimensions",
+            ),
+            (
+                PyError::bool_assign_count(3, 2),
+                "ValueError: NumPy boolean array indexing assignment cannot assign 3 input values to the 2 output values where the mask is true",
+            ),
+            (
+                PyError::index_array_not_integer(),
+                "IndexError: arrays used as indices must be of integer (or boolean) type",
+            ),
+            (
+                PyError::moveaxis_length_mismatch(),
+                "ValueError: `source` and `destination` arguments must have the same number of elements",
+            ),
         ];
         for (err, want) in cases {
             assert_eq!(err.to_string(), *want);

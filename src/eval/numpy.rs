@@ -13,7 +13,7 @@ use super::value::*;
 use crate::error::{PyError, PyResult};
 use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::layout::Layout;
-use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
+use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
 
 /// numpy functions arrsh implements (`np.<name>`), also what `from numpy import *` binds.
 pub const NUMPY_FUNCTIONS: &[&str] = &[
@@ -363,21 +363,32 @@ impl Interp {
                     Some(Value::None) => None,
                     Some(v) => Some(self.truthy(&v)?),
                 };
-                let order = match &order {
-                    Some(Value::Str(s)) => s.v.to_uppercase().chars().next().unwrap_or('K'),
-                    _ => 'K',
-                };
+                let order = self.order_arg(order, OrderArg::K)?;
                 let mut r = match &obj {
                     Value::Array(a) => {
+                        // _array_fromobject_generic: the same dtype and a layout that suits the
+                        // order (STRIDING_OK) returns the array itself unless a copy is forced
+                        let isz = a.itemsize();
+                        let striding_ok = match order {
+                            OrderArg::C => a.is_c_contiguous(),
+                            OrderArg::F => a.is_f_contiguous(),
+                            OrderArg::A | OrderArg::K => true,
+                        };
                         let need_dtype = dtype.is_some_and(|d| d != a.dtype());
-                        let need_order = (order == 'C' && !a.is_c_contiguous())
-                            || (order == 'F' && !a.is_f_contiguous());
-                        if copy == Some(false) && (need_dtype || need_order) {
+                        if copy == Some(false) && (need_dtype || !striding_ok) {
                             return Err(copy_false_error());
                         }
-                        if copy == Some(true) || need_dtype || need_order {
-                            let o = if order == 'A' { 'K' } else { order };
+                        if need_dtype {
+                            // PyArray_FromArray: NewLikeArray in K order unless C or F is asked
+                            let o = match order {
+                                OrderArg::C => OrderArg::C,
+                                OrderArg::F => OrderArg::F,
+                                _ if a.layout().is_fortran(isz) => OrderArg::F,
+                                _ => OrderArg::K,
+                            };
                             self.copy_in_order(a, dtype.unwrap_or(a.dtype()), o)?
+                        } else if copy == Some(true) || !striding_ok {
+                            self.copy_in_order(a, a.dtype(), order)?
                         } else {
                             a.clone()
                         }
@@ -387,7 +398,7 @@ impl Interp {
                             return Err(copy_false_error());
                         }
                         let a = self.to_array(other, dtype)?;
-                        if order == 'F' && !a.is_f_contiguous() {
+                        if order == OrderArg::F && !a.is_f_contiguous() {
                             kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)?
                         } else {
                             a
@@ -397,9 +408,14 @@ impl Interp {
                 if let Some(n) = ndmin {
                     let n = self.int_value(&n, "")?.to_i64().unwrap_or(0).max(0) as usize;
                     if r.ndim() < n {
-                        let mut shape: Vec<i128> = vec![1; n - r.ndim()];
-                        shape.extend(r.shape().iter().map(|&d| d as i128));
-                        r = r.reshape(&self.ctx, &shape, Order::C)?;
+                        // _prepend_ones: a view with leading length-1 axes of stride itemsize
+                        let mut layout = r.layout().clone();
+                        let pad = n - r.ndim();
+                        layout.shape.splice(0..0, std::iter::repeat_n(1, pad));
+                        layout
+                            .strides
+                            .splice(0..0, std::iter::repeat_n(r.itemsize() as isize, pad));
+                        r = r.view_with(&self.ctx, r.dtype(), layout);
                     }
                 }
                 Ok(Value::Array(r))
@@ -528,12 +544,10 @@ impl Interp {
             "copy" => {
                 let a = p.req(0, "a")?;
                 let order = p.opt(1, "order")?;
+                let _subok = p.opt(2, "subok")?;
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
-                let o = match order {
-                    Some(Value::Str(s)) => s.v.to_uppercase().chars().next().unwrap_or('K'),
-                    _ => 'K',
-                };
+                let o = self.order_arg(order, OrderArg::K)?;
                 Ok(Value::Array(self.copy_in_order(&a, a.dtype(), o)?))
             }
             "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min"
@@ -566,37 +580,43 @@ impl Interp {
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
                 let nd = a.ndim();
-                let s = crate::runtime::array::normalize_axis(
-                    self.int_value(&src, "")?.to_i64().unwrap_or(i64::MAX),
-                    nd,
-                )?;
-                let d = crate::runtime::array::normalize_axis(
-                    self.int_value(&dst, "")?.to_i64().unwrap_or(i64::MAX),
-                    nd,
-                )?;
-                let mut order: Vec<i64> = (0..nd as i64).filter(|&x| x != s as i64).collect();
-                order.insert(d, s as i64);
+                let src = self.axis_list(&src)?;
+                let dst = self.axis_list(&dst)?;
+                let src = normalize_axis_tuple(&src, nd, Some("source"))?;
+                let dst = normalize_axis_tuple(&dst, nd, Some("destination"))?;
+                if src.len() != dst.len() {
+                    return Err(PyError::moveaxis_length_mismatch());
+                }
+                let mut order: Vec<usize> = (0..nd).filter(|x| !src.contains(x)).collect();
+                let mut pairs: Vec<(usize, usize)> = dst.into_iter().zip(src).collect();
+                pairs.sort_unstable();
+                for (d, s) in pairs {
+                    order.insert(d, s);
+                }
+                let order: Vec<i64> = order.into_iter().map(|x| x as i64).collect();
                 Ok(Value::Array(a.transpose(&self.ctx, Some(&order))?))
             }
             "expand_dims" => {
+                // numpy: normalise the axes against the new ndim, then reshape (so the strides
+                // are reshape's, not an inserted zero)
                 let a = p.req(0, "a")?;
                 let axis = p.req(1, "axis")?;
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
-                let nd = a.ndim() + 1;
-                let ax = crate::runtime::array::normalize_axis(
-                    self.int_value(&axis, "")?.to_i64().unwrap_or(i64::MAX),
-                    nd,
-                )?;
-                let mut layout = a.layout().clone();
-                layout.shape.insert(ax, 1);
-                let stride = if ax < a.ndim() {
-                    a.strides()[ax] * a.shape()[ax] as isize
-                } else {
-                    a.itemsize() as isize
-                };
-                layout.strides.insert(ax, stride);
-                Ok(Value::Array(a.view_with(&self.ctx, a.dtype(), layout)))
+                let axes = self.axis_list(&axis)?;
+                let out_nd = a.ndim() + axes.len();
+                let axes = normalize_axis_tuple(&axes, out_nd, None)?;
+                let mut dims = a.shape().to_vec().into_iter();
+                let shape: Vec<i128> = (0..out_nd)
+                    .map(|ax| {
+                        if axes.contains(&ax) {
+                            1
+                        } else {
+                            dims.next().unwrap_or(1) as i128
+                        }
+                    })
+                    .collect();
+                Ok(Value::Array(a.reshape(&self.ctx, &shape, OrderArg::C)?))
             }
             "shares_memory" | "may_share_memory" => {
                 let a = p.req(0, "a")?;
@@ -720,7 +740,7 @@ impl Interp {
                 };
                 let mut arr = self.to_array(&a, dt)?;
                 if arr.ndim() == 0 {
-                    arr = arr.reshape(&self.ctx, &[1], Order::C)?;
+                    arr = arr.reshape(&self.ctx, &[1], OrderArg::C)?;
                 }
                 let (ok, order) = if name == "ascontiguousarray" {
                     (arr.is_c_contiguous(), Order::C)
@@ -886,20 +906,40 @@ impl Interp {
                 let _subok = p.opt(2, "subok")?;
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
-                let shape = self.to_shape(&shape)?;
-                let shape = Layout::checked_size(&shape, a.itemsize())?;
+                let shape = match &shape {
+                    Value::Tuple(_) | Value::List(_) => self.to_shape(&shape)?,
+                    one => vec![self.int_value(one, "")?.to_i128_saturating()],
+                };
+                // numpy's _broadcast_to, in its order of checks
                 if shape.is_empty() && a.ndim() > 0 {
                     return Err(PyError::value(
                         "cannot broadcast a non-scalar to a scalar array",
                     ));
                 }
-                let Some(layout) = kernels::broadcast_layout(&a.layout(), &shape) else {
+                if shape.iter().any(|&d| d < 0) {
+                    return Err(PyError::value(
+                        "all elements of broadcast shape must be non-negative",
+                    ));
+                }
+                let shape = Layout::checked_size(&shape, a.itemsize())?;
+                if a.ndim() > shape.len() {
+                    return Err(PyError::value(
+                        "input operand has more dimensions than allowed by the axis remapping",
+                    ));
+                }
+                let Some(mut layout) = kernels::broadcast_layout(&a.layout(), &shape) else {
                     return Err(PyError::value(format!(
                         "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
-                        crate::error::shape_str(&a.shape()),
-                        crate::error::shape_str(&shape)
+                        crate::error::np_shape_str(&a.shape()),
+                        crate::error::np_shape_str(&shape)
                     )));
                 };
+                // the view comes from nditer, which gives every length-1 axis a zero stride
+                for (s, &n) in layout.strides.iter_mut().zip(&shape) {
+                    if n == 1 {
+                        *s = 0;
+                    }
+                }
                 Ok(Value::Array(
                     a.view_with(&self.ctx, a.dtype(), layout).into_readonly(),
                 ))
@@ -1240,7 +1280,7 @@ impl Interp {
         if num > 0 {
             kernels::fill_arange(&self.ctx, &base, &Scalar::Float(0.0), &Scalar::Float(1.0))?;
         }
-        let mut y = base.reshape(&self.ctx, &[num as i128], Order::C)?;
+        let mut y = base.reshape(&self.ctx, &[num as i128], OrderArg::C)?;
         let step;
         if div > 0 {
             step = delta / div as f64;
@@ -1477,4 +1517,21 @@ fn expired_numpy_attr(name: &str) -> Option<&'static str> {
         "issubclass_" => "Use `issubclass` builtin instead.",
         _ => return None,
     })
+}
+
+/// numpy's `normalize_axis_tuple`: each axis normalised (an AxisError names `arg` when given),
+/// then duplicates refused.
+fn normalize_axis_tuple(axes: &[i64], ndim: usize, arg: Option<&str>) -> PyResult<Vec<usize>> {
+    let mut out = Vec::with_capacity(axes.len());
+    for &a in axes {
+        let ax = crate::runtime::array::normalize_axis(a, ndim).map_err(|e| match arg {
+            Some(name) => PyError::axis_out_of_bounds_named(name, a, ndim),
+            None => e,
+        })?;
+        if out.contains(&ax) {
+            return Err(PyError::repeated_axis_plain());
+        }
+        out.push(ax);
+    }
+    Ok(out)
 }

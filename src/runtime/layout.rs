@@ -15,11 +15,14 @@ pub const MAX_DIMS: usize = 64;
 ///    `[offset_bytes + Σ idx·stride, … + itemsize)` lie inside the buffer. Views keep this by
 ///    construction; `as_strided` keeps it by checking (see `array.rs`).
 /// 4. `shape.len() <= MAX_DIMS`.
+/// 5. `offset_bytes` is signed: an *empty* view may point before its buffer, as NumPy's data
+///    pointer does (`a[:0, ::-1][:, 1:]`); invariant 3 makes it non-negative whenever the
+///    array has an element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub shape: Vec<usize>,
     pub strides: Vec<isize>,
-    pub offset_bytes: usize,
+    pub offset_bytes: isize,
 }
 
 /// Memory order for new arrays and copies.
@@ -27,6 +30,29 @@ pub struct Layout {
 pub enum Order {
     C,
     F,
+}
+
+/// NumPy's `order=` argument: `C`, `F`, `A` (F when the array is Fortran-ordered, else C) and
+/// `K` (keep the array's own memory order as closely as possible).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrderArg {
+    C,
+    F,
+    A,
+    K,
+}
+
+impl OrderArg {
+    /// `'C'`, `'f'`, ...: NumPy accepts either case.
+    pub fn parse(s: &str) -> Option<OrderArg> {
+        match s {
+            "C" | "c" => Some(OrderArg::C),
+            "F" | "f" => Some(OrderArg::F),
+            "A" | "a" => Some(OrderArg::A),
+            "K" | "k" => Some(OrderArg::K),
+            _ => None,
+        }
+    }
 }
 
 impl Layout {
@@ -93,6 +119,92 @@ impl Layout {
         true
     }
 
+    /// NumPy's `PyArray_ISFORTRAN`: F-contiguous and not C-contiguous (what `order='A'` asks).
+    pub fn is_fortran(&self, itemsize: usize) -> bool {
+        self.is_f_contiguous(itemsize) && !self.is_c_contiguous(itemsize)
+    }
+
+    /// NumPy's `PyArray_CreateSortedStridePerm`: axes by decreasing |stride|, ties in axis order
+    /// (a stable sort), so zero strides sort innermost.
+    pub fn sorted_stride_perm(&self) -> Vec<usize> {
+        let mut perm: Vec<usize> = (0..self.ndim()).collect();
+        perm.sort_by(|&x, &y| {
+            self.strides[y]
+                .unsigned_abs()
+                .cmp(&self.strides[x].unsigned_abs())
+        });
+        perm
+    }
+
+    /// Strides of a new array "like" this one in order `K` (`PyArray_NewLikeArray`): C strides
+    /// for a C-contiguous or ≤1-d prototype, F strides for an F-contiguous one, and otherwise the
+    /// prototype's own axis order by |stride| — so transposes, F arrays and negative or zero
+    /// strides copy into the same memory order.
+    /// `proto_itemsize` is this layout's item size, `itemsize` the new array's (`astype`).
+    pub fn keep_order_strides(&self, proto_itemsize: usize, itemsize: usize) -> Vec<isize> {
+        if self.is_c_contiguous(proto_itemsize) || self.ndim() <= 1 {
+            return Layout::contiguous(&self.shape, itemsize, Order::C).strides;
+        }
+        if self.is_f_contiguous(proto_itemsize) {
+            return Layout::contiguous(&self.shape, itemsize, Order::F).strides;
+        }
+        let mut strides = vec![0isize; self.ndim()];
+        let mut step = itemsize as isize;
+        // unlike a fresh C/F layout, numpy scales by zero lengths here (only empty arrays care,
+        // and those get all-zero strides when allocated anyway)
+        for &ax in self.sorted_stride_perm().iter().rev() {
+            strides[ax] = step;
+            step = step.saturating_mul(self.shape[ax] as isize);
+        }
+        strides
+    }
+
+    /// The order in which NumPy's iterator visits the axes in `K` order without flipping
+    /// negative strides (`npyiter_find_best_axis_ordering`, as `flatten('K')` uses it):
+    /// outermost first. A stable insertion sort from the innermost axis by |stride|, where a
+    /// zero stride or a length-1 axis is ambiguous and keeps its C position.
+    pub fn iteration_perm_keep(&self) -> Vec<usize> {
+        let nd = self.ndim();
+        let stride = |ax: usize| {
+            if self.shape[ax] == 1 {
+                0
+            } else {
+                self.strides[ax]
+            }
+        };
+        // innermost first, as nditer stores its axes
+        let mut order: Vec<usize> = (0..nd).rev().collect();
+        for i0 in 1..nd {
+            let ax0 = order[i0];
+            let s0 = stride(ax0);
+            let mut ipos = i0;
+            for i1 in (0..i0).rev() {
+                let s1 = stride(order[i1]);
+                if s0 != 0 && s1 != 0 {
+                    if s1.unsigned_abs() <= s0.unsigned_abs() {
+                        break;
+                    }
+                    ipos = i1;
+                }
+            }
+            if ipos != i0 {
+                order.remove(i0);
+                order.insert(ipos, ax0);
+            }
+        }
+        order.reverse();
+        order
+    }
+
+    /// The same layout with its axes permuted (`perm[k]` is the old axis that becomes axis k).
+    pub fn permuted(&self, perm: &[usize]) -> Layout {
+        Layout {
+            shape: perm.iter().map(|&p| self.shape[p]).collect(),
+            strides: perm.iter().map(|&p| self.strides[p]).collect(),
+            offset_bytes: self.offset_bytes,
+        }
+    }
+
     /// The byte range `[lo, hi)` relative to the buffer start that the elements touch, or
     /// `None` for an empty array. Computed in i128 so no user shape can overflow it.
     pub fn byte_extent(&self, itemsize: usize) -> Option<(i128, i128)> {
@@ -113,10 +225,11 @@ impl Layout {
 
     /// Byte offset of the element at a multi-index (each index already in range).
     pub fn offset_of(&self, index: &[usize]) -> usize {
-        let mut off = self.offset_bytes as isize;
+        let mut off = self.offset_bytes;
         for (&i, &s) in index.iter().zip(&self.strides) {
             off += i as isize * s;
         }
+        debug_assert!(off >= 0, "invariant 3");
         off as usize // invariant 3: in the buffer
     }
 
@@ -127,13 +240,13 @@ impl Layout {
         }
         let nd = self.ndim();
         if nd == 0 {
-            f(self.offset_bytes);
+            f(self.offset_bytes as usize); // invariant 3: non-empty, so in the buffer
             return;
         }
         let inner_n = self.shape[nd - 1];
         let inner_s = self.strides[nd - 1];
         let mut idx = vec![0usize; nd - 1];
-        let mut base = self.offset_bytes as isize;
+        let mut base = self.offset_bytes;
         loop {
             let mut off = base;
             for _ in 0..inner_n {

@@ -8,11 +8,12 @@ pub mod heap;
 pub mod index;
 pub mod layout;
 pub mod print;
+pub mod reshape;
 pub mod scalar;
 
 pub use dtype::{DType, Kind};
 pub use heap::{Heap, ObjId};
-pub use layout::{Layout, Order};
+pub use layout::{Layout, Order, OrderArg};
 pub use scalar::Scalar;
 
 pub mod array;
