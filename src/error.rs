@@ -429,6 +429,14 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     pub fn repeated_axis_plain() -> PyError {
         PyError::value("repeated axis")
     }
+    /// `normalize_axis_tuple(..., argname)`'s duplicate check (`moveaxis`).
+    pub fn repeated_axis_in(arg: &str) -> PyError {
+        PyError::value(format!("repeated axis in `{arg}` argument"))
+    }
+    /// The C-level axis-tuple converter's duplicate check (`squeeze`).
+    pub fn duplicate_axis_value() -> PyError {
+        PyError::value("duplicate value in 'axis'")
+    }
     /// An AxisError naming the argument (`swapaxes`'s `axis1:`, `moveaxis`'s `source:`).
     pub fn axis_out_of_bounds_named(arg: &str, axis: i64, ndim: usize) -> PyError {
         PyError::new(
@@ -596,6 +604,14 @@ mod tests {
     fn shape_messages_match_numpy() {
         let cases: &[(PyError, &str)] = &[
             (PyError::repeated_axis_plain(), "ValueError: repeated axis"),
+            (
+                PyError::repeated_axis_in("source"),
+                "ValueError: repeated axis in `source` argument",
+            ),
+            (
+                PyError::duplicate_axis_value(),
+                "ValueError: duplicate value in 'axis'",
+            ),
             (
                 PyError::axis_out_of_bounds_named("axis1", 3, 1),
                 "AxisError: axis1: axis 3 is out of bounds for array of dimension 1",

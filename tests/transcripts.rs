@@ -131,8 +131,23 @@ macro_rules! topics {
 }
 
 topics!(
-    arithmetic, as_strided, attributes, copies, creation, dtype_view, errors, indexing, python,
-    repr, reshape, seeds, views,
+    arithmetic,
+    as_strided,
+    attributes,
+    copies,
+    creation,
+    creation_more,
+    dtype_view,
+    errors,
+    fancy_indexing,
+    indexing,
+    indexing_nd,
+    python,
+    repr,
+    reshape,
+    seeds,
+    shape_ops,
+    views,
 );
 
 /// Every topic directory has a test above (a new directory must be added to the list).
@@ -144,13 +159,17 @@ fn every_topic_is_checked() {
         "attributes",
         "copies",
         "creation",
+        "creation_more",
         "dtype_view",
         "errors",
+        "fancy_indexing",
         "indexing",
+        "indexing_nd",
         "python",
         "repr",
         "reshape",
         "seeds",
+        "shape_ops",
         "views",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))

@@ -503,10 +503,18 @@ impl Interp {
                     Some(c) => self.truthy(&c)?,
                     None => true,
                 };
-                if !copy && dt == a.dtype() {
+                let o = self.order_arg(order, OrderArg::K)?;
+                // PyArray_AsType: no copy when allowed, the dtype is the same and the layout
+                // already satisfies the order
+                let layout_ok = match o {
+                    OrderArg::K => true,
+                    OrderArg::A => a.is_c_contiguous() || a.is_f_contiguous(),
+                    OrderArg::C => a.is_c_contiguous(),
+                    OrderArg::F => a.is_f_contiguous(),
+                };
+                if !copy && dt == a.dtype() && layout_ok {
                     return Ok(obj.clone());
                 }
-                let o = self.order_arg(order, OrderArg::K)?;
                 Value::Array(self.copy_in_order(a, dt, o)?)
             }
             "reshape" => {

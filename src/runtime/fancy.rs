@@ -204,7 +204,14 @@ fn prepare(shape: &[usize], items: &[FancyItem]) -> PyResult<Prepared> {
     } else if used > ndim {
         return Err(PyError::too_many_indices(ndim, used));
     }
-    if kinds.scalar_array && (kinds.fancy || kinds.only_int()) {
+    // NumPy drops HAS_SCALAR_ARRAY beside a fancy index, and in a full integer index (where
+    // the array scalar is just an integer)
+    let full_integer = Kinds {
+        int: true,
+        scalar_array: true,
+        ..Kinds::default()
+    };
+    if kinds.scalar_array && (kinds.fancy || kinds == full_integer) {
         kinds.scalar_array = false;
     }
     if (kinds.newaxis || kinds.fancy) && new_ndim + fancy_ndim > MAX_DIMS {

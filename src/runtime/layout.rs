@@ -136,27 +136,46 @@ impl Layout {
         perm
     }
 
-    /// Strides of a new array "like" this one in order `K` (`PyArray_NewLikeArray`): C strides
-    /// for a C-contiguous or ≤1-d prototype, F strides for an F-contiguous one, and otherwise the
-    /// prototype's own axis order by |stride| — so transposes, F arrays and negative or zero
-    /// strides copy into the same memory order.
-    /// `proto_itemsize` is this layout's item size, `itemsize` the new array's (`astype`).
-    pub fn keep_order_strides(&self, proto_itemsize: usize, itemsize: usize) -> Vec<isize> {
-        if self.is_c_contiguous(proto_itemsize) || self.ndim() <= 1 {
-            return Layout::contiguous(&self.shape, itemsize, Order::C).strides;
+    /// Strides of a new array of `shape` "like" this one (NumPy's
+    /// `PyArray_NewLikeArrayWithShape`): `A` is F for a Fortran-ordered prototype; `K` is C for
+    /// a C-contiguous or ≤1-d prototype (or a shape of another ndim), F for an F-contiguous one,
+    /// and otherwise the prototype's own axis order by |stride| — so transposes and negative or
+    /// zero strides are copied into the same memory order. `proto_itemsize` is this layout's
+    /// item size, `itemsize` the new array's (`astype`).
+    pub fn like_strides(
+        &self,
+        proto_itemsize: usize,
+        shape: &[usize],
+        itemsize: usize,
+        order: OrderArg,
+    ) -> Vec<isize> {
+        let fresh = |o| Layout::contiguous(shape, itemsize, o).strides;
+        match order {
+            OrderArg::C => fresh(Order::C),
+            OrderArg::F => fresh(Order::F),
+            OrderArg::A if self.is_fortran(proto_itemsize) => fresh(Order::F),
+            OrderArg::A => fresh(Order::C),
+            OrderArg::K => {
+                if shape.len() != self.ndim()
+                    || self.is_c_contiguous(proto_itemsize)
+                    || shape.len() <= 1
+                {
+                    return fresh(Order::C);
+                }
+                if self.is_f_contiguous(proto_itemsize) {
+                    return fresh(Order::F);
+                }
+                let mut strides = vec![0isize; shape.len()];
+                let mut step = itemsize as isize;
+                // unlike a fresh C/F layout, numpy scales by zero lengths here (only empty
+                // arrays care, and those get all-zero strides when allocated anyway)
+                for &ax in self.sorted_stride_perm().iter().rev() {
+                    strides[ax] = step;
+                    step = step.saturating_mul(shape[ax] as isize);
+                }
+                strides
+            }
         }
-        if self.is_f_contiguous(proto_itemsize) {
-            return Layout::contiguous(&self.shape, itemsize, Order::F).strides;
-        }
-        let mut strides = vec![0isize; self.ndim()];
-        let mut step = itemsize as isize;
-        // unlike a fresh C/F layout, numpy scales by zero lengths here (only empty arrays care,
-        // and those get all-zero strides when allocated anyway)
-        for &ax in self.sorted_stride_perm().iter().rev() {
-            strides[ax] = step;
-            step = step.saturating_mul(self.shape[ax] as isize);
-        }
-        strides
     }
 
     /// The order in which NumPy's iterator visits the axes in `K` order without flipping

@@ -122,9 +122,8 @@ impl NdArray {
     }
 
     /// A new owner holding this array's values in `dtype`, laid out like NumPy's
-    /// `PyArray_NewLikeArray(a, order)` (`a.copy(order)`, `np.copy`, `astype`): `A` is F for a
-    /// Fortran-ordered array, `K` keeps the array's own axis order (see
-    /// `Layout::keep_order_strides`).
+    /// `PyArray_NewLikeArray(a, order)` (`a.copy(order)`, `np.copy`, `astype`; see
+    /// `Layout::like_strides`).
     pub fn copy_as(
         self: &Rc<Self>,
         ctx: &Ctx,
@@ -132,19 +131,25 @@ impl NdArray {
         order: OrderArg,
     ) -> PyResult<Rc<NdArray>> {
         let layout = self.layout().clone();
-        let strides = match order {
-            OrderArg::C => Layout::contiguous(&layout.shape, dtype.itemsize, Order::C).strides,
-            OrderArg::F => Layout::contiguous(&layout.shape, dtype.itemsize, Order::F).strides,
-            OrderArg::A if layout.is_fortran(self.itemsize()) => {
-                Layout::contiguous(&layout.shape, dtype.itemsize, Order::F).strides
-            }
-            OrderArg::A => Layout::contiguous(&layout.shape, dtype.itemsize, Order::C).strides,
-            // the axis order comes from the source's strides, the steps from the new item size
-            OrderArg::K => layout.keep_order_strides(self.itemsize(), dtype.itemsize),
-        };
+        let strides = layout.like_strides(self.itemsize(), &layout.shape, dtype.itemsize, order);
         let out = NdArray::with_strides(ctx, &layout.shape, &strides, dtype)?;
         kernels::assign(ctx, &out, self)?;
         Ok(out)
+    }
+
+    /// A new zero-filled owner of `shape` and `dtype` laid out "like" this array
+    /// (`zeros_like` & co., `PyArray_NewLikeArrayWithShape`).
+    pub fn new_like(
+        &self,
+        ctx: &Ctx,
+        shape: &[usize],
+        dtype: DType,
+        order: OrderArg,
+    ) -> PyResult<Rc<NdArray>> {
+        let strides = self
+            .layout()
+            .like_strides(self.itemsize(), shape, dtype.itemsize, order);
+        NdArray::with_strides(ctx, shape, &strides, dtype)
     }
 
     /// `a.squeeze(axis)` (`PyArray_Squeeze` / `PyArray_SqueezeSelected`): `None` when there is
@@ -167,7 +172,7 @@ impl NdArray {
                 for &a in list {
                     let ax = normalize_axis(a, nd)?;
                     if drop[ax] {
-                        return Err(PyError::repeated_axis_plain());
+                        return Err(PyError::duplicate_axis_value());
                     }
                     drop[ax] = true;
                 }
