@@ -45,7 +45,9 @@ pub struct NdArray {
     writeable: Cell<bool>,
 }
 
-/// Result of basic indexing: an element (numpy returns a new scalar) or a view.
+/// Result of indexing: an element (numpy returns a new scalar) or an array (a view, or for
+/// advanced indexing a new array).
+#[derive(Debug)]
 pub enum Indexed {
     Element(Scalar),
     View(Rc<NdArray>),

@@ -403,4 +403,75 @@ mod tests {
             "an empty shape never overflows"
         );
     }
+
+    #[test]
+    fn new_like_layouts_follow_numpy_order_rules() {
+        // (shape, strides, order, strides NumPy 2.4.6 gives the copy; int64), from
+        // tests/transcripts/shape_ops/copy_order: each K case beside a C/A control
+        type Case = (
+            &'static [usize],
+            &'static [isize],
+            OrderArg,
+            &'static [isize],
+        );
+        let cases: &[Case] = &[
+            (&[3, 4], &[32, 8], OrderArg::K, &[32, 8]),
+            (&[4, 3], &[8, 32], OrderArg::K, &[8, 32]), // a transpose keeps its F layout
+            (&[4, 3], &[8, 32], OrderArg::C, &[24, 8]), // control: C asked, C given
+            (&[4, 3], &[8, 32], OrderArg::A, &[8, 32]), // A: Fortran-ordered, so F
+            (&[3, 4], &[32, 8], OrderArg::A, &[32, 8]), // control: A on C is C
+            (&[3, 4, 2], &[32, 8, 96], OrderArg::K, &[32, 8, 96]), // permuted axes kept
+            (&[3, 4, 2], &[32, 8, 96], OrderArg::A, &[64, 16, 8]), // control: not F, so C
+            (&[3, 2], &[-32, 16], OrderArg::K, &[16, 8]), // negative strides by |s|
+            (&[4, 3], &[0, 8], OrderArg::K, &[8, 32]),  // a zero stride sorts innermost
+            (&[6, 1], &[8, 0], OrderArg::K, &[8, 8]),   // length 1: C-contiguous
+        ];
+        for (shape, strides, order, want) in cases {
+            let l = lay(shape, strides);
+            assert_eq!(
+                l.like_strides(8, shape, 8, *order),
+                *want,
+                "{shape:?} {strides:?} {order:?}"
+            );
+        }
+        // astype keeps the permutation with the new item size: p.astype(np.int16)
+        let p = lay(&[3, 4, 2], &[32, 8, 96]);
+        assert_eq!(
+            p.like_strides(8, &[3, 4, 2], 2, OrderArg::K),
+            vec![8, 2, 24]
+        );
+        // a shape of another ndim (zeros_like(a, shape=...)) falls back to C
+        assert_eq!(p.like_strides(8, &[6, 4], 8, OrderArg::K), vec![32, 8]);
+    }
+
+    #[test]
+    fn fortran_means_f_and_not_c() {
+        assert!(lay(&[4, 3], &[8, 32]).is_fortran(8));
+        assert!(!lay(&[3, 4], &[32, 8]).is_fortran(8), "control: C");
+        assert!(
+            !lay(&[5], &[8]).is_fortran(8),
+            "1-d is both, so not Fortran"
+        );
+    }
+
+    #[test]
+    fn keep_order_iteration_sorts_by_stride_but_keeps_ambiguous_axes() {
+        // (shape, strides, nditer's K axis order outermost first)
+        type Case = (&'static [usize], &'static [isize], &'static [usize]);
+        let cases: &[Case] = &[
+            (&[2, 3], &[24, 8], &[0, 1]),
+            (&[3, 2], &[8, 24], &[1, 0]),
+            (&[3, 2], &[-8, 24], &[1, 0]), // not negated, sorted by |stride|
+            (&[3, 4, 2], &[32, 8, 96], &[2, 0, 1]),
+            (&[4, 3], &[0, 8], &[0, 1]), // a zero stride is ambiguous: stays in C place
+            (&[1, 3], &[999, 8], &[0, 1]), // so is a length-1 axis
+        ];
+        for (shape, strides, want) in cases {
+            assert_eq!(
+                lay(shape, strides).iteration_perm_keep(),
+                *want,
+                "{shape:?} {strides:?}"
+            );
+        }
+    }
 }

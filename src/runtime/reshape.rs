@@ -400,4 +400,151 @@ mod tests {
         };
         assert_eq!(attempt_nocopy_reshape(&l, &[8], 8, Order::C), None);
     }
+
+    fn values(a: &NdArray) -> Vec<i64> {
+        let mut out = Vec::new();
+        a.layout()
+            .for_each_offset(|o| out.push(a.element_at(o).unwrap().to_i64_wrapping()));
+        out
+    }
+
+    #[test]
+    fn reshape_compares_the_shape_as_given() {
+        // NumPy's shortcut looks at the requested dims before -1 is resolved
+        let c = ctx();
+        let a = arange(&c, 6, DType::INT64);
+        // an empty view with a stride of 16 (a[:0:2]) is contiguous
+        let empty = a.view_with(
+            &c,
+            DType::INT64,
+            Layout {
+                shape: vec![0],
+                strides: vec![16],
+                offset_bytes: 0,
+            },
+        );
+        let same = empty.reshape(&c, &[0], OrderArg::C).unwrap();
+        assert_eq!(
+            &*same.strides(),
+            &[16],
+            "same shape: a view with the same strides"
+        );
+        let inferred = empty.reshape(&c, &[-1], OrderArg::C).unwrap();
+        assert_eq!(
+            &*inferred.strides(),
+            &[8],
+            "control: -1 makes fresh strides"
+        );
+        let err = a.reshape(&c, &[2, 3], OrderArg::K).unwrap_err();
+        assert_eq!(err, PyError::reshape_order_k());
+        let m = a.reshape(&c, &[2, 3], OrderArg::A).unwrap();
+        assert_eq!(&*m.strides(), &[24, 8], "control: A on a C array is C");
+    }
+
+    #[test]
+    fn ravel_views_when_memory_already_runs_that_way() {
+        let c = ctx();
+        let a = arange(&c, 24, DType::INT64);
+        let t = a.reshape(&c, &[2, 3, 4], OrderArg::C).unwrap();
+        // (order, source perm, view?) — K views any permutation of contiguous memory
+        type Case = (OrderArg, [i64; 3], bool);
+        let cases: &[Case] = &[
+            (OrderArg::C, [0, 1, 2], true),
+            (OrderArg::C, [1, 0, 2], false), // permuted: C order needs a copy
+            (OrderArg::K, [1, 0, 2], true),  // control: K reads memory order
+            (OrderArg::F, [2, 1, 0], true),
+            (OrderArg::A, [2, 1, 0], true), // Fortran-ordered, so A means F
+            (OrderArg::A, [1, 0, 2], false),
+        ];
+        for (order, perm, view) in cases {
+            let p = t.transpose(&c, Some(perm)).unwrap();
+            let r = p.ravel(&c, *order).unwrap();
+            assert_eq!(
+                Rc::ptr_eq(r.buffer(), a.buffer()),
+                *view,
+                "{order:?} of transpose {perm:?}"
+            );
+            assert_eq!(&*r.strides(), &[8]);
+        }
+        // a gap between rows: even K must copy
+        let gap = t
+            .view_with(
+                &c,
+                DType::INT64,
+                Layout {
+                    shape: vec![2, 3, 2],
+                    strides: vec![96, 32, 8],
+                    offset_bytes: 0,
+                },
+            )
+            .ravel(&c, OrderArg::K)
+            .unwrap();
+        assert!(gap.owns_data());
+    }
+
+    #[test]
+    fn flatten_k_follows_memory_without_flipping() {
+        let c = ctx();
+        let a = arange(&c, 6, DType::INT64);
+        let m = a.reshape(&c, &[2, 3], OrderArg::C).unwrap();
+        let t = m.transpose(&c, None).unwrap();
+        assert_eq!(
+            values(&t.flatten(&c, OrderArg::K).unwrap()),
+            [0, 1, 2, 3, 4, 5]
+        );
+        assert_eq!(
+            values(&t.flatten(&c, OrderArg::C).unwrap()),
+            [0, 3, 1, 4, 2, 5]
+        );
+        let rev = m.view_with(
+            &c,
+            DType::INT64,
+            Layout {
+                shape: vec![2, 3],
+                strides: vec![-24, 8],
+                offset_bytes: 24,
+            },
+        );
+        assert_eq!(
+            values(&rev.flatten(&c, OrderArg::K).unwrap()),
+            [3, 4, 5, 0, 1, 2],
+            "negative strides are not flipped"
+        );
+        let empty = NdArray::zeros(&c, &[2, 0], DType::INT64, Order::C).unwrap();
+        assert_eq!(&*empty.flatten(&c, OrderArg::C).unwrap().strides(), &[0]);
+        assert_eq!(
+            &*empty.ravel(&c, OrderArg::C).unwrap().strides(),
+            &[8],
+            "control: ravel of a contiguous array reshapes (fills strides)"
+        );
+    }
+
+    #[test]
+    fn squeeze_returns_nothing_when_nothing_goes() {
+        let c = ctx();
+        let a = arange(&c, 6, DType::INT64);
+        let m = a.reshape(&c, &[1, 2, 1, 3], OrderArg::C).unwrap();
+        assert_eq!(&*m.squeeze(&c, None).unwrap().unwrap().shape(), &[2, 3]);
+        assert_eq!(
+            &*m.squeeze(&c, Some(&[-2])).unwrap().unwrap().shape(),
+            &[1, 2, 3]
+        );
+        assert_eq!(
+            m.squeeze(&c, Some(&[1])).unwrap_err(),
+            PyError::squeeze_not_one()
+        );
+        assert_eq!(
+            m.squeeze(&c, Some(&[0, 0])).unwrap_err(),
+            PyError::duplicate_axis_value()
+        );
+        let flat = a.reshape(&c, &[2, 3], OrderArg::C).unwrap();
+        assert!(
+            flat.squeeze(&c, None).unwrap().is_none(),
+            "no length-1 axis"
+        );
+        assert!(
+            flat.squeeze(&c, Some(&[])).unwrap().is_none(),
+            "no axis selected"
+        );
+    }
 }
