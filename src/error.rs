@@ -490,6 +490,77 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     pub fn index_array_not_integer() -> PyError {
         PyError::index("arrays used as indices must be of integer (or boolean) type")
     }
+    pub fn concatenate_ndim(first: usize, index: usize, ndim: usize) -> PyError {
+        PyError::value(format!(
+            "all the input arrays must have same number of dimensions, but the array at index 0 has {first} dimension(s) and the array at index {index} has {ndim} dimension(s)"
+        ))
+    }
+    pub fn concatenate_dims(dim: usize, first: usize, index: usize, size: usize) -> PyError {
+        PyError::value(format!(
+            "all the input array dimensions except for the concatenation axis must match exactly, but along dimension {dim}, the array at index 0 has size {first} and the array at index {index} has size {size}"
+        ))
+    }
+    pub fn concatenate_none() -> PyError {
+        PyError::value("need at least one array to concatenate")
+    }
+    pub fn concatenate_zero_d() -> PyError {
+        PyError::value("zero-dimensional arrays cannot be concatenated")
+    }
+    pub fn stack_none() -> PyError {
+        PyError::value("need at least one array to stack")
+    }
+    pub fn stack_shapes_differ() -> PyError {
+        PyError::value("all input arrays must have the same shape")
+    }
+    /// `np.stack(5)`: NumPy's dispatcher wants something with `__getitem__`.
+    pub fn stack_not_sequence() -> PyError {
+        PyError::type_error(
+            "arrays to stack must be passed as a \"sequence\" type such as list or tuple.",
+        )
+    }
+    /// `np.concatenate(5)`: what NumPy's `__array_function__` dispatch says of a non-iterable.
+    pub fn dispatcher_not_iterable() -> PyError {
+        PyError::type_error("dispatcher for __array_function__ did not return an iterable")
+    }
+    /// `np.concatenate({1, 2})`: iterable but not a sequence.
+    pub fn concatenate_not_sequence() -> PyError {
+        PyError::type_error("The first input argument needs to be a sequence")
+    }
+    pub fn out_and_dtype(func: &str) -> PyError {
+        PyError::type_error(format!(
+            "{func}() only takes `out` or `dtype` as an argument, but both were provided."
+        ))
+    }
+    pub fn out_not_array() -> PyError {
+        PyError::type_error("'out' must be an array")
+    }
+    pub fn output_wrong_ndim() -> PyError {
+        PyError::value("Output array has wrong dimensionality")
+    }
+    pub fn output_wrong_shape() -> PyError {
+        PyError::value("Output array is the wrong shape")
+    }
+    pub fn output_not_1d() -> PyError {
+        PyError::value("Output array must be 1D")
+    }
+    pub fn output_wrong_size() -> PyError {
+        PyError::value("Output array is the wrong size")
+    }
+    /// `from`/`to` are dtype reprs (`dtype('int64')`), `rule` a casting name.
+    pub fn cannot_cast_array(from: &str, to: &str, rule: &str) -> PyError {
+        PyError::type_error(format!(
+            "Cannot cast array data from {from} to {to} according to the rule '{rule}'"
+        ))
+    }
+    pub fn casting_not_str(type_name: &str) -> PyError {
+        PyError::type_error(format!("casting must be str, not {type_name}"))
+    }
+    /// `got` is the repr of the string given.
+    pub fn casting_unknown(got: &str) -> PyError {
+        PyError::value(format!(
+            "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got {got})"
+        ))
+    }
     pub fn moveaxis_length_mismatch() -> PyError {
         PyError::value("`source` and `destination` arguments must have the same number of elements")
     }
@@ -651,6 +722,34 @@ mod tests {
             (
                 PyError::index_array_not_integer(),
                 "IndexError: arrays used as indices must be of integer (or boolean) type",
+            ),
+            (
+                PyError::concatenate_ndim(2, 1, 1),
+                "ValueError: all the input arrays must have same number of dimensions, but the array at index 0 has 2 dimension(s) and the array at index 1 has 1 dimension(s)",
+            ),
+            (
+                PyError::concatenate_dims(1, 3, 1, 2),
+                "ValueError: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 3 and the array at index 1 has size 2",
+            ),
+            (
+                PyError::stack_not_sequence(),
+                "TypeError: arrays to stack must be passed as a \"sequence\" type such as list or tuple.",
+            ),
+            (
+                PyError::out_and_dtype("concatenate"),
+                "TypeError: concatenate() only takes `out` or `dtype` as an argument, but both were provided.",
+            ),
+            (
+                PyError::cannot_cast_array("dtype('int64')", "dtype('float32')", "no"),
+                "TypeError: Cannot cast array data from dtype('int64') to dtype('float32') according to the rule 'no'",
+            ),
+            (
+                PyError::casting_unknown("'bogus'"),
+                "ValueError: casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got 'bogus')",
+            ),
+            (
+                PyError::casting_not_str("int"),
+                "TypeError: casting must be str, not int",
             ),
             (
                 PyError::moveaxis_length_mismatch(),

@@ -12,11 +12,13 @@
 //!   - `dtype` (dtypes, spellings, NEP 50 promotion), `layout` (shape/strides/offset arithmetic,
 //!     contiguity), `index` (basic indexing), `fancy` (advanced indexing, copies),
 //!     `buffer` (aligned buffers, huge pages, the byte budget), `heap` (the id/address model),
-//!     `scalar` (one element's value and casts), `array` (`NdArray`: views, `view(dtype)`,
-//!     `as_strided`, reshape, transpose), `kernels` (typed loops over ndarray views: copy, cast,
+//!     `scalar` (one element's value and casts), `casting` (`can_cast` by rule), `array`
+//!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
+//!     squeeze, copies in a memory order), `join` (concatenate and stack), `kernels` (typed loops over ndarray views: copy, cast,
 //!     ufuncs, reductions, dot; the only user of ndarray), `print` (NumPy-identical printing).
 //! - `eval` — the evaluator: `Value`s with identity (`value`, `objects`), Python ints (`pyint`),
-//!   statements and expressions (`mod`), operators (`ops`), subscripts (`subscript`, `fancy`),
+//!   statements and expressions (`mod`), argument parsing (`args`), operators (`ops`),
+//!   subscripts (`subscript`, `fancy`), joining arrays (`joining`),
 //!   attributes and methods (`methods`, `arraymethods`), builtins (`builtins`), the numpy module
 //!   (`numpy`), conversions (`convert`), iteration (`iter`), repr/str/format (`pyrepr`) and
 //!   IPython's pretty printer (`pretty`).

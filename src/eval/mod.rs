@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod convert;
 pub mod fancy;
 pub mod iter;
+pub mod joining;
 pub mod methods;
 pub mod numpy;
 pub mod objects;

@@ -11,6 +11,7 @@ use super::ops::as_float;
 use super::pyint::Int;
 use super::value::*;
 use crate::error::{PyError, PyResult};
+use crate::runtime::casting::{Casting, can_cast};
 use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::layout::Layout;
 use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
@@ -18,6 +19,10 @@ use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
 /// numpy functions arrsh implements (`np.<name>`), also what `from numpy import *` binds.
 pub const NUMPY_FUNCTIONS: &[&str] = &[
     "array",
+    "concatenate",
+    "stack",
+    "vstack",
+    "hstack",
     "asarray",
     "asanyarray",
     "arange",
@@ -144,6 +149,10 @@ const SCALAR_TYPES: &[(&str, DType)] = &[
 /// Everything `from numpy import *` binds.
 pub const NUMPY_NAMES: &[&str] = &[
     "array",
+    "concatenate",
+    "stack",
+    "vstack",
+    "hstack",
     "asarray",
     "arange",
     "zeros",
@@ -580,6 +589,7 @@ impl Interp {
                 let r = self.call_method(&arr, method, rest, kw)?;
                 Ok(r)
             }
+            "concatenate" | "stack" | "vstack" | "hstack" => self.call_joining(name, p),
             "moveaxis" => {
                 let a = p.req(0, "a")?;
                 let src = p.req(1, "source")?;
@@ -1066,16 +1076,10 @@ impl Interp {
                 let f = self.to_dtype(&from)?;
                 let t = self.to_dtype(&to)?;
                 let rule = match casting {
-                    Some(Value::Str(s)) => s.v.clone(),
-                    _ => "safe".into(),
+                    None => Casting::Safe,
+                    some => self.casting_arg(some)?,
                 };
-                let ok = match rule.as_str() {
-                    "unsafe" => true,
-                    "same_kind" => DType::can_cast_same_kind(f, t),
-                    "no" | "equiv" => f == t,
-                    _ => crate::runtime::dtype::promote(f, t) == Some(t.to_native()),
-                };
-                Ok(Value::Bool(ok))
+                Ok(Value::Bool(can_cast(f, t, rule)))
             }
             "iinfo" | "finfo" => {
                 let v = p.req(0, "int_type")?;

@@ -215,6 +215,44 @@ impl Layout {
         order
     }
 
+    /// NumPy's `PyArray_CreateMultiSortedStridePerm`: the axis order (outermost first) that
+    /// sorts the strides of all the layouts by decreasing |stride|, a stable insertion sort in
+    /// which length-1 axes are ambiguous and, where the layouts disagree, C order wins.
+    pub fn multi_sorted_stride_perm(layouts: &[&Layout]) -> Vec<usize> {
+        let nd = layouts.first().map_or(0, |l| l.ndim());
+        let mut perm: Vec<usize> = (0..nd).collect();
+        for i0 in 1..nd {
+            let ax0 = perm[i0];
+            let mut ipos = i0;
+            for i1 in (0..i0).rev() {
+                let ax1 = perm[i1];
+                let (mut ambiguous, mut swap) = (true, false);
+                for l in layouts {
+                    if l.shape[ax0] != 1 && l.shape[ax1] != 1 {
+                        if l.strides[ax0].unsigned_abs() <= l.strides[ax1].unsigned_abs() {
+                            swap = false;
+                        } else if ambiguous {
+                            swap = true;
+                        }
+                        ambiguous = false;
+                    }
+                }
+                if !ambiguous {
+                    if swap {
+                        ipos = i1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            if ipos != i0 {
+                perm.remove(i0);
+                perm.insert(ipos, ax0);
+            }
+        }
+        perm
+    }
+
     /// The same layout with its axes permuted (`perm[k]` is the old axis that becomes axis k).
     pub fn permuted(&self, perm: &[usize]) -> Layout {
         Layout {

@@ -2,10 +2,12 @@
 //! typed kernels and NumPy-identical printing. Knows bytes, never Python syntax or the terminal.
 
 pub mod buffer;
+pub mod casting;
 pub mod dtype;
 pub mod fancy;
 pub mod heap;
 pub mod index;
+pub mod join;
 pub mod layout;
 pub mod print;
 pub mod reshape;
