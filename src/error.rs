@@ -83,13 +83,11 @@ pub struct PyError {
 
 pub type PyResult<T> = Result<T, PyError>;
 
+/// `Kind: message`, as the oracle prints the last traceback line (`'%s: %s' % (name, e)`), so an
+/// exception without a message ends in `": "` too (`MemoryError: `).
 impl fmt::Display for PyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.msg.is_empty() {
-            f.write_str(self.kind.name())
-        } else {
-            write!(f, "{}: {}", self.kind.name(), self.msg)
-        }
+        write!(f, "{}: {}", self.kind.name(), self.msg)
     }
 }
 
@@ -200,11 +198,23 @@ impl PyError {
     pub fn too_many_nested_parens(col: usize) -> PyError {
         PyError::syntax("too many nested parentheses", col)
     }
-    pub fn recursion_during_compilation() -> PyError {
+    /// CPython 3.11 converting a too-deep AST to Python objects (what IPython's ast.parse meets).
+    pub fn recursion_ast_construction() -> PyError {
         PyError::new(
             ErrorKind::RecursionError,
-            "maximum recursion depth exceeded during compilation",
+            "maximum recursion depth exceeded during ast construction",
         )
+    }
+    /// CPython 3.11's symbol table on a too-deep expression.
+    pub fn recursion_traversing_expr() -> PyError {
+        PyError::new(
+            ErrorKind::RecursionError,
+            "maximum recursion depth exceeded while traversing 'expr' node",
+        )
+    }
+    /// CPython's parser running out of its stack (`MemoryError` without a message).
+    pub fn parser_stack_overflow() -> PyError {
+        PyError::new(ErrorKind::MemoryError, "")
     }
     pub fn recursion_depth(context: &str) -> PyError {
         PyError::new(
@@ -663,7 +673,7 @@ mod tests {
                 PyError::unable_to_allocate(1u128 << 48, &[1usize << 45], "float64"),
                 "MemoryError: Unable to allocate 256. TiB for an array with shape (35184372088832,) and data type float64",
             ),
-            (PyError::keyboard_interrupt(), "KeyboardInterrupt"),
+            (PyError::keyboard_interrupt(), "KeyboardInterrupt: "),
         ];
         for (err, want) in cases {
             assert_eq!(err.to_string(), *want);

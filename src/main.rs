@@ -57,6 +57,9 @@ struct Cli {
     /// Do not read or write the history file.
     #[arg(long)]
     no_history: bool,
+    /// Print each cell's wall time to stderr as `<seconds>\t<cell>` (used by bench/compare.py).
+    #[arg(long)]
+    timings: bool,
 }
 
 const AFTER_HELP: &str = "\
@@ -166,13 +169,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
     for script in &scripts {
         let mut out = std::io::stdout().lock();
         let mut interrupted = false;
+        let mut started = std::time::Instant::now();
         failed |= replay::run_cells(&mut session, script, |r| {
+            if cli.timings {
+                eprintln!(
+                    "{:.6}\t{}",
+                    started.elapsed().as_secs_f64(),
+                    r.input.replace('\n', " ")
+                );
+            }
             let _ = out.write_all(render::cell(r, style).as_bytes());
             let _ = out.flush();
             interrupted |= r
                 .error
                 .as_ref()
                 .is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
+            started = std::time::Instant::now();
         });
         if interrupted {
             return Ok(ExitCode::from(130));

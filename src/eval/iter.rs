@@ -41,6 +41,8 @@ enum Kind {
 
 impl ValueIter {
     pub fn next(&mut self, interp: &mut Interp) -> PyResult<Option<Value>> {
+        // every loop (for, comprehensions, list(), sum()...) steps here: Ctrl-C is seen at once
+        interp.ctx.check_interrupt()?;
         match &mut self.kind {
             Kind::Range { next, left, step } => {
                 if *left == 0 {
@@ -266,10 +268,17 @@ impl Interp {
         if let Value::Tuple(t) = v {
             return Ok(t.items.clone());
         }
+        let hint = match v {
+            Value::Range(r) => range_len(r.start, r.stop, r.step),
+            Value::Array(a) => a.shape().first().copied().unwrap_or(0),
+            _ => 0,
+        };
+        self.check_item_budget(hint)?;
         let mut it = self.iterate(v)?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(hint.min(1 << 20));
         while let Some(x) = it.next(self)? {
             out.push(x);
+            self.check_items(out.len())?;
         }
         Ok(out)
     }

@@ -398,36 +398,9 @@ impl Interp {
         })
     }
 
-    /// Sorts values with Python's `<` (a stable merge sort; errors surface as TypeError).
-    pub fn sort_values(&mut self, items: &mut [Value]) -> PyResult<()> {
-        let mut err = None;
-        let mut v = items.to_vec();
-        // insertion into a sorted prefix keeps it simple and stable for the sizes lessons use
-        let mut sorted: Vec<Value> = Vec::with_capacity(v.len());
-        for x in v.drain(..) {
-            let mut pos = sorted.len();
-            while pos > 0 {
-                match self.compare(&x, crate::syntax::ast::CmpOp::Lt, &sorted[pos - 1]) {
-                    Ok(r) => {
-                        if self.truthy(&r)? {
-                            pos -= 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    Err(e) => {
-                        err = Some(e);
-                        break;
-                    }
-                }
-            }
-            if let Some(e) = err {
-                return Err(e);
-            }
-            sorted.insert(pos, x);
-        }
-        items.clone_from_slice(&sorted);
-        Ok(())
+    /// Sorts values with Python's `<` (see `sort.rs`).
+    pub fn sort_values(&mut self, items: &mut Vec<Value>) -> PyResult<()> {
+        self.merge_sort(items)
     }
 
     fn dict_method(

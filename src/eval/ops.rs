@@ -357,7 +357,11 @@ impl Interp {
         };
         let k = k.to_i64().unwrap_or(i64::MAX).max(0) as usize;
         let len = self.len_of(seq)?;
-        if len.saturating_mul(k) > 1 << 31 {
+        let heap = &self.ctx.heap;
+        let free = heap.budget_bytes().saturating_sub(heap.used_bytes());
+        if len.saturating_mul(k) > 1 << 31
+            || (len.saturating_mul(k) as u64).saturating_mul(8) > free
+        {
             return Err(PyError::new(ErrorKind::MemoryError, ""));
         }
         Ok(match seq {

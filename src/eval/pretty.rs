@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use super::Interp;
 use super::value::*;
-use crate::error::PyResult;
+use crate::error::{PyError, PyResult};
 
 const MAX_WIDTH: usize = 79;
 const MAX_SEQ_LENGTH: usize = 1000;
@@ -245,9 +245,16 @@ impl Interp {
     }
 
     fn pretty_into(&mut self, p: &mut Printer, v: &Value) -> PyResult<()> {
+        // IPython's printer recurses in Python: nesting past the recursion limit fails there too
+        self.repr_depth += 1;
+        if self.repr_depth > 1000 {
+            self.repr_depth -= 1;
+            return Err(PyError::recursion_depth(" while calling a Python object"));
+        }
         p.begin(0, "");
         let r = self.pretty_dispatch(p, v);
         p.end(0, "");
+        self.repr_depth -= 1;
         r
     }
 

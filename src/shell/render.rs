@@ -99,7 +99,12 @@ pub fn output(r: &CellResult, style: Style) -> String {
         {
             s.push_str(&caret(&r.input, col));
         }
-        let line = e.to_string();
+        // the oracle writes "Kind: " even without a message; at a terminal, IPython's "Kind" reads better
+        let line = if e.msg.is_empty() && style.annotate {
+            e.kind.name().to_string()
+        } else {
+            e.to_string()
+        };
         if style.color {
             match line.split_once(':') {
                 Some((kind, rest)) => s.push_str(&format!("{}:{}", kind.red().bold(), rest)),

@@ -7,11 +7,14 @@
 //! it does not recognise is "invalid syntax" at the failing token, which is also CPython's
 //! fallback.
 
+mod assign;
+
+use pest::Parser;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
-use super::lexer::{Layout, Tok, Token, char_col};
+use super::lexer::{Layout, Tok, Token};
 use super::messages;
-use super::parser::{Rule, expr_kind, parse_field};
+use super::parser::{Grammar, Rule, parse_field};
 use super::strings::{self, Literal};
 use crate::error::PyError;
 
@@ -24,9 +27,9 @@ const KEYWORDS: [&str; 35] = [
 ];
 
 /// Statements arrsh does not run, refused as unsupported rather than as bad syntax.
-const UNSUPPORTED_STATEMENTS: [&str; 13] = [
-    "assert", "async", "class", "def", "global", "nonlocal", "raise", "return", "try", "with",
-    "yield", "except", "finally",
+const UNSUPPORTED_STATEMENTS: [&str; 11] = [
+    "assert", "async", "class", "def", "global", "nonlocal", "raise", "try", "with", "except",
+    "finally",
 ];
 
 /// Explains a failed parse of `layout` (made from the cell `src`).
@@ -38,7 +41,7 @@ pub(super) fn explain(src: &str, layout: &Layout, err: &Error<Rule>) -> PyError 
     let positives: &[Rule] = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => positives,
         // pest's own limits ("call limit reached", "stack limit reached").
-        ErrorVariant::CustomError { .. } => return PyError::recursion_during_compilation(),
+        ErrorVariant::CustomError { .. } => return PyError::recursion_ast_construction(),
     };
     let d = Diagnosis {
         src,
@@ -79,7 +82,7 @@ impl Diagnosis<'_> {
     }
 
     fn col(&self, i: usize) -> usize {
-        char_col(self.src, self.tokens[i].start)
+        self.layout.col(self.tokens[i].start)
     }
 
     fn is(&self, i: usize, text: &str) -> bool {
@@ -203,35 +206,36 @@ impl Diagnosis<'_> {
         false
     }
 
-    /// Whether the expression starting at token `i` runs into the end of the cell (through an
-    /// unclosed bracket): then CPython's parser meets the end while reading it, and reports the
-    /// bracket that was never closed.
-    fn runs_to_end(&self, i: usize) -> bool {
+    /// Whether reading an expression from token `i` runs into the end of the cell: CPython's
+    /// parser then asks its tokenizer for the token after the last one, and the tokenizer
+    /// reports the bracket that was never closed. pest answers by parsing from there.
+    fn reaches_end(&self, i: usize) -> bool {
+        let rest = &self.layout.text[self.tokens[i].layout_start..];
+        match Grammar::parse(Rule::expression_probe, rest) {
+            Ok(_) => true,
+            Err(e) => match e.location {
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => rest[p..].trim().is_empty(),
+            },
+        }
+    }
+
+    /// The column CPython gives an expression that starts at token `i`: an expression in
+    /// grouping parentheses is placed at its first token inside them.
+    fn node_col(&self, i: usize) -> usize {
         let mut k = i;
-        let mut after_operand = false;
-        loop {
-            let t = &self.tokens[k];
-            if t.kind == Tok::End {
-                return true;
-            }
-            if self.is_opener(k) {
-                match t.partner {
-                    Some(close) => k = close,
-                    None => return true,
-                }
-                after_operand = true;
-            } else if self.starts_operand(k) || self.ends_operand(k) {
-                if after_operand {
-                    return false;
-                }
-                after_operand = true;
-            } else if self.joins_operands(k) || self.is(k, "if") || self.is(k, "else") {
-                after_operand = false;
-            } else {
-                return false;
+        while self.is(k, "(")
+            && let Some(close) = self.tokens[k].partner
+            && close > k + 1
+        {
+            let inner = self.tokens[k].level + 1;
+            let tuple_or_generator = (k + 1..close)
+                .any(|j| self.tokens[j].level == inner && (self.is(j, ",") || self.is(j, "for")));
+            if tuple_or_generator {
+                break;
             }
             k += 1;
         }
+        self.col(k)
     }
 
     /// The first token of the logical line that token `i` is on.
@@ -259,6 +263,11 @@ impl Diagnosis<'_> {
             || (self.is(i - 1, ":") && self.tokens[i - 1].level == 0)
     }
 
+    /// The bracket depth of the expression that token `x` belongs to or ends.
+    fn inside_level(&self, x: usize) -> usize {
+        self.tokens[x].level + usize::from(self.is_closer(x))
+    }
+
     fn expects(&self, rule: Rule) -> bool {
         self.positives.contains(&rule)
     }
@@ -278,16 +287,39 @@ impl Diagnosis<'_> {
         if let Some(u) = self.layout.unclosed
             && (tok.kind == Tok::End || tok.line > u.line)
         {
-            return messages::never_closed(u.ch, char_col(self.src, u.start));
+            return messages::never_closed(u.ch, self.layout.col(u.start));
         }
         if let Some(err) = self.unsupported(x) {
             return err;
         }
+        // `a if b` without `else`: CPython's `invalid_expression` tries this before a comma.
+        if self.expects(Rule::kw_else)
+            && let Some(body) = self.conditional_body(x)
+        {
+            return messages::expected_else(self.node_col(body));
+        }
         if self.is(x, "=") {
             return self.misplaced_assign(x);
         }
-        if x > 0 && self.ends_operand(x - 1) && self.starts_operand(x) {
-            return self.juxtaposed(x);
+        if self.expects(Rule::kw_in)
+            && let Some(err) = self.bad_loop_target(x)
+        {
+            return err;
+        }
+        let juxtaposed = x > 0 && self.ends_operand(x - 1) && self.starts_operand(x);
+        if juxtaposed && let Some(err) = self.missing_comma(x) {
+            return err;
+        }
+        // A statement `target = value` whose value is broken: CPython still names a target it
+        // cannot assign to.
+        if let Some(err) = self.bad_assignment_target(x) {
+            return err;
+        }
+        if juxtaposed {
+            return messages::invalid_syntax(self.col(x));
+        }
+        if let Some(err) = self.annotation(x) {
+            return err;
         }
         if self.expects(Rule::colon) {
             let head = self.line_start(x);
@@ -297,11 +329,6 @@ impl Diagnosis<'_> {
             if (tok.kind == Tok::Newline && opens_block) || (x > 0 && self.is(x - 1, "else")) {
                 return messages::expected(Rule::colon, self.col(x));
             }
-        }
-        if self.expects(Rule::kw_else)
-            && let Some(body) = self.conditional_body(x)
-        {
-            return messages::expected_else(self.col(body));
         }
         if tok.kind == Tok::Dedent {
             return messages::unexpected_unindent(self.col(x));
@@ -322,8 +349,8 @@ impl Diagnosis<'_> {
                 let t = &self.tokens[k];
                 lits.push(Literal {
                     text: &self.src[t.start..t.end],
-                    start_col: char_col(self.src, t.start),
-                    end_col: char_col(self.src, t.end),
+                    start_col: self.layout.col(t.start),
+                    end_col: self.layout.col(t.end),
                 });
                 k += 1;
             }
@@ -343,8 +370,15 @@ impl Diagnosis<'_> {
         let keyword = ["for", "while", "if", "elif", "else"]
             .into_iter()
             .find(|kw| self.is(head, kw))?;
+        // At the end of the cell CPython points after the last character (a final line break
+        // aside), even when that is on a comment line.
         let at_end = matches!(self.tokens[x].kind, Tok::End | Tok::Dedent);
-        let col = if at_end { self.col(x - 1) } else { self.col(x) };
+        let end = self.src.trim_end_matches(['\n', '\r']).len();
+        let col = if at_end {
+            self.layout.col(end)
+        } else {
+            self.col(x)
+        };
         Some(messages::expected_indented_block(
             keyword,
             self.tokens[head].line,
@@ -355,16 +389,21 @@ impl Diagnosis<'_> {
     /// Python that arrsh does not run, refused as such rather than as a syntax error.
     fn unsupported(&self, x: usize) -> Option<PyError> {
         let text = self.text(x);
-        if self.tokens[x].kind == Tok::Name
-            && self.at_statement_start(x)
-            && UNSUPPORTED_STATEMENTS.contains(&text)
+        let is_name = self.tokens[x].kind == Tok::Name;
+        // Valid Python, but arrsh has no functions: CPython's compiler words it the same way.
+        if is_name
+            && (matches!(text, "yield" | "await")
+                || (text == "return" && self.at_statement_start(x)))
         {
+            return Some(messages::outside_function(text, self.col(x)));
+        }
+        if is_name && self.at_statement_start(x) && UNSUPPORTED_STATEMENTS.contains(&text) {
             return Some(messages::unsupported(&format!("'{text}' statements")));
         }
-        if self.is(x, ":=") {
+        if self.is(x, ":=") && self.tokens[x].level > 0 {
             return Some(messages::unsupported("assignment expressions (':=')"));
         }
-        if x > 0 && self.is(x, "else") && self.at_statement_start(x) {
+        if self.is(x, "else") && self.at_statement_start(x) && self.follows_loop(x) {
             return Some(messages::unsupported("'else' after a loop"));
         }
         if x > 0 && self.is(x, ".") && self.is(x - 1, "from") {
@@ -383,6 +422,23 @@ impl Diagnosis<'_> {
             ));
         }
         None
+    }
+
+    /// Whether the statement before token `x`, at the same indentation, is a `for` or `while`.
+    fn follows_loop(&self, x: usize) -> bool {
+        let mut depth = 0usize;
+        for k in (0..x).rev() {
+            match self.tokens[k].kind {
+                Tok::Dedent => depth += 1,
+                Tok::Indent if depth == 0 => return false,
+                Tok::Indent => depth -= 1,
+                _ if depth == 0 && self.line_start(k) == k && self.tokens[k].level == 0 => {
+                    return self.is(k, "for") || self.is(k, "while");
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether token `x` is directly inside `{}`.
@@ -416,59 +472,35 @@ impl Diagnosis<'_> {
         false
     }
 
-    /// `=` where an expression goes on: `if x = 1:`, `[a = 1]`, `f(a.b=1)`.
-    fn misplaced_assign(&self, x: usize) -> PyError {
-        if x == 0 {
-            return messages::invalid_syntax(self.col(x));
-        }
-        let (start, _) = self.expression_start(x - 1);
-        let col = self.col(start);
-        let level = self.tokens[x].level;
-        let opener = (0..x)
-            .rev()
-            .find(|&k| self.is_opener(k) && self.tokens[k].level == level);
-        let in_call = opener.is_some_and(|k| self.is(k, "(") && k > 0 && self.ends_operand(k - 1));
-        if in_call {
-            return messages::kwarg_is_expression(col);
-        }
-        if start + 1 == x && self.tokens[start].kind == Tok::Name && !self.is_keyword(start) {
-            return messages::maybe_meant_eq_or_walrus(col);
-        }
-        let text = &self.src[self.tokens[start].start..self.tokens[x - 1].end];
-        match parse_field(text, col) {
-            Ok((e, _)) => messages::cannot_assign(expr_kind(&e), true, col),
-            Err(_) => messages::invalid_syntax(self.col(x)),
-        }
-    }
-
-    /// Two operands side by side: a missing comma, a Python 2 `print`, or plain bad syntax.
-    fn juxtaposed(&self, x: usize) -> PyError {
+    /// Two operands side by side: a missing comma, a Python 2 `print`, or a bracket never
+    /// closed; `None` leaves it to the later checks.
+    fn missing_comma(&self, x: usize) -> Option<PyError> {
         let (start, in_for_iterable) = self.expression_start(x - 1);
         let first = self.text(start);
         if start + 1 == x
             && matches!(first, "print" | "exec")
             && self.tokens[start].kind == Tok::Name
         {
-            return messages::missing_parentheses(first, self.col(start));
+            return Some(messages::missing_parentheses(first, self.col(start)));
         }
         if let Some(u) = self.layout.unclosed
-            && self.runs_to_end(x)
+            && self.reaches_end(x)
         {
-            return messages::never_closed(u.ch, char_col(self.src, u.start));
+            return Some(messages::never_closed(u.ch, self.layout.col(u.start)));
         }
         // CPython's `invalid_expression` skips `NAME STRING` (string prefixes) and soft keywords.
         let name_then_string =
             self.tokens[start].kind == Tok::Name && self.tokens[start + 1].kind == Tok::Str;
         let soft_keyword = matches!(first, "_" | "match" | "case");
         if self.tokens[x].level > 0 && !in_for_iterable && !name_then_string && !soft_keyword {
-            return messages::forgot_comma(self.col(start));
+            return Some(messages::forgot_comma(self.node_col(start)));
         }
-        messages::invalid_syntax(self.col(x))
+        None
     }
 
     /// For `a if c` without `else`: the first token of `a`.
     fn conditional_body(&self, x: usize) -> Option<usize> {
-        let level = self.tokens[x].level;
+        let level = self.inside_level(x);
         let mut k = x;
         while k > 0 {
             k -= 1;

@@ -50,7 +50,7 @@ pub(super) struct Token {
     pub layout_start: usize,
     /// 1-based line of `start`.
     pub line: usize,
-    /// Open brackets after this token (CPython's `tok->level`).
+    /// Brackets around this token; a bracket itself counts as outside the pair it makes.
     pub level: usize,
     /// For a bracket, the index of its partner, if it has one.
     pub partner: Option<usize>,
@@ -72,12 +72,21 @@ pub(super) struct Layout {
     markers: Vec<usize>,
     pub tokens: Vec<Token>,
     pub unclosed: Option<Unclosed>,
+    /// For each character wider than one byte: the byte offset after it, and how many bytes
+    /// beyond one per character the cell has used up to there. Empty for ASCII cells.
+    wide: Vec<(usize, usize)>,
 }
 
 impl Layout {
     /// The cell byte offset of a layout byte offset: markers take no room in the cell.
     pub fn to_cell(&self, layout_pos: usize) -> usize {
         layout_pos - self.markers.partition_point(|&m| m < layout_pos)
+    }
+
+    /// The character offset of a cell byte offset (`char_col`, without rescanning the cell).
+    pub fn col(&self, cell_byte: usize) -> usize {
+        let k = self.wide.partition_point(|&(after, _)| after <= cell_byte);
+        cell_byte - k.checked_sub(1).map_or(0, |k| self.wide[k].1)
     }
 
     /// The index of the first token that starts at or after a layout offset.
@@ -94,7 +103,9 @@ pub(super) fn char_col(src: &str, byte: usize) -> usize {
 }
 
 /// The leading whitespace IPython strips from a cell (`leading_indent`): the indentation of the
-/// first non-blank line, removed from every line that starts with it.
+/// first non-blank line, removed from every line that starts with it. arrsh skips it where
+/// indentation is measured instead of rewriting the cell, so columns stay those of the cell; the
+/// one difference is that IPython also strips it inside multi-line strings, and arrsh does not.
 fn ipython_prefix(src: &str) -> &str {
     let first = src.split('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
     let n = first.len() - first.trim_start_matches([' ', '\t']).len();
@@ -266,18 +277,20 @@ impl<'s> Lexer<'s> {
         if matches!(self.b.get(self.i), None | Some(b'#' | b'\n' | b'\r')) {
             return Ok(());
         }
-        let line_col = self.col(self.line_start);
+        // Computed only for an error: counting characters is not free on a long cell.
+        let (src, line_start) = (self.src, self.line_start);
+        let line_col = || char_col(src, line_start);
         let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
         if col == top {
             if alt != top_alt {
-                return Err(messages::inconsistent_tabs(line_col));
+                return Err(messages::inconsistent_tabs(line_col()));
             }
         } else if col > top {
             if self.indents.len() >= MAX_INDENT {
-                return Err(messages::too_deep_indentation(line_col));
+                return Err(messages::too_deep_indentation(line_col()));
             }
             if alt <= top_alt {
-                return Err(messages::inconsistent_tabs(line_col));
+                return Err(messages::inconsistent_tabs(line_col()));
             }
             self.indents.push((col, alt));
             self.push(Tok::Indent, self.i, self.i);
@@ -295,7 +308,7 @@ impl<'s> Lexer<'s> {
                 return Err(messages::unindent_mismatch(self.col(eol)));
             }
             if alt != top_alt {
-                return Err(messages::inconsistent_tabs(line_col));
+                return Err(messages::inconsistent_tabs(line_col()));
             }
         }
         Ok(())
@@ -309,7 +322,6 @@ impl<'s> Lexer<'s> {
         self.i += 1;
         let t = self.push(Tok::Op, start, self.i);
         self.brackets.push(t);
-        self.tokens[t].level = self.brackets.len();
         Ok(())
     }
 
@@ -484,12 +496,19 @@ impl<'s> Lexer<'s> {
             copied = at;
         }
         text.push_str(&blanked[copied..]);
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (at, c) in self.src.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            extra += c.len_utf8() - 1;
+            wide.push((at + c.len_utf8(), extra));
+        }
         let tokens = self.tokens;
         Layout {
             text,
             markers,
             tokens,
             unclosed,
+            wide,
         }
     }
 }

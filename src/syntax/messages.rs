@@ -158,6 +158,14 @@ pub(super) fn illegal_augmented_target(what: &str, col: usize) -> PyError {
         col,
     )
 }
+/// `f(): int`
+pub(super) fn illegal_annotation_target(col: usize) -> PyError {
+    PyError::syntax("illegal target for annotation", col)
+}
+/// `*a = x`: a starred target on its own.
+pub(super) fn starred_target_alone(col: usize) -> PyError {
+    PyError::syntax("starred assignment target must be in a list or tuple", col)
+}
 /// A starred expression that is not an element of a display, e.g. `x = *a` (compiler's wording).
 pub(super) fn starred_not_allowed(col: usize) -> PyError {
     PyError::syntax("can't use starred expression here", col)
@@ -200,6 +208,10 @@ pub(super) fn duplicate_lambda_argument(name: &str, col: usize) -> PyError {
 pub(super) fn too_many_nested_blocks(col: usize) -> PyError {
     PyError::syntax("too many statically nested blocks", col)
 }
+/// `return`, `yield` and `await` outside a function: arrsh has no functions, so always.
+pub(super) fn outside_function(keyword: &str, col: usize) -> PyError {
+    PyError::syntax(format!("'{keyword}' outside function"), col)
+}
 pub(super) fn outside_loop(keyword: &str, col: usize) -> PyError {
     let msg = if keyword == "break" {
         "'break' outside loop"
@@ -210,6 +222,18 @@ pub(super) fn outside_loop(keyword: &str, col: usize) -> PyError {
 }
 
 // ----- literals
+
+/// CPython refuses decimal literals longer than `sys.get_int_max_str_digits()`.
+pub(super) fn int_too_long(limit: usize, digits: usize, col: usize) -> PyError {
+    PyError::syntax(
+        format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; \
+             use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
+             literals to avoid decimal conversion limits."
+        ),
+        col,
+    )
+}
 
 pub(super) fn unicode_error(first: usize, last: usize, reason: &str, col: usize) -> PyError {
     let at = if first == last {

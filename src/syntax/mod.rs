@@ -3,17 +3,24 @@
 //! - `lexer`: CPython's tokenizer reduced to layout markers and tokenizer errors (`numbers` reads
 //!   numeric literals).
 //! - `parser`: the pest grammar (grammar/arrsh.pest) run over the layout text, and statements;
-//!   `expr` builds expressions, `strings` decodes literals and f-strings.
+//!   `targets` checks what is assigned to; `expr` builds operators and atoms, `displays` the
+//!   bracketed forms; `strings` decodes literals (`fstrings`, and `unicode_names`
+//!   for `\N{...}`).
 //! - `diagnose`: a failed parse explained in CPython's words; `messages` holds those words.
 
 pub mod ast;
 mod diagnose;
+mod displays;
 mod expr;
+mod fstrings;
 mod lexer;
+mod limits;
 mod messages;
 mod numbers;
 mod parser;
 mod strings;
+mod targets;
+mod unicode_names;
 
 pub use ast::Cell;
 pub use parser::locate;
@@ -23,5 +30,7 @@ use crate::error::PyResult;
 /// Parses one cell (one or more lines, as submitted at one prompt). A syntax error's `col` is a
 /// character offset into `src`; `locate` turns it into a line and a column.
 pub fn parse(src: &str) -> PyResult<Cell> {
-    parser::parse_cell(src)
+    let cell = parser::parse_cell(src)?;
+    limits::check(&cell.stmts)?;
+    Ok(cell)
 }

@@ -1,7 +1,8 @@
 //! The front end's entry: cell text → `Cell`. The lexer lays the cell out (layout markers,
-//! tokenizer errors), pest parses the layout text with grammar/arrsh.pest, and the builder here
-//! and in expr.rs turns pest's pairs into the AST, checking what CPython checks after parsing
-//! (assignment targets, argument order, `break` outside a loop).
+//! tokenizer errors), pest parses the layout text with grammar/arrsh.pest, and the builder
+//! (statements here, targets in targets.rs, expressions in expr.rs and displays.rs) turns pest's
+//! pairs into the AST, checking what CPython checks after parsing (assignment targets, argument
+//! order, `break` outside a loop). A failed parse is explained by diagnose.rs.
 //!
 //! **Error columns.** `PyError::col` is a 0-based *character offset into the whole cell text*
 //! as given to `parse_cell`; for a one-line cell that is the column. `locate` turns it into a
@@ -21,7 +22,8 @@ use pest::Parser;
 use pest::iterators::{Pair, Pairs};
 
 use super::ast::{Cell, Expr, Stmt, Target};
-use super::lexer::{self, Layout, MAX_BRACKET_DEPTH, Tok, char_col};
+use super::lexer::{self, Layout, MAX_BRACKET_DEPTH, Tok};
+use super::targets::{TargetUse, expr_kind};
 use super::{diagnose, messages};
 use crate::error::{PyError, PyResult};
 
@@ -32,7 +34,7 @@ pub(super) struct Grammar;
 
 /// The deepest expression tree a cell may build (CPython gives up around here too, with
 /// "maximum recursion depth exceeded during compilation").
-pub(super) const MAX_DEPTH: usize = 3000;
+pub(super) const MAX_DEPTH: usize = super::limits::AST_CONSTRUCTION_DEPTH - 1;
 
 /// A backstop on pest's work per parse (counted rule calls). The grammar is linear, so only a
 /// bug could come near this; a 1 MB cell takes a few million calls.
@@ -41,12 +43,23 @@ const CALL_LIMIT: usize = 200_000_000;
 /// CPython's compiler allows this many nested loops (CO_MAXBLOCKS).
 const MAX_NESTED_LOOPS: usize = 20;
 
-/// Parses one cell (one or more lines, as submitted at one prompt).
+/// Below this much free stack, a parse moves to a fresh stack segment. pest and the builder
+/// recurse once per open bracket (at most 200, times the few levels of nested f-strings), and in
+/// a debug build a cell nested 200 deep needs several MB; a release build needs far less.
+const STACK_RED_ZONE: usize = 32 << 20;
+/// The size of that segment. It is mapped lazily, so only the pages used cost memory.
+const STACK_SEGMENT: usize = 64 << 20;
+
+/// Parses one cell (one or more lines, as submitted at one prompt). Safe on any thread: a parse
+/// that might run out of stack runs on a segment of its own (`stacker`).
 pub fn parse_cell(src: &str) -> PyResult<Cell> {
+    stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || parse_here(src))
+}
+
+fn parse_here(src: &str) -> PyResult<Cell> {
     let layout = lexer::lex(src, MAX_BRACKET_DEPTH)?;
     let cell = run_pest(Rule::cell, src, &layout)?;
     let b = Builder {
-        src,
         layout: &layout,
         loops: Counter::new(0),
     };
@@ -86,7 +99,6 @@ pub(super) fn parse_field(text: &str, col: usize) -> PyResult<(Expr, usize)> {
         let layout = lexer::lex(&src, MAX_BRACKET_DEPTH)?;
         let input = run_pest(Rule::eval_input, &src, &layout)?;
         let b = Builder {
-            src: &src,
             layout: &layout,
             loops: Counter::new(0),
         };
@@ -132,7 +144,7 @@ impl Node {
     pub fn over(expr: Expr, child_depth: usize) -> PyResult<Node> {
         let depth = child_depth + 1;
         if depth > MAX_DEPTH {
-            return Err(PyError::recursion_during_compilation());
+            return Err(PyError::recursion_ast_construction());
         }
         Ok(Node { expr, depth })
     }
@@ -140,69 +152,20 @@ impl Node {
 
 /// Builds the AST from pest's pairs.
 pub(super) struct Builder<'s> {
-    pub src: &'s str,
     pub layout: &'s Layout,
     /// Loops around the statement being built (for `break` and CPython's nesting limit).
     pub loops: Counter<usize>,
 }
 
-/// CPython's name for an expression in "cannot assign to ..." (`_PyPegen_get_expr_name`).
-pub(super) fn expr_kind(e: &Expr) -> &'static str {
-    use super::ast::CompKind;
-    match e {
-        Expr::Name(_) => "name",
-        Expr::Attribute(..) => "attribute",
-        Expr::Subscript(..) => "subscript",
-        Expr::Starred(_) => "starred",
-        Expr::Tuple(_) => "tuple",
-        Expr::List(_) => "list",
-        Expr::Call { .. } => "function call",
-        Expr::Compare(..) => "comparison",
-        Expr::BinOp(..) | Expr::Unary(..) | Expr::Not(_) | Expr::BoolOp(..) => "expression",
-        Expr::IfExp { .. } => "conditional expression",
-        Expr::Lambda { .. } => "lambda",
-        Expr::Comp {
-            kind: CompKind::List,
-            ..
-        } => "list comprehension",
-        Expr::Comp {
-            kind: CompKind::Set,
-            ..
-        } => "set comprehension",
-        Expr::Comp {
-            kind: CompKind::Generator,
-            ..
-        } => "generator expression",
-        Expr::DictComp { .. } => "dict comprehension",
-        Expr::Dict(_) => "dict literal",
-        Expr::Set(_) => "set display",
-        Expr::FString(_) => "f-string expression",
-        Expr::True => "True",
-        Expr::False => "False",
-        Expr::None => "None",
-        Expr::Ellipsis => "ellipsis",
-        Expr::Slice { .. } => "slice",
-        Expr::Str(_) | Expr::Bytes(_) | Expr::Int(_) | Expr::Float(_) | Expr::Imag(_) => "literal",
-    }
-}
-
-/// What a target is checked for: assignment (with or without CPython's "Maybe you meant '=='"
-/// hint), `del`, or a loop variable.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum TargetUse {
-    Assign { hint: bool },
-    Del,
-}
-
 impl<'s> Builder<'s> {
     /// The cell column where a pair starts.
     pub fn col(&self, p: &Pair<Rule>) -> usize {
-        char_col(self.src, self.layout.to_cell(p.as_span().start()))
+        self.layout.col(self.layout.to_cell(p.as_span().start()))
     }
 
     /// The cell column where a pair ends.
     pub fn end_col(&self, p: &Pair<Rule>) -> usize {
-        char_col(self.src, self.layout.to_cell(p.as_span().end()))
+        self.layout.col(self.layout.to_cell(p.as_span().end()))
     }
 
     // ----- statements
@@ -419,178 +382,6 @@ impl<'s> Builder<'s> {
             _ => Stmt::While { cond: head, body },
         })
     }
-
-    // ----- targets
-
-    /// Loop targets (`for a, (b, c) in ...`), parsed by the grammar as primaries.
-    pub fn star_targets(&self, p: Pair<Rule>) -> PyResult<Target> {
-        let mut has_comma = false;
-        let mut items = Vec::new();
-        for x in p.into_inner() {
-            match x.as_rule() {
-                Rule::comma => has_comma = true,
-                Rule::starred_target => {
-                    return Err(messages::unsupported("starred assignment targets"));
-                }
-                _ => items.push(self.target(x, TargetUse::Assign { hint: false })?),
-            }
-        }
-        if items.len() == 1 && !has_comma {
-            return Ok(items.pop().expect("one target"));
-        }
-        Ok(Target::Tuple(items))
-    }
-
-    /// The targets of `del` or of one `=`, and whether they were written with a comma (a bare
-    /// tuple).
-    fn target_list(&self, p: Pair<Rule>, use_: TargetUse) -> PyResult<(Vec<Target>, bool)> {
-        let has_comma = p.clone().into_inner().any(|x| x.as_rule() == Rule::comma);
-        let items: Vec<Pair<Rule>> = p
-            .into_inner()
-            .filter(|x| x.as_rule() != Rule::comma)
-            .collect();
-        // CPython tries its hint on the element right before `=` while it is still parsing, so
-        // that error comes before any other element's.
-        if let (TargetUse::Assign { hint: true }, Some(last)) = (use_, items.last())
-            && self.hint_applies(last)
-        {
-            let built = self.any(last.clone())?.expr;
-            if !matches!(
-                built,
-                Expr::Name(_)
-                    | Expr::Attribute(..)
-                    | Expr::Subscript(..)
-                    | Expr::Tuple(_)
-                    | Expr::List(_)
-            ) {
-                return Err(messages::cannot_assign(
-                    expr_kind(&built),
-                    true,
-                    self.col(last),
-                ));
-            }
-        }
-        let nested = if use_ == TargetUse::Del {
-            TargetUse::Del
-        } else {
-            TargetUse::Assign { hint: false }
-        };
-        let targets = items
-            .into_iter()
-            .map(|x| self.target(x, nested))
-            .collect::<PyResult<_>>()?;
-        Ok((targets, has_comma))
-    }
-
-    /// One target: the expression is built, then checked the way CPython checks it; the
-    /// elements of a bracketed list of targets are checked one by one, at their own columns.
-    fn target(&self, p: Pair<Rule>, use_: TargetUse) -> PyResult<Target> {
-        let col = self.col(&p);
-        if p.as_rule() == Rule::starred {
-            return Err(messages::unsupported("starred assignment targets"));
-        }
-        let built = if p.as_rule() == Rule::target {
-            self.target_primary(p.clone())?
-        } else {
-            self.any(p.clone())?
-        };
-        match built.expr {
-            Expr::Name(n) => Ok(Target::Name(n)),
-            Expr::Attribute(obj, name) => Ok(Target::Attribute { obj, name }),
-            Expr::Subscript(obj, index) => Ok(Target::Subscript { obj, index }),
-            Expr::Tuple(_) | Expr::List(_) => {
-                let display = unwrap_display(p).expect("a tuple or list comes from a display");
-                let items = display
-                    .into_inner()
-                    .filter(|x| matches!(x.as_rule(), Rule::starred | Rule::expression));
-                let items = items
-                    .map(|x| self.target(x, use_))
-                    .collect::<PyResult<_>>()?;
-                Ok(Target::Tuple(items))
-            }
-            Expr::Starred(_) => Err(messages::unsupported("starred assignment targets")),
-            other => Err(match use_ {
-                TargetUse::Del => messages::cannot_delete(expr_kind(&other), col),
-                TargetUse::Assign { .. } => messages::cannot_assign(expr_kind(&other), false, col),
-            }),
-        }
-    }
-
-    /// Whether CPython's hint applies to this target: it is a plain operator expression (a
-    /// `bitwise_or`, not a comparison or `not`) that does not start with a list or tuple display,
-    /// a generator, `True`, `None` or `False`.
-    fn hint_applies(&self, p: &Pair<Rule>) -> bool {
-        let Some(bor) = unwrap_to(p.clone(), Rule::bitwise_or) else {
-            return false;
-        };
-        let Some(first) = bor.into_inner().next() else {
-            return false;
-        };
-        let inner: Vec<Rule> = first.clone().into_inner().map(|x| x.as_rule()).collect();
-        match first.as_rule() {
-            Rule::kw_true | Rule::kw_none | Rule::kw_false => false,
-            // A list comprehension gets the hint; a list display does not.
-            Rule::list_display => inner.contains(&Rule::comp_for),
-            // A parenthesised expression gets it; a tuple or a generator does not.
-            Rule::paren => {
-                inner.len() > 2 && !inner.contains(&Rule::comma) && !inner.contains(&Rule::comp_for)
-            }
-            _ => true,
-        }
-    }
-
-    /// Whether a value starts as a plain operator expression (not `lambda`, `not`, or `*`).
-    fn is_bitwise_or_start(&self, p: &Pair<Rule>) -> bool {
-        let Some(first) = p.clone().into_inner().next() else {
-            return false;
-        };
-        first.as_rule() == Rule::expression && unwrap_to(first, Rule::bitwise_or).is_some()
-    }
-}
-
-/// Descends through single-child wrappers (`expression` → `disjunction` → ... ) to `rule`.
-pub(super) fn unwrap_to(p: Pair<Rule>, rule: Rule) -> Option<Pair<Rule>> {
-    let mut p = p;
-    loop {
-        if p.as_rule() == rule {
-            return Some(p);
-        }
-        match p.as_rule() {
-            Rule::star_expressions
-            | Rule::expression
-            | Rule::disjunction
-            | Rule::conjunction
-            | Rule::inversion
-            | Rule::comparison => {
-                let mut inner = p.into_inner();
-                let first = inner.next()?;
-                if inner.next().is_some() {
-                    return None;
-                }
-                p = first;
-            }
-            _ => return None,
-        }
-    }
-}
-
-/// The tuple or list display (or bare tuple) a target expression was written as.
-fn unwrap_display(p: Pair<Rule>) -> Option<Pair<Rule>> {
-    if p.as_rule() == Rule::star_expressions
-        && p.clone().into_inner().any(|x| x.as_rule() == Rule::comma)
-    {
-        return Some(p);
-    }
-    let bor = match p.as_rule() {
-        Rule::target => p,
-        _ => unwrap_to(p, Rule::bitwise_or)?,
-    };
-    let mut inner = bor.into_inner();
-    let first = inner.next()?;
-    if inner.next().is_some() {
-        return None;
-    }
-    matches!(first.as_rule(), Rule::paren | Rule::list_display).then_some(first)
 }
 
 fn dotted(p: Pair<Rule>) -> Vec<String> {
@@ -617,5 +408,1106 @@ fn aug_op(r: Rule) -> super::ast::BinOp {
         Rule::aug_bitor => BitOr,
         Rule::aug_bitxor => BitXor,
         r => unreachable!("augassign cannot be {r:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn canonical(src: &str) -> String {
+        match parse_cell(src) {
+            Ok(cell) => cell.to_string(),
+            Err(e) => panic!("{src:?} should parse, got {e} at {:?}", e.col),
+        }
+    }
+
+    fn error(src: &str) -> PyError {
+        match parse_cell(src) {
+            Ok(cell) => panic!("{src:?} should fail, parsed as {cell}"),
+            Err(e) => e,
+        }
+    }
+
+    /// Runs `f` on a thread with an 8 MB stack, the size of a main thread.
+    fn on_main_sized_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(f)
+            .expect("spawn")
+            .join()
+            .expect("no panic")
+    }
+
+    /// Each row: input, its canonical (fully parenthesised) form, and why it is here.
+    #[test]
+    fn text_means_canonical_text() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("-2**2", "(-(2 ** 2))", "unary minus binds looser than **"),
+            (
+                "2**-1",
+                "(2 ** (-1))",
+                "the right operand of ** is a unary expression",
+            ),
+            (
+                "-a[0]",
+                "(-a[0])",
+                "subscripts bind tighter than unary minus",
+            ),
+            ("2**3**2", "(2 ** (3 ** 2))", "** is right-associative"),
+            (
+                "-x ** 2 * 3",
+                "((-(x ** 2)) * 3)",
+                "** inside unary minus inside *",
+            ),
+            (
+                "2 ** -1 * 3",
+                "((2 ** (-1)) * 3)",
+                "the unary operand of ** stops at *",
+            ),
+            ("a - b - c", "((a - b) - c)", "- is left-associative"),
+            (
+                "a + b * c - d / e // f % g @ h",
+                "((a + (b * c)) - ((((d / e) // f) % g) @ h))",
+                "* / // % @ share a level",
+            ),
+            (
+                "a | b ^ c & d << e + f",
+                "(a | (b ^ (c & (d << (e + f)))))",
+                "bit operators, lowest first",
+            ),
+            ("~a + +b - -c", "(((~a) + (+b)) - (-c))", "unary operators"),
+            ("a < b < c", "(a < b < c)", "a comparison chain is one node"),
+            (
+                "a in b not in c is d is not e",
+                "(a in b not in c is d is not e)",
+                "two-word comparisons",
+            ),
+            (
+                "not a == b",
+                "(not (a == b))",
+                "not binds looser than comparisons",
+            ),
+            ("not not not x", "(not (not (not x)))", "not repeats"),
+            (
+                "a and b or c and not d",
+                "((a and b) or (c and (not d)))",
+                "and binds tighter than or",
+            ),
+            (
+                "a or b or c",
+                "(a or b or c)",
+                "a boolean chain is one node",
+            ),
+            ("a if b else c", "(a if b else c)", "conditional expression"),
+            (
+                "a if b else c if d else e",
+                "(a if b else (c if d else e))",
+                "conditionals nest to the right",
+            ),
+            ("lambda x, y: x + y", "(lambda x, y: (x + y))", "lambda"),
+            (
+                "lambda: a if b else lambda: c",
+                "(lambda : (a if b else (lambda : c)))",
+                "lambda bodies reach right",
+            ),
+            ("b[0] = 5", "b[0] = 5", "subscript target"),
+            (
+                "a, b, c = 100, 'b', {}",
+                "(a, b, c) = (100, \"b\", {})",
+                "tuple targets and values",
+            ),
+            (
+                "(a, b) = [c, d] = e",
+                "(a, b) = (c, d) = e",
+                "bracketed targets, chained",
+            ),
+            ("a = b = 1", "a = b = 1", "chained assignment"),
+            ("a, = x", "(a) = x", "one-element target tuple"),
+            ("a[::2] = 0", "a[::2] = 0", "slice target"),
+            (
+                "a[:] = np.linspace(1, 5678, 5678)",
+                "a[:] = np.linspace(1, 5678, 5678)",
+                "whole-slice target",
+            ),
+            ("a.shape = (2, 3)", "a.shape = (2, 3)", "attribute target"),
+            (
+                "x = *a, *b",
+                "x = (*a, *b)",
+                "starred elements in a bare tuple",
+            ),
+            (
+                "a[1:, ::2].view('i2')",
+                "a[1:, ::2].view(\"i2\")",
+                "slices, then a method call",
+            ),
+            ("a[len(a)-2]", "a[(len(a) - 2)]", "an expression index"),
+            ("a[..., None]", "a[..., None]", "ellipsis and newaxis"),
+            ("a[()]", "a[()]", "an empty tuple index"),
+            ("a[::-1]", "a[::(-1)]", "a negative step"),
+            ("a[1:2:3]", "a[1:2:3]", "all three slice parts"),
+            ("a[*b]", "a[*b]", "a starred index (Python 3.11)"),
+            (
+                "np.lib.stride_tricks.as_strided(a, (len(a)-2, 3), a.strides*2)",
+                "np.lib.stride_tricks.as_strided(a, ((len(a) - 2), 3), (a.strides * 2))",
+                "attribute chains and call arguments",
+            ),
+            (
+                "np.empty((8, 4), 'uint32')[:, :2].view('uint64')",
+                "np.empty((8, 4), \"uint32\")[:, :2].view(\"uint64\")",
+                "postfix operators chain left to right",
+            ),
+            (
+                "print(\"Id of {} : {} \\n\".format(i,id(i)))",
+                "print(\"Id of {} : {} \\n\".format(i, id(i)))",
+                "a method on a string literal",
+            ),
+            (
+                "f(a, *b, c=1, **d)",
+                "f(a, *b, c=1, **d)",
+                "every kind of argument",
+            ),
+            (
+                "sum(x for x in y)",
+                "sum((x for x in y))",
+                "a bare generator argument",
+            ),
+            (
+                "[(a * b) for a, b in zip(l1, l2)]",
+                "[(a * b) for (a, b) in zip(l1, l2)]",
+                "tuple target in a comprehension",
+            ),
+            (
+                "[x for a in b for x in a if x if not x]",
+                "[x for a in b for x in a if x if (not x)]",
+                "clauses",
+            ),
+            (
+                "{k: v for k, v in d.items()}",
+                "{k: v for (k, v) in d.items()}",
+                "dict comprehension",
+            ),
+            ("{x for x in y}", "{x for x in y}", "set comprehension"),
+            ("{}", "{}", "an empty dict"),
+            ("{1, 2}", "{1, 2}", "a set"),
+            (
+                "{'a': 1, 'b': [1, 2]}",
+                "{\"a\": 1, \"b\": [1, 2]}",
+                "a dict",
+            ),
+            ("()", "()", "the empty tuple"),
+            ("(1,)", "(1,)", "a one-element tuple"),
+            ("(1)", "1", "parentheses only group"),
+            ("[1, *a, 2]", "[1, *a, 2]", "a starred list element"),
+            ("x += 1", "x += 1", "augmented assignment"),
+            (
+                "a[0] //= 2",
+                "a[0] //= 2",
+                "augmented assignment to a subscript",
+            ),
+            (
+                "x **= 2; x @= m; x >>= 1; x ^= 3",
+                "x **= 2; x @= m; x >>= 1; x ^= 3",
+                "more augmented operators",
+            ),
+            ("del a, b[0]", "del a, b[0]", "del"),
+            (
+                "import numpy as np",
+                "import numpy as np",
+                "import with alias",
+            ),
+            (
+                "import numpy.lib.stride_tricks",
+                "import numpy.lib.stride_tricks",
+                "dotted import",
+            ),
+            (
+                "import sys, time",
+                "import sys; import time",
+                "several imports become several statements",
+            ),
+            (
+                "from sys import getsizeof",
+                "from sys import getsizeof",
+                "from-import",
+            ),
+            (
+                "from numpy.lib.stride_tricks import as_strided, sliding_window_view as swv",
+                "from numpy.lib.stride_tricks import as_strided, sliding_window_view as swv",
+                "from-import with an alias",
+            ),
+            ("from numpy import *", "from numpy import *", "star import"),
+            (
+                "from m import (a, b,)",
+                "from m import a, b",
+                "parenthesised names",
+            ),
+            ("pass", "pass", "pass"),
+            (
+                "for i in range(3): print(a[i])",
+                "for i in range(3): { print(a[i]) }",
+                "one-line loop",
+            ),
+            (
+                "for i in x: a; b",
+                "for i in x: { a; b }",
+                "one-line body of two statements",
+            ),
+            (
+                "for i in a:\n    print(i)\n    x = i",
+                "for i in a: { print(i); x = i }",
+                "block body",
+            ),
+            (
+                "for a, b in zip(x, y):\n    pass",
+                "for (a, b) in zip(x, y): { pass }",
+                "tuple loop target",
+            ),
+            (
+                "while x > 0:\n    x -= 1\n    if x: break",
+                "while (x > 0): { x -= 1; if x: { break } }",
+                "nesting",
+            ),
+            (
+                "if a:\n    b\nelif c:\n    d\nelse:\n    e",
+                "if a: { b } elif c: { d } else: { e }",
+                "if/elif/else blocks",
+            ),
+            (
+                "if a: b\nelif c: d\nelse: e",
+                "if a: { b } elif c: { d } else: { e }",
+                "one-line branches",
+            ),
+            (
+                "for i in x:\n    for j in y:\n        continue\n    z = 1\nw = 2",
+                "for i in x: { for j in y: { continue }; z = 1 }; w = 2",
+                "dedent by two levels",
+            ),
+            (
+                "x = 1; y = 2;",
+                "x = 1; y = 2;",
+                "trailing ; makes the cell quiet",
+            ),
+            (
+                "x = 1; # hush",
+                "x = 1;",
+                "a comment after the ; keeps it quiet",
+            ),
+            (
+                "x = [1,\n     2,\n     3]",
+                "x = [1, 2, 3]",
+                "brackets join lines",
+            ),
+            ("x = 1 + \\\n    2", "x = (1 + 2)", "backslash continuation"),
+            (
+                "    a = 1\n    b = 2",
+                "a = 1; b = 2",
+                "the cell's own indentation is removed (IPython)",
+            ),
+            ("\n\na = 1\n\n\nb = 2\n\n", "a = 1; b = 2", "blank lines"),
+            ("# only\na = 1  # trailing\n# another", "a = 1", "comments"),
+            (
+                "if x:\n    # note\n\n    y = 1\n",
+                "if x: { y = 1 }",
+                "comments and blanks inside a block",
+            ),
+            ("a = 1\r\nb = 2\r\n", "a = 1; b = 2", "CRLF line ends"),
+            (
+                "for i in x:\n\tprint(i)",
+                "for i in x: { print(i) }",
+                "tab indentation",
+            ),
+            ("", "", "an empty cell"),
+            (
+                "x = 1if y else 2",
+                "x = (1 if y else 2)",
+                "a keyword right after a number",
+            ),
+        ];
+        for (src, want, why) in cases {
+            assert_eq!(canonical(src), *want, "{why}: {src:?}");
+        }
+    }
+
+    /// A keyword is a keyword only when it stands alone: each of these is one name, and each
+    /// pairs with a use of the keyword it starts with, which still parses.
+    #[test]
+    fn keywords_do_not_swallow_names() {
+        let cases: &[(&str, &str)] = &[
+            ("format", "for x in y: pass"),
+            ("fortune", "for x in y: pass"),
+            ("island", "a in b"),
+            ("notes", "not a"),
+            ("iffy", "a if b else c"),
+            ("nonexistent", "None"),
+            ("Trueish", "True"),
+            ("Falsey", "False"),
+            ("lambda_", "lambda: 0"),
+            ("import_", "import a"),
+            ("orange", "a or b"),
+            ("andrew", "a and b"),
+            ("elsewhere", "if a: b\nelse: c"),
+            ("passage", "pass"),
+            ("delta", "del a"),
+            ("is_", "a is b"),
+            ("asserted", "a"),
+            ("match", "a"),
+            ("_", "a"),
+        ];
+        for (name, keyword_use) in cases {
+            assert_eq!(canonical(name), *name, "{name} is a name");
+            assert_eq!(
+                canonical(&format!("{name} = 1")),
+                format!("{name} = 1"),
+                "{name} can be assigned"
+            );
+            assert!(
+                parse_cell(keyword_use).is_ok(),
+                "{keyword_use:?} still parses"
+            );
+        }
+    }
+
+    /// Each row: a literal and the value it stands for.
+    #[test]
+    fn literals_have_python_values() {
+        let cases: &[(&str, &str)] = &[
+            ("1_000_000", "1000000"),
+            ("0x1F", "31"),
+            ("0o17", "15"),
+            ("0b101", "5"),
+            ("0B_1", "1"),
+            ("00", "0"),
+            ("2**64", "(2 ** 64)"),
+            (
+                "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789",
+                "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789",
+            ),
+            (
+                "0xffffffffffffffffffffffff",
+                "79228162514264337593543950335",
+            ),
+            ("1.", "1.0"),
+            (".5", "0.5"),
+            ("1e-3", "0.001"),
+            ("1_000.5", "1000.5"),
+            ("1E3", "1000.0"),
+            ("1e400", "inf"),
+            ("2j", "2.0j"),
+            ("1.5j", "1.5j"),
+            ("1e3J", "1000.0j"),
+            (r#"'a' "b" '''c'''"#, r#""abc""#),
+            ("'''two\nlines'''", r#""two\nlines""#),
+            (r#"'\n\t\\\'\"'"#, r#""\n\t\\'\"""#),
+            (r"'\x41\u00e9\U0001F600'", r#""Aé😀""#),
+            (r"'\101\0'", r#""A\0""#),
+            (r"'\N{DEGREE SIGN}'", r#""°""#),
+            (r"'\d'", r#""\\d""#),
+            ("'a\\\nb'", r#""ab""#),
+            (r"r'\n\d'", r#""\\n\\d""#),
+            ("u'x'", r#""x""#),
+            (r"rb'\x00' br'x'", r#"b"\\x00x""#),
+            ("...", "..."),
+        ];
+        for (src, want) in cases {
+            assert_eq!(canonical(src), *want, "{src}");
+        }
+        let bytes = parse_cell(r"b'\xff\x00A'").unwrap();
+        assert_eq!(
+            bytes.stmts,
+            vec![Stmt::Expr(Expr::Bytes(vec![0xFF, 0x00, b'A']))],
+            r"\xff is one byte"
+        );
+    }
+
+    /// f-strings become literal parts and fields; fields are parsed as expressions.
+    #[test]
+    fn fstrings_split_into_parts() {
+        use super::super::ast::{Arg, FPart};
+        let field = |e: Expr,
+                     conversion: Option<char>,
+                     spec: Option<Vec<FPart>>,
+                     echo: Option<&str>| FPart::Expr {
+            expr: Box::new(e),
+            conversion,
+            spec,
+            echo: echo.map(String::from),
+        };
+        let name = |n: &str| Expr::Name(n.to_string());
+        let lit = |s: &str| FPart::Lit(s.to_string());
+        let cases: Vec<(&str, Vec<FPart>)> = vec![
+            (
+                "f'Id of {i} : {id(i)}'",
+                vec![
+                    lit("Id of "),
+                    field(name("i"), None, None, None),
+                    lit(" : "),
+                    field(
+                        Expr::Call {
+                            func: Box::new(name("id")),
+                            args: vec![Arg::Pos(name("i"))],
+                        },
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+            ),
+            ("f'{x!r}'", vec![field(name("x"), Some('r'), None, None)]),
+            (
+                "f'{x:>10}'",
+                vec![field(name("x"), None, Some(vec![lit(">10")]), None)],
+            ),
+            (
+                "f'{x:.2f}'",
+                vec![field(name("x"), None, Some(vec![lit(".2f")]), None)],
+            ),
+            (
+                "f'{x=}'",
+                vec![field(name("x"), Some('r'), None, Some("x="))],
+            ),
+            (
+                "f'{x = :5}'",
+                vec![field(name("x"), None, Some(vec![lit("5")]), Some("x = "))],
+            ),
+            (
+                "f'{{{x}}}'",
+                vec![lit("{"), field(name("x"), None, None, None), lit("}")],
+            ),
+            (
+                "f'{x:{w}.{p}f}'",
+                vec![field(
+                    name("x"),
+                    None,
+                    Some(vec![
+                        field(name("w"), None, None, None),
+                        lit("."),
+                        field(name("p"), None, None, None),
+                        lit("f"),
+                    ]),
+                    None,
+                )],
+            ),
+            (
+                "f'a' 'b' f'{x}'",
+                vec![lit("ab"), field(name("x"), None, None, None)],
+            ),
+            (
+                r"f'\n{x}'",
+                vec![lit("\n"), field(name("x"), None, None, None)],
+            ),
+            (
+                r"rf'\n{x}'",
+                vec![lit(r"\n"), field(name("x"), None, None, None)],
+            ),
+            (r"f'\N{DEGREE SIGN}'", vec![lit("°")]),
+            ("f''", vec![]),
+        ];
+        for (src, want) in cases {
+            let cell = parse_cell(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+            assert_eq!(cell.stmts, vec![Stmt::Expr(Expr::FString(want))], "{src}");
+        }
+        assert!(parse_cell(r#"f'{a[1:2]} {b if c else d} {e, f} {"s"} {x!r:>{w}}'"#).is_ok());
+    }
+
+    /// Each row: a mistake, CPython 3.11.7's exception and message, and its caret (0-based
+    /// character offset into the cell; on the first line that is `SyntaxError.offset - 1`).
+    #[test]
+    fn syntax_errors_match_cpython() {
+        use ErrorKind::{IndentationError as Indent, SyntaxError as Syntax};
+        let cases: &[(&str, ErrorKind, &str, usize)] = &[
+            (
+                "print(1 2)",
+                Syntax,
+                "invalid syntax. Perhaps you forgot a comma?",
+                6,
+            ),
+            (
+                "print(a + b c)",
+                Syntax,
+                "invalid syntax. Perhaps you forgot a comma?",
+                6,
+            ),
+            (
+                "f(*a b)",
+                Syntax,
+                "invalid syntax. Perhaps you forgot a comma?",
+                3,
+            ),
+            ("[x for x in y z]", Syntax, "invalid syntax", 14),
+            ("a b", Syntax, "invalid syntax", 2),
+            ("x = [1, 2,, 3]", Syntax, "invalid syntax", 10),
+            ("a = ", Syntax, "invalid syntax", 4),
+            ("x = 1 +", Syntax, "invalid syntax", 7),
+            ("a = 1 + # c", Syntax, "invalid syntax", 8),
+            ("a = $", Syntax, "invalid syntax", 4),
+            (";", Syntax, "invalid syntax", 0),
+            ("print(1 2", Syntax, "'(' was never closed", 5),
+            ("a = (1,", Syntax, "'(' was never closed", 4),
+            ("x = [1, 2\ny = 3 4", Syntax, "'[' was never closed", 4),
+            (
+                "print(1 2 3 4 5",
+                Syntax,
+                "invalid syntax. Perhaps you forgot a comma?",
+                6,
+            ),
+            ("a = )", Syntax, "unmatched ')'", 4),
+            (
+                "a = (]",
+                Syntax,
+                "closing parenthesis ']' does not match opening parenthesis '('",
+                5,
+            ),
+            (
+                "a = (\n]",
+                Syntax,
+                "closing parenthesis ']' does not match opening parenthesis '(' on line 1",
+                6,
+            ),
+            (
+                "a = 'abc",
+                Syntax,
+                "unterminated string literal (detected at line 1)",
+                4,
+            ),
+            (
+                "a = f'abc",
+                Syntax,
+                "unterminated string literal (detected at line 1)",
+                4,
+            ),
+            (
+                "a = '''abc\ndef\n",
+                Syntax,
+                "unterminated triple-quoted string literal (detected at line 2)",
+                4,
+            ),
+            ("a = 1abc", Syntax, "invalid decimal literal", 4),
+            ("a = 1_000x", Syntax, "invalid decimal literal", 8),
+            ("a = 1.e", Syntax, "invalid decimal literal", 5),
+            ("a = 1jx", Syntax, "invalid imaginary literal", 5),
+            ("a = 0x", Syntax, "invalid hexadecimal literal", 5),
+            ("a = 0o8", Syntax, "invalid digit '8' in octal literal", 6),
+            ("a = 0b2", Syntax, "invalid digit '2' in binary literal", 6),
+            (
+                "a = 0777",
+                Syntax,
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                4,
+            ),
+            ("a = €", Syntax, "invalid character '€' (U+20AC)", 4),
+            (
+                "a = \u{1}",
+                Syntax,
+                "invalid non-printable character U+0001",
+                4,
+            ),
+            (
+                r"a = 1 \ 2",
+                Syntax,
+                "unexpected character after line continuation character",
+                7,
+            ),
+            (r"a = \", Syntax, "unexpected EOF while parsing", 5),
+            (
+                "for i in range(3)\n    print(i)",
+                Syntax,
+                "expected ':'",
+                17,
+            ),
+            ("if x\n    y", Syntax, "expected ':'", 4),
+            ("if x: pass\nelse x", Syntax, "expected ':'", 16),
+            ("for i in range(3) print(i)", Syntax, "invalid syntax", 18),
+            (
+                "x = 1 if y",
+                Syntax,
+                "expected 'else' after 'if' expression",
+                4,
+            ),
+            (
+                "x = (1 if y)",
+                Syntax,
+                "expected 'else' after 'if' expression",
+                5,
+            ),
+            (
+                "f() = 1",
+                Syntax,
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                0,
+            ),
+            (
+                "1 = a",
+                Syntax,
+                "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+                0,
+            ),
+            (
+                "a + 1 = 2",
+                Syntax,
+                "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+                0,
+            ),
+            (
+                "a, 1 = x",
+                Syntax,
+                "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+                3,
+            ),
+            (
+                "f(), 1 = x",
+                Syntax,
+                "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+                5,
+            ),
+            ("None = 1", Syntax, "cannot assign to None", 0),
+            ("a = f() = 1", Syntax, "cannot assign to function call", 4),
+            ("(a, f()) = 1", Syntax, "cannot assign to function call", 4),
+            ("[1] = x", Syntax, "cannot assign to literal", 1),
+            ("x == 1 = 2", Syntax, "cannot assign to comparison", 0),
+            (
+                "f() = lambda: 1",
+                Syntax,
+                "cannot assign to function call",
+                0,
+            ),
+            (
+                "f() += 1",
+                Syntax,
+                "'function call' is an illegal expression for augmented assignment",
+                0,
+            ),
+            (
+                "a, b += 1",
+                Syntax,
+                "'tuple' is an illegal expression for augmented assignment",
+                0,
+            ),
+            ("del f()", Syntax, "cannot delete function call", 4),
+            ("del (a, f())", Syntax, "cannot delete function call", 8),
+            (
+                "for f() in x: pass",
+                Syntax,
+                "cannot assign to function call",
+                4,
+            ),
+            (
+                "for a + b in x: pass",
+                Syntax,
+                "cannot assign to expression",
+                4,
+            ),
+            (
+                "if x = 1: pass",
+                Syntax,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                3,
+            ),
+            (
+                "if f() = 1: pass",
+                Syntax,
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                3,
+            ),
+            (
+                "print(a.b = 1)",
+                Syntax,
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                6,
+            ),
+            (
+                "print \"hello\"",
+                Syntax,
+                "Missing parentheses in call to 'print'. Did you mean print(...)?",
+                0,
+            ),
+            ("x = *a", Syntax, "can't use starred expression here", 4),
+            ("(*a)", Syntax, "cannot use starred expression here", 1),
+            (
+                "f(x for x in y, 1)",
+                Syntax,
+                "Generator expression must be parenthesized",
+                2,
+            ),
+            (
+                "f(a=1, b)",
+                Syntax,
+                "positional argument follows keyword argument",
+                8,
+            ),
+            (
+                "f(**a, b)",
+                Syntax,
+                "positional argument follows keyword argument unpacking",
+                8,
+            ),
+            (
+                "f(**a, *b)",
+                Syntax,
+                "iterable argument unpacking follows keyword argument unpacking",
+                7,
+            ),
+            ("f(a=1, a=2)", Syntax, "keyword argument repeated: a", 7),
+            ("break", Syntax, "'break' outside loop", 0),
+            ("return 1", Syntax, "'return' outside function", 0),
+            ("x = (yield)", Syntax, "'yield' outside function", 5),
+            (
+                r"x = '\x4'",
+                Syntax,
+                r"(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \xXX escape",
+                9,
+            ),
+            (
+                r"x = b'\x4'",
+                Syntax,
+                r"(value error) invalid \x escape at position 0",
+                10,
+            ),
+            (
+                "x = b'é'",
+                Syntax,
+                "bytes can only contain ASCII literal characters",
+                4,
+            ),
+            (
+                "x = 'a' b'b'",
+                Syntax,
+                "cannot mix bytes and nonbytes literals",
+                12,
+            ),
+            (
+                "x = f'{}'",
+                Syntax,
+                "f-string: empty expression not allowed",
+                9,
+            ),
+            ("x = f'{a'", Syntax, "f-string: expecting '}'", 9),
+            ("x = f'}'", Syntax, "f-string: single '}' is not allowed", 8),
+            (
+                "x = f'{a!x}'",
+                Syntax,
+                "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                12,
+            ),
+            (
+                r"x = f'{a\n}'",
+                Syntax,
+                "f-string expression part cannot include a backslash",
+                12,
+            ),
+            (
+                "f() = 1 2",
+                Syntax,
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                0,
+            ),
+            (
+                "f() = (1 2)",
+                Syntax,
+                "invalid syntax. Perhaps you forgot a comma?",
+                7,
+            ),
+            (
+                "a, f() = 1 +",
+                Syntax,
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                3,
+            ),
+            ("x = f() = 1 +", Syntax, "cannot assign to function call", 4),
+            ("a < b =.= c", Syntax, "cannot assign to comparison", 0),
+            (
+                "(f()) = 1",
+                Syntax,
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                1,
+            ),
+            (
+                "[(a) = 1]",
+                Syntax,
+                "cannot assign to name here. Maybe you meant '==' instead of '='?",
+                2,
+            ),
+            ("[a < b = 1]", Syntax, "invalid syntax", 7),
+            ("[True = 1]", Syntax, "invalid syntax", 6),
+            ("[a = lambda: 1]", Syntax, "invalid syntax", 3),
+            ("f(a, *b= c)", Syntax, "invalid syntax", 7),
+            (
+                "f((a + 1) b)",
+                Syntax,
+                "invalid syntax. Perhaps you forgot a comma?",
+                3,
+            ),
+            ("x = 1 2 + (", Syntax, "'(' was never closed", 10),
+            (
+                "for i in range(3) print(i",
+                Syntax,
+                "'(' was never closed",
+                23,
+            ),
+            ("a | b ^ c d & << [e >> f", Syntax, "invalid syntax", 10),
+            ("None; Tru{e; False", Syntax, "invalid syntax", 9),
+            (
+                "1 if 2 e/lse",
+                Syntax,
+                "expected 'else' after 'if' expression",
+                0,
+            ),
+            (
+                "x = 1 if a else2 , 3",
+                Syntax,
+                "expected 'else' after 'if' expression",
+                4,
+            ),
+            (
+                "*x = 1",
+                Syntax,
+                "starred assignment target must be in a list or tuple",
+                0,
+            ),
+            ("del *a", Syntax, "cannot delete starred", 4),
+            ("f(): int", Syntax, "illegal target for annotation", 0),
+            (
+                &*format!("x = {}", "1".repeat(5_000)),
+                Syntax,
+                "Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use \
+                 sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
+                 literals to avoid decimal conversion limits.",
+                4,
+            ),
+            ("a..c = 1", Syntax, "invalid syntax", 2),
+            ("a <> b", Syntax, "invalid syntax", 2),
+            (
+                "for i in a:\nprint(i)",
+                Indent,
+                "expected an indented block after 'for' statement on line 1",
+                12,
+            ),
+            (
+                "for i in a:",
+                Indent,
+                "expected an indented block after 'for' statement on line 1",
+                11,
+            ),
+            (
+                "if x:\n    a\nelif y:\nb",
+                Indent,
+                "expected an indented block after 'elif' statement on line 3",
+                20,
+            ),
+            (
+                "while x:\npass",
+                Indent,
+                "expected an indented block after 'while' statement on line 1",
+                9,
+            ),
+            ("a = 1\n    b = 2", Indent, "unexpected indent", 9),
+            (
+                "if x:\n        a\n    b",
+                Indent,
+                "unindent does not match any outer indentation level",
+                21,
+            ),
+            (
+                "if x:\n\ta\n        b",
+                Indent,
+                "inconsistent use of tabs and spaces in indentation",
+                9,
+            ),
+        ];
+        for (src, kind, msg, col) in cases {
+            let e = error(src);
+            assert_eq!(
+                (e.kind, e.msg.as_str(), e.col),
+                (*kind, *msg, Some(*col)),
+                "{src:?}"
+            );
+        }
+        // arrsh puts the caret of an f-string field's error in the cell (CPython 3.11 counts from
+        // the field's own text, which shows the caret in the wrong place).
+        let e = error("x = f'{a b}'");
+        assert_eq!(
+            (e.msg.as_str(), e.col),
+            (
+                "f-string: invalid syntax. Perhaps you forgot a comma?",
+                Some(7)
+            )
+        );
+    }
+
+    /// Each row: a mistake and the nearest correct text, which parses.
+    #[test]
+    fn each_mistake_has_a_correct_neighbour() {
+        let cases: &[(&str, &str)] = &[
+            ("print(1 2)", "print(1, 2)"),
+            ("f() = 1", "f() == 1"),
+            ("if x = 1: pass", "if x == 1: pass"),
+            (
+                "for i in range(3)\n    print(i)",
+                "for i in range(3):\n    print(i)",
+            ),
+            ("for i in a:\nprint(i)", "for i in a:\n print(i)"),
+            ("a = 0777", "a = 0o777"),
+            ("a = (]", "a = ()"),
+            ("x = *a", "x = *a,"),
+            ("f(a=1, b)", "f(b, a=1)"),
+            ("a = 1\n    b = 2", "a = 1\nb = 2"),
+            ("break", "while x: break"),
+        ];
+        for (bad, good) in cases {
+            assert!(parse_cell(bad).is_err(), "{bad:?} fails");
+            assert!(parse_cell(good).is_ok(), "{good:?} parses");
+        }
+    }
+
+    /// Valid Python that arrsh does not run is refused as such, not as a syntax error.
+    #[test]
+    fn unsupported_python_is_named() {
+        let cases = [
+            "x: int = 5",
+            "def f(): pass",
+            "class A: pass",
+            "with a: pass",
+            "a, *b = x",
+            "for x in y: pass\nelse: pass",
+        ];
+        for src in cases {
+            let e = error(src);
+            assert_eq!(e.kind, ErrorKind::NotImplementedError, "{src}: {e}");
+            assert!(e.msg.starts_with("arrsh does not support"), "{src}: {e}");
+        }
+    }
+
+    #[test]
+    fn error_offsets_locate_line_and_column() {
+        let src = "a = 1\nb = (]";
+        assert_eq!(locate(src, error(src).col.unwrap()), (1, 5));
+        assert_eq!(
+            locate("é = )", error("é = )").col.unwrap()),
+            (0, 4),
+            "columns count characters"
+        );
+    }
+
+    /// More than 200 open brackets is CPython's tokenizer limit; 200 is fine, even on a thread
+    /// with a main thread's stack.
+    #[test]
+    fn bracket_nesting_stops_at_200() {
+        let nested =
+            |n: usize, open: &str, close: &str| format!("{}1{}", open.repeat(n), close.repeat(n));
+        let e = error(&nested(201, "(", ")"));
+        assert_eq!(
+            (e.msg.as_str(), e.col),
+            ("too many nested parentheses", Some(200))
+        );
+        assert!(
+            error(&nested(300, "[", "]"))
+                .msg
+                .contains("too many nested parentheses")
+        );
+        for (open, close) in [
+            ("(", ")"),
+            ("[", "]"),
+            ("{", "}"),
+            ("f(", ")"),
+            ("a[", "]"),
+            ("(-(", "))"),
+        ] {
+            let src = nested(200 / close.len(), open, close);
+            let ok = on_main_sized_stack(move || parse_cell(&src).is_ok());
+            assert!(ok, "200 levels of {open}");
+        }
+    }
+
+    /// Trees deeper than `MAX_DEPTH` that need no brackets are refused with CPython's
+    /// RecursionError, without overflowing the stack; slightly shallower ones parse.
+    #[test]
+    fn deep_expressions_are_refused_not_overflowed() {
+        // Chains just past the limit, and two far past it (the sizes CPython itself refuses);
+        // a debug build parses about 10 KB a second here, so the rest stay small.
+        let too_deep = [
+            format!("{}1", "-".repeat(100_000)),
+            vec!["1"; 20_000].join("+"),
+            format!("{}x", "not ".repeat(3_500)),
+            vec!["2"; 3_500].join("**"),
+            vec!["2"; 3_500].join("**-"),
+            format!("a{}", ".b".repeat(3_500)),
+            format!("f{}", "()".repeat(3_500)),
+            format!("a{}", "[0]".repeat(3_500)),
+            format!("{}c", "a if b else ".repeat(3_500)),
+            format!("{}0", "lambda: ".repeat(3_500)),
+            format!(
+                "{}{}1{}",
+                "(".repeat(150),
+                "-".repeat(3_000),
+                ")".repeat(150)
+            ),
+            format!("f'{{{}1}}'", "-".repeat(3_000)),
+        ];
+        for (i, src) in too_deep.into_iter().enumerate() {
+            let head: String = src.chars().take(12).collect();
+            let e = on_main_sized_stack(move || parse_cell(&src).map(|_| ()).unwrap_err());
+            // CPython 3.11 (the oracle): a run of ~6000 unary operators, or ~3000 `**`, overflows
+            // its parser (an empty MemoryError); every other too-deep tree fails converting the AST
+            let want = if [0, 3, 4].contains(&i) {
+                "MemoryError: "
+            } else {
+                "RecursionError: maximum recursion depth exceeded during ast construction"
+            };
+            assert_eq!(e.to_string(), want, "{head}");
+        }
+        let deep_but_fine = [
+            format!("{}1", "-".repeat(2_900)),
+            vec!["1"; 2_900].join("+"),
+            format!("{}x", "not ".repeat(2_900)),
+            vec!["2"; 1_400].join("**-"),
+            format!(
+                "{}{}1{}",
+                "(".repeat(199),
+                "-".repeat(2_900),
+                ")".repeat(199)
+            ),
+        ];
+        for src in deep_but_fine {
+            let head: String = src.chars().take(12).collect();
+            assert!(
+                on_main_sized_stack(move || parse_cell(&src).is_ok()),
+                "{head}"
+            );
+        }
+    }
+
+    /// Indentation deeper than CPython's tokenizer allows, and loops nested deeper than its
+    /// compiler allows.
+    #[test]
+    fn nesting_limits_of_blocks() {
+        let nest = |head: &str, n: usize| {
+            (0..n)
+                .map(|i| format!("{}{head}\n", " ".repeat(i)))
+                .collect::<String>()
+                + &" ".repeat(n)
+                + "pass"
+        };
+        assert!(parse_cell(&nest("if x:", 99)).is_ok());
+        assert_eq!(
+            error(&nest("if x:", 100)).msg,
+            "too many levels of indentation"
+        );
+        assert!(parse_cell(&nest("for x in y:", 20)).is_ok());
+        assert_eq!(
+            error(&nest("for x in y:", 21)).msg,
+            "too many statically nested blocks"
+        );
+    }
+
+    /// A large cell parses in one go.
+    #[test]
+    fn large_cells_parse() {
+        let src = format!(
+            "x = [{}]",
+            vec!["(1.5, 'abc', a[1:2], f(x)**2)"; 1_000].join(", ")
+        );
+        let cell = on_main_sized_stack(move || parse_cell(&src).map(|c| c.stmts.len()));
+        assert_eq!(cell, Ok(1));
     }
 }

@@ -633,10 +633,10 @@ pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
             let mut ob = result.buffer().bytes_mut()?;
             let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
             let f: fn(T) -> T = match op {
-                UnaryOp::Neg => T::neg,
+                UnaryOp::Neg => <T as Arith>::neg,
                 UnaryOp::Pos => |x| x,
-                UnaryOp::Invert => T::invert,
-                UnaryOp::Abs => T::abs,
+                UnaryOp::Invert => <T as Arith>::invert,
+                UnaryOp::Abs => <T as Arith>::abs, // not i8::abs, which panics on i8::MIN
             };
             let av = av.view();
             chunked(ctx, ov, |mut part, s, e| {
