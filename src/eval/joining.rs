@@ -10,7 +10,7 @@ use super::value::Value;
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::normalize_axis;
 use crate::runtime::casting::{Casting, promote_with_text};
-use crate::runtime::join::{self, Target, with_new_axis};
+use crate::runtime::join::{self, Part, Target, with_new_axis};
 use crate::runtime::{DType, Layout, NdArray};
 
 /// How a joining function's first argument is checked before it is read.
@@ -85,10 +85,13 @@ impl Interp {
     pub(super) fn casting_arg(&mut self, v: Option<Value>) -> PyResult<Casting> {
         match v {
             None => Ok(Casting::SameKind),
-            Some(Value::Str(s)) => Casting::parse(&s.v).ok_or_else(|| ()).or_else(|()| {
-                let got = self.repr(&Value::Str(s.clone()))?;
-                Err(PyError::casting_unknown(&got))
-            }),
+            Some(Value::Str(s)) => match Casting::parse(&s.v) {
+                Some(c) => Ok(c),
+                None => {
+                    let got = self.repr(&Value::Str(s.clone()))?;
+                    Err(PyError::casting_unknown(&got))
+                }
+            },
             Some(other) => Err(PyError::casting_not_str(&other.type_name())),
         }
     }
@@ -110,10 +113,7 @@ impl Interp {
         }
     }
 
-    fn with_layouts(
-        arrays: &[Rc<NdArray>],
-        layout: impl Fn(&NdArray) -> Layout,
-    ) -> Vec<(Rc<NdArray>, Layout)> {
+    fn with_layouts(arrays: &[Rc<NdArray>], layout: impl Fn(&NdArray) -> Layout) -> Vec<Part> {
         arrays.iter().map(|a| (a.clone(), layout(a))).collect()
     }
 
@@ -121,7 +121,7 @@ impl Interp {
     fn join_into(
         &mut self,
         arrays: &[Rc<NdArray>],
-        parts: Option<(&[(Rc<NdArray>, Layout)], i64)>,
+        parts: Option<(&[Part], i64)>,
         out: Option<&Rc<NdArray>>,
         dtype: Option<DType>,
         casting: Casting,

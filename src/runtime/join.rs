@@ -12,6 +12,9 @@ use super::kernels;
 use super::layout::{Layout, Order, OrderArg};
 use crate::error::{PyError, PyResult};
 
+/// One input: an array and the layout it is read through.
+pub type Part = (Rc<NdArray>, Layout);
+
 /// Where the joined elements go: a new array (its dtype computed only once the shapes are
 /// known good, as NumPy's `PyArray_FindConcatenationDescriptor` runs after the shape checks), or
 /// the caller's `out=` array.
@@ -26,7 +29,7 @@ pub enum Target<'a> {
 /// when given).
 pub fn concatenate(
     ctx: &Ctx,
-    arrays: &[(Rc<NdArray>, Layout)],
+    arrays: &[Part],
     axis: i64,
     target: Target,
     casting: Casting,
@@ -124,7 +127,7 @@ pub fn concatenate_flat(
 /// out=x)` gives `[2, 3, 2, 3]`).
 fn fill(
     ctx: &Ctx,
-    arrays: &[(Rc<NdArray>, Layout)],
+    arrays: &[Part],
     axis: usize,
     dst: &Rc<NdArray>,
     casting: Casting,
@@ -143,7 +146,7 @@ fn fill(
             ));
         }
         let n = l.shape[axis];
-        if n > 0 && l.len() > 0 {
+        if n > 0 && !l.is_empty() {
             let mut part = whole.clone();
             part.shape[axis] = n;
             part.offset_bytes = whole.offset_bytes + start as isize * whole.strides[axis];
