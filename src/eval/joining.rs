@@ -37,7 +37,9 @@ impl Interp {
                 | Value::Array(_)
                 | Value::Dict(_)
         );
-        let iterable = indexable || matches!(seq, Value::Set(_) | Value::Iter(_));
+        // a 0-d array has `__getitem__` but cannot be iterated
+        let zero_d = matches!(seq, Value::Array(a) if a.ndim() == 0);
+        let iterable = (indexable && !zero_d) || matches!(seq, Value::Set(_) | Value::Iter(_));
         match dispatch {
             Dispatch::Stack if !indexable => Err(PyError::stack_not_sequence()),
             Dispatch::Concatenate { has_out: false } if !iterable => {

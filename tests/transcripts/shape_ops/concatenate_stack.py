@@ -77,3 +77,6 @@ np.hstack(5)
 np.hstack((a, b), out=1)
 np.can_cast('i8', 'u8', 'same_kind'), np.can_cast('u8', 'i1', 'same_kind'), np.can_cast(bool, 'S3')
 np.can_cast('i8', 'i8', 'bogus')
+np.concatenate(np.array(5))
+np.stack(np.array(5))
+np.concatenate((np.zeros(2, '>i4'), np.zeros(2, '<i4'))).dtype
