@@ -446,6 +446,145 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     pub fn repeated_axis() -> PyError {
         PyError::value("repeated axis in transpose")
     }
+    /// `normalize_axis_tuple`'s duplicate check (`expand_dims`, `squeeze`, `moveaxis`).
+    pub fn repeated_axis_plain() -> PyError {
+        PyError::value("repeated axis")
+    }
+    /// `normalize_axis_tuple(..., argname)`'s duplicate check (`moveaxis`).
+    pub fn repeated_axis_in(arg: &str) -> PyError {
+        PyError::value(format!("repeated axis in `{arg}` argument"))
+    }
+    /// The C-level axis-tuple converter's duplicate check (`squeeze`).
+    pub fn duplicate_axis_value() -> PyError {
+        PyError::value("duplicate value in 'axis'")
+    }
+    /// An AxisError naming the argument (`swapaxes`'s `axis1:`, `moveaxis`'s `source:`).
+    pub fn axis_out_of_bounds_named(arg: &str, axis: i64, ndim: usize) -> PyError {
+        PyError::new(
+            ErrorKind::AxisError,
+            format!("{arg}: axis {axis} is out of bounds for array of dimension {ndim}"),
+        )
+    }
+    pub fn reshape_order_k() -> PyError {
+        PyError::value("order 'K' is not permitted for reshaping")
+    }
+    /// `shape` is already in NumPy's spelling for this message (see `reshape.rs`).
+    pub fn reshape_size_mismatch(size: usize, shape: &str) -> PyError {
+        PyError::value(format!(
+            "cannot reshape array of size {size} into shape {shape}"
+        ))
+    }
+    pub fn squeeze_not_one() -> PyError {
+        PyError::value("cannot select an axis to squeeze out which has size not equal to one")
+    }
+    pub fn order_not_understood(got_repr: &str) -> PyError {
+        PyError::value(format!(
+            "order must be one of 'C', 'F', 'A', or 'K' (got {got_repr})"
+        ))
+    }
+    /// Index arrays that do not broadcast; NumPy writes each shape followed by a space.
+    pub fn index_shape_mismatch(shapes: &[String]) -> PyError {
+        let mut listed = String::new();
+        for s in shapes {
+            listed.push_str(s);
+            listed.push(' ');
+        }
+        PyError::index(format!(
+            "shape mismatch: indexing arrays could not be broadcast together with shapes {listed}"
+        ))
+    }
+    pub fn value_shape_mismatch(values: &str, result: &str) -> PyError {
+        PyError::value(format!(
+            "shape mismatch: value array of shape {values} could not be broadcast to indexing result of shape {result}"
+        ))
+    }
+    pub fn bool_assign_ndim(ndim: usize) -> PyError {
+        PyError::type_error(format!(
+            "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {ndim} dimensions"
+        ))
+    }
+    pub fn bool_assign_count(values: usize, trues: usize) -> PyError {
+        PyError::value(format!(
+            "NumPy boolean array indexing assignment cannot assign {values} input values to the {trues} output values where the mask is true"
+        ))
+    }
+    pub fn index_array_not_integer() -> PyError {
+        PyError::index("arrays used as indices must be of integer (or boolean) type")
+    }
+    pub fn concatenate_ndim(first: usize, index: usize, ndim: usize) -> PyError {
+        PyError::value(format!(
+            "all the input arrays must have same number of dimensions, but the array at index 0 has {first} dimension(s) and the array at index {index} has {ndim} dimension(s)"
+        ))
+    }
+    pub fn concatenate_dims(dim: usize, first: usize, index: usize, size: usize) -> PyError {
+        PyError::value(format!(
+            "all the input array dimensions except for the concatenation axis must match exactly, but along dimension {dim}, the array at index 0 has size {first} and the array at index {index} has size {size}"
+        ))
+    }
+    pub fn concatenate_none() -> PyError {
+        PyError::value("need at least one array to concatenate")
+    }
+    pub fn concatenate_zero_d() -> PyError {
+        PyError::value("zero-dimensional arrays cannot be concatenated")
+    }
+    pub fn stack_none() -> PyError {
+        PyError::value("need at least one array to stack")
+    }
+    pub fn stack_shapes_differ() -> PyError {
+        PyError::value("all input arrays must have the same shape")
+    }
+    /// `np.stack(5)`: NumPy's dispatcher wants something with `__getitem__`.
+    pub fn stack_not_sequence() -> PyError {
+        PyError::type_error(
+            "arrays to stack must be passed as a \"sequence\" type such as list or tuple.",
+        )
+    }
+    /// `np.concatenate(5)`: what NumPy's `__array_function__` dispatch says of a non-iterable.
+    pub fn dispatcher_not_iterable() -> PyError {
+        PyError::type_error("dispatcher for __array_function__ did not return an iterable")
+    }
+    /// `np.concatenate({1, 2})`: iterable but not a sequence.
+    pub fn concatenate_not_sequence() -> PyError {
+        PyError::type_error("The first input argument needs to be a sequence")
+    }
+    pub fn out_and_dtype(func: &str) -> PyError {
+        PyError::type_error(format!(
+            "{func}() only takes `out` or `dtype` as an argument, but both were provided."
+        ))
+    }
+    pub fn out_not_array() -> PyError {
+        PyError::type_error("'out' must be an array")
+    }
+    pub fn output_wrong_ndim() -> PyError {
+        PyError::value("Output array has wrong dimensionality")
+    }
+    pub fn output_wrong_shape() -> PyError {
+        PyError::value("Output array is the wrong shape")
+    }
+    pub fn output_not_1d() -> PyError {
+        PyError::value("Output array must be 1D")
+    }
+    pub fn output_wrong_size() -> PyError {
+        PyError::value("Output array is the wrong size")
+    }
+    /// `from`/`to` are dtype reprs (`dtype('int64')`), `rule` a casting name.
+    pub fn cannot_cast_array(from: &str, to: &str, rule: &str) -> PyError {
+        PyError::type_error(format!(
+            "Cannot cast array data from {from} to {to} according to the rule '{rule}'"
+        ))
+    }
+    pub fn casting_not_str(type_name: &str) -> PyError {
+        PyError::type_error(format!("casting must be str, not {type_name}"))
+    }
+    /// `got` is the repr of the string given.
+    pub fn casting_unknown(got: &str) -> PyError {
+        PyError::value(format!(
+            "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got {got})"
+        ))
+    }
+    pub fn moveaxis_length_mismatch() -> PyError {
+        PyError::value("`source` and `destination` arguments must have the same number of elements")
+    }
 
     // ----- dtypes and casting
     pub fn data_type_not_understood(spec: &str) -> PyError {
@@ -623,6 +762,97 @@ mod tests {
             (
                 PyError::ufunc_dtype_with_byte_order(),
                 "TypeError: The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.",
+            ),
+        ];
+        for (err, want) in cases {
+            assert_eq!(err.to_string(), *want);
+        }
+    }
+
+    /// Shape operations (NumPy 2.4.6).
+    #[test]
+    fn shape_messages_match_numpy() {
+        let cases: &[(PyError, &str)] = &[
+            (PyError::repeated_axis_plain(), "ValueError: repeated axis"),
+            (
+                PyError::repeated_axis_in("source"),
+                "ValueError: repeated axis in `source` argument",
+            ),
+            (
+                PyError::duplicate_axis_value(),
+                "ValueError: duplicate value in 'axis'",
+            ),
+            (
+                PyError::axis_out_of_bounds_named("axis1", 3, 1),
+                "AxisError: axis1: axis 3 is out of bounds for array of dimension 1",
+            ),
+            (
+                PyError::reshape_order_k(),
+                "ValueError: order 'K' is not permitted for reshaping",
+            ),
+            (
+                PyError::reshape_size_mismatch(6, "(4,newaxis)"),
+                "ValueError: cannot reshape array of size 6 into shape (4,newaxis)",
+            ),
+            (
+                PyError::squeeze_not_one(),
+                "ValueError: cannot select an axis to squeeze out which has size not equal to one",
+            ),
+            (
+                PyError::order_not_understood("'X'"),
+                "ValueError: order must be one of 'C', 'F', 'A', or 'K' (got 'X')",
+            ),
+            (
+                PyError::index_shape_mismatch(&["(2,)".into(), "(3,)".into()]),
+                "IndexError: shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) ",
+            ),
+            (
+                PyError::value_shape_mismatch("(3,)", "(2,4)"),
+                "ValueError: shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,4)",
+            ),
+            (
+                PyError::bool_assign_ndim(2),
+                "TypeError: NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has 2 dimensions",
+            ),
+            (
+                PyError::bool_assign_count(3, 2),
+                "ValueError: NumPy boolean array indexing assignment cannot assign 3 input values to the 2 output values where the mask is true",
+            ),
+            (
+                PyError::index_array_not_integer(),
+                "IndexError: arrays used as indices must be of integer (or boolean) type",
+            ),
+            (
+                PyError::concatenate_ndim(2, 1, 1),
+                "ValueError: all the input arrays must have same number of dimensions, but the array at index 0 has 2 dimension(s) and the array at index 1 has 1 dimension(s)",
+            ),
+            (
+                PyError::concatenate_dims(1, 3, 1, 2),
+                "ValueError: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 3 and the array at index 1 has size 2",
+            ),
+            (
+                PyError::stack_not_sequence(),
+                "TypeError: arrays to stack must be passed as a \"sequence\" type such as list or tuple.",
+            ),
+            (
+                PyError::out_and_dtype("concatenate"),
+                "TypeError: concatenate() only takes `out` or `dtype` as an argument, but both were provided.",
+            ),
+            (
+                PyError::cannot_cast_array("dtype('int64')", "dtype('float32')", "no"),
+                "TypeError: Cannot cast array data from dtype('int64') to dtype('float32') according to the rule 'no'",
+            ),
+            (
+                PyError::casting_unknown("'bogus'"),
+                "ValueError: casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got 'bogus')",
+            ),
+            (
+                PyError::casting_not_str("int"),
+                "TypeError: casting must be str, not int",
+            ),
+            (
+                PyError::moveaxis_length_mismatch(),
+                "ValueError: `source` and `destination` arguments must have the same number of elements",
             ),
         ];
         for (err, want) in cases {

@@ -11,7 +11,7 @@ use crate::error::{PyError, PyResult};
 use crate::runtime::array::Base;
 use crate::runtime::array::normalize_axis;
 use crate::runtime::kernels::{self, ReduceOp};
-use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
+use crate::runtime::{DType, Kind, NdArray, OrderArg, Scalar};
 
 pub const ARRAY_METHODS: &[&str] = &[
     "view",
@@ -251,62 +251,53 @@ impl Interp {
         }))
     }
 
-    /// The memory order `K` keeps: axes sorted by decreasing |stride| (numpy's
-    /// `PyArray_CreateSortedStridePerm`), so F arrays and transposes copy into the same layout.
-    pub fn copy_keep_order(&mut self, a: &Rc<NdArray>, dtype: DType) -> PyResult<Rc<NdArray>> {
-        if a.is_c_contiguous() || a.ndim() <= 1 {
-            return kernels::cast_array(&self.ctx, a, dtype, Order::C);
-        }
-        if a.is_f_contiguous() {
-            return kernels::cast_array(&self.ctx, a, dtype, Order::F);
-        }
-        let mut perm: Vec<usize> = (0..a.ndim()).collect();
-        perm.sort_by(|&x, &y| {
-            a.strides()[y]
-                .unsigned_abs()
-                .cmp(&a.strides()[x].unsigned_abs())
-        });
-        let axes: Vec<i64> = perm.iter().map(|&p| p as i64).collect();
-        let permuted = a.transpose(&self.ctx, Some(&axes))?;
-        let c = kernels::cast_array(&self.ctx, &permuted, dtype, Order::C)?;
-        let mut inverse = vec![0i64; perm.len()];
-        for (i, &p) in perm.iter().enumerate() {
-            inverse[p] = i as i64;
-        }
-        let back = c.transpose(&self.ctx, Some(&inverse))?;
-        // a transposed view of a fresh copy: give it the copy's ownership (it is a new array)
-        Ok(rebase_as_owner(&self.ctx, back))
-    }
-
-    fn order_arg(&mut self, v: Option<Value>, default: char) -> PyResult<char> {
+    /// NumPy's `order=` argument (`PyArray_OrderConverter`): one letter of C, F, A, K in either
+    /// case; `None` means the method's default.
+    pub fn order_arg(&mut self, v: Option<Value>, default: OrderArg) -> PyResult<OrderArg> {
         match v {
             None | Some(Value::None) => Ok(default),
-            Some(Value::Str(s)) if ["C", "F", "A", "K"].contains(&s.v.to_uppercase().as_str()) => {
-                Ok(s.v.to_uppercase().chars().next().unwrap_or(default))
-            }
-            Some(other) => {
-                let r = self.repr(&other)?;
-                Err(PyError::value(format!(
-                    "order must be one of 'C', 'F', 'A', or 'K' (got {r})"
-                )))
-            }
+            Some(Value::Str(s)) => match OrderArg::parse(&s.v) {
+                Some(o) => Ok(o),
+                None => {
+                    let r = super::pyrepr::str_repr(&s.v);
+                    Err(PyError::order_not_understood(&r))
+                }
+            },
+            Some(other) => Err(PyError::type_error(format!(
+                "order must be str, not {}",
+                other.type_name()
+            ))),
         }
     }
 
-    /// A copy of `a` in `dtype` with a numpy order letter (`C`, `F`, `A`, `K`).
+    /// A copy of `a` in `dtype` laid out as NumPy's `NewLikeArray(a, order)`.
     pub fn copy_in_order(
         &mut self,
         a: &Rc<NdArray>,
         dtype: DType,
-        order: char,
+        order: OrderArg,
     ) -> PyResult<Rc<NdArray>> {
-        match order {
-            'F' => kernels::cast_array(&self.ctx, a, dtype, Order::F),
-            'A' if a.is_f_contiguous() && !a.is_c_contiguous() => {
-                kernels::cast_array(&self.ctx, a, dtype, Order::F)
+        a.copy_as(&self.ctx, dtype, order)
+    }
+
+    /// An axis number as given (not yet normalised): any Python integer.
+    pub fn axis_value(&mut self, v: &Value) -> PyResult<i64> {
+        let i = self.int_value(v, "")?;
+        Ok(i.to_i64().unwrap_or(if i.to_i128_saturating() < 0 {
+            i64::MIN
+        } else {
+            i64::MAX
+        }))
+    }
+
+    /// One axis or a tuple/list of axes, as given.
+    pub fn axis_list(&mut self, v: &Value) -> PyResult<Vec<i64>> {
+        match v {
+            Value::Tuple(_) | Value::List(_) => {
+                let items = self.collect(v)?;
+                items.iter().map(|x| self.axis_value(x)).collect()
             }
-            'K' => self.copy_keep_order(a, dtype),
-            _ => kernels::cast_array(&self.ctx, a, dtype, Order::C),
+            one => Ok(vec![self.axis_value(one)?]),
         }
     }
 
@@ -394,7 +385,7 @@ impl Interp {
             "copy" => {
                 let order = p.opt(0, "order")?;
                 p.finish()?;
-                let o = self.order_arg(order, 'C')?;
+                let o = self.order_arg(order, OrderArg::C)?;
                 Value::Array(self.copy_in_order(a, a.dtype(), o)?)
             }
             "astype" => {
@@ -414,34 +405,35 @@ impl Interp {
                     Some(c) => self.truthy(&c)?,
                     None => true,
                 };
-                if !copy && dt == a.dtype() {
+                let o = self.order_arg(order, OrderArg::K)?;
+                // PyArray_AsType: no copy when allowed, the dtype is the same and the layout
+                // already satisfies the order
+                let layout_ok = match o {
+                    OrderArg::K => true,
+                    OrderArg::A => a.is_c_contiguous() || a.is_f_contiguous(),
+                    OrderArg::C => a.is_c_contiguous(),
+                    OrderArg::F => a.is_f_contiguous(),
+                };
+                if !copy && dt == a.dtype() && layout_ok {
                     return Ok(obj.clone());
                 }
-                let o = self.order_arg(order, 'K')?;
                 Value::Array(self.copy_in_order(a, dt, o)?)
             }
             "reshape" => {
                 let order = p.kw_only("order");
+                let _copy = p.kw_only("copy");
                 let rest = p.rest(0);
                 p.finish()?;
                 let shape = self.shape_from_args(&rest)?;
-                let o = self.to_order(order.as_ref(), true)?.unwrap_or(Order::C);
+                let o = self.order_arg(order, OrderArg::C)?;
                 Value::Array(a.reshape(&self.ctx, &shape, o)?)
             }
             "ravel" | "flatten" => {
                 let order = p.opt(0, "order")?;
                 p.finish()?;
-                let o = match self.order_arg(order, 'C')? {
-                    'F' => Order::F,
-                    'A' if a.is_f_contiguous() && !a.is_c_contiguous() => Order::F,
-                    'K' if a.is_f_contiguous() && !a.is_c_contiguous() => Order::F,
-                    _ => Order::C,
-                };
+                let o = self.order_arg(order, OrderArg::C)?;
                 if name == "flatten" {
-                    let c = kernels::copy_array(&self.ctx, a, o)?;
-                    let n = c.size() as i128;
-                    let flat = c.reshape(&self.ctx, &[n], o)?;
-                    Value::Array(rebase_as_owner(&self.ctx, flat))
+                    Value::Array(a.flatten(&self.ctx, o)?)
                 } else {
                     Value::Array(a.ravel(&self.ctx, o)?)
                 }
@@ -465,36 +457,28 @@ impl Interp {
                 let x = p.req(0, "axis1")?;
                 let y = p.req(1, "axis2")?;
                 p.finish()?;
-                let x = normalize_axis(
-                    self.int_value(&x, "")?.to_i64().unwrap_or(i64::MAX),
-                    a.ndim(),
-                )?;
-                let y = normalize_axis(
-                    self.int_value(&y, "")?.to_i64().unwrap_or(i64::MAX),
-                    a.ndim(),
-                )?;
-                let mut perm: Vec<i64> = (0..a.ndim() as i64).collect();
+                let x = self.axis_value(&x)?;
+                let y = self.axis_value(&y)?;
+                let nd = a.ndim();
+                let x = normalize_axis(x, nd)
+                    .map_err(|_| PyError::axis_out_of_bounds_named("axis1", x, nd))?;
+                let y = normalize_axis(y, nd)
+                    .map_err(|_| PyError::axis_out_of_bounds_named("axis2", y, nd))?;
+                let mut perm: Vec<i64> = (0..nd as i64).collect();
                 perm.swap(x, y);
                 Value::Array(a.transpose(&self.ctx, Some(&perm))?)
             }
             "squeeze" => {
                 let axis = p.opt(0, "axis")?;
                 p.finish()?;
-                let keep: Vec<usize> = match self.axis_arg(axis, a.ndim())? {
-                    None => (0..a.ndim()).filter(|&i| a.shape()[i] != 1).collect(),
-                    Some(ax) => {
-                        if a.shape()[ax] != 1 {
-                            return Err(PyError::value(
-                                "cannot select an axis to squeeze out which has size not equal to one",
-                            ));
-                        }
-                        (0..a.ndim()).filter(|&i| i != ax).collect()
-                    }
+                let axes = match axis {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(self.axis_list(&v)?),
                 };
-                let mut layout = a.layout().clone();
-                layout.shape = keep.iter().map(|&i| a.shape()[i]).collect();
-                layout.strides = keep.iter().map(|&i| a.strides()[i]).collect();
-                Value::Array(a.view_with(&self.ctx, a.dtype(), layout))
+                match a.squeeze(&self.ctx, axes.as_deref())? {
+                    Some(v) => Value::Array(v),
+                    None => obj.clone(), // nothing to squeeze: numpy returns the array itself
+                }
             }
             "fill" => {
                 let v = p.req(0, "value")?;
@@ -556,8 +540,13 @@ impl Interp {
             "tobytes" => {
                 let order = p.opt(0, "order")?;
                 p.finish()?;
-                let o = self.order_arg(order, 'C')?;
-                let c = self.copy_in_order(a, a.dtype(), if o == 'F' { 'F' } else { 'C' })?;
+                // PyArray_ToString: 'A' is F for a Fortran-ordered array; 'K' means C
+                let o = match self.order_arg(order, OrderArg::C)? {
+                    OrderArg::A if a.layout().is_fortran(a.itemsize()) => OrderArg::F,
+                    OrderArg::F => OrderArg::F,
+                    _ => OrderArg::C,
+                };
+                let c = a.flatten(&self.ctx, o)?;
                 let bytes = c.buffer().bytes()?[..c.nbytes()].to_vec();
                 self.new_bytes(bytes)
             }
@@ -695,16 +684,4 @@ fn dtype_num(dt: DType) -> i64 {
         (Kind::Str, _) => 19,
         (Kind::Float, _) => 23,
     }
-}
-
-/// A view of a fresh, private copy (reshape/transpose of a new buffer) that numpy reports as
-/// owning its data: the same buffer and layout as a new owner. Only for copies made by the
-/// caller, never for views of user arrays.
-pub fn rebase_as_owner(ctx: &crate::runtime::Ctx, v: Rc<NdArray>) -> Rc<NdArray> {
-    Rc::new(NdArray::owner(
-        ctx,
-        v.buffer().clone(),
-        v.dtype(),
-        v.layout().clone(),
-    ))
 }

@@ -354,7 +354,7 @@ impl Interp {
         if dt.is_flexible() && dt.itemsize == 0 && !matches!(v, Value::Array(_)) {
             // np.bytes_(b'abc'): the size comes from the value (S3), as np.array would find it
             let a = self.to_array(v, Some(dt))?;
-            let s = a.element_at(a.offset_bytes())?;
+            let s = a.element_at(usize::try_from(a.offset_bytes()).unwrap_or(0))?;
             return Ok(self.new_scalar(a.dtype(), s));
         }
         // np.int64([1, 2]) is np.array([1, 2], dtype=np.int64): sequences make arrays

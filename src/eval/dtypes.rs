@@ -170,7 +170,7 @@ impl Interp {
             };
             let mut layout = a.layout().clone();
             if name == "imag" {
-                layout.offset_bytes += part.itemsize;
+                layout.offset_bytes += part.itemsize as isize;
             }
             return Ok(Value::Array(a.view_with(&self.ctx, part, layout)));
         }

@@ -16,6 +16,7 @@ pub mod format;
 pub mod fxmap;
 pub mod hashing;
 pub mod iter;
+pub mod joining;
 pub mod listobj;
 pub mod methods;
 pub mod numpy;

@@ -10,13 +10,18 @@ use super::objects::Objects;
 use super::ops::as_float;
 use super::value::*;
 use crate::error::{PyError, PyResult};
+use crate::runtime::casting::{Casting, can_cast};
 use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::layout::Layout;
-use crate::runtime::{DType, NdArray, Order, Scalar};
+use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
 
 /// numpy functions arrsh implements (`np.<name>`), also what `from numpy import *` binds.
 pub const NUMPY_FUNCTIONS: &[&str] = &[
     "array",
+    "concatenate",
+    "stack",
+    "vstack",
+    "hstack",
     "asarray",
     "asanyarray",
     "arange",
@@ -151,6 +156,10 @@ const SCALAR_TYPES: &[(&str, DType)] = &[
 /// Everything `from numpy import *` binds.
 pub const NUMPY_NAMES: &[&str] = &[
     "array",
+    "concatenate",
+    "stack",
+    "vstack",
+    "hstack",
     "asarray",
     "arange",
     "zeros",
@@ -385,25 +394,37 @@ impl Interp {
                     _ => None,
                 };
                 let copy = match copy {
-                    None => Some(name == "array"),
+                    None if name == "array" => Some(true),
+                    None => None,
                     Some(Value::None) => None,
                     Some(v) => Some(self.truthy(&v)?),
                 };
-                let order = match &order {
-                    Some(Value::Str(s)) => s.v.to_uppercase().chars().next().unwrap_or('K'),
-                    _ => 'K',
-                };
+                let order = self.order_arg(order, OrderArg::K)?;
                 let mut r = match &obj {
                     Value::Array(a) => {
+                        // _array_fromobject_generic: the same dtype and a layout that suits the
+                        // order (STRIDING_OK) returns the array itself unless a copy is forced
+                        let isz = a.itemsize();
+                        let striding_ok = match order {
+                            OrderArg::C => a.is_c_contiguous(),
+                            OrderArg::F => a.is_f_contiguous(),
+                            OrderArg::A | OrderArg::K => true,
+                        };
                         let need_dtype = dtype.is_some_and(|d| d != a.dtype());
-                        let need_order = (order == 'C' && !a.is_c_contiguous())
-                            || (order == 'F' && !a.is_f_contiguous());
-                        if copy == Some(false) && (need_dtype || need_order) {
+                        if copy == Some(false) && (need_dtype || !striding_ok) {
                             return Err(copy_false_error());
                         }
-                        if copy == Some(true) || need_dtype || need_order {
-                            let o = if order == 'A' { 'K' } else { order };
+                        if need_dtype {
+                            // PyArray_FromArray: NewLikeArray in K order unless C or F is asked
+                            let o = match order {
+                                OrderArg::C => OrderArg::C,
+                                OrderArg::F => OrderArg::F,
+                                _ if a.layout().is_fortran(isz) => OrderArg::F,
+                                _ => OrderArg::K,
+                            };
                             self.copy_in_order(a, dtype.unwrap_or(a.dtype()), o)?
+                        } else if copy == Some(true) || !striding_ok {
+                            self.copy_in_order(a, a.dtype(), order)?
                         } else {
                             a.clone()
                         }
@@ -413,7 +434,7 @@ impl Interp {
                             return Err(copy_false_error());
                         }
                         let a = self.to_array(other, dtype)?;
-                        if order == 'F' && !a.is_f_contiguous() {
+                        if order == OrderArg::F && !a.is_f_contiguous() {
                             kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)?
                         } else {
                             a
@@ -423,14 +444,29 @@ impl Interp {
                 if let Some(n) = ndmin {
                     let n = self.int_value(&n, "")?.to_i64().unwrap_or(0).max(0) as usize;
                     if r.ndim() < n {
-                        let mut shape: Vec<i128> = vec![1; n - r.ndim()];
-                        shape.extend(r.shape().iter().map(|&d| d as i128));
-                        r = r.reshape(&self.ctx, &shape, Order::C)?;
+                        // _prepend_ones: a view with leading length-1 axes whose stride is the
+                        // first axis's extent (the item size for F or 0-d arrays)
+                        let mut layout = r.layout().clone();
+                        let pad = n - r.ndim();
+                        let stride = if order == OrderArg::F
+                            || layout.is_fortran(r.itemsize())
+                            || layout.ndim() == 0
+                        {
+                            r.itemsize() as isize
+                        } else {
+                            layout.strides[0] * layout.shape[0] as isize
+                        };
+                        layout.shape.splice(0..0, std::iter::repeat_n(1, pad));
+                        layout
+                            .strides
+                            .splice(0..0, std::iter::repeat_n(stride, pad));
+                        r = r.view_with(&self.ctx, r.dtype(), layout);
                     }
                 }
                 Ok(Value::Array(r))
             }
             "arange" => {
+                let positional = p.pos_count();
                 let a = p.opt(0, "start")?;
                 let b = p.opt(1, "stop")?;
                 let c = p.opt(2, "step")?;
@@ -438,15 +474,17 @@ impl Interp {
                 let _like = p.kw_only("like");
                 let _device = p.kw_only("device");
                 p.finish()?;
-                // np.arange(stop=4): the keyword alone is the stop
+                // numpy's array_arange: a missing stop is an error only without positional
+                // arguments; `np.arange(stop=4)` is the one-argument form
                 let (a, b) = match (a, b) {
+                    (_, None) if positional == 0 => {
+                        return Err(PyError::type_error(
+                            "arange() requires stop to be specified.",
+                        ));
+                    }
                     (None, Some(stop)) => (stop, None),
-                    (a, b) => (
-                        a.ok_or_else(|| {
-                            PyError::type_error("arange() requires stop to be specified.")
-                        })?,
-                        b,
-                    ),
+                    (Some(a), b) => (a, b),
+                    (None, None) => unreachable!("positional > 0 binds start"),
                 };
                 let dtype = match &dtype {
                     Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
@@ -483,7 +521,7 @@ impl Interp {
                 let order = self.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
                 let shape = self.to_shape(&shape)?;
                 let a = self.new_filled(&shape, dt, order, "empty")?;
-                self.assign_into(&a, &fill)?;
+                self.copyto_unsafe(&a, &fill)?;
                 Ok(Value::Array(a))
             }
             "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
@@ -508,19 +546,13 @@ impl Interp {
                     Some(s) if !s.is_none() => self.to_shape(&s)?,
                     _ => proto.shape().iter().map(|&d| d as i128).collect(),
                 };
-                let order = match self.to_order(order.as_ref(), true)? {
-                    Some(o) => o,
-                    None if proto.is_f_contiguous() && !proto.is_c_contiguous() => Order::F,
-                    None => Order::C,
-                };
-                let kind = match name {
-                    "zeros_like" => "zeros",
-                    "ones_like" => "ones",
-                    _ => "empty",
-                };
-                let a = self.new_filled(&shape, dt, order, kind)?;
-                if let Some(f) = fill {
-                    self.assign_into(&a, &f)?;
+                let order = self.order_arg(order, OrderArg::K)?;
+                let shape = Layout::checked_size(&shape, dt.itemsize)?;
+                let a = proto.new_like(&self.ctx, &shape, dt, order)?;
+                match (name, fill) {
+                    ("ones_like", _) => kernels::fill(&self.ctx, &a, &Scalar::Int(1))?,
+                    (_, Some(f)) => self.copyto_unsafe(&a, &f)?,
+                    _ => {}
                 }
                 Ok(Value::Array(a))
             }
@@ -554,12 +586,10 @@ impl Interp {
             "copy" => {
                 let a = p.req(0, "a")?;
                 let order = p.opt(1, "order")?;
+                let _subok = p.opt(2, "subok")?;
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
-                let o = match order {
-                    Some(Value::Str(s)) => s.v.to_uppercase().chars().next().unwrap_or('K'),
-                    _ => 'K',
-                };
+                let o = self.order_arg(order, OrderArg::K)?;
                 Ok(Value::Array(self.copy_in_order(&a, a.dtype(), o)?))
             }
             "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min"
@@ -586,6 +616,7 @@ impl Interp {
                 let r = self.call_method(&arr, method, rest, kw)?;
                 Ok(r)
             }
+            "concatenate" | "stack" | "vstack" | "hstack" => self.call_joining(name, p),
             "moveaxis" => {
                 let a = p.req(0, "a")?;
                 let src = p.req(1, "source")?;
@@ -593,37 +624,43 @@ impl Interp {
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
                 let nd = a.ndim();
-                let s = crate::runtime::array::normalize_axis(
-                    self.int_value(&src, "")?.to_i64().unwrap_or(i64::MAX),
-                    nd,
-                )?;
-                let d = crate::runtime::array::normalize_axis(
-                    self.int_value(&dst, "")?.to_i64().unwrap_or(i64::MAX),
-                    nd,
-                )?;
-                let mut order: Vec<i64> = (0..nd as i64).filter(|&x| x != s as i64).collect();
-                order.insert(d, s as i64);
+                let src = self.axis_list(&src)?;
+                let dst = self.axis_list(&dst)?;
+                let src = normalize_axis_tuple(&src, nd, Some("source"))?;
+                let dst = normalize_axis_tuple(&dst, nd, Some("destination"))?;
+                if src.len() != dst.len() {
+                    return Err(PyError::moveaxis_length_mismatch());
+                }
+                let mut order: Vec<usize> = (0..nd).filter(|x| !src.contains(x)).collect();
+                let mut pairs: Vec<(usize, usize)> = dst.into_iter().zip(src).collect();
+                pairs.sort_unstable();
+                for (d, s) in pairs {
+                    order.insert(d, s);
+                }
+                let order: Vec<i64> = order.into_iter().map(|x| x as i64).collect();
                 Ok(Value::Array(a.transpose(&self.ctx, Some(&order))?))
             }
             "expand_dims" => {
+                // numpy: normalise the axes against the new ndim, then reshape (so the strides
+                // are reshape's, not an inserted zero)
                 let a = p.req(0, "a")?;
                 let axis = p.req(1, "axis")?;
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
-                let nd = a.ndim() + 1;
-                let ax = crate::runtime::array::normalize_axis(
-                    self.int_value(&axis, "")?.to_i64().unwrap_or(i64::MAX),
-                    nd,
-                )?;
-                let mut layout = a.layout().clone();
-                layout.shape.insert(ax, 1);
-                let stride = if ax < a.ndim() {
-                    a.strides()[ax] * a.shape()[ax] as isize
-                } else {
-                    a.itemsize() as isize
-                };
-                layout.strides.insert(ax, stride);
-                Ok(Value::Array(a.view_with(&self.ctx, a.dtype(), layout)))
+                let axes = self.axis_list(&axis)?;
+                let out_nd = a.ndim() + axes.len();
+                let axes = normalize_axis_tuple(&axes, out_nd, None)?;
+                let mut dims = a.shape().to_vec().into_iter();
+                let shape: Vec<i128> = (0..out_nd)
+                    .map(|ax| {
+                        if axes.contains(&ax) {
+                            1
+                        } else {
+                            dims.next().unwrap_or(1) as i128
+                        }
+                    })
+                    .collect();
+                Ok(Value::Array(a.reshape(&self.ctx, &shape, OrderArg::C)?))
             }
             "shares_memory" | "may_share_memory" => {
                 let a = p.req(0, "a")?;
@@ -699,8 +736,9 @@ impl Interp {
                 } else {
                     (None, None, p.opt(1, "dtype")?)
                 };
-                let _order = p.kw_only("order");
+                let order = p.kw_only("order");
                 p.finish()?;
+                let order = self.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
                 let n = self.int_value(&n, "")?.to_i128_saturating();
                 let m = match m {
                     Some(v) if !v.is_none() => self.int_value(&v, "")?.to_i128_saturating(),
@@ -714,7 +752,7 @@ impl Interp {
                     Some(d) if !d.is_none() => self.to_dtype(d)?,
                     _ => DType::FLOAT64,
                 };
-                let a = self.new_filled(&[n, m], dt, Order::C, "zeros")?;
+                let a = self.new_filled(&[n, m], dt, order, "zeros")?;
                 for i in 0..a.shape()[0] as i128 {
                     let j = i + k;
                     if j >= 0 && j < m {
@@ -737,7 +775,7 @@ impl Interp {
                 };
                 let mut arr = self.to_array(&a, dt)?;
                 if arr.ndim() == 0 {
-                    arr = arr.reshape(&self.ctx, &[1], Order::C)?;
+                    arr = arr.reshape(&self.ctx, &[1], OrderArg::C)?;
                 }
                 let (ok, order) = if name == "ascontiguousarray" {
                     (arr.is_c_contiguous(), Order::C)
@@ -903,20 +941,40 @@ impl Interp {
                 let _subok = p.opt(2, "subok")?;
                 p.finish()?;
                 let a = self.to_array(&a, None)?;
-                let shape = self.to_shape(&shape)?;
-                let shape = Layout::checked_size(&shape, a.itemsize())?;
+                let shape = match &shape {
+                    Value::Tuple(_) | Value::List(_) => self.to_shape(&shape)?,
+                    one => vec![self.int_value(one, "")?.to_i128_saturating()],
+                };
+                // numpy's _broadcast_to, in its order of checks
                 if shape.is_empty() && a.ndim() > 0 {
                     return Err(PyError::value(
                         "cannot broadcast a non-scalar to a scalar array",
                     ));
                 }
-                let Some(layout) = kernels::broadcast_layout(&a.layout(), &shape) else {
+                if shape.iter().any(|&d| d < 0) {
+                    return Err(PyError::value(
+                        "all elements of broadcast shape must be non-negative",
+                    ));
+                }
+                let shape = Layout::checked_size(&shape, a.itemsize())?;
+                if a.ndim() > shape.len() {
+                    return Err(PyError::value(
+                        "input operand has more dimensions than allowed by the axis remapping",
+                    ));
+                }
+                let Some(mut layout) = kernels::broadcast_layout(&a.layout(), &shape) else {
                     return Err(PyError::value(format!(
                         "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
-                        crate::error::shape_str(&a.shape()),
-                        crate::error::shape_str(&shape)
+                        crate::error::np_shape_str(&a.shape()),
+                        crate::error::np_shape_str(&shape)
                     )));
                 };
+                // the view comes from nditer, which gives every length-1 axis a zero stride
+                for (s, &n) in layout.strides.iter_mut().zip(&shape) {
+                    if n == 1 {
+                        *s = 0;
+                    }
+                }
                 Ok(Value::Array(
                     a.view_with(&self.ctx, a.dtype(), layout).into_readonly(),
                 ))
@@ -1035,16 +1093,10 @@ impl Interp {
                 let f = self.to_dtype(&from)?;
                 let t = self.to_dtype(&to)?;
                 let rule = match casting {
-                    Some(Value::Str(s)) => s.v.clone(),
-                    _ => "safe".into(),
+                    None => Casting::Safe,
+                    some => self.casting_arg(some)?,
                 };
-                let ok = match rule.as_str() {
-                    "unsafe" => true,
-                    "same_kind" => DType::can_cast_same_kind(f, t),
-                    "no" | "equiv" => f == t,
-                    _ => crate::runtime::dtype::promote(f, t) == Some(t.to_native()),
-                };
-                Ok(Value::Bool(ok))
+                Ok(Value::Bool(can_cast(f, t, rule)))
             }
             "iinfo" | "finfo" => {
                 let v = p.req(0, if name == "iinfo" { "int_type" } else { "dtype" })?;
@@ -1152,78 +1204,169 @@ impl Interp {
         Ok(a)
     }
 
+    /// `np.copyto(a, value, casting='unsafe')`, as `np.full` and `np.full_like` fill: a Python
+    /// int must still fit the dtype (NumPy 2), but floats and arrays cast unsafely (NaN into
+    /// an int array gives the most negative int, as NumPy's C cast does here).
+    fn copyto_unsafe(&mut self, a: &Rc<NdArray>, value: &Value) -> PyResult<()> {
+        match value {
+            Value::Float(_) | Value::Complex(_) | Value::Scalar(_) | Value::Array(_) => {
+                let src = self.to_array(value, None)?;
+                kernels::assign(&self.ctx, a, &src)
+            }
+            other => self.assign_into(a, other),
+        }
+    }
+
+    /// `np.arange`, a port of `PyArray_ArangeObj`: the dtype is discovered from the three
+    /// values (at least int64), the length is `ceil((stop - start) / step)` computed on the
+    /// Python values, the first two elements are set from `start` and `start + step` (so they
+    /// must fit the dtype), and the rest continue in the dtype's own arithmetic.
     fn arange(
         &mut self,
-        a: Value,
-        b: Option<Value>,
-        c: Option<Value>,
+        start: Value,
+        stop: Option<Value>,
+        step: Option<Value>,
         dtype: Option<DType>,
     ) -> PyResult<Value> {
-        let (start, stop) = match b {
-            Some(b) if !b.is_none() => (a, b),
-            _ => (self.new_i64(0), a),
-        };
-        let step = c
-            .filter(|v| !v.is_none())
-            .unwrap_or_else(|| self.new_i64(1));
-        // the dtype numpy discovers from the three Python/NumPy values
-        let mut dt: Option<DType> = None;
-        for v in [&start, &stop, &step] {
-            let d = match v {
-                Value::Bool(_) | Value::Int(_) => DType::INT64,
-                Value::Float(_) => DType::FLOAT64,
-                Value::Complex(_) => DType::COMPLEX128,
-                Value::Scalar(s) => s.dtype,
-                other => {
-                    return Err(PyError::type_error(format!(
-                        "unsupported operand type(s) for -: '{}' and '{}'",
-                        other.type_name(),
-                        other.type_name()
-                    )));
+        let stop = stop.filter(|v| !v.is_none());
+        let step = step.filter(|v| !v.is_none());
+        // numpy would use the object dtype (huge Python ints, None): arrsh has none, so such a
+        // range can only be refused after NumPy's own errors (length, subtraction) had a chance
+        let mut object = false;
+        let dt = match dtype {
+            Some(d) => d,
+            None => {
+                let mut dt = Some(DType::INT64);
+                for v in std::iter::once(&start).chain(&stop).chain(&step) {
+                    match self.arange_descr(v)? {
+                        // a string or bytes argument decides the (unsupported) DType
+                        Some(d) if d.is_flexible() => {
+                            dt = Some(d);
+                            break;
+                        }
+                        Some(d) => {
+                            dt = dt.and_then(|x| crate::runtime::dtype::promote(x, d));
+                        }
+                        None => dt = None,
+                    }
                 }
-            };
-            dt = Some(match dt {
-                None => d,
-                Some(x) => crate::runtime::dtype::promote(x, d).unwrap_or(DType::FLOAT64),
-            });
+                object = dt.is_none();
+                dt.unwrap_or(DType::FLOAT64)
+            }
+        };
+        if !dt.is_numeric() && dt.kind != Kind::Bool {
+            return Err(PyError::type_error(format!(
+                "arange() not supported for inputs with DType <class 'numpy.dtypes.{}'>.",
+                super::value::dtype_class_name(dt)
+            )));
         }
-        let natural = dt.unwrap_or(DType::INT64);
-        let out = dtype.unwrap_or(natural);
-        // length = ceil((stop - start) / step), computed on Python values as numpy does
-        let range = self.binary_op(&stop, crate::syntax::ast::BinOp::Sub, &start)?;
-        let quotient = self.binary_op(&range, crate::syntax::ast::BinOp::Div, &step)?;
+        let step = match step {
+            Some(s) => s,
+            None => self.new_i64(1),
+        };
+        let (start, stop) = match stop {
+            Some(stop) => (start, stop),
+            None => (self.new_i64(0), start),
+        };
+        // _calc_length
+        use crate::syntax::ast::BinOp;
+        let diff = match self.binary_op(&stop, BinOp::Sub, &start) {
+            Err(_) if matches!(stop, Value::Tuple(_)) => {
+                return Err(PyError::type_error(
+                    "arange: scalar arguments expected instead of a tuple.",
+                ));
+            }
+            other => other?,
+        };
+        let zero = self.new_i64(0);
+        let diff_nonzero = !self.py_eq(&diff, &zero)?;
+        let quotient = self.binary_op(&diff, BinOp::Div, &step)?;
+        let quotient_zero = self.py_eq(&quotient, &zero)?;
         let q = match &quotient {
+            Value::Complex(c) => c.re,
             Value::Scalar(s) => s.v.to_f64(),
+            Value::Array(a) if a.ndim() == 0 => {
+                a.item().map_or(Ok(0.0), |s| s.map(|s| s.to_f64()))?
+            }
+            Value::Array(_) => {
+                return Err(PyError::type_error(
+                    "only 0-dimensional arrays can be converted to Python scalars",
+                ));
+            }
             other => as_float(other)?.unwrap_or(0.0),
         };
-        if q.is_nan() {
-            return Err(PyError::value("arange: cannot compute length"));
+        let len: i128 = if quotient_zero && diff_nonzero {
+            // underflow: the range is not empty, so there is one element unless it went negative
+            if q.is_sign_negative() { 0 } else { 1 }
+        } else {
+            let c = q.ceil();
+            if c.is_nan() {
+                return Err(PyError::value("arange: cannot compute length"));
+            }
+            // numpy compares with (double)NPY_MAX_INTP, which is 2**63, then casts: 2**63 itself
+            // passes and wraps to the most negative length (an empty result)
+            let limit = 2f64.powi(63);
+            if !(-limit..=limit).contains(&c) {
+                return Err(PyError::value("Maximum allowed size exceeded"));
+            }
+            if c == limit {
+                i64::MIN as i128
+            } else {
+                c as i128
+            }
+        };
+        let n = len.max(0);
+        if dt.kind == Kind::Bool && n > 2 {
+            return Err(PyError::type_error(
+                "arange() is only supported for booleans when the result has at most length 2.",
+            ));
         }
-        let len = q.ceil();
-        if len > isize::MAX as f64 {
-            return Err(PyError::value("Maximum allowed size exceeded"));
+        if object && n > 0 {
+            return Err(PyError::not_implemented(
+                "arrsh has no object arrays (NumPy would give this arange dtype=object)",
+            ));
         }
-        let n = if len > 0.0 { len as usize } else { 0 };
-        let arr = self.new_filled(&[n as i128], out, Order::C, "empty")?;
+        let arr = self.new_filled(&[n], dt, Order::C, "empty")?;
         if n > 0 {
-            let second = self.binary_op(&start, crate::syntax::ast::BinOp::Add, &step)?;
-            let first = self
-                .value_to_element(&start, out)
-                .or_else(|_| self.scalar_of(&start))?;
-            let second = self
-                .value_to_element(&second, out)
-                .or_else(|_| self.scalar_of(&second))?;
+            let first = self.value_to_element(&start, dt)?;
+            let second = if n > 1 {
+                let next = self.binary_op(&start, BinOp::Add, &step)?;
+                self.value_to_element(&next, dt)?
+            } else {
+                first.clone()
+            };
             kernels::fill_arange(&self.ctx, &arr, &first, &second)?;
         }
         Ok(Value::Array(arr))
     }
 
-    fn scalar_of(&mut self, v: &Value) -> PyResult<Scalar> {
-        Ok(match v {
-            Value::Scalar(s) => s.v.clone(),
-            Value::Float(f) => Scalar::Float(f.v),
-            other => Scalar::Float(as_float(other)?.unwrap_or(0.0)),
-        })
+    /// `PyArray_DescrFromObject` for one `arange` argument: `None` for objects NumPy would give
+    /// the object dtype (the subtraction then raises Python's TypeError).
+    fn arange_descr(&mut self, v: &Value) -> PyResult<Option<DType>> {
+        Ok(Some(match v {
+            Value::Bool(_) => DType::BOOL,
+            Value::Int(i) => {
+                let x = i.v.to_i128_saturating();
+                if x >= i64::MIN as i128 && x <= i64::MAX as i128 {
+                    DType::INT64
+                } else if x >= 0 && x <= u64::MAX as i128 {
+                    DType::UINT64
+                } else {
+                    return Ok(None); // numpy: dtype=object
+                }
+            }
+            Value::Float(_) => DType::FLOAT64,
+            Value::Complex(_) => DType::COMPLEX128,
+            Value::Scalar(s) => s.dtype,
+            Value::Array(a) => a.dtype(),
+            Value::Str(s) => DType::unicode(s.v.chars().count()),
+            Value::Bytes(b) => DType::bytes(b.v.len()),
+            Value::List(_) | Value::Tuple(_) => match self.to_array(v, None) {
+                Ok(a) => a.dtype(),
+                Err(_) => return Ok(None),
+            },
+            _ => return Ok(None),
+        }))
     }
 
     /// `np.linspace`, following numpy's function_base.py step by step (so the result is a view of
@@ -1252,7 +1395,7 @@ impl Interp {
         if num > 0 {
             kernels::fill_arange(&self.ctx, &base, &Scalar::Float(0.0), &Scalar::Float(1.0))?;
         }
-        let mut y = base.reshape(&self.ctx, &[num as i128], Order::C)?;
+        let mut y = base.reshape(&self.ctx, &[num as i128], OrderArg::C)?;
         let step;
         if div > 0 {
             step = delta / div as f64;
@@ -1416,4 +1559,24 @@ fn expired_numpy_attr(name: &str) -> Option<&'static str> {
         "issubclass_" => "Use `issubclass` builtin instead.",
         _ => return None,
     })
+}
+
+/// numpy's `normalize_axis_tuple`: each axis normalised (an AxisError names `arg` when given),
+/// then duplicates refused.
+fn normalize_axis_tuple(axes: &[i64], ndim: usize, arg: Option<&str>) -> PyResult<Vec<usize>> {
+    let mut out = Vec::with_capacity(axes.len());
+    for &a in axes {
+        let ax = crate::runtime::array::normalize_axis(a, ndim).map_err(|e| match arg {
+            Some(name) => PyError::axis_out_of_bounds_named(name, a, ndim),
+            None => e,
+        })?;
+        if out.contains(&ax) {
+            return Err(match arg {
+                Some(name) => PyError::repeated_axis_in(name),
+                None => PyError::repeated_axis_plain(),
+            });
+        }
+        out.push(ax);
+    }
+    Ok(out)
 }

@@ -120,7 +120,7 @@ impl Interp {
     /// Wraps a kernel result: 0-d results become NumPy scalars, as ufuncs return them.
     pub fn wrap_result(&mut self, a: Rc<NdArray>) -> PyResult<Value> {
         if a.ndim() == 0 {
-            let v = a.element_at(a.offset_bytes())?;
+            let v = a.element_at(a.offset_bytes() as usize)?;
             return Ok(self.new_scalar(a.dtype(), v));
         }
         Ok(Value::Array(a))

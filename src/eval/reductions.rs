@@ -10,7 +10,7 @@ use super::value::Value;
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::normalize_axis;
 use crate::runtime::kernels::{self, BinaryOp, ReduceOp};
-use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
+use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
 
 /// The accumulator NumPy's `add`/`multiply` reductions use without `dtype=`: bools and small
 /// integers widen to the platform integer (int64/uint64), everything else keeps its dtype.
@@ -67,7 +67,7 @@ impl Interp {
         }
     }
 
-    fn dtype_arg(&mut self, v: &Option<Value>) -> PyResult<Option<DType>> {
+    fn reduce_dtype_arg(&mut self, v: &Option<Value>) -> PyResult<Option<DType>> {
         match v {
             Some(d) if !d.is_none() => {
                 let dt = self.to_dtype(d)?;
@@ -140,7 +140,7 @@ impl Interp {
         }
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
-        let acc = match self.dtype_arg(&dtype)? {
+        let acc = match self.reduce_dtype_arg(&dtype)? {
             Some(d) => d,
             None if has_dtype => sum_dtype(a.dtype()),
             None => a.dtype().to_native(),
@@ -168,10 +168,11 @@ impl Interp {
                     _ => 1,
                 })
                 .collect();
-            let v = r.reshape(&self.ctx, &shape, Order::C)?;
-            return Ok(Value::Array(crate::eval::arraymethods::rebase_as_owner(
-                &self.ctx, v,
-            )));
+            let v = r.reshape(&self.ctx, &shape, OrderArg::C)?;
+            // the reshaped result is the new array itself, owning its data (base None)
+            let owner =
+                NdArray::owner(&self.ctx, v.buffer().clone(), v.dtype(), v.layout().clone());
+            return Ok(Value::Array(Rc::new(owner)));
         }
         self.wrap_result(r)
     }
@@ -195,7 +196,7 @@ impl Interp {
         Self::refuse_out(&out, "mean")?;
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
-        let given = self.dtype_arg(&dtype)?;
+        let given = self.reduce_dtype_arg(&dtype)?;
         let half = a.dtype().kind == Kind::Float && a.itemsize() == 2;
         let acc = match given {
             Some(d) => d,
@@ -307,7 +308,7 @@ impl Interp {
         p.finish()?;
         Self::refuse_out(&out, name)?;
         let axis = self.one_axis_arg(axis, a.ndim())?;
-        let acc = match self.dtype_arg(&dtype)? {
+        let acc = match self.reduce_dtype_arg(&dtype)? {
             Some(d) => d,
             None => sum_dtype(a.dtype()),
         };

@@ -85,27 +85,30 @@ impl Interp {
                     basic.push(it);
                 }
                 None => {
-                    let arr = match p {
-                        Value::Array(a) => a.clone(),
+                    let (arr, given_as_array) = match p {
+                        Value::Array(a) => (a.clone(), true),
                         Value::List(_) | Value::Tuple(_) | Value::Bool(_) | Value::Scalar(_) => {
-                            self.to_array(p, None)?
+                            (self.to_array(p, None)?, false)
                         }
                         _ => return Err(PyError::invalid_index()),
                     };
                     if !(arr.dtype().is_integer() || arr.dtype().kind == Kind::Bool) {
-                        if arr.size() == 0 {
-                            // numpy accepts an empty list as an integer index
-                            let a = kernels::cast_array(
-                                &self.ctx,
-                                &arr,
-                                DType::INT64,
-                                crate::runtime::Order::C,
-                            )?;
-                            adv.push(AdvItem::Array(a));
-                            is_adv = true;
-                            continue;
+                        if given_as_array {
+                            return Err(PyError::index_array_not_integer());
                         }
-                        return Err(PyError::invalid_index());
+                        if arr.size() != 0 {
+                            return Err(PyError::invalid_index());
+                        }
+                        // numpy casts an empty list (float64 by default) to an integer index
+                        let a = kernels::cast_array(
+                            &self.ctx,
+                            &arr,
+                            DType::INT64,
+                            crate::runtime::Order::C,
+                        )?;
+                        adv.push(AdvItem::Array(a));
+                        is_adv = true;
+                        continue;
                     }
                     adv.push(AdvItem::Array(arr));
                     is_adv = true;
@@ -123,13 +126,10 @@ impl Interp {
         match obj {
             Value::Array(a) => match self.array_index(idx)? {
                 ArrayIndex::Basic(items) => match a.index_basic(&self.ctx, &items)? {
-                    Indexed::Element(v) => Ok(self.new_scalar(a.dtype(), v)),
+                    Indexed::Element(v) => Ok(self.element_scalar(a.dtype(), v)),
                     Indexed::View(v) => Ok(Value::Array(v)),
                 },
-                ArrayIndex::Advanced(items) => {
-                    let r = self.advanced_get(a, &items)?;
-                    Ok(Value::Array(r))
-                }
+                ArrayIndex::Advanced(items) => self.advanced_get(a, &items),
             },
             // np.str_ and np.bytes_ subclass str and bytes, so they index like them
             Value::Scalar(s) if matches!(s.v, Scalar::Str(_) | Scalar::Bytes(_)) => {
@@ -172,9 +172,21 @@ impl Interp {
     /// The `pos`-th item along axis 0 (iteration): a new scalar for 1-d arrays, a view otherwise.
     pub fn array_axis0_item(&mut self, a: &Rc<NdArray>, pos: usize) -> PyResult<Value> {
         match a.index_basic(&self.ctx, &[IndexItem::Int(pos as i128)])? {
-            Indexed::Element(v) => Ok(self.new_scalar(a.dtype(), v)),
+            Indexed::Element(v) => Ok(self.element_scalar(a.dtype(), v)),
             Indexed::View(v) => Ok(Value::Array(v)),
         }
+    }
+
+    /// The NumPy scalar for one element of an array of `dtype`. A bytes or str element is a
+    /// `np.bytes_`/`np.str_` as long as its text without trailing NULs, so its dtype is sized to
+    /// that (`np.array([b'ab'], 'S3')[0].dtype` is `S2`).
+    pub fn element_scalar(&mut self, dtype: DType, v: Scalar) -> Value {
+        let dtype = match (&v, dtype.kind) {
+            (Scalar::Bytes(b), Kind::Bytes) => DType::bytes(b.len()),
+            (Scalar::Str(s), Kind::Str) => DType::unicode(s.chars().count()),
+            _ => dtype,
+        };
+        self.new_scalar(dtype, v)
     }
 
     pub fn setitem(&mut self, obj: &Value, idx: &Value, v: Value) -> PyResult<()> {
@@ -188,7 +200,7 @@ impl Interp {
                         let r = crate::runtime::index::apply_basic(&a.layout(), &items)?;
                         if r.is_element {
                             let s = self.value_to_element(&v, a.dtype())?;
-                            return kernels::set_element(a, r.layout.offset_bytes, &s);
+                            return kernels::set_element(a, r.layout.offset_bytes as usize, &s);
                         }
                         let target = a.view_with(&self.ctx, a.dtype(), r.layout);
                         self.assign_into(&target, &v)

@@ -6,13 +6,13 @@ use std::any::Any;
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
+use super::Ctx;
 use super::buffer::Buffer;
 use super::dtype::DType;
 use super::heap::ObjId;
 use super::index::{self, IndexItem};
-use super::layout::{Layout, Order};
+use super::layout::{Layout, Order, OrderArg};
 use super::scalar::Scalar;
-use super::{Ctx, kernels};
 use crate::error::{PyError, PyResult};
 
 /// CPython allocation size of an ndarray object (for the id model's size class).
@@ -45,7 +45,9 @@ pub struct NdArray {
     writeable: Cell<bool>,
 }
 
-/// Result of basic indexing: an element (numpy returns a new scalar) or a view.
+/// Result of indexing: an element (numpy returns a new scalar) or an array (a view, or for
+/// advanced indexing a new array).
+#[derive(Debug)]
 pub enum Indexed {
     Element(Scalar),
     View(Rc<NdArray>),
@@ -68,6 +70,31 @@ impl NdArray {
             layout.strides.iter_mut().for_each(|s| *s = 0);
         }
         Ok(Rc::new(NdArray::owner(ctx, buffer, dtype, layout)))
+    }
+
+    /// A new zero-filled owner with the given strides, which must describe a permutation of a
+    /// contiguous layout (NumPy's `NewLikeArray` in `K` order, advanced-indexing results). As
+    /// for every fresh allocation in NumPy 2, an empty array gets all-zero strides.
+    pub fn with_strides(
+        ctx: &Ctx,
+        shape: &[usize],
+        strides: &[isize],
+        dtype: DType,
+    ) -> PyResult<Rc<NdArray>> {
+        let a = NdArray::zeros(ctx, shape, dtype, Order::C)?;
+        if a.size() > 0 {
+            let layout = Layout {
+                shape: shape.to_vec(),
+                strides: strides.to_vec(),
+                offset_bytes: 0,
+            };
+            debug_assert!(
+                layout_fits(&layout, dtype.itemsize, a.buffer.nbytes()),
+                "invariant 1"
+            );
+            *a.layout.borrow_mut() = layout;
+        }
+        Ok(a)
     }
 
     /// An owner over an existing buffer (used by kernels that filled a fresh buffer).
@@ -169,7 +196,7 @@ impl NdArray {
     /// `a.shape = shape`: NumPy reshapes in C order and keeps the result only if it is a view of
     /// the same data (invariant 4); otherwise it asks for `.reshape()`.
     pub fn set_shape(self: &Rc<Self>, ctx: &Ctx, shape: &[i128]) -> PyResult<()> {
-        let r = self.reshape(ctx, shape, Order::C)?;
+        let r = self.reshape(ctx, shape, OrderArg::C)?;
         if !Rc::ptr_eq(r.buffer(), &self.buffer) || r.offset_bytes() != self.offset_bytes() {
             return Err(PyError::attribute(
                 "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
@@ -209,7 +236,7 @@ impl NdArray {
     pub fn nbytes(&self) -> usize {
         self.size() * self.itemsize()
     }
-    pub fn offset_bytes(&self) -> usize {
+    pub fn offset_bytes(&self) -> isize {
         self.layout.borrow().offset_bytes
     }
     pub fn buffer(&self) -> &Rc<Buffer> {
@@ -256,7 +283,9 @@ impl NdArray {
     }
     /// The address of the first element as arrsh shows it (model or real, see `Heap`).
     pub fn data_address(&self) -> u64 {
-        self.buffer.address() + self.offset_bytes() as u64
+        self.buffer
+            .address()
+            .wrapping_add_signed(self.offset_bytes() as i64)
     }
 
     /// Whether two arrays' byte extents overlap (`np.may_share_memory`).
@@ -334,7 +363,9 @@ impl NdArray {
     pub fn index_basic(self: &Rc<Self>, ctx: &Ctx, items: &[IndexItem]) -> PyResult<Indexed> {
         let r = index::apply_basic(&self.layout(), items)?;
         if r.is_element {
-            return Ok(Indexed::Element(self.element_at(r.layout.offset_bytes)?));
+            return Ok(Indexed::Element(
+                self.element_at(r.layout.offset_bytes as usize)?,
+            ));
         }
         Ok(Indexed::View(self.view_with(ctx, self.dtype(), r.layout)))
     }
@@ -458,73 +489,6 @@ impl NdArray {
         };
         Ok(self.view_with(ctx, self.dtype(), layout))
     }
-
-    /// `a.reshape(shape, order)`: a view when NumPy finds strides for it
-    /// (`_attempt_nocopy_reshape`), otherwise a view of a fresh copy (so, as in NumPy, the
-    /// result does not own its data and its base is that copy).
-    pub fn reshape(
-        self: &Rc<Self>,
-        ctx: &Ctx,
-        shape: &[i128],
-        order: Order,
-    ) -> PyResult<Rc<NdArray>> {
-        let newshape = fix_unknown_dimension(shape, self.size())?;
-        if newshape == self.layout().shape {
-            return Ok(self.view_with(ctx, self.dtype(), self.layout().clone()));
-        }
-        let contiguous = match order {
-            Order::C => self.is_c_contiguous(),
-            Order::F => self.is_f_contiguous(),
-        };
-        let isz = self.itemsize();
-        if contiguous {
-            let mut layout = Layout::contiguous(&newshape, isz, order);
-            layout.offset_bytes = self.layout().offset_bytes;
-            return Ok(self.view_with(ctx, self.dtype(), layout));
-        }
-        if let Some(strides) = attempt_nocopy_reshape(&self.layout(), &newshape, isz, order) {
-            let layout = Layout {
-                shape: newshape,
-                strides,
-                offset_bytes: self.layout().offset_bytes,
-            };
-            return Ok(self.view_with(ctx, self.dtype(), layout));
-        }
-        let copy = kernels::copy_array(ctx, self, order)?;
-        let layout = Layout::contiguous(&newshape, isz, order);
-        Ok(copy.view_with(ctx, self.dtype(), layout))
-    }
-
-    /// `a.copy(order)`: always a new owner.
-    pub fn copy(self: &Rc<Self>, ctx: &Ctx, order: Order) -> PyResult<Rc<NdArray>> {
-        kernels::copy_array(ctx, self, order)
-    }
-
-    /// `a.ravel(order)`: a view when the array is contiguous in that order, else a copy.
-    pub fn ravel(self: &Rc<Self>, ctx: &Ctx, order: Order) -> PyResult<Rc<NdArray>> {
-        let n = self.size() as i128;
-        let contiguous = match order {
-            Order::C => self.is_c_contiguous(),
-            Order::F => self.is_f_contiguous(),
-        };
-        if contiguous {
-            return self.reshape(ctx, &[n], order);
-        }
-        let copy = kernels::copy_array(ctx, self, order)?;
-        let layout = Layout::contiguous(&[self.size()], self.itemsize(), Order::C);
-        // numpy's ravel returns the copy itself (it owns its data)
-        Ok(Rc::new(NdArray::owner_from(copy, layout)))
-    }
-
-    fn owner_from(copy: Rc<NdArray>, layout: Layout) -> NdArray {
-        match Rc::try_unwrap(copy) {
-            Ok(mut a) => {
-                *a.layout.get_mut() = layout;
-                a
-            }
-            Err(_) => unreachable!("a fresh copy has one reference"),
-        }
-    }
 }
 
 impl std::fmt::Debug for NdArray {
@@ -550,138 +514,6 @@ pub fn normalize_axis(axis: i64, ndim: usize) -> PyResult<usize> {
     Ok(a as usize)
 }
 
-/// numpy's `_fix_unknown_dimension`: one `-1` is inferred; sizes must match.
-fn fix_unknown_dimension(shape: &[i128], size: usize) -> PyResult<Vec<usize>> {
-    let mut unknown = None;
-    let mut known: i128 = 1;
-    let mismatch = || {
-        PyError::value(format!(
-            "cannot reshape array of size {size} into shape {}",
-            shape_with_unknown(shape)
-        ))
-    };
-    for (i, &d) in shape.iter().enumerate() {
-        if d < 0 {
-            if unknown.is_some() {
-                return Err(PyError::reshape_one_unknown());
-            }
-            unknown = Some(i);
-        } else {
-            known = known.checked_mul(d).ok_or_else(mismatch)?;
-        }
-    }
-    let mut out: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();
-    match unknown {
-        Some(i) => {
-            if known == 0 || size as i128 % known != 0 {
-                return Err(mismatch());
-            }
-            out[i] = (size as i128 / known) as usize;
-        }
-        None if known != size as i128 => return Err(mismatch()),
-        None => {}
-    }
-    if out.len() > super::layout::MAX_DIMS {
-        return Err(PyError::maximum_dimensions(out.len()));
-    }
-    Ok(out)
-}
-
-/// The shape as numpy prints it in reshape errors: `convert_shape_to_string`, which drops
-/// leading unknown dimensions, writes later ones as `newaxis`, and puts no spaces: `(4,newaxis)`,
-/// and for `(-1, 4)` the odd `(4)`.
-fn shape_with_unknown(shape: &[i128]) -> String {
-    let Some(first) = shape.iter().position(|&d| d >= 0) else {
-        return "()".into();
-    };
-    let mut out = shape[first].to_string();
-    for &d in &shape[first + 1..] {
-        if d < 0 {
-            out.push_str(",newaxis");
-        } else {
-            out.push_str(&format!(",{d}"));
-        }
-    }
-    if first + 1 == shape.len() && first == 0 {
-        format!("({out},)")
-    } else {
-        format!("({out})")
-    }
-}
-
-/// A port of numpy's `_attempt_nocopy_reshape` (shape.c): strides for `newshape` over the same
-/// memory, or `None` when the old axes cannot be merged/split without copying.
-fn attempt_nocopy_reshape(
-    old: &Layout,
-    newshape: &[usize],
-    itemsize: usize,
-    order: Order,
-) -> Option<Vec<isize>> {
-    let f_order = order == Order::F;
-    let (olddims, oldstrides): (Vec<usize>, Vec<isize>) = old
-        .shape
-        .iter()
-        .zip(&old.strides)
-        .filter(|(d, _)| **d != 1)
-        .map(|(d, s)| (*d, *s))
-        .unzip();
-    let oldnd = olddims.len();
-    let newnd = newshape.len();
-    let mut newstrides = vec![0isize; newnd];
-    let (mut oi, mut oj, mut ni, mut nj) = (0usize, 1usize, 0usize, 1usize);
-    while ni < newnd && oi < oldnd {
-        let mut np = newshape[ni];
-        let mut op = olddims[oi];
-        while np != op {
-            if np < op {
-                // misses trailing 1s, handled below
-                np *= *newshape.get(nj)?;
-                nj += 1;
-            } else {
-                op *= *olddims.get(oj)?;
-                oj += 1;
-            }
-        }
-        for ok in oi..oj - 1 {
-            let mergeable = if f_order {
-                oldstrides[ok + 1] == olddims[ok] as isize * oldstrides[ok]
-            } else {
-                oldstrides[ok] == olddims[ok + 1] as isize * oldstrides[ok + 1]
-            };
-            if !mergeable {
-                return None;
-            }
-        }
-        if f_order {
-            newstrides[ni] = oldstrides[oi];
-            for nk in ni + 1..nj {
-                newstrides[nk] = newstrides[nk - 1] * newshape[nk - 1] as isize;
-            }
-        } else {
-            newstrides[nj - 1] = oldstrides[oj - 1];
-            for nk in (ni + 1..nj).rev() {
-                newstrides[nk - 1] = newstrides[nk] * newshape[nk] as isize;
-            }
-        }
-        ni = nj;
-        nj += 1;
-        oi = oj;
-        oj += 1;
-    }
-    let mut last = if ni >= 1 {
-        newstrides[ni - 1]
-    } else {
-        itemsize as isize
-    };
-    if f_order && ni >= 1 {
-        last *= newshape[ni - 1] as isize;
-    }
-    for s in newstrides.iter_mut().skip(ni) {
-        *s = last;
-    }
-    Some(newstrides)
-}
-
 fn layout_fits(layout: &Layout, itemsize: usize, nbytes: usize) -> bool {
     match layout.byte_extent(itemsize) {
         None => true,
@@ -700,7 +532,7 @@ mod tests {
 
     fn arange(ctx: &Ctx, n: usize, dtype: DType) -> Rc<NdArray> {
         let a = NdArray::zeros(ctx, &[n], dtype, Order::C).unwrap();
-        kernels::fill_arange(ctx, &a, &Scalar::Int(0), &Scalar::Int(1)).unwrap();
+        crate::runtime::kernels::fill_arange(ctx, &a, &Scalar::Int(0), &Scalar::Int(1)).unwrap();
         a
     }
 
@@ -746,7 +578,7 @@ mod tests {
                 "control: same itemsize on 0-d is fine"
             );
         }
-        let m = a.reshape(&c, &[2, 2], Order::C).unwrap();
+        let m = a.reshape(&c, &[2, 2], OrderArg::C).unwrap();
         let col = m
             .index_basic(
                 &c,
@@ -843,71 +675,6 @@ mod tests {
                 .is_err(),
             "huge extent is refused, no overflow"
         );
-    }
-
-    #[test]
-    fn reshape_views_or_copies_like_numpy() {
-        let c = ctx();
-        let a = arange(&c, 6, DType::INT64);
-        let m = a.reshape(&c, &[2, 3], Order::C).unwrap();
-        assert_eq!(&*m.strides(), &[24, 8]);
-        assert!(Rc::ptr_eq(m.base_array().unwrap(), &a));
-        let t = m.transpose(&c, None).unwrap();
-        assert_eq!(&*t.strides(), &[8, 24]);
-        let flat = t.reshape(&c, &[6], Order::C).unwrap();
-        assert!(
-            !Rc::ptr_eq(flat.buffer(), a.buffer()),
-            "transpose then flatten needs a copy"
-        );
-        assert!(!flat.owns_data(), "numpy returns a view of the copy");
-        let f = t.reshape(&c, &[6], Order::F).unwrap();
-        assert!(
-            Rc::ptr_eq(f.buffer(), a.buffer()),
-            "control: F order reads it in place"
-        );
-        let split = a.reshape(&c, &[3, -1], Order::C).unwrap();
-        assert_eq!(&*split.shape(), &[3, 2]);
-        let err = a.reshape(&c, &[4, -1], Order::C).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "ValueError: cannot reshape array of size 6 into shape (4,newaxis)"
-        );
-        let err = a.reshape(&c, &[-1, 4], Order::C).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "ValueError: cannot reshape array of size 6 into shape (4)"
-        );
-        let err = a.reshape(&c, &[7], Order::C).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "ValueError: cannot reshape array of size 6 into shape (7,)"
-        );
-    }
-
-    #[test]
-    fn nocopy_reshape_of_strided_views() {
-        // a[:, ::2] of a (4, 6) int64 array reshaped to (2, 2, 3): strides (96, 48, 16)
-        let l = Layout {
-            shape: vec![4, 3],
-            strides: vec![48, 16],
-            offset_bytes: 0,
-        };
-        assert_eq!(
-            attempt_nocopy_reshape(&l, &[2, 2, 3], 8, Order::C),
-            Some(vec![96, 48, 16])
-        );
-        assert_eq!(
-            attempt_nocopy_reshape(&l, &[12], 8, Order::C),
-            Some(vec![16]),
-            "uniformly strided"
-        );
-        // a[:, :4:2] of the same array: rows of two, 48 bytes apart, cannot be flattened
-        let l = Layout {
-            shape: vec![4, 2],
-            strides: vec![48, 16],
-            offset_bytes: 0,
-        };
-        assert_eq!(attempt_nocopy_reshape(&l, &[8], 8, Order::C), None);
     }
 
     #[test]

@@ -143,7 +143,7 @@ pub fn apply_basic(layout: &Layout, items: &[IndexItem]) -> PyResult<Indexed> {
     let layout = Layout {
         shape,
         strides,
-        offset_bytes: offset as usize,
+        offset_bytes: offset as isize, // invariant 5: may be negative only when empty
     };
     Ok(Indexed { layout, is_element })
 }
@@ -192,7 +192,7 @@ mod tests {
     fn views_get_numpy_strides_and_offsets() {
         let a = arange5();
         // (index, shape, strides, offset)
-        type Case = (Vec<IndexItem>, Vec<usize>, Vec<isize>, usize);
+        type Case = (Vec<IndexItem>, Vec<usize>, Vec<isize>, isize);
         let cases: Vec<Case> = vec![
             (vec![sl(None, None, Some(2))], vec![3], vec![16], 0),
             (vec![sl(None, None, Some(-1))], vec![5], vec![-8], 32),

@@ -15,11 +15,14 @@ pub const MAX_DIMS: usize = 64;
 ///    `[offset_bytes + Σ idx·stride, … + itemsize)` lie inside the buffer. Views keep this by
 ///    construction; `as_strided` keeps it by checking (see `array.rs`).
 /// 4. `shape.len() <= MAX_DIMS`.
+/// 5. `offset_bytes` is signed: an *empty* view may point before its buffer, as NumPy's data
+///    pointer does (`a[:0, ::-1][:, 1:]`); invariant 3 makes it non-negative whenever the
+///    array has an element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub shape: Vec<usize>,
     pub strides: Vec<isize>,
-    pub offset_bytes: usize,
+    pub offset_bytes: isize,
 }
 
 /// Memory order for new arrays and copies.
@@ -27,6 +30,29 @@ pub struct Layout {
 pub enum Order {
     C,
     F,
+}
+
+/// NumPy's `order=` argument: `C`, `F`, `A` (F when the array is Fortran-ordered, else C) and
+/// `K` (keep the array's own memory order as closely as possible).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrderArg {
+    C,
+    F,
+    A,
+    K,
+}
+
+impl OrderArg {
+    /// `'C'`, `'f'`, ...: NumPy accepts either case.
+    pub fn parse(s: &str) -> Option<OrderArg> {
+        match s {
+            "C" | "c" => Some(OrderArg::C),
+            "F" | "f" => Some(OrderArg::F),
+            "A" | "a" => Some(OrderArg::A),
+            "K" | "k" => Some(OrderArg::K),
+            _ => None,
+        }
+    }
 }
 
 impl Layout {
@@ -93,6 +119,149 @@ impl Layout {
         true
     }
 
+    /// NumPy's `PyArray_ISFORTRAN`: F-contiguous and not C-contiguous (what `order='A'` asks).
+    pub fn is_fortran(&self, itemsize: usize) -> bool {
+        self.is_f_contiguous(itemsize) && !self.is_c_contiguous(itemsize)
+    }
+
+    /// NumPy's `PyArray_CreateSortedStridePerm`: axes by decreasing |stride|, ties in axis order
+    /// (a stable sort), so zero strides sort innermost.
+    pub fn sorted_stride_perm(&self) -> Vec<usize> {
+        let mut perm: Vec<usize> = (0..self.ndim()).collect();
+        perm.sort_by(|&x, &y| {
+            self.strides[y]
+                .unsigned_abs()
+                .cmp(&self.strides[x].unsigned_abs())
+        });
+        perm
+    }
+
+    /// Strides of a new array of `shape` "like" this one (NumPy's
+    /// `PyArray_NewLikeArrayWithShape`): `A` is F for a Fortran-ordered prototype; `K` is C for
+    /// a C-contiguous or ≤1-d prototype (or a shape of another ndim), F for an F-contiguous one,
+    /// and otherwise the prototype's own axis order by |stride| — so transposes and negative or
+    /// zero strides are copied into the same memory order. `proto_itemsize` is this layout's
+    /// item size, `itemsize` the new array's (`astype`).
+    pub fn like_strides(
+        &self,
+        proto_itemsize: usize,
+        shape: &[usize],
+        itemsize: usize,
+        order: OrderArg,
+    ) -> Vec<isize> {
+        let fresh = |o| Layout::contiguous(shape, itemsize, o).strides;
+        match order {
+            OrderArg::C => fresh(Order::C),
+            OrderArg::F => fresh(Order::F),
+            OrderArg::A if self.is_fortran(proto_itemsize) => fresh(Order::F),
+            OrderArg::A => fresh(Order::C),
+            OrderArg::K => {
+                if shape.len() != self.ndim()
+                    || self.is_c_contiguous(proto_itemsize)
+                    || shape.len() <= 1
+                {
+                    return fresh(Order::C);
+                }
+                if self.is_f_contiguous(proto_itemsize) {
+                    return fresh(Order::F);
+                }
+                let mut strides = vec![0isize; shape.len()];
+                let mut step = itemsize as isize;
+                // unlike a fresh C/F layout, numpy scales by zero lengths here (only empty
+                // arrays care, and those get all-zero strides when allocated anyway)
+                for &ax in self.sorted_stride_perm().iter().rev() {
+                    strides[ax] = step;
+                    step = step.saturating_mul(shape[ax] as isize);
+                }
+                strides
+            }
+        }
+    }
+
+    /// The order in which NumPy's iterator visits the axes in `K` order without flipping
+    /// negative strides (`npyiter_find_best_axis_ordering`, as `flatten('K')` uses it):
+    /// outermost first. A stable insertion sort from the innermost axis by |stride|, where a
+    /// zero stride or a length-1 axis is ambiguous and keeps its C position.
+    pub fn iteration_perm_keep(&self) -> Vec<usize> {
+        let nd = self.ndim();
+        let stride = |ax: usize| {
+            if self.shape[ax] == 1 {
+                0
+            } else {
+                self.strides[ax]
+            }
+        };
+        // innermost first, as nditer stores its axes
+        let mut order: Vec<usize> = (0..nd).rev().collect();
+        for i0 in 1..nd {
+            let ax0 = order[i0];
+            let s0 = stride(ax0);
+            let mut ipos = i0;
+            for i1 in (0..i0).rev() {
+                let s1 = stride(order[i1]);
+                if s0 != 0 && s1 != 0 {
+                    if s1.unsigned_abs() <= s0.unsigned_abs() {
+                        break;
+                    }
+                    ipos = i1;
+                }
+            }
+            if ipos != i0 {
+                order.remove(i0);
+                order.insert(ipos, ax0);
+            }
+        }
+        order.reverse();
+        order
+    }
+
+    /// NumPy's `PyArray_CreateMultiSortedStridePerm`: the axis order (outermost first) that
+    /// sorts the strides of all the layouts by decreasing |stride|, a stable insertion sort in
+    /// which length-1 axes are ambiguous and, where the layouts disagree, C order wins.
+    pub fn multi_sorted_stride_perm(layouts: &[&Layout]) -> Vec<usize> {
+        let nd = layouts.first().map_or(0, |l| l.ndim());
+        let mut perm: Vec<usize> = (0..nd).collect();
+        for i0 in 1..nd {
+            let ax0 = perm[i0];
+            let mut ipos = i0;
+            for i1 in (0..i0).rev() {
+                let ax1 = perm[i1];
+                let (mut ambiguous, mut swap) = (true, false);
+                for l in layouts {
+                    if l.shape[ax0] != 1 && l.shape[ax1] != 1 {
+                        if l.strides[ax0].unsigned_abs() <= l.strides[ax1].unsigned_abs() {
+                            swap = false;
+                        } else if ambiguous {
+                            swap = true;
+                        }
+                        ambiguous = false;
+                    }
+                }
+                if !ambiguous {
+                    if swap {
+                        ipos = i1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            if ipos != i0 {
+                perm.remove(i0);
+                perm.insert(ipos, ax0);
+            }
+        }
+        perm
+    }
+
+    /// The same layout with its axes permuted (`perm[k]` is the old axis that becomes axis k).
+    pub fn permuted(&self, perm: &[usize]) -> Layout {
+        Layout {
+            shape: perm.iter().map(|&p| self.shape[p]).collect(),
+            strides: perm.iter().map(|&p| self.strides[p]).collect(),
+            offset_bytes: self.offset_bytes,
+        }
+    }
+
     /// The byte range `[lo, hi)` relative to the buffer start that the elements touch, or
     /// `None` for an empty array. Computed in i128 so no user shape can overflow it.
     pub fn byte_extent(&self, itemsize: usize) -> Option<(i128, i128)> {
@@ -113,10 +282,11 @@ impl Layout {
 
     /// Byte offset of the element at a multi-index (each index already in range).
     pub fn offset_of(&self, index: &[usize]) -> usize {
-        let mut off = self.offset_bytes as isize;
+        let mut off = self.offset_bytes;
         for (&i, &s) in index.iter().zip(&self.strides) {
             off += i as isize * s;
         }
+        debug_assert!(off >= 0, "invariant 3");
         off as usize // invariant 3: in the buffer
     }
 
@@ -127,13 +297,13 @@ impl Layout {
         }
         let nd = self.ndim();
         if nd == 0 {
-            f(self.offset_bytes);
+            f(self.offset_bytes as usize); // invariant 3: non-empty, so in the buffer
             return;
         }
         let inner_n = self.shape[nd - 1];
         let inner_s = self.strides[nd - 1];
         let mut idx = vec![0usize; nd - 1];
-        let mut base = self.offset_bytes as isize;
+        let mut base = self.offset_bytes;
         loop {
             let mut off = base;
             for _ in 0..inner_n {
@@ -270,5 +440,76 @@ mod tests {
             Layout::checked_size(&[1 << 62, 0], 8).is_ok(),
             "an empty shape never overflows"
         );
+    }
+
+    #[test]
+    fn new_like_layouts_follow_numpy_order_rules() {
+        // (shape, strides, order, strides NumPy 2.4.6 gives the copy; int64), from
+        // tests/transcripts/shape_ops/copy_order: each K case beside a C/A control
+        type Case = (
+            &'static [usize],
+            &'static [isize],
+            OrderArg,
+            &'static [isize],
+        );
+        let cases: &[Case] = &[
+            (&[3, 4], &[32, 8], OrderArg::K, &[32, 8]),
+            (&[4, 3], &[8, 32], OrderArg::K, &[8, 32]), // a transpose keeps its F layout
+            (&[4, 3], &[8, 32], OrderArg::C, &[24, 8]), // control: C asked, C given
+            (&[4, 3], &[8, 32], OrderArg::A, &[8, 32]), // A: Fortran-ordered, so F
+            (&[3, 4], &[32, 8], OrderArg::A, &[32, 8]), // control: A on C is C
+            (&[3, 4, 2], &[32, 8, 96], OrderArg::K, &[32, 8, 96]), // permuted axes kept
+            (&[3, 4, 2], &[32, 8, 96], OrderArg::A, &[64, 16, 8]), // control: not F, so C
+            (&[3, 2], &[-32, 16], OrderArg::K, &[16, 8]), // negative strides by |s|
+            (&[4, 3], &[0, 8], OrderArg::K, &[8, 32]),  // a zero stride sorts innermost
+            (&[6, 1], &[8, 0], OrderArg::K, &[8, 8]),   // length 1: C-contiguous
+        ];
+        for (shape, strides, order, want) in cases {
+            let l = lay(shape, strides);
+            assert_eq!(
+                l.like_strides(8, shape, 8, *order),
+                *want,
+                "{shape:?} {strides:?} {order:?}"
+            );
+        }
+        // astype keeps the permutation with the new item size: p.astype(np.int16)
+        let p = lay(&[3, 4, 2], &[32, 8, 96]);
+        assert_eq!(
+            p.like_strides(8, &[3, 4, 2], 2, OrderArg::K),
+            vec![8, 2, 24]
+        );
+        // a shape of another ndim (zeros_like(a, shape=...)) falls back to C
+        assert_eq!(p.like_strides(8, &[6, 4], 8, OrderArg::K), vec![32, 8]);
+    }
+
+    #[test]
+    fn fortran_means_f_and_not_c() {
+        assert!(lay(&[4, 3], &[8, 32]).is_fortran(8));
+        assert!(!lay(&[3, 4], &[32, 8]).is_fortran(8), "control: C");
+        assert!(
+            !lay(&[5], &[8]).is_fortran(8),
+            "1-d is both, so not Fortran"
+        );
+    }
+
+    #[test]
+    fn keep_order_iteration_sorts_by_stride_but_keeps_ambiguous_axes() {
+        // (shape, strides, nditer's K axis order outermost first)
+        type Case = (&'static [usize], &'static [isize], &'static [usize]);
+        let cases: &[Case] = &[
+            (&[2, 3], &[24, 8], &[0, 1]),
+            (&[3, 2], &[8, 24], &[1, 0]),
+            (&[3, 2], &[-8, 24], &[1, 0]), // not negated, sorted by |stride|
+            (&[3, 4, 2], &[32, 8, 96], &[2, 0, 1]),
+            (&[4, 3], &[0, 8], &[0, 1]), // a zero stride is ambiguous: stays in C place
+            (&[1, 3], &[999, 8], &[0, 1]), // so is a length-1 axis
+        ];
+        for (shape, strides, want) in cases {
+            assert_eq!(
+                lay(shape, strides).iteration_perm_keep(),
+                *want,
+                "{shape:?} {strides:?}"
+            );
+        }
     }
 }

@@ -2,17 +2,20 @@
 //! typed kernels and NumPy-identical printing. Knows bytes, never Python syntax or the terminal.
 
 pub mod buffer;
+pub mod casting;
 pub mod dtype;
 pub mod fancy;
 pub mod heap;
 pub mod index;
+pub mod join;
 pub mod layout;
 pub mod print;
+pub mod reshape;
 pub mod scalar;
 
 pub use dtype::{DType, Kind};
 pub use heap::{Heap, ObjId};
-pub use layout::{Layout, Order};
+pub use layout::{Layout, Order, OrderArg};
 pub use scalar::Scalar;
 
 pub mod array;

@@ -152,6 +152,15 @@ fn strides_str(strides: &[isize]) -> String {
     }
 }
 
+/// An offset that an empty view may have before its buffer: `-8 B`.
+fn signed_bytes_str(n: isize) -> String {
+    if n < 0 {
+        format!("-{}", bytes_str(n.unsigned_abs()))
+    } else {
+        bytes_str(n as usize)
+    }
+}
+
 fn bytes_str(n: usize) -> String {
     match n {
         0..=9_999 => format!("{n} B"),
@@ -177,7 +186,7 @@ fn array_annotation(a: &ArrayFacts) -> String {
         None => parts.push(format!(
             "owns its data: {} at {:#x}",
             bytes_str(a.nbytes),
-            a.buffer_address + a.offset_bytes as u64
+            a.buffer_address.wrapping_add_signed(a.offset_bytes as i64)
         )),
         Some(o) => {
             let who = match (o.names.as_slice(), o.out_numbers.as_slice()) {
@@ -189,7 +198,7 @@ fn array_annotation(a: &ArrayFacts) -> String {
             };
             parts.push(format!(
                 "view of {who}: starts {} into its {} buffer at {:#x}",
-                bytes_str(a.offset_bytes),
+                signed_bytes_str(a.offset_bytes),
                 bytes_str(o.nbytes),
                 a.buffer_address
             ));

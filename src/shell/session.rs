@@ -36,7 +36,8 @@ pub struct ArrayFacts {
     pub strides: Vec<isize>,
     pub id: u64,
     pub buffer_address: u64,
-    pub offset_bytes: usize,
+    /// Signed: an empty view may point before its buffer, as NumPy's data pointer does.
+    pub offset_bytes: isize,
     pub nbytes: usize,
     pub owns_data: bool,
     pub writeable: bool,

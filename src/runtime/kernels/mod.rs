@@ -67,7 +67,7 @@ type PositiveView = (usize, Vec<usize>, Vec<usize>, Vec<usize>);
 /// axes that were flipped are returned so the view can be inverted back.
 fn positive_strides<T: Elem>(layout: &Layout) -> Option<PositiveView> {
     let isz = std::mem::size_of::<T>() as isize;
-    let mut off = layout.offset_bytes as isize;
+    let mut off = layout.offset_bytes;
     let mut strides = Vec::with_capacity(layout.ndim());
     let mut flips = Vec::new();
     for (ax, (&n, &s)) in layout.shape.iter().zip(&layout.strides).enumerate() {
@@ -352,6 +352,31 @@ pub fn cast_array(ctx: &Ctx, src: &NdArray, dtype: DType, order: Order) -> PyRes
 /// `a.copy(order)`: a new owner with the same dtype.
 pub fn copy_array(ctx: &Ctx, src: &NdArray, order: Order) -> PyResult<Rc<NdArray>> {
     cast_array(ctx, src, src.dtype(), order)
+}
+
+/// Copies the elements `src_layout` picks from `src`'s buffer to the places `dst_layout` picks
+/// in `dst`'s (same shape; `dst` a fresh array, so no overlap): the primitive behind
+/// `flatten(order)`, which visits the source axes in a permuted order.
+pub fn copy_between(
+    ctx: &Ctx,
+    src: &NdArray,
+    src_layout: &Layout,
+    dst: &NdArray,
+    dst_layout: &Layout,
+) -> PyResult<()> {
+    debug_assert_eq!(src_layout.shape, dst_layout.shape);
+    debug_assert!(!Rc::ptr_eq(src.buffer(), dst.buffer()));
+    let s = src.buffer().bytes()?;
+    let mut d = dst.buffer().bytes_mut()?;
+    assign_bytes(
+        ctx,
+        src.dtype(),
+        &s,
+        src_layout,
+        dst.dtype(),
+        &mut d,
+        dst_layout,
+    )
 }
 
 /// `a.fill(v)` / `a[...] = scalar`: every element set to one value (cast once).

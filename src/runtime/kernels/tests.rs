@@ -73,7 +73,7 @@ fn wraps_around_in_small_dtypes() {
 fn broadcasting_and_its_error() {
     let c = Ctx::for_tests();
     let col = arange(&c, 3, DType::INT64)
-        .reshape(&c, &[3, 1], Order::C)
+        .reshape(&c, &[3, 1], crate::runtime::OrderArg::C)
         .unwrap();
     let row = arange(&c, 4, DType::INT64);
     let r = binary(&c, BinaryOp::Mul, &col, &row, DType::INT64, None)
@@ -156,7 +156,7 @@ fn reductions_and_empty_errors() {
     let a = arange(&c, 10, DType::INT32);
     let s = reduce(&c, ReduceOp::Sum, &a, None, DType::INT64, None).unwrap();
     assert_eq!(values(&s), ints(&[45]));
-    let m = a.reshape(&c, &[2, 5], Order::C).unwrap();
+    let m = a.reshape(&c, &[2, 5], crate::runtime::OrderArg::C).unwrap();
     let s = reduce(&c, ReduceOp::Sum, &m, Some(&[0]), DType::INT64, None).unwrap();
     assert_eq!(values(&s), ints(&[5, 7, 9, 11, 13]));
     let s = reduce(&c, ReduceOp::ArgMax, &m, Some(&[1]), DType::INT32, None).unwrap();
