@@ -609,6 +609,59 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     pub fn python_int_out_of_bounds(value: &str, dtype: &str) -> PyError {
         PyError::overflow(format!("Python integer {value} out of bounds for {dtype}"))
     }
+    /// `f & 1`, `~f`, `z // 2`: no loop for these input types (a plain TypeError in NumPy 2).
+    pub fn ufunc_not_supported(ufunc: &str) -> PyError {
+        PyError::type_error(format!(
+            "ufunc '{ufunc}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+        ))
+    }
+    /// `u + 1`: operands whose dtypes share no loop (`left`, `right` are dtype reprs).
+    pub fn ufunc_no_matching_loop(ufunc: &str, left: &str, right: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "ufunc '{ufunc}' did not contain a loop with signature matching types ({left}, {right}) -> None"
+            ),
+        )
+    }
+    pub fn bool_subtract() -> PyError {
+        PyError::type_error(
+            "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+        )
+    }
+    pub fn bool_negative() -> PyError {
+        PyError::type_error(
+            "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+        )
+    }
+    pub fn negative_integer_power() -> PyError {
+        PyError::value("Integers to negative integer powers are not allowed.")
+    }
+    pub fn string_multiply_needs_out() -> PyError {
+        PyError::type_error(
+            "The 'out' kwarg is necessary when using the string multiply ufunc directly. Use numpy.strings.multiply to multiply strings without specifying 'out'.",
+        )
+    }
+    /// `a.sum(dtype='>i8')`: a ufunc's `dtype=` picks a DType, not a byte order.
+    pub fn ufunc_dtype_with_byte_order() -> PyError {
+        PyError::type_error(
+            "The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.",
+        )
+    }
+    pub fn byteorder_not_recognized(repr: &str) -> PyError {
+        PyError::value(format!("byteorder not recognized (got {repr})"))
+    }
+
+    // ----- reductions
+    pub fn zero_size_reduction(ufunc: &str) -> PyError {
+        PyError::value(format!(
+            "zero-size array to reduction operation {ufunc} which has no identity"
+        ))
+    }
+    pub fn arg_of_empty_sequence(is_min: bool) -> PyError {
+        let which = if is_min { "argmin" } else { "argmax" };
+        PyError::value(format!("attempt to get {which} of an empty sequence"))
+    }
 
     // ----- calls
     pub fn arg_count(func: &str, expected: &str, given: usize) -> PyError {
@@ -685,6 +738,31 @@ mod tests {
                 "MemoryError: Unable to allocate 256. TiB for an array with shape (35184372088832,) and data type float64",
             ),
             (PyError::keyboard_interrupt(), "KeyboardInterrupt: "),
+            (
+                PyError::ufunc_not_supported("bitwise_and"),
+                "TypeError: ufunc 'bitwise_and' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+            ),
+            (
+                PyError::ufunc_no_matching_loop("add", "dtype('<U2')", "dtype('int64')"),
+                "UFuncTypeError: ufunc 'add' did not contain a loop with signature matching types (dtype('<U2'), dtype('int64')) -> None",
+            ),
+            (
+                PyError::zero_size_reduction("maximum"),
+                "ValueError: zero-size array to reduction operation maximum which has no identity",
+            ),
+            (
+                PyError::arg_of_empty_sequence(false),
+                "ValueError: attempt to get argmax of an empty sequence",
+            ),
+            (
+                PyError::byteorder_not_recognized("'x'"),
+                "ValueError: byteorder not recognized (got 'x')",
+            ),
+            // numpy 2.4.6: np.array([1, 2], dtype='>i8').sum(dtype='>i8')
+            (
+                PyError::ufunc_dtype_with_byte_order(),
+                "TypeError: The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.",
+            ),
         ];
         for (err, want) in cases {
             assert_eq!(err.to_string(), *want);

@@ -11,7 +11,7 @@ use crate::error::{PyError, PyResult};
 use crate::runtime::array::Base;
 use crate::runtime::array::normalize_axis;
 use crate::runtime::kernels::{self, ReduceOp};
-use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
+use crate::runtime::{DType, Kind, NdArray, OrderArg, Scalar};
 
 pub const ARRAY_METHODS: &[&str] = &[
     "view",
@@ -34,6 +34,11 @@ pub const ARRAY_METHODS: &[&str] = &[
     "tobytes",
     "any",
     "all",
+    "cumsum",
+    "cumprod",
+    "byteswap",
+    "conjugate",
+    "conj",
     "swapaxes",
     "squeeze",
     "dot",
@@ -65,7 +70,7 @@ impl Interp {
             "flags" => self.new_flags(a.clone()),
             "T" => Value::Array(a.transpose(&self.ctx, None)?),
             "__array_interface__" => self.array_interface(a, None)?,
-            "real" if !a.dtype().is_inexact() || a.dtype().kind == Kind::Float => obj.clone(),
+            "real" | "imag" => return self.real_imag(a, obj, name),
             "data" => {
                 let r = format!("<memory at {:#x}>", self.ctx.heap.object(184).addr());
                 self.new_record("memoryview", r, vec![])
@@ -307,107 +312,6 @@ impl Interp {
         }
     }
 
-    /// The accumulator dtype numpy uses for `sum`/`prod`: small ints widen to the platform int.
-    fn sum_dtype(dt: DType) -> DType {
-        match dt.kind {
-            Kind::Bool => DType::INT64,
-            Kind::Int => DType::INT64,
-            Kind::UInt => DType::UINT64,
-            _ => dt.to_native(),
-        }
-    }
-
-    pub fn reduce_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        op: ReduceOp,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-        method: &str,
-    ) -> PyResult<Value> {
-        let mut p = Args::new(method, args, kw);
-        let axis = p.opt(0, "axis")?;
-        let dtype = p.opt(1, "dtype")?;
-        let _out = p.opt(2, "out")?;
-        let keepdims = p.opt(3, "keepdims")?;
-        p.finish()?;
-        let axis = self.axis_arg(axis, a.ndim())?;
-        let acc = match (&dtype, op) {
-            (Some(d), _) if !d.is_none() => self.to_dtype(d)?,
-            (_, ReduceOp::Sum | ReduceOp::Prod) => Self::sum_dtype(a.dtype()),
-            _ => a.dtype().to_native(),
-        };
-        if a.dtype().kind == Kind::Bool && matches!(op, ReduceOp::Min | ReduceOp::Max) {
-            let r = kernels::reduce(&self.ctx, op, a, axis, DType::BOOL)?;
-            return self.finish_reduce(r, a, axis, keepdims);
-        }
-        let r = kernels::reduce(&self.ctx, op, a, axis, acc)?;
-        self.finish_reduce(r, a, axis, keepdims)
-    }
-
-    fn finish_reduce(
-        &mut self,
-        r: Rc<NdArray>,
-        a: &Rc<NdArray>,
-        axis: Option<usize>,
-        keepdims: Option<Value>,
-    ) -> PyResult<Value> {
-        let keep = match keepdims {
-            Some(v) => self.truthy(&v)?,
-            None => false,
-        };
-        if keep {
-            let mut shape: Vec<i128> = a.shape().iter().map(|&d| d as i128).collect();
-            match axis {
-                Some(ax) => shape[ax] = 1,
-                None => shape.iter_mut().for_each(|d| *d = 1),
-            }
-            let v = r.reshape(&self.ctx, &shape, OrderArg::C)?;
-            return Ok(Value::Array(v));
-        }
-        self.wrap_result(r)
-    }
-
-    pub fn mean_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new("mean", args, kw);
-        let axis = p.opt(0, "axis")?;
-        let dtype = p.opt(1, "dtype")?;
-        p.finish()?;
-        let axis = self.axis_arg(axis, a.ndim())?;
-        let acc = match dtype {
-            Some(d) if !d.is_none() => self.to_dtype(&d)?,
-            _ => match a.dtype().kind {
-                Kind::Bool | Kind::Int | Kind::UInt => DType::FLOAT64,
-                Kind::Float if a.itemsize() == 2 => DType::FLOAT32,
-                _ => a.dtype().to_native(),
-            },
-        };
-        let count = match axis {
-            Some(ax) => a.shape()[ax],
-            None => a.size(),
-        };
-        let s = kernels::reduce(&self.ctx, ReduceOp::Sum, a, axis, acc)?;
-        let n = self.scalar_to_array(acc, &Scalar::Float(count as f64))?;
-        let q = kernels::binary(&self.ctx, kernels::BinaryOp::TrueDiv, &s, &n, acc, None)?
-            .ok_or_else(|| PyError::type_error("mean"))?;
-        let out_dt = if a.dtype().kind == Kind::Float && a.itemsize() == 2 {
-            DType::FLOAT16
-        } else {
-            acc
-        };
-        let q = if out_dt != acc {
-            kernels::cast_array(&self.ctx, &q, out_dt, Order::C)?
-        } else {
-            q
-        };
-        self.wrap_result(q)
-    }
-
     /// `a.tolist()` / `a.item()`: Python objects for elements.
     pub fn to_python(&mut self, v: &Scalar) -> Value {
         match v {
@@ -450,18 +354,16 @@ impl Interp {
             "min" => return self.reduce_array(a, ReduceOp::Min, args, kw, name),
             "max" => return self.reduce_array(a, ReduceOp::Max, args, kw, name),
             "mean" => return self.mean_array(a, args, kw),
-            "argmin" | "argmax" => {
-                let mut p = Args::new(name, args, kw);
-                let axis = p.opt(0, "axis")?;
-                p.finish()?;
-                let axis = self.axis_arg(axis, a.ndim())?;
-                let op = if name == "argmin" {
-                    ReduceOp::ArgMin
-                } else {
-                    ReduceOp::ArgMax
-                };
-                let r = kernels::reduce(&self.ctx, op, a, axis, a.dtype().to_native())?;
-                return self.wrap_result(r);
+            "argmin" | "argmax" => return self.arg_reduce_array(a, name, args, kw),
+            "any" | "all" => return self.any_all_array(a, name, args, kw),
+            "cumsum" | "cumprod" => return self.accumulate_array(a, name, args, kw),
+            "byteswap" => return self.byteswap_array(a, args, kw),
+            "conjugate" | "conj" => {
+                Args::new(name, args, kw).finish()?;
+                if a.dtype().kind != Kind::Complex {
+                    return Ok(obj.clone());
+                }
+                return self.numpy_unary("conjugate", a);
             }
             _ => {}
         }
@@ -648,26 +550,10 @@ impl Interp {
                 let bytes = c.buffer().bytes()?[..c.nbytes()].to_vec();
                 self.new_bytes(bytes)
             }
-            "any" | "all" => {
-                let axis = p.opt(0, "axis")?;
-                p.finish()?;
-                let axis = self.axis_arg(axis, a.ndim())?;
-                let b = kernels::cast_array(&self.ctx, a, DType::BOOL, Order::C)?;
-                let op = if name == "any" {
-                    ReduceOp::Max
-                } else {
-                    ReduceOp::Min
-                };
-                if b.size() == 0 && axis.is_none() {
-                    return Ok(self.new_scalar(DType::BOOL, Scalar::Bool(name == "all")));
-                }
-                let r = kernels::reduce(&self.ctx, op, &b, axis, DType::BOOL)?;
-                self.wrap_result(r)?
-            }
             "dot" => {
                 let other = p.req(0, "b")?;
                 p.finish()?;
-                self.matmul(obj, &other)?
+                self.dot_values(obj, &other)?
             }
             "nonzero" => {
                 p.finish()?;

@@ -428,6 +428,9 @@ impl Interp {
             }
             "divmod" => {
                 let a = p.positional("divmod", 2, 2)?;
+                if let Some(t) = self.numpy_divmod(&a[0], &a[1])? {
+                    return Ok(t);
+                }
                 let q = self.binary_op(&a[0], BinOp::FloorDiv, &a[1])?;
                 let r = self.binary_op(&a[0], BinOp::Mod, &a[1])?;
                 self.new_tuple(vec![q, r])

@@ -357,16 +357,20 @@ impl Interp {
             let s = a.element_at(usize::try_from(a.offset_bytes()).unwrap_or(0))?;
             return Ok(self.new_scalar(a.dtype(), s));
         }
-        let s = match v {
-            Value::Str(s) if dt.is_numeric() => {
-                let f = self.to_float(v)?;
-                let _ = s;
-                if dt.is_integer() {
-                    Scalar::Int(f as i64)
-                } else {
-                    Scalar::Float(f)
-                }
+        // np.int64([1, 2]) is np.array([1, 2], dtype=np.int64): sequences make arrays
+        if matches!(v, Value::List(_) | Value::Tuple(_)) {
+            let a = self.to_array(v, Some(dt))?;
+            if a.ndim() > 0 {
+                return Ok(Value::Array(a));
             }
+        }
+        let s = match v {
+            // np.int8('300') parses as int('300') first, then range-checks like any Python int
+            Value::Str(_) if dt.is_integer() => {
+                let i = self.int_from(v, None)?;
+                self.value_to_element(&i, dt)?
+            }
+            Value::Str(_) if dt.is_numeric() => Scalar::Float(self.to_float(v)?),
             _ => self.value_to_element(v, dt)?,
         };
         let a = self.scalar_to_array(dt, &s)?;

@@ -388,21 +388,7 @@ impl Interp {
                 "conjugate" => Ok(self.new_complex(c.re, -c.im)),
                 _ => Err(PyError::no_attribute("complex", name)),
             },
-            Value::DType(d) if name == "newbyteorder" => {
-                let mut p = Args::new(name, args, kw);
-                let order = p.opt(0, "new_order")?;
-                p.finish()?;
-                let big = match order {
-                    Some(Value::Str(s)) => match s.v.as_str() {
-                        ">" | "B" | "b" | "big" => true,
-                        "<" | "L" | "l" | "little" | "=" | "native" | "N" | "n" | "|" | "I"
-                        | "i" => false,
-                        _ => !d.dtype.big_endian,
-                    },
-                    _ => !d.dtype.big_endian,
-                };
-                Ok(self.new_dtype(d.dtype.with_big_endian(big)))
-            }
+            Value::DType(d) if name == "newbyteorder" => self.dtype_newbyteorder(d.dtype, args, kw),
             other => {
                 let f = self.getattr(other, name)?;
                 self.call(&f, args, kw)

@@ -8,7 +8,6 @@ use super::Interp;
 use super::args::Args;
 use super::objects::Objects;
 use super::ops::as_float;
-use super::pyint::Int;
 use super::value::*;
 use crate::error::{PyError, PyResult};
 use crate::runtime::casting::{Casting, can_cast};
@@ -54,11 +53,19 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "prod",
     "argmin",
     "argmax",
+    "cumsum",
+    "cumprod",
     "dot",
     "matmul",
     "abs",
     "absolute",
     "negative",
+    "positive",
+    "bitwise_not",
+    "square",
+    "reciprocal",
+    "conjugate",
+    "conj",
     "add",
     "subtract",
     "multiply",
@@ -586,7 +593,8 @@ impl Interp {
                 Ok(Value::Array(self.copy_in_order(&a, a.dtype(), o)?))
             }
             "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min"
-            | "max" | "prod" | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" => {
+            | "max" | "prod" | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" | "cumsum"
+            | "cumprod" => {
                 let a = p.req(0, "a")?;
                 let mut rest = p.rest(1);
                 let mut kw = p.take_kw();
@@ -669,31 +677,21 @@ impl Interp {
                 }))
             }
             "dot" | "matmul" => {
-                let a = p.req(0, "a")?;
-                let b = p.req(1, "b")?;
+                let a = p.req(0, if name == "dot" { "a" } else { "x1" })?;
+                let b = p.req(1, if name == "dot" { "b" } else { "x2" })?;
                 p.finish()?;
-                self.matmul(&a, &b)
+                if name == "dot" {
+                    self.dot_values(&a, &b)
+                } else {
+                    self.matmul(&a, &b)
+                }
             }
-            "abs" | "absolute" | "negative" | "invert" | "sqrt" => {
+            "abs" | "absolute" | "negative" | "positive" | "invert" | "bitwise_not" | "sqrt"
+            | "square" | "reciprocal" | "conjugate" | "conj" => {
                 let a = p.req(0, "x")?;
                 p.finish()?;
                 let arr = self.to_array(&a, None)?;
-                let r = match name {
-                    "negative" => kernels::unary(&self.ctx, kernels::UnaryOp::Neg, &arr)?,
-                    "invert" => kernels::unary(&self.ctx, kernels::UnaryOp::Invert, &arr)?,
-                    "sqrt" => {
-                        let f = if arr.dtype().is_inexact() {
-                            arr.dtype()
-                        } else {
-                            DType::FLOAT64
-                        };
-                        let half = self.scalar_to_array(f, &Scalar::Float(0.5))?;
-                        kernels::binary(&self.ctx, BinaryOp::Pow, &arr, &half, f, None)?
-                            .ok_or_else(|| PyError::type_error("sqrt"))?
-                    }
-                    _ => kernels::unary(&self.ctx, kernels::UnaryOp::Abs, &arr)?,
-                };
-                self.wrap_result(r)
+                self.numpy_unary(name, &arr)
             }
             "add" | "subtract" | "multiply" | "divide" | "true_divide" | "floor_divide" | "mod"
             | "remainder" | "power" | "maximum" | "minimum" | "equal" | "not_equal" | "less"
@@ -1101,14 +1099,9 @@ impl Interp {
                 Ok(Value::Bool(can_cast(f, t, rule)))
             }
             "iinfo" | "finfo" => {
-                let v = p.req(0, "int_type")?;
+                let v = p.req(0, if name == "iinfo" { "int_type" } else { "dtype" })?;
                 p.finish()?;
-                let dt = match &v {
-                    Value::Array(a) => a.dtype(),
-                    Value::Scalar(s) => s.dtype,
-                    other => self.to_dtype(other)?,
-                };
-                self.type_info(name, dt)
+                self.type_info(name, &v)
             }
             "set_printoptions" => {
                 let names = [
@@ -1446,79 +1439,6 @@ impl Interp {
             return Ok(self.new_tuple(vec![arr, st]));
         }
         Ok(arr)
-    }
-
-    fn type_info(&mut self, which: &str, dt: DType) -> PyResult<Value> {
-        if which == "iinfo" {
-            if !dt.is_integer() {
-                return Err(PyError::value(format!(
-                    "Invalid integer data type '{}'.",
-                    dt.kind_char()
-                )));
-            }
-            let (lo, hi) = dt.int_range();
-            let repr = format!("iinfo(min={lo}, max={hi}, dtype={})", dt.name());
-            let min = self.new_int(Int::from_i128(lo));
-            let max = self.new_int(Int::from_i128(hi));
-            let bits = self.new_i64(dt.itemsize as i64 * 8);
-            let dtv = self.new_dtype(dt);
-            return Ok(self.new_record(
-                "numpy.iinfo",
-                repr,
-                vec![("min", min), ("max", max), ("bits", bits), ("dtype", dtv)],
-            ));
-        }
-        let dt = if dt.is_integer() || dt.kind == Kind::Bool {
-            return Err(PyError::value(format!(
-                "data type {} not inexact",
-                dt.repr()
-                    .replace("dtype(", "<class 'numpy.")
-                    .replace("')", "'>")
-                    .replace("('", "")
-            )));
-        } else if dt.kind == Kind::Complex {
-            DType::native(Kind::Float, dt.itemsize / 2)
-        } else {
-            dt
-        };
-        let (eps, max, tiny, res, prec, bits) = match dt.itemsize {
-            2 => (0.000977f64, 65504.0f64, 6.104e-05f64, 0.001f64, 3, 16),
-            4 => (
-                f32::EPSILON as f64,
-                f32::MAX as f64,
-                f32::MIN_POSITIVE as f64,
-                1e-6,
-                6,
-                32,
-            ),
-            _ => (f64::EPSILON, f64::MAX, f64::MIN_POSITIVE, 1e-15, 15, 64),
-        };
-        let fmt = |x: f64| {
-            crate::runtime::print::scalar_repr(
-                dt,
-                &Scalar::Float(x),
-                &crate::runtime::print::PrintOptions::default(),
-            )
-        };
-        let repr = format!(
-            "finfo(resolution={}, min={}, max={}, dtype={})",
-            fmt(res),
-            fmt(-max),
-            fmt(max),
-            dt.name()
-        );
-        let fields = vec![
-            ("eps", self.new_scalar(dt, Scalar::Float(eps))),
-            ("max", self.new_scalar(dt, Scalar::Float(max))),
-            ("min", self.new_scalar(dt, Scalar::Float(-max))),
-            ("tiny", self.new_scalar(dt, Scalar::Float(tiny))),
-            ("smallest_normal", self.new_scalar(dt, Scalar::Float(tiny))),
-            ("resolution", self.new_scalar(dt, Scalar::Float(res))),
-            ("precision", self.new_i64(prec)),
-            ("bits", self.new_i64(bits)),
-            ("dtype", self.new_dtype(dt)),
-        ];
-        Ok(self.new_record("numpy.finfo", repr, fields))
     }
 
     fn set_printoptions(&mut self, vals: Vec<(&str, Option<Value>)>) -> PyResult<()> {

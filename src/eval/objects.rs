@@ -29,6 +29,9 @@ const ASCII_CHAR_BASE: u64 = BYTES_CHAR_BASE + 256 * 40;
 const LATIN1_CHAR_BASE: u64 = ASCII_CHAR_BASE + 128 * 56;
 const STR_EMPTY_ID: u64 = LATIN1_CHAR_BASE + 128 * 80;
 const TUPLE_EMPTY_ID: u64 = STR_EMPTY_ID + 56;
+/// NumPy's builtin descriptors (`np.dtype('int64')`, `np.dtype(float)`) are static objects in
+/// `_multiarray_umath`: one per type, never freed, 96 bytes apart here.
+const BUILTIN_DTYPE_BASE: u64 = 0x7f3c_2f6a_1e40;
 
 /// Modules arrsh provides, with the names `from M import *` binds.
 const MODULES: &[&str] = &[
@@ -94,6 +97,8 @@ pub struct Objects {
     modules: RefCell<FxHashMap<&'static str, Value>>,
     functions: RefCell<FxHashMap<&'static str, Value>>,
     types: RefCell<Vec<(TypeKind, Value)>>,
+    /// The builtin (native, sized) dtype singletons made so far.
+    builtin_dtypes: RefCell<Vec<(DType, Value)>>,
 }
 
 impl Objects {
@@ -156,6 +161,7 @@ impl Objects {
             modules: RefCell::new(FxHashMap::default()),
             functions: RefCell::new(FxHashMap::default()),
             types: RefCell::new(Vec::new()),
+            builtin_dtypes: RefCell::new(Vec::new()),
         }
     }
 
@@ -205,6 +211,28 @@ impl Objects {
                 }))
             })
             .clone()
+    }
+
+    /// The singleton for a builtin dtype (native order, not flexible, no explicit `'<'`), so
+    /// `np.dtype(float) is np.dtype('f8')` as in NumPy; `None` for the others, which NumPy
+    /// makes anew each time (`np.dtype('>i4') is np.dtype('>i4')` is False).
+    pub fn builtin_dtype(&self, dtype: DType) -> Option<Value> {
+        if dtype.is_flexible() || dtype.big_endian || dtype.explicit_little {
+            return None;
+        }
+        let mut ds = self.builtin_dtypes.borrow_mut();
+        if let Some((_, v)) = ds.iter().find(|(d, _)| *d == dtype) {
+            return Some(v.clone());
+        }
+        let id = if self.heap.is_real() {
+            self.heap.object(88)
+        } else {
+            let slot = dtype.kind as u64 * 8 + dtype.itemsize.trailing_zeros() as u64;
+            ObjId::fixed(BUILTIN_DTYPE_BASE + slot * 96)
+        };
+        let v = Value::DType(Rc::new(PyDType { id, dtype }));
+        ds.push((dtype, v.clone()));
+        Some(v)
     }
 
     pub fn type_object(&self, kind: TypeKind) -> Value {
@@ -457,6 +485,8 @@ impl Interp {
     }
     /// A new NumPy scalar object (every `a[i]` makes one; CPython size 32 for 8-byte numbers).
     pub fn new_scalar(&self, dtype: DType, v: Scalar) -> Value {
+        // NumPy scalars are always in native byte order (a['>i4'][0].dtype is int32)
+        let dtype = dtype.to_native();
         let size = 16 + dtype.itemsize.max(8);
         Value::Scalar(Rc::new(NpScalar {
             id: self.ctx.heap.object(size),
@@ -465,6 +495,9 @@ impl Interp {
         }))
     }
     pub fn new_dtype(&self, dtype: DType) -> Value {
+        if let Some(v) = self.objects.builtin_dtype(dtype) {
+            return v;
+        }
         Value::DType(Rc::new(PyDType {
             id: self.ctx.heap.object(88),
             dtype,

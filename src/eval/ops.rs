@@ -22,6 +22,7 @@ pub enum Weak {
 }
 
 /// One side of a NumPy operation.
+#[derive(Clone)]
 pub enum Operand {
     Strong(Rc<NdArray>),
     Weak(Weak),
@@ -125,69 +126,130 @@ impl Interp {
         Ok(Value::Array(a))
     }
 
-    /// The compute dtype for `a <op> b`, NumPy's refusals included.
+    /// The compute dtype for numeric `a <op> b` (NEP 50), NumPy's refusals included.
     fn resolve(&mut self, op: KOp, a: &Operand, b: &Operand) -> PyResult<DType> {
         let name = op.ufunc_name();
         let dt = match (a, b) {
-            (Operand::Strong(x), Operand::Strong(y)) => promote(x.dtype(), y.dtype()).ok_or_else(|| {
-                PyError::new(
-                    ErrorKind::UFuncTypeError,
-                    format!(
-                        "ufunc '{name}' did not contain a loop with signature matching types ({}, {}) -> None",
-                        x.dtype().repr(),
-                        y.dtype().repr()
-                    ),
-                )
-            })?,
+            (Operand::Strong(x), Operand::Strong(y)) => {
+                promote(x.dtype(), y.dtype()).ok_or_else(|| {
+                    PyError::ufunc_no_matching_loop(name, &x.dtype().repr(), &y.dtype().repr())
+                })?
+            }
             (Operand::Strong(x), Operand::Weak(w)) | (Operand::Weak(w), Operand::Strong(x)) => {
                 let dt = weak_result(x.dtype(), w);
                 if let Weak::Int(i) = w
-                    && dt.is_integer() {
-                        let (lo, hi) = dt.int_range();
-                        let v = i.to_i128_saturating();
-                        if v < lo || v > hi {
-                            if op.is_comparison() {
-                                // NumPy 2 compares out-of-range Python ints exactly
-                                return Ok(if i.bits() < 64 { DType::INT64 } else { DType::FLOAT64 });
-                            }
-                            return Err(PyError::python_int_out_of_bounds(&i.to_string_checked()?, &dt.name()));
+                    && dt.is_integer()
+                {
+                    let (lo, hi) = dt.int_range();
+                    let v = i.to_i128_saturating();
+                    if v < lo || v > hi {
+                        if op.is_comparison() {
+                            // NumPy 2 compares out-of-range Python ints exactly
+                            return Ok(if i.bits() < 64 {
+                                DType::INT64
+                            } else {
+                                DType::FLOAT64
+                            });
                         }
+                        return Err(PyError::python_int_out_of_bounds(
+                            &i.to_string_checked()?,
+                            &dt.name(),
+                        ));
                     }
+                }
                 dt
             }
-            (Operand::Weak(_), Operand::Weak(_)) => return Err(PyError::type_error("no array operand")),
+            (Operand::Weak(_), Operand::Weak(_)) => {
+                return Err(PyError::type_error("no array operand"));
+            }
         };
-        if dt.is_flexible() && !op.is_comparison() {
-            let (da, db) = (operand_dtype(a, dt), operand_dtype(b, dt));
-            return Err(PyError::new(
-                ErrorKind::UFuncTypeError,
-                format!(
-                    "ufunc '{name}' did not contain a loop with signature matching types ({}, {}) -> None",
-                    da.repr(),
-                    db.repr()
-                ),
-            ));
-        }
         Ok(match (op, dt.kind) {
             (KOp::TrueDiv, Kind::Bool | Kind::Int | Kind::UInt) => DType::FLOAT64,
-            (KOp::Sub, Kind::Bool) => {
-                return Err(PyError::type_error(
-                    "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
-                ));
-            }
+            (KOp::Sub, Kind::Bool) => return Err(PyError::bool_subtract()),
             (KOp::FloorDiv | KOp::Rem | KOp::Pow | KOp::LShift | KOp::RShift, Kind::Bool) => {
                 DType::INT8
             }
             (
                 KOp::BitAnd | KOp::BitOr | KOp::BitXor | KOp::LShift | KOp::RShift,
                 Kind::Float | Kind::Complex,
-            ) => {
-                return Err(PyError::type_error(format!(
-                    "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
-                )));
+            )
+            | (KOp::FloorDiv | KOp::Rem, Kind::Complex) => {
+                return Err(PyError::ufunc_not_supported(name));
             }
+            (KOp::Maximum | KOp::Minimum, _) => dt,
             _ => dt,
         })
+    }
+
+    /// `a <op> b` when a side is a string array (`S`/`U`): comparisons, NumPy 2's string
+    /// concatenation, and NumPy's refusals. `None` when both sides are numbers.
+    fn flexible_binary(&mut self, op: KOp, x: &Operand, y: &Operand) -> PyResult<Option<Value>> {
+        let (dx, dy) = (operand_dtype(x), operand_dtype(y));
+        if !dx.is_flexible() && !dy.is_flexible() {
+            return Ok(None);
+        }
+        let same_kind = dx.is_flexible() && dy.is_flexible() && dx.kind == dy.kind;
+        let name = op.ufunc_name();
+        if matches!(op, KOp::Eq | KOp::Ne) && !same_kind {
+            // no common dtype: == is all False and != all True (NumPy's fallback)
+            let (xa, ya) = (
+                self.materialize(x.clone(), dx)?,
+                self.materialize(y.clone(), dy)?,
+            );
+            let shape = kernels::broadcast_shapes(&[&xa.shape(), &ya.shape()])?;
+            let out = NdArray::zeros(&self.ctx, &shape, DType::BOOL, Order::C)?;
+            kernels::fill(&self.ctx, &out, &Scalar::Bool(op == KOp::Ne))?;
+            return self.wrap_result(out).map(Some);
+        }
+        let class = |o: &Operand, d: DType| match o {
+            Operand::Weak(Weak::Int(_)) => "_PyLongDType".to_string(),
+            Operand::Weak(Weak::Float(_)) => "_PyFloatDType".to_string(),
+            Operand::Weak(Weak::Complex(..)) => "_PyComplexDType".to_string(),
+            _ => super::value::dtype_class_name(d),
+        };
+        if op.is_comparison() {
+            if !same_kind {
+                return Err(PyError::ufunc_no_loop(
+                    name,
+                    &class(x, dx),
+                    &class(y, dy),
+                    "None",
+                ));
+            }
+            let (xa, ya) = (
+                self.materialize(x.clone(), dx)?,
+                self.materialize(y.clone(), dy)?,
+            );
+            let r = kernels::binary(&self.ctx, op, &xa, &ya, dx, None)?
+                .ok_or_else(|| PyError::type_error("no result"))?;
+            return self.wrap_result(r).map(Some);
+        }
+        match op {
+            KOp::Add if same_kind => {
+                let (xa, ya) = (
+                    self.materialize(x.clone(), dx)?,
+                    self.materialize(y.clone(), dy)?,
+                );
+                let r = kernels::concat_strings(&self.ctx, &xa, &ya)?;
+                self.wrap_result(r).map(Some)
+            }
+            KOp::Add if dx.is_flexible() && dy.is_flexible() => Err(PyError::new(
+                ErrorKind::UFuncTypeError,
+                format!(
+                    "ufunc 'add' cannot use operands with types {} and {}",
+                    dx.repr(),
+                    dy.repr()
+                ),
+            )),
+            KOp::Mul if !same_kind && (dx.is_integer() || dy.is_integer()) => {
+                Err(PyError::string_multiply_needs_out())
+            }
+            _ => Err(PyError::ufunc_no_matching_loop(
+                name,
+                &dx.repr(),
+                &dy.repr(),
+            )),
+        }
     }
 
     fn materialize(&mut self, o: Operand, dt: DType) -> PyResult<Rc<NdArray>> {
@@ -195,6 +257,31 @@ impl Interp {
             Operand::Strong(a) => Ok(a),
             Operand::Weak(w) => self.scalar_to_array(dt, &w.to_scalar()),
         }
+    }
+
+    /// NumPy's `fast_scalar_power`: `a ** 2` is `np.square(a)` for every dtype, and for inexact
+    /// arrays `a ** -1` is `np.reciprocal(a)` and `a ** 0.5` is `np.sqrt(a)` (exact Python
+    /// int/float exponents only).
+    fn fast_scalar_power(&mut self, a: &Value, b: &Value) -> PyResult<Option<Rc<NdArray>>> {
+        let Value::Array(arr) = a else {
+            return Ok(None);
+        };
+        let dt = arr.dtype();
+        if !dt.is_numeric() {
+            return Ok(None);
+        }
+        let op = match b {
+            Value::Int(i) if i.v.to_i64() == Some(2) => KUnary::Square,
+            Value::Int(i) if i.v.to_i64() == Some(-1) && dt.is_inexact() => KUnary::Reciprocal,
+            Value::Float(f) if f.v == 0.5 && dt.is_inexact() => KUnary::Sqrt,
+            _ => return Ok(None),
+        };
+        let input = if dt.kind == Kind::Bool {
+            kernels::cast_array(&self.ctx, arr, DType::INT8, Order::C)?
+        } else {
+            arr.clone()
+        };
+        kernels::unary(&self.ctx, op, &input).map(Some)
     }
 
     /// A NumPy binary operation between two values (at least one array-like).
@@ -206,6 +293,14 @@ impl Interp {
             };
             return Err(PyError::unsupported_operand(symbol, &elem(a), &elem(b)));
         };
+        if let Some(v) = self.flexible_binary(op, &x, &y)? {
+            return Ok(v);
+        }
+        if op == KOp::Pow
+            && let Some(r) = self.fast_scalar_power(a, b)?
+        {
+            return self.wrap_result(r);
+        }
         let dt = self.resolve(op, &x, &y)?;
         let xa = self.materialize(x, dt)?;
         let ya = self.materialize(y, dt)?;
@@ -233,12 +328,106 @@ impl Interp {
         self.python_binary(a, op, b)
     }
 
-    /// `a @ b` for 1-d and 2-d arrays (`np.dot` / `np.matmul`).
+    /// `a @ b` / `np.matmul` for 1-d and 2-d arrays, with the gufunc's refusals: no 0-d
+    /// operands, and the core dimensions must agree.
     pub fn matmul(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
         let x = self.to_array(a, None)?;
         let y = self.to_array(b, None)?;
+        for (i, arr) in [&x, &y].into_iter().enumerate() {
+            if arr.ndim() == 0 {
+                return Err(PyError::value(format!(
+                    "matmul: Input operand {i} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)"
+                )));
+            }
+        }
+        let k_a = x.shape()[x.ndim() - 1];
+        let k_b = y.shape()[y.ndim().saturating_sub(2)];
+        if k_a != k_b {
+            return Err(PyError::value(format!(
+                "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k_b} is different from {k_a})"
+            )));
+        }
         let r = self.dot_arrays(&x, &y)?;
         self.wrap_result(r)
+    }
+
+    /// `np.dot(a, b)` / `a.dot(b)`: a product with a scalar is elementwise multiplication.
+    pub fn dot_values(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
+        let x = self.to_array(a, None)?;
+        let y = self.to_array(b, None)?;
+        if x.ndim() == 0 || y.ndim() == 0 {
+            return self.numpy_binary(a, KOp::Mul, b, "*");
+        }
+        let r = self.dot_arrays(&x, &y)?;
+        self.wrap_result(r)
+    }
+
+    /// The unary ufuncs by name (`np.sqrt(a)`, `np.square(a)`...), with NumPy's loop choice:
+    /// `sqrt` of integers is float16/float32/float64 by their size, `square` of bools is int8,
+    /// `abs` of complex is real.
+    pub fn numpy_unary(&mut self, name: &str, arr: &Rc<NdArray>) -> PyResult<Value> {
+        let dt = arr.dtype().to_native();
+        let op = match name {
+            "negative" => KUnary::Neg,
+            "positive" => KUnary::Pos,
+            "invert" | "bitwise_not" => KUnary::Invert,
+            "sqrt" => KUnary::Sqrt,
+            "square" => KUnary::Square,
+            "reciprocal" => KUnary::Reciprocal,
+            "conjugate" | "conj" => KUnary::Conj,
+            _ => KUnary::Abs,
+        };
+        let ufunc = match name {
+            "abs" => "absolute",
+            "bitwise_not" => "invert",
+            "conj" => "conjugate",
+            other => other,
+        };
+        if dt.is_flexible()
+            || (op == KUnary::Invert && dt.is_inexact())
+            || (op == KUnary::Pos && dt.kind == Kind::Bool)
+        {
+            return Err(PyError::ufunc_not_supported(ufunc));
+        }
+        if op == KUnary::Neg && dt.kind == Kind::Bool {
+            return Err(PyError::bool_negative());
+        }
+        let input_dt = match (op, dt.kind) {
+            (KUnary::Sqrt, Kind::Bool | Kind::Int | Kind::UInt) => match dt.itemsize {
+                1 => DType::FLOAT16,
+                2 => DType::FLOAT32,
+                _ => DType::FLOAT64,
+            },
+            (KUnary::Square | KUnary::Reciprocal, Kind::Bool) => DType::INT8,
+            _ => dt,
+        };
+        let input = if input_dt != arr.dtype() {
+            kernels::cast_array(&self.ctx, arr, input_dt, Order::C)?
+        } else {
+            arr.clone()
+        };
+        let r = kernels::unary(&self.ctx, op, &input)?;
+        self.wrap_result(r)
+    }
+
+    /// `divmod(a, b)` when NumPy is involved: floor division and remainder, with NumPy's
+    /// refusal for complex numbers naming `divmod`.
+    pub fn numpy_divmod(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if !Self::is_numpy(a) && !Self::is_numpy(b) {
+            return Ok(None);
+        }
+        let is_complex = |v: &Value| match v {
+            Value::Array(x) => x.dtype().kind == Kind::Complex,
+            Value::Scalar(s) => s.dtype.kind == Kind::Complex,
+            Value::Complex(_) => true,
+            _ => false,
+        };
+        if is_complex(a) || is_complex(b) {
+            return Err(PyError::ufunc_not_supported("divmod"));
+        }
+        let q = self.numpy_binary(a, KOp::FloorDiv, b, "//")?;
+        let r = self.numpy_binary(a, KOp::Rem, b, "%")?;
+        Ok(Some(self.new_tuple(vec![q, r])))
     }
 
     fn python_binary(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Value> {
@@ -421,24 +610,22 @@ impl Interp {
             BinOp::Sub => (ar - br, ai - bi),
             BinOp::Mul => (ar * br - ai * bi, ar * bi + ai * br),
             BinOp::Div => {
-                let d = br * br + bi * bi;
-                if d == 0.0 {
+                if br == 0.0 && bi == 0.0 {
                     return Err(PyError::new(
                         ErrorKind::ZeroDivisionError,
                         "complex division by zero",
                     ));
                 }
-                ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+                py_complex_div((ar, ai), (br, bi))
             }
             BinOp::Pow => {
-                let (m, t) = ((ar * ar + ai * ai).sqrt(), ai.atan2(ar));
-                if m == 0.0 {
-                    (if br == 0.0 && bi == 0.0 { 1.0 } else { 0.0 }, 0.0)
-                } else {
-                    let lm = m.ln();
-                    let (nr, nt) = ((br * lm - bi * t).exp(), bi * lm + br * t);
-                    (nr * nt.cos(), nr * nt.sin())
+                if ar == 0.0 && ai == 0.0 && (bi != 0.0 || br < 0.0) {
+                    return Err(PyError::new(
+                        ErrorKind::ZeroDivisionError,
+                        "0.0 to a negative or complex power",
+                    ));
                 }
+                py_complex_pow((ar, ai), (br, bi))
             }
             _ => {
                 return Err(PyError::unsupported_operand(
@@ -464,15 +651,20 @@ impl Interp {
                     UnaryOp::Pos => KUnary::Pos,
                     UnaryOp::Invert => KUnary::Invert,
                 };
-                if a.dtype().kind == Kind::Bool && op == UnaryOp::Neg {
-                    return Err(PyError::type_error(
-                        "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
-                    ));
+                let kind = a.dtype().kind;
+                if kind == Kind::Bool && op == UnaryOp::Neg {
+                    return Err(PyError::bool_negative());
                 }
-                if a.dtype().kind == Kind::Float && op == UnaryOp::Invert {
-                    return Err(PyError::type_error(
-                        "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
-                    ));
+                if matches!(kind, Kind::Float | Kind::Complex) && op == UnaryOp::Invert {
+                    return Err(PyError::ufunc_not_supported("invert"));
+                }
+                if a.dtype().is_flexible() {
+                    let name = match op {
+                        UnaryOp::Neg => "negative",
+                        UnaryOp::Pos => "positive",
+                        UnaryOp::Invert => "invert",
+                    };
+                    return Err(PyError::ufunc_not_supported(name));
                 }
                 let r = kernels::unary(&self.ctx, k, &a)?;
                 self.wrap_result(r)
@@ -747,10 +939,15 @@ impl Interp {
     }
 }
 
-fn operand_dtype(o: &Operand, fallback: DType) -> DType {
+/// An operand's dtype; a Python number counts as its default NumPy dtype (NumPy's messages
+/// name `dtype('int64')` for a Python int).
+fn operand_dtype(o: &Operand) -> DType {
     match o {
         Operand::Strong(a) => a.dtype(),
-        Operand::Weak(_) => fallback,
+        Operand::Weak(Weak::Bool(_)) => DType::BOOL,
+        Operand::Weak(Weak::Int(_)) => DType::INT64,
+        Operand::Weak(Weak::Float(_)) => DType::FLOAT64,
+        Operand::Weak(Weak::Complex(..)) => DType::COMPLEX128,
     }
 }
 
@@ -765,6 +962,66 @@ fn python_type_of_dtype(dt: DType) -> String {
         Kind::Str => "str",
     }
     .into()
+}
+
+/// CPython's `_Py_c_quot`: divide through by the larger part of the divisor.
+fn py_complex_div((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> (f64, f64) {
+    if br.abs() >= bi.abs() {
+        let ratio = bi / br;
+        let denom = br + bi * ratio;
+        ((ar + ai * ratio) / denom, (ai - ar * ratio) / denom)
+    } else if bi.abs() >= br.abs() {
+        let ratio = br / bi;
+        let denom = br * ratio + bi;
+        ((ar * ratio + ai) / denom, (ai * ratio - ar) / denom)
+    } else {
+        (f64::NAN, f64::NAN)
+    }
+}
+
+fn py_complex_mul((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> (f64, f64) {
+    (ar * br - ai * bi, ar * bi + ai * br)
+}
+
+/// CPython 3.11's `complex_pow`: integral exponents up to 100 by repeated squaring
+/// (`c_powi`), otherwise `_Py_c_pow` (polar form).
+fn py_complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    let (br, bi) = b;
+    if bi == 0.0 && br == br.floor() && br.abs() <= 100.0 {
+        let n = br as i64;
+        let powu = |x: (f64, f64), n: u64| {
+            let (mut r, mut p, mut mask) = ((1.0, 0.0), x, 1u64);
+            while mask > 0 && n >= mask {
+                if n & mask != 0 {
+                    r = py_complex_mul(r, p);
+                }
+                mask <<= 1;
+                p = py_complex_mul(p, p);
+            }
+            r
+        };
+        return if n > 0 {
+            powu(a, n as u64)
+        } else {
+            py_complex_div((1.0, 0.0), powu(a, n.unsigned_abs()))
+        };
+    }
+    let (ar, ai) = a;
+    if br == 0.0 && bi == 0.0 {
+        return (1.0, 0.0);
+    }
+    if ar == 0.0 && ai == 0.0 {
+        return (0.0, 0.0);
+    }
+    let vabs = ar.hypot(ai);
+    let mut len = vabs.powf(br);
+    let at = ai.atan2(ar);
+    let mut phase = at * br;
+    if bi != 0.0 {
+        len /= (at * bi).exp();
+        phase += bi * vabs.ln();
+    }
+    (len * phase.cos(), len * phase.sin())
 }
 
 fn kernels_divmod(a: f64, b: f64) -> (f64, f64) {

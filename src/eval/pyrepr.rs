@@ -202,6 +202,11 @@ impl Interp {
             Value::Array(a) => print::array_str(&ArrayElems::new(a), &self.print_opts),
             Value::Scalar(s) => print::scalar_str(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.str_form(),
+            // records with their own print() text (np.iinfo / np.finfo)
+            Value::Record(r) => match r.fields.iter().find(|(k, _)| *k == "__str__") {
+                Some((_, Value::Str(s))) => s.v.clone(),
+                _ => r.repr.clone(),
+            },
             _ => self.repr(v)?,
         })
     }

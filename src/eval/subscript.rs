@@ -131,6 +131,15 @@ impl Interp {
                 },
                 ArrayIndex::Advanced(items) => self.advanced_get(a, &items),
             },
+            // np.str_ and np.bytes_ subclass str and bytes, so they index like them
+            Value::Scalar(s) if matches!(s.v, Scalar::Str(_) | Scalar::Bytes(_)) => {
+                let text = match &s.v {
+                    Scalar::Str(t) => self.new_str(t.clone()),
+                    Scalar::Bytes(b) => self.new_bytes(b.clone()),
+                    _ => return Err(PyError::invalid_scalar_index()),
+                };
+                self.seq_getitem(&text, idx)
+            }
             Value::Scalar(s) => match idx {
                 Value::Tuple(t) if t.items.is_empty() => Ok(obj.clone()),
                 Value::Ellipsis => {

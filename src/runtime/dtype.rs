@@ -17,13 +17,33 @@ pub enum Kind {
     Str,
 }
 
-/// A dtype. Invariants: (1) `itemsize` is one of the sizes NumPy has for numeric kinds;
-/// (2) `big_endian` is false for 1-byte numbers, bool and bytes (their byte order is `|`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A dtype. Invariants:
+/// 1. `itemsize` is one of the sizes NumPy has for numeric kinds;
+/// 2. `big_endian` is false for 1-byte numbers, bool and bytes (their byte order is `|`);
+/// 3. `explicit_little` is set only on little-endian dtypes with a byte order.
+///
+/// `explicit_little` is NumPy's `'<'` as opposed to `'='`: both are native here and compare
+/// equal, but a dtype made by `newbyteorder()` keeps `'<'` in its `byteorder` and repr
+/// (`dtype('<i4')`, where `np.dtype('<i4')` itself is `dtype('int32')`). Equality and hashing
+/// ignore it, as NumPy's do.
+#[derive(Clone, Copy, Debug)]
 pub struct DType {
     pub kind: Kind,
     pub itemsize: usize,
     pub big_endian: bool,
+    pub explicit_little: bool,
+}
+
+impl PartialEq for DType {
+    fn eq(&self, o: &DType) -> bool {
+        (self.kind, self.itemsize, self.big_endian) == (o.kind, o.itemsize, o.big_endian)
+    }
+}
+impl Eq for DType {}
+impl std::hash::Hash for DType {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (self.kind, self.itemsize, self.big_endian).hash(h);
+    }
 }
 
 impl DType {
@@ -47,6 +67,7 @@ impl DType {
             kind,
             itemsize,
             big_endian: false,
+            explicit_little: false,
         }
     }
     pub const fn bytes(n: usize) -> DType {
@@ -71,6 +92,7 @@ impl DType {
     pub fn to_native(self) -> DType {
         DType {
             big_endian: false,
+            explicit_little: false,
             ..self
         }
     }
@@ -78,6 +100,29 @@ impl DType {
     pub fn with_big_endian(self, big: bool) -> DType {
         DType {
             big_endian: big && self.has_byteorder(),
+            explicit_little: false,
+            ..self
+        }
+    }
+
+    /// `dtype.newbyteorder(order)` with order one of `'S'` (swap), `'<'`, `'>'`, `'='`, `'|'`
+    /// (already normalised from NumPy's spellings). Swapping a native dtype gives `'>'`;
+    /// swapping `'>'` gives an explicit `'<'` (NumPy's `NPY_NATBYTE`), as does asking for `'<'`.
+    pub fn new_byte_order(self, order: char) -> DType {
+        if !self.has_byteorder() {
+            return self;
+        }
+        let (big, explicit) = match order {
+            'S' if self.big_endian => (false, true),
+            'S' => (true, false),
+            '>' => (true, false),
+            '<' => (false, true),
+            '=' => (false, false),
+            _ => return self,
+        };
+        DType {
+            big_endian: big,
+            explicit_little: explicit,
             ..self
         }
     }
@@ -140,12 +185,15 @@ impl DType {
         }
     }
 
-    /// `dtype.byteorder`: `'='` for native, `'|'` when not applicable, `'>'` for swapped.
+    /// `dtype.byteorder`: `'='` for native, `'|'` when not applicable, `'>'` for swapped,
+    /// `'<'` when spelled out by `newbyteorder` (invariant 3).
     pub fn byteorder_attr(self) -> char {
         if !self.has_byteorder() {
             '|'
         } else if self.big_endian {
             '>'
+        } else if self.explicit_little {
+            '<'
         } else {
             '='
         }
@@ -192,10 +240,10 @@ impl DType {
         match self.kind {
             // the unsized flexible dtypes print without a size: dtype('S'), dtype('<U')
             Kind::Bytes if self.itemsize == 0 => "S".into(),
-            Kind::Str if self.itemsize == 0 => "<U".into(),
+            Kind::Str if self.itemsize == 0 => format!("{}U", self.byteorder_char()),
             Kind::Bytes => format!("S{}", self.itemsize),
             Kind::Str => self.str(),
-            _ if self.big_endian => self.str(),
+            _ if self.big_endian || self.explicit_little => self.str(),
             _ => self.name(),
         }
     }
@@ -278,11 +326,13 @@ fn by_code(spec: &str) -> Option<DType> {
             None
         }
     };
+    // NumPy keeps itemsize in a C int: 'S2147483648' and 'U536870912' are not understood
+    const MAX_ITEMSIZE: usize = i32::MAX as usize;
     if let Some(n) = spec.strip_prefix('S').and_then(digits) {
-        return Some(DType::bytes(n));
+        return (n <= MAX_ITEMSIZE).then(|| DType::bytes(n));
     }
     if let Some(n) = spec.strip_prefix('U').and_then(digits) {
-        return Some(DType::unicode(n));
+        return (n <= MAX_ITEMSIZE / 4).then(|| DType::unicode(n));
     }
     if let Some(bits) = spec.strip_prefix("bytes").and_then(digits) {
         return (bits % 8 == 0).then(|| DType::bytes(bits / 8));

@@ -81,7 +81,10 @@ impl Scalar {
         match dtype.kind {
             Kind::Bool => buf[0] = self.is_truthy() as u8,
             Kind::Int | Kind::UInt => {
-                let v = self.to_i64_wrapping();
+                let v = match self {
+                    Scalar::Float(f) | Scalar::Complex(f, _) => float_to_int(*f, dtype),
+                    other => other.to_i64_wrapping(),
+                };
                 buf[..8].copy_from_slice(&v.to_le_bytes());
             }
             Kind::Float => match n {
@@ -240,13 +243,42 @@ impl Scalar {
 /// C's `(npy_int64)double` on x86-64: truncation, and the "integer indefinite" value for NaN or
 /// out-of-range inputs.
 pub fn float_to_i64(f: f64) -> i64 {
-    if f.is_nan() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
-        if (9.223_372_036_854_776e18..1.844_674_407_370_955_2e19).contains(&f) {
-            return (f as u64) as i64; // to an unsigned target this is still the right bits
+    float_to_int(f, DType::INT64)
+}
+
+/// C's cast of a double to the integer dtype `target` as NumPy's (GCC-built, x86-64) loops do
+/// it, as the target's bits in an i64 (callers truncate with `as`):
+/// - int8/int16/uint8/uint16/int32 go through `cvttsd2si` to 32 bits (NaN and out-of-range
+///   give `i32::MIN`, whose low bits are 0 for the narrow types);
+/// - int64 and uint32 go through the 64-bit instruction (`i64::MIN` when out of range);
+/// - uint64 subtracts 2**63 first when the value is at least 2**63, as GCC's sequence does.
+pub fn float_to_int(f: f64, target: DType) -> i64 {
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    let cvt64 = |x: f64| -> i64 {
+        if x.is_nan() || !(-TWO63..TWO63).contains(&x) {
+            i64::MIN
+        } else {
+            x as i64
         }
-        i64::MIN
-    } else {
-        f as i64
+    };
+    let cvt32 = |x: f64| -> i64 {
+        if x.is_nan() || x <= -2_147_483_649.0 || x >= 2_147_483_648.0 {
+            i32::MIN as i64
+        } else {
+            x as i64
+        }
+    };
+    match (target.kind, target.itemsize) {
+        (Kind::Int, 8) => cvt64(f),
+        (Kind::UInt, 8) => {
+            if f >= TWO63 {
+                cvt64(f - TWO63) ^ i64::MIN
+            } else {
+                cvt64(f)
+            }
+        }
+        (Kind::UInt, 4) => cvt64(f),
+        _ => cvt32(f),
     }
 }
 
@@ -358,6 +390,19 @@ mod tests {
         assert_eq!(b[0], 44);
         assert_eq!(float_to_i64(f64::NAN), i64::MIN);
         assert_eq!(float_to_i64(-2.7), -2);
+        // numpy 2.4 on x86-64: np.array([nan, 3e9]).astype(int32) is [-2147483648] * 2
+        assert_eq!(float_to_int(f64::NAN, DType::INT32) as i32, i32::MIN);
+        assert_eq!(float_to_int(3e9, DType::INT32) as i32, i32::MIN);
+        assert_eq!(
+            float_to_int(-3e9, DType::UINT32) as u32,
+            1_294_967_296,
+            "wraps via 64 bits"
+        );
+        assert_eq!(
+            float_to_int(300.7, DType::UINT8) as u8,
+            44,
+            "control: truncates, wraps"
+        );
     }
 
     #[test]

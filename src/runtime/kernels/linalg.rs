@@ -4,9 +4,10 @@ use std::rc::Rc;
 
 use ndarray::{Array2, Ix1, Ix2};
 
-use super::ops::Arith;
+use super::arith::Arith;
+use super::elem::{Elem, F16, dispatch};
 use super::{Ctx, read_as, typed_view_mut};
-use crate::error::{PyError, PyResult, shape_str};
+use crate::error::{PyError, PyResult, np_shape_str};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
 use crate::runtime::layout::Order;
@@ -23,29 +24,72 @@ pub fn dot(ctx: &Ctx, a: &NdArray, b: &NdArray, dt: DType) -> PyResult<Rc<NdArra
     if k_a != k_b {
         return Err(PyError::value(format!(
             "shapes {} and {} not aligned: {} (dim {}) != {} (dim 0)",
-            shape_str(&a.shape()),
-            shape_str(&b.shape()),
+            np_shape_str(&a.shape()),
+            np_shape_str(&b.shape()),
             k_a,
             a.ndim() - 1,
             k_b
         )));
     }
-    match dt {
-        DType::INT8 => dot_typed::<i8>(ctx, a, b),
-        DType::INT16 => dot_typed::<i16>(ctx, a, b),
-        DType::INT32 => dot_typed::<i32>(ctx, a, b),
-        DType::INT64 => dot_typed::<i64>(ctx, a, b),
-        DType::UINT8 => dot_typed::<u8>(ctx, a, b),
-        DType::UINT16 => dot_typed::<u16>(ctx, a, b),
-        DType::UINT32 => dot_typed::<u32>(ctx, a, b),
-        DType::UINT64 => dot_typed::<u64>(ctx, a, b),
-        DType::FLOAT32 => dot_typed::<f32>(ctx, a, b),
-        DType::FLOAT64 => dot_typed::<f64>(ctx, a, b),
-        _ => Err(PyError::not_implemented(format!(
+    if dt == DType::FLOAT32 {
+        dot_typed::<f32>(ctx, a, b)
+    } else if dt == DType::FLOAT64 {
+        dot_typed::<f64>(ctx, a, b)
+    } else if dt == DType::FLOAT16 {
+        // HALF_dot: products and their sum in float32, rounded once at the end
+        dot_seq::<F16, f32>(ctx, a, b, |x| x.to_f32(), F16::from_f32)
+    } else {
+        dispatch!(dt, T => dot_seq::<T, T>(ctx, a, b, |x| x, |x| x), _ => Err(PyError::not_implemented(format!(
             "arrsh cannot yet dot dtype {}",
             dt.name()
-        ))),
+        ))))
     }
+}
+
+/// NumPy's `@TYPE@_dot` for types without BLAS: one running sum per output element, in `A`.
+fn dot_seq<T: Arith, A: Arith>(
+    ctx: &Ctx,
+    a: &NdArray,
+    b: &NdArray,
+    widen: impl Fn(T) -> A,
+    narrow: impl Fn(A) -> T,
+) -> PyResult<Rc<NdArray>> {
+    let ab = a.buffer().bytes()?;
+    let bb = b.buffer().bytes()?;
+    let av = read_as::<T>(a.dtype(), &a.layout(), &ab);
+    let bv = read_as::<T>(b.dtype(), &b.layout(), &bb);
+    // as 2-d: (n, k) @ (k, m)
+    let (n, k) = if a.ndim() == 1 {
+        (1, a.shape()[0])
+    } else {
+        (a.shape()[0], a.shape()[1])
+    };
+    let m = if b.ndim() == 1 { 1 } else { b.shape()[1] };
+    let x = av.view().into_shape_with_order((n, k)).ok();
+    let y = bv.view().into_shape_with_order((k, m)).ok();
+    let (x, y) = match (x, y) {
+        (Some(x), Some(y)) => (x.to_owned(), y.to_owned()),
+        _ => (
+            Array2::from_shape_vec((n, k), av.iter().copied().collect()).map_err(|_| bad_dims())?,
+            Array2::from_shape_vec((k, m), bv.iter().copied().collect()).map_err(|_| bad_dims())?,
+        ),
+    };
+    let mut result = Array2::<T>::default((n, m));
+    for i in 0..n {
+        ctx.check_interrupt()?;
+        for j in 0..m {
+            let mut acc = A::from_i64(0);
+            for p in 0..k {
+                acc = acc.add(widen(x[[i, p]]).mul(widen(y[[p, j]])));
+            }
+            result[[i, j]] = narrow(acc);
+        }
+    }
+    store(ctx, a, b, result)
+}
+
+fn bad_dims() -> PyError {
+    PyError::value("dot: unexpected dimensions")
 }
 
 fn dot_typed<T: Arith + ndarray::LinalgScalar>(
@@ -80,6 +124,12 @@ fn dot_typed<T: Arith + ndarray::LinalgScalar>(
             x.dot(&y)
         }
     };
+    store(ctx, a, b, result)
+}
+
+/// The 2-d product as NumPy's result shape: 0-d, 1-d or 2-d.
+fn store<T: Elem>(ctx: &Ctx, a: &NdArray, b: &NdArray, result: Array2<T>) -> PyResult<Rc<NdArray>> {
+    let bad = bad_dims;
     let shape: Vec<usize> = match (a.ndim(), b.ndim()) {
         (1, 1) => vec![],
         (2, 1) => vec![a.shape()[0]],

@@ -2,10 +2,12 @@
 //! bytes (no gather in the common case), a byte-wise path for odd layouts and dtypes, and the
 //! copy/cast/assign/fill primitives everything else builds on. The only module using ndarray.
 
+mod arith;
 pub mod elem;
 mod linalg;
 mod ops;
 mod reduce;
+mod strings;
 
 use std::rc::Rc;
 
@@ -19,9 +21,11 @@ use super::layout::{Layout, Order};
 use super::scalar::Scalar;
 use crate::error::{PyError, PyResult};
 
+pub use arith::{complex_mul_plain, complex_pow, float_divmod};
 pub use linalg::dot;
-pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, float_divmod, unary};
-pub use reduce::{ReduceOp, reduce};
+pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, map_into, unary};
+pub use reduce::{ReduceOp, accumulate, reduce};
+pub use strings::{arg_extreme as string_arg_extreme, concat as concat_strings};
 
 /// Elements processed between two checks of the Ctrl-C flag.
 const CHUNK_ELEMS: usize = 1 << 20;
@@ -121,10 +125,17 @@ fn read_as<'a, T: Elem>(dt: DType, layout: &Layout, bytes: &'a [u8]) -> CowArray
         }
         let isz = std::mem::size_of::<S>();
         layout.for_each_offset(|o| out.push(cast::<S, T>(bytemuck::pod_read_unaligned::<S>(&bytes[o..o + isz]))));
+    }, _ => dispatch!(swapped dt, S => {
+        // byte-swapped numbers: read natively, swap, cast (typed, never boxed)
+        let isz = std::mem::size_of::<S>();
+        layout.for_each_offset(|o| {
+            let x = bytemuck::pod_read_unaligned::<S>(&bytes[o..o + isz]).swap_bytes();
+            out.push(cast::<S, T>(x));
+        });
     }, _ => {
         let isz = dt.itemsize;
         layout.for_each_offset(|o| out.push(T::from_scalar(&Scalar::decode(dt, &bytes[o..o + isz]))));
-    });
+    }));
     // the gathered values are exactly layout.len() in C order
     CowArray::from(
         ArrayD::from_shape_vec(shape, out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0]))),
@@ -258,6 +269,17 @@ fn assign_bytes(
     dispatch!(ddt, T => {
         let values = read_as::<T>(sdt, slayout, sbytes);
         write_typed::<T>(ctx, dbytes, dlayout, values.view())
+    }, _ => dispatch!(swapped ddt, T => {
+        // into a byte-swapped array: values in the native type, swapped on the way in
+        let values = read_as::<T>(sdt, slayout, sbytes);
+        let mut it = values.iter();
+        let isz = std::mem::size_of::<T>();
+        dlayout.for_each_offset(|o| {
+            if let Some(v) = it.next() {
+                dbytes[o..o + isz].copy_from_slice(bytemuck::bytes_of(&v.swap_bytes()));
+            }
+        });
+        ctx.check_interrupt()
     }, _ => {
         let mut offs = Vec::with_capacity(slayout.len());
         slayout.for_each_offset(|o| offs.push(o));
@@ -277,7 +299,7 @@ fn assign_bytes(
             });
         }
         ctx.check_interrupt()
-    })
+    }))
 }
 
 /// Writes `values` (already of `dst`'s shape) into a destination whose dtype is `T`'s.
@@ -377,6 +399,32 @@ pub fn fill(ctx: &Ctx, dst: &NdArray, value: &Scalar) -> PyResult<()> {
     value.encode(dt, &mut one);
     dst.layout()
         .for_each_offset(|o| bytes[o..o + one.len()].copy_from_slice(&one));
+    ctx.check_interrupt()
+}
+
+/// `a.byteswap(inplace=True)`: reverses the bytes of every element in place (each half of a
+/// complex number, each code point of a `U` string; bytes and bools are left alone).
+pub fn byteswap_in_place(ctx: &Ctx, a: &NdArray) -> PyResult<()> {
+    if !a.is_writeable() {
+        return Err(PyError::read_only_destination());
+    }
+    let dt = a.dtype();
+    let unit = match dt.kind {
+        super::Kind::Complex => dt.itemsize / 2,
+        super::Kind::Str => 4,
+        super::Kind::Bytes | super::Kind::Bool => 1,
+        _ => dt.itemsize,
+    };
+    if unit <= 1 {
+        return Ok(());
+    }
+    let mut bytes = a.buffer().bytes_mut()?;
+    // an element reached twice (as_strided overlap) is swapped twice, as NumPy's loop does
+    a.layout().for_each_offset(|o| {
+        for part in bytes[o..o + dt.itemsize].chunks_exact_mut(unit) {
+            part.reverse();
+        }
+    });
     ctx.check_interrupt()
 }
 

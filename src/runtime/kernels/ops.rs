@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use ndarray::{ArrayViewD, ArrayViewMutD, Axis, Zip};
 
-use super::elem::{Bool8, Elem, Family, dispatch};
+use super::arith::Arith;
+use super::elem::{Bool8, C64, C128, Elem, F16, Family, dispatch};
 use super::{Ctx, chunked, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
@@ -80,334 +81,10 @@ pub enum UnaryOp {
     Pos,
     Invert,
     Abs,
-}
-
-/// Arithmetic with NumPy's per-type semantics.
-pub trait Arith: Elem {
-    fn add(self, o: Self) -> Self;
-    fn sub(self, o: Self) -> Self;
-    fn mul(self, o: Self) -> Self;
-    fn div(self, o: Self) -> Self;
-    fn floor_div(self, o: Self) -> Self;
-    fn rem(self, o: Self) -> Self;
-    fn pow(self, o: Self) -> Self;
-    fn bitand(self, o: Self) -> Self;
-    fn bitor(self, o: Self) -> Self;
-    fn bitxor(self, o: Self) -> Self;
-    fn shl(self, o: Self) -> Self;
-    fn shr(self, o: Self) -> Self;
-    fn neg(self) -> Self;
-    fn invert(self) -> Self;
-    fn abs(self) -> Self;
-    fn is_negative(self) -> bool;
-    fn max_nan(self, o: Self) -> Self;
-    fn min_nan(self, o: Self) -> Self;
-}
-
-macro_rules! int_arith {
-    ($t:ty, $bits:expr, $signed:expr) => {
-        impl Arith for $t {
-            #[inline(always)]
-            fn add(self, o: Self) -> Self {
-                self.wrapping_add(o)
-            }
-            #[inline(always)]
-            fn sub(self, o: Self) -> Self {
-                self.wrapping_sub(o)
-            }
-            #[inline(always)]
-            fn mul(self, o: Self) -> Self {
-                self.wrapping_mul(o)
-            }
-            #[inline(always)]
-            fn div(self, o: Self) -> Self {
-                self.floor_div(o)
-            }
-            #[inline(always)]
-            fn floor_div(self, o: Self) -> Self {
-                // numpy: division by zero gives 0 (with a warning); MIN // -1 wraps
-                if o == 0 {
-                    return 0;
-                }
-                let q = self.wrapping_div(o);
-                if $signed && (self % o != 0) && ((self < 0) != (o < 0 as $t)) {
-                    q.wrapping_sub(1)
-                } else {
-                    q
-                }
-            }
-            #[inline(always)]
-            fn rem(self, o: Self) -> Self {
-                if o == 0 {
-                    return 0;
-                }
-                let r = self.wrapping_rem(o);
-                if $signed && r != 0 && ((r < 0) != (o < 0 as $t)) {
-                    r.wrapping_add(o)
-                } else {
-                    r
-                }
-            }
-            #[inline(always)]
-            fn pow(self, o: Self) -> Self {
-                // exponentiation by squaring, wrapping; negative exponents are refused earlier
-                let mut base = self;
-                let mut exp = o as u64;
-                let mut acc: $t = 1;
-                while exp > 0 {
-                    if exp & 1 == 1 {
-                        acc = acc.wrapping_mul(base);
-                    }
-                    base = base.wrapping_mul(base);
-                    exp >>= 1;
-                }
-                acc
-            }
-            #[inline(always)]
-            fn bitand(self, o: Self) -> Self {
-                self & o
-            }
-            #[inline(always)]
-            fn bitor(self, o: Self) -> Self {
-                self | o
-            }
-            #[inline(always)]
-            fn bitxor(self, o: Self) -> Self {
-                self ^ o
-            }
-            #[inline(always)]
-            fn shl(self, o: Self) -> Self {
-                // npy_lshift: shifting by the width or more (or a negative amount) gives 0
-                if (o as u64) < $bits {
-                    self << (o as u32)
-                } else {
-                    0
-                }
-            }
-            #[inline(always)]
-            fn shr(self, o: Self) -> Self {
-                if (o as u64) < $bits {
-                    self >> (o as u32)
-                } else if $signed && self < 0 as $t {
-                    (0 as $t).wrapping_sub(1)
-                } else {
-                    0
-                }
-            }
-            #[inline(always)]
-            fn neg(self) -> Self {
-                (0 as $t).wrapping_sub(self)
-            }
-            #[inline(always)]
-            fn invert(self) -> Self {
-                !self
-            }
-            #[inline(always)]
-            fn abs(self) -> Self {
-                if $signed && self < 0 as $t {
-                    self.neg()
-                } else {
-                    self
-                }
-            }
-            #[inline(always)]
-            fn is_negative(self) -> bool {
-                $signed && self < 0 as $t
-            }
-            #[inline(always)]
-            fn max_nan(self, o: Self) -> Self {
-                if o > self { o } else { self }
-            }
-            #[inline(always)]
-            fn min_nan(self, o: Self) -> Self {
-                if o < self { o } else { self }
-            }
-        }
-    };
-}
-
-#[allow(unused_comparisons)]
-mod int_impls {
-    use super::Arith;
-    int_arith!(i8, 8, true);
-    int_arith!(i16, 16, true);
-    int_arith!(i32, 32, true);
-    int_arith!(i64, 64, true);
-    int_arith!(u8, 8, false);
-    int_arith!(u16, 16, false);
-    int_arith!(u32, 32, false);
-    int_arith!(u64, 64, false);
-}
-
-macro_rules! float_arith {
-    ($t:ty) => {
-        impl Arith for $t {
-            #[inline(always)]
-            fn add(self, o: Self) -> Self {
-                self + o
-            }
-            #[inline(always)]
-            fn sub(self, o: Self) -> Self {
-                self - o
-            }
-            #[inline(always)]
-            fn mul(self, o: Self) -> Self {
-                self * o
-            }
-            #[inline(always)]
-            fn div(self, o: Self) -> Self {
-                self / o
-            }
-            #[inline(always)]
-            fn floor_div(self, o: Self) -> Self {
-                float_divmod(self as f64, o as f64).0 as $t
-            }
-            #[inline(always)]
-            fn rem(self, o: Self) -> Self {
-                float_divmod(self as f64, o as f64).1 as $t
-            }
-            #[inline(always)]
-            fn pow(self, o: Self) -> Self {
-                self.powf(o)
-            }
-            fn bitand(self, _: Self) -> Self {
-                self
-            }
-            fn bitor(self, _: Self) -> Self {
-                self
-            }
-            fn bitxor(self, _: Self) -> Self {
-                self
-            }
-            fn shl(self, _: Self) -> Self {
-                self
-            }
-            fn shr(self, _: Self) -> Self {
-                self
-            }
-            #[inline(always)]
-            fn neg(self) -> Self {
-                -self
-            }
-            fn invert(self) -> Self {
-                self
-            }
-            #[inline(always)]
-            fn abs(self) -> Self {
-                self.abs()
-            }
-            #[inline(always)]
-            fn is_negative(self) -> bool {
-                self < 0.0
-            }
-            #[inline(always)]
-            fn max_nan(self, o: Self) -> Self {
-                if self.is_nan() || o.is_nan() {
-                    <$t>::NAN
-                } else if o > self {
-                    o
-                } else {
-                    self
-                }
-            }
-            #[inline(always)]
-            fn min_nan(self, o: Self) -> Self {
-                if self.is_nan() || o.is_nan() {
-                    <$t>::NAN
-                } else if o < self {
-                    o
-                } else {
-                    self
-                }
-            }
-        }
-    };
-}
-
-float_arith!(f32);
-float_arith!(f64);
-
-/// numpy's `npy_divmod` for doubles: Python's floor division and modulo, with NaN/inf rules.
-pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
-    if b == 0.0 {
-        let div = a / b;
-        let rem = f64::NAN;
-        return (div, rem);
-    }
-    let mut m = a % b;
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(b);
-    }
-    let floordiv = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 { f + 1.0 } else { f }
-    } else {
-        0.0f64.copysign(a / b)
-    };
-    (floordiv, m)
-}
-
-impl Arith for Bool8 {
-    fn add(self, o: Self) -> Self {
-        Bool8(self.0 | o.0)
-    }
-    fn sub(self, o: Self) -> Self {
-        Bool8(self.0 ^ o.0)
-    }
-    fn mul(self, o: Self) -> Self {
-        Bool8(self.0 & o.0)
-    }
-    fn div(self, o: Self) -> Self {
-        Bool8(self.0 & o.0)
-    }
-    fn floor_div(self, o: Self) -> Self {
-        Bool8(self.0 & o.0)
-    }
-    fn rem(self, _: Self) -> Self {
-        Bool8(0)
-    }
-    fn pow(self, o: Self) -> Self {
-        Bool8(self.0 | (o.0 ^ 1))
-    }
-    fn bitand(self, o: Self) -> Self {
-        Bool8(self.0 & o.0)
-    }
-    fn bitor(self, o: Self) -> Self {
-        Bool8(self.0 | o.0)
-    }
-    fn bitxor(self, o: Self) -> Self {
-        Bool8(self.0 ^ o.0)
-    }
-    fn shl(self, o: Self) -> Self {
-        Bool8(self.0 << o.0)
-    }
-    fn shr(self, o: Self) -> Self {
-        Bool8(self.0 >> o.0)
-    }
-    fn neg(self) -> Self {
-        self
-    }
-    fn invert(self) -> Self {
-        Bool8(self.0 ^ 1)
-    }
-    fn abs(self) -> Self {
-        self
-    }
-    fn is_negative(self) -> bool {
-        false
-    }
-    fn max_nan(self, o: Self) -> Self {
-        Bool8(self.0 | o.0)
-    }
-    fn min_nan(self, o: Self) -> Self {
-        Bool8(self.0 & o.0)
-    }
+    Square,
+    Reciprocal,
+    Sqrt,
+    Conj,
 }
 
 /// `a <op> b` computed in `compute` (both operands cast to it), broadcast to a common shape.
@@ -422,6 +99,9 @@ pub fn binary(
     out: Option<&NdArray>,
 ) -> PyResult<Option<Rc<NdArray>>> {
     let shape = super::broadcast_shapes(&[&a.shape(), &b.shape()])?;
+    if compute.is_flexible() && op.is_comparison() && out.is_none() {
+        return super::strings::compare(ctx, op, a, b, &shape).map(Some);
+    }
     dispatch!(compute, T => binary_typed::<T>(ctx, op, a, b, &shape, out), _ => {
         Err(PyError::not_implemented(format!(
             "arrsh cannot yet compute {} in dtype {}", op.ufunc_name(), compute.name()
@@ -575,9 +255,12 @@ fn arith_into<T: Arith>(
             })
         };
     }
+    // NumPy's complex SIMD loop is skipped when the output has stride 0 (a 0-d result)
+    let zero_d = out.ndim() == 0;
     match op {
         BinaryOp::Add => run!(T::add),
         BinaryOp::Sub => run!(T::sub),
+        BinaryOp::Mul if zero_d => run!(T::mul_plain),
         BinaryOp::Mul => run!(T::mul),
         BinaryOp::TrueDiv => run!(T::div),
         BinaryOp::FloorDiv => run!(T::floor_div),
@@ -623,35 +306,84 @@ fn compare_into<T: Arith>(
     }
 }
 
-/// `-a`, `+a`, `~a`, `abs(a)` in the array's own dtype.
+/// `-a`, `+a`, `~a`, `abs(a)` in the array's own dtype (native byte order); `abs` of a complex
+/// array is real (`hypot` of the parts, as NumPy's `absolute`).
 pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
-    dispatch!(a.dtype(), T => {
-        let result = NdArray::zeros(ctx, &a.shape(), T::DTYPE, Order::C)?;
-        {
-            let ab = a.buffer().bytes()?;
-            let av = read_as::<T>(a.dtype(), &a.layout(), &ab);
-            let mut ob = result.buffer().bytes_mut()?;
-            let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
-            let f: fn(T) -> T = match op {
-                UnaryOp::Neg => <T as Arith>::neg,
-                UnaryOp::Pos => |x| x,
-                UnaryOp::Invert => <T as Arith>::invert,
-                UnaryOp::Abs => <T as Arith>::abs, // not i8::abs, which panics on i8::MIN
-            };
-            let av = av.view();
-            chunked(ctx, ov, |mut part, s, e| {
-                Zip::from(&mut part).and(&rows(&av, s, e)).for_each(|o, &x| *o = f(x));
-                Ok(())
-            })?;
-        }
-        Ok(result)
-    }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet negate dtype {}", a.dtype().name()))))
+    let dt = a.dtype().to_native();
+    if op == UnaryOp::Abs && dt == DType::COMPLEX64 {
+        return map_into::<C64, f32>(ctx, a, |z| z.re.hypot(z.im));
+    }
+    if op == UnaryOp::Abs && dt == DType::COMPLEX128 {
+        return map_into::<C128, f64>(ctx, a, |z| z.re.hypot(z.im));
+    }
+    dispatch!(dt, T => {
+        let zero_d = a.ndim() == 0;
+        let f: fn(T) -> T = match op {
+            UnaryOp::Neg => <T as Arith>::neg,
+            UnaryOp::Pos => |x| x,
+            UnaryOp::Invert => <T as Arith>::invert,
+            UnaryOp::Abs => <T as Arith>::abs, // not i8::abs, which panics on i8::MIN
+            // a 0-d result takes NumPy's scalar loop (see `Arith::mul_plain`)
+            UnaryOp::Square if zero_d => |x: T| x.mul_plain(x),
+            UnaryOp::Square => |x: T| x.mul(x),
+            UnaryOp::Reciprocal => <T as Arith>::reciprocal,
+            UnaryOp::Sqrt => <T as Arith>::sqrt,
+            UnaryOp::Conj => <T as Arith>::conj,
+        };
+        map_into::<T, T>(ctx, a, f)
+    }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet negate dtype {}", dt.name()))))
+}
+
+/// A new C-ordered array of `f` applied to every element of `a` (read as `S`).
+pub fn map_into<S: Elem, T: Elem>(
+    ctx: &Ctx,
+    a: &NdArray,
+    f: impl Fn(S) -> T,
+) -> PyResult<Rc<NdArray>> {
+    let result = NdArray::zeros(ctx, &a.shape(), T::DTYPE, Order::C)?;
+    {
+        let ab = a.buffer().bytes()?;
+        let av = read_as::<S>(a.dtype(), &a.layout(), &ab);
+        let mut ob = result.buffer().bytes_mut()?;
+        let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
+        let av = av.view();
+        chunked(ctx, ov, |mut part, s, e| {
+            Zip::from(&mut part)
+                .and(&rows(&av, s, e))
+                .for_each(|o, &x| *o = f(x));
+            Ok(())
+        })?;
+    }
+    Ok(result)
 }
 
 /// Fills a fresh 1-d array as numpy's `arange` does: the first two values were set from Python
 /// numbers (`first`, `second`), the rest are `first + i*delta` in the dtype's own arithmetic.
 pub fn fill_arange(ctx: &Ctx, arr: &NdArray, first: &Scalar, second: &Scalar) -> PyResult<()> {
-    let n = arr.size();
+    let dt = arr.dtype();
+    if dt.big_endian && dt.has_byteorder() {
+        // numpy fills byte-swapped arrays natively and swaps on the way in
+        let tmp = NdArray::zeros(ctx, &arr.shape(), dt.to_native(), Order::C)?;
+        fill_arange(ctx, &tmp, first, second)?;
+        return super::assign(ctx, arr, &tmp);
+    }
+    if dt == DType::FLOAT16 {
+        // HALF_fill: start and delta widen to float32, each element rounds once
+        let start = F16::from_scalar(first).to_f32();
+        let delta = F16::from_scalar(second).to_f32() - start;
+        let mut bytes = arr.buffer().bytes_mut()?;
+        let ov = typed_view_mut::<F16>(&mut bytes, &arr.layout()).ok_or_else(internal)?;
+        return chunked(ctx, ov, |mut part, s, _| {
+            for (k, o) in part.iter_mut().enumerate() {
+                *o = match s + k {
+                    0 => F16::from_scalar(first),
+                    1 => F16::from_scalar(second),
+                    i => F16::from_f32(start + i as f32 * delta),
+                };
+            }
+            Ok(())
+        });
+    }
     dispatch!(arr.dtype(), T => {
         let start = T::from_scalar(first);
         let next = T::from_scalar(second);
@@ -669,15 +401,5 @@ pub fn fill_arange(ctx: &Ctx, arr: &NdArray, first: &Scalar, second: &Scalar) ->
             }
             Ok(())
         })
-    }, _ => {
-        // byte-wise dtypes (float16, complex): compute in f64, store with the dtype's rounding
-        let (s0, d) = (first.to_f64(), second.to_f64() - first.to_f64());
-        let dt = arr.dtype();
-        let mut bytes = arr.buffer().bytes_mut()?;
-        for i in 0..n {
-            let off = arr.layout().offset_of(&[i]);
-            Scalar::Float(s0 + i as f64 * d).encode(dt, &mut bytes[off..off + dt.itemsize]);
-        }
-        Ok(())
-    })
+    }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet fill dtype {}", arr.dtype().name()))))
 }

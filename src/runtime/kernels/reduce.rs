@@ -1,17 +1,32 @@
-//! Reductions (`sum`, `prod`, `min`, `max`, `mean`, `argmin`, `argmax`) over all elements or one
-//! axis, summing floats pairwise in NumPy's order so results agree to the last bit.
+//! Reductions (`sum`, `prod`, `min`, `max`, `argmin`, `argmax`) over any set of axes, and
+//! accumulations (`cumsum`, `cumprod`), in the order NumPy's iterator visits elements, so float
+//! results agree with NumPy to the last bit.
+//!
+//! NumPy's order, as `np.add.reduce` shows it (checked against NumPy 2.4 on random data):
+//! 1. the axes are visited outermost to innermost by decreasing byte stride (C order on ties);
+//!    neighbouring reduced axes that are contiguous in memory merge into one lane;
+//! 2. when the innermost axis is reduced, each lane is summed pairwise and added to the running
+//!    result (`out += pairwise(lane)`); when it is kept, every element is added in turn, so a
+//!    sum over a C array's axis 0 is a plain left fold;
+//! 3. the running sum starts at the identity, 0 (so `np.sum([-0.0])` is 0.0);
+//! 4. when the input must be cast first (a `dtype=` or byte order that differs, ints in `mean`),
+//!    NumPy works through 8192-element buffers, so a long lane is summed pairwise per buffer.
 
 use std::rc::Rc;
 
-use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn};
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Axis, IxDyn, Slice, Zip};
 
-use super::elem::{Elem, Family, dispatch};
-use super::ops::Arith;
+use super::arith::Arith;
+use super::elem::{Elem, dispatch};
 use super::{Ctx, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
-use crate::runtime::layout::Order;
+use crate::runtime::layout::{Layout, Order};
+use crate::runtime::scalar::Scalar;
+
+/// NumPy's ufunc buffer size: the longest stretch a casting reduction sums pairwise (rule 4).
+const BUFFER_ELEMS: usize = 8192;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReduceOp {
@@ -32,81 +47,242 @@ impl ReduceOp {
             ReduceOp::Max | ReduceOp::ArgMax => "maximum",
         }
     }
+    fn is_arg(self) -> bool {
+        matches!(self, ReduceOp::ArgMin | ReduceOp::ArgMax)
+    }
 }
 
-/// numpy's unrolled pairwise summation (`@TYPE@_pairwise_sum`, blocks of 128, 8 accumulators).
-fn pairwise_sum<T: Arith>(a: &[T]) -> T {
-    let n = a.len();
-    if n < 8 {
-        let mut res = T::from_f64(-0.0);
-        for &x in a {
-            res = res.add(x);
+/// Reduces `a` (values cast to `acc`) over `axes` (`None`: all of them, a 0-d result), starting
+/// from `initial` when given (NumPy's `initial=`). The result drops the reduced axes (the caller
+/// adds them back for `keepdims`). Arg-reductions take at most one axis and give int64 indices
+/// into the C-ordered lane.
+pub fn reduce(
+    ctx: &Ctx,
+    op: ReduceOp,
+    a: &NdArray,
+    axes: Option<&[usize]>,
+    acc: DType,
+    initial: Option<&Scalar>,
+) -> PyResult<Rc<NdArray>> {
+    let nd = a.ndim();
+    let mut reduced = vec![axes.is_none(); nd];
+    for &ax in axes.unwrap_or(&[]) {
+        reduced[ax] = true;
+    }
+    let shape = a.shape().to_vec();
+    // an empty lane has no first element: refused even when there are no lanes at all
+    // (np.zeros((0, 0)).max(axis=1)), but not when lanes merely are many and empty-handed
+    // (np.zeros((0, 3)).max(axis=1) is an empty array)
+    let lane_empty = shape.iter().zip(&reduced).any(|(&n, &r)| r && n == 0);
+    if lane_empty && initial.is_none() && !matches!(op, ReduceOp::Sum | ReduceOp::Prod) {
+        return Err(if op.is_arg() {
+            PyError::arg_of_empty_sequence(op == ReduceOp::ArgMin)
+        } else {
+            PyError::zero_size_reduction(op.ufunc_name())
+        });
+    }
+    dispatch!(acc, T => {
+        let bytes = a.buffer().bytes()?;
+        let values = read_as::<T>(a.dtype(), &a.layout(), &bytes);
+        ctx.check_interrupt()?;
+        if op.is_arg() {
+            return arg_reduce::<T>(ctx, op, values.view(), axes.and_then(|x| x.first().copied()));
         }
-        res
-    } else if n <= 128 {
-        let mut r = [T::default(); 8];
-        r.copy_from_slice(&a[..8]);
-        let mut i = 8;
-        while i < n - (n % 8) {
-            for j in 0..8 {
-                r[j] = r[j].add(a[i + j]);
+        let cast = a.dtype() != acc;
+        let start = initial.map(T::from_scalar);
+        let out = reduce_typed::<T>(op, values.view(), &a.layout(), &reduced, cast, start);
+        let final_shape: Vec<usize> = shape
+            .iter()
+            .zip(&reduced)
+            .filter(|(_, r)| !**r)
+            .map(|(&n, _)| n)
+            .collect();
+        let out = out.into_shape_with_order(IxDyn(&final_shape)).map_err(|_| internal())?;
+        finish::<T>(ctx, out)
+    }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet reduce dtype {}", acc.name()))))
+}
+
+/// The axes in the order NumPy's iterator nests them, outermost first (rule 1); length-1 axes
+/// go outermost, where they change nothing.
+fn iteration_order(layout: &Layout) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..layout.ndim()).collect();
+    // stable: on equal strides the later axis stays inner (C order)
+    order.sort_by_key(|&ax| {
+        let n = layout.shape[ax];
+        let key = if n <= 1 {
+            usize::MAX
+        } else {
+            layout.strides[ax].unsigned_abs()
+        };
+        std::cmp::Reverse(key)
+    });
+    order
+}
+
+/// How many innermost axes (in iteration order) form one pairwise lane: reduced axes that are
+/// contiguous with each other in memory (rule 1). Zero when the innermost axis is kept.
+fn lane_axes(layout: &Layout, order: &[usize], reduced: &[bool]) -> usize {
+    let Some(&inner) = order.last() else {
+        return 0;
+    };
+    if !reduced[inner] || layout.shape[inner] <= 1 {
+        return usize::from(reduced[inner]);
+    }
+    let mut count = 1;
+    let mut span = layout.strides[inner] * layout.shape[inner] as isize;
+    for &ax in order.iter().rev().skip(1) {
+        if !reduced[ax] || layout.shape[ax] <= 1 || layout.strides[ax] != span {
+            break;
+        }
+        span *= layout.shape[ax] as isize;
+        count += 1;
+    }
+    count
+}
+
+/// The reduction proper: a keepdims-shaped result in `T`.
+fn reduce_typed<T: Arith>(
+    op: ReduceOp,
+    v: ArrayViewD<'_, T>,
+    layout: &Layout,
+    reduced: &[bool],
+    cast: bool,
+    initial: Option<T>,
+) -> ArrayD<T> {
+    let keep_shape: Vec<usize> = v
+        .shape()
+        .iter()
+        .zip(reduced)
+        .map(|(&n, &r)| if r { 1 } else { n })
+        .collect();
+    let mut out = match op {
+        _ if initial.is_some() => {
+            ArrayD::from_elem(IxDyn(&keep_shape), initial.unwrap_or_default())
+        }
+        ReduceOp::Sum => ArrayD::from_elem(IxDyn(&keep_shape), T::from_i64(0)),
+        ReduceOp::Prod => ArrayD::from_elem(IxDyn(&keep_shape), T::from_i64(1)),
+        // min/max start from the first element of each lane (NumPy's reduce without identity)
+        _ if v.is_empty() => ArrayD::from_elem(IxDyn(&keep_shape), T::default()),
+        _ => v
+            .slice_each_axis(|d| {
+                if reduced[d.axis.index()] {
+                    Slice::from(0..1)
+                } else {
+                    Slice::from(..)
+                }
+            })
+            .to_owned(),
+    };
+    if v.is_empty() {
+        return out;
+    }
+    let order = iteration_order(layout);
+    let lanes = lane_axes(layout, &order, reduced);
+    let red: Vec<bool> = order.iter().map(|&ax| reduced[ax]).collect();
+    let walker = Walker {
+        op,
+        red: &red,
+        lanes,
+        cast,
+    };
+    let input = v.permuted_axes(order.clone());
+    let output = out.view_mut().permuted_axes(order);
+    walker.walk(input, output);
+    out
+}
+
+struct Walker<'r> {
+    op: ReduceOp,
+    /// Whether each axis (in iteration order) is reduced.
+    red: &'r [bool],
+    /// Innermost axes forming one lane (see `lane_axes`).
+    lanes: usize,
+    cast: bool,
+}
+
+impl Walker<'_> {
+    fn walk<T: Arith>(&self, v: ArrayViewD<'_, T>, mut out: ArrayViewMutD<'_, T>) {
+        let depth = self.red.len() - v.ndim();
+        if self.lanes > 0 && v.ndim() == self.lanes {
+            let slot = out.iter_mut().next();
+            if let Some(slot) = slot {
+                *slot = match v.as_slice() {
+                    Some(lane) => self.lane(*slot, lane),
+                    None => self.lane(*slot, &v.iter().copied().collect::<Vec<T>>()),
+                };
             }
-            i += 8;
+            return;
         }
-        let mut res = r[0]
-            .add(r[1])
-            .add(r[2].add(r[3]))
-            .add(r[4].add(r[5]).add(r[6].add(r[7])));
-        while i < n {
-            res = res.add(a[i]);
-            i += 1;
+        if v.ndim() == 0 {
+            if let (Some(slot), Some(&x)) = (out.iter_mut().next(), v.iter().next()) {
+                *slot = self.one(*slot, x);
+            }
+            return;
         }
-        res
-    } else {
-        let mut n2 = n / 2;
-        n2 -= n2 % 8;
-        pairwise_sum(&a[..n2]).add(pairwise_sum(&a[n2..]))
+        if v.ndim() == 1 && !self.red[depth] {
+            Zip::from(&mut out)
+                .and(&v)
+                .for_each(|o, &x| *o = self.one(*o, x));
+            return;
+        }
+        if self.red[depth] {
+            for sub in v.axis_iter(Axis(0)) {
+                self.walk(sub, out.view_mut().index_axis_move(Axis(0), 0));
+            }
+        } else {
+            for (sub, o) in v.axis_iter(Axis(0)).zip(out.axis_iter_mut(Axis(0))) {
+                self.walk(sub, o);
+            }
+        }
+    }
+
+    /// One element into the running value (NumPy's elementwise loop).
+    #[inline(always)]
+    fn one<T: Arith>(&self, acc: T, x: T) -> T {
+        match self.op {
+            ReduceOp::Sum => acc.add(x),
+            ReduceOp::Prod => acc.mul(x),
+            ReduceOp::Min => acc.min_nan(x),
+            _ => acc.max_nan(x),
+        }
+    }
+
+    /// A whole lane into the running value (NumPy's reduce loop; rules 2 and 4).
+    fn lane<T: Arith>(&self, acc: T, lane: &[T]) -> T {
+        match self.op {
+            ReduceOp::Sum if self.cast => lane
+                .chunks(BUFFER_ELEMS)
+                .fold(acc, |a, chunk| T::add_lane(a, chunk)),
+            ReduceOp::Sum => T::add_lane(acc, lane),
+            _ => lane.iter().fold(acc, |a, &x| self.one(a, x)),
+        }
     }
 }
 
-/// Sum of one lane in NumPy's order: `0 + pairwise(lane)` for floats (so `[0.1, 0.2, 0.3]`
-/// sums to 0.6000000000000001 and `[-0.0]` to 0.0, as NumPy's do).
-fn lane_sum<T: Arith>(lane: &ArrayViewD<'_, T>, contiguous_rest: Option<&[T]>) -> T {
-    if T::FAMILY != Family::Float {
-        return lane.iter().fold(T::from_i64(0), |acc, &x| acc.add(x));
-    }
-    // numpy starts the accumulator at the identity and adds the pairwise sum of the lane
-    match contiguous_rest {
-        Some(all) => T::from_i64(0).add(pairwise_sum(all)),
+/// Index of the first minimum/maximum along `axis` (or of the C-ordered whole); the first NaN
+/// wins, as in NumPy.
+fn arg_reduce<T: Arith>(
+    ctx: &Ctx,
+    op: ReduceOp,
+    v: ArrayViewD<'_, T>,
+    axis: Option<usize>,
+) -> PyResult<Rc<NdArray>> {
+    let flat: Vec<T>;
+    let whole = match axis {
+        Some(_) => v,
         None => {
-            let v: Vec<T> = lane.iter().copied().collect();
-            T::from_i64(0).add(pairwise_sum(&v))
+            flat = v.iter().copied().collect();
+            ArrayViewD::from_shape(IxDyn(&[flat.len()]), &flat).map_err(|_| internal())?
         }
-    }
+    };
+    let ax = Axis(axis.unwrap_or(0));
+    let idx = whole.map_axis(ax, |lane| arg_extreme(op, lane.iter().copied()) as i64);
+    finish::<i64>(ctx, idx)
 }
 
-fn lane_reduce<T: Arith>(op: ReduceOp, lane: &ArrayViewD<'_, T>) -> T {
-    match op {
-        ReduceOp::Sum => lane_sum(lane, lane.as_slice()),
-        ReduceOp::Prod => lane.iter().fold(T::from_i64(1), |acc, &x| acc.mul(x)),
-        ReduceOp::Min => lane
-            .iter()
-            .copied()
-            .reduce(|a, b| a.min_nan(b))
-            .unwrap_or_default(),
-        ReduceOp::Max => lane
-            .iter()
-            .copied()
-            .reduce(|a, b| a.max_nan(b))
-            .unwrap_or_default(),
-        ReduceOp::ArgMin | ReduceOp::ArgMax => T::default(), // see arg_extreme
-    }
-}
-
-/// Index of the first minimum/maximum (the first NaN wins, as in NumPy).
-fn arg_extreme<T: Arith>(op: ReduceOp, lane: &ArrayViewD<'_, T>) -> usize {
+fn arg_extreme<T: Arith>(op: ReduceOp, lane: impl Iterator<Item = T>) -> usize {
     let mut best: Option<(usize, T)> = None;
-    for (i, &x) in lane.iter().enumerate() {
+    for (i, x) in lane.enumerate() {
         if x.partial_cmp(&x).is_none() {
             return i; // NaN
         }
@@ -125,57 +301,38 @@ fn arg_extreme<T: Arith>(op: ReduceOp, lane: &ArrayViewD<'_, T>) -> usize {
     best.map_or(0, |(i, _)| i)
 }
 
-/// Reduces `a` (values cast to `acc`) over all axes (`axis = None`, a 0-d result) or one axis.
-/// Arg-reductions give int64 indices.
-pub fn reduce(
+/// `np.add.accumulate` / `np.multiply.accumulate` (`cumsum`, `cumprod`) in `acc`: along `axis`,
+/// or over the C-ordered flattening when `axis` is `None`. Each step rounds, as NumPy's loop.
+pub fn accumulate(
     ctx: &Ctx,
     op: ReduceOp,
     a: &NdArray,
     axis: Option<usize>,
     acc: DType,
 ) -> PyResult<Rc<NdArray>> {
-    let empty_lane = match axis {
-        None => a.size() == 0,
-        Some(ax) => a.shape()[ax] == 0,
-    };
-    if empty_lane && !matches!(op, ReduceOp::Sum | ReduceOp::Prod) {
-        return Err(if matches!(op, ReduceOp::ArgMin | ReduceOp::ArgMax) {
-            PyError::value(format!(
-                "attempt to get {} of an empty sequence",
-                if op == ReduceOp::ArgMin {
-                    "argmin"
-                } else {
-                    "argmax"
-                }
-            ))
-        } else {
-            PyError::value(format!(
-                "zero-size array to reduction operation {} which has no identity",
-                op.ufunc_name()
-            ))
-        });
-    }
-    let is_arg = matches!(op, ReduceOp::ArgMin | ReduceOp::ArgMax);
     dispatch!(acc, T => {
         let bytes = a.buffer().bytes()?;
         let values = read_as::<T>(a.dtype(), &a.layout(), &bytes);
-        ctx.check_interrupt()?;
-        let flat_values: Vec<T>;
-        let whole: ArrayViewD<'_, T> = match (axis, values.as_slice()) {
-            (Some(_), _) => values.view(),
-            (None, Some(s)) => ArrayViewD::from_shape(IxDyn(&[s.len()]), s).map_err(|_| internal())?,
-            (None, None) => {
-                flat_values = values.iter().copied().collect();
-                ArrayViewD::from_shape(IxDyn(&[flat_values.len()]), &flat_values).map_err(|_| internal())?
-            }
+        let mut out: ArrayD<T> = match axis {
+            Some(_) => values.to_owned(),
+            None => ArrayD::from_shape_vec(IxDyn(&[a.size()]), values.iter().copied().collect())
+                .map_err(|_| internal())?,
         };
-        let ax = Axis(axis.unwrap_or(0));
-        if is_arg {
-            let idx = whole.map_axis(ax, |lane| arg_extreme(op, &lane.into_dyn()) as i64);
-            return finish::<i64>(ctx, idx);
+        drop(bytes);
+        let f: fn(T, T) -> T = if op == ReduceOp::Prod { T::mul } else { T::add };
+        for mut lane in out.lanes_mut(Axis(axis.unwrap_or(0))) {
+            let mut it = lane.iter_mut();
+            if let Some(first) = it.next() {
+                let mut run = *first;
+                for x in it {
+                    run = f(run, *x);
+                    *x = run;
+                }
+            }
         }
-        finish::<T>(ctx, whole.map_axis(ax, |lane| lane_reduce(op, &lane.into_dyn())))
-    }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet reduce dtype {}", acc.name()))))
+        ctx.check_interrupt()?;
+        finish::<T>(ctx, out)
+    }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet accumulate dtype {}", acc.name()))))
 }
 
 fn finish<T: Elem>(ctx: &Ctx, out: ArrayD<T>) -> PyResult<Rc<NdArray>> {
@@ -197,20 +354,80 @@ fn internal() -> PyError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::arith::pairwise_sum;
     use super::*;
 
     #[test]
     fn pairwise_matches_numpy_order() {
         // np.sum(np.arange(1, 1001) / 7): pairwise differs from a left fold in the last bits
         let v: Vec<f64> = (1..=1000).map(|i| i as f64 / 7.0).collect();
-        let np_result = 0.0 + pairwise_sum(&v);
+        let np_result = 0.0 + pairwise_sum(&v, |x| x);
         let naive: f64 = v.iter().sum();
         assert!((np_result - naive).abs() < 1e-9);
-        assert_eq!(pairwise_sum::<f64>(&[]), -0.0);
+        assert_eq!(pairwise_sum::<f64, f64>(&[], |x| x), -0.0);
         assert_eq!(
-            0.0 + pairwise_sum(&[0.1, 0.2, 0.3]),
+            0.0 + pairwise_sum(&[0.1, 0.2, 0.3], |x| x),
             0.6000000000000001,
             "numpy: f.sum()"
         );
+    }
+
+    #[test]
+    fn iteration_order_follows_strides() {
+        let lay = |shape: &[usize], strides: &[isize]| Layout {
+            shape: shape.to_vec(),
+            strides: strides.to_vec(),
+            offset_bytes: 0,
+        };
+        // (layout, reduced, order outer->inner, lane axes, why)
+        let cases = [
+            (
+                lay(&[3, 4], &[32, 8]),
+                vec![true, true],
+                vec![0, 1],
+                2,
+                "C array: one lane",
+            ),
+            (
+                lay(&[3, 4], &[8, 24]),
+                vec![true, true],
+                vec![1, 0],
+                2,
+                "F array: one lane",
+            ),
+            (
+                lay(&[3, 4], &[64, 8]),
+                vec![true, true],
+                vec![0, 1],
+                1,
+                "strided rows: per row",
+            ),
+            (
+                lay(&[3, 4], &[32, 8]),
+                vec![true, false],
+                vec![0, 1],
+                0,
+                "axis 0: a fold",
+            ),
+            (
+                lay(&[3, 4], &[32, 8]),
+                vec![false, true],
+                vec![0, 1],
+                1,
+                "control: axis 1",
+            ),
+            (
+                lay(&[1, 4], &[8, 8]),
+                vec![true, true],
+                vec![0, 1],
+                1,
+                "length 1 goes outside",
+            ),
+        ];
+        for (l, red, order, lanes, why) in cases {
+            let o = iteration_order(&l);
+            assert_eq!(o, order, "{why}");
+            assert_eq!(lane_axes(&l, &o, &red), lanes, "{why}");
+        }
     }
 }

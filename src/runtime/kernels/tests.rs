@@ -154,21 +154,21 @@ fn assignment_through_views_and_overlap() {
 fn reductions_and_empty_errors() {
     let c = Ctx::for_tests();
     let a = arange(&c, 10, DType::INT32);
-    let s = reduce(&c, ReduceOp::Sum, &a, None, DType::INT64).unwrap();
+    let s = reduce(&c, ReduceOp::Sum, &a, None, DType::INT64, None).unwrap();
     assert_eq!(values(&s), ints(&[45]));
     let m = a.reshape(&c, &[2, 5], crate::runtime::OrderArg::C).unwrap();
-    let s = reduce(&c, ReduceOp::Sum, &m, Some(0), DType::INT64).unwrap();
+    let s = reduce(&c, ReduceOp::Sum, &m, Some(&[0]), DType::INT64, None).unwrap();
     assert_eq!(values(&s), ints(&[5, 7, 9, 11, 13]));
-    let s = reduce(&c, ReduceOp::ArgMax, &m, Some(1), DType::INT32).unwrap();
+    let s = reduce(&c, ReduceOp::ArgMax, &m, Some(&[1]), DType::INT32, None).unwrap();
     assert_eq!(values(&s), ints(&[4, 4]));
     let e = arange(&c, 0, DType::INT64);
-    let err = reduce(&c, ReduceOp::Min, &e, None, DType::INT64).unwrap_err();
+    let err = reduce(&c, ReduceOp::Min, &e, None, DType::INT64, None).unwrap_err();
     assert_eq!(
         err.to_string(),
         "ValueError: zero-size array to reduction operation minimum which has no identity"
     );
     assert!(
-        reduce(&c, ReduceOp::Sum, &e, None, DType::INT64).is_ok(),
+        reduce(&c, ReduceOp::Sum, &e, None, DType::INT64, None).is_ok(),
         "control: sum has an identity"
     );
 }
@@ -188,7 +188,7 @@ fn unaligned_views_take_the_bytewise_path() {
         }],
     );
     let w = tail.view_dtype(&c, DType::INT16).unwrap();
-    let sum = reduce(&c, ReduceOp::Sum, &w, None, DType::INT64).unwrap();
+    let sum = reduce(&c, ReduceOp::Sum, &w, None, DType::INT64, None).unwrap();
     // little-endian pairs (1,2) (3,4) (5,6) (7,8): 513 + 1027 + 1541 + 2055
     assert_eq!(values(&sum), ints(&[5136]));
 }
