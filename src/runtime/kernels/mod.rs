@@ -7,6 +7,7 @@ pub mod elem;
 mod linalg;
 mod ops;
 mod reduce;
+mod strided;
 mod strings;
 
 use std::rc::Rc;
@@ -266,6 +267,10 @@ fn assign_bytes(
         });
         return err.map_or(Ok(()), Err);
     }
+    if sdt == ddt {
+        // the same dtype: whole elements move, whatever their kind, alignment or byte order
+        return strided::copy_elements(ctx, sdt.itemsize, sbytes, slayout, dbytes, dlayout);
+    }
     dispatch!(ddt, T => {
         let values = read_as::<T>(sdt, slayout, sbytes);
         write_typed::<T>(ctx, dbytes, dlayout, values.view())
@@ -285,19 +290,12 @@ fn assign_bytes(
         slayout.for_each_offset(|o| offs.push(o));
         let (si, di) = (sdt.itemsize, ddt.itemsize);
         let mut k = 0;
-        if sdt == ddt {
-            dlayout.for_each_offset(|o| {
-                let s = offs[k];
-                dbytes[o..o + di].copy_from_slice(&sbytes[s..s + si]);
-                k += 1;
-            });
-        } else {
-            dlayout.for_each_offset(|o| {
-                let s = offs[k];
-                Scalar::decode(sdt, &sbytes[s..s + si]).encode(ddt, &mut dbytes[o..o + di]);
-                k += 1;
-            });
-        }
+        // between flexible dtypes (S3 -> U5, ...): decoded and encoded one element at a time
+        dlayout.for_each_offset(|o| {
+            let s = offs[k];
+            Scalar::decode(sdt, &sbytes[s..s + si]).encode(ddt, &mut dbytes[o..o + di]);
+            k += 1;
+        });
         ctx.check_interrupt()
     }))
 }

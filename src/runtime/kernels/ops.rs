@@ -4,15 +4,15 @@
 
 use std::rc::Rc;
 
-use ndarray::{ArrayViewD, ArrayViewMutD, Axis, Zip};
+use ndarray::{ArrayViewMutD, CowArray, IxDyn, Zip};
 
 use super::arith::Arith;
 use super::elem::{Bool8, C64, C128, Elem, F16, Family, dispatch};
-use super::{Ctx, chunked, read_as, typed_view_mut};
+use super::{Ctx, broadcast_layout, chunked, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
-use crate::runtime::layout::Order;
+use crate::runtime::layout::{Layout, Order};
 use crate::runtime::scalar::Scalar;
 
 /// A binary ufunc.
@@ -120,6 +120,12 @@ fn binary_typed<T: Arith>(
     if let Some(dst) = out {
         return inplace_typed::<T>(ctx, op, dst, b).map(|()| None);
     }
+    let (Some(la), Some(lb)) = (
+        broadcast_layout(&a.layout(), shape),
+        broadcast_layout(&b.layout(), shape),
+    ) else {
+        return Err(PyError::broadcast_shapes(&[&a.shape(), &b.shape()]));
+    };
     let out_dtype = if op.is_comparison() {
         DType::BOOL
     } else {
@@ -129,20 +135,18 @@ fn binary_typed<T: Arith>(
     {
         let ab = a.buffer().bytes()?;
         let bb = b.buffer().bytes()?;
-        let av = read_as::<T>(a.dtype(), &a.layout(), &ab);
-        let bv = read_as::<T>(b.dtype(), &b.layout(), &bb);
-        check_operands::<T>(op, &bv.view())?;
-        let dim = ndarray::IxDyn(shape);
-        let (Some(av), Some(bv)) = (av.broadcast(dim.clone()), bv.broadcast(dim)) else {
-            return Err(PyError::broadcast_shapes(&[&a.shape(), &b.shape()]));
-        };
+        check_operands::<T>(op, b.dtype(), &b.layout(), &bb)?;
+        let av = Operand::<T>::new(a.dtype(), la, &ab);
+        let bv = Operand::<T>::new(b.dtype(), lb, &bb);
         let mut ob = result.buffer().bytes_mut()?;
         if op.is_comparison() {
             let ov = typed_view_mut::<Bool8>(&mut ob, &result.layout()).ok_or_else(internal)?;
-            compare_into(ctx, op, ov, &av, &bv)?;
+            chunked(ctx, ov, |part, s, e| compare_part(op, part, &av, &bv, s, e))?;
         } else {
             let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
-            arith_into(ctx, op, ov, &av, &bv)?;
+            // NumPy's complex SIMD loop is skipped when the output has stride 0 (a 0-d result)
+            let zero_d = shape.is_empty();
+            chunked(ctx, ov, |part, s, e| arith_part(op, zero_d, part, &av, &bv, s, e))?;
         }
     }
     Ok(Some(result))
@@ -156,13 +160,90 @@ fn internal() -> PyError {
 }
 
 /// NumPy refuses negative integer powers before computing anything.
-fn check_operands<T: Arith>(op: BinaryOp, b: &ArrayViewD<'_, T>) -> PyResult<()> {
-    if op == BinaryOp::Pow && T::FAMILY == Family::Signed && b.iter().any(|y| y.is_negative()) {
+fn check_operands<T: Arith>(op: BinaryOp, dt: DType, layout: &Layout, bytes: &[u8]) -> PyResult<()> {
+    if op == BinaryOp::Pow
+        && T::FAMILY == Family::Signed
+        && read_as::<T>(dt, layout, bytes).iter().any(|y| y.is_negative())
+    {
         return Err(PyError::value(
             "Integers to negative integer powers are not allowed.",
         ));
     }
     Ok(())
+}
+
+/// One operand of an element-wise loop, already broadcast to the output's shape.
+enum Operand<'a, T> {
+    /// Every element is the same one (a Python scalar, a broadcast single element): read and
+    /// cast once, so the loop runs over the other operand alone.
+    One(T),
+    /// Read per block of output rows: borrowed when the bytes are already `T`s, otherwise
+    /// cast block by block (NumPy's buffered casting), never a whole-array temporary.
+    Rows(DType, Layout, &'a [u8]),
+}
+
+impl<'a, T: Elem> Operand<'a, T> {
+    fn new(dt: DType, layout: Layout, bytes: &'a [u8]) -> Self {
+        let single = layout
+            .shape
+            .iter()
+            .zip(&layout.strides)
+            .all(|(&n, &s)| n == 1 || s == 0);
+        if single && !layout.is_empty() {
+            let one = Layout {
+                shape: vec![],
+                strides: vec![],
+                offset_bytes: layout.offset_bytes,
+            };
+            if let Some(&v) = read_as::<T>(dt, &one, bytes).first() {
+                return Operand::One(v);
+            }
+        }
+        Operand::Rows(dt, layout, bytes)
+    }
+
+    /// The operand's values for output rows `start..end` (all of it when 0-d).
+    fn rows(&self, start: usize, end: usize) -> CowArray<'a, T, IxDyn> {
+        match self {
+            Operand::One(v) => CowArray::from(ndarray::arr0(*v).into_dyn()),
+            Operand::Rows(dt, layout, bytes) => {
+                if layout.ndim() == 0 {
+                    return read_as::<T>(*dt, layout, bytes);
+                }
+                let mut part = layout.clone();
+                part.offset_bytes += start as isize * layout.strides[0];
+                part.shape[0] = end - start;
+                read_as::<T>(*dt, &part, bytes)
+            }
+        }
+    }
+}
+
+/// The loop for one block of output rows, `f` monomorphised per operator: a scalar operand
+/// stays in a register, so contiguous blocks vectorise.
+macro_rules! elementwise {
+    ($out:expr, $a:expr, $b:expr, $s:expr, $e:expr, $f:expr) => {{
+        let mut out = $out;
+        match ($a, $b) {
+            (Operand::One(x), Operand::One(y)) => {
+                let v = $f(*x, *y);
+                out.fill(v);
+            }
+            (a, Operand::One(y)) => {
+                let av = a.rows($s, $e);
+                Zip::from(&mut out).and(&av).for_each(|o, &x| *o = $f(x, *y));
+            }
+            (Operand::One(x), b) => {
+                let bv = b.rows($s, $e);
+                Zip::from(&mut out).and(&bv).for_each(|o, &y| *o = $f(*x, y));
+            }
+            (a, b) => {
+                let (av, bv) = (a.rows($s, $e), b.rows($s, $e));
+                Zip::from(&mut out).and(&av).and(&bv).for_each(|o, &x, &y| *o = $f(x, y));
+            }
+        }
+        Ok(())
+    }};
 }
 
 /// `dst <op>= b` in place: `dst` is read and written through one mutable view.
@@ -175,28 +256,25 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
         return inplace_typed::<T>(ctx, op, dst, &tmp);
     }
     let bb = b.buffer().bytes()?;
-    let bv = read_as::<T>(b.dtype(), &b.layout(), &bb);
-    check_operands::<T>(op, &bv.view())?;
-    let Some(bv) = bv.broadcast(ndarray::IxDyn(&dst.shape())) else {
+    check_operands::<T>(op, b.dtype(), &b.layout(), &bb)?;
+    let Some(lb) = broadcast_layout(&b.layout(), &dst.shape()) else {
         return Err(PyError::broadcast_shapes(&[&dst.shape(), &b.shape()]));
     };
+    let bv = Operand::<T>::new(b.dtype(), lb, &bb);
     let mut db = dst.buffer().bytes_mut()?;
     if dst.dtype() == T::DTYPE
         && let Some(dv) = typed_view_mut::<T>(&mut db, &dst.layout())
     {
-        let f = arith_fn::<T>(op);
-        return chunked(ctx, dv, |mut part, s, e| {
-            let src = rows(&bv, s, e);
-            Zip::from(&mut part)
-                .and(&src)
-                .for_each(|o, &y| *o = f(*o, y));
-            Ok(())
-        });
+        return chunked(ctx, dv, |part, s, e| inplace_part(op, part, &bv, s, e));
     }
+    let f = arith_fn::<T>(op);
     // dst in another dtype (same_kind cast checked by the caller) or odd layout: compute, then cast back
     let current = read_as::<T>(dst.dtype(), &dst.layout(), &db).into_owned();
-    let f = arith_fn::<T>(op);
-    let computed = Zip::from(&current).and(&bv).map_collect(|&x, &y| f(x, y));
+    let bfull = bv.rows(0, dst.shape().first().copied().unwrap_or(1));
+    let Some(bfull) = bfull.broadcast(current.raw_dim()) else {
+        return Err(PyError::broadcast_shapes(&[&dst.shape(), &b.shape()]));
+    };
+    let computed = Zip::from(&current).and(&bfull).map_collect(|&x, &y| f(x, y));
     drop(db);
     let tmp = NdArray::zeros(ctx, &dst.shape(), T::DTYPE, Order::C)?;
     {
@@ -206,14 +284,6 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
         tv.assign(&computed);
     }
     super::assign(ctx, dst, &tmp)
-}
-
-fn rows<'a, T>(v: &'a ArrayViewD<'a, T>, start: usize, end: usize) -> ArrayViewD<'a, T> {
-    if v.ndim() == 0 {
-        v.view()
-    } else {
-        v.slice_axis(Axis(0), (start..end).into())
-    }
 }
 
 fn arith_fn<T: Arith>(op: BinaryOp) -> fn(T, T) -> T {
@@ -232,35 +302,67 @@ fn arith_fn<T: Arith>(op: BinaryOp) -> fn(T, T) -> T {
         BinaryOp::RShift => T::shr,
         BinaryOp::Maximum => T::max_nan,
         BinaryOp::Minimum => T::min_nan,
-        _ => T::add, // comparisons never reach here (see compare_into)
+        _ => T::add, // comparisons never reach here (see compare_part)
     }
 }
 
-/// Monomorphised loops: one match outside, a tight Zip inside (the compiler vectorises these).
-fn arith_into<T: Arith>(
-    ctx: &Ctx,
+/// One block of output rows of an arithmetic ufunc: one match outside, a tight monomorphised
+/// loop inside (the compiler vectorises these).
+fn arith_part<T: Arith>(
     op: BinaryOp,
+    zero_d: bool,
     out: ArrayViewMutD<'_, T>,
-    a: &ArrayViewD<'_, T>,
-    b: &ArrayViewD<'_, T>,
+    a: &Operand<'_, T>,
+    b: &Operand<'_, T>,
+    s: usize,
+    e: usize,
+) -> PyResult<()> {
+    match op {
+        BinaryOp::Add => elementwise!(out, a, b, s, e, T::add),
+        BinaryOp::Sub => elementwise!(out, a, b, s, e, T::sub),
+        BinaryOp::Mul if zero_d => elementwise!(out, a, b, s, e, T::mul_plain),
+        BinaryOp::Mul => elementwise!(out, a, b, s, e, T::mul),
+        BinaryOp::TrueDiv => elementwise!(out, a, b, s, e, T::div),
+        BinaryOp::FloorDiv => elementwise!(out, a, b, s, e, T::floor_div),
+        BinaryOp::Rem => elementwise!(out, a, b, s, e, T::rem),
+        BinaryOp::Pow => elementwise!(out, a, b, s, e, T::pow),
+        BinaryOp::BitAnd => elementwise!(out, a, b, s, e, T::bitand),
+        BinaryOp::BitOr => elementwise!(out, a, b, s, e, T::bitor),
+        BinaryOp::BitXor => elementwise!(out, a, b, s, e, T::bitxor),
+        BinaryOp::LShift => elementwise!(out, a, b, s, e, T::shl),
+        BinaryOp::RShift => elementwise!(out, a, b, s, e, T::shr),
+        BinaryOp::Maximum => elementwise!(out, a, b, s, e, T::max_nan),
+        BinaryOp::Minimum => elementwise!(out, a, b, s, e, T::min_nan),
+        _ => Err(internal()),
+    }
+}
+
+/// One block of rows of `dst <op>= b`, monomorphised per operator like `arith_part`.
+fn inplace_part<T: Arith>(
+    op: BinaryOp,
+    mut out: ArrayViewMutD<'_, T>,
+    b: &Operand<'_, T>,
+    s: usize,
+    e: usize,
 ) -> PyResult<()> {
     macro_rules! run {
-        ($f:expr) => {
-            chunked(ctx, out, |mut part, s, e| {
-                Zip::from(&mut part)
-                    .and(&rows(a, s, e))
-                    .and(&rows(b, s, e))
-                    .for_each(|o, &x, &y| *o = $f(x, y));
-                Ok(())
-            })
-        };
+        ($f:expr) => {{
+            match b {
+                Operand::One(y) => match out.as_slice_mut() {
+                    Some(o) => o.iter_mut().for_each(|o| *o = $f(*o, *y)),
+                    None => out.map_inplace(|o| *o = $f(*o, *y)),
+                },
+                b => {
+                    let src = b.rows(s, e);
+                    Zip::from(&mut out).and(&src).for_each(|o, &y| *o = $f(*o, y));
+                }
+            }
+            Ok(())
+        }};
     }
-    // NumPy's complex SIMD loop is skipped when the output has stride 0 (a 0-d result)
-    let zero_d = out.ndim() == 0;
     match op {
         BinaryOp::Add => run!(T::add),
         BinaryOp::Sub => run!(T::sub),
-        BinaryOp::Mul if zero_d => run!(T::mul_plain),
         BinaryOp::Mul => run!(T::mul),
         BinaryOp::TrueDiv => run!(T::div),
         BinaryOp::FloorDiv => run!(T::floor_div),
@@ -277,31 +379,22 @@ fn arith_into<T: Arith>(
     }
 }
 
-fn compare_into<T: Arith>(
-    ctx: &Ctx,
+/// One block of output rows of a comparison.
+fn compare_part<T: Arith>(
     op: BinaryOp,
     out: ArrayViewMutD<'_, Bool8>,
-    a: &ArrayViewD<'_, T>,
-    b: &ArrayViewD<'_, T>,
+    a: &Operand<'_, T>,
+    b: &Operand<'_, T>,
+    s: usize,
+    e: usize,
 ) -> PyResult<()> {
-    macro_rules! run {
-        ($f:expr) => {
-            chunked(ctx, out, |mut part, s, e| {
-                Zip::from(&mut part)
-                    .and(&rows(a, s, e))
-                    .and(&rows(b, s, e))
-                    .for_each(|o, x: &T, y: &T| *o = Bool8($f(x, y) as u8));
-                Ok(())
-            })
-        };
-    }
     match op {
-        BinaryOp::Eq => run!(|x: &T, y: &T| x == y),
-        BinaryOp::Ne => run!(|x: &T, y: &T| x != y),
-        BinaryOp::Lt => run!(|x: &T, y: &T| x < y),
-        BinaryOp::Le => run!(|x: &T, y: &T| x <= y),
-        BinaryOp::Gt => run!(|x: &T, y: &T| x > y),
-        BinaryOp::Ge => run!(|x: &T, y: &T| x >= y),
+        BinaryOp::Eq => elementwise!(out, a, b, s, e, |x: T, y: T| Bool8((x == y) as u8)),
+        BinaryOp::Ne => elementwise!(out, a, b, s, e, |x: T, y: T| Bool8((x != y) as u8)),
+        BinaryOp::Lt => elementwise!(out, a, b, s, e, |x: T, y: T| Bool8((x < y) as u8)),
+        BinaryOp::Le => elementwise!(out, a, b, s, e, |x: T, y: T| Bool8((x <= y) as u8)),
+        BinaryOp::Gt => elementwise!(out, a, b, s, e, |x: T, y: T| Bool8((x > y) as u8)),
+        BinaryOp::Ge => elementwise!(out, a, b, s, e, |x: T, y: T| Bool8((x >= y) as u8)),
         _ => Err(internal()),
     }
 }
@@ -343,13 +436,12 @@ pub fn map_into<S: Elem, T: Elem>(
     let result = NdArray::zeros(ctx, &a.shape(), T::DTYPE, Order::C)?;
     {
         let ab = a.buffer().bytes()?;
-        let av = read_as::<S>(a.dtype(), &a.layout(), &ab);
+        let av = Operand::<S>::Rows(a.dtype(), a.layout().clone(), &ab);
         let mut ob = result.buffer().bytes_mut()?;
         let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
-        let av = av.view();
         chunked(ctx, ov, |mut part, s, e| {
             Zip::from(&mut part)
-                .and(&rows(&av, s, e))
+                .and(&av.rows(s, e))
                 .for_each(|o, &x| *o = f(x));
             Ok(())
         })?;
@@ -391,13 +483,20 @@ pub fn fill_arange(ctx: &Ctx, arr: &NdArray, first: &Scalar, second: &Scalar) ->
         let mut bytes = arr.buffer().bytes_mut()?;
         let ov = typed_view_mut::<T>(&mut bytes, &arr.layout()).ok_or_else(internal)?;
         chunked(ctx, ov, |mut part, s, _| {
-            for (k, o) in part.iter_mut().enumerate() {
-                let i = (s + k) as i64;
-                *o = match i {
-                    0 => start,
-                    1 => next,
-                    _ => start.add(T::from_i64(i).mul(delta)),
-                };
+            // the formula everywhere (a loop the compiler vectorises), then the first two fixed
+            if let Some(out) = part.as_slice_mut() {
+                for (k, o) in out.iter_mut().enumerate() {
+                    *o = start.add(T::from_i64((s + k) as i64).mul(delta));
+                }
+            } else {
+                for (k, o) in part.iter_mut().enumerate() {
+                    *o = start.add(T::from_i64((s + k) as i64).mul(delta));
+                }
+            }
+            for (i, v) in [(0usize, start), (1, next)] {
+                if let Some(o) = i.checked_sub(s).and_then(|k| part.get_mut(&[k][..])) {
+                    *o = v;
+                }
             }
             Ok(())
         })
