@@ -29,7 +29,7 @@ pub use reduce::{ReduceOp, accumulate, reduce};
 pub use strings::{arg_extreme as string_arg_extreme, concat as concat_strings};
 
 /// Elements processed between two checks of the Ctrl-C flag.
-const CHUNK_ELEMS: usize = 1 << 20;
+const CHUNK_ELEMS: usize = 1 << 14;
 
 /// A typed read-only view over the bytes of an array whose dtype is exactly `T`'s (native, fast)
 /// — `None` when strides or offset are not multiples of the element size (as_strided, views of

@@ -146,7 +146,9 @@ fn binary_typed<T: Arith>(
             let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
             // NumPy's complex SIMD loop is skipped when the output has stride 0 (a 0-d result)
             let zero_d = shape.is_empty();
-            chunked(ctx, ov, |part, s, e| arith_part(op, zero_d, part, &av, &bv, s, e))?;
+            chunked(ctx, ov, |part, s, e| {
+                arith_part(op, zero_d, part, &av, &bv, s, e)
+            })?;
         }
     }
     Ok(Some(result))
@@ -160,10 +162,17 @@ fn internal() -> PyError {
 }
 
 /// NumPy refuses negative integer powers before computing anything.
-fn check_operands<T: Arith>(op: BinaryOp, dt: DType, layout: &Layout, bytes: &[u8]) -> PyResult<()> {
+fn check_operands<T: Arith>(
+    op: BinaryOp,
+    dt: DType,
+    layout: &Layout,
+    bytes: &[u8],
+) -> PyResult<()> {
     if op == BinaryOp::Pow
         && T::FAMILY == Family::Signed
-        && read_as::<T>(dt, layout, bytes).iter().any(|y| y.is_negative())
+        && read_as::<T>(dt, layout, bytes)
+            .iter()
+            .any(|y| y.is_negative())
     {
         return Err(PyError::value(
             "Integers to negative integer powers are not allowed.",
@@ -231,15 +240,22 @@ macro_rules! elementwise {
             }
             (a, Operand::One(y)) => {
                 let av = a.rows($s, $e);
-                Zip::from(&mut out).and(&av).for_each(|o, &x| *o = $f(x, *y));
+                Zip::from(&mut out)
+                    .and(&av)
+                    .for_each(|o, &x| *o = $f(x, *y));
             }
             (Operand::One(x), b) => {
                 let bv = b.rows($s, $e);
-                Zip::from(&mut out).and(&bv).for_each(|o, &y| *o = $f(*x, y));
+                Zip::from(&mut out)
+                    .and(&bv)
+                    .for_each(|o, &y| *o = $f(*x, y));
             }
             (a, b) => {
                 let (av, bv) = (a.rows($s, $e), b.rows($s, $e));
-                Zip::from(&mut out).and(&av).and(&bv).for_each(|o, &x, &y| *o = $f(x, y));
+                Zip::from(&mut out)
+                    .and(&av)
+                    .and(&bv)
+                    .for_each(|o, &x, &y| *o = $f(x, y));
             }
         }
         Ok(())
@@ -274,7 +290,9 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
     let Some(bfull) = bfull.broadcast(current.raw_dim()) else {
         return Err(PyError::broadcast_shapes(&[&dst.shape(), &b.shape()]));
     };
-    let computed = Zip::from(&current).and(&bfull).map_collect(|&x, &y| f(x, y));
+    let computed = Zip::from(&current)
+        .and(&bfull)
+        .map_collect(|&x, &y| f(x, y));
     drop(db);
     let tmp = NdArray::zeros(ctx, &dst.shape(), T::DTYPE, Order::C)?;
     {
@@ -354,7 +372,9 @@ fn inplace_part<T: Arith>(
                 },
                 b => {
                     let src = b.rows(s, e);
-                    Zip::from(&mut out).and(&src).for_each(|o, &y| *o = $f(*o, y));
+                    Zip::from(&mut out)
+                        .and(&src)
+                        .for_each(|o, &y| *o = $f(*o, y));
                 }
             }
             Ok(())

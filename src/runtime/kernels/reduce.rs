@@ -254,9 +254,26 @@ impl Walker<'_> {
                 .chunks(BUFFER_ELEMS)
                 .fold(acc, |a, chunk| T::add_lane(a, chunk)),
             ReduceOp::Sum => T::add_lane(acc, lane),
+            // min/max (NaN-propagating) are associative: eight running values vectorise
+            ReduceOp::Min => fold8(acc, lane, |a: T, x: T| a.min_nan(x)),
+            ReduceOp::Max => fold8(acc, lane, |a: T, x: T| a.max_nan(x)),
             _ => lane.iter().fold(acc, |a, &x| self.one(a, x)),
         }
     }
+}
+
+/// `lane` folded into `acc` with an associative `f`, through eight independent running values.
+#[inline(always)]
+fn fold8<T: Arith>(acc: T, lane: &[T], f: impl Fn(T, T) -> T + Copy) -> T {
+    let mut chunks = lane.chunks_exact(8);
+    let mut m = [acc; 8];
+    for c in &mut chunks {
+        for i in 0..8 {
+            m[i] = f(m[i], c[i]);
+        }
+    }
+    let r = m.into_iter().fold(acc, f);
+    chunks.remainder().iter().fold(r, |a, &x| f(a, x))
 }
 
 /// Index of the first minimum/maximum along `axis` (or of the C-ordered whole); the first NaN
