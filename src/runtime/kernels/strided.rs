@@ -187,10 +187,12 @@ mod tests {
         }
     }
 
+    /// (shape, source strides, destination strides) and the merged shape.
+    type MergeCase<'a> = (&'a [usize], &'a [isize], &'a [isize], &'a [usize]);
+
     #[test]
     fn axes_merge_only_where_both_layouts_are_contiguous() {
-        // (shape, src strides, dst strides) -> merged
-        let cases: &[(&[usize], &[isize], &[isize], &[usize])] = &[
+        let cases: &[MergeCase] = &[
             (&[2, 3, 4], &[96, 32, 8], &[96, 32, 8], &[24]),
             (&[2, 3, 4], &[96, 32, 8], &[8, 16, 48], &[2, 3, 4]),
             (&[4, 1, 5], &[40, 999, 8], &[40, 0, 8], &[20]),
