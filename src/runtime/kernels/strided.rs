@@ -136,25 +136,40 @@ fn odometer(
     let (mut sb, mut db) = (s0, d0);
     let mut since_check = 0usize;
     loop {
-        // one block: the two innermost axes, checked for Ctrl-C every CHECK_EVERY elements
+        // one block: the two innermost axes, with a Ctrl-C check every CHECK_EVERY elements
         let (mut sr, mut dr) = (sb, db);
         for _ in 0..n2 {
             let (mut so, mut dso) = (sr, dr);
-            for _ in 0..n1 {
-                f(so, dso);
-                so += s1;
-                dso += t1;
+            let mut left = n1;
+            if since_check + n1 < CHECK_EVERY {
+                // the usual short row: no bookkeeping inside
+                for _ in 0..n1 {
+                    f(so, dso);
+                    so += s1;
+                    dso += t1;
+                }
+                since_check += n1;
+                left = 0;
+            }
+            while left > 0 {
+                let k = left.min(CHECK_EVERY - since_check);
+                for _ in 0..k {
+                    f(so, dso);
+                    so += s1;
+                    dso += t1;
+                }
+                left -= k;
+                since_check += k;
+                if since_check >= CHECK_EVERY {
+                    since_check = 0;
+                    if let Err(e) = ctx.check_interrupt() {
+                        *result = Err(e);
+                        return;
+                    }
+                }
             }
             sr += s2;
             dr += t2;
-            since_check += n1;
-            if since_check >= CHECK_EVERY {
-                since_check = 0;
-                if let Err(e) = ctx.check_interrupt() {
-                    *result = Err(e);
-                    return;
-                }
-            }
         }
         let mut ax = outer;
         loop {
