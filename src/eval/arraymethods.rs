@@ -43,6 +43,10 @@ pub const ARRAY_METHODS: &[&str] = &[
     "squeeze",
     "dot",
     "nonzero",
+    "round",
+    "clip",
+    "std",
+    "var",
     "__len__",
     "__getitem__",
     "__array__",
@@ -354,6 +358,27 @@ impl Interp {
             "min" => return self.reduce_array(a, ReduceOp::Min, args, kw, name),
             "max" => return self.reduce_array(a, ReduceOp::Max, args, kw, name),
             "mean" => return self.mean_array(a, args, kw),
+            "std" | "var" => return self.var_array(a, name, args, kw),
+            "round" => {
+                let mut p = Args::new(name, args, kw);
+                let d = p.opt(0, "decimals")?;
+                let _out = p.opt(1, "out")?;
+                p.finish()?;
+                let decimals = match d {
+                    Some(v) => self.int_value(&v, "")?.to_i128_saturating() as i64,
+                    None => 0,
+                };
+                let r = self.round_array(a, decimals)?;
+                return self.wrap_result(r);
+            }
+            "clip" => {
+                let mut p = Args::new(name, args, kw);
+                let lo = p.opt(0, "min")?;
+                let hi = p.opt(1, "max")?;
+                let _out = p.opt(2, "out")?;
+                p.finish()?;
+                return self.clip_values(&Value::Array(a.clone()), lo, hi);
+            }
             "argmin" | "argmax" => return self.arg_reduce_array(a, name, args, kw),
             "any" | "all" => return self.any_all_array(a, name, args, kw),
             "cumsum" | "cumprod" => return self.accumulate_array(a, name, args, kw),

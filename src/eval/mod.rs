@@ -18,6 +18,7 @@ pub mod hashing;
 pub mod iter;
 pub mod joining;
 pub mod listobj;
+pub mod mathfuncs;
 pub mod methods;
 pub mod numpy;
 pub mod objects;
@@ -36,6 +37,7 @@ pub mod subscript;
 pub mod sysmods;
 mod teardown;
 pub mod value;
+pub mod variance;
 
 use std::rc::Rc;
 use std::sync::Arc;

@@ -112,6 +112,26 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "right_shift",
     "invert",
     "sqrt",
+    "where",
+    "exp",
+    "log",
+    "log2",
+    "log10",
+    "sin",
+    "cos",
+    "tan",
+    "floor",
+    "ceil",
+    "trunc",
+    "rint",
+    "isnan",
+    "isinf",
+    "isfinite",
+    "round",
+    "around",
+    "clip",
+    "std",
+    "var",
 ];
 
 const SCALAR_TYPES: &[(&str, DType)] = &[
@@ -204,6 +224,23 @@ pub const NUMPY_NAMES: &[&str] = &[
     "iinfo",
     "finfo",
     "set_printoptions",
+    "where",
+    "exp",
+    "log",
+    "log2",
+    "log10",
+    "sin",
+    "cos",
+    "tan",
+    "floor",
+    "ceil",
+    "trunc",
+    "rint",
+    "isnan",
+    "isinf",
+    "isfinite",
+    "around",
+    "clip",
 ];
 
 /// `np.<name>` for names that need no session state beyond the object registry.
@@ -376,6 +413,9 @@ impl Interp {
     ) -> PyResult<Value> {
         let name = qual.rsplit('.').next().unwrap_or(qual);
         let mut p = Args::new(name, args, kw);
+        if super::mathfuncs::MATH_FUNCTIONS.contains(&name) {
+            return self.call_math(name, p);
+        }
         match name {
             "array" | "asarray" | "asanyarray" => {
                 let obj = p.req(0, "object")?;
@@ -594,7 +634,7 @@ impl Interp {
             }
             "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min"
             | "max" | "prod" | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" | "cumsum"
-            | "cumprod" => {
+            | "cumprod" | "std" | "var" => {
                 let a = p.req(0, "a")?;
                 let mut rest = p.rest(1);
                 let mut kw = p.take_kw();

@@ -95,7 +95,7 @@ fn weak_result(strong: DType, w: &Weak) -> DType {
 
 impl Interp {
     /// Converts a value to a NumPy operand, or `None` when NumPy has no meaning for it here.
-    fn operand(&mut self, v: &Value) -> PyResult<Option<Operand>> {
+    pub(super) fn operand(&mut self, v: &Value) -> PyResult<Option<Operand>> {
         Ok(Some(match v {
             Value::Array(a) => Operand::Strong(a.clone()),
             Value::Scalar(s) => Operand::Strong(self.scalar_to_array(s.dtype, &s.v)?),
@@ -127,7 +127,7 @@ impl Interp {
     }
 
     /// The compute dtype for numeric `a <op> b` (NEP 50), NumPy's refusals included.
-    fn resolve(&mut self, op: KOp, a: &Operand, b: &Operand) -> PyResult<DType> {
+    pub(super) fn resolve(&mut self, op: KOp, a: &Operand, b: &Operand) -> PyResult<DType> {
         let name = op.ufunc_name();
         let dt = match (a, b) {
             (Operand::Strong(x), Operand::Strong(y)) => {
@@ -252,7 +252,7 @@ impl Interp {
         }
     }
 
-    fn materialize(&mut self, o: Operand, dt: DType) -> PyResult<Rc<NdArray>> {
+    pub(super) fn materialize(&mut self, o: Operand, dt: DType) -> PyResult<Rc<NdArray>> {
         match o {
             Operand::Strong(a) => Ok(a),
             Operand::Weak(w) => self.scalar_to_array(dt, &w.to_scalar()),

@@ -60,7 +60,7 @@ impl Interp {
         }
     }
 
-    fn flag_arg(&mut self, v: Option<Value>) -> PyResult<bool> {
+    pub(super) fn flag_arg(&mut self, v: Option<Value>) -> PyResult<bool> {
         match v {
             Some(v) => self.truthy(&v),
             None => Ok(false),
@@ -80,7 +80,7 @@ impl Interp {
         }
     }
 
-    fn refuse_out(v: &Option<Value>, func: &str) -> PyResult<()> {
+    pub(super) fn refuse_out(v: &Option<Value>, func: &str) -> PyResult<()> {
         match v {
             Some(x) if !x.is_none() => Err(PyError::not_implemented(format!(
                 "arrsh's {func} does not support out="
@@ -154,7 +154,7 @@ impl Interp {
     }
 
     /// Puts the reduced axes back as length 1 for `keepdims`, or makes a 0-d result a scalar.
-    fn finish_reduce(
+    pub(super) fn finish_reduce(
         &mut self,
         r: Rc<NdArray>,
         a: &Rc<NdArray>,

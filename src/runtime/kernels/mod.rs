@@ -5,6 +5,7 @@
 mod arith;
 pub mod elem;
 mod linalg;
+mod mathfns;
 mod ops;
 mod reduce;
 mod strided;
@@ -24,6 +25,7 @@ use crate::error::{PyError, PyResult};
 
 pub use arith::{complex_mul_plain, complex_pow, float_divmod};
 pub use linalg::dot;
+pub use mathfns::{FloatOp, Predicate, float_unary, predicate, select};
 pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, map_into, unary};
 pub use reduce::{ReduceOp, accumulate, reduce};
 pub use strings::{arg_extreme as string_arg_extreme, concat as concat_strings};

@@ -1,0 +1,18 @@
+# a.std(), a.var(), np.std, np.var with axis= and ddof=
+import numpy as np
+a = np.array([[1, 2, 3, 4], [2, 4, 6, 8]])
+a.var()
+a.std()
+np.var(a)
+np.std(a)
+a.var(axis=0)
+a.std(axis=1)
+np.std(a, axis=1, ddof=1)
+np.var(a, ddof=1)
+a.std(axis=0, keepdims=True)
+f = np.array([1.0, 2.0, 4.0, 8.0], dtype=np.float32)
+f.std()
+f.var(ddof=1)
+np.std(np.array([5.0]), ddof=1)
+np.var([1, 2, 3, 4])
+np.arange(12).reshape(3, 4).std(axis=(0, 1))
