@@ -22,12 +22,14 @@
 //!   - `kernels` — typed loops over ndarray views, the only user of ndarray: copy, cast, assign
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
-//!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`).
+//!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
+//!     ufuncs, `isnan`..., `where`'s selection).
 //! - `eval` — the evaluator: `Value`s with identity (`value`, `objects`, `consts`: constants per
 //!   compiled statement), Python ints (`pyint`), statements and expressions (`mod`), operators
 //!   (`ops`), subscripts (`subscript`, `sequences`, `fancy`), joining arrays (`joining`),
 //!   attributes and methods (`methods`, `strmethods`, `arraymethods`), dtype objects, byte order
-//!   and `iinfo`/`finfo` (`dtypes`), reductions with NumPy's signatures (`reductions`), calls and
+//!   and `iinfo`/`finfo` (`dtypes`), reductions with NumPy's signatures (`reductions`, `variance`: `std`/`var`), math
+//!   functions (`mathfuncs`: `where`, `exp`..., `round`, `clip`), calls and
 //!   builtins (`builtins`, `constructors`, `args`, `sysmods`: sys/time/math and `getsizeof`),
 //!   CPython's containers as it sizes them (`listobj`, `dictobj`, `setobj` with `hashing`),
 //!   sorting (`sort`), non-recursive teardown (`teardown`), the numpy module (`numpy`),
