@@ -362,8 +362,9 @@ impl Interp {
             "round" => {
                 let mut p = Args::new(name, args, kw);
                 let d = p.opt(0, "decimals")?;
-                let _out = p.opt(1, "out")?;
+                let out = p.opt(1, "out")?;
                 p.finish()?;
+                Self::refuse_out(&out, name)?;
                 let decimals = match d {
                     Some(v) => self.int_value(&v, "")?.to_i128_saturating() as i64,
                     None => 0,
@@ -375,8 +376,9 @@ impl Interp {
                 let mut p = Args::new(name, args, kw);
                 let lo = p.opt(0, "min")?;
                 let hi = p.opt(1, "max")?;
-                let _out = p.opt(2, "out")?;
+                let out = p.opt(2, "out")?;
                 p.finish()?;
+                Self::refuse_out(&out, name)?;
                 return self.clip_values(&Value::Array(a.clone()), lo, hi);
             }
             "argmin" | "argmax" => return self.arg_reduce_array(a, name, args, kw),

@@ -64,8 +64,9 @@ impl Interp {
             "round" | "around" => {
                 let a = p.req(0, "a")?;
                 let d = p.opt(1, "decimals")?;
-                let _out = p.opt(2, "out")?;
+                let out = p.opt(2, "out")?;
                 p.finish()?;
+                Self::refuse_out(&out, name)?;
                 let decimals = match d {
                     Some(v) => self.int_value(&v, "")?.to_i128_saturating() as i64,
                     None => 0,

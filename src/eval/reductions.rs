@@ -81,9 +81,16 @@ impl Interp {
     }
 
     pub(super) fn refuse_out(v: &Option<Value>, func: &str) -> PyResult<()> {
+        Self::refuse_kw(v, func, "out")
+    }
+
+    /// A keyword arrsh parses but does not honour: refused when given a value other than its
+    /// default (`None`, or `True` for `where=`), never silently ignored.
+    pub(super) fn refuse_kw(v: &Option<Value>, func: &str, kw: &str) -> PyResult<()> {
         match v {
+            Some(Value::Bool(true)) if kw == "where" => Ok(()),
             Some(x) if !x.is_none() => Err(PyError::not_implemented(format!(
-                "arrsh's {func} does not support out="
+                "arrsh's {func} does not support {kw}="
             ))),
             _ => Ok(()),
         }
@@ -191,9 +198,10 @@ impl Interp {
         let dtype = p.opt(1, "dtype")?;
         let out = p.opt(2, "out")?;
         let keepdims = p.opt(3, "keepdims")?;
-        let _where = p.kw_only("where");
+        let where_ = p.kw_only("where");
         p.finish()?;
         Self::refuse_out(&out, "mean")?;
+        Self::refuse_kw(&where_, "mean", "where")?;
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
         let given = self.reduce_dtype_arg(&dtype)?;
@@ -275,9 +283,10 @@ impl Interp {
         let axis = p.opt(0, "axis")?;
         let out = p.opt(1, "out")?;
         let keepdims = p.opt(2, "keepdims")?;
-        let _where = p.kw_only("where");
+        let where_ = p.kw_only("where");
         p.finish()?;
         Self::refuse_out(&out, name)?;
+        Self::refuse_kw(&where_, name, "where")?;
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
         let b = kernels::cast_array(&self.ctx, a, DType::BOOL, Order::C)?;

@@ -25,16 +25,15 @@ impl Interp {
         let out = p.opt(2, "out")?;
         let ddof = p.opt(3, "ddof")?;
         let keepdims = p.opt(4, "keepdims")?;
-        let _where = p.kw_only("where");
-        let _mean = p.kw_only("mean");
-        let _correction = p.kw_only("correction");
+        let where_ = p.kw_only("where");
+        let mean = p.kw_only("mean");
+        let correction = p.kw_only("correction");
         p.finish()?;
         Self::refuse_out(&out, name)?;
-        if dtype.as_ref().is_some_and(|d| !d.is_none()) {
-            return Err(PyError::not_implemented(format!(
-                "arrsh's {name} does not support dtype="
-            )));
-        }
+        Self::refuse_kw(&dtype, name, "dtype")?;
+        Self::refuse_kw(&where_, name, "where")?;
+        Self::refuse_kw(&mean, name, "mean")?;
+        Self::refuse_kw(&correction, name, "correction")?;
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
         let ddof = match ddof {
