@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use arrsh::eval::value::Value;
+use arrsh::eval::Value;
 use arrsh::runtime::NdArray;
 use arrsh::{Session, SessionOptions};
 

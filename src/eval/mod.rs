@@ -2,42 +2,10 @@
 //! `Value`s; joins the syntax (AST) and the runtime (arrays). Nothing here prints to a terminal:
 //! `print` writes into the cell's captured output.
 
-pub mod args;
-pub mod arraymethods;
 pub mod builtins;
-pub mod constructors;
-pub mod consts;
-pub mod convert;
-pub mod dictobj;
-pub mod dtypes;
-pub mod errors;
-pub mod fancy;
-pub mod format;
-pub mod fxmap;
-pub mod hashing;
-pub mod iter;
-pub mod joining;
-pub mod listobj;
-pub mod mathfuncs;
-pub mod methods;
 pub mod numpy;
-pub mod objects;
-pub mod ops;
-pub mod pretty;
-pub mod pyint;
-pub mod pyrepr;
-pub mod reductions;
-pub mod sequences;
-pub mod setobj;
-pub mod signatures;
-mod sort;
-pub mod strformat;
-pub mod strmethods;
-pub mod subscript;
-pub mod sysmods;
-mod teardown;
-pub mod value;
-pub mod variance;
+pub mod object;
+pub mod text;
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -48,8 +16,9 @@ use crate::runtime::print::PrintOptions;
 use crate::runtime::{Ctx, Heap};
 use crate::syntax::ast::{Arg, BoolOp, Cell, CmpOp, CompKind, Comprehension, Expr, Stmt, Target};
 
-use fxmap::FxHashMap;
-pub use value::Value;
+use object::fxmap::FxHashMap;
+pub use object::value::Value;
+use object::{consts, iter, listobj, objects, value};
 
 /// Deepest expression/call nesting evaluated before `RecursionError` (CPython's default limit is
 /// 1000 frames; arrsh counts AST levels, which are cheaper, and runs on a large stack).

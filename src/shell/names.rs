@@ -2,7 +2,7 @@
 //! dotted prefix names (`np.`, an array variable, a list...).
 
 use super::session::Session;
-use crate::eval::value::Value;
+use crate::eval::object::value::Value;
 
 /// The kind of object whose attributes are being completed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

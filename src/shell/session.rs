@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::error::PyError;
 use crate::eval::Interp;
-use crate::eval::value::Value;
+use crate::eval::object::value::Value;
 use crate::runtime::{Heap, NdArray};
 
 /// How a session models memory.

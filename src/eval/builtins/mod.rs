@@ -1,0 +1,8 @@
+//! Python's builtins and methods, the `sys`/`time`/`math` modules, call-argument binding and CPython's messages.
+
+pub mod args;
+pub mod errors;
+pub mod functions;
+pub mod methods;
+pub mod strmethods;
+pub mod sysmods;

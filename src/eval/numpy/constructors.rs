@@ -1,0 +1,600 @@
+//! Calling a type: Python's constructors (`int(x)`, `list(x)`, `range(...)`, `dict(...)`) and
+//! NumPy's scalar types (`np.int64(5)`); `type(x)` and `isinstance`.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::builtins::args::Args;
+use crate::eval::object::ops::{as_float, as_int};
+use crate::eval::object::pyint::Int;
+use crate::eval::object::value::*;
+use crate::runtime::{DType, Kind, Scalar};
+
+/// Whether NumPy's abstract scalar class `name` (`numpy.integer`...) covers `dt`.
+fn np_abstract_contains(name: &str, dt: DType) -> bool {
+    match name {
+        "generic" => true,
+        "number" => dt.is_numeric() && dt.kind != Kind::Bool,
+        "integer" => matches!(dt.kind, Kind::Int | Kind::UInt),
+        "signedinteger" => dt.kind == Kind::Int,
+        "unsignedinteger" => dt.kind == Kind::UInt,
+        "inexact" => matches!(dt.kind, Kind::Float | Kind::Complex),
+        "floating" => dt.kind == Kind::Float,
+        "complexfloating" => dt.kind == Kind::Complex,
+        "flexible" => matches!(dt.kind, Kind::Bytes | Kind::Str),
+        "character" => matches!(dt.kind, Kind::Bytes | Kind::Str),
+        _ => false,
+    }
+}
+
+impl Interp {
+    pub(crate) fn is_instance(&self, v: &Value, kind: TypeKind) -> bool {
+        match (kind, v) {
+            (TypeKind::Object, _) => true,
+            (TypeKind::Int, Value::Int(_) | Value::Bool(_)) => true,
+            (TypeKind::Bool, Value::Bool(_)) => true,
+            (TypeKind::Float, Value::Float(_)) => true,
+            (TypeKind::Float, Value::Scalar(s)) => s.dtype == DType::FLOAT64,
+            (TypeKind::Complex, Value::Complex(_)) => true,
+            (TypeKind::Str, Value::Str(_)) => true,
+            (TypeKind::Bytes, Value::Bytes(_)) => true,
+            (TypeKind::List, Value::List(_)) => true,
+            (TypeKind::Tuple, Value::Tuple(_)) => true,
+            (TypeKind::Dict, Value::Dict(_)) => true,
+            (TypeKind::Set, Value::Set(s)) => !s.frozen,
+            (TypeKind::FrozenSet, Value::Set(s)) => s.frozen,
+            (TypeKind::Range, Value::Range(_)) => true,
+            (TypeKind::Slice, Value::Slice(_)) => true,
+            (TypeKind::Ndarray, Value::Array(_)) => true,
+            (TypeKind::NpScalar(dt), Value::Scalar(s)) => s.dtype.to_native() == dt,
+            (TypeKind::NpAbstract(name), Value::Scalar(s)) => np_abstract_contains(name, s.dtype),
+            (TypeKind::Type, Value::Type(_)) => true,
+            (TypeKind::Iterator(k), Value::Iter(it)) => it.kind == k,
+            _ => false,
+        }
+    }
+
+    /// `issubclass(a, b)` for the types arrsh has.
+    pub(crate) fn is_subclass(a: TypeKind, b: TypeKind) -> bool {
+        use TypeKind as T;
+        let np_parent = |x: &str, y: &str| {
+            x == y
+                || y == "generic"
+                || matches!(
+                    (x, y),
+                    (
+                        "integer"
+                            | "signedinteger"
+                            | "unsignedinteger"
+                            | "inexact"
+                            | "floating"
+                            | "complexfloating",
+                        "number"
+                    ) | ("signedinteger" | "unsignedinteger", "integer")
+                        | ("floating" | "complexfloating", "inexact")
+                        | ("character", "flexible")
+                )
+        };
+        match (a, b) {
+            _ if a == b => true,
+            (_, T::Object) => true,
+            (T::Bool, T::Int) => true,
+            (T::NpScalar(dt), T::NpAbstract(name)) => np_abstract_contains(name, dt),
+            (T::NpScalar(dt), T::Float) => dt == DType::FLOAT64,
+            (T::NpAbstract(x), T::NpAbstract(y)) => np_parent(x, y),
+            _ => false,
+        }
+    }
+
+    /// `int(x)`, `float(x)`, `list(x)`, `np.int64(x)`... — calling a type.
+    pub(crate) fn call_type(
+        &mut self,
+        kind: TypeKind,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let tname = crate::eval::text::pyrepr::type_qualname(kind);
+        let mut p = Args::new(&tname, args, kw);
+        Ok(match kind {
+            TypeKind::Int => {
+                if p.pos_count() > 2 {
+                    return Err(PyError::takes_at_most_arguments("int", 2, p.pos_count()));
+                }
+                let v = p.opt(0, "x")?;
+                let base = p.opt(1, "base")?;
+                p.finish()?;
+                match (v, base) {
+                    (None, _) => self.new_i64(0),
+                    // int(i) of an exact int is i itself
+                    (Some(v @ Value::Int(_)), None) => v,
+                    (Some(v), Some(_)) if !matches!(v, Value::Str(_) | Value::Bytes(_)) => {
+                        return Err(PyError::type_error(
+                            "int() can't convert non-string with explicit base",
+                        ));
+                    }
+                    (Some(v), base) => self.int_from(&v, base)?,
+                }
+            }
+            TypeKind::Float => {
+                if p.pos_count() > 1 {
+                    return Err(PyError::positional_count("float", 0, 1, p.pos_count()));
+                }
+                let v = p.opt(0, "x")?;
+                p.finish()?;
+                match v {
+                    None => self.new_float(0.0),
+                    Some(v @ Value::Float(_)) => v,
+                    Some(v) => {
+                        let f = self.to_float(&v)?;
+                        self.new_float(f)
+                    }
+                }
+            }
+            TypeKind::Complex => {
+                let re = p.opt(0, "real")?;
+                let im = p.opt(1, "imag")?;
+                p.finish()?;
+                let r = match re {
+                    Some(v) => self.to_float(&v)?,
+                    None => 0.0,
+                };
+                let i = match im {
+                    Some(v) => self.to_float(&v)?,
+                    None => 0.0,
+                };
+                self.new_complex(r, i)
+            }
+            TypeKind::Bool => {
+                if p.pos_count() > 1 {
+                    return Err(PyError::positional_count("bool", 0, 1, p.pos_count()));
+                }
+                let v = p.opt(0, "x")?;
+                p.finish()?;
+                match v {
+                    None => Value::Bool(false),
+                    Some(v) => Value::Bool(self.truthy(&v)?),
+                }
+            }
+            TypeKind::Str => {
+                if p.pos_count() > 3 {
+                    return Err(PyError::takes_at_most_arguments("str", 3, p.pos_count()));
+                }
+                let v = p.opt(0, "object")?;
+                p.finish()?;
+                match v {
+                    None => self.new_str(String::new()),
+                    Some(v @ Value::Str(_)) => v,
+                    Some(v) => {
+                        let s = self.str(&v)?;
+                        self.new_str(s)
+                    }
+                }
+            }
+            TypeKind::Bytes => {
+                let v = p.opt(0, "source")?;
+                let _enc = p.opt(1, "encoding")?;
+                p.finish()?;
+                match v {
+                    None => self.new_bytes(vec![]),
+                    Some(Value::Str(s)) => self.new_bytes(s.v.as_bytes().to_vec()),
+                    Some(Value::Int(i)) => {
+                        self.new_bytes(vec![0; i.v.to_i64().unwrap_or(0).max(0) as usize])
+                    }
+                    Some(other) => {
+                        let items = self.collect(&other)?;
+                        let mut out = Vec::with_capacity(items.len());
+                        for x in items {
+                            let b = self.int_value(&x, "")?.to_i64().unwrap_or(-1);
+                            out.push(
+                                u8::try_from(b).map_err(|_| {
+                                    PyError::value("bytes must be in range(0, 256)")
+                                })?,
+                            );
+                        }
+                        self.new_bytes(out)
+                    }
+                }
+            }
+            TypeKind::List => {
+                let a = p.positional("list", 0, 1)?;
+                match a.first() {
+                    None => Value::List(self.new_empty_list()),
+                    Some(v) => self.list_from(v)?,
+                }
+            }
+            TypeKind::Tuple => {
+                let a = p.positional("tuple", 0, 1)?;
+                match a.into_iter().next() {
+                    None => self.new_tuple(vec![]),
+                    Some(t @ Value::Tuple(_)) => t,
+                    Some(v) => {
+                        let items = self.collect(&v)?;
+                        self.new_tuple(items)
+                    }
+                }
+            }
+            TypeKind::Set | TypeKind::FrozenSet => {
+                let name = if kind == TypeKind::Set {
+                    "set"
+                } else {
+                    "frozenset"
+                };
+                let a = p.positional(name, 0, 1)?;
+                self.set_from(a.first(), kind == TypeKind::FrozenSet)?
+            }
+            TypeKind::Dict => {
+                // dict_vectorcall: the positional mapping or pairs first, then each keyword
+                let extra = p.take_kw();
+                let a = p.positional("dict", 0, 1)?;
+                let d = self.new_empty_dict();
+                if let Some(v) = a.first() {
+                    self.dict_update_from(&d, v)?;
+                }
+                for (k, v) in extra {
+                    let k = self.new_str(k);
+                    self.dict_set(&d, k, v)?;
+                }
+                Value::Dict(d)
+            }
+            TypeKind::Range => {
+                let a = p.positional("range", 1, 3)?;
+                let mut bounds = [0i128; 3];
+                for (slot, v) in bounds.iter_mut().zip(&a) {
+                    let i = self.int_value(v, "")?;
+                    *slot = i.to_i128().ok_or_else(PyError::too_large_for_ssize_t)?;
+                }
+                let (start, stop, step) = match a.len() {
+                    1 => (0, bounds[0], 1),
+                    2 => (bounds[0], bounds[1], 1),
+                    _ => (bounds[0], bounds[1], bounds[2]),
+                };
+                if step == 0 {
+                    return Err(PyError::range_step_zero());
+                }
+                self.new_range(start, stop, step)
+            }
+            TypeKind::Slice => {
+                let a = p.req(0, "start")?;
+                let b = p.opt(1, "stop")?;
+                let c = p.opt(2, "step")?;
+                p.finish()?;
+                match b {
+                    None => self.new_slice(Value::None, a, Value::None),
+                    Some(b) => self.new_slice(a, b, c.unwrap_or(Value::None)),
+                }
+            }
+            TypeKind::Type => {
+                if p.pos_count() != 1 {
+                    return Err(PyError::type_error("type() takes 1 or 3 arguments"));
+                }
+                let v = p.req(0, "object")?;
+                p.finish()?;
+                self.type_of(&v)
+            }
+            TypeKind::Object => {
+                p.finish()?;
+                self.new_record(
+                    "object",
+                    format!("<object object at {:#x}>", self.ctx.heap.object(16).addr()),
+                    vec![],
+                )
+            }
+            TypeKind::NpScalar(dt) => {
+                let v = p.opt(0, "value")?;
+                p.finish()?;
+                let v = v.unwrap_or(Value::Int(Rc::new(PyInt {
+                    id: self.ctx.heap.object(28),
+                    v: Int::Small(0),
+                })));
+                return self.make_np_scalar(dt, &v);
+            }
+            TypeKind::DTypeClass => {
+                let v = p.req(0, "dtype")?;
+                let _align = p.opt(1, "align")?;
+                p.finish()?;
+                let dt = self.to_dtype(&v)?;
+                self.new_dtype(dt)
+            }
+            TypeKind::Ndarray => {
+                let shape = p.req(0, "shape")?;
+                let dtype = p.opt(1, "dtype")?;
+                p.finish()?;
+                return self.call_numpy(
+                    "numpy.empty",
+                    vec![shape, dtype.unwrap_or(Value::None)],
+                    vec![],
+                );
+            }
+            TypeKind::Exception(k) => {
+                let msg = p.opt(0, "msg")?;
+                p.finish()?;
+                let m = match msg {
+                    Some(v) => self.str(&v)?,
+                    None => String::new(),
+                };
+                self.new_record(
+                    k.name(),
+                    format!(
+                        "{}({})",
+                        k.name(),
+                        if m.is_empty() {
+                            String::new()
+                        } else {
+                            crate::eval::text::pyrepr::str_repr(&m)
+                        }
+                    ),
+                    vec![],
+                )
+            }
+            TypeKind::Iterator(name @ ("zip" | "map" | "filter" | "enumerate" | "reversed")) => {
+                let (args, kw) = p.into_parts();
+                return self.call_builtin(name, args, kw);
+            }
+            other => {
+                return Err(PyError::type_error(format!(
+                    "cannot create '{}' instances",
+                    crate::eval::text::pyrepr::type_qualname(other)
+                )));
+            }
+        })
+    }
+
+    /// `np.int64(5)`, `np.float32('1.5')`, `np.uint8(300)` (NumPy 2: OverflowError).
+    pub fn make_np_scalar(&mut self, dt: DType, v: &Value) -> PyResult<Value> {
+        if let Value::Array(a) = v
+            && a.ndim() > 0
+        {
+            let c =
+                crate::runtime::kernels::cast_array(&self.ctx, a, dt, crate::runtime::Order::C)?;
+            return Ok(Value::Array(c));
+        }
+        if dt.is_flexible() && dt.itemsize == 0 && !matches!(v, Value::Array(_)) {
+            // np.bytes_(b'abc'): the size comes from the value (S3), as np.array would find it
+            let a = self.to_array(v, Some(dt))?;
+            let s = a.element_at(usize::try_from(a.offset_bytes()).unwrap_or(0))?;
+            return Ok(self.new_scalar(a.dtype(), s));
+        }
+        // np.int64([1, 2]) is np.array([1, 2], dtype=np.int64): sequences make arrays
+        if matches!(v, Value::List(_) | Value::Tuple(_)) {
+            let a = self.to_array(v, Some(dt))?;
+            if a.ndim() > 0 {
+                return Ok(Value::Array(a));
+            }
+        }
+        let s = match v {
+            // np.int8('300') parses as int('300') first, then range-checks like any Python int
+            Value::Str(_) if dt.is_integer() => {
+                let i = self.int_from(v, None)?;
+                self.value_to_element(&i, dt)?
+            }
+            Value::Str(_) if dt.is_numeric() => Scalar::Float(self.to_float(v)?),
+            _ => self.value_to_element(v, dt)?,
+        };
+        let a = self.scalar_to_array(dt, &s)?;
+        let s = a.element_at(0)?;
+        Ok(self.new_scalar(dt, s))
+    }
+
+    pub fn type_of(&mut self, v: &Value) -> Value {
+        let kind = match v {
+            Value::None => TypeKind::NoneType,
+            Value::Bool(_) => TypeKind::Bool,
+            Value::Ellipsis => TypeKind::Ellipsis,
+            Value::NotImplemented => TypeKind::Object,
+            Value::Int(_) => TypeKind::Int,
+            Value::Float(_) => TypeKind::Float,
+            Value::Complex(_) => TypeKind::Complex,
+            Value::Str(_) => TypeKind::Str,
+            Value::Bytes(_) => TypeKind::Bytes,
+            Value::Tuple(_) => TypeKind::Tuple,
+            Value::List(_) => TypeKind::List,
+            Value::Dict(_) => TypeKind::Dict,
+            Value::Set(s) if s.frozen => TypeKind::FrozenSet,
+            Value::Set(_) => TypeKind::Set,
+            Value::Range(_) => TypeKind::Range,
+            Value::Slice(_) => TypeKind::Slice,
+            Value::Array(_) => TypeKind::Ndarray,
+            Value::Scalar(s) => TypeKind::NpScalar(s.dtype.to_native()),
+            Value::DType(d) => TypeKind::Record(leak_dtype_class(d.dtype)),
+            Value::Type(_) => TypeKind::Type,
+            Value::Module(_) => TypeKind::Module,
+            Value::Builtin(_) => TypeKind::BuiltinFunction,
+            Value::Method(_) => TypeKind::BuiltinFunction,
+            Value::Function(_) => TypeKind::Function,
+            Value::Iter(it) => TypeKind::Iterator(it.kind),
+            Value::Flags(_) => TypeKind::Flags,
+            Value::Record(r) => TypeKind::Record(r.type_name),
+            Value::Cell(_) => TypeKind::Object,
+            Value::Dummy(_) => TypeKind::Record("numpy.lib._stride_tricks_impl.DummyArray"),
+        };
+        self.objects.type_object(kind)
+    }
+
+    pub(crate) fn int_from(&mut self, v: &Value, base: Option<Value>) -> PyResult<Value> {
+        Ok(match v {
+            Value::Int(_) | Value::Bool(_) => self.new_int(as_int(v).unwrap_or(Int::Small(0))),
+            Value::Float(f) => {
+                if f.v.is_nan() {
+                    return Err(PyError::value("cannot convert float NaN to integer"));
+                }
+                if f.v.is_infinite() {
+                    return Err(PyError::overflow(
+                        "cannot convert float infinity to integer",
+                    ));
+                }
+                self.new_int(float_to_int(f.v))
+            }
+            Value::Scalar(s) => match s.v {
+                Scalar::Int(i) => self.new_i64(i),
+                Scalar::UInt(u) => self.new_int(Int::from_u64(u)),
+                Scalar::Bool(b) => self.new_i64(b as i64),
+                Scalar::Float(f) => {
+                    let fv = self.new_float(f);
+                    return self.int_from(&fv, None);
+                }
+                _ => {
+                    return Err(PyError::type_error(
+                        "int() argument must be a string, a bytes-like object or a real number",
+                    ));
+                }
+            },
+            Value::Array(a) if a.size() == 1 => {
+                let s = a.item().ok_or_else(PyError::unsized_object)??;
+                let sv = self.new_scalar(a.dtype(), s);
+                return self.int_from(&sv, None);
+            }
+            Value::Array(_) => {
+                return Err(PyError::type_error(
+                    "only length-1 arrays can be converted to Python scalars",
+                ));
+            }
+            Value::Str(s) => {
+                let radix = match base {
+                    Some(b) => self.int_value(&b, "")?.to_i64().unwrap_or(-1),
+                    None => 10,
+                };
+                if radix != 0 && !(2..=36).contains(&radix) {
+                    return Err(PyError::value("int() base must be >= 2 and <= 36, or 0"));
+                }
+                match parse_int_literal(&s.v, radix as u32) {
+                    Some(i) => self.new_int(i),
+                    None => {
+                        return Err(PyError::value(format!(
+                            "invalid literal for int() with base {radix}: {}",
+                            crate::eval::text::pyrepr::str_repr(&s.v)
+                        )));
+                    }
+                }
+            }
+            other => {
+                return Err(PyError::type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    other.type_name()
+                )));
+            }
+        })
+    }
+
+    pub fn to_float(&mut self, v: &Value) -> PyResult<f64> {
+        match v {
+            Value::Str(s) => {
+                let t = s.v.trim().to_lowercase().replace('_', "");
+                match t.as_str() {
+                    "inf" | "+inf" | "infinity" => Ok(f64::INFINITY),
+                    "-inf" | "-infinity" => Ok(f64::NEG_INFINITY),
+                    "nan" | "+nan" | "-nan" => Ok(f64::NAN),
+                    _ => t.parse::<f64>().map_err(|_| {
+                        PyError::value(format!(
+                            "could not convert string to float: {}",
+                            crate::eval::text::pyrepr::str_repr(&s.v)
+                        ))
+                    }),
+                }
+            }
+            Value::Scalar(s) => Ok(s.v.to_f64()),
+            Value::Array(a) if a.size() == 1 => {
+                Ok(a.item().ok_or_else(PyError::unsized_object)??.to_f64())
+            }
+            Value::Array(_) => Err(PyError::type_error(
+                "only length-1 arrays can be converted to Python scalars",
+            )),
+            other => as_float(other)?.ok_or_else(|| {
+                PyError::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    other.type_name()
+                ))
+            }),
+        }
+    }
+}
+
+/// `PyLong_FromString`: optional sign, a `0x`/`0o`/`0b` prefix (required by base 0 to leave
+/// 10), single underscores between digits, surrounding whitespace.
+fn parse_int_literal(text: &str, base: u32) -> Option<Int> {
+    let t = text.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let prefixed = |p: &str| lower.starts_with(p) && lower.len() > 2;
+    let (base, digits) = match base {
+        0 | 16 if prefixed("0x") => (16, &body[2..]),
+        0 | 8 if prefixed("0o") => (8, &body[2..]),
+        0 | 2 if prefixed("0b") => (2, &body[2..]),
+        0 => {
+            // base 0 refuses leading zeros on a non-zero number ("010")
+            if body.len() > 1
+                && body.starts_with('0')
+                && body.bytes().any(|b| b != b'0' && b != b'_')
+            {
+                return None;
+            }
+            (10, body)
+        }
+        b => (b, body),
+    };
+    // a prefix may be followed by one underscore; otherwise underscores sit between digits
+    let digits = if digits.len() < body.len() {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let b = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(Int::from_big(if neg { -b } else { b }))
+}
+
+fn float_to_int(f: f64) -> Int {
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        Int::Small(t as i64)
+    } else {
+        // exact conversion of a large float: mantissa × 2^exp
+        let bits = t.to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+        let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+        let mut b = BigInt::from(mant);
+        b = if exp >= 0 {
+            b << exp as u64
+        } else {
+            b >> (-exp) as u64
+        };
+        Int::from_big(if t < 0.0 { -b } else { b })
+    }
+}
+
+fn leak_dtype_class(dt: DType) -> &'static str {
+    // the handful of dtype class names, interned once
+    match (dt.kind, dt.itemsize) {
+        (Kind::Bool, _) => "numpy.dtypes.BoolDType",
+        (Kind::Int, 1) => "numpy.dtypes.Int8DType",
+        (Kind::Int, 2) => "numpy.dtypes.Int16DType",
+        (Kind::Int, 4) => "numpy.dtypes.Int32DType",
+        (Kind::Int, _) => "numpy.dtypes.Int64DType",
+        (Kind::UInt, 1) => "numpy.dtypes.UInt8DType",
+        (Kind::UInt, 2) => "numpy.dtypes.UInt16DType",
+        (Kind::UInt, 4) => "numpy.dtypes.UInt32DType",
+        (Kind::UInt, _) => "numpy.dtypes.UInt64DType",
+        (Kind::Float, 2) => "numpy.dtypes.Float16DType",
+        (Kind::Float, 4) => "numpy.dtypes.Float32DType",
+        (Kind::Float, _) => "numpy.dtypes.Float64DType",
+        (Kind::Complex, 8) => "numpy.dtypes.Complex64DType",
+        (Kind::Complex, _) => "numpy.dtypes.Complex128DType",
+        (Kind::Bytes, _) => "numpy.dtypes.BytesDType",
+        (Kind::Str, _) => "numpy.dtypes.StrDType",
+    }
+}

@@ -1,0 +1,247 @@
+//! `np.concatenate`, `np.stack`, `np.vstack`, `np.hstack`: the evaluator checks the arguments
+//! and turns the sequence into arrays; the runtime (`runtime::join`) checks shapes, casts and
+//! copies.
+
+use std::rc::Rc;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::builtins::args::Args;
+use crate::eval::object::value::Value;
+use crate::runtime::array::normalize_axis;
+use crate::runtime::casting::{Casting, promote_with_text};
+use crate::runtime::join::{self, Part, Target, with_new_axis};
+use crate::runtime::{DType, Layout, NdArray};
+
+/// How a joining function's first argument is checked before it is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Dispatch {
+    /// `np.concatenate`: its `__array_function__` dispatcher iterates the argument (with `out=`
+    /// it calls `list(arrays)`), then C code wants a sequence.
+    Concatenate { has_out: bool },
+    /// `np.stack`, `vstack`, `hstack`: the argument must have `__getitem__`.
+    Stack,
+}
+
+impl Interp {
+    /// The check NumPy's Python layer makes on a joining function's first argument before any
+    /// other argument is read.
+    fn dispatch_check(seq: &Value, dispatch: Dispatch) -> PyResult<()> {
+        let indexable = matches!(
+            seq,
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_)
+                | Value::Array(_)
+                | Value::Dict(_)
+        );
+        // a 0-d array has `__getitem__` but cannot be iterated
+        let zero_d = matches!(seq, Value::Array(a) if a.ndim() == 0);
+        let iterable = (indexable && !zero_d) || matches!(seq, Value::Set(_) | Value::Iter(_));
+        match dispatch {
+            Dispatch::Stack if !indexable => Err(PyError::stack_not_sequence()),
+            Dispatch::Concatenate { has_out: false } if !iterable => {
+                Err(PyError::dispatcher_not_iterable())
+            }
+            Dispatch::Concatenate { has_out: true } if !iterable => {
+                Err(PyError::not_iterable(&seq.type_name()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The arrays of a joining function's first argument (a list, a tuple, a string, a range
+    /// or an array, whose items along the first axis are the arrays).
+    fn join_inputs(&mut self, seq: &Value, dispatch: Dispatch) -> PyResult<Vec<Rc<NdArray>>> {
+        let is_sequence = !matches!(seq, Value::Dict(_) | Value::Set(_) | Value::Iter(_));
+        if matches!(dispatch, Dispatch::Concatenate { .. }) && !is_sequence {
+            return Err(PyError::concatenate_not_sequence());
+        }
+        let items = self.collect(seq)?;
+        items.iter().map(|v| self.to_array(v, None)).collect()
+    }
+
+    /// NumPy's result_type of the arrays: the dtype a new joined array gets.
+    fn common_dtype(arrays: &[Rc<NdArray>]) -> PyResult<DType> {
+        let mut dt: Option<DType> = None;
+        for a in arrays {
+            dt = Some(match dt {
+                None => a.dtype(),
+                Some(x) => crate::runtime::dtype::promote(x, a.dtype())
+                    .or_else(|| promote_with_text(x, a.dtype()))
+                    .ok_or_else(|| {
+                    PyError::type_error(format!(
+                        "The DType <class 'numpy.dtypes.{}'> could not be promoted by <class 'numpy.dtypes.{}'>.",
+                        crate::eval::object::value::dtype_class_name(a.dtype()),
+                        crate::eval::object::value::dtype_class_name(x)
+                    ))
+                })?,
+            });
+        }
+        Ok(dt.unwrap_or(DType::FLOAT64))
+    }
+
+    /// `casting=`: a str naming one of NumPy's rules (default `'same_kind'`).
+    pub(crate) fn casting_arg(&mut self, v: Option<Value>) -> PyResult<Casting> {
+        match v {
+            None => Ok(Casting::SameKind),
+            Some(Value::Str(s)) => match Casting::parse(&s.v) {
+                Some(c) => Ok(c),
+                None => {
+                    let got = self.repr(&Value::Str(s.clone()))?;
+                    Err(PyError::casting_unknown(&got))
+                }
+            },
+            Some(other) => Err(PyError::casting_not_str(&other.type_name())),
+        }
+    }
+
+    /// `out=`: None, or an array (returned as the result, so `r is out`).
+    fn out_arg(v: Option<Value>) -> PyResult<Option<Rc<NdArray>>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Array(a)) => Ok(Some(a)),
+            Some(_) => Err(PyError::out_not_array()),
+        }
+    }
+
+    /// `dtype=`: None or a dtype.
+    fn dtype_arg(&mut self, v: Option<Value>) -> PyResult<Option<DType>> {
+        match v {
+            Some(d) if !d.is_none() => Ok(Some(self.to_dtype(&d)?)),
+            _ => Ok(None),
+        }
+    }
+
+    fn with_layouts(arrays: &[Rc<NdArray>], layout: impl Fn(&NdArray) -> Layout) -> Vec<Part> {
+        arrays.iter().map(|a| (a.clone(), layout(a))).collect()
+    }
+
+    /// Runs the runtime's join into `out` or a new array of `dtype` (or the arrays' common one).
+    fn join_into(
+        &mut self,
+        arrays: &[Rc<NdArray>],
+        parts: Option<(&[Part], i64)>,
+        out: Option<&Rc<NdArray>>,
+        dtype: Option<DType>,
+        casting: Casting,
+    ) -> PyResult<Value> {
+        let find = || dtype.map_or_else(|| Self::common_dtype(arrays), Ok);
+        let target = match out {
+            Some(o) => Target::Into(o),
+            None => Target::New(&find),
+        };
+        let r = match parts {
+            Some((parts, axis)) => join::concatenate(&self.ctx, parts, axis, target, casting)?,
+            None => join::concatenate_flat(&self.ctx, arrays, target, casting)?,
+        };
+        Ok(Value::Array(r))
+    }
+
+    pub fn call_joining(&mut self, name: &str, mut p: Args) -> PyResult<Value> {
+        match name {
+            "concatenate" => {
+                let seq = p.req(0, "arrays")?;
+                let axis = p.opt(1, "axis")?;
+                let out = p.opt(2, "out")?;
+                let dtype = p.kw_only("dtype");
+                let casting = p.kw_only("casting");
+                p.finish()?;
+                let has_out = out.as_ref().is_some_and(|o| !o.is_none());
+                let dispatch = Dispatch::Concatenate { has_out };
+                Self::dispatch_check(&seq, dispatch)?;
+                // None for a flattening join, as NumPy's PyArray_AxisConverter reads it
+                let axis = match axis {
+                    Some(Value::None) => None,
+                    Some(v) => Some(self.axis_value(&v)?),
+                    None => Some(0),
+                };
+                let dtype = self.dtype_arg(dtype)?;
+                let casting = self.casting_arg(casting)?;
+                let out = Self::out_arg(out)?;
+                if out.is_some() && dtype.is_some() {
+                    return Err(PyError::out_and_dtype("concatenate"));
+                }
+                let arrays = self.join_inputs(&seq, dispatch)?;
+                if out.is_some() && dtype.is_some() {
+                    return Err(PyError::out_and_dtype("concatenate"));
+                }
+                let parts = Self::with_layouts(&arrays, |a| a.layout().clone());
+                let parts = axis.map(|ax| (&parts[..], ax));
+                self.join_into(&arrays, parts, out.as_ref(), dtype, casting)
+            }
+            "stack" => {
+                let seq = p.req(0, "arrays")?;
+                let axis = p.opt(1, "axis")?;
+                let out = p.opt(2, "out")?;
+                let dtype = p.kw_only("dtype");
+                let casting = p.kw_only("casting");
+                p.finish()?;
+                Self::dispatch_check(&seq, Dispatch::Stack)?;
+                let arrays = self.join_inputs(&seq, Dispatch::Stack)?;
+                let Some(first) = arrays.first() else {
+                    return Err(PyError::stack_none());
+                };
+                let shape = first.shape().to_vec();
+                if arrays.iter().any(|a| *a.shape() != *shape) {
+                    return Err(PyError::stack_shapes_differ());
+                }
+                let axis = match axis {
+                    Some(v) => self.axis_value(&v)?,
+                    None => 0,
+                };
+                let axis = normalize_axis(axis, shape.len() + 1)?;
+                let parts = Self::with_layouts(&arrays, |a| with_new_axis(&a.layout(), axis));
+                // what np.concatenate(expanded, axis, out, dtype=, casting=) then checks
+                let dtype = self.dtype_arg(dtype)?;
+                let casting = self.casting_arg(casting)?;
+                let out = Self::out_arg(out)?;
+                if out.is_some() && dtype.is_some() {
+                    return Err(PyError::out_and_dtype("concatenate"));
+                }
+                let parts = Some((&parts[..], axis as i64));
+                self.join_into(&arrays, parts, out.as_ref(), dtype, casting)
+            }
+            _ => {
+                // vstack / hstack: atleast_2d / atleast_1d, then concatenate
+                let seq = p.req(0, "tup")?;
+                let dtype = p.kw_only("dtype");
+                let casting = p.kw_only("casting");
+                p.finish()?;
+                Self::dispatch_check(&seq, Dispatch::Stack)?;
+                let arrays = self.join_inputs(&seq, Dispatch::Stack)?;
+                let dtype = self.dtype_arg(dtype)?;
+                let casting = self.casting_arg(casting)?;
+                let (parts, axis) = if name == "vstack" {
+                    let parts = Self::with_layouts(&arrays, |a| {
+                        let l = a.layout().clone();
+                        match l.ndim() {
+                            0 => with_new_axis(&with_new_axis(&l, 0), 0),
+                            1 => with_new_axis(&l, 0),
+                            _ => l,
+                        }
+                    });
+                    (parts, 0)
+                } else {
+                    let parts = Self::with_layouts(&arrays, |a| {
+                        let l = a.layout().clone();
+                        if l.ndim() == 0 {
+                            with_new_axis(&l, 0)
+                        } else {
+                            l
+                        }
+                    });
+                    let axis = if parts.first().is_some_and(|(_, l)| l.ndim() == 1) {
+                        0
+                    } else {
+                        1
+                    };
+                    (parts, axis)
+                };
+                self.join_into(&arrays, Some((&parts[..], axis)), None, dtype, casting)
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The NumPy bindings: the `numpy` module, array constructors, array methods, dtypes, reductions, math functions, joining and fancy indexing.
+
+pub mod arraymethods;
+pub mod constructors;
+pub mod dtypes;
+pub mod fancy;
+pub mod joining;
+pub mod mathfuncs;
+pub mod module;
+pub mod reductions;
+pub mod variance;

@@ -1,0 +1,332 @@
+//! Array reductions as methods and numpy functions: `sum`, `prod`, `min`, `max`, `mean`,
+//! `argmin`, `argmax`, `any`, `all`, `cumsum`, `cumprod` with NumPy's signatures, `axis=`
+//! (int, negative, tuple), `keepdims`, `dtype=` and `initial=`, and NumPy's result dtypes.
+
+use std::rc::Rc;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::builtins::args::Args;
+use crate::eval::object::value::Value;
+use crate::runtime::array::normalize_axis;
+use crate::runtime::kernels::{self, BinaryOp, ReduceOp};
+use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
+
+/// The accumulator NumPy's `add`/`multiply` reductions use without `dtype=`: bools and small
+/// integers widen to the platform integer (int64/uint64), everything else keeps its dtype.
+pub fn sum_dtype(dt: DType) -> DType {
+    match dt.kind {
+        Kind::Bool | Kind::Int => DType::INT64,
+        Kind::UInt => DType::UINT64,
+        _ => dt.to_native(),
+    }
+}
+
+impl Interp {
+    /// `axis=` for reductions: `None` (all axes), an int, or a tuple of distinct ints. A 0-d
+    /// array accepts axis 0 and -1 as "everything", as NumPy does.
+    pub fn axes_arg(&mut self, v: Option<Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
+        let items = match v {
+            None | Some(Value::None) => return Ok(None),
+            Some(Value::Tuple(t)) => t.items.clone(),
+            Some(one) => vec![one],
+        };
+        let mut axes = Vec::with_capacity(items.len());
+        for item in &items {
+            let i = self.int_value(item, "")?.to_i64().unwrap_or(i64::MAX);
+            if ndim == 0 && (i == 0 || i == -1) {
+                continue;
+            }
+            let ax = normalize_axis(i, ndim)?;
+            if axes.contains(&ax) {
+                return Err(PyError::value("duplicate value in 'axis'"));
+            }
+            axes.push(ax);
+        }
+        Ok(Some(axes))
+    }
+
+    /// `axis=` where NumPy takes one integer only (`argmax`, `cumsum`).
+    fn one_axis_arg(&mut self, v: Option<Value>, ndim: usize) -> PyResult<Option<usize>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => {
+                let i = self.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX);
+                if ndim == 0 && (i == 0 || i == -1) {
+                    return Ok(None);
+                }
+                normalize_axis(i, ndim).map(Some)
+            }
+        }
+    }
+
+    pub(crate) fn flag_arg(&mut self, v: Option<Value>) -> PyResult<bool> {
+        match v {
+            Some(v) => self.truthy(&v),
+            None => Ok(false),
+        }
+    }
+
+    fn reduce_dtype_arg(&mut self, v: &Option<Value>) -> PyResult<Option<DType>> {
+        match v {
+            Some(d) if !d.is_none() => {
+                let dt = self.to_dtype(d)?;
+                if dt.big_endian && dt.has_byteorder() {
+                    return Err(PyError::ufunc_dtype_with_byte_order());
+                }
+                Ok(Some(dt))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub(crate) fn refuse_out(v: &Option<Value>, func: &str) -> PyResult<()> {
+        Self::refuse_kw(v, func, "out")
+    }
+
+    /// A keyword arrsh parses but does not honour: refused when given a value other than its
+    /// default (`None`, or `True` for `where=`), never silently ignored.
+    pub(crate) fn refuse_kw(v: &Option<Value>, func: &str, kw: &str) -> PyResult<()> {
+        match v {
+            Some(Value::Bool(true)) if kw == "where" => Ok(()),
+            Some(x) if !x.is_none() => Err(PyError::not_implemented(format!(
+                "arrsh's {func} does not support {kw}="
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// `a.sum(axis, dtype, out, keepdims, initial)`, `a.prod(...)`, and
+    /// `a.min(axis, out, keepdims, initial)` / `a.max(...)` (no `dtype` there).
+    pub fn reduce_array(
+        &mut self,
+        a: &Rc<NdArray>,
+        op: ReduceOp,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+        method: &str,
+    ) -> PyResult<Value> {
+        let mut p = Args::new(method, args, kw);
+        let has_dtype = matches!(op, ReduceOp::Sum | ReduceOp::Prod);
+        let axis = p.opt(0, "axis")?;
+        let base = if has_dtype { 1 } else { 0 };
+        let dtype = if has_dtype { p.opt(1, "dtype")? } else { None };
+        let out = p.opt(base + 1, "out")?;
+        let keepdims = p.opt(base + 2, "keepdims")?;
+        let initial = p.opt(base + 3, "initial")?;
+        let where_ = p.opt(base + 4, "where")?;
+        p.finish()?;
+        Self::refuse_out(&out, method)?;
+        let d = a.dtype();
+        if d.is_flexible() {
+            if op == ReduceOp::Sum {
+                let wide = DType {
+                    itemsize: d.itemsize * 2,
+                    ..d
+                };
+                return Err(PyError::type_error(format!(
+                    "the resolved dtypes are not compatible with add.reduce. Resolved ({}, {}, {})",
+                    d.repr(),
+                    d.repr(),
+                    wide.repr()
+                )));
+            }
+            let ufunc = match op {
+                ReduceOp::Prod => "multiply",
+                ReduceOp::Min => "minimum",
+                _ => "maximum",
+            };
+            return Err(PyError::ufunc_no_matching_loop(ufunc, &d.repr(), &d.repr()));
+        }
+        if let Some(w) = &where_
+            && !matches!(w, Value::Bool(true))
+        {
+            return Err(PyError::not_implemented(format!(
+                "arrsh's {method} does not support where="
+            )));
+        }
+        let axes = self.axes_arg(axis, a.ndim())?;
+        let keep = self.flag_arg(keepdims)?;
+        let acc = match self.reduce_dtype_arg(&dtype)? {
+            Some(d) => d,
+            None if has_dtype => sum_dtype(a.dtype()),
+            None => a.dtype().to_native(),
+        };
+        let initial = match initial {
+            Some(v) if !v.is_none() => Some(self.value_to_element(&v, acc)?),
+            _ => None,
+        };
+        let r = kernels::reduce(&self.ctx, op, a, axes.as_deref(), acc, initial.as_ref())?;
+        self.finish_reduce(r, a, axes.as_deref(), keep)
+    }
+
+    /// Puts the reduced axes back as length 1 for `keepdims`, or makes a 0-d result a scalar.
+    pub(crate) fn finish_reduce(
+        &mut self,
+        r: Rc<NdArray>,
+        a: &Rc<NdArray>,
+        axes: Option<&[usize]>,
+        keep: bool,
+    ) -> PyResult<Value> {
+        if keep {
+            let shape: Vec<i128> = (0..a.ndim())
+                .map(|ax| match axes {
+                    Some(list) if !list.contains(&ax) => a.shape()[ax] as i128,
+                    _ => 1,
+                })
+                .collect();
+            let v = r.reshape(&self.ctx, &shape, OrderArg::C)?;
+            // the reshaped result is the new array itself, owning its data (base None)
+            let owner =
+                NdArray::owner(&self.ctx, v.buffer().clone(), v.dtype(), v.layout().clone());
+            return Ok(Value::Array(Rc::new(owner)));
+        }
+        self.wrap_result(r)
+    }
+
+    /// `a.mean(axis, dtype, out, keepdims)`: NumPy's `_mean` — the sum in float64 for bools and
+    /// integers, float32 for float16 (rounded back at the end), divided by the count in that
+    /// dtype.
+    pub fn mean_array(
+        &mut self,
+        a: &Rc<NdArray>,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let mut p = Args::new("mean", args, kw);
+        let axis = p.opt(0, "axis")?;
+        let dtype = p.opt(1, "dtype")?;
+        let out = p.opt(2, "out")?;
+        let keepdims = p.opt(3, "keepdims")?;
+        let where_ = p.kw_only("where");
+        p.finish()?;
+        Self::refuse_out(&out, "mean")?;
+        Self::refuse_kw(&where_, "mean", "where")?;
+        let axes = self.axes_arg(axis, a.ndim())?;
+        let keep = self.flag_arg(keepdims)?;
+        let given = self.reduce_dtype_arg(&dtype)?;
+        let half = a.dtype().kind == Kind::Float && a.itemsize() == 2;
+        let acc = match given {
+            Some(d) => d,
+            None => match a.dtype().kind {
+                Kind::Bool | Kind::Int | Kind::UInt => DType::FLOAT64,
+                Kind::Float if half => DType::FLOAT32,
+                _ => a.dtype().to_native(),
+            },
+        };
+        let count: usize = match &axes {
+            Some(list) => list.iter().map(|&ax| a.shape()[ax]).product(),
+            None => a.size(),
+        };
+        let s = kernels::reduce(&self.ctx, ReduceOp::Sum, a, axes.as_deref(), acc, None)?;
+        // true_divide(ret, rcount): in the sum's dtype when inexact, else in float64 and cast
+        // back (casting='unsafe')
+        let div_dt = if acc.is_inexact() {
+            acc
+        } else {
+            DType::FLOAT64
+        };
+        let n = self.scalar_to_array(div_dt, &Scalar::Float(count as f64))?;
+        let mut q = kernels::binary(&self.ctx, BinaryOp::TrueDiv, &s, &n, div_dt, None)?
+            .ok_or_else(|| PyError::type_error("mean"))?;
+        let out_dt = if half && given.is_none() {
+            DType::FLOAT16
+        } else {
+            acc
+        };
+        if q.dtype() != out_dt {
+            q = kernels::cast_array(&self.ctx, &q, out_dt, Order::C)?;
+        }
+        self.finish_reduce(q, a, axes.as_deref(), keep)
+    }
+
+    /// `a.argmin(axis, out, *, keepdims)` / `argmax`.
+    pub fn arg_reduce_array(
+        &mut self,
+        a: &Rc<NdArray>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let mut p = Args::new(name, args, kw);
+        let axis = p.opt(0, "axis")?;
+        let out = p.opt(1, "out")?;
+        let keepdims = p.kw_only("keepdims");
+        p.finish()?;
+        Self::refuse_out(&out, name)?;
+        let axis = self.one_axis_arg(axis, a.ndim())?;
+        let keep = self.flag_arg(keepdims)?;
+        let op = if name == "argmin" {
+            ReduceOp::ArgMin
+        } else {
+            ReduceOp::ArgMax
+        };
+        let axes = axis.map(|x| vec![x]);
+        let acc = a.dtype().to_native();
+        let r = if acc.is_flexible() {
+            kernels::string_arg_extreme(&self.ctx, a, axis, op == ReduceOp::ArgMin)?
+        } else {
+            kernels::reduce(&self.ctx, op, a, axes.as_deref(), acc, None)?
+        };
+        self.finish_reduce(r, a, axes.as_deref(), keep)
+    }
+
+    /// `a.any(axis, out, keepdims)` / `a.all(...)`: reductions of the array seen as bools.
+    pub fn any_all_array(
+        &mut self,
+        a: &Rc<NdArray>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let mut p = Args::new(name, args, kw);
+        let axis = p.opt(0, "axis")?;
+        let out = p.opt(1, "out")?;
+        let keepdims = p.opt(2, "keepdims")?;
+        let where_ = p.kw_only("where");
+        p.finish()?;
+        Self::refuse_out(&out, name)?;
+        Self::refuse_kw(&where_, name, "where")?;
+        let axes = self.axes_arg(axis, a.ndim())?;
+        let keep = self.flag_arg(keepdims)?;
+        let b = kernels::cast_array(&self.ctx, a, DType::BOOL, Order::C)?;
+        let (op, identity) = if name == "any" {
+            (ReduceOp::Max, false)
+        } else {
+            (ReduceOp::Min, true)
+        };
+        // logical_or/logical_and have identities, so empty lanes are fine
+        let init = Scalar::Bool(identity);
+        let r = kernels::reduce(&self.ctx, op, &b, axes.as_deref(), DType::BOOL, Some(&init))?;
+        self.finish_reduce(r, a, axes.as_deref(), keep)
+    }
+
+    /// `a.cumsum(axis, dtype, out)` / `a.cumprod(...)`: same dtype rules as `sum`/`prod`; without
+    /// an axis the result is 1-d over the C-ordered elements.
+    pub fn accumulate_array(
+        &mut self,
+        a: &Rc<NdArray>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let mut p = Args::new(name, args, kw);
+        let axis = p.opt(0, "axis")?;
+        let dtype = p.opt(1, "dtype")?;
+        let out = p.opt(2, "out")?;
+        p.finish()?;
+        Self::refuse_out(&out, name)?;
+        let axis = self.one_axis_arg(axis, a.ndim())?;
+        let acc = match self.reduce_dtype_arg(&dtype)? {
+            Some(d) => d,
+            None => sum_dtype(a.dtype()),
+        };
+        let op = if name == "cumprod" {
+            ReduceOp::Prod
+        } else {
+            ReduceOp::Sum
+        };
+        let r = kernels::accumulate(&self.ctx, op, a, axis, acc)?;
+        Ok(Value::Array(r))
+    }
+}

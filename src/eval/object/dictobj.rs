@@ -1,0 +1,511 @@
+//! Python's dict as CPython 3.11 sizes it: items in insertion order, plus a model of the keys
+//! table (`PyDictKeysObject`) — its size, free entries and kind (all-`str` keys use 16-byte
+//! entries, others 24) — so `sys.getsizeof` follows displays, comprehensions, `dict(...)`,
+//! insertions, deletions and copies exactly. Lookup is by `==` (with identity first).
+
+use std::rc::Rc;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::builtins::args::Args;
+use crate::eval::object::value::*;
+
+/// `PyDict_LOG_MINSIZE`: the smallest table has 8 slots.
+const LOG_MINSIZE: u8 = 3;
+/// `_PyDict_NewPresized` never presizes past 2**17 slots.
+const LOG_MAX_PRESIZE: u8 = 17;
+
+/// `USABLE_FRACTION(n)`: a table of `n` slots holds `2n/3` entries.
+fn usable_fraction(n: usize) -> usize {
+    (n << 1) / 3
+}
+
+/// `calculate_log2_keysize(minsize)`: CPython 3.11's bit trick, `(minsize | 8) - 1` then
+/// rounded up to a power of two (so a request for 3 slots gets 16).
+fn calculate_log2_keysize(minsize: usize) -> u8 {
+    let m = ((minsize | 8) - 1) | 7;
+    (usize::BITS - m.leading_zeros()) as u8
+}
+
+/// `estimate_log2_keysize(n)`: a table that holds `n` entries.
+fn estimate_log2_keysize(n: usize) -> u8 {
+    calculate_log2_keysize((n * 3).div_ceil(2))
+}
+
+/// The keys table of one dict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DictKeys {
+    /// `Py_EMPTY_KEYS`: the shared, static table of empty dicts (not counted by getsizeof).
+    pub shared_empty: bool,
+    pub log2_size: u8,
+    /// Entries that can still be appended before a resize (`dk_usable`).
+    pub usable: isize,
+    /// Entries used so far, deleted ones included (`dk_nentries`).
+    pub nentries: usize,
+    /// `DICT_KEYS_UNICODE`: every key is an exact `str`.
+    pub unicode: bool,
+}
+
+impl DictKeys {
+    pub const EMPTY: DictKeys = DictKeys {
+        shared_empty: true,
+        log2_size: LOG_MINSIZE,
+        usable: 0,
+        nentries: 0,
+        unicode: true,
+    };
+
+    /// `new_keys_object(log2_size, unicode)` holding `used` entries already.
+    fn new(log2_size: u8, unicode: bool, used: usize) -> DictKeys {
+        DictKeys {
+            shared_empty: false,
+            log2_size,
+            usable: usable_fraction(1 << log2_size) as isize - used as isize,
+            nentries: used,
+            unicode,
+        }
+    }
+
+    /// `_PyDict_KeysSize`: header, index array (1, 2, 4 or 8 bytes per slot), entries.
+    fn size_bytes(&self) -> usize {
+        let slots = 1usize << self.log2_size;
+        let index_bytes = match self.log2_size {
+            0..=7 => 1,
+            8..=15 => 2,
+            16..=31 => 4,
+            _ => 8,
+        };
+        let entry = if self.unicode { 16 } else { 24 };
+        32 + slots * index_bytes + usable_fraction(slots) * entry
+    }
+}
+
+/// `sys.getsizeof(d)`: the dict object with its GC header (64), plus its keys table unless
+/// that is the shared empty one.
+pub fn dict_sizeof(d: &PyDict) -> usize {
+    let k = d.keys.get();
+    if k.shared_empty {
+        64
+    } else {
+        64 + k.size_bytes()
+    }
+}
+
+fn is_exact_str(v: &Value) -> bool {
+    matches!(v, Value::Str(_))
+}
+
+/// `insertion_resize`/`dictresize`: a new table for `used * 3`, general unless both the old
+/// table and the caller allow `str`-only entries.
+fn insertion_resize(d: &PyDict, unicode: bool) {
+    let used = d.items.borrow().len();
+    let old = d.keys.get();
+    let unicode = unicode && old.unicode;
+    d.keys.set(DictKeys::new(
+        calculate_log2_keysize(used * 3),
+        unicode,
+        used,
+    ));
+}
+
+impl Interp {
+    /// An empty dict (`{}`, `dict()`): the shared empty keys.
+    pub fn new_empty_dict(&self) -> Rc<PyDict> {
+        Rc::new(PyDict {
+            id: self.ctx.heap.object(64),
+            items: std::cell::RefCell::new(Vec::new()),
+            keys: std::cell::Cell::new(DictKeys::EMPTY),
+        })
+    }
+
+    /// The position of `key` in `items`, by identity then `==` (refusing unhashable keys).
+    pub fn dict_find(&mut self, items: &[(Value, Value)], key: &Value) -> PyResult<Option<usize>> {
+        self.hash_key(key)?;
+        for (pos, (k, _)) in items.iter().enumerate() {
+            if self.is_same(k, key) || self.py_eq(k, key)? {
+                return Ok(Some(pos));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn dict_get_items(
+        &mut self,
+        items: &[(Value, Value)],
+        key: &Value,
+    ) -> PyResult<Option<Value>> {
+        Ok(self.dict_find(items, key)?.map(|p| items[p].1.clone()))
+    }
+
+    /// `d[key] = v` (`insertdict`, with the keys-table bookkeeping).
+    pub fn dict_set(&mut self, d: &PyDict, key: Value, v: Value) -> PyResult<()> {
+        let items = d.items.borrow().clone();
+        let keys = d.keys.get();
+        if keys.shared_empty {
+            self.hash_key(&key)?;
+            // insert_to_emptydict: a minimal table whose kind follows the first key
+            let mut k = DictKeys::new(LOG_MINSIZE, is_exact_str(&key), 0);
+            k.usable -= 1;
+            k.nentries += 1;
+            d.keys.set(k);
+            d.items.borrow_mut().push((key, v));
+            return Ok(());
+        }
+        if keys.unicode && !is_exact_str(&key) {
+            insertion_resize(d, false);
+        }
+        if let Some(pos) = self.dict_find(&items, &key)? {
+            let old = std::mem::replace(&mut d.items.borrow_mut()[pos].1, v);
+            drop(old);
+            return Ok(());
+        }
+        if d.keys.get().usable <= 0 {
+            insertion_resize(d, true);
+        }
+        let mut k = d.keys.get();
+        k.usable -= 1;
+        k.nentries += 1;
+        d.keys.set(k);
+        d.items.borrow_mut().push((key, v));
+        Ok(())
+    }
+
+    /// `del d[key]`: the entry becomes a dummy; the table keeps its size.
+    pub fn dict_delitem(&mut self, d: &PyDict, key: &Value) -> PyResult<Value> {
+        let items = d.items.borrow().clone();
+        match self.dict_find(&items, key)? {
+            Some(pos) => {
+                let (k, v) = d.items.borrow_mut().remove(pos);
+                drop(k);
+                Ok(v)
+            }
+            None => {
+                let r = self.repr(key)?;
+                Err(PyError::key_error(&r))
+            }
+        }
+    }
+
+    /// `d.clear()`: back to the shared empty keys.
+    pub fn dict_clear(&mut self, d: &PyDict) {
+        let old = std::mem::take(&mut *d.items.borrow_mut());
+        d.keys.set(DictKeys::EMPTY);
+        drop(old);
+    }
+
+    /// `dict_merge(a, b, override=1)` for a dict `b` (`a.update(b)`, `dict(b)`, `{**b}`).
+    pub fn dict_merge(&mut self, a: &PyDict, b: &PyDict) -> PyResult<()> {
+        let other = b.items.borrow().clone();
+        if std::ptr::eq(a, b) || other.is_empty() {
+            return Ok(());
+        }
+        let okeys = b.keys.get();
+        if a.items.borrow().is_empty() {
+            // a fresh, compact table is cloned outright
+            let compact = other.len() == okeys.nentries;
+            if compact
+                && (okeys.log2_size == LOG_MINSIZE
+                    || usable_fraction((1usize << okeys.log2_size) / 2) < other.len())
+            {
+                a.keys.set(okeys);
+                *a.items.borrow_mut() = other;
+                return Ok(());
+            }
+        }
+        let used = a.items.borrow().len();
+        let akeys = a.keys.get();
+        if usable_fraction(1 << akeys.log2_size) < other.len() {
+            let unicode = okeys.unicode && akeys.unicode;
+            a.keys.set(DictKeys::new(
+                estimate_log2_keysize(used + other.len()),
+                unicode,
+                used,
+            ));
+        }
+        for (k, v) in other {
+            self.dict_set(a, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `PyDict_Copy` (`d.copy()`).
+    pub fn dict_copy(&mut self, d: &PyDict) -> PyResult<Value> {
+        let n = d.items.borrow().len();
+        let c = self.new_empty_dict();
+        if n == 0 {
+            return Ok(Value::Dict(c));
+        }
+        let keys = d.keys.get();
+        if n >= keys.nentries * 2 / 3 {
+            c.keys.set(keys);
+            *c.items.borrow_mut() = d.items.borrow().clone();
+            return Ok(Value::Dict(c));
+        }
+        self.dict_merge(&c, d)?;
+        Ok(Value::Dict(c))
+    }
+
+    /// `BUILD_MAP n` / `BUILD_CONST_KEY_MAP n` (`_PyDict_FromItems`): presized for more than
+    /// five items, with `str`-only entries when every key is a `str`.
+    fn dict_from_items(&mut self, items: Vec<(Value, Value)>) -> PyResult<Rc<PyDict>> {
+        let d = self.new_empty_dict();
+        let n = items.len();
+        if n > usable_fraction(1 << LOG_MINSIZE) {
+            let unicode = items.iter().all(|(k, _)| is_exact_str(k));
+            let log2 = estimate_log2_keysize(n).min(LOG_MAX_PRESIZE);
+            d.keys.set(DictKeys::new(log2, unicode, 0));
+        }
+        for (k, v) in items {
+            self.dict_set(&d, k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// A dict display `{k: v, ...}` as CPython 3.11 compiles it (`compiler_dict`): up to 15
+    /// items are built presized at once; a longer display is built in chunks of 17 inserted
+    /// one by one (`BUILD_MAP 0` + `MAP_ADD`), later chunks merged into the first.
+    pub fn dict_display(&mut self, items: Vec<(Value, Value)>) -> PyResult<Value> {
+        const GUIDE: usize = 30; // STACK_USE_GUIDELINE
+        if items.len() * 2 <= GUIDE {
+            return Ok(Value::Dict(self.dict_from_items(items)?));
+        }
+        let mut result: Option<Rc<PyDict>> = None;
+        let mut pending: Vec<(Value, Value)> = Vec::new();
+        let mut add = |me: &mut Interp, part: Rc<PyDict>| -> PyResult<()> {
+            match &result {
+                None => result = Some(part),
+                Some(r) => {
+                    let r = r.clone();
+                    me.dict_merge(&r, &part)?;
+                }
+            }
+            Ok(())
+        };
+        for kv in items {
+            if pending.len() * 2 > GUIDE {
+                // a chunk of 17: BUILD_MAP 0 then MAP_ADD for each
+                pending.push(kv);
+                let part = self.new_empty_dict();
+                for (k, v) in std::mem::take(&mut pending) {
+                    self.dict_set(&part, k, v)?;
+                }
+                add(self, part)?;
+            } else {
+                pending.push(kv);
+            }
+        }
+        if pending.len() * 2 > GUIDE {
+            let part = self.new_empty_dict();
+            for (k, v) in pending {
+                self.dict_set(&part, k, v)?;
+            }
+            add(self, part)?;
+        } else if !pending.is_empty() {
+            let part = self.dict_from_items(pending)?;
+            add(self, part)?;
+        }
+        Ok(Value::Dict(match result {
+            Some(r) => r,
+            None => self.new_empty_dict(),
+        }))
+    }
+
+    /// `dict.fromkeys(iterable, value)`.
+    pub fn dict_fromkeys(&mut self, iterable: &Value, value: Value) -> PyResult<Value> {
+        let d = self.new_empty_dict();
+        let presize = match iterable {
+            Value::Dict(src) => Some((src.items.borrow().len(), src.keys.get().unicode)),
+            Value::Set(s) => Some((s.table.borrow().used, false)),
+            _ => None,
+        };
+        if let Some((n, unicode)) = presize
+            && n > 0
+        {
+            d.keys
+                .set(DictKeys::new(estimate_log2_keysize(n), unicode, 0));
+        }
+        for k in self.collect(iterable)? {
+            self.dict_set(&d, k, value.clone())?;
+        }
+        Ok(Value::Dict(d))
+    }
+
+    /// `dict.update(other)` / `dict(other)`: a dict merges, anything else is pairs.
+    pub fn dict_update_from(&mut self, d: &PyDict, other: &Value) -> PyResult<()> {
+        if let Value::Dict(o) = other {
+            let o = o.clone();
+            return self.dict_merge(d, &o);
+        }
+        let pairs = self.collect(other)?;
+        for (i, pair) in pairs.iter().enumerate() {
+            let kv = match pair {
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
+                    self.collect(pair)?
+                }
+                _ => {
+                    return Err(PyError::type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )));
+                }
+            };
+            if kv.len() != 2 {
+                return Err(PyError::value(format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    kv.len()
+                )));
+            }
+            self.dict_set(d, kv[0].clone(), kv[1].clone())?;
+        }
+        Ok(())
+    }
+
+    /// The methods of `dict`.
+    pub(crate) fn dict_method(
+        &mut self,
+        d: &Rc<PyDict>,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let qual = format!("dict.{name}");
+        let p = Args::new(&qual, args, kw);
+        Ok(match name {
+            "keys" | "values" | "items" => {
+                p.meth_noargs()?;
+                let items = d.items.borrow().clone();
+                let vals: Vec<Value> = match name {
+                    "keys" => items.iter().map(|(k, _)| k.clone()).collect(),
+                    "values" => items.iter().map(|(_, v)| v.clone()).collect(),
+                    _ => items
+                        .iter()
+                        .map(|(k, v)| self.new_tuple(vec![k.clone(), v.clone()]))
+                        .collect(),
+                };
+                let kind = match name {
+                    "keys" => "dict_keys",
+                    "values" => "dict_values",
+                    _ => "dict_items",
+                };
+                let repr_items = {
+                    let l = self.new_list(vals.clone());
+                    self.repr(&l)?
+                };
+                self.new_iter_view(kind, vals, repr_items)
+            }
+            "get" => {
+                let a = p.positional("get", 1, 2)?;
+                let items = d.items.borrow().clone();
+                let default = a.get(1).cloned().unwrap_or(Value::None);
+                self.dict_get_items(&items, &a[0])?.unwrap_or(default)
+            }
+            "pop" => {
+                let a = p.positional("pop", 1, 2)?;
+                let items = d.items.borrow().clone();
+                match self.dict_find(&items, &a[0])? {
+                    Some(_) => self.dict_delitem(d, &a[0])?,
+                    None => match a.get(1) {
+                        Some(dv) => dv.clone(),
+                        None => {
+                            let r = self.repr(&a[0])?;
+                            return Err(PyError::key_error(&r));
+                        }
+                    },
+                }
+            }
+            "popitem" => {
+                p.meth_noargs()?;
+                let last = d.items.borrow_mut().pop();
+                match last {
+                    Some((k, v)) => self.new_tuple(vec![k, v]),
+                    None => return Err(PyError::key_error("'popitem(): dictionary is empty'")),
+                }
+            }
+            "setdefault" => {
+                let a = p.positional("setdefault", 1, 2)?;
+                let items = d.items.borrow().clone();
+                let default = a.get(1).cloned().unwrap_or(Value::None);
+                match self.dict_get_items(&items, &a[0])? {
+                    Some(v) => v,
+                    None => {
+                        self.dict_set(d, a[0].clone(), default.clone())?;
+                        default
+                    }
+                }
+            }
+            "update" => {
+                let mut p = p;
+                let kw = p.take_kw();
+                let a = p.positional("update", 0, 1)?;
+                if let Some(o) = a.first() {
+                    self.dict_update_from(d, o)?;
+                }
+                for (k, v) in kw {
+                    let k = self.new_str(k);
+                    self.dict_set(d, k, v)?;
+                }
+                Value::None
+            }
+            "copy" => {
+                p.meth_noargs()?;
+                self.dict_copy(d)?
+            }
+            "clear" => {
+                p.meth_noargs()?;
+                self.dict_clear(d);
+                Value::None
+            }
+            _ => return Err(PyError::no_attribute("dict", name)),
+        })
+    }
+
+    /// `dict.keys()` and friends: iterable, printable views.
+    fn new_iter_view(&mut self, kind: &'static str, vals: Vec<Value>, repr_items: String) -> Value {
+        let t = self.new_tuple(vals);
+        self.new_record(
+            kind,
+            format!("{kind}({repr_items})"),
+            vec![("__items__", t)],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_table_sizes_follow_cpython_3_11() {
+        // getsizeof of dicts grown by insertion: int keys, then str keys
+        let cases = [
+            (DictKeys::new(3, false, 1), 224, "1-5 int keys"),
+            (DictKeys::new(4, false, 6), 352, "6-10 int keys"),
+            (DictKeys::new(5, false, 11), 632, "11-21 int keys"),
+            (DictKeys::new(7, false, 43), 2264, "43-85 int keys"),
+            (DictKeys::new(8, false, 86), 4688, "2-byte indices"),
+            (DictKeys::new(3, true, 1), 184, "1-5 str keys"),
+            (DictKeys::new(4, true, 6), 272, "6-10 str keys"),
+        ];
+        for (k, size, why) in cases {
+            assert_eq!(64 + k.size_bytes(), size, "{why}");
+        }
+    }
+
+    #[test]
+    fn growth_rate_bit_trick() {
+        // (used * 3) -> log2 slots, as calculate_log2_keysize computes it
+        let cases = [
+            (0, 3),
+            (3, 4),
+            (12, 4),
+            (15, 4),
+            (16, 5),
+            (30, 5),
+            (63, 6),
+            (255, 8),
+        ];
+        for (minsize, log2) in cases {
+            assert_eq!(calculate_log2_keysize(minsize), log2, "minsize {minsize}");
+        }
+        assert_eq!(estimate_log2_keysize(6), 4, "a display of 6 items");
+    }
+}

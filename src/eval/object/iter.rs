@@ -1,0 +1,424 @@
+//! Iteration: `for` over any iterable, and Python's iterator objects (`iter`, `zip`,
+//! `enumerate`, `map`, `reversed`). Items are made lazily, one per step — so iterating an array
+//! makes each scalar only when it is needed, and frees the previous one when it is rebound.
+
+use std::rc::Rc;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::object::pyint::Int;
+use crate::eval::object::value::*;
+
+/// `len(range(start, stop, step))` (may exceed `sys.maxsize`: `len()` then refuses).
+pub fn range_len(start: i128, stop: i128, step: i128) -> u128 {
+    let n = if step > 0 {
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
+    } else if start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    n as u128
+}
+
+/// An in-progress iteration over a value (a `for` loop, unpacking, `list(...)`): either its
+/// own state or a shared iterator object.
+pub struct ValueIter {
+    kind: Kind,
+}
+
+enum Kind {
+    Own(IterState),
+    Shared(Rc<PyIter>),
+}
+
+impl ValueIter {
+    pub fn next(&mut self, interp: &mut Interp) -> PyResult<Option<Value>> {
+        // every loop (for, comprehensions, list(), sum()...) steps here: Ctrl-C is seen at once
+        interp.ctx.check_interrupt()?;
+        match &mut self.kind {
+            Kind::Own(st) => interp.step_state(st),
+            Kind::Shared(it) => {
+                let it = it.clone();
+                interp.iter_next(&it)
+            }
+        }
+    }
+}
+
+impl ValueIter {
+    /// The zip object this iterates, when it zips exactly `n` iterators.
+    pub fn zip_of(&self, n: usize) -> Option<Rc<PyIter>> {
+        match &self.kind {
+            Kind::Shared(it) => match &*it.state.borrow() {
+                IterState::Zip(inner) if inner.len() == n && n > 0 => Some(it.clone()),
+                _ => None,
+            },
+            Kind::Own(_) => None,
+        }
+    }
+}
+
+/// A step that needs other iterators (done after releasing this iterator's state). Only
+/// iterator objects (`zip(...)`, `enumerate(...)`, `map(...)`) have such states.
+enum Compound {
+    /// `zip` with this many inner iterators (read one at a time: no allocation per step).
+    Zip(usize),
+    Enumerate(Rc<PyIter>, Int),
+    Map(Value, Vec<Rc<PyIter>>),
+}
+
+impl Interp {
+    /// The state of a fresh iterator over `v`, or `None` when `v` is an iterator already.
+    fn iter_state(&mut self, v: &Value) -> PyResult<IterState> {
+        Ok(match v {
+            Value::Range(r) => IterState::Range {
+                next: r.start,
+                left: range_len(r.start, r.stop, r.step),
+                step: r.step,
+            },
+            Value::Str(s) => IterState::Chars {
+                s: s.clone(),
+                byte: 0,
+            },
+            Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => IterState::Seq {
+                seq: v.clone(),
+                pos: 0,
+                reversed: false,
+            },
+            Value::Array(a) => {
+                if a.ndim() == 0 {
+                    return Err(PyError::iteration_over_0d());
+                }
+                IterState::Seq {
+                    seq: v.clone(),
+                    pos: 0,
+                    reversed: false,
+                }
+            }
+            Value::Dict(d) => {
+                let keys: Vec<Value> = d.items.borrow().iter().map(|(k, _)| k.clone()).collect();
+                IterState::Values(keys.into())
+            }
+            Value::Set(s) => IterState::Values(Self::set_items(s).into()),
+            Value::Record(r) if r.fields.iter().any(|(k, _)| *k == "__items__") => {
+                let items = r
+                    .fields
+                    .iter()
+                    .find(|(k, _)| *k == "__items__")
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or(Value::None);
+                IterState::Seq {
+                    seq: items,
+                    pos: 0,
+                    reversed: false,
+                }
+            }
+            other => return Err(PyError::not_iterable(&other.type_name())),
+        })
+    }
+
+    /// `iter(v)` for a `for` loop or unpacking.
+    pub fn iterate(&mut self, v: &Value) -> PyResult<ValueIter> {
+        if let Value::Iter(it) = v {
+            return Ok(ValueIter {
+                kind: Kind::Shared(it.clone()),
+            });
+        }
+        Ok(ValueIter {
+            kind: Kind::Own(self.iter_state(v)?),
+        })
+    }
+
+    /// A Python iterator object over `v` (`iter(v)`): iterators return themselves.
+    pub fn make_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Iter(_) = v {
+            return Ok(v.clone());
+        }
+        let kind = match v {
+            Value::List(_) => "list_iterator",
+            Value::Tuple(_) => "tuple_iterator",
+            Value::Str(_) => "str_ascii_iterator",
+            Value::Bytes(_) => "bytes_iterator",
+            Value::Range(_) => "range_iterator",
+            Value::Array(_) => "iterator",
+            Value::Dict(_) => "dict_keyiterator",
+            Value::Set(_) => "set_iterator",
+            _ => "iterator",
+        };
+        let state = self.iter_state(v)?;
+        Ok(self.new_iter(kind, state))
+    }
+
+    /// `iter(v)` as an `Rc<PyIter>` (for zip, enumerate, map).
+    pub fn iter_object(&mut self, v: &Value) -> PyResult<Rc<PyIter>> {
+        match self.make_iter(v)? {
+            Value::Iter(it) => Ok(it),
+            _ => unreachable!("make_iter makes iterators"),
+        }
+    }
+
+    /// `reversed(seq)`.
+    pub fn make_reversed(&mut self, v: &Value) -> PyResult<Value> {
+        let (kind, state) = match v {
+            Value::Range(r) => {
+                let n = range_len(r.start, r.stop, r.step);
+                let last = r.start + (n as i128 - 1) * r.step;
+                (
+                    "range_iterator",
+                    IterState::Range {
+                        next: last,
+                        left: n,
+                        step: -r.step,
+                    },
+                )
+            }
+            Value::Str(s) => {
+                let chars: Vec<Value> =
+                    s.v.chars()
+                        .rev()
+                        .map(|c| self.new_str(c.to_string()))
+                        .collect();
+                ("reversed", IterState::Values(chars.into()))
+            }
+            Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::Array(_) => (
+                if matches!(v, Value::List(_)) {
+                    "list_reverseiterator"
+                } else {
+                    "reversed"
+                },
+                IterState::Seq {
+                    seq: v.clone(),
+                    pos: 0,
+                    reversed: true,
+                },
+            ),
+            other => {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not reversible",
+                    other.type_name()
+                )));
+            }
+        };
+        Ok(self.new_iter(kind, state))
+    }
+
+    /// How many items an iterator has left, when it knows (`__length_hint__`).
+    pub fn iter_remaining(&mut self, it: &Rc<PyIter>) -> PyResult<Option<usize>> {
+        let seq = {
+            let st = it.state.borrow();
+            match &*st {
+                IterState::Range { left, .. } => return Ok(Some(*left as usize)),
+                IterState::Chars { s, byte } => {
+                    return Ok(Some(s.v.get(*byte..).map_or(0, |t| t.chars().count())));
+                }
+                IterState::Seq { seq, pos, .. } => (seq.clone(), *pos),
+                IterState::Done => return Ok(Some(0)),
+                _ => return Ok(None),
+            }
+        };
+        let n = self.len_of(&seq.0).unwrap_or(0);
+        Ok(Some(n.saturating_sub(seq.1)))
+    }
+
+    /// The `pos`-th item of a sequence, or `None` past the end (lists are re-read each step).
+    fn seq_item(&mut self, seq: &Value, pos: usize, reversed: bool) -> PyResult<Option<Value>> {
+        let n = match seq {
+            Value::List(l) => l.items.borrow().len(),
+            Value::Tuple(t) => t.items.len(),
+            Value::Bytes(b) => b.v.len(),
+            Value::Array(a) => a.shape().first().copied().unwrap_or(0),
+            _ => 0,
+        };
+        if pos >= n {
+            return Ok(None);
+        }
+        let k = if reversed { n - 1 - pos } else { pos };
+        Ok(Some(match seq {
+            Value::List(l) => l.items.borrow()[k].clone(),
+            Value::Tuple(t) => t.items[k].clone(),
+            Value::Bytes(b) => self.new_i64(b.v[k] as i64),
+            Value::Array(a) => self.array_axis0_item(a, k)?,
+            _ => return Ok(None),
+        }))
+    }
+
+    /// One step of a simple state; compound states (zip, enumerate, map) are returned to the
+    /// caller to finish without holding a borrow.
+    fn step_simple(&mut self, st: &mut IterState) -> PyResult<Result<Option<Value>, Compound>> {
+        Ok(Ok(match st {
+            IterState::Range { next, left, step } => {
+                if *left == 0 {
+                    return Ok(Ok(None));
+                }
+                let v = *next;
+                *left -= 1;
+                *next = next.wrapping_add(*step);
+                Some(self.new_i128(v))
+            }
+            IterState::Chars { s, byte } => match s.v.get(*byte..).and_then(|t| t.chars().next()) {
+                Some(c) => {
+                    *byte += c.len_utf8();
+                    let mut buf = [0u8; 4];
+                    Some(self.new_str(c.encode_utf8(&mut buf).to_string()))
+                }
+                None => None,
+            },
+            IterState::Seq { seq, pos, reversed } => {
+                let (seq, p, rev) = (seq.clone(), *pos, *reversed);
+                let item = self.seq_item(&seq, p, rev)?;
+                if item.is_some() {
+                    *pos += 1;
+                }
+                item
+            }
+            IterState::Values(q) => q.pop_front(),
+            IterState::Done => None,
+            IterState::Zip(iters) => return Ok(Err(Compound::Zip(iters.len()))),
+            IterState::Enumerate { inner, count } => {
+                let c = count.clone();
+                *count = c.add(&Int::Small(1));
+                return Ok(Err(Compound::Enumerate(inner.clone(), c)));
+            }
+            IterState::Map { func, iters } => {
+                return Ok(Err(Compound::Map(func.clone(), iters.clone())));
+            }
+        }))
+    }
+
+    fn step_compound(&mut self, it: Option<&Rc<PyIter>>, c: Compound) -> PyResult<Option<Value>> {
+        Ok(match c {
+            Compound::Zip(n) => {
+                let Some(it) = it else { return Ok(None) };
+                if n == 0 {
+                    return Ok(None);
+                }
+                let mut items = Vec::with_capacity(n);
+                for k in 0..n {
+                    let inner = match &*it.state.borrow() {
+                        IterState::Zip(iters) => iters.get(k).cloned(),
+                        _ => None,
+                    };
+                    let Some(inner) = inner else { return Ok(None) };
+                    match self.iter_next(&inner)? {
+                        Some(x) => items.push(x),
+                        None => return Ok(None),
+                    }
+                }
+                Some(self.new_tuple(items))
+            }
+            Compound::Enumerate(inner, c) => match self.iter_next(&inner)? {
+                Some(x) => {
+                    let n = self.new_int(c);
+                    Some(self.new_tuple(vec![n, x]))
+                }
+                None => None,
+            },
+            Compound::Map(func, iters) => {
+                let mut args = Vec::with_capacity(iters.len());
+                for i in &iters {
+                    match self.iter_next(i)? {
+                        Some(x) => args.push(x),
+                        None => return Ok(None),
+                    }
+                }
+                Some(self.call(&func, args, vec![])?)
+            }
+        })
+    }
+
+    fn step_state(&mut self, st: &mut IterState) -> PyResult<Option<Value>> {
+        let r = match self.step_simple(st)? {
+            Ok(v) => v,
+            Err(c) => self.step_compound(None, c)?,
+        };
+        if r.is_none() {
+            *st = IterState::Done;
+        }
+        Ok(r)
+    }
+
+    /// `next(it)` on an iterator object; `None` when exhausted.
+    pub fn iter_next(&mut self, it: &Rc<PyIter>) -> PyResult<Option<Value>> {
+        self.ctx.check_interrupt()?;
+        let step = {
+            let Ok(mut st) = it.state.try_borrow_mut() else {
+                return Err(PyError::value("generator already executing"));
+            };
+            self.step_simple(&mut st)?
+        };
+        let r = match step {
+            Ok(v) => v,
+            Err(c) => self.step_compound(Some(it), c)?,
+        };
+        if r.is_none()
+            && let Ok(mut st) = it.state.try_borrow_mut()
+        {
+            *st = IterState::Done;
+        }
+        Ok(r)
+    }
+
+    /// The next items of a zip's `n` iterators, without the tuple (see `next_into`).
+    pub fn zip_next_parts(&mut self, z: &Rc<PyIter>, n: usize) -> PyResult<Option<Vec<Value>>> {
+        self.ctx.check_interrupt()?;
+        let mut parts = Vec::with_capacity(n);
+        for k in 0..n {
+            let inner = match &*z.state.borrow() {
+                IterState::Zip(iters) => iters.get(k).cloned(),
+                _ => None,
+            };
+            let Some(inner) = inner else { return Ok(None) };
+            match self.iter_next(&inner)? {
+                Some(x) => parts.push(x),
+                None => {
+                    if let Ok(mut st) = z.state.try_borrow_mut() {
+                        *st = IterState::Done;
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(Some(parts))
+    }
+
+    /// Collects every item of an iterable.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Value::List(l) = v {
+            return Ok(l.items.borrow().clone());
+        }
+        if let Value::Tuple(t) = v {
+            return Ok(t.items.clone());
+        }
+        let hint = match v {
+            Value::Range(r) => {
+                usize::try_from(range_len(r.start, r.stop, r.step)).unwrap_or(usize::MAX)
+            }
+            Value::Array(a) => a.shape().first().copied().unwrap_or(0),
+            _ => 0,
+        };
+        self.check_item_budget(hint)?;
+        let mut it = self.iterate(v)?;
+        let mut out = Vec::with_capacity(hint.min(1 << 20));
+        while let Some(x) = it.next(self)? {
+            out.push(x);
+            self.check_items(out.len())?;
+        }
+        Ok(out)
+    }
+
+    pub fn new_enumerate(&mut self, v: &Value, start: Int) -> PyResult<Value> {
+        let inner = self.iter_object(v)?;
+        Ok(self.new_iter(
+            "enumerate",
+            IterState::Enumerate {
+                inner,
+                count: start,
+            },
+        ))
+    }
+}

@@ -1,0 +1,18 @@
+//! Python's object model: values with identity, CPython's containers as it sizes them, operators, subscripts, iteration, conversions.
+
+pub mod consts;
+pub mod convert;
+pub mod dictobj;
+pub mod fxmap;
+pub mod hashing;
+pub mod iter;
+pub mod listobj;
+pub mod objects;
+pub mod ops;
+pub mod pyint;
+pub mod sequences;
+pub mod setobj;
+mod sort;
+pub mod subscript;
+mod teardown;
+pub mod value;

@@ -1,0 +1,365 @@
+//! `obj[index]`, `obj[index] = v` and `del obj[index]` for Python containers and arrays; arrays
+//! translate the index to runtime index items (basic indexing gives views, integer and boolean
+//! arrays give copies).
+
+use std::rc::Rc;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::object::ops::as_int;
+use crate::eval::object::pyint::Int;
+use crate::eval::object::value::*;
+use crate::runtime::array::Indexed;
+use crate::runtime::index::IndexItem;
+use crate::runtime::{DType, Kind, NdArray, Scalar, kernels};
+
+/// An array index after classification.
+pub enum ArrayIndex {
+    Basic(Vec<IndexItem>),
+    /// Any integer-array or boolean-array component: advanced indexing (copies).
+    Advanced(Vec<AdvItem>),
+}
+
+/// One component of an advanced index.
+pub enum AdvItem {
+    Basic(IndexItem),
+    Array(Rc<NdArray>),
+}
+
+impl Interp {
+    /// A Python index value (`__index__`): ints, bools and NumPy integer scalars.
+    pub fn index_int(&self, v: &Value) -> Option<Int> {
+        match v {
+            Value::Int(_) | Value::Bool(_) => as_int(v),
+            Value::Scalar(s) if s.dtype.is_integer() || s.dtype.kind == Kind::Bool => match s.v {
+                Scalar::Int(i) => Some(Int::Small(i)),
+                Scalar::UInt(u) => Some(Int::from_u64(u)),
+                Scalar::Bool(b) => Some(Int::Small(b as i64)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn slice_part(&self, v: &Value) -> PyResult<Option<i128>> {
+        match v {
+            Value::None => Ok(None),
+            other => self
+                .index_int(other)
+                .map(|i| Some(i.to_i128_saturating()))
+                .ok_or_else(|| {
+                    PyError::type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                }),
+        }
+    }
+
+    /// Classifies an array index value.
+    pub fn array_index(&mut self, idx: &Value) -> PyResult<ArrayIndex> {
+        let parts: Vec<Value> = match idx {
+            Value::Tuple(t) => t.items.clone(),
+            other => vec![other.clone()],
+        };
+        let mut basic = Vec::with_capacity(parts.len());
+        let mut adv: Vec<AdvItem> = Vec::new();
+        let mut is_adv = false;
+        for p in &parts {
+            let item = match p {
+                Value::Ellipsis => Some(IndexItem::Ellipsis),
+                Value::None => Some(IndexItem::NewAxis),
+                Value::Slice(s) => Some(IndexItem::Slice {
+                    start: self.slice_part(&s.start)?,
+                    stop: self.slice_part(&s.stop)?,
+                    step: self.slice_part(&s.step)?,
+                }),
+                Value::Bool(_) => None,
+                Value::Scalar(s) if s.dtype.kind == Kind::Bool => None,
+                v => self
+                    .index_int(v)
+                    .map(|i| IndexItem::Int(i.to_i128_saturating())),
+            };
+            match item {
+                Some(it) => {
+                    adv.push(AdvItem::Basic(it.clone()));
+                    basic.push(it);
+                }
+                None => {
+                    let (arr, given_as_array) = match p {
+                        Value::Array(a) => (a.clone(), true),
+                        Value::List(_) | Value::Tuple(_) | Value::Bool(_) | Value::Scalar(_) => {
+                            (self.to_array(p, None)?, false)
+                        }
+                        _ => return Err(PyError::invalid_index()),
+                    };
+                    if !(arr.dtype().is_integer() || arr.dtype().kind == Kind::Bool) {
+                        if given_as_array {
+                            return Err(PyError::index_array_not_integer());
+                        }
+                        if arr.size() != 0 {
+                            return Err(PyError::invalid_index());
+                        }
+                        // numpy casts an empty list (float64 by default) to an integer index
+                        let a = kernels::cast_array(
+                            &self.ctx,
+                            &arr,
+                            DType::INT64,
+                            crate::runtime::Order::C,
+                        )?;
+                        adv.push(AdvItem::Array(a));
+                        is_adv = true;
+                        continue;
+                    }
+                    adv.push(AdvItem::Array(arr));
+                    is_adv = true;
+                }
+            }
+        }
+        Ok(if is_adv {
+            ArrayIndex::Advanced(adv)
+        } else {
+            ArrayIndex::Basic(basic)
+        })
+    }
+
+    pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        match obj {
+            Value::Array(a) => match self.array_index(idx)? {
+                ArrayIndex::Basic(items) => match a.index_basic(&self.ctx, &items)? {
+                    Indexed::Element(v) => Ok(self.element_scalar(a.dtype(), v)),
+                    Indexed::View(v) => Ok(Value::Array(v)),
+                },
+                ArrayIndex::Advanced(items) => self.advanced_get(a, &items),
+            },
+            // np.str_ and np.bytes_ subclass str and bytes, so they index like them
+            Value::Scalar(s) if matches!(s.v, Scalar::Str(_) | Scalar::Bytes(_)) => {
+                let text = match &s.v {
+                    Scalar::Str(t) => self.new_str(t.clone()),
+                    Scalar::Bytes(b) => self.new_bytes(b.clone()),
+                    _ => return Err(PyError::invalid_scalar_index()),
+                };
+                self.seq_getitem(&text, idx)
+            }
+            Value::Scalar(s) => match idx {
+                Value::Tuple(t) if t.items.is_empty() => Ok(obj.clone()),
+                Value::Ellipsis => {
+                    let a = self.scalar_to_array(s.dtype, &s.v)?;
+                    Ok(Value::Array(a))
+                }
+                _ => Err(PyError::invalid_scalar_index()),
+            },
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_) => self.seq_getitem(obj, idx),
+            Value::Dict(d) => {
+                let items = d.items.borrow().clone();
+                match self.dict_get_items(&items, idx)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        let r = self.repr(idx)?;
+                        Err(PyError::key_error(&r))
+                    }
+                }
+            }
+            Value::Flags(f) => self.flags_get(f, idx),
+            Value::Type(_) => Ok(obj.clone()), // list[int]-style generic aliases
+            other => Err(PyError::not_subscriptable(&other.type_name())),
+        }
+    }
+
+    /// The `pos`-th item along axis 0 (iteration): a new scalar for 1-d arrays, a view otherwise.
+    pub fn array_axis0_item(&mut self, a: &Rc<NdArray>, pos: usize) -> PyResult<Value> {
+        match a.index_basic(&self.ctx, &[IndexItem::Int(pos as i128)])? {
+            Indexed::Element(v) => Ok(self.element_scalar(a.dtype(), v)),
+            Indexed::View(v) => Ok(Value::Array(v)),
+        }
+    }
+
+    /// The NumPy scalar for one element of an array of `dtype`. A bytes or str element is a
+    /// `np.bytes_`/`np.str_` as long as its text without trailing NULs, so its dtype is sized to
+    /// that (`np.array([b'ab'], 'S3')[0].dtype` is `S2`).
+    pub fn element_scalar(&mut self, dtype: DType, v: Scalar) -> Value {
+        let dtype = match (&v, dtype.kind) {
+            (Scalar::Bytes(b), Kind::Bytes) => DType::bytes(b.len()),
+            (Scalar::Str(s), Kind::Str) => DType::unicode(s.chars().count()),
+            _ => dtype,
+        };
+        self.new_scalar(dtype, v)
+    }
+
+    pub fn setitem(&mut self, obj: &Value, idx: &Value, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Array(a) => {
+                if !a.is_writeable() {
+                    return Err(PyError::read_only_destination());
+                }
+                match self.array_index(idx)? {
+                    ArrayIndex::Basic(items) => {
+                        let r = crate::runtime::index::apply_basic(&a.layout(), &items)?;
+                        if r.is_element {
+                            let s = self.value_to_element(&v, a.dtype())?;
+                            return kernels::set_element(a, r.layout.offset_bytes as usize, &s);
+                        }
+                        let target = a.view_with(&self.ctx, a.dtype(), r.layout);
+                        self.assign_into(&target, &v)
+                    }
+                    ArrayIndex::Advanced(items) => self.advanced_set(a, &items, &v),
+                }
+            }
+            // Python's list is in `sequences` (with CPython's resizing)
+            Value::List(l) => self.list_setitem(l, idx, v),
+            Value::Dict(d) => self.dict_set(d, idx.clone(), v),
+            other => Err(PyError::type_error(format!(
+                "'{}' object does not support item assignment",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// `target[...] = v`: broadcasting an array-like or filling with a scalar.
+    pub fn assign_into(&mut self, target: &Rc<NdArray>, v: &Value) -> PyResult<()> {
+        match v {
+            Value::Array(src) => kernels::assign(&self.ctx, target, src),
+            Value::Int(_)
+            | Value::Bool(_)
+            | Value::Float(_)
+            | Value::Complex(_)
+            | Value::Scalar(_)
+            | Value::Str(_)
+            | Value::Bytes(_) => {
+                let s = self.value_to_element(v, target.dtype())?;
+                kernels::fill(&self.ctx, target, &s)
+            }
+            _ => {
+                let src = self.to_array(v, None)?;
+                kernels::assign(&self.ctx, target, &src)
+            }
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, idx: &Value) -> PyResult<()> {
+        match obj {
+            // Python's list and dict are in `sequences` and `dictobj`
+            Value::List(l) => self.list_delitem(l, idx),
+            Value::Dict(d) => self.dict_delitem(d, idx).map(|_| ()),
+            Value::Array(_) => Err(PyError::value("cannot delete array elements")),
+            other => Err(PyError::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn flags_get(&mut self, f: &FlagsObj, idx: &Value) -> PyResult<Value> {
+        let Value::Str(key) = idx else {
+            return Err(PyError::key_error("Unknown flag"));
+        };
+        let a = &f.array;
+        let v = match key.v.as_str() {
+            "C_CONTIGUOUS" | "C" | "CONTIGUOUS" => a.is_c_contiguous(),
+            "F_CONTIGUOUS" | "F" | "FORTRAN" => a.is_f_contiguous(),
+            "OWNDATA" | "O" => a.owns_data(),
+            "WRITEABLE" | "W" => a.is_writeable(),
+            "ALIGNED" | "A" => a.is_aligned(),
+            "WRITEBACKIFCOPY" | "X" => false,
+            "FNC" => a.is_f_contiguous() && !a.is_c_contiguous(),
+            "FORC" => a.is_f_contiguous() || a.is_c_contiguous(),
+            "BEHAVED" | "B" => a.is_aligned() && a.is_writeable(),
+            "CARRAY" | "CA" => a.is_aligned() && a.is_writeable() && a.is_c_contiguous(),
+            "FARRAY" | "FA" => {
+                a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous()
+            }
+            _ => return Err(PyError::key_error("'Unknown flag'")),
+        };
+        Ok(Value::Bool(v))
+    }
+
+    /// A value converted to one element of `dtype` for assignment, with NumPy 2's refusal of
+    /// out-of-range Python ints and Python's conversions of strings.
+    pub fn value_to_element(&mut self, v: &Value, dtype: DType) -> PyResult<Scalar> {
+        Ok(match v {
+            Value::Bool(b) => Scalar::Bool(*b),
+            Value::Int(i) => {
+                if dtype.is_integer() {
+                    let (lo, hi) = dtype.int_range();
+                    let x = i.v.to_i128_saturating();
+                    if x < lo || x > hi {
+                        return Err(PyError::python_int_out_of_bounds(
+                            &i.v.to_string_checked()?,
+                            &dtype.name(),
+                        ));
+                    }
+                    if dtype.kind == Kind::UInt {
+                        Scalar::UInt(x as u64)
+                    } else {
+                        Scalar::Int(x as i64)
+                    }
+                } else if dtype.is_flexible() {
+                    Scalar::Str(i.v.to_string_checked()?)
+                } else {
+                    match i.v.to_i64() {
+                        Some(x) => Scalar::Int(x),
+                        None => Scalar::Float(i.v.to_f64()?),
+                    }
+                }
+            }
+            Value::Float(f) => {
+                if dtype.is_integer() {
+                    if f.v.is_nan() {
+                        return Err(PyError::value("cannot convert float NaN to integer"));
+                    }
+                    if f.v.is_infinite() {
+                        return Err(PyError::overflow(
+                            "cannot convert float infinity to integer",
+                        ));
+                    }
+                }
+                Scalar::Float(f.v)
+            }
+            Value::Complex(c) => Scalar::Complex(c.re, c.im),
+            Value::Scalar(s) => s.v.clone(),
+            Value::Str(s) => {
+                if dtype.is_flexible() {
+                    Scalar::Str(s.v.clone())
+                } else if dtype.is_integer() {
+                    match s.v.trim().parse::<i64>() {
+                        Ok(x) => Scalar::Int(x),
+                        Err(_) => {
+                            return Err(PyError::value(format!(
+                                "invalid literal for int() with base 10: {}",
+                                crate::eval::text::pyrepr::str_repr(&s.v)
+                            )));
+                        }
+                    }
+                } else {
+                    match s.v.trim().parse::<f64>() {
+                        Ok(x) => Scalar::Float(x),
+                        Err(_) => {
+                            return Err(PyError::value(format!(
+                                "could not convert string to float: {}",
+                                crate::eval::text::pyrepr::str_repr(&s.v)
+                            )));
+                        }
+                    }
+                }
+            }
+            Value::Bytes(b) => Scalar::Bytes(b.v.clone()),
+            Value::Array(a) if a.size() == 1 => a.item().ok_or_else(PyError::invalid_index)??,
+            Value::Array(_) => {
+                return Err(PyError::value("setting an array element with a sequence."));
+            }
+            Value::List(_) | Value::Tuple(_) => {
+                return Err(PyError::value("setting an array element with a sequence."));
+            }
+            Value::None if dtype.is_numeric() && !dtype.is_integer() => Scalar::Float(f64::NAN),
+            other => {
+                return Err(PyError::type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    other.type_name()
+                )));
+            }
+        })
+    }
+}

@@ -1,0 +1,305 @@
+//! Python values as objects with identity: each heap object carries an `ObjId` from the session's
+//! memory model, so `id()`, `is` and CPython's reuse of freed memory are visible.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::eval::object::pyint::Int;
+use crate::runtime::{DType, NdArray, ObjId, Scalar};
+use crate::syntax::ast::Expr;
+
+/// A Python value. Cloning shares the object (like binding another name to it).
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Ellipsis,
+    NotImplemented,
+    Int(Rc<PyInt>),
+    Float(Rc<PyFloat>),
+    Complex(Rc<PyComplex>),
+    Str(Rc<PyStr>),
+    Bytes(Rc<PyBytes>),
+    Tuple(Rc<PyTuple>),
+    List(Rc<PyList>),
+    Dict(Rc<PyDict>),
+    Set(Rc<PySet>),
+    Range(Rc<PyRange>),
+    Slice(Rc<PySlice>),
+    Array(Rc<NdArray>),
+    /// A NumPy scalar (`numpy.int64`, `numpy.float64`, `numpy.bytes_`...).
+    Scalar(Rc<NpScalar>),
+    DType(Rc<PyDType>),
+    Type(Rc<PyType>),
+    Module(Rc<Module>),
+    Builtin(Rc<BuiltinFn>),
+    Method(Rc<BoundMethod>),
+    Function(Rc<Lambda>),
+    Iter(Rc<PyIter>),
+    /// `a.flags`
+    Flags(Rc<FlagsObj>),
+    /// `np.iinfo(...)` / `np.finfo(...)` results and other small attribute bags.
+    Record(Rc<Record>),
+    /// A caught exception object is not modelled; `Exception` types are `Type`s.
+    Cell(Rc<CellRef>),
+    /// NumPy's `DummyArray`: what `as_strided` results report as their `.base`.
+    Dummy(Rc<DummyArray>),
+}
+
+/// `numpy.lib._stride_tricks_impl.DummyArray`: holds the array `as_strided` was given.
+pub struct DummyArray {
+    pub id: ObjId,
+    pub base: Rc<NdArray>,
+}
+
+pub struct PyInt {
+    pub id: ObjId,
+    pub v: Int,
+}
+pub struct PyFloat {
+    pub id: ObjId,
+    pub v: f64,
+}
+pub struct PyComplex {
+    pub id: ObjId,
+    pub re: f64,
+    pub im: f64,
+}
+pub struct PyStr {
+    pub id: ObjId,
+    pub v: String,
+}
+pub struct PyBytes {
+    pub id: ObjId,
+    pub v: Vec<u8>,
+}
+pub struct PyTuple {
+    pub id: ObjId,
+    pub items: Vec<Value>,
+}
+pub struct PyList {
+    pub id: ObjId,
+    pub items: RefCell<Vec<Value>>,
+    /// CPython's allocated slots (`getsizeof` = 56 + 8 × capacity).
+    pub capacity: Cell<usize>,
+    /// Whether `ob_item` points at a buffer: `PyList_New(0)` and `clear()` leave none, which
+    /// changes how the next `extend` sizes it (see `listobj`).
+    pub buffer: Cell<bool>,
+}
+pub struct PyDict {
+    pub id: ObjId,
+    /// Items in insertion order.
+    pub items: RefCell<Vec<(Value, Value)>>,
+    /// The model of CPython's keys table (for `getsizeof`).
+    pub keys: Cell<crate::eval::object::dictobj::DictKeys>,
+}
+/// `set` and `frozenset`.
+pub struct PySet {
+    pub id: ObjId,
+    pub table: RefCell<crate::eval::object::setobj::SetTable>,
+    pub frozen: bool,
+}
+/// A range's bounds (Python allows any int; arrsh keeps 128 bits).
+pub struct PyRange {
+    pub id: ObjId,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
+}
+pub struct PySlice {
+    pub id: ObjId,
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+pub struct NpScalar {
+    pub id: ObjId,
+    pub dtype: DType,
+    pub v: Scalar,
+}
+pub struct PyDType {
+    pub id: ObjId,
+    pub dtype: DType,
+}
+pub struct Module {
+    pub id: ObjId,
+    /// Dotted name: `numpy`, `numpy.lib.stride_tricks`, `sys`, `time`.
+    pub name: &'static str,
+}
+pub struct BuiltinFn {
+    pub id: ObjId,
+    /// Qualified name, e.g. `print`, `numpy.arange`, `sys.getsizeof`.
+    pub name: &'static str,
+}
+pub struct BoundMethod {
+    pub id: ObjId,
+    pub obj: Value,
+    pub name: Rc<str>,
+}
+pub struct Lambda {
+    pub id: ObjId,
+    pub params: Vec<String>,
+    pub body: Expr,
+}
+pub struct FlagsObj {
+    pub id: ObjId,
+    pub array: Rc<NdArray>,
+}
+pub struct Record {
+    pub id: ObjId,
+    pub type_name: &'static str,
+    pub repr: String,
+    pub fields: Vec<(&'static str, Value)>,
+}
+pub struct CellRef {
+    pub id: ObjId,
+}
+
+/// A type object: builtins, NumPy scalar types, `numpy.ndarray`, exception classes.
+pub struct PyType {
+    pub id: ObjId,
+    pub kind: TypeKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Int,
+    Float,
+    Complex,
+    Bool,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    NoneType,
+    Type,
+    Object,
+    Ndarray,
+    /// `numpy.int64` and friends: the scalar type of a dtype.
+    NpScalar(DType),
+    /// NumPy's abstract scalar classes (`numpy.integer`, `numpy.floating`, `numpy.generic`...),
+    /// only good for `isinstance`.
+    NpAbstract(&'static str),
+    DTypeClass,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Iterator(&'static str),
+    Flags,
+    Ellipsis,
+    Exception(crate::error::ErrorKind),
+    Record(&'static str),
+}
+
+/// Iterator state for `iter()`, `zip`, `enumerate`, `map`, `reversed`, and `for` over values.
+pub struct PyIter {
+    pub id: ObjId,
+    pub kind: &'static str,
+    pub state: RefCell<IterState>,
+}
+
+pub enum IterState {
+    /// `range_iterator`: the next value and how many are left.
+    Range {
+        next: i128,
+        left: u128,
+        step: i128,
+    },
+    /// A `str` iterator: the byte offset of the next character.
+    Chars {
+        s: Rc<PyStr>,
+        byte: usize,
+    },
+    /// Index into a sequence (list/tuple/bytes/array), re-read each step, so a list that grows
+    /// while it is iterated is seen growing.
+    Seq {
+        seq: Value,
+        pos: usize,
+        reversed: bool,
+    },
+    Zip(Vec<Rc<PyIter>>),
+    Enumerate {
+        inner: Rc<PyIter>,
+        count: Int,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Rc<PyIter>>,
+    },
+    /// Items computed up front (generator expressions, `filter`).
+    Values(std::collections::VecDeque<Value>),
+    Done,
+}
+
+impl Value {
+    /// The Python type name used in messages (`'int' object is not callable`).
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Ellipsis => "ellipsis".into(),
+            Value::NotImplemented => "NotImplementedType".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Complex(_) => "complex".into(),
+            Value::Str(_) => "str".into(),
+            Value::Bytes(_) => "bytes".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::List(_) => "list".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Set(s) => if s.frozen { "frozenset" } else { "set" }.into(),
+            Value::Range(_) => "range".into(),
+            Value::Slice(_) => "slice".into(),
+            Value::Array(_) => "numpy.ndarray".into(),
+            Value::Scalar(s) => format!("numpy.{}", s.dtype.scalar_type_name()),
+            Value::DType(d) => format!("numpy.dtypes.{}", dtype_class_name(d.dtype)),
+            Value::Type(_) => "type".into(),
+            Value::Module(_) => "module".into(),
+            Value::Builtin(_) => "builtin_function_or_method".into(),
+            Value::Method(_) => "builtin_function_or_method".into(),
+            Value::Function(_) => "function".into(),
+            Value::Iter(it) => it.kind.into(),
+            Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
+            Value::Record(r) => r.type_name.into(),
+            Value::Cell(_) => "cell".into(),
+            Value::Dummy(_) => "numpy.lib._stride_tricks_impl.DummyArray".into(),
+        }
+    }
+
+    /// The short type name CPython uses in `'X' object has no attribute` (no module prefix).
+    pub fn short_type_name(&self) -> String {
+        let full = self.type_name();
+        full.rsplit('.').next().unwrap_or(&full).to_string()
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    pub fn as_array(&self) -> Option<&Rc<NdArray>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// The class name NumPy 2 gives a dtype's type: `Int64DType`, `BytesDType`, `Float64DType`.
+pub fn dtype_class_name(dt: DType) -> String {
+    use crate::runtime::Kind;
+    match dt.kind {
+        Kind::Bool => "BoolDType".into(),
+        Kind::Int => format!("Int{}DType", dt.itemsize * 8),
+        Kind::UInt => format!("UInt{}DType", dt.itemsize * 8),
+        Kind::Float => format!("Float{}DType", dt.itemsize * 8),
+        Kind::Complex => format!("Complex{}DType", dt.itemsize * 8),
+        Kind::Bytes => "BytesDType".into(),
+        Kind::Str => "StrDType".into(),
+    }
+}

@@ -1,0 +1,7 @@
+//! Text: `repr`/`str`, format specs, `str.format` and `%`, and IPython's pretty printer.
+
+pub mod format;
+pub mod pretty;
+pub mod pyrepr;
+pub mod signatures;
+pub mod strformat;

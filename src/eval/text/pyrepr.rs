@@ -1,0 +1,271 @@
+//! `repr()`, `str()`, `format()` and `%`-formatting of values with CPython's exact text; arrays
+//! and NumPy scalars are printed by the runtime's NumPy-identical printer.
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::object::value::*;
+use crate::runtime::print::{self, Elements};
+use crate::runtime::{DType, NdArray, Scalar};
+
+pub use crate::runtime::print::{bytes_repr, str_repr};
+
+/// An array as the printer sees it (its shape copied out of the array's cell).
+pub struct ArrayElems<'a>(pub &'a NdArray, Vec<usize>);
+
+impl<'a> ArrayElems<'a> {
+    pub fn new(a: &'a NdArray) -> ArrayElems<'a> {
+        ArrayElems(a, a.shape().to_vec())
+    }
+}
+
+impl Elements for ArrayElems<'_> {
+    fn dtype(&self) -> DType {
+        self.0.dtype()
+    }
+    fn shape(&self) -> &[usize] {
+        &self.1
+    }
+    fn get(&self, index: &[usize]) -> Scalar {
+        // the printer only asks for in-range indices; a buffer conflict cannot happen while
+        // printing (nothing writes), so the fallback is never shown
+        self.0.get(index).unwrap_or(Scalar::Bool(false))
+    }
+}
+
+fn float_repr(x: f64) -> String {
+    print::python_float_repr(x)
+}
+
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let part = |x: f64| {
+        let s = float_repr(x);
+        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    };
+    if re == 0.0 && re.is_sign_positive() {
+        format!("{}j", part(im))
+    } else {
+        let sign = if im.is_sign_negative() || (im.is_nan() && im.is_sign_negative()) {
+            "-"
+        } else {
+            "+"
+        };
+        format!("({}{}{}j)", part(re), sign, part(im.abs()))
+    }
+}
+
+impl Interp {
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        self.depth_guard(|me| me.repr_inner(v))
+    }
+
+    fn depth_guard<T>(&mut self, f: impl FnOnce(&mut Interp) -> PyResult<T>) -> PyResult<T> {
+        self.repr_depth += 1;
+        if self.repr_depth > 1000 {
+            self.repr_depth -= 1;
+            return Err(PyError::recursion_depth(
+                " while getting the repr of an object",
+            ));
+        }
+        let r = f(self);
+        self.repr_depth -= 1;
+        r
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Int(i) => i.v.to_string_checked()?,
+            Value::Float(f) => float_repr(f.v),
+            Value::Complex(c) => complex_repr(c.re, c.im),
+            Value::Str(s) => str_repr(&s.v),
+            Value::Bytes(b) => bytes_repr(&b.v),
+            Value::Tuple(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                // Py_ReprEnter: a container already being shown prints as `[...]`
+                let id = self.id_of(v);
+                if self.repr_active.contains(&id) {
+                    return Ok(match v {
+                        Value::Tuple(_) => "(...)".into(),
+                        Value::List(_) => "[...]".into(),
+                        Value::Dict(_) => "{...}".into(),
+                        _ => format!("{}(...)", v.type_name()),
+                    });
+                }
+                self.repr_active.push(id);
+                let r = self.container_repr(v);
+                self.repr_active.pop();
+                r?
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => {
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&s.start)?,
+                    self.repr(&s.stop)?,
+                    self.repr(&s.step)?
+                )
+            }
+            Value::Array(a) => print::array_repr(&ArrayElems::new(a), &self.print_opts),
+            Value::Scalar(s) => print::scalar_repr(s.dtype, &s.v, &self.print_opts),
+            Value::DType(d) => d.dtype.repr(),
+            Value::Type(t) => format!("<class '{}'>", type_qualname(t.kind)),
+            Value::Module(m) => format!("<module '{}' from '{}'>", m.name, module_path(m.name)),
+            Value::Builtin(b) => format!(
+                "<built-in function {}>",
+                b.name.rsplit('.').next().unwrap_or(b.name)
+            ),
+            Value::Method(m) => {
+                let id = self.id_of(&m.obj);
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    m.name,
+                    m.obj.type_name(),
+                    id
+                )
+            }
+            Value::Function(_) => format!("<function <lambda> at {:#x}>", self.id_of(v)),
+            Value::Iter(it) => {
+                let name = if it.kind == "generator" {
+                    "generator object <genexpr>".to_string()
+                } else {
+                    format!("{} object", it.kind)
+                };
+                format!("<{name} at {:#x}>", self.id_of(v))
+            }
+            Value::Flags(f) => flags_repr(&f.array),
+            Value::Record(r) => r.repr.clone(),
+            Value::Cell(_) => format!("<cell at {:#x}>", self.id_of(v)),
+            Value::Dummy(_) => format!(
+                "<numpy.lib._stride_tricks_impl.DummyArray object at {:#x}>",
+                self.id_of(v)
+            ),
+        })
+    }
+
+    fn container_repr(&mut self, v: &Value) -> PyResult<String> {
+        let join = |me: &mut Interp, items: &[Value]| -> PyResult<String> {
+            let mut parts = Vec::with_capacity(items.len());
+            for x in items {
+                parts.push(me.repr(x)?);
+            }
+            Ok(parts.join(", "))
+        };
+        Ok(match v {
+            Value::Tuple(t) => {
+                let items = t.items.clone();
+                let inner = join(self, &items)?;
+                if items.len() == 1 {
+                    format!("({inner},)")
+                } else {
+                    format!("({inner})")
+                }
+            }
+            Value::List(l) => {
+                let items = l.items.borrow().clone();
+                format!("[{}]", join(self, &items)?)
+            }
+            Value::Dict(d) => {
+                let items = d.items.borrow().clone();
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, v) in &items {
+                    parts.push(format!("{}: {}", self.repr(k)?, self.repr(v)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(s) => {
+                let items = Self::set_items(s);
+                let name = if s.frozen { "frozenset" } else { "set" };
+                if items.is_empty() {
+                    format!("{name}()")
+                } else if s.frozen {
+                    format!("frozenset({{{}}})", join(self, &items)?)
+                } else {
+                    format!("{{{}}}", join(self, &items)?)
+                }
+            }
+            _ => unreachable!("container_repr is only called for containers (repr_inner)"),
+        })
+    }
+
+    /// `str(v)`.
+    pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::Str(s) => s.v.clone(),
+            Value::Array(a) => print::array_str(&ArrayElems::new(a), &self.print_opts),
+            Value::Scalar(s) => print::scalar_str(s.dtype, &s.v, &self.print_opts),
+            Value::DType(d) => d.dtype.str_form(),
+            // records with their own print() text (np.iinfo / np.finfo)
+            Value::Record(r) => match r.fields.iter().find(|(k, _)| *k == "__str__") {
+                Some((_, Value::Str(s))) => s.v.clone(),
+                _ => r.repr.clone(),
+            },
+            _ => self.repr(v)?,
+        })
+    }
+}
+
+/// `__qualname__` with module for type objects as IPython prints them: `int`, `numpy.int64`.
+pub fn type_qualname(kind: TypeKind) -> String {
+    match kind {
+        TypeKind::Int => "int".into(),
+        TypeKind::Float => "float".into(),
+        TypeKind::Complex => "complex".into(),
+        TypeKind::Bool => "bool".into(),
+        TypeKind::Str => "str".into(),
+        TypeKind::Bytes => "bytes".into(),
+        TypeKind::List => "list".into(),
+        TypeKind::Tuple => "tuple".into(),
+        TypeKind::Dict => "dict".into(),
+        TypeKind::Set => "set".into(),
+        TypeKind::FrozenSet => "frozenset".into(),
+        TypeKind::Range => "range".into(),
+        TypeKind::Slice => "slice".into(),
+        TypeKind::NoneType => "NoneType".into(),
+        TypeKind::Type => "type".into(),
+        TypeKind::Object => "object".into(),
+        TypeKind::Ndarray => "numpy.ndarray".into(),
+        TypeKind::NpScalar(dt) => format!("numpy.{}", dt.scalar_type_name()),
+        TypeKind::NpAbstract(name) => format!("numpy.{name}"),
+        TypeKind::DTypeClass => "numpy.dtype".into(),
+        TypeKind::Function => "function".into(),
+        TypeKind::BuiltinFunction => "builtin_function_or_method".into(),
+        TypeKind::Method => "method".into(),
+        TypeKind::Module => "module".into(),
+        TypeKind::Iterator(k) => k.into(),
+        TypeKind::Flags => "numpy._core.multiarray.flagsobj".into(),
+        TypeKind::Ellipsis => "ellipsis".into(),
+        TypeKind::Exception(k) => k.name().into(),
+        TypeKind::Record(name) => name.into(),
+    }
+}
+
+fn module_path(name: &str) -> String {
+    let site = "/usr/lib/python3/dist-packages";
+    match name {
+        "sys" | "builtins" => return "(built-in)".into(),
+        "time" | "math" => return "(built-in)".into(),
+        _ => {}
+    }
+    format!("{site}/{}/__init__.py", name.replace('.', "/"))
+}
+
+/// NumPy's `flags` repr.
+pub fn flags_repr(a: &NdArray) -> String {
+    let t = |b: bool| if b { "True" } else { "False" };
+    format!(
+        "  C_CONTIGUOUS : {}\n  F_CONTIGUOUS : {}\n  OWNDATA : {}\n  WRITEABLE : {}\n  ALIGNED : {}\n  WRITEBACKIFCOPY : False\n",
+        t(a.is_c_contiguous()),
+        t(a.is_f_contiguous()),
+        t(a.owns_data()),
+        t(a.is_writeable()),
+        t(a.is_aligned())
+    )
+}
