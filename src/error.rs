@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+// messages of the NumPy breadth areas, one file per area (issue 12)
+mod random;
+
 /// The Python exception class a user sees in the last traceback line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
