@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+mod limits;
 // messages of the NumPy breadth areas, one file per area (issue 12)
 mod random;
 
@@ -32,6 +33,10 @@ pub enum ErrorKind {
     ModuleNotFoundError,
     ImportError,
     AssertionError,
+    /// CPython's error for interpreter bugs; arrsh's contained panics.
+    SystemError,
+    UnicodeEncodeError,
+    UnicodeDecodeError,
 }
 
 impl ErrorKind {
@@ -58,6 +63,9 @@ impl ErrorKind {
             ErrorKind::ModuleNotFoundError => "ModuleNotFoundError",
             ErrorKind::ImportError => "ImportError",
             ErrorKind::AssertionError => "AssertionError",
+            ErrorKind::SystemError => "SystemError",
+            ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
+            ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
         }
     }
 
@@ -72,6 +80,8 @@ impl ErrorKind {
                     | (AxisError, IndexError)
                     | (UFuncTypeError, TypeError)
                     | (ModuleNotFoundError, ImportError)
+                    | (UnicodeEncodeError, ValueError)
+                    | (UnicodeDecodeError, ValueError)
             )
     }
 }
