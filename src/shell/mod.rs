@@ -2,6 +2,7 @@
 //! knows about terminals (and only `repl` talks to one).
 
 pub mod cells;
+mod contain;
 pub mod histfile;
 pub mod names;
 pub mod render;
