@@ -5,6 +5,7 @@
 pub mod builtins;
 pub mod numpy;
 pub mod object;
+pub mod registry;
 pub mod text;
 
 use std::rc::Rc;
