@@ -3,6 +3,10 @@
 
 use std::fmt;
 
+mod limits;
+// messages of the NumPy breadth areas, one file per area (issue 12)
+mod random;
+
 /// The Python exception class a user sees in the last traceback line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -29,6 +33,10 @@ pub enum ErrorKind {
     ModuleNotFoundError,
     ImportError,
     AssertionError,
+    /// CPython's error for interpreter bugs; arrsh's contained panics.
+    SystemError,
+    UnicodeEncodeError,
+    UnicodeDecodeError,
 }
 
 impl ErrorKind {
@@ -55,6 +63,9 @@ impl ErrorKind {
             ErrorKind::ModuleNotFoundError => "ModuleNotFoundError",
             ErrorKind::ImportError => "ImportError",
             ErrorKind::AssertionError => "AssertionError",
+            ErrorKind::SystemError => "SystemError",
+            ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
+            ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
         }
     }
 
@@ -69,6 +80,8 @@ impl ErrorKind {
                     | (AxisError, IndexError)
                     | (UFuncTypeError, TypeError)
                     | (ModuleNotFoundError, ImportError)
+                    | (UnicodeEncodeError, ValueError)
+                    | (UnicodeDecodeError, ValueError)
             )
     }
 }

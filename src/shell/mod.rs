@@ -1,6 +1,7 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+mod contain;
 pub mod histfile;
 pub mod names;
 pub mod render;

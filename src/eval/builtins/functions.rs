@@ -86,6 +86,10 @@ fn round(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
     })
 }
+/// A builtin that exists only in test builds and panics: the containment tests use it to
+/// put a bug in the middle of a cell.
+#[cfg(test)]
+pub(crate) const TEST_PANIC: &str = "_arrsh_test_panic";
 
 impl Interp {
     /// `f(*args, **kw)`.
@@ -142,6 +146,10 @@ impl Interp {
         if name.starts_with("sys.") || name.starts_with("time.") || name.starts_with("math.") {
             let p = Args::new(name.rsplit('.').next().unwrap_or(name), args, kw);
             return self.call_module_function(name, p);
+        }
+        #[cfg(test)]
+        if name == TEST_PANIC {
+            panic!("a deliberate panic ({} arguments)", args.len());
         }
         let mut p = Args::new(name, args, kw);
         Ok(match name {
