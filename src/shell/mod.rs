@@ -1,15 +1,15 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod cells;
 mod contain;
 pub mod histfile;
 pub mod names;
 pub mod render;
 pub mod repl;
 pub mod replay;
-pub mod scan;
 pub mod session;
 
 pub use render::Style;
-pub use replay::{cells, compare, run_script};
+pub use replay::{compare, run_script};
 pub use session::{CellResult, Session, SessionOptions};

@@ -118,13 +118,10 @@ impl Session {
         &self.interp
     }
 
-    /// Runs one cell. Blank (or comment-only) input returns `None` and does not advance the
-    /// counter, as in IPython; everything else advances it, error or not.
+    /// Runs one cell. Blank input returns `None` and does not advance the counter, as in
+    /// IPython; everything else (a comment-only cell too) advances it, error or not.
     pub fn run_cell(&mut self, src: &str) -> Option<CellResult> {
-        if src
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if src.trim().is_empty() {
             return None;
         }
         let n = self.count;
