@@ -55,6 +55,8 @@ pub struct Interp {
     pub(crate) objects: objects::Objects,
     /// Origin of `time.perf_counter()`.
     pub(crate) started: std::time::Instant,
+    /// The hidden `RandomState` behind `np.random.rand` and friends (made on first use).
+    pub(crate) np_random: Option<Value>,
 }
 
 impl Interp {
@@ -72,6 +74,7 @@ impl Interp {
             repr_depth: 0,
             repr_active: Vec::new(),
             started: std::time::Instant::now(),
+            np_random: None,
         }
     }
 

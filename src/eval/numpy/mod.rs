@@ -8,5 +8,6 @@ pub mod joining;
 pub mod mathfuncs;
 pub mod module;
 pub mod origins;
+pub mod random;
 pub mod reductions;
 pub mod variance;
