@@ -1,13 +1,17 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod docs;
+pub mod help;
 pub mod histfile;
+pub mod magics;
 pub mod names;
 pub mod render;
 pub mod repl;
 pub mod replay;
 pub mod scan;
 pub mod session;
+pub mod transform;
 
 pub use render::Style;
 pub use replay::{cells, compare, run_script};

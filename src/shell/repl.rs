@@ -177,10 +177,19 @@ pub fn run(
             eprintln!("arrsh: could not save history to {}: {e}", path.display());
         }
         interrupt.store(false, Ordering::Relaxed);
-        if let Some(r) = session.run_cell(&src) {
+        let mut typed = true;
+        super::replay::run_one(session, &src, &mut |r| {
             let mut out = stdout.lock();
-            let _ = out.write_all(render::output(&r, style).as_bytes());
+            // cells `%run` queued were not typed: show them as a transcript would
+            if !typed {
+                let _ = out.write_all(render::input(r, style).as_bytes());
+            }
+            typed = false;
+            let _ = out.write_all(render::output(r, style).as_bytes());
             let _ = out.flush();
+        });
+        if session.exit_requested() {
+            break;
         }
         if let Some(h) = rl.helper_mut() {
             h.globals = names::snapshot(session);
