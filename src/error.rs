@@ -3,6 +3,10 @@
 
 use std::fmt;
 
+mod limits;
+// messages of the NumPy breadth areas, one file per area (issue 12)
+mod random;
+
 /// The Python exception class a user sees in the last traceback line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -31,6 +35,10 @@ pub enum ErrorKind {
     AssertionError,
     /// IPython's `UsageError`: a magic or `?` used wrongly (no traceback, just this line).
     UsageError,
+    /// CPython's error for interpreter bugs; arrsh's contained panics.
+    SystemError,
+    UnicodeEncodeError,
+    UnicodeDecodeError,
 }
 
 impl ErrorKind {
@@ -58,6 +66,9 @@ impl ErrorKind {
             ErrorKind::ImportError => "ImportError",
             ErrorKind::AssertionError => "AssertionError",
             ErrorKind::UsageError => "UsageError",
+            ErrorKind::SystemError => "SystemError",
+            ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
+            ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
         }
     }
 
@@ -72,6 +83,8 @@ impl ErrorKind {
                     | (AxisError, IndexError)
                     | (UFuncTypeError, TypeError)
                     | (ModuleNotFoundError, ImportError)
+                    | (UnicodeEncodeError, ValueError)
+                    | (UnicodeDecodeError, ValueError)
             )
     }
 }

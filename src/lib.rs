@@ -4,7 +4,8 @@
 //! joins them, and the shell owns the terminal.
 //!
 //! Module map:
-//! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages.
+//! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages
+//!   (`error::random`: the messages of `np.random`).
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
@@ -19,6 +20,10 @@
 //!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing).
+//!   - `random` — NumPy's random streams bit for bit: `mt19937` (legacy seeding), `pcg64` and
+//!     `seedseq` (`SeedSequence`), `bounded` (masked and Lemire bounded integers), `ziggurat`
+//!     (+ `ziggurat_tables`, NumPy's numbers), `distributions` (uniform, polar and ziggurat
+//!     normals), `shuffle` (Fisher–Yates, Floyd), `state` (`RandomState`, `Generator`).
 //!   - `kernels` — typed loops over ndarray views, the only user of ndarray: copy, cast, assign
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
@@ -46,9 +51,11 @@
 //! - `shell` — sessions (`session`: the counter, `_`/`Out`, `In`/`_i`, memory facts), IPython's
 //!   input transforms (`transform`: `%magic`, `obj?`, `exit`, pasted prompts), the magics table
 //!   (`magics`: one row per magic; `timing`, `namespace`, `history`), help pages (`help`, with
-//!   NumPy's and CPython's docstrings in `docs`), text (`render`), script replay and transcript
-//!   comparison (`replay`), the REPL (`repl`, `scan`, `names`, `histfile`). The binary
-//!   (`main.rs`) parses flags and picks a driver.
+//!   NumPy's and CPython's docstrings in `docs`), text (`render`), the one cell cutter for
+//!   files, pipes, `-c`, pastes and the REPL's completeness check (`cells`: plain scripts,
+//!   `# %%` files, `>>>`/`In [n]:` sessions, narration; `tokenize` ports CPython 3.11's line
+//!   continuation rules), script replay and transcript comparison (`replay`), the REPL (`repl`,
+//!   `names`, `histfile`). The binary (`main.rs`) parses flags and picks a driver.
 
 pub mod error;
 pub mod eval;

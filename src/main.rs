@@ -30,9 +30,10 @@ enum ColorChoice {
 #[derive(Parser, Debug)]
 #[command(name = "arrsh", version, after_help = AFTER_HELP)]
 struct Cli {
-    /// Script files to replay: one cell per line (as IPython would run them), errors included.
+    /// Script files to replay, cut into cells as IPython would run them (each statement of a
+    /// plain script, each `# %%` block, or the prompts of a pasted `>>>`/`In [n]:` session).
     files: Vec<PathBuf>,
-    /// Run these lines (newline-separated) as cells, then exit (or stay with -i).
+    /// Run this code (cut into cells like a file), then exit (or stay with -i).
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
     /// Stay interactive after running FILEs or -c.

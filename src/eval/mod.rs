@@ -5,6 +5,7 @@
 pub mod builtins;
 pub mod numpy;
 pub mod object;
+mod recover;
 pub mod text;
 
 use std::rc::Rc;
@@ -49,7 +50,7 @@ pub struct Interp {
     out: String,
     pub print_opts: PrintOptions,
     depth: usize,
-    /// Nesting of `repr` calls (deeply nested lists raise RecursionError, as in CPython).
+    /// Nesting of container walks: repr, `==`, `<`, `in`, hash (`object::nesting`).
     pub(crate) repr_depth: usize,
     /// Ids of the containers whose repr is being made (`Py_ReprEnter`: `[1, [...]]`).
     pub(crate) repr_active: Vec<u64>,

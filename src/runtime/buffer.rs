@@ -122,10 +122,7 @@ impl Buffer {
 }
 
 fn busy() -> PyError {
-    PyError::new(
-        crate::error::ErrorKind::RuntimeError,
-        "arrsh internal error: buffer already in use",
-    )
+    PyError::internal("buffer already in use")
 }
 
 fn storage_slice(s: &Storage) -> &[u8] {

@@ -10,6 +10,7 @@ pub mod index;
 pub mod join;
 pub mod layout;
 pub mod print;
+pub mod random;
 pub mod reshape;
 pub mod scalar;
 

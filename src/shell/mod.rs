@@ -1,6 +1,8 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod cells;
+mod contain;
 pub mod docs;
 pub mod help;
 pub mod histfile;
@@ -9,10 +11,9 @@ pub mod names;
 pub mod render;
 pub mod repl;
 pub mod replay;
-pub mod scan;
 pub mod session;
 pub mod transform;
 
 pub use render::Style;
-pub use replay::{cells, compare, run_script};
+pub use replay::{compare, run_script};
 pub use session::{CellResult, Session, SessionOptions};

@@ -3,6 +3,7 @@
 
 use owo_colors::OwoColorize;
 
+use super::cells::rstrip;
 use super::session::{ArrayFacts, CellResult, Facts};
 use crate::error::{ErrorKind, shape_str};
 
@@ -48,16 +49,21 @@ pub fn prompt_more(n: usize, style: Style) -> String {
     }
 }
 
-/// The echoed input of a cell, as a transcript shows it.
+/// The echoed input of a cell, as a transcript shows it: `In [n]: ` before the first line and
+/// IPython's continuation prompt before each further one (trailing blanks removed there, as
+/// the oracle does).
 pub fn input(r: &CellResult, style: Style) -> String {
     let mut s = String::new();
-    for (i, line) in r.input.lines().enumerate() {
+    for (i, line) in r.input.split('\n').enumerate() {
         if i == 0 {
             s.push_str(&prompt_in(r.n, style));
-        } else {
+            s.push_str(line);
+        } else if style.color {
             s.push_str(&prompt_more(r.n, style));
+            s.push_str(rstrip(line));
+        } else {
+            s.push_str(rstrip(&format!("{}{line}", prompt_more(r.n, style))));
         }
-        s.push_str(line);
         s.push('\n');
     }
     s

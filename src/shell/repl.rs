@@ -15,8 +15,8 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
 
+use super::cells::{Completeness, completeness, next_indent};
 use super::render::{self, Style};
-use super::scan::{Completeness, completeness, next_indent};
 use super::session::Session;
 use super::{histfile, names};
 

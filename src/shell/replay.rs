@@ -1,52 +1,13 @@
-//! Replaying scripts: splitting a file into cells (the oracle's rule, one cell per physical
-//! line, plus indented blocks under a line ending in `:`), running them through a fresh session
-//! and rendering the transcript; and comparing a transcript with an expected one.
+//! Replaying scripts: cutting a file into cells (`cells`, the oracle's rules), running them
+//! through a fresh session and rendering the transcript; and comparing a transcript with an
+//! expected one.
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use super::cells;
 use super::render::{self, Style};
 use super::session::{CellResult, Session, SessionOptions};
-
-/// Splits a script into cells. Blank lines and `#` lines are not cells; each other line is one
-/// cell, stripped — except that a line ending in `:` takes the indented lines after it (a block
-/// the oracle cannot express on one line).
-pub fn cells(script: &str) -> Vec<String> {
-    let lines: Vec<&str> = script.lines().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i].trim();
-        i += 1;
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cell = line.to_string();
-        if opens_block(line) {
-            while i < lines.len()
-                && (lines[i].starts_with(' ') || lines[i].starts_with('\t'))
-                && !lines[i].trim().is_empty()
-            {
-                cell.push('\n');
-                cell.push_str(lines[i].trim_end());
-                i += 1;
-            }
-        }
-        out.push(cell);
-    }
-    out
-}
-
-/// Whether a line opens an indented block (`for x in y:` with nothing after the colon).
-pub fn opens_block(line: &str) -> bool {
-    let code = line.split('#').next().unwrap_or("").trim_end();
-    code.ends_with(':')
-        && [
-            "for ", "while ", "if ", "elif ", "else", "def ", "with ", "try", "except", "class ",
-        ]
-        .iter()
-        .any(|k| code.trim_start().starts_with(k))
-}
 
 /// Runs a script in a fresh session; returns the transcript and whether any cell raised.
 pub fn run_script(script: &str, opts: &SessionOptions, style: Style) -> (String, bool) {
@@ -63,7 +24,7 @@ pub fn run_script(script: &str, opts: &SessionOptions, style: Style) -> (String,
 /// raised.
 pub fn run_cells(session: &mut Session, script: &str, mut sink: impl FnMut(&CellResult)) -> bool {
     let mut failed = false;
-    for c in cells(script) {
+    for c in cells::sources(script) {
         failed |= run_one(session, &c, &mut sink);
         if session.exit_requested() {
             break;
@@ -140,33 +101,6 @@ pub fn compare(expected: &str, actual: &str) -> Vec<Mismatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_follow_the_oracle_rule() {
-        let s = "# intro\nimport numpy as np\n\n  a = np.arange(5)  \nfor i in a: print(i)\n";
-        assert_eq!(
-            cells(s),
-            vec![
-                "import numpy as np",
-                "a = np.arange(5)",
-                "for i in a: print(i)"
-            ]
-        );
-    }
-
-    #[test]
-    fn indented_blocks_join_their_header() {
-        let s = "for i in range(2):\n    x = i\n    print(x)\ny = 1\n";
-        assert_eq!(
-            cells(s),
-            vec!["for i in range(2):\n    x = i\n    print(x)", "y = 1"]
-        );
-        assert_eq!(
-            cells("x = {'a':\n 1}"),
-            vec!["x = {'a':", "1}"],
-            "control: only block headers join"
-        );
-    }
 
     #[test]
     fn exit_ends_a_script_and_run_replays_a_file_into_the_session() {

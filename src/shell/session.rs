@@ -371,13 +371,10 @@ impl Session {
         }
     }
 
-    /// Runs one cell. Blank (or comment-only) input returns `None` and does not advance the
-    /// counter, as in IPython; everything else advances it, error or not.
+    /// Runs one cell. Blank input returns `None` and does not advance the counter, as in
+    /// IPython; everything else (a comment-only cell too) advances it, error or not.
     pub fn run_cell(&mut self, src: &str) -> Option<CellResult> {
-        if src
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if src.trim().is_empty() {
             return None;
         }
         let n = self.count;
@@ -392,16 +389,18 @@ impl Session {
             error: None,
             page: None,
         };
-        match self.dispatch(src) {
-            Ok(Some(v)) => match self.display(n, &v) {
-                Ok((text, facts)) => {
-                    result.out = Some(text);
-                    result.facts = facts;
-                }
-                Err(e) => result.error = Some(e),
-            },
-            Ok(None) => {}
-            Err(e) => result.error = Some(e),
+        // A panic is a bug in arrsh: it costs this cell, never the session (STYLE §17).
+        let outcome = super::contain::contain(|| self.run_request(src, n));
+        match outcome {
+            Ok((out, facts, error)) => {
+                result.out = out;
+                result.facts = facts;
+                result.error = error;
+            }
+            Err(what) => {
+                self.interp.recover_after_panic();
+                result.error = Some(PyError::internal(&what));
+            }
         }
         // a pending Ctrl-C that arrived after the last check must not leak into the next cell
         let _ = self.interp.ctx.check_interrupt();
@@ -428,6 +427,23 @@ impl Session {
             Request::LineMagic { name, args } => magics::run(self, &name, &args, None),
             Request::CellMagic { name, args, body } => magics::run(self, &name, &args, Some(&body)),
             Request::Help { target, detail } => help::show(self, &target, detail),
+        }
+    }
+
+    /// Does what one cell asks for, then displays its value: the text, the memory facts, or the
+    /// error.
+    fn run_request(
+        &mut self,
+        src: &str,
+        n: usize,
+    ) -> (Option<String>, Option<Facts>, Option<PyError>) {
+        match self.dispatch(src) {
+            Ok(Some(v)) => match self.display(n, &v) {
+                Ok((text, facts)) => (Some(text), facts, None),
+                Err(e) => (None, None, Some(e)),
+            },
+            Ok(None) => (None, None, None),
+            Err(e) => (None, None, Some(e)),
         }
     }
 
@@ -525,5 +541,93 @@ impl Session {
         let mut v: Vec<String> = self.interp.globals.keys().cloned().collect();
         v.sort();
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn session() -> Session {
+        Session::new(&SessionOptions::default(), Arc::new(AtomicBool::new(false)))
+    }
+
+    /// Runs a cell; its error line, or its output.
+    fn run(s: &mut Session, src: &str) -> String {
+        let r = s.run_cell(src).expect("not blank");
+        match r.error {
+            Some(e) => e.to_string(),
+            None => format!("{}{}", r.stdout, r.out.unwrap_or_default()),
+        }
+    }
+
+    #[test]
+    fn a_panicking_cell_costs_that_cell_only() {
+        let mut s = session();
+        run(&mut s, "import numpy as np");
+        run(&mut s, "x = [1, 2]");
+        run(&mut s, "a = np.arange(4)");
+        // the panic happens mid-statement, after a side effect and inside a call
+        let r = s.run_cell("x.append(3); y = _arrsh_test_panic(x)").unwrap();
+        assert_eq!(r.n, 4, "the crashing cell has its number");
+        let e = r.error.expect("an error");
+        assert_eq!(e.kind, ErrorKind::SystemError);
+        assert!(
+            e.msg
+                .starts_with("arrsh internal error: a deliberate panic (1 arguments)"),
+            "{e}"
+        );
+        assert!(e.msg.ends_with("— please report this cell"), "{e}");
+        assert_eq!(s.execution_count(), 5, "the counter moved on");
+        assert_eq!(run(&mut s, "x"), "[1, 2, 3]", "variables survive");
+        assert_eq!(run(&mut s, "int(a.sum())"), "6");
+        assert_eq!(run(&mut s, "y"), "NameError: name 'y' is not defined");
+        assert_eq!(run(&mut s, "Out[5]"), "[1, 2, 3]", "Out is still kept");
+    }
+
+    #[test]
+    fn a_panic_deep_in_scopes_leaves_no_scope_behind() {
+        let mut s = session();
+        run(&mut s, "v = 'global'");
+        let cells = [
+            "[_arrsh_test_panic() for v in range(3)]",
+            "sorted([3, 1], key=lambda v: _arrsh_test_panic())",
+            "{v: [w for w in (_arrsh_test_panic(),)] for v in 'ab'}",
+            "repr([[[_arrsh_test_panic()]]])",
+        ];
+        for c in cells {
+            assert!(
+                run(&mut s, c).starts_with("SystemError: arrsh internal error"),
+                "{c}"
+            );
+            assert_eq!(
+                run(&mut s, "v"),
+                "'global'",
+                "after {c}: the global, not a loop name"
+            );
+            assert_eq!(run(&mut s, "[v for v in range(2)]"), "[0, 1]", "after {c}");
+        }
+        // control: the same cells without the bug run normally
+        assert_eq!(run(&mut s, "sorted([3, 1], key=lambda v: -v)"), "[3, 1]");
+    }
+
+    #[test]
+    fn replay_goes_on_after_a_panicking_cell() {
+        let script = "x = 1\n_arrsh_test_panic()\nx + 1\n";
+        let (text, failed) = super::super::replay::run_script(
+            script,
+            &SessionOptions::default(),
+            crate::shell::Style {
+                color: false,
+                annotate: false,
+            },
+        );
+        assert!(failed);
+        assert!(
+            text.contains("In [2]: _arrsh_test_panic()\nSystemError: arrsh internal error"),
+            "{text}"
+        );
+        assert!(text.contains("In [3]: x + 1\nOut[3]: 2"), "{text}");
     }
 }

@@ -12,6 +12,11 @@ use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
 use crate::syntax::ast::{BinOp, CmpOp};
 
+/// A builtin that exists only in test builds and panics: the containment tests use it to
+/// put a bug in the middle of a cell.
+#[cfg(test)]
+pub(crate) const TEST_PANIC: &str = "_arrsh_test_panic";
+
 impl Interp {
     /// `f(*args, **kw)`.
     pub fn call(
@@ -62,6 +67,10 @@ impl Interp {
         if name.starts_with("sys.") || name.starts_with("time.") || name.starts_with("math.") {
             let p = Args::new(name.rsplit('.').next().unwrap_or(name), args, kw);
             return self.call_module_function(name, p);
+        }
+        #[cfg(test)]
+        if name == TEST_PANIC {
+            panic!("a deliberate panic ({} arguments)", args.len());
         }
         let mut p = Args::new(name, args, kw);
         Ok(match name {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
+use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
 use crate::syntax::ast::CmpOp;
 
@@ -331,7 +332,7 @@ impl Interp {
         if self.is_same(x, y) {
             return Ok(true);
         }
-        match self.compare(x, CmpOp::Eq, y) {
+        match self.nested(Nesting::Comparison, |me| me.compare(x, CmpOp::Eq, y)) {
             Ok(r) => self.truthy(&r),
             // NumPy answers `np.int64(0) == 'x'` with False (no loop for int and str)
             Err(e) if e.kind == crate::error::ErrorKind::UFuncTypeError => Ok(false),

@@ -157,7 +157,7 @@ pub fn run(s: &mut Session, call: &Call) -> PyResult<Option<Value>> {
     let text = std::fs::read_to_string(&path)
         .or_else(|_| std::fs::read_to_string(format!("{path}.py")))
         .map_err(|_| PyError::run_file_not_found(name))?;
-    s.queue_cells(crate::shell::replay::cells(&text));
+    s.queue_cells(crate::shell::cells::sources(&text));
     Ok(None)
 }
 
