@@ -5,8 +5,8 @@
 
 use super::docs;
 use super::magics::{self, MAGICS};
-use super::render;
 use super::session::Session;
+use super::{memline, paint};
 use crate::error::PyResult;
 use crate::eval::{Interp, Value};
 
@@ -86,8 +86,9 @@ pub fn show(s: &mut Session, target: &str, detail: u8) -> PyResult<Option<Value>
     if let Some(f) = s.facts_of(&value) {
         extra.push((
             "Memory",
-            render::annotation(&f)
-                .trim_start()
+            // one line: the page's field, not the terminal, decides the layout
+            paint::render(&memline::memory_lines(&f, usize::MAX / 2), false)
+                .trim()
                 .trim_start_matches("↳ ")
                 .to_string(),
         ));

@@ -4,15 +4,19 @@
 pub mod cells;
 mod contain;
 pub mod docs;
+pub mod facts;
 pub mod help;
 pub mod histfile;
 pub mod magics;
+pub mod memline;
 pub mod names;
+pub mod paint;
 pub mod render;
 pub mod repl;
 pub mod replay;
 pub mod session;
 pub mod transform;
+pub mod why;
 
 pub use render::Style;
 pub use replay::{compare, run_script};

@@ -177,6 +177,11 @@ pub fn run(
             eprintln!("arrsh: could not save history to {}: {e}", path.display());
         }
         interrupt.store(false, Ordering::Relaxed);
+        // the terminal may have been resized since the last cell
+        let style = Style {
+            width: rl.dimensions().map_or(style.width, |(w, _)| w as usize),
+            ..style
+        };
         let mut typed = true;
         super::replay::run_one(session, &src, &mut |r| {
             let mut out = stdout.lock();
@@ -196,4 +201,10 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The width of the terminal standard output is, when it is one.
+pub fn terminal_width() -> Option<usize> {
+    let mut rl: Editor<(), DefaultHistory> = Editor::new().ok()?;
+    rl.dimensions().map(|(w, _)| w as usize)
 }
