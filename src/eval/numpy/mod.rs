@@ -10,4 +10,5 @@ pub mod module;
 pub mod origins;
 pub mod random;
 pub mod reductions;
+pub mod ufuncs;
 pub mod variance;

@@ -81,6 +81,7 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "vars",
     "dir",
     "globals",
+    "help",
 ];
 
 pub struct Objects {
