@@ -51,7 +51,8 @@
 //!     `gen_signatures.py`).
 //! - `shell` — sessions (`session`: the counter, `_`/`Out`), memory facts and "why" notes as
 //!   plain data (`facts`, found by `why`), text (`render`; the memory line's and notes' words in
-//!   `memline`; styled, width-packed spans in `paint`),
+//!   `memline`; styled, width-packed spans in `paint`), the pictures magics ask for (`mapfacts`
+//!   gathers them; `bytemap` draws `%mem`'s byte map, `buffers` `%buffers` and the rest),
 //!   the one cell cutter for files, pipes, `-c`, pastes and the REPL's completeness check
 //!   (`cells`: plain scripts, `# %%` files, `>>>`/`In [n]:` sessions, narration; `tokenize`
 //!   ports CPython 3.11's line continuation rules), script replay and transcript comparison

@@ -1,10 +1,13 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod buffers;
+pub mod bytemap;
 pub mod cells;
 mod contain;
 pub mod facts;
 pub mod histfile;
+pub mod mapfacts;
 pub mod memline;
 pub mod names;
 pub mod paint;

@@ -91,6 +91,12 @@ pub fn input(r: &CellResult, style: Style) -> String {
 /// error; then the blank line IPython leaves.
 pub fn output(r: &CellResult, style: Style) -> String {
     let mut s = r.stdout.clone();
+    for p in &r.pictures {
+        s.push_str(&paint::render(
+            &super::buffers::draw(p, style.width),
+            style.color,
+        ));
+    }
     if let Some(text) = &r.out {
         let label = format!("Out[{}]: ", r.n);
         let label = if style.color {
@@ -181,6 +187,7 @@ mod tests {
             facts: None,
             error,
             notes: Vec::new(),
+            pictures: Vec::new(),
         }
     }
 
