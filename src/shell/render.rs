@@ -91,6 +91,9 @@ pub fn input(r: &CellResult, style: Style) -> String {
 /// error; then the blank line IPython leaves.
 pub fn output(r: &CellResult, style: Style) -> String {
     let mut s = r.stdout.clone();
+    if let Some(page) = &r.page {
+        s.push_str(page);
+    }
     for p in &r.pictures {
         s.push_str(&paint::render(
             &super::buffers::draw(p, style.width),
@@ -188,6 +191,7 @@ mod tests {
             error,
             notes: Vec::new(),
             pictures: Vec::new(),
+            page: None,
         }
     }
 
