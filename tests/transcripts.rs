@@ -158,6 +158,7 @@ topics!(
     reshape,
     seeds,
     shape_ops,
+    sorting,
     strings_format,
     views,
 );
@@ -193,6 +194,7 @@ fn every_topic_is_checked() {
         "reshape",
         "seeds",
         "shape_ops",
+        "sorting",
         "strings_format",
         "views",
     ];
