@@ -64,6 +64,10 @@ struct Cli {
     /// Do not read or write the history file.
     #[arg(long)]
     no_history: bool,
+    /// Lay memory lines and pictures out for this many columns (default: the terminal's
+    /// width, or 100 when not writing to a terminal).
+    #[arg(long, value_name = "COLUMNS")]
+    width: Option<usize>,
     /// Print each cell's wall time to stderr as `<seconds>\t<cell>` (used by bench/compare.py).
     #[arg(long)]
     timings: bool,
@@ -147,6 +151,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let style = Style {
         color,
         annotate: !cli.plain,
+        width: cli
+            .width
+            .or_else(|| stdout_tty.then(repl::terminal_width).flatten())
+            .unwrap_or(render::DEFAULT_WIDTH),
     };
 
     let interrupt = Arc::new(AtomicBool::new(false));
@@ -161,6 +169,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .context("installing the Ctrl-C handler")?;
 
     let mut session = Session::new(&opts, interrupt.clone());
+    session.set_memory_facts(style.annotate);
     let mut failed = false;
     let mut scripts: Vec<String> = Vec::new();
     for f in &cli.files {

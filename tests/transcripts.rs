@@ -242,10 +242,7 @@ fn every_topic_is_checked() {
 #[test]
 fn annotated_transcripts_and_examples() {
     let bless = std::env::var_os("ARRSH_BLESS").is_some();
-    let style = Style {
-        color: false,
-        annotate: true,
-    };
+    let style = Style::annotated();
     let mut problems = Vec::new();
     let mut files = scripts_in(&root().join("tests/annotated"));
     files.extend(scripts_in(&root().join("examples")));

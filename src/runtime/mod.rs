@@ -3,12 +3,14 @@
 
 pub mod buffer;
 pub mod casting;
+pub mod coverage;
 pub mod dtype;
 pub mod fancy;
 pub mod heap;
 pub mod index;
 pub mod join;
 pub mod layout;
+pub mod origin;
 pub mod print;
 pub mod random;
 pub mod reshape;

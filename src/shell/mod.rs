@@ -3,12 +3,16 @@
 
 pub mod cells;
 mod contain;
+pub mod facts;
 pub mod histfile;
+pub mod memline;
 pub mod names;
+pub mod paint;
 pub mod render;
 pub mod repl;
 pub mod replay;
 pub mod session;
+pub mod why;
 
 pub use render::Style;
 pub use replay::{compare, run_script};

@@ -12,6 +12,7 @@ use super::session::{CellResult, Session, SessionOptions};
 /// Runs a script in a fresh session; returns the transcript and whether any cell raised.
 pub fn run_script(script: &str, opts: &SessionOptions, style: Style) -> (String, bool) {
     let mut session = Session::new(opts, Arc::new(AtomicBool::new(false)));
+    session.set_memory_facts(style.annotate);
     let mut out = String::new();
     let mut failed = false;
     for c in cells::sources(script) {

@@ -465,7 +465,9 @@ impl Interp {
                             };
                             self.copy_in_order(a, dtype.unwrap_or(a.dtype()), o)?
                         } else if copy == Some(true) || !striding_ok {
-                            self.copy_in_order(a, a.dtype(), order)?
+                            let c = self.copy_in_order(a, a.dtype(), order)?;
+                            crate::eval::numpy::origins::array_copied(a, &c, copy, order);
+                            c
                         } else {
                             a.clone()
                         }
@@ -475,6 +477,7 @@ impl Interp {
                             return Err(copy_false_error());
                         }
                         let a = self.to_array(other, dtype)?;
+                        crate::eval::numpy::origins::sequence_copied(other, &a);
                         if order == OrderArg::F && !a.is_f_contiguous() {
                             kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)?
                         } else {
@@ -826,7 +829,9 @@ impl Interp {
                 Ok(Value::Array(if ok {
                     arr
                 } else {
-                    kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)?
+                    let c = kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)?;
+                    crate::eval::numpy::origins::order_copied(&arr, &c, order);
+                    c
                 }))
             }
             "frombuffer" => {
