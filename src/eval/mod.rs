@@ -6,6 +6,7 @@ pub mod builtins;
 pub mod numpy;
 pub mod object;
 mod recover;
+pub mod registry;
 pub mod text;
 
 use std::rc::Rc;

@@ -394,6 +394,25 @@ impl Interp {
     /// `<function __main__.<lambda>(x)>`, or the object's address when NumPy made it in Python.
     fn pretty_callable(&mut self, v: &Value) -> String {
         let id = self.id_of(v);
+        match v {
+            Value::Builtin(b) => {
+                if let Some(e) = crate::eval::registry::get(b.name) {
+                    return self.function_pretty(e, id, None);
+                }
+            }
+            Value::Method(m) => {
+                for owner in crate::eval::registry::call::owners_of(&m.obj) {
+                    if let Some(e) = crate::eval::registry::lookup(owner, &m.name) {
+                        let shown = match &m.obj {
+                            Value::Scalar(s) => s.dtype.scalar_type_name().to_string(),
+                            _ => owner.to_string(),
+                        };
+                        return self.function_pretty(e, id, Some(&shown));
+                    }
+                }
+            }
+            _ => {}
+        }
         let (key, short) = match v {
             Value::Builtin(b) => (
                 b.name.to_string(),
