@@ -6,6 +6,7 @@ use std::fmt;
 mod limits;
 // messages of the NumPy breadth areas, one file per area (issue 12)
 mod random;
+mod sorting;
 
 /// The Python exception class a user sees in the last traceback line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

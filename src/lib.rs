@@ -5,7 +5,7 @@
 //!
 //! Module map:
 //! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages
-//!   (`error::random`: the messages of `np.random`).
+//!   (`error::random`, `error::sorting`: the messages of those areas).
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
@@ -25,6 +25,9 @@
 //!     `seedseq` (`SeedSequence`), `bounded` (masked and Lemire bounded integers), `ziggurat`
 //!     (+ `ziggurat_tables`, NumPy's numbers), `distributions` (uniform, polar and ziggurat
 //!     normals), `shuffle` (Fisher–Yates, Floyd), `state` (`RandomState`, `Generator`).
+//!   - `sorting` — sort/argsort/partition in NumPy's order: `order` (NaN placement, radix
+//!     keys), `radix`, `introsort` and `select` (NumPy's own tie orders), `search`
+//!     (`searchsorted`), `unique`, `counting` (`bincount`, `histogram`, `digitize`).
 //!   - `kernels` — typed loops over ndarray views, the only user of ndarray: copy, cast, assign
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with

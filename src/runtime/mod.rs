@@ -15,6 +15,7 @@ pub mod print;
 pub mod random;
 pub mod reshape;
 pub mod scalar;
+pub mod sorting;
 
 pub use dtype::{DType, Kind};
 pub use heap::{Heap, ObjId};
