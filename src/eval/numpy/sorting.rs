@@ -678,7 +678,7 @@ fn count_nonzero(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             .iter()
             .filter(|&&v| v != 0)
             .count();
-        return Ok(it.new_i64(n as i64));
+        return Ok(it.new_scalar(DType::INT64, crate::runtime::Scalar::Int(n as i64)));
     }
     let r = kernels::reduce(
         &it.ctx,
