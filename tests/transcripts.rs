@@ -134,6 +134,7 @@ topics!(
     arithmetic,
     as_strided,
     attributes,
+    cells,
     copies,
     creation,
     creation_more,
@@ -145,10 +146,12 @@ topics!(
     getsizeof,
     indexing,
     indexing_nd,
+    ipython,
     lists,
     objects,
     pretty,
     python,
+    registry,
     reliability,
     repr,
     reshape,
@@ -165,6 +168,7 @@ fn every_topic_is_checked() {
         "arithmetic",
         "as_strided",
         "attributes",
+        "cells",
         "copies",
         "creation",
         "creation_more",
@@ -176,10 +180,12 @@ fn every_topic_is_checked() {
         "getsizeof",
         "indexing",
         "indexing_nd",
+        "ipython",
         "lists",
         "objects",
         "pretty",
         "python",
+        "registry",
         "reliability",
         "repr",
         "reshape",
@@ -207,10 +213,7 @@ fn every_topic_is_checked() {
 #[test]
 fn annotated_transcripts_and_examples() {
     let bless = std::env::var_os("ARRSH_BLESS").is_some();
-    let style = Style {
-        color: false,
-        annotate: true,
-    };
+    let style = Style::annotated();
     let mut problems = Vec::new();
     let mut files = scripts_in(&root().join("tests/annotated"));
     files.extend(scripts_in(&root().join("examples")));

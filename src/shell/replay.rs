@@ -1,75 +1,52 @@
-//! Replaying scripts: splitting a file into cells (the oracle's rule, one cell per physical
-//! line, plus indented blocks under a line ending in `:`), running them through a fresh session
-//! and rendering the transcript; and comparing a transcript with an expected one.
+//! Replaying scripts: cutting a file into cells (`cells`, the oracle's rules), running them
+//! through a fresh session and rendering the transcript; and comparing a transcript with an
+//! expected one.
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use super::cells;
 use super::render::{self, Style};
 use super::session::{CellResult, Session, SessionOptions};
-
-/// Splits a script into cells. Blank lines and `#` lines are not cells; each other line is one
-/// cell, stripped — except that a line ending in `:` takes the indented lines after it (a block
-/// the oracle cannot express on one line).
-pub fn cells(script: &str) -> Vec<String> {
-    let lines: Vec<&str> = script.lines().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i].trim();
-        i += 1;
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cell = line.to_string();
-        if opens_block(line) {
-            while i < lines.len()
-                && (lines[i].starts_with(' ') || lines[i].starts_with('\t'))
-                && !lines[i].trim().is_empty()
-            {
-                cell.push('\n');
-                cell.push_str(lines[i].trim_end());
-                i += 1;
-            }
-        }
-        out.push(cell);
-    }
-    out
-}
-
-/// Whether a line opens an indented block (`for x in y:` with nothing after the colon).
-pub fn opens_block(line: &str) -> bool {
-    let code = line.split('#').next().unwrap_or("").trim_end();
-    code.ends_with(':')
-        && [
-            "for ", "while ", "if ", "elif ", "else", "def ", "with ", "try", "except", "class ",
-        ]
-        .iter()
-        .any(|k| code.trim_start().starts_with(k))
-}
 
 /// Runs a script in a fresh session; returns the transcript and whether any cell raised.
 pub fn run_script(script: &str, opts: &SessionOptions, style: Style) -> (String, bool) {
     let mut session = Session::new(opts, Arc::new(AtomicBool::new(false)));
+    session.set_memory_facts(style.annotate);
     let mut out = String::new();
-    let mut failed = false;
-    for c in cells(script) {
-        if let Some(r) = session.run_cell(&c) {
-            failed |= r.error.is_some();
-            out.push_str(&render::cell(&r, style));
-        }
-    }
+    let failed = run_cells(&mut session, script, |r| {
+        out.push_str(&render::cell(r, style))
+    });
     (out, failed)
 }
 
 /// Runs every cell, handing each result to `sink` as soon as it is ready (for live output).
+/// Cells a `%run` queued run right after it; `exit` stops the script. Returns whether any cell
+/// raised.
 pub fn run_cells(session: &mut Session, script: &str, mut sink: impl FnMut(&CellResult)) -> bool {
     let mut failed = false;
-    for c in cells(script) {
+    for c in cells::sources(script) {
+        failed |= run_one(session, &c, &mut sink);
+        if session.exit_requested() {
+            break;
+        }
+    }
+    failed
+}
+
+/// Runs one cell and then whatever it queued; whether any of them raised.
+pub fn run_one(session: &mut Session, cell: &str, sink: &mut impl FnMut(&CellResult)) -> bool {
+    let mut failed = false;
+    let mut next = Some(cell.to_string());
+    while let Some(c) = next {
         if let Some(r) = session.run_cell(&c) {
             failed |= r.error.is_some();
             sink(&r);
         }
+        if session.exit_requested() {
+            break;
+        }
+        next = session.next_queued();
     }
     failed
 }
@@ -127,29 +104,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_follow_the_oracle_rule() {
-        let s = "# intro\nimport numpy as np\n\n  a = np.arange(5)  \nfor i in a: print(i)\n";
+    fn exit_ends_a_script_and_run_replays_a_file_into_the_session() {
+        let plain = Style::plain();
+        let (out, _) = run_script("a = 1\nexit\nb = 2\n", &SessionOptions::default(), plain);
+        assert_eq!(out, "In [1]: a = 1\n\nIn [2]: exit\n\n");
+        let dir = std::env::temp_dir().join(format!("arrsh-run-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let lesson = dir.join("lesson.py");
+        std::fs::write(&lesson, "x = 40\nx + 2\n").unwrap();
+        let script = format!("%run {}\nx\n", lesson.display());
+        let (out, failed) = run_script(&script, &SessionOptions::default(), plain);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(!failed, "{out}");
         assert_eq!(
-            cells(s),
-            vec![
-                "import numpy as np",
-                "a = np.arange(5)",
-                "for i in a: print(i)"
-            ]
+            out,
+            format!(
+                "In [1]: %run {}\n\nIn [2]: x = 40\n\nIn [3]: x + 2\nOut[3]: 42\n\nIn [4]: x\nOut[4]: 40\n\n",
+                lesson.display()
+            )
         );
-    }
-
-    #[test]
-    fn indented_blocks_join_their_header() {
-        let s = "for i in range(2):\n    x = i\n    print(x)\ny = 1\n";
-        assert_eq!(
-            cells(s),
-            vec!["for i in range(2):\n    x = i\n    print(x)", "y = 1"]
-        );
-        assert_eq!(
-            cells("x = {'a':\n 1}"),
-            vec!["x = {'a':", "1}"],
-            "control: only block headers join"
+        let (out, failed) =
+            run_script("%run /no/such/file.py\n", &SessionOptions::default(), plain);
+        assert!(failed);
+        assert!(
+            out.contains("UsageError: File `'/no/such/file.py'` not found."),
+            "{out}"
         );
     }
 

@@ -1,14 +1,28 @@
-//! A session: the interpreter, the execution counter and IPython's output history (`_`, `__`,
-//! `___`, `_N`, `Out`). `run_cell` turns one cell's text into a `CellResult`; no I/O here.
+//! A session: the interpreter, the execution counter, IPython's output history (`_`, `__`,
+//! `___`, `_N`, `Out`) and input history (`In`, `_i`, `_ii`, `_iii`, `_iN`). `run_cell` turns
+//! one cell's text into a `CellResult`, after IPython's input transforms (magics, `?`, `exit`);
+//! no terminal I/O here.
 
+use std::cell::{Cell as StdCell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use crate::error::PyError;
+use super::transform::{self, Request};
+use super::{help, magics};
+use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::object::value::Value;
-use crate::runtime::{Heap, NdArray};
+use crate::eval::object::value::{PyList, PyStr, Value};
+use crate::runtime::{Heap, ObjId};
+use crate::syntax::ast::Cell;
+
+use super::facts::{self as facts_mod, Derivation};
+pub use super::facts::{ArrayFacts, Facts, Note, OwnerFacts};
+use super::why::{self, Explained};
+
+/// Derivations remembered at most (dead ones are dropped first).
+const MAX_DERIVATIONS: usize = 256;
 
 /// How a session models memory.
 #[derive(Clone, Debug)]
@@ -28,48 +42,6 @@ impl Default for SessionOptions {
     }
 }
 
-/// The memory facts of an array result, for the annotation line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ArrayFacts {
-    pub dtype: String,
-    pub shape: Vec<usize>,
-    pub strides: Vec<isize>,
-    pub id: u64,
-    pub buffer_address: u64,
-    /// Signed: an empty view may point before its buffer, as NumPy's data pointer does.
-    pub offset_bytes: isize,
-    pub nbytes: usize,
-    pub owns_data: bool,
-    pub writeable: bool,
-    pub c_contiguous: bool,
-    pub f_contiguous: bool,
-    /// For a view: what owns the memory.
-    pub owner: Option<OwnerFacts>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct OwnerFacts {
-    pub id: u64,
-    /// The memory belongs to a bytes object (`np.frombuffer`), not an array.
-    pub is_bytes: bool,
-    /// User variables bound to the owner, sorted.
-    pub names: Vec<String>,
-    /// `Out[k]` entries that are the owner.
-    pub out_numbers: Vec<usize>,
-    pub nbytes: usize,
-}
-
-/// What the annotation line says about a displayed value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Facts {
-    Array(ArrayFacts),
-    /// A NumPy scalar: a new object, not a view.
-    Scalar {
-        type_name: String,
-        id: u64,
-    },
-}
-
 /// The outcome of one cell.
 #[derive(Clone, Debug)]
 pub struct CellResult {
@@ -81,6 +53,11 @@ pub struct CellResult {
     pub out: Option<String>,
     pub facts: Option<Facts>,
     pub error: Option<PyError>,
+    /// "Why" notes: plain facts the renderer words (empty when memory facts are off).
+    pub notes: Vec<Note>,
+    /// Help text (`obj?`) meant for a pager: the REPL pages it when it is longer than the
+    /// screen; everywhere else it is printed after `stdout`.
+    pub page: Option<String>,
 }
 
 pub struct Session {
@@ -89,7 +66,30 @@ pub struct Session {
     out_cache: Value,
     /// IPython's `_`, `__`, `___` as last displayed (to notice a user's own `_`).
     hist: [Value; 3],
+    /// Whether to work out memory facts and notes (off for `--plain`: nobody would see them).
+    memory_facts: bool,
+    /// How named arrays and scalars were made (`v = a[2:8:2].T`), for the memory line.
+    derivations: Vec<Derivation>,
+    explained: Explained,
+    /// The input history as typed: `inputs[0]` is `''`, `inputs[n]` is cell n.
+    inputs: Vec<String>,
+    /// `In`: the same history as a Python list.
+    in_list: Value,
+    /// IPython's `_i00`, `_i`, `_ii`, `_iii`: the inputs of this cell and the three before it.
+    recent_inputs: [Value; 4],
+    /// Cells `%run` queued, run next by the driver as if typed.
+    queued: VecDeque<String>,
+    exit_requested: bool,
+    /// The help page of the running cell.
+    page: Option<String>,
+    /// Address of the next shell-owned object (see `shell_str`).
+    next_shell_id: u64,
 }
+
+/// The shell's own objects (the input history) get ids from this range instead of the heap
+/// model: the model mirrors the user's program as the oracle (plain Python, no `In` list) runs
+/// it, and IPython's bookkeeping must not move the ids the user sees.
+const SHELL_IDS: u64 = 0x7f3c_4000_0000;
 
 impl Session {
     pub fn new(opts: &SessionOptions, interrupt: Arc<AtomicBool>) -> Session {
@@ -101,12 +101,79 @@ impl Session {
         for name in ["_", "__", "___"] {
             interp.globals.insert(name.into(), empty.clone());
         }
-        Session {
+        let mut session = Session {
             interp,
             count: 1,
             out_cache,
             hist: [empty.clone(), empty.clone(), empty],
+            memory_facts: true,
+            derivations: Vec::new(),
+            explained: Explained::default(),
+            inputs: vec![String::new()],
+            in_list: Value::None,
+            recent_inputs: [Value::None, Value::None, Value::None, Value::None],
+            queued: VecDeque::new(),
+            exit_requested: false,
+            page: None,
+            next_shell_id: SHELL_IDS,
+        };
+        session.interp.help_page = Some(|it, v| help::page(it, v, 1));
+        let blank = session.shell_str("");
+        session.recent_inputs = [blank.clone(), blank.clone(), blank.clone(), blank.clone()];
+        session.in_list = Value::List(Rc::new(PyList {
+            id: session.shell_id(),
+            items: RefCell::new(vec![blank]),
+            capacity: StdCell::new(1),
+            buffer: StdCell::new(true),
+        }));
+        session.publish_inputs();
+        session
+    }
+
+    fn shell_id(&mut self) -> ObjId {
+        let id = ObjId::fixed(self.next_shell_id);
+        self.next_shell_id += 64;
+        id
+    }
+
+    /// A string owned by the shell (an id outside the heap model).
+    fn shell_str(&mut self, s: &str) -> Value {
+        Value::Str(Rc::new(PyStr {
+            id: self.shell_id(),
+            v: s.to_string(),
+        }))
+    }
+
+    /// Binds `In`, `_i`, `_ii`, `_iii` (IPython pushes them before every cell).
+    fn publish_inputs(&mut self) {
+        let g = &mut self.interp.globals;
+        g.insert("In".into(), self.in_list.clone());
+        g.insert("_i".into(), self.recent_inputs[1].clone());
+        g.insert("_ii".into(), self.recent_inputs[2].clone());
+        g.insert("_iii".into(), self.recent_inputs[3].clone());
+    }
+
+    /// IPython's `store_inputs`: `In[n]`, `_iN`, and `_i`/`_ii`/`_iii` moved along.
+    fn record_input(&mut self, n: usize, src: &str) {
+        let s = self.shell_str(src);
+        self.inputs.truncate(n);
+        while self.inputs.len() < n {
+            self.inputs.push(String::new());
         }
+        self.inputs.push(src.to_string());
+        if let Value::List(l) = self.in_list.clone() {
+            // the shell's own list (a fixed id, not charged): a refusal would only cost In[n]
+            let _ = self.interp.list_append(&l, s.clone());
+        }
+        let [i00, i, ii, _] = self.recent_inputs.clone();
+        self.recent_inputs = [s.clone(), i00, i, ii];
+        self.publish_inputs();
+        self.interp.globals.insert(format!("_i{n}"), s);
+    }
+
+    /// Turns the memory facts and notes on or off (a `--plain` session never shows them).
+    pub fn set_memory_facts(&mut self, on: bool) {
+        self.memory_facts = on;
     }
 
     /// The number the next cell will get.
@@ -118,17 +185,193 @@ impl Session {
         &self.interp
     }
 
-    /// Runs one cell. Blank (or comment-only) input returns `None` and does not advance the
-    /// counter, as in IPython; everything else advances it, error or not.
+    pub fn interp_mut(&mut self) -> &mut Interp {
+        &mut self.interp
+    }
+
+    /// Whether a cell asked to leave (`exit`, `quit`).
+    pub fn exit_requested(&self) -> bool {
+        self.exit_requested
+    }
+
+    /// The next cell `%run` queued, if any: drivers run these before reading more input.
+    pub fn next_queued(&mut self) -> Option<String> {
+        self.queued.pop_front()
+    }
+
+    pub(crate) fn queue_cells(&mut self, cells: Vec<String>) {
+        self.queued.extend(cells);
+    }
+
+    /// The input history as typed; index 0 is the empty entry, as in IPython's `In`.
+    pub fn inputs(&self) -> Vec<String> {
+        self.inputs.clone()
+    }
+
+    /// The cell's help page (see `CellResult::page`).
+    pub(crate) fn set_page(&mut self, text: String) {
+        self.page = Some(text);
+    }
+
+    /// The memory facts of a value (what the memory line says), for the help page.
+    pub(crate) fn facts_of(&self, v: &Value) -> Option<Facts> {
+        match v {
+            Value::Array(a) => Some(Facts::Array(Box::new(facts_mod::array_facts(
+                &self.interp,
+                &self.out_cache,
+                a,
+            )))),
+            Value::Scalar(s) => Some(Facts::Scalar {
+                type_name: format!("numpy.{}", s.dtype.scalar_type_name()),
+                id: self.interp.id_of(v),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Text a magic or the help writes into the cell's output.
+    pub(crate) fn write(&mut self, text: &str) {
+        self.interp.write_out(text);
+    }
+
+    /// Parses code as a cell would be (after IPython's cleanup transforms).
+    pub(crate) fn parse(&self, code: &str) -> PyResult<Cell> {
+        crate::syntax::parse(&transform::cleanup(code))
+    }
+
+    /// Runs a parsed cell; the value to display, if any (none after a trailing `;`).
+    pub(crate) fn run_parsed(&mut self, cell: &Cell) -> PyResult<Option<Value>> {
+        let v = self.interp.run_cell(cell)?;
+        Ok(v.filter(|v| !v.is_none() && !cell.quiet))
+    }
+
+    /// The user's variables, sorted (IPython's `who_ls`): no leading `_`, and not the shell's
+    /// own `In`/`Out` while those names still hold them.
+    pub fn user_variables(&self) -> Vec<(String, Value)> {
+        let mut out: Vec<(String, Value)> = self
+            .interp
+            .globals
+            .iter()
+            .filter(|(k, v)| {
+                let shells_own = match k.as_str() {
+                    "In" => self.interp.is_same(v, &self.in_list),
+                    "Out" => self.interp.is_same(v, &self.out_cache),
+                    _ => false,
+                };
+                !k.starts_with('_') && !shells_own
+            })
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// `%reset -f`: every name goes; `In`, `Out` (emptied), `_`... are bound afresh.
+    pub(crate) fn reset_namespace(&mut self) {
+        self.flush_outputs();
+        self.interp.globals.clear();
+        let empty = self.interp.new_str(String::new());
+        self.interp
+            .globals
+            .insert("Out".into(), self.out_cache.clone());
+        for name in ["_", "__", "___"] {
+            self.interp.globals.insert(name.into(), empty.clone());
+        }
+        self.hist = [empty.clone(), empty.clone(), empty];
+        self.publish_inputs();
+    }
+
+    /// Empties `Out` and forgets `_N`, `_`, `__`, `___`; returns how many entries `Out` had.
+    pub(crate) fn flush_outputs(&mut self) -> usize {
+        let n = match &self.out_cache {
+            Value::Dict(d) => {
+                let n = d.items.borrow().len();
+                let d = d.clone();
+                self.interp.dict_clear(&d);
+                n
+            }
+            _ => 0,
+        };
+        let numbered: Vec<String> = self
+            .interp
+            .globals
+            .keys()
+            .filter(|k| {
+                k.len() > 1 && k.starts_with('_') && k[1..].bytes().all(|b| b.is_ascii_digit())
+            })
+            .cloned()
+            .collect();
+        for k in numbered {
+            self.interp.globals.remove(&k);
+        }
+        let empty = self.interp.new_str(String::new());
+        for name in ["_", "__", "___"] {
+            self.interp.globals.insert(name.into(), empty.clone());
+        }
+        self.hist = [empty.clone(), empty.clone(), empty];
+        n
+    }
+
+    /// `%reset -f in`: the input history becomes empty entries, `_iN` names go.
+    pub(crate) fn flush_inputs(&mut self) {
+        for s in self.inputs.iter_mut() {
+            s.clear();
+        }
+        let blank = self.shell_str("");
+        if let Value::List(l) = &self.in_list {
+            for item in l.items.borrow_mut().iter_mut() {
+                *item = blank.clone();
+            }
+        }
+        let named: Vec<String> = self
+            .interp
+            .globals
+            .keys()
+            .filter(|k| {
+                k.len() > 2 && k.starts_with("_i") && k[2..].bytes().all(|b| b.is_ascii_digit())
+            })
+            .cloned()
+            .collect();
+        for k in named {
+            self.interp.globals.remove(&k);
+        }
+        self.recent_inputs = [blank.clone(), blank.clone(), blank.clone(), blank];
+        self.publish_inputs();
+    }
+
+    /// `%xdel`: every name bound to `obj`, its `Out` entries and `_`/`__`/`___` let go of it.
+    pub(crate) fn forget_object(&mut self, obj: &Value) {
+        let names: Vec<String> = self
+            .interp
+            .globals
+            .iter()
+            .filter(|(_, v)| self.interp.is_same(v, obj))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in names {
+            self.interp.globals.remove(&k);
+        }
+        if let Value::Dict(d) = &self.out_cache {
+            d.items
+                .borrow_mut()
+                .retain(|(_, v)| !self.interp.is_same(v, obj));
+        }
+        for h in self.hist.iter_mut() {
+            if self.interp.is_same(h, obj) {
+                *h = Value::None;
+            }
+        }
+    }
+
+    /// Runs one cell. Blank input returns `None` and does not advance the counter, as in
+    /// IPython; everything else (a comment-only cell too) advances it, error or not.
     pub fn run_cell(&mut self, src: &str) -> Option<CellResult> {
-        if src
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if src.trim().is_empty() {
             return None;
         }
         let n = self.count;
         self.count += 1;
+        self.record_input(n, src);
         let mut result = CellResult {
             n,
             input: src.to_string(),
@@ -136,19 +379,17 @@ impl Session {
             out: None,
             facts: None,
             error: None,
+            notes: Vec::new(),
+            page: None,
         };
         // A panic is a bug in arrsh: it costs this cell, never the session (STYLE §17).
-        let outcome = super::contain::contain(|| self.run_parsed(src, n));
-        match outcome {
-            Ok((out, facts, error)) => {
-                result.out = out;
-                result.facts = facts;
-                result.error = error;
-            }
-            Err(what) => {
-                self.interp.recover_after_panic();
-                result.error = Some(PyError::internal(&what));
-            }
+        let outcome = super::contain::contain(|| self.run_request(src, n, &mut result));
+        if let Err(what) = outcome {
+            self.interp.recover_after_panic();
+            result.out = None;
+            result.facts = None;
+            result.notes.clear();
+            result.error = Some(PyError::internal(&what));
         }
         // a pending Ctrl-C that arrived after the last check must not leak into the next cell
         let _ = self.interp.ctx.check_interrupt();
@@ -157,37 +398,67 @@ impl Session {
             out.push('\n');
         }
         result.stdout = out;
+        result.page = self.page.take();
         Some(result)
     }
 
-    /// Parses and runs one cell, then displays its value: the text, the memory facts, or the
-    /// error.
-    fn run_parsed(
-        &mut self,
-        src: &str,
-        n: usize,
-    ) -> (Option<String>, Option<Facts>, Option<PyError>) {
+    /// Does what the cell asks for (IPython's input transforms): code is parsed and run,
+    /// magics, help and `exit` are the shell's own.
+    fn run_request(&mut self, src: &str, n: usize, result: &mut CellResult) {
+        let outcome = match transform::classify(src) {
+            Request::Code(code) => return self.run_code(&code, n, result),
+            Request::Exit => {
+                self.exit_requested = true;
+                Ok(None)
+            }
+            Request::LineMagic { name, args } => magics::run(self, &name, &args, None),
+            Request::CellMagic { name, args, body } => magics::run(self, &name, &args, Some(&body)),
+            Request::Help { target, detail } => help::show(self, &target, detail),
+        };
+        match outcome {
+            Ok(Some(v)) => match self.display(n, &v) {
+                Ok(text) => result.out = Some(text),
+                Err(e) => result.error = Some(e),
+            },
+            Ok(None) => {}
+            Err(e) => result.error = Some(e),
+        }
+    }
+
+    /// Parses and runs one cell of code, then displays its value: the text, the memory facts
+    /// and notes, or the error, written into `result`.
+    fn run_code(&mut self, src: &str, n: usize, result: &mut CellResult) {
         let cell = match crate::syntax::parse(src) {
             Ok(cell) => cell,
-            Err(e) => return (None, None, Some(e)),
+            Err(e) => {
+                result.error = Some(e);
+                return;
+            }
         };
         match self.interp.run_cell(&cell) {
             Ok(Some(v)) if !v.is_none() && !cell.quiet => match self.display(n, &v) {
-                Ok((text, facts)) => (Some(text), facts, None),
-                Err(e) => (None, None, Some(e)),
+                Ok(text) => {
+                    result.out = Some(text);
+                    if self.memory_facts {
+                        self.describe(result, &cell, &v);
+                    }
+                }
+                Err(e) => result.error = Some(e),
             },
-            Ok(_) => (None, None, None),
-            Err(e) => (None, None, Some(e)),
+            Ok(_) => {}
+            Err(e) => result.error = Some(e),
+        }
+        if self.memory_facts {
+            self.after_cell(result, src, &cell);
         }
     }
 
     /// IPython's displayhook: the text, and the history update (`_`, `__`, `___`, `_n`, `Out`).
-    fn display(&mut self, n: usize, v: &Value) -> Result<(String, Option<Facts>), PyError> {
+    fn display(&mut self, n: usize, v: &Value) -> Result<String, PyError> {
         let text = self.interp.pretty(v)?;
         if self.interp.is_same(v, &self.out_cache) {
-            return Ok((text, None));
+            return Ok(text);
         }
-        let facts = self.facts(v);
         let names = ["_", "__", "___"];
         let keep =
             names
@@ -208,65 +479,64 @@ impl Session {
             let key = self.interp.new_i64(n as i64);
             self.interp.dict_set(d, key, v.clone())?;
         }
-        Ok((text, facts))
+        Ok(text)
     }
 
-    fn facts(&self, v: &Value) -> Option<Facts> {
+    /// The memory facts and notes of a displayed value (computed only for what is shown).
+    fn describe(&mut self, result: &mut CellResult, cell: &Cell, v: &Value) {
+        if self.interp.is_same(v, &self.out_cache) {
+            return;
+        }
+        let shown = why::shown_expression(cell);
         match v {
-            Value::Array(a) => Some(Facts::Array(self.array_facts(a))),
-            Value::Scalar(s) => Some(Facts::Scalar {
-                type_name: format!("numpy.{}", s.dtype.scalar_type_name()),
-                id: self.interp.id_of(v),
-            }),
-            _ => None,
+            Value::Array(a) => {
+                let mut f = facts_mod::array_facts(&self.interp, &self.out_cache, a);
+                if why::is_name(shown) {
+                    f.derivation = self
+                        .derivations
+                        .iter()
+                        .find(|d| d.object.is(v))
+                        .map(|d| d.text.clone());
+                }
+                result.facts = Some(Facts::Array(Box::new(f)));
+                result.notes.extend(why::array_notes(
+                    &self.interp,
+                    a,
+                    shown,
+                    &mut self.explained,
+                ));
+            }
+            Value::Scalar(s) => {
+                result.facts = Some(Facts::Scalar {
+                    type_name: format!("numpy.{}", s.dtype.scalar_type_name()),
+                    id: self.interp.id_of(v),
+                });
+                result
+                    .notes
+                    .extend(why::scalar_note(&self.interp, v, shown, &self.derivations));
+            }
+            _ => {}
         }
     }
 
-    fn array_facts(&self, a: &Rc<NdArray>) -> ArrayFacts {
-        let owner = (!a.owns_data()).then(|| {
-            let owner_value = match self.interp.memory_owner(a) {
-                Some(b) => Value::Array(b),
-                None => self.interp.base_value(a),
-            };
-            let mut names: Vec<String> = self
-                .interp
-                .globals
-                .iter()
-                .filter(|(k, v)| !k.starts_with('_') && self.interp.is_same(v, &owner_value))
-                .map(|(k, _)| k.clone())
-                .collect();
-            names.sort();
-            let mut out_numbers = Vec::new();
-            if let Value::Dict(d) = &self.out_cache {
-                for (k, v) in d.items.borrow().iter() {
-                    if let Value::Int(k) = k
-                        && self.interp.is_same(v, &owner_value)
-                    {
-                        out_numbers.push(k.v.to_i64().unwrap_or(0) as usize);
-                    }
-                }
-            }
-            OwnerFacts {
-                id: self.interp.id_of(&owner_value),
-                is_bytes: matches!(owner_value, Value::Bytes(_)),
-                names,
-                out_numbers,
-                nbytes: a.buffer().nbytes(),
-            }
-        });
-        ArrayFacts {
-            dtype: a.dtype().str_form(),
-            shape: a.shape().to_vec(),
-            strides: a.strides().to_vec(),
-            id: a.id(),
-            buffer_address: a.buffer().address(),
-            offset_bytes: a.offset_bytes(),
-            nbytes: a.nbytes(),
-            owns_data: a.owns_data(),
-            writeable: a.is_writeable(),
-            c_contiguous: a.is_c_contiguous(),
-            f_contiguous: a.is_f_contiguous(),
-            owner,
+    /// After a cell: notes about its error or its loop, and the derivations it bound.
+    fn after_cell(&mut self, result: &mut CellResult, src: &str, cell: &Cell) {
+        if let Some(e) = &result.error {
+            result.notes.extend(why::error_note(&self.interp, e, cell));
+        }
+        result.notes.extend(why::loop_note(&self.interp, cell));
+        let new = why::derivations(&self.interp, src, cell);
+        if new.is_empty() {
+            return;
+        }
+        for d in new {
+            self.derivations
+                .retain(|old| old.object.is_alive() && !old.same_object(&d));
+            self.derivations.push(d);
+        }
+        if self.derivations.len() > MAX_DERIVATIONS {
+            let extra = self.derivations.len() - MAX_DERIVATIONS;
+            self.derivations.drain(..extra);
         }
     }
 
@@ -352,10 +622,7 @@ mod tests {
         let (text, failed) = super::super::replay::run_script(
             script,
             &SessionOptions::default(),
-            crate::shell::Style {
-                color: false,
-                annotate: false,
-            },
+            crate::shell::Style::plain(),
         );
         assert!(failed);
         assert!(

@@ -9,6 +9,7 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::syntax::ast::CmpOp;
 
 /// Sets a list's slot count, keeping the budget's count of list slots in step (charged when the
@@ -18,6 +19,36 @@ pub(crate) fn set_capacity(l: &PyList, new: usize) {
     if let Some(heap) = l.id.heap() {
         heap.charge_objects((new as i128 - old as i128) * super::budget::SLOT_BYTES as i128);
     }
+}
+
+/// The methods of `list` that are rows of the registry.
+pub const ROWS: &[Row] = &[
+    Row::method("list.append", "(object, /)", append),
+    Row::method("list.copy", "()", copy),
+];
+
+/// The receiver of a `list` method (the registry only calls them on lists).
+fn this_list(a: &Bound) -> PyResult<Rc<PyList>> {
+    match &a.this {
+        Value::List(l) => Ok(l.clone()),
+        other => Err(PyError::type_error(format!(
+            "descriptor '{}' for 'list' objects doesn't apply to a '{}' object",
+            a.func,
+            other.type_name()
+        ))),
+    }
+}
+
+fn append(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let v = a.req("object")?;
+    it.list_append(&l, v)?;
+    Ok(Value::None)
+}
+
+fn copy(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let items = this_list(&a)?.items.borrow().clone();
+    Ok(it.new_list(items))
 }
 
 /// CPython's `list_resize(self, newsize)` for a list whose length is `len` now: keeps the buffer
@@ -362,11 +393,6 @@ impl Interp {
         let qual = format!("list.{name}");
         let p = Args::new(&qual, args, kw);
         Ok(match name {
-            "append" => {
-                let v = p.meth_o()?;
-                self.list_append(l, v)?;
-                Value::None
-            }
             "extend" => {
                 let v = p.meth_o()?;
                 self.list_extend(l, &v)?;
@@ -452,11 +478,6 @@ impl Interp {
                 let (key, reverse) = p.sort_keywords("sort")?;
                 self.list_sort(l, key, reverse)?;
                 Value::None
-            }
-            "copy" => {
-                p.meth_noargs()?;
-                let items = l.items.borrow().clone();
-                self.new_list(items)
             }
             "clear" => {
                 p.meth_noargs()?;

@@ -337,6 +337,15 @@ impl Interp {
                 p.text(&crate::eval::text::pyrepr::type_qualname(t.kind));
                 Ok(())
             }
+            // IPython's `_float_pprint` under `%precision`
+            Value::Float(_) if self.float_format.is_some() => {
+                let fmt = self.float_format.clone().unwrap_or_default();
+                let fmt = self.new_str(fmt);
+                let text = self.percent_format(&fmt, v)?;
+                let text = self.str(&text)?;
+                p.text(&text);
+                Ok(())
+            }
             Value::Builtin(_) | Value::Method(_) | Value::Function(_) => {
                 let t = self.pretty_callable(v);
                 p.text(&t);
@@ -394,6 +403,25 @@ impl Interp {
     /// `<function __main__.<lambda>(x)>`, or the object's address when NumPy made it in Python.
     fn pretty_callable(&mut self, v: &Value) -> String {
         let id = self.id_of(v);
+        match v {
+            Value::Builtin(b) => {
+                if let Some(e) = crate::eval::registry::get(b.name) {
+                    return self.function_pretty(e, id, None);
+                }
+            }
+            Value::Method(m) => {
+                for owner in crate::eval::registry::call::owners_of(&m.obj) {
+                    if let Some(e) = crate::eval::registry::lookup(owner, &m.name) {
+                        let shown = match &m.obj {
+                            Value::Scalar(s) => s.dtype.scalar_type_name().to_string(),
+                            _ => owner.to_string(),
+                        };
+                        return self.function_pretty(e, id, Some(&shown));
+                    }
+                }
+            }
+            _ => {}
+        }
         let (key, short) = match v {
             Value::Builtin(b) => (
                 b.name.to_string(),

@@ -106,10 +106,13 @@ impl Interp {
             Value::DType(d) => d.dtype.repr(),
             Value::Type(t) => format!("<class '{}'>", type_qualname(t.kind)),
             Value::Module(m) => format!("<module '{}' from '{}'>", m.name, module_path(m.name)),
-            Value::Builtin(b) => format!(
-                "<built-in function {}>",
-                b.name.rsplit('.').next().unwrap_or(b.name)
-            ),
+            Value::Builtin(b) => match crate::eval::registry::get(b.name) {
+                Some(e) => self.function_repr(e, b.id.addr()),
+                None => format!(
+                    "<built-in function {}>",
+                    b.name.rsplit('.').next().unwrap_or(b.name)
+                ),
+            },
             Value::Method(m) => {
                 let id = self.id_of(&m.obj);
                 format!(
