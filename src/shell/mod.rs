@@ -4,8 +4,10 @@
 pub mod cells;
 mod contain;
 pub mod docs;
+pub mod editor;
 pub mod facts;
 pub mod help;
+pub mod highlight;
 pub mod histfile;
 pub mod magics;
 pub mod memline;
