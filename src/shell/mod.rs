@@ -1,6 +1,8 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod buffers;
+pub mod bytemap;
 pub mod cells;
 mod contain;
 pub mod docs;
@@ -10,6 +12,7 @@ pub mod help;
 pub mod highlight;
 pub mod histfile;
 pub mod magics;
+pub mod mapfacts;
 pub mod memline;
 pub mod names;
 pub mod paint;
