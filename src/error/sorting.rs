@@ -82,3 +82,15 @@ impl PyError {
         PyError::type_error("x may not be complex")
     }
 }
+
+impl PyError {
+    /// `np.broadcast(*args)` (behind `broadcast_arrays`/`broadcast_shapes`): the first arg that
+    /// set a dimension and the first that disagrees, with Python's tuple text of their shapes.
+    pub fn broadcast_mismatch(i: usize, shape_i: &[usize], j: usize, shape_j: &[usize]) -> PyError {
+        PyError::value(format!(
+            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg {i} with shape {} and arg {j} with shape {}.",
+            super::shape_str(shape_i),
+            super::shape_str(shape_j)
+        ))
+    }
+}

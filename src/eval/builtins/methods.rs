@@ -173,6 +173,12 @@ impl Interp {
                     let shape = self.to_shape(&v)?;
                     a.set_shape(&self.ctx, &shape)
                 }
+                // `a.flat = v`: every element, v's values repeated (NumPy's flatiter assign)
+                "flat" => {
+                    let f = self.getattr(obj, "flat")?;
+                    let all = Value::Ellipsis;
+                    self.setitem(&f, &all, v)
+                }
                 "strides" | "dtype" | "data" => Err(PyError::attribute(format!(
                     "arrsh does not set '{name}' in place: make a new view with np.lib.stride_tricks.as_strided() or .view()"
                 ))),

@@ -4,6 +4,8 @@ pub mod arraymethods;
 pub mod constructors;
 pub mod dtypes;
 pub mod fancy;
+pub mod grids;
+pub mod iterators;
 pub mod joining;
 pub mod mathfuncs;
 pub mod module;

@@ -1030,13 +1030,33 @@ impl Interp {
                 )))
             }
             "result_type" | "promote_types" => {
+                use crate::eval::object::ops::{Weak, weak_result};
                 let items = p.rest(0);
                 p.finish()?;
+                // NEP 50: arrays, NumPy scalars and dtypes are strong; Python scalars are weak
+                // and only decide the kind (np.result_type(np.int8, 300) is int8)
                 let mut dt: Option<DType> = None;
+                let mut weak: Vec<Weak> = Vec::new();
                 for it in &items {
                     let d = match it {
                         Value::Array(a) => a.dtype(),
                         Value::Scalar(s) => s.dtype,
+                        Value::Int(i) if name == "result_type" => {
+                            weak.push(Weak::Int(i.v.clone()));
+                            continue;
+                        }
+                        Value::Float(f) if name == "result_type" => {
+                            weak.push(Weak::Float(f.v));
+                            continue;
+                        }
+                        Value::Bool(b) if name == "result_type" => {
+                            weak.push(Weak::Bool(*b));
+                            continue;
+                        }
+                        Value::Complex(c) if name == "result_type" => {
+                            weak.push(Weak::Complex(c.re, c.im));
+                            continue;
+                        }
                         Value::Int(_) => DType::INT64,
                         Value::Float(_) => DType::FLOAT64,
                         Value::Bool(_) => DType::BOOL,
@@ -1047,6 +1067,23 @@ impl Interp {
                         None => d,
                         Some(x) => crate::runtime::dtype::promote(x, d)
                             .ok_or_else(|| PyError::type_error("no common DType"))?,
+                    });
+                }
+                let rank = |w: &Weak| match w {
+                    Weak::Bool(_) => 0,
+                    Weak::Int(_) => 1,
+                    Weak::Float(_) => 2,
+                    Weak::Complex(..) => 3,
+                };
+                if let Some(top) = weak.iter().max_by_key(|w| rank(w)) {
+                    dt = Some(match dt {
+                        Some(strong) => weak.iter().fold(strong, weak_result),
+                        None => match top {
+                            Weak::Bool(_) => DType::BOOL,
+                            Weak::Int(_) => DType::INT64,
+                            Weak::Float(_) => DType::FLOAT64,
+                            Weak::Complex(..) => DType::COMPLEX128,
+                        },
                     });
                 }
                 let dt =

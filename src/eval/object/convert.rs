@@ -345,6 +345,10 @@ impl Interp {
                 crate::runtime::Scalar::Str(t) => t.chars().count(),
                 _ => 0,
             },
+            Value::Native(n) if n.slots.len.is_some() => {
+                let f = n.slots.len.expect("checked");
+                return f(self, v);
+            }
             other => return Err(PyError::len_of_unsized(&other.type_name())),
         })
     }

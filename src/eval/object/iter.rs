@@ -118,6 +118,16 @@ impl Interp {
                     reversed: false,
                 }
             }
+            Value::Native(n) if n.slots.iter.is_some() => {
+                let f = n.slots.iter.expect("checked");
+                let items = f(self, v)?;
+                if let Value::Iter(it) = &items {
+                    // an iterator object: its own state continues
+                    let st = std::mem::replace(&mut *it.state.borrow_mut(), IterState::Done);
+                    return Ok(st);
+                }
+                return self.iter_state(&items);
+            }
             other => return Err(PyError::not_iterable(&other.type_name())),
         })
     }

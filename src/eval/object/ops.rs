@@ -77,7 +77,7 @@ impl Weak {
 }
 
 /// NEP 50: the dtype of `strong <op> python_scalar`.
-fn weak_result(strong: DType, w: &Weak) -> DType {
+pub(crate) fn weak_result(strong: DType, w: &Weak) -> DType {
     match (strong.kind, w) {
         (_, Weak::Bool(_)) => strong,
         (Kind::Bool, Weak::Int(_)) => DType::INT64,

@@ -164,6 +164,10 @@ impl Interp {
                 }
             }
             Value::Flags(f) => self.flags_get(f, idx),
+            Value::Native(n) if n.slots.getitem.is_some() => {
+                let f = n.slots.getitem.expect("checked");
+                f(self, obj, idx)
+            }
             Value::Type(_) => Ok(obj.clone()), // list[int]-style generic aliases
             other => Err(PyError::not_subscriptable(&other.type_name())),
         }
@@ -211,6 +215,10 @@ impl Interp {
             // Python's list is in `sequences` (with CPython's resizing)
             Value::List(l) => self.list_setitem(l, idx, v),
             Value::Dict(d) => self.dict_set(d, idx.clone(), v),
+            Value::Native(n) if n.slots.setitem.is_some() => {
+                let f = n.slots.setitem.expect("checked");
+                f(self, obj, idx, v)
+            }
             other => Err(PyError::type_error(format!(
                 "'{}' object does not support item assignment",
                 other.type_name()

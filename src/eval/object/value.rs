@@ -61,7 +61,35 @@ pub struct NativeObj {
     /// `repr()`: the text before ` at 0x...` for NumPy's random objects
     /// (`Generator(PCG64)`), or `None` for `<type_name object at 0x...>`.
     pub repr_head: Option<&'static str>,
+    /// Its protocol slots (subscript, iteration, length), as CPython's `tp_as_mapping`.
+    pub slots: &'static NativeSlots,
     pub state: RefCell<Box<dyn std::any::Any>>,
+}
+
+/// `obj[idx]`: the object, the index.
+pub type GetItemSlot = fn(&mut crate::eval::Interp, &Value, &Value) -> crate::PyResult<Value>;
+/// `obj[idx] = v`.
+pub type SetItemSlot = fn(&mut crate::eval::Interp, &Value, &Value, Value) -> crate::PyResult<()>;
+/// `iter(obj)`: something iterable holding its items (a list, a tuple, an iterator).
+pub type IterSlot = fn(&mut crate::eval::Interp, &Value) -> crate::PyResult<Value>;
+/// `len(obj)`.
+pub type LenSlot = fn(&mut crate::eval::Interp, &Value) -> crate::PyResult<usize>;
+
+/// The protocols a native object supports (`None`: Python's TypeError for that protocol).
+pub struct NativeSlots {
+    pub getitem: Option<GetItemSlot>,
+    pub setitem: Option<SetItemSlot>,
+    pub iter: Option<IterSlot>,
+    pub len: Option<LenSlot>,
+}
+
+impl NativeSlots {
+    pub const NONE: NativeSlots = NativeSlots {
+        getitem: None,
+        setitem: None,
+        iter: None,
+        len: None,
+    };
 }
 
 /// `numpy.lib._stride_tricks_impl.DummyArray`: holds the array `as_strided` was given.

@@ -203,6 +203,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
     crate::eval::numpy::sorting::ROWS,
+    crate::eval::numpy::grids::ROWS,
+    crate::eval::numpy::iterators::ROWS,
     crate::eval::numpy::random::ROWS,
     crate::eval::numpy::random::LEGACY_ROWS,
     crate::eval::numpy::random::GENERATOR_ROWS,

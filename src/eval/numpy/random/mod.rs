@@ -56,6 +56,7 @@ impl Interp {
             type_name,
             owners,
             repr_head: Some(head),
+            slots: &crate::eval::object::value::NativeSlots::NONE,
             state: std::cell::RefCell::new(Box::new(rng)),
         }))
     }
