@@ -29,6 +29,9 @@ const MAX_DEPTH: usize = 3000;
 /// Evaluated call arguments: positional values and keyword (name, value) pairs.
 type CallArgs = (Vec<Value>, Vec<(String, Value)>);
 
+/// What `help(obj)` prints: the shell installs its page maker (the evaluator writes no help).
+pub type HelpHook = fn(&mut Interp, &Value) -> PyResult<String>;
+
 /// Control flow out of a statement: a private signal, never an error value.
 enum Flow {
     Normal,
@@ -55,6 +58,10 @@ pub struct Interp {
     pub(crate) objects: objects::Objects,
     /// Origin of `time.perf_counter()`.
     pub(crate) started: std::time::Instant,
+    /// IPython's `%precision`: the `%`-format `Out[n]` uses for Python floats (`None`: repr).
+    pub float_format: Option<String>,
+    /// `help(obj)`'s page maker, set by the shell.
+    pub help_page: Option<HelpHook>,
 }
 
 impl Interp {
@@ -72,6 +79,8 @@ impl Interp {
             repr_depth: 0,
             repr_active: Vec::new(),
             started: std::time::Instant::now(),
+            float_format: None,
+            help_page: None,
         }
     }
 

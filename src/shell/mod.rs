@@ -3,8 +3,11 @@
 
 pub mod cells;
 mod contain;
+pub mod docs;
 pub mod facts;
+pub mod help;
 pub mod histfile;
+pub mod magics;
 pub mod memline;
 pub mod names;
 pub mod paint;
@@ -12,6 +15,7 @@ pub mod render;
 pub mod repl;
 pub mod replay;
 pub mod session;
+pub mod transform;
 pub mod why;
 
 pub use render::Style;

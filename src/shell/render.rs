@@ -91,6 +91,9 @@ pub fn input(r: &CellResult, style: Style) -> String {
 /// error; then the blank line IPython leaves.
 pub fn output(r: &CellResult, style: Style) -> String {
     let mut s = r.stdout.clone();
+    if let Some(page) = &r.page {
+        s.push_str(page);
+    }
     if let Some(text) = &r.out {
         let label = format!("Out[{}]: ", r.n);
         let label = if style.color {
@@ -181,6 +184,7 @@ mod tests {
             facts: None,
             error,
             notes: Vec::new(),
+            page: None,
         }
     }
 

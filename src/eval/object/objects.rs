@@ -79,6 +79,7 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "vars",
     "dir",
     "globals",
+    "help",
 ];
 
 pub struct Objects {
