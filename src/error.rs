@@ -280,6 +280,13 @@ impl PyError {
             format!("option -{option} requires argument ( allowed: \"{spec}\" )"),
         )
     }
+    /// `%mem` without a name.
+    pub fn mem_needs_a_name() -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            "%mem needs the names of arrays: %mem a [b ...]",
+        )
+    }
     /// `%save` without a file name.
     pub fn missing_filename() -> PyError {
         PyError::new(ErrorKind::UsageError, "Missing filename.")

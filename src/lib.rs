@@ -63,7 +63,9 @@
 //!   `%magic`, `obj?`, `exit`, pasted prompts), the magics table (`magics`: one row per magic;
 //!   `timing`, `namespace`, `history`), help pages (`help`, with NumPy's and CPython's
 //!   docstrings in `docs`), text (`render`; the memory line's and notes' words in `memline`;
-//!   styled, width-packed spans in `paint`), the one cell cutter for files, pipes, `-c`, pastes
+//!   styled, width-packed spans in `paint`), the pictures magics ask for (`mapfacts` gathers
+//!   them; `bytemap` draws `%mem`'s byte map, `buffers` `%buffers` and the rest), the one cell
+//!   cutter for files, pipes, `-c`, pastes
 //!   and the REPL's completeness check (`cells`: plain scripts, `# %%` files, `>>>`/`In [n]:`
 //!   sessions, narration; `tokenize` ports CPython 3.11's line continuation rules), script
 //!   replay and transcript comparison (`replay`), the REPL (`repl`, `names`, `histfile`). The

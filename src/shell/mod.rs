@@ -1,6 +1,8 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod buffers;
+pub mod bytemap;
 pub mod cells;
 mod contain;
 pub mod docs;
@@ -8,6 +10,7 @@ pub mod facts;
 pub mod help;
 pub mod histfile;
 pub mod magics;
+pub mod mapfacts;
 pub mod memline;
 pub mod names;
 pub mod paint;

@@ -94,6 +94,12 @@ pub fn output(r: &CellResult, style: Style) -> String {
     if let Some(page) = &r.page {
         s.push_str(page);
     }
+    for p in &r.pictures {
+        s.push_str(&paint::render(
+            &super::buffers::draw(p, style.width),
+            style.color,
+        ));
+    }
     if let Some(text) = &r.out {
         let label = format!("Out[{}]: ", r.n);
         let label = if style.color {
@@ -184,6 +190,7 @@ mod tests {
             facts: None,
             error,
             notes: Vec::new(),
+            pictures: Vec::new(),
             page: None,
         }
     }

@@ -18,7 +18,7 @@ use crate::runtime::{Heap, ObjId};
 use crate::syntax::ast::Cell;
 
 use super::facts::{self as facts_mod, Derivation};
-pub use super::facts::{ArrayFacts, Facts, Note, OwnerFacts};
+pub use super::facts::{ArrayFacts, Facts, Note, OwnerFacts, Picture};
 use super::why::{self, Explained};
 
 /// Derivations remembered at most (dead ones are dropped first).
@@ -55,6 +55,8 @@ pub struct CellResult {
     pub error: Option<PyError>,
     /// "Why" notes: plain facts the renderer words (empty when memory facts are off).
     pub notes: Vec<Note>,
+    /// Pictures a magic asked for (`%mem`, `%buffers`), drawn after the printed text.
+    pub pictures: Vec<Picture>,
     /// Help text (`obj?`) meant for a pager: the REPL pages it when it is longer than the
     /// screen; everywhere else it is printed after `stdout`.
     pub page: Option<String>,
@@ -71,6 +73,8 @@ pub struct Session {
     /// How named arrays and scalars were made (`v = a[2:8:2].T`), for the memory line.
     derivations: Vec<Derivation>,
     explained: Explained,
+    /// Pictures the running cell asked for (a magic's `%mem`), handed to its result.
+    pictures: Vec<Picture>,
     /// The input history as typed: `inputs[0]` is `''`, `inputs[n]` is cell n.
     inputs: Vec<String>,
     /// `In`: the same history as a Python list.
@@ -109,6 +113,7 @@ impl Session {
             memory_facts: true,
             derivations: Vec::new(),
             explained: Explained::default(),
+            pictures: Vec::new(),
             inputs: vec![String::new()],
             in_list: Value::None,
             recent_inputs: [Value::None, Value::None, Value::None, Value::None],
@@ -168,6 +173,31 @@ impl Session {
         self.recent_inputs = [s.clone(), i00, i, ii];
         self.publish_inputs();
         self.interp.globals.insert(format!("_i{n}"), s);
+    }
+
+    /// Adds a picture to the running cell's result (for magics such as `%mem`).
+    pub fn show(&mut self, p: Picture) {
+        self.pictures.push(p);
+    }
+
+    /// `%mem`'s pictures of the buffers behind `names` (see `mapfacts::mem_pictures`).
+    pub fn memory_pictures(&self, names: &[String]) -> Result<Vec<Picture>, PyError> {
+        super::mapfacts::mem_pictures(&self.interp, names)
+    }
+
+    /// `%buffers`' picture: every buffer a variable uses.
+    pub fn buffers_picture(&self) -> Picture {
+        Picture::Buffers(super::mapfacts::buffers(&self.interp))
+    }
+
+    /// `%whos`' memory facts for one value.
+    pub fn holding(&self, v: &Value) -> super::buffers::Holding {
+        super::mapfacts::holding(&self.interp, v)
+    }
+
+    /// Whether memory facts are on (off in `--plain`, where `%whos` is IPython's table).
+    pub fn memory_facts(&self) -> bool {
+        self.memory_facts
     }
 
     /// Turns the memory facts and notes on or off (a `--plain` session never shows them).
@@ -379,6 +409,7 @@ impl Session {
             facts: None,
             error: None,
             notes: Vec::new(),
+            pictures: Vec::new(),
             page: None,
         };
         // A panic is a bug in arrsh: it costs this cell, never the session (STYLE §17).
@@ -388,6 +419,7 @@ impl Session {
             result.out = None;
             result.facts = None;
             result.notes.clear();
+            self.pictures.clear();
             result.error = Some(PyError::internal(&what));
         }
         // a pending Ctrl-C that arrived after the last check must not leak into the next cell
@@ -397,6 +429,7 @@ impl Session {
             out.push('\n');
         }
         result.stdout = out;
+        result.pictures = std::mem::take(&mut self.pictures);
         result.page = self.page.take();
         Some(result)
     }

@@ -3,6 +3,7 @@
 //! cell's output and may return a value to show as `Out[n]`; nothing here touches the terminal.
 
 mod history;
+mod memory;
 mod namespace;
 mod timing;
 
@@ -35,6 +36,12 @@ pub struct Magic {
 /// Every magic arrsh has, in `%lsmagic` order (alphabetical).
 pub const MAGICS: &[Magic] = &[
     Magic {
+        name: "buffers",
+        cell: false,
+        help: "%buffers: each data buffer your arrays use, the names on it and their byte ranges",
+        run: memory::buffers,
+    },
+    Magic {
         name: "history",
         cell: false,
         help: "%history [-n] [-l N] [RANGE]: this session's input; -n numbers the lines",
@@ -45,6 +52,12 @@ pub const MAGICS: &[Magic] = &[
         cell: false,
         help: "%lsmagic: list the magics",
         run: lsmagic,
+    },
+    Magic {
+        name: "mem",
+        cell: false,
+        help: "%mem NAME [NAME...]: the bytes of the buffer behind arrays, and which each covers",
+        run: memory::mem,
     },
     Magic {
         name: "precision",

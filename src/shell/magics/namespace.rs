@@ -4,6 +4,7 @@
 use super::{Call, option, options};
 use crate::error::{PyError, PyResult};
 use crate::eval::Value;
+use crate::shell::buffers::memory_column;
 use crate::shell::session::Session;
 
 /// IPython's `who_ls`: user variables (no leading `_`, not the shell's own), sorted, keeping
@@ -55,15 +56,35 @@ pub fn whos(s: &mut Session, call: &Call) -> PyResult<Option<Value>> {
     let types: Vec<String> = vars.iter().map(|(_, v)| v.short_type_name()).collect();
     let varwidth = vars.iter().map(|(n, _)| n.len()).max().unwrap_or(0).max(8) + 3;
     let typewidth = types.iter().map(String::len).max().unwrap_or(0).max(4) + 3;
+    // arrsh's memory column (not in --plain, where the table is IPython's own)
+    let memory: Option<Vec<String>> = s.memory_facts().then(|| {
+        vars.iter()
+            .map(|(_, v)| memory_column(&s.holding(v)).unwrap_or_default())
+            .collect()
+    });
+    let memwidth = memory.as_ref().map_or(0, |m| {
+        m.iter()
+            .map(|t| t.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("Memory".len())
+            + 3
+    });
+    let memhead = if memory.is_some() { "Memory" } else { "" };
     let mut text = format!(
-        "{:<varwidth$}{:<typewidth$} Data/Info\n{}\n",
+        "{:<varwidth$}{:<typewidth$} {memhead:<memwidth$}Data/Info\n{}\n",
         "Variable",
         "Type",
-        "-".repeat(varwidth + typewidth + "Data/Info".len() + 1)
+        "-".repeat(varwidth + typewidth + memwidth + "Data/Info".len() + 1)
     );
-    for ((name, v), ty) in vars.iter().zip(&types) {
+    for (i, ((name, v), ty)) in vars.iter().zip(&types).enumerate() {
         let info = data_info(s, v)?;
-        text.push_str(&format!("{name:<varwidth$}{ty:<typewidth$} {info}\n"));
+        let mem = memory.as_ref().map_or("", |m| m[i].as_str());
+        let pad = memwidth.saturating_sub(mem.chars().count());
+        text.push_str(&format!(
+            "{name:<varwidth$}{ty:<typewidth$} {mem}{}{info}\n",
+            " ".repeat(pad)
+        ));
     }
     s.write(&text);
     Ok(None)
