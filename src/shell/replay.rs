@@ -8,33 +8,69 @@ use std::sync::atomic::AtomicBool;
 use super::render::{self, Style};
 use super::session::{CellResult, Session, SessionOptions};
 
-/// Splits a script into cells. Blank lines and `#` lines are not cells; each other line is one
-/// cell, stripped — except that a line ending in `:` takes the indented lines after it (a block
-/// the oracle cannot express on one line).
+/// Splits a script into cells as the oracle cuts a plain script: each top-level statement is a
+/// cell (one line; the `lessons` branch adds the oracle's bracket continuation). Decorators
+/// take the statement they decorate; a compound
+/// statement takes the indented lines after it (blank and comment lines inside it kept) and the
+/// `else`/`elif`/`except`/`finally` clauses that continue it. Blank lines and comments between
+/// statements are not cells.
 pub fn cells(script: &str) -> Vec<String> {
-    let lines: Vec<&str> = script.lines().collect();
+    let lines: Vec<&str> = script.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let n = lines.len();
+    let is_blank = |l: &str| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#')
+    };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i].trim();
-        i += 1;
-        if line.is_empty() || line.starts_with('#') {
+    while i < n {
+        if is_blank(lines[i]) {
+            i += 1;
             continue;
         }
-        let mut cell = line.to_string();
-        if opens_block(line) {
-            while i < lines.len()
-                && (lines[i].starts_with(' ') || lines[i].starts_with('\t'))
-                && !lines[i].trim().is_empty()
-            {
-                cell.push('\n');
-                cell.push_str(lines[i].trim_end());
-                i += 1;
+        let mut buf = vec![lines[i]];
+        i += 1;
+        loop {
+            if buf[buf.len() - 1].trim_start().starts_with('@') && i < n {
+                let mut j = i;
+                while j < n - 1 && is_blank(lines[j]) {
+                    j += 1;
+                }
+                buf.extend(&lines[i..=j]);
+                i = j + 1;
+                continue;
             }
+            if starts_compound(buf[0]) {
+                let mut j = i;
+                while j < n && is_blank(lines[j]) {
+                    j += 1;
+                }
+                if j < n && (lines[j].starts_with([' ', '\t']) || continues(lines[j])) {
+                    buf.extend(&lines[i..=j]);
+                    i = j + 1;
+                    continue;
+                }
+            }
+            break;
         }
-        out.push(cell);
+        // IPython's leading-indent rule
+        let first = buf[0];
+        let pad = &first[..first.len() - first.trim_start().len()];
+        let cell: Vec<&str> = buf
+            .iter()
+            .map(|l| l.strip_prefix(pad).unwrap_or(l).trim_end())
+            .collect();
+        out.push(cell.join("\n"));
     }
     out
+}
+
+/// Whether a line continues a compound statement (`else`, `elif`, `except`, `finally`).
+fn continues(line: &str) -> bool {
+    ["else", "elif", "except", "finally"].iter().any(|k| {
+        line.strip_prefix(k)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    })
 }
 
 /// Whether a line opens an indented block (`for x in y:` with nothing after the colon).
@@ -42,10 +78,28 @@ pub fn opens_block(line: &str) -> bool {
     let code = line.split('#').next().unwrap_or("").trim_end();
     code.ends_with(':')
         && [
-            "for ", "while ", "if ", "elif ", "else", "def ", "with ", "try", "except", "class ",
+            "for ", "while ", "if ", "elif ", "else", "def ", "with ", "try", "except", "finally",
+            "class ",
         ]
         .iter()
         .any(|k| code.trim_start().starts_with(k))
+}
+
+/// Whether a statement is compound (its first word is `for`, `while`, `if`, `def`, `class`,
+/// `with`, `try`, `async`) or decorated.
+fn starts_compound(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with('@') {
+        return true;
+    }
+    let word: String = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    matches!(
+        word.as_str(),
+        "for" | "while" | "if" | "def" | "class" | "with" | "try" | "async"
+    )
 }
 
 /// Runs a script in a fresh session; returns the transcript and whether any cell raised.

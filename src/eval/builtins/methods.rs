@@ -42,6 +42,9 @@ const SET_METHODS: &[&str] = &[
 
 impl Interp {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if let Some(v) = self.user_getattr(obj, name)? {
+            return Ok(v);
+        }
         match obj {
             Value::Array(a) => {
                 let a = a.clone();
@@ -144,6 +147,10 @@ impl Interp {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        let v = match self.user_setattr_or_back(obj, name, v)? {
+            Some(v) => v,
+            None => return Ok(()),
+        };
         match obj {
             Value::Array(a) => match name {
                 "shape" => {
@@ -191,6 +198,9 @@ impl Interp {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        if let Some(r) = self.call_language_method(obj, name, &args) {
+            return r;
+        }
         match obj {
             Value::Array(a) => {
                 let a = a.clone();

@@ -520,6 +520,9 @@ pub fn ascii_escape(s: &str) -> String {
 impl Interp {
     /// `format(v, spec)` — `type(v).__format__(v, spec)`.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if crate::eval::object::dunder::is_user(v) {
+            return self.user_format(v, spec);
+        }
         match v {
             Value::Str(s) => format_str(&s.v, spec),
             Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
