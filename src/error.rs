@@ -3,6 +3,11 @@
 
 use std::fmt;
 
+mod limits;
+// messages of the NumPy breadth areas, one file per area (issue 12)
+mod random;
+mod sorting;
+
 /// The Python exception class a user sees in the last traceback line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -39,6 +44,10 @@ pub enum ErrorKind {
     SystemExit,
     OSError,
     EOFError,
+    /// CPython's error for interpreter bugs; arrsh's contained panics.
+    SystemError,
+    UnicodeEncodeError,
+    UnicodeDecodeError,
 }
 
 impl ErrorKind {
@@ -75,11 +84,14 @@ impl ErrorKind {
             ErrorKind::SystemExit => "SystemExit",
             ErrorKind::OSError => "OSError",
             ErrorKind::EOFError => "EOFError",
+            ErrorKind::SystemError => "SystemError",
+            ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
+            ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
         }
     }
 
     /// Every kind, for looking one up by name.
-    pub const ALL: [ErrorKind; 31] = {
+    pub const ALL: [ErrorKind; 34] = {
         use ErrorKind::*;
         [
             SyntaxError,
@@ -113,6 +125,9 @@ impl ErrorKind {
             SystemExit,
             OSError,
             EOFError,
+            SystemError,
+            UnicodeEncodeError,
+            UnicodeDecodeError,
         ]
     };
 
@@ -131,6 +146,7 @@ impl ErrorKind {
             IndentationError => SyntaxError,
             UFuncTypeError => TypeError,
             ModuleNotFoundError => ImportError,
+            UnicodeEncodeError | UnicodeDecodeError => ValueError,
             _ => Exception,
         })
     }
@@ -165,8 +181,19 @@ impl ErrorKind {
 /// A Python exception: kind, message and, for syntax errors, the 0-based column of the caret.
 /// Boxed, so a `PyResult` is as small as its value (errors are rare; results are everywhere);
 /// its fields are reached through `Deref` (`e.kind`, `e.msg`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct PyError(Box<ErrorData>);
+
+/// Two errors are equal when a user would see the same thing: kind, message, caret (where
+/// in the cell it surfaced does not matter).
+impl PartialEq for PyError {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.msg == other.msg
+            && self.col == other.col
+            && self.type_name == other.type_name
+    }
+}
 
 /// What a `PyError` holds.
 #[derive(Clone, Debug, PartialEq)]

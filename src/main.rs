@@ -30,9 +30,10 @@ enum ColorChoice {
 #[derive(Parser, Debug)]
 #[command(name = "arrsh", version, after_help = AFTER_HELP)]
 struct Cli {
-    /// Script files to replay: one cell per line (as IPython would run them), errors included.
+    /// Script files to replay, cut into cells as IPython would run them (each statement of a
+    /// plain script, each `# %%` block, or the prompts of a pasted `>>>`/`In [n]:` session).
     files: Vec<PathBuf>,
-    /// Run these lines (newline-separated) as cells, then exit (or stay with -i).
+    /// Run this code (cut into cells like a file), then exit (or stay with -i).
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
     /// Stay interactive after running FILEs or -c.
@@ -57,6 +58,10 @@ struct Cli {
     /// Do not read or write the history file.
     #[arg(long)]
     no_history: bool,
+    /// Lay memory lines and pictures out for this many columns (default: the terminal's
+    /// width, or 100 when not writing to a terminal).
+    #[arg(long, value_name = "COLUMNS")]
+    width: Option<usize>,
     /// Print each cell's wall time to stderr as `<seconds>\t<cell>` (used by bench/compare.py).
     #[arg(long)]
     timings: bool,
@@ -134,6 +139,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let style = Style {
         color,
         annotate: !cli.plain,
+        width: cli
+            .width
+            .or_else(|| stdout_tty.then(repl::terminal_width).flatten())
+            .unwrap_or(render::DEFAULT_WIDTH),
     };
 
     let interrupt = Arc::new(AtomicBool::new(false));
@@ -148,6 +157,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .context("installing the Ctrl-C handler")?;
 
     let mut session = Session::new(&opts, interrupt.clone());
+    session.set_memory_facts(style.annotate);
     let mut failed = false;
     let mut scripts: Vec<String> = Vec::new();
     for f in &cli.files {

@@ -134,6 +134,7 @@ topics!(
     arithmetic,
     as_strided,
     attributes,
+    cells,
     copies,
     creation,
     creation_more,
@@ -149,6 +150,8 @@ topics!(
     objects,
     pretty,
     python,
+    registry,
+    reliability,
     repr,
     reshape,
     seeds,
@@ -164,6 +167,7 @@ fn every_topic_is_checked() {
         "arithmetic",
         "as_strided",
         "attributes",
+        "cells",
         "copies",
         "creation",
         "creation_more",
@@ -179,6 +183,8 @@ fn every_topic_is_checked() {
         "objects",
         "pretty",
         "python",
+        "registry",
+        "reliability",
         "repr",
         "reshape",
         "seeds",
@@ -205,10 +211,7 @@ fn every_topic_is_checked() {
 #[test]
 fn annotated_transcripts_and_examples() {
     let bless = std::env::var_os("ARRSH_BLESS").is_some();
-    let style = Style {
-        color: false,
-        annotate: true,
-    };
+    let style = Style::annotated();
     let mut problems = Vec::new();
     let mut files = scripts_in(&root().join("tests/annotated"));
     files.extend(scripts_in(&root().join("examples")));

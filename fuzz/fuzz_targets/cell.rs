@@ -1,5 +1,6 @@
 //! Fuzzes whole cells: any text a user could type must give a result or a Python-style error,
-//! never a panic, an abort or a hang (a watchdog plays the user pressing Ctrl-C after 2 s).
+//! never a panic (the session contains them as `SystemError: arrsh internal error`, which this
+//! target turns back into a crash), an abort or a hang (a watchdog plays the user pressing Ctrl-C after 2 s).
 #![no_main]
 
 use std::sync::Arc;
@@ -26,10 +27,16 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         });
-        // the whole input as one cell, then line by line as a script would run
-        let _ = session.run_cell(&text);
+        // the whole input as one cell, then line by line as a script would run; the session
+        // contains panics (SystemError), so a contained bug is re-raised here for the fuzzer
+        let check = |r: Option<arrsh::shell::CellResult>| {
+            if let Some(e) = r.and_then(|r| r.error).filter(|e| e.is_internal()) {
+                panic!("{e}");
+            }
+        };
+        check(session.run_cell(&text));
         for line in text.lines().take(20) {
-            let _ = session.run_cell(line);
+            check(session.run_cell(line));
         }
         done.store(true, Ordering::Relaxed);
         let _ = watchdog.join();

@@ -6,6 +6,8 @@ pub mod builtins;
 pub mod modules;
 pub mod numpy;
 pub mod object;
+mod recover;
+pub mod registry;
 pub mod text;
 pub mod vm;
 
@@ -42,7 +44,7 @@ pub struct Interp {
     /// What `print` wrote during the current cell.
     out: String,
     pub print_opts: PrintOptions,
-    /// Nesting of `repr` calls (deeply nested lists raise RecursionError, as in CPython).
+    /// Nesting of container walks: repr, `==`, `<`, `in`, hash (`object::nesting`).
     pub(crate) repr_depth: usize,
     /// Ids of the containers whose repr is being made (`Py_ReprEnter`: `[1, [...]]`).
     pub(crate) repr_active: Vec<u64>,

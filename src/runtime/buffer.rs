@@ -2,12 +2,13 @@
 //! addresses arrsh prints stay true. Large buffers are anonymous mappings advised for huge
 //! pages, as NumPy does; every allocation is checked against the session's byte budget first.
 
-use std::cell::{Ref, RefCell, RefMut};
+use std::cell::{OnceCell, Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 use bytemuck::{Pod, Zeroable};
 
 use super::heap::Heap;
+use super::origin::CopyOrigin;
 use crate::error::{PyError, PyResult};
 
 /// Buffers of this size and more are anonymous mappings with `MADV_HUGEPAGE`: a fresh 800 MB
@@ -30,6 +31,9 @@ pub struct Buffer {
     nbytes: usize,
     model_addr: u64,
     heap: Rc<Heap>,
+    /// Set when NumPy made this buffer as a copy on its own (see `origin`); boxed, so a buffer
+    /// without one pays a pointer.
+    origin: OnceCell<Box<CopyOrigin>>,
 }
 
 impl Buffer {
@@ -62,6 +66,7 @@ impl Buffer {
             nbytes,
             model_addr,
             heap: heap.clone(),
+            origin: OnceCell::new(),
         }))
     }
 
@@ -88,6 +93,16 @@ impl Buffer {
 
     pub fn nbytes(&self) -> usize {
         self.nbytes
+    }
+
+    /// Why this buffer holds a copy NumPy made unasked, when that is known.
+    pub fn origin(&self) -> Option<&CopyOrigin> {
+        self.origin.get().map(|b| &**b)
+    }
+
+    /// Records why this (fresh) buffer was made; the first record wins.
+    pub fn set_origin(&self, origin: CopyOrigin) {
+        let _ = self.origin.set(Box::new(origin));
     }
 
     /// The address arrsh shows: the model's in deterministic mode, this process's otherwise.
@@ -122,10 +137,7 @@ impl Buffer {
 }
 
 fn busy() -> PyError {
-    PyError::new(
-        crate::error::ErrorKind::RuntimeError,
-        "arrsh internal error: buffer already in use",
-    )
+    PyError::internal("buffer already in use")
 }
 
 fn storage_slice(s: &Storage) -> &[u8] {

@@ -3,15 +3,19 @@
 
 pub mod buffer;
 pub mod casting;
+pub mod coverage;
 pub mod dtype;
 pub mod fancy;
 pub mod heap;
 pub mod index;
 pub mod join;
 pub mod layout;
+pub mod origin;
 pub mod print;
+pub mod random;
 pub mod reshape;
 pub mod scalar;
+pub mod sorting;
 
 pub use dtype::{DType, Kind};
 pub use heap::{Heap, ObjId};

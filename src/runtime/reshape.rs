@@ -7,6 +7,7 @@ use std::rc::Rc;
 use super::array::{NdArray, normalize_axis};
 use super::dtype::DType;
 use super::layout::{Layout, MAX_DIMS, Order, OrderArg};
+use super::origin::{CopyKind, CopyOrigin};
 use super::{Ctx, kernels};
 use crate::error::{PyError, PyResult};
 
@@ -54,6 +55,10 @@ impl NdArray {
                 return Ok(self.view_with(ctx, self.dtype(), layout));
             }
             let copy = kernels::copy_array(ctx, self, order)?;
+            let kind = CopyKind::Reshape {
+                shape: newshape.clone(),
+            };
+            copy.buffer().set_origin(CopyOrigin::of(self, kind, order));
             let layout = Layout::contiguous(&newshape, isz, order);
             return Ok(copy.view_with(ctx, self.dtype(), layout));
         }
@@ -100,7 +105,15 @@ impl NdArray {
             }
             _ => {}
         }
-        self.flatten(ctx, order)
+        let copy = self.flatten(ctx, order)?;
+        let order = if order == OrderArg::F {
+            Order::F
+        } else {
+            Order::C
+        };
+        copy.buffer()
+            .set_origin(CopyOrigin::of(self, CopyKind::Ravel, order));
+        Ok(copy)
     }
 
     /// `a.flatten(order)`, a port of `PyArray_Flatten`: always a new 1-d owner, filled by

@@ -1,14 +1,19 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod cells;
+mod contain;
+pub mod facts;
 pub mod histfile;
+pub mod memline;
 pub mod names;
+pub mod paint;
 pub mod render;
 pub mod repl;
 pub mod replay;
-pub mod scan;
 pub mod session;
+pub mod why;
 
 pub use render::Style;
-pub use replay::{cells, compare, run_script};
+pub use replay::{compare, run_script};
 pub use session::{CellResult, Session, SessionOptions};

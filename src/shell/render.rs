@@ -1,16 +1,25 @@
 //! Turning cell results into text: IPython's `In [n]:` / `Out[n]:` layout, error lines, the
-//! SyntaxError caret, and arrsh's memory annotation — with or without colour.
+//! SyntaxError caret, and arrsh's memory line and "why" notes (`memline`) — with or without
+//! colour, fitted to a width.
 
 use owo_colors::OwoColorize;
 
-use super::session::{ArrayFacts, CellResult, Facts};
-use crate::error::{ErrorKind, shape_str};
+use super::cells::rstrip;
+use super::memline;
+use super::paint;
+use super::session::CellResult;
+use crate::error::ErrorKind;
 
-/// How output looks: colour on terminals, annotations unless `--plain`.
+/// The width replays and tests lay memory lines and pictures out for (a terminal asks its own).
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// How output looks: colour on terminals, annotations unless `--plain`, and the width that
+/// memory lines and pictures must fit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
     pub annotate: bool,
+    pub width: usize,
 }
 
 impl Style {
@@ -19,6 +28,16 @@ impl Style {
         Style {
             color: false,
             annotate: false,
+            width: DEFAULT_WIDTH,
+        }
+    }
+
+    /// Memory lines without colour at the default width (annotated transcripts).
+    pub fn annotated() -> Style {
+        Style {
+            color: false,
+            annotate: true,
+            width: DEFAULT_WIDTH,
         }
     }
 }
@@ -48,16 +67,21 @@ pub fn prompt_more(n: usize, style: Style) -> String {
     }
 }
 
-/// The echoed input of a cell, as a transcript shows it.
+/// The echoed input of a cell, as a transcript shows it: `In [n]: ` before the first line and
+/// IPython's continuation prompt before each further one (trailing blanks removed there, as
+/// the oracle does).
 pub fn input(r: &CellResult, style: Style) -> String {
     let mut s = String::new();
-    for (i, line) in r.input.lines().enumerate() {
+    for (i, line) in r.input.split('\n').enumerate() {
         if i == 0 {
             s.push_str(&prompt_in(r.n, style));
-        } else {
+            s.push_str(line);
+        } else if style.color {
             s.push_str(&prompt_more(r.n, style));
+            s.push_str(rstrip(line));
+        } else {
+            s.push_str(rstrip(&format!("{}{line}", prompt_more(r.n, style))));
         }
-        s.push_str(line);
         s.push('\n');
     }
     s
@@ -83,13 +107,10 @@ pub fn output(r: &CellResult, style: Style) -> String {
         if style.annotate
             && let Some(f) = &r.facts
         {
-            let line = annotation(f);
-            if style.color {
-                s.push_str(&line.dimmed().to_string());
-            } else {
-                s.push_str(&line);
-            }
-            s.push('\n');
+            s.push_str(&paint::render(
+                &memline::memory_lines(f, style.width),
+                style.color,
+            ));
         }
     }
     if let Some(e) = &r.error {
@@ -115,6 +136,14 @@ pub fn output(r: &CellResult, style: Style) -> String {
         }
         s.push('\n');
     }
+    if style.annotate {
+        for n in &r.notes {
+            s.push_str(&paint::render(
+                &memline::note_lines(n, style.width),
+                style.color,
+            ));
+        }
+    }
     s.push('\n');
     s
 }
@@ -138,92 +167,6 @@ pub fn cell(r: &CellResult, style: Style) -> String {
     input(r, style) + &output(r, style)
 }
 
-fn strides_str(strides: &[isize]) -> String {
-    match strides {
-        [one] => format!("({one},)"),
-        _ => format!(
-            "({})",
-            strides
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// An offset that an empty view may have before its buffer: `-8 B`.
-fn signed_bytes_str(n: isize) -> String {
-    if n < 0 {
-        format!("-{}", bytes_str(n.unsigned_abs()))
-    } else {
-        bytes_str(n as usize)
-    }
-}
-
-fn bytes_str(n: usize) -> String {
-    match n {
-        0..=9_999 => format!("{n} B"),
-        10_000..=9_999_999 => format!("{:.1} KiB", n as f64 / 1024.0),
-        10_000_000..=9_999_999_999 => format!("{:.1} MiB", n as f64 / (1 << 20) as f64),
-        _ => format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64),
-    }
-}
-
-/// arrsh's signature line: where the data of the value just shown lives.
-pub fn annotation(f: &Facts) -> String {
-    match f {
-        Facts::Scalar { type_name, id } => {
-            format!("  ↳ {type_name} scalar · a new object (id {id:#x}), not a view of any buffer")
-        }
-        Facts::Array(a) => array_annotation(a),
-    }
-}
-
-fn array_annotation(a: &ArrayFacts) -> String {
-    let mut parts = Vec::new();
-    match &a.owner {
-        None => parts.push(format!(
-            "owns its data: {} at {:#x}",
-            bytes_str(a.nbytes),
-            a.buffer_address.wrapping_add_signed(a.offset_bytes as i64)
-        )),
-        Some(o) => {
-            let who = match (o.names.as_slice(), o.out_numbers.as_slice()) {
-                ([one], _) => one.clone(),
-                ([first, more @ ..], _) => format!("{first} (also {})", more.join(", ")),
-                ([], [k, ..]) => format!("Out[{k}]"),
-                ([], []) if o.is_bytes => format!("a bytes object (id {:#x})", o.id),
-                ([], []) => format!("an unnamed array (id {:#x})", o.id),
-            };
-            parts.push(format!(
-                "view of {who}: starts {} into its {} buffer at {:#x}",
-                signed_bytes_str(a.offset_bytes),
-                bytes_str(o.nbytes),
-                a.buffer_address
-            ));
-        }
-    }
-    parts.push(format!(
-        "{} {} strides {}",
-        a.dtype,
-        shape_str(&a.shape),
-        strides_str(&a.strides)
-    ));
-    let layout = match (a.c_contiguous, a.f_contiguous) {
-        (true, true) if a.shape.len() > 1 => "C and F contiguous",
-        (true, _) => "C-contiguous",
-        (false, true) => "F-contiguous",
-        (false, false) => "not contiguous",
-    };
-    parts.push(layout.to_string());
-    if !a.writeable {
-        parts.push("read-only".into());
-    }
-    parts.push(format!("id {:#x}", a.id));
-    format!("  ↳ {}", parts.join(" · "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +180,7 @@ mod tests {
             out: out.map(String::from),
             facts: None,
             error,
+            notes: Vec::new(),
         }
     }
 

@@ -15,8 +15,8 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
 
+use super::cells::{Completeness, completeness, next_indent};
 use super::render::{self, Style};
-use super::scan::{Completeness, completeness, next_indent};
 use super::session::Session;
 use super::{histfile, names};
 
@@ -178,6 +178,11 @@ pub fn run(
         }
         interrupt.store(false, Ordering::Relaxed);
         if let Some(r) = session.run_cell(&src) {
+            // the terminal may have been resized since the last cell
+            let style = Style {
+                width: rl.dimensions().map_or(style.width, |(w, _)| w as usize),
+                ..style
+            };
             let mut out = stdout.lock();
             let _ = out.write_all(render::output(&r, style).as_bytes());
             let _ = out.flush();
@@ -187,4 +192,10 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The width of the terminal standard output is, when it is one.
+pub fn terminal_width() -> Option<usize> {
+    let mut rl: Editor<(), DefaultHistory> = Editor::new().ok()?;
+    rl.dimensions().map(|(w, _)| w as usize)
 }

@@ -1,14 +1,21 @@
 //! A session: the interpreter, the execution counter and IPython's output history (`_`, `__`,
 //! `___`, `_N`, `Out`). `run_cell` turns one cell's text into a `CellResult`; no I/O here.
 
-use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::error::PyError;
 use crate::eval::Interp;
 use crate::eval::object::value::Value;
-use crate::runtime::{Heap, NdArray};
+use crate::runtime::Heap;
+use crate::syntax::ast::Cell;
+
+use super::facts::{self as facts_mod, Derivation};
+pub use super::facts::{ArrayFacts, Facts, Note, OwnerFacts};
+use super::why::{self, Explained};
+
+/// Derivations remembered at most (dead ones are dropped first).
+const MAX_DERIVATIONS: usize = 256;
 
 /// How a session models memory.
 #[derive(Clone, Debug)]
@@ -28,48 +35,6 @@ impl Default for SessionOptions {
     }
 }
 
-/// The memory facts of an array result, for the annotation line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ArrayFacts {
-    pub dtype: String,
-    pub shape: Vec<usize>,
-    pub strides: Vec<isize>,
-    pub id: u64,
-    pub buffer_address: u64,
-    /// Signed: an empty view may point before its buffer, as NumPy's data pointer does.
-    pub offset_bytes: isize,
-    pub nbytes: usize,
-    pub owns_data: bool,
-    pub writeable: bool,
-    pub c_contiguous: bool,
-    pub f_contiguous: bool,
-    /// For a view: what owns the memory.
-    pub owner: Option<OwnerFacts>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct OwnerFacts {
-    pub id: u64,
-    /// The memory belongs to a bytes object (`np.frombuffer`), not an array.
-    pub is_bytes: bool,
-    /// User variables bound to the owner, sorted.
-    pub names: Vec<String>,
-    /// `Out[k]` entries that are the owner.
-    pub out_numbers: Vec<usize>,
-    pub nbytes: usize,
-}
-
-/// What the annotation line says about a displayed value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Facts {
-    Array(ArrayFacts),
-    /// A NumPy scalar: a new object, not a view.
-    Scalar {
-        type_name: String,
-        id: u64,
-    },
-}
-
 /// The outcome of one cell.
 #[derive(Clone, Debug)]
 pub struct CellResult {
@@ -81,6 +46,8 @@ pub struct CellResult {
     pub out: Option<String>,
     pub facts: Option<Facts>,
     pub error: Option<PyError>,
+    /// "Why" notes: plain facts the renderer words (empty when memory facts are off).
+    pub notes: Vec<Note>,
 }
 
 pub struct Session {
@@ -89,6 +56,11 @@ pub struct Session {
     out_cache: Value,
     /// IPython's `_`, `__`, `___` as last displayed (to notice a user's own `_`).
     hist: [Value; 3],
+    /// Whether to work out memory facts and notes (off for `--plain`: nobody would see them).
+    memory_facts: bool,
+    /// How named arrays and scalars were made (`v = a[2:8:2].T`), for the memory line.
+    derivations: Vec<Derivation>,
+    explained: Explained,
 }
 
 impl Session {
@@ -106,7 +78,15 @@ impl Session {
             count: 1,
             out_cache,
             hist: [empty.clone(), empty.clone(), empty],
+            memory_facts: true,
+            derivations: Vec::new(),
+            explained: Explained::default(),
         }
+    }
+
+    /// Turns the memory facts and notes on or off (a `--plain` session never shows them).
+    pub fn set_memory_facts(&mut self, on: bool) {
+        self.memory_facts = on;
     }
 
     /// The number the next cell will get.
@@ -118,13 +98,10 @@ impl Session {
         &self.interp
     }
 
-    /// Runs one cell. Blank (or comment-only) input returns `None` and does not advance the
-    /// counter, as in IPython; everything else advances it, error or not.
+    /// Runs one cell. Blank input returns `None` and does not advance the counter, as in
+    /// IPython; everything else (a comment-only cell too) advances it, error or not.
     pub fn run_cell(&mut self, src: &str) -> Option<CellResult> {
-        if src
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if src.trim().is_empty() {
             return None;
         }
         let n = self.count;
@@ -136,20 +113,16 @@ impl Session {
             out: None,
             facts: None,
             error: None,
+            notes: Vec::new(),
         };
-        match crate::syntax::parse(src) {
-            Err(e) => result.error = Some(e),
-            Ok(cell) => match self.interp.run_cell(&cell) {
-                Ok(Some(v)) if !v.is_none() && !cell.quiet => match self.display(n, &v) {
-                    Ok((text, facts)) => {
-                        result.out = Some(text);
-                        result.facts = facts;
-                    }
-                    Err(e) => result.error = Some(e),
-                },
-                Ok(_) => {}
-                Err(e) => result.error = Some(e),
-            },
+        // A panic is a bug in arrsh: it costs this cell, never the session (STYLE §17).
+        let outcome = super::contain::contain(|| self.run_parsed(src, n, &mut result));
+        if let Err(what) = outcome {
+            self.interp.recover_after_panic();
+            result.out = None;
+            result.facts = None;
+            result.notes.clear();
+            result.error = Some(PyError::internal(&what));
         }
         // a pending Ctrl-C that arrived after the last check must not leak into the next cell
         let _ = self.interp.ctx.check_interrupt();
@@ -161,13 +134,40 @@ impl Session {
         Some(result)
     }
 
+    /// Parses and runs one cell, then displays its value: the text, the memory facts and
+    /// notes, or the error, written into `result`.
+    fn run_parsed(&mut self, src: &str, n: usize, result: &mut CellResult) {
+        let cell = match crate::syntax::parse(src) {
+            Ok(cell) => cell,
+            Err(e) => {
+                result.error = Some(e);
+                return;
+            }
+        };
+        match self.interp.run_cell(&cell) {
+            Ok(Some(v)) if !v.is_none() && !cell.quiet => match self.display(n, &v) {
+                Ok(text) => {
+                    result.out = Some(text);
+                    if self.memory_facts {
+                        self.describe(result, &cell, &v);
+                    }
+                }
+                Err(e) => result.error = Some(e),
+            },
+            Ok(_) => {}
+            Err(e) => result.error = Some(e),
+        }
+        if self.memory_facts {
+            self.after_cell(result, src, &cell);
+        }
+    }
+
     /// IPython's displayhook: the text, and the history update (`_`, `__`, `___`, `_n`, `Out`).
-    fn display(&mut self, n: usize, v: &Value) -> Result<(String, Option<Facts>), PyError> {
+    fn display(&mut self, n: usize, v: &Value) -> Result<String, PyError> {
         let text = self.interp.pretty(v)?;
         if self.interp.is_same(v, &self.out_cache) {
-            return Ok((text, None));
+            return Ok(text);
         }
-        let facts = self.facts(v);
         let names = ["_", "__", "___"];
         let keep =
             names
@@ -188,65 +188,64 @@ impl Session {
             let key = self.interp.new_i64(n as i64);
             self.interp.dict_set(d, key, v.clone())?;
         }
-        Ok((text, facts))
+        Ok(text)
     }
 
-    fn facts(&self, v: &Value) -> Option<Facts> {
+    /// The memory facts and notes of a displayed value (computed only for what is shown).
+    fn describe(&mut self, result: &mut CellResult, cell: &Cell, v: &Value) {
+        if self.interp.is_same(v, &self.out_cache) {
+            return;
+        }
+        let shown = why::shown_expression(cell);
         match v {
-            Value::Array(a) => Some(Facts::Array(self.array_facts(a))),
-            Value::Scalar(s) => Some(Facts::Scalar {
-                type_name: format!("numpy.{}", s.dtype.scalar_type_name()),
-                id: self.interp.id_of(v),
-            }),
-            _ => None,
+            Value::Array(a) => {
+                let mut f = facts_mod::array_facts(&self.interp, &self.out_cache, a);
+                if why::is_name(shown) {
+                    f.derivation = self
+                        .derivations
+                        .iter()
+                        .find(|d| d.object.is(v))
+                        .map(|d| d.text.clone());
+                }
+                result.facts = Some(Facts::Array(Box::new(f)));
+                result.notes.extend(why::array_notes(
+                    &self.interp,
+                    a,
+                    shown,
+                    &mut self.explained,
+                ));
+            }
+            Value::Scalar(s) => {
+                result.facts = Some(Facts::Scalar {
+                    type_name: format!("numpy.{}", s.dtype.scalar_type_name()),
+                    id: self.interp.id_of(v),
+                });
+                result
+                    .notes
+                    .extend(why::scalar_note(&self.interp, v, shown, &self.derivations));
+            }
+            _ => {}
         }
     }
 
-    fn array_facts(&self, a: &Rc<NdArray>) -> ArrayFacts {
-        let owner = (!a.owns_data()).then(|| {
-            let owner_value = match self.interp.memory_owner(a) {
-                Some(b) => Value::Array(b),
-                None => self.interp.base_value(a),
-            };
-            let mut names: Vec<String> = self
-                .interp
-                .globals
-                .iter()
-                .filter(|(k, v)| !k.starts_with('_') && self.interp.is_same(v, &owner_value))
-                .map(|(k, _)| k.clone())
-                .collect();
-            names.sort();
-            let mut out_numbers = Vec::new();
-            if let Value::Dict(d) = &self.out_cache {
-                for (k, v) in d.items.borrow().iter() {
-                    if let Value::Int(k) = k
-                        && self.interp.is_same(v, &owner_value)
-                    {
-                        out_numbers.push(k.v.to_i64().unwrap_or(0) as usize);
-                    }
-                }
-            }
-            OwnerFacts {
-                id: self.interp.id_of(&owner_value),
-                is_bytes: matches!(owner_value, Value::Bytes(_)),
-                names,
-                out_numbers,
-                nbytes: a.buffer().nbytes(),
-            }
-        });
-        ArrayFacts {
-            dtype: a.dtype().str_form(),
-            shape: a.shape().to_vec(),
-            strides: a.strides().to_vec(),
-            id: a.id(),
-            buffer_address: a.buffer().address(),
-            offset_bytes: a.offset_bytes(),
-            nbytes: a.nbytes(),
-            owns_data: a.owns_data(),
-            writeable: a.is_writeable(),
-            c_contiguous: a.is_c_contiguous(),
-            f_contiguous: a.is_f_contiguous(),
-            owner,
+    /// After a cell: notes about its error or its loop, and the derivations it bound.
+    fn after_cell(&mut self, result: &mut CellResult, src: &str, cell: &Cell) {
+        if let Some(e) = &result.error {
+            result.notes.extend(why::error_note(&self.interp, e, cell));
+        }
+        result.notes.extend(why::loop_note(&self.interp, cell));
+        let new = why::derivations(&self.interp, src, cell);
+        if new.is_empty() {
+            return;
+        }
+        for d in new {
+            self.derivations
+                .retain(|old| old.object.is_alive() && !old.same_object(&d));
+            self.derivations.push(d);
+        }
+        if self.derivations.len() > MAX_DERIVATIONS {
+            let extra = self.derivations.len() - MAX_DERIVATIONS;
+            self.derivations.drain(..extra);
         }
     }
 
@@ -255,5 +254,90 @@ impl Session {
         let mut v: Vec<String> = self.interp.globals.keys().cloned().collect();
         v.sort();
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn session() -> Session {
+        Session::new(&SessionOptions::default(), Arc::new(AtomicBool::new(false)))
+    }
+
+    /// Runs a cell; its error line, or its output.
+    fn run(s: &mut Session, src: &str) -> String {
+        let r = s.run_cell(src).expect("not blank");
+        match r.error {
+            Some(e) => e.to_string(),
+            None => format!("{}{}", r.stdout, r.out.unwrap_or_default()),
+        }
+    }
+
+    #[test]
+    fn a_panicking_cell_costs_that_cell_only() {
+        let mut s = session();
+        run(&mut s, "import numpy as np");
+        run(&mut s, "x = [1, 2]");
+        run(&mut s, "a = np.arange(4)");
+        // the panic happens mid-statement, after a side effect and inside a call
+        let r = s.run_cell("x.append(3); y = _arrsh_test_panic(x)").unwrap();
+        assert_eq!(r.n, 4, "the crashing cell has its number");
+        let e = r.error.expect("an error");
+        assert_eq!(e.kind, ErrorKind::SystemError);
+        assert!(
+            e.msg
+                .starts_with("arrsh internal error: a deliberate panic (1 arguments)"),
+            "{e}"
+        );
+        assert!(e.msg.ends_with("— please report this cell"), "{e}");
+        assert_eq!(s.execution_count(), 5, "the counter moved on");
+        assert_eq!(run(&mut s, "x"), "[1, 2, 3]", "variables survive");
+        assert_eq!(run(&mut s, "int(a.sum())"), "6");
+        assert_eq!(run(&mut s, "y"), "NameError: name 'y' is not defined");
+        assert_eq!(run(&mut s, "Out[5]"), "[1, 2, 3]", "Out is still kept");
+    }
+
+    #[test]
+    fn a_panic_deep_in_scopes_leaves_no_scope_behind() {
+        let mut s = session();
+        run(&mut s, "v = 'global'");
+        let cells = [
+            "[_arrsh_test_panic() for v in range(3)]",
+            "sorted([3, 1], key=lambda v: _arrsh_test_panic())",
+            "{v: [w for w in (_arrsh_test_panic(),)] for v in 'ab'}",
+            "repr([[[_arrsh_test_panic()]]])",
+        ];
+        for c in cells {
+            assert!(
+                run(&mut s, c).starts_with("SystemError: arrsh internal error"),
+                "{c}"
+            );
+            assert_eq!(
+                run(&mut s, "v"),
+                "'global'",
+                "after {c}: the global, not a loop name"
+            );
+            assert_eq!(run(&mut s, "[v for v in range(2)]"), "[0, 1]", "after {c}");
+        }
+        // control: the same cells without the bug run normally
+        assert_eq!(run(&mut s, "sorted([3, 1], key=lambda v: -v)"), "[3, 1]");
+    }
+
+    #[test]
+    fn replay_goes_on_after_a_panicking_cell() {
+        let script = "x = 1\n_arrsh_test_panic()\nx + 1\n";
+        let (text, failed) = super::super::replay::run_script(
+            script,
+            &SessionOptions::default(),
+            crate::shell::Style::plain(),
+        );
+        assert!(failed);
+        assert!(
+            text.contains("In [2]: _arrsh_test_panic()\nSystemError: arrsh internal error"),
+            "{text}"
+        );
+        assert!(text.contains("In [3]: x + 1\nOut[3]: 2"), "{text}");
     }
 }

@@ -10,7 +10,86 @@ use crate::eval::builtins::args::Args;
 use crate::eval::object::ops::as_int;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::syntax::ast::{BinOp, CmpOp};
+
+/// The builtin functions that are rows of the registry.
+pub const ROWS: &[Row] = &[
+    Row::builtin("len", "(obj, /)", len),
+    Row::builtin("round", "(number, ndigits=None)", round),
+];
+
+fn len(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let v = a.req("obj")?;
+    let n = it.len_of(&v)?;
+    Ok(it.new_i64(n as i64))
+}
+
+/// `round(number, ndigits=None)`: ints round half to even at `10**-ndigits`, floats by their
+/// digits, NumPy values through `numpy.round`.
+fn round(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let v = a.req("number")?;
+    let nd = a.take("ndigits");
+    Ok(match (&v, nd) {
+        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => {
+            it.new_int(as_int(&v).unwrap_or(Int::Small(0)))
+        }
+        (Value::Int(_) | Value::Bool(_), Some(n)) => {
+            // int.__round__ with negative ndigits: half to even at 10**-n
+            let i = as_int(&v).unwrap_or(Int::Small(0));
+            let n = it.int_value(&n, "")?.to_i64().unwrap_or(0);
+            if n >= 0 {
+                it.new_int(i)
+            } else {
+                let p = Int::Small(10).pow(&Int::Small(-n))?;
+                let (q, r) = i.divmod(&p)?;
+                let twice = r.mul(&Int::Small(2))?;
+                let q = match twice.cmp(&p) {
+                    std::cmp::Ordering::Greater => q.add(&Int::Small(1)),
+                    std::cmp::Ordering::Equal if q.rem(&Int::Small(2))? != Int::Small(0) => {
+                        q.add(&Int::Small(1))
+                    }
+                    _ => q,
+                };
+                it.new_int(q.mul(&p)?)
+            }
+        }
+        (Value::Float(f), None | Some(Value::None)) => {
+            let r = round_half_even(f.v);
+            if !r.is_finite() {
+                return Err(PyError::overflow(
+                    "cannot convert float infinity to integer",
+                ));
+            }
+            if r.is_nan() {
+                return Err(PyError::value("cannot convert float NaN to integer"));
+            }
+            it.new_int(Int::from_big(BigInt::from(r as i128)))
+        }
+        (Value::Float(f), Some(n)) => {
+            let n = it.int_value(&n, "")?.to_i64().unwrap_or(0);
+            let r = crate::eval::text::format::round_to_digits(f.v, n);
+            it.new_float(r)
+        }
+        (Value::Scalar(_) | Value::Array(_), nd) => {
+            let args = match nd {
+                Some(n) => vec![v.clone(), n],
+                None => vec![v.clone()],
+            };
+            return it.call_numpy("numpy.round", args, vec![]);
+        }
+        (other, _) => {
+            return Err(PyError::type_error(format!(
+                "type {} doesn't define __round__ method",
+                other.type_name()
+            )));
+        }
+    })
+}
+/// A builtin that exists only in test builds and panics: the containment tests use it to
+/// put a bug in the middle of a cell.
+#[cfg(test)]
+pub(crate) const TEST_PANIC: &str = "_arrsh_test_panic";
 
 impl Interp {
     /// `f(*args, **kw)`.
@@ -24,6 +103,11 @@ impl Interp {
         match f {
             Value::Builtin(b) => {
                 let name = b.name;
+                if let Some(e) = crate::eval::registry::get(name)
+                    && e.is_callable()
+                {
+                    return self.call_entry(e, Value::None, args, kw);
+                }
                 if let Some(np) = name.strip_prefix("numpy.") {
                     let _ = np;
                     return self.call_numpy(name, args, kw);
@@ -66,6 +150,10 @@ impl Interp {
             let p = Args::new(name.rsplit('.').next().unwrap_or(name), args, kw);
             return self.call_module_function(name, p);
         }
+        #[cfg(test)]
+        if name == TEST_PANIC {
+            panic!("a deliberate panic ({} arguments)", args.len());
+        }
         let mut p = Args::new(name, args, kw);
         Ok(match name {
             "print" => {
@@ -98,11 +186,6 @@ impl Interp {
                 line.push_str(&end);
                 self.write_out(&line);
                 Value::None
-            }
-            "len" => {
-                let v = p.meth_o()?;
-                let n = self.len_of(&v)?;
-                self.new_i64(n as i64)
             }
             "id" => {
                 let v = p.meth_o()?;
@@ -373,68 +456,6 @@ impl Interp {
                     hit |= Self::is_subclass(sub.kind, ty.kind);
                 }
                 Value::Bool(hit)
-            }
-            "round" => {
-                let v = p.req(0, "number")?;
-                let nd = p.opt(1, "ndigits")?;
-                p.finish()?;
-                match (&v, nd) {
-                    (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => {
-                        self.new_int(as_int(&v).unwrap_or(Int::Small(0)))
-                    }
-                    (Value::Int(_) | Value::Bool(_), Some(n)) => {
-                        // int.__round__ with negative ndigits: half to even at 10**-n
-                        let i = as_int(&v).unwrap_or(Int::Small(0));
-                        let n = self.int_value(&n, "")?.to_i64().unwrap_or(0);
-                        if n >= 0 {
-                            self.new_int(i)
-                        } else {
-                            let p = Int::Small(10).pow(&Int::Small(-n))?;
-                            let (q, r) = i.divmod(&p)?;
-                            let twice = r.mul(&Int::Small(2))?;
-                            let q = match twice.cmp(&p) {
-                                std::cmp::Ordering::Greater => q.add(&Int::Small(1)),
-                                std::cmp::Ordering::Equal
-                                    if q.rem(&Int::Small(2))? != Int::Small(0) =>
-                                {
-                                    q.add(&Int::Small(1))
-                                }
-                                _ => q,
-                            };
-                            self.new_int(q.mul(&p)?)
-                        }
-                    }
-                    (Value::Float(f), None | Some(Value::None)) => {
-                        let r = round_half_even(f.v);
-                        if !r.is_finite() {
-                            return Err(PyError::overflow(
-                                "cannot convert float infinity to integer",
-                            ));
-                        }
-                        if r.is_nan() {
-                            return Err(PyError::value("cannot convert float NaN to integer"));
-                        }
-                        self.new_int(Int::from_big(BigInt::from(r as i128)))
-                    }
-                    (Value::Float(f), Some(n)) => {
-                        let n = self.int_value(&n, "")?.to_i64().unwrap_or(0);
-                        let r = crate::eval::text::format::round_to_digits(f.v, n);
-                        self.new_float(r)
-                    }
-                    (Value::Scalar(_) | Value::Array(_), nd) => {
-                        let args = match nd {
-                            Some(n) => vec![v.clone(), n],
-                            None => vec![v.clone()],
-                        };
-                        return self.call_numpy("numpy.round", args, vec![]);
-                    }
-                    (other, _) => {
-                        return Err(PyError::type_error(format!(
-                            "type {} doesn't define __round__ method",
-                            other.type_name()
-                        )));
-                    }
-                }
             }
             "divmod" => {
                 let a = p.positional("divmod", 2, 2)?;

@@ -41,10 +41,31 @@ const SET_METHODS: &[&str] = &[
 ];
 
 impl Interp {
+    /// `obj.name`: a row of the registry, else the receiver's own attributes; a name CPython or
+    /// NumPy have that arrsh lacks is a NotImplementedError.
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         if let Some(v) = self.user_getattr(obj, name)? {
             return Ok(v);
         }
+        if let Some(r) = self.registry_attr(obj, name) {
+            return r;
+        }
+        match self.own_attr(obj, name) {
+            Err(e) => {
+                let owner = match obj {
+                    Value::Module(m) => m.name,
+                    other => crate::eval::registry::call::owners_of(other)
+                        .first()
+                        .copied()
+                        .unwrap_or(""),
+                };
+                Err(self.missing_attribute(owner, name, e))
+            }
+            ok => ok,
+        }
+    }
+
+    fn own_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match obj {
             Value::Array(a) => {
                 let a = a.clone();
@@ -142,6 +163,8 @@ impl Interp {
                 "step" => Ok(s.step.clone()),
                 _ => Err(PyError::no_attribute("slice", name)),
             },
+            // functions name their type in full (`'numpy.ufunc' object has no attribute`)
+            Value::Builtin(_) => Err(PyError::no_attribute(&obj.type_name(), name)),
             other => Err(PyError::no_attribute(&other.short_type_name(), name)),
         }
     }
@@ -200,6 +223,9 @@ impl Interp {
     ) -> PyResult<Value> {
         if let Some(r) = self.call_language_method(obj, name, &args) {
             return r;
+        }
+        if let Some(e) = Self::method_entry(obj, name) {
+            return self.call_entry(e, obj.clone(), args, kw);
         }
         match obj {
             Value::Array(a) => {

@@ -57,6 +57,10 @@ impl Interp {
             (TypeKind::Function, Value::Function(_)) => true,
             (TypeKind::Type, Value::Class(_)) => true,
             (TypeKind::Method, Value::BoundMethod(_)) => true,
+            // ufuncs and NumPy's dispatchers: the type the registry gives the function
+            (TypeKind::Record(name), Value::Builtin(b)) => {
+                crate::eval::registry::get(b.name).is_some_and(|e| e.type_name() == name)
+            }
             _ => false,
         }
     }
@@ -410,7 +414,10 @@ impl Interp {
             Value::DType(d) => TypeKind::Record(leak_dtype_class(d.dtype)),
             Value::Type(_) => TypeKind::Type,
             Value::Module(_) => TypeKind::Module,
-            Value::Builtin(_) => TypeKind::BuiltinFunction,
+            Value::Builtin(b) => match crate::eval::registry::get(b.name) {
+                Some(e) => return self.function_type(e),
+                None => TypeKind::BuiltinFunction,
+            },
             Value::Method(_) => TypeKind::BuiltinFunction,
             Value::Function(_) => TypeKind::Function,
             Value::Iter(it) => TypeKind::Iterator(it.kind),

@@ -10,7 +10,8 @@ use crate::eval::object::subscript::AdvItem;
 use crate::eval::object::value::Value;
 use crate::runtime::array::Indexed;
 use crate::runtime::fancy::{self, FancyItem};
-use crate::runtime::{Kind, NdArray};
+use crate::runtime::origin::{CopyKind, CopyOrigin};
+use crate::runtime::{Kind, NdArray, Order};
 
 impl Interp {
     fn fancy_items(&mut self, items: &[AdvItem]) -> PyResult<Vec<FancyItem>> {
@@ -29,7 +30,16 @@ impl Interp {
         let f = self.fancy_items(items)?;
         Ok(match fancy::get(&self.ctx, a, &f)? {
             Indexed::Element(v) => self.element_scalar(a.dtype(), v),
-            Indexed::View(v) => Value::Array(v),
+            Indexed::View(v) => {
+                if v.owns_data() {
+                    let boolean = items
+                        .iter()
+                        .any(|it| matches!(it, AdvItem::Array(x) if x.dtype().kind == Kind::Bool));
+                    let kind = CopyKind::AdvancedIndex { boolean };
+                    v.buffer().set_origin(CopyOrigin::of(a, kind, Order::C));
+                }
+                Value::Array(v)
+            }
         })
     }
 

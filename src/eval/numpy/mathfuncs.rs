@@ -8,14 +8,82 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::ops::Operand;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Identity, Row};
 use crate::runtime::kernels::{self, BinaryOp, FloatOp, Predicate};
 use crate::runtime::{DType, Kind, NdArray, Order};
 
-/// The numpy functions this file implements (also listed in `NUMPY_FUNCTIONS`).
-pub const MATH_FUNCTIONS: &[&str] = &[
-    "where", "exp", "log", "log2", "log10", "sin", "cos", "tan", "floor", "ceil", "trunc", "rint",
-    "isnan", "isinf", "isfinite", "round", "around", "clip",
+/// The numpy functions this file implements that are not yet rows (also in `NUMPY_FUNCTIONS`).
+pub const MATH_FUNCTIONS: &[&str] = &["where", "round", "around", "clip"];
+
+/// The float ufuncs and predicates, and the attributes every ufunc has.
+pub const ROWS: &[Row] = &[
+    Row::ufunc("numpy.exp", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.log", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.log2", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.log10", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.sin", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.cos", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.tan", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.floor", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.ceil", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.trunc", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.rint", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.isnan", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.isinf", 1, 1, Identity::None, float_ufunc_row),
+    Row::ufunc("numpy.isfinite", 1, 1, Identity::None, float_ufunc_row),
+    Row::attr("numpy.ufunc", ufunc_type),
+    Row::attr("ufunc.nin", ufunc_attr_row),
+    Row::attr("ufunc.nout", ufunc_attr_row),
+    Row::attr("ufunc.nargs", ufunc_attr_row),
+    Row::attr("ufunc.identity", ufunc_attr_row),
+    Row::attr("ufunc.__name__", ufunc_attr_row),
 ];
+
+/// The options every ufunc takes that arrsh does not honour yet: refused unless left at their
+/// defaults (outputs by position too).
+pub(crate) fn refuse_ufunc_options(it: &mut Interp, a: &mut Bound) -> PyResult<()> {
+    if a.star.iter().any(|v| !v.is_none()) {
+        return Err(PyError::not_implemented(format!(
+            "arrsh's {} does not support out=",
+            a.func
+        )));
+    }
+    it.refuse_unsupported(
+        a,
+        &[
+            "out",
+            "where",
+            "casting",
+            "order",
+            "dtype",
+            "subok",
+            "signature",
+        ],
+    )
+}
+
+/// `np.exp(x)` and the other float ufuncs of one input.
+fn float_ufunc_row(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    refuse_ufunc_options(it, &mut a)?;
+    let x = a.req("x")?;
+    let arr = it.to_array(&x, None)?;
+    let r = it.float_ufunc(a.func, &arr)?;
+    it.wrap_result(r)
+}
+
+fn ufunc_type(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    Ok(it.objects.type_object(TypeKind::Record("numpy.ufunc")))
+}
+
+/// `ufunc.nin`, `.nout`, `.nargs`, `.identity`, `.__name__` of the ufunc `a.this`.
+fn ufunc_attr_row(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let e = match &a.this {
+        Value::Builtin(b) => crate::eval::registry::get(b.name),
+        _ => None,
+    };
+    e.and_then(|e| it.ufunc_attr(e, a.func))
+        .ok_or_else(|| PyError::no_attribute(&a.this.type_name(), a.func))
+}
 
 fn float_op(name: &str) -> Option<FloatOp> {
     Some(match name {
@@ -82,13 +150,7 @@ impl Interp {
                 p.finish()?;
                 self.clip_values(&a, lo, hi)
             }
-            _ => {
-                let a = p.req(0, "x")?;
-                p.finish()?;
-                let arr = self.to_array(&a, None)?;
-                let r = self.float_ufunc(name, &arr)?;
-                self.wrap_result(r)
-            }
+            other => Err(PyError::module_no_attribute("numpy", other)),
         }
     }
 

@@ -7,5 +7,6 @@ pub mod fancy;
 pub mod joining;
 pub mod mathfuncs;
 pub mod module;
+pub mod origins;
 pub mod reductions;
 pub mod variance;

@@ -10,10 +10,94 @@ use crate::eval::builtins::args::Args;
 use crate::eval::object::objects::Objects;
 use crate::eval::object::ops::as_float;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::casting::{Casting, can_cast};
 use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::layout::Layout;
 use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
+
+/// The `numpy` module's names that are rows of the registry.
+pub const ROWS: &[Row] = &[
+    Row::np_c(
+        "numpy.arange",
+        "(start=None, stop=None, step=None, dtype=None, *, device=None, like=None)",
+        arange,
+    )
+    .shown("(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like=None)"),
+    Row::np_c(
+        "numpy.zeros",
+        "(shape, dtype=None, order='C', *, device=None, like=None)",
+        filled,
+    ),
+    Row::np_c(
+        "numpy.empty",
+        "(shape, dtype=None, order='C', *, device=None, like=None)",
+        filled,
+    ),
+    Row::np_py(
+        "numpy.ones",
+        "(shape, dtype=None, order='C', *, device=None, like=None)",
+        filled,
+    ),
+    Row::np_py(
+        "numpy.sum",
+        "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        sum,
+    ),
+    Row::attr("numpy.pi", pi),
+    Row::attr("numpy.e", euler),
+];
+
+fn pi(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    Ok(it.new_float(std::f64::consts::PI))
+}
+
+fn euler(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    Ok(it.new_float(std::f64::consts::E))
+}
+
+/// `np.arange`: NumPy's C parser takes `start`, `stop`, `step` and `dtype` by position or
+/// keyword; a missing stop is an error only without positional arguments, and
+/// `np.arange(stop=4)` is the one-argument form (numpy's `array_arange`).
+fn arange(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let positional = a.n_positional;
+    let start = a.take("start");
+    let stop = a.take("stop");
+    let step = a.take("step");
+    let dtype = it.arg_dtype(&mut a, "dtype")?;
+    let (start, stop) = match (start, stop) {
+        (_, None) if positional == 0 => {
+            return Err(PyError::type_error(
+                "arange() requires stop to be specified.",
+            ));
+        }
+        (None, Some(stop)) => (stop, None),
+        (Some(start), stop) => (start, stop),
+        (None, None) => unreachable!("positional > 0 binds start"),
+    };
+    it.arange(start, stop, step, dtype)
+}
+
+/// `np.zeros`, `np.ones`, `np.empty`.
+fn filled(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let shape = a.req("shape")?;
+    let dt = it.arg_dtype(&mut a, "dtype")?.unwrap_or(DType::FLOAT64);
+    let order = a.take("order");
+    let order = it.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
+    let shape = it.to_shape(&shape)?;
+    Ok(Value::Array(it.new_filled(&shape, dt, order, a.func)?))
+}
+
+/// `np.sum(a, ...)`: `a.sum(...)` on `a` made an array (NumPy's `_wrapreduction`).
+fn sum(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let x = a.req("a")?;
+    let kw = a.given_keywords(&["axis", "dtype", "out", "keepdims", "initial", "where"]);
+    let arr = match &x {
+        Value::Array(_) => x.clone(),
+        other => Value::Array(it.to_array(other, None)?),
+    };
+    it.call_method(&arr, "sum", vec![], kw)
+}
 
 /// numpy functions arrsh implements (`np.<name>`), also what `from numpy import *` binds.
 pub const NUMPY_FUNCTIONS: &[&str] = &[
@@ -24,10 +108,6 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "hstack",
     "asarray",
     "asanyarray",
-    "arange",
-    "zeros",
-    "ones",
-    "empty",
     "full",
     "zeros_like",
     "ones_like",
@@ -44,7 +124,6 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "squeeze",
     "shares_memory",
     "may_share_memory",
-    "sum",
     "mean",
     "min",
     "max",
@@ -113,20 +192,6 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "invert",
     "sqrt",
     "where",
-    "exp",
-    "log",
-    "log2",
-    "log10",
-    "sin",
-    "cos",
-    "tan",
-    "floor",
-    "ceil",
-    "trunc",
-    "rint",
-    "isnan",
-    "isinf",
-    "isfinite",
     "round",
     "around",
     "clip",
@@ -181,10 +246,6 @@ pub const NUMPY_NAMES: &[&str] = &[
     "vstack",
     "hstack",
     "asarray",
-    "arange",
-    "zeros",
-    "ones",
-    "empty",
     "full",
     "zeros_like",
     "ones_like",
@@ -298,6 +359,9 @@ fn leak_numpy_name(f: &'static str) -> &'static str {
 
 impl Interp {
     pub fn module_attr(&mut self, module: &str, name: &str) -> PyResult<Value> {
+        if let Some(r) = self.registry_module_attr(module, name) {
+            return r;
+        }
         match module {
             "numpy" => {
                 if let Some(v) = numpy_attr(&self.objects, name) {
@@ -464,7 +528,9 @@ impl Interp {
                             };
                             self.copy_in_order(a, dtype.unwrap_or(a.dtype()), o)?
                         } else if copy == Some(true) || !striding_ok {
-                            self.copy_in_order(a, a.dtype(), order)?
+                            let c = self.copy_in_order(a, a.dtype(), order)?;
+                            crate::eval::numpy::origins::array_copied(a, &c, copy, order);
+                            c
                         } else {
                             a.clone()
                         }
@@ -474,6 +540,7 @@ impl Interp {
                             return Err(copy_false_error());
                         }
                         let a = self.to_array(other, dtype)?;
+                        crate::eval::numpy::origins::sequence_copied(other, &a);
                         if order == OrderArg::F && !a.is_f_contiguous() {
                             kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)?
                         } else {
@@ -504,49 +571,6 @@ impl Interp {
                     }
                 }
                 Ok(Value::Array(r))
-            }
-            "arange" => {
-                let positional = p.pos_count();
-                let a = p.opt(0, "start")?;
-                let b = p.opt(1, "stop")?;
-                let c = p.opt(2, "step")?;
-                let dtype = p.opt(3, "dtype")?;
-                let _like = p.kw_only("like");
-                let _device = p.kw_only("device");
-                p.finish()?;
-                // numpy's array_arange: a missing stop is an error only without positional
-                // arguments; `np.arange(stop=4)` is the one-argument form
-                let (a, b) = match (a, b) {
-                    (_, None) if positional == 0 => {
-                        return Err(PyError::type_error(
-                            "arange() requires stop to be specified.",
-                        ));
-                    }
-                    (None, Some(stop)) => (stop, None),
-                    (Some(a), b) => (a, b),
-                    (None, None) => unreachable!("positional > 0 binds start"),
-                };
-                let dtype = match &dtype {
-                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
-                    _ => None,
-                };
-                self.arange(a, b, c, dtype)
-            }
-            "zeros" | "ones" | "empty" => {
-                let shape = p.req(0, "shape")?;
-                let dtype = p.opt(1, "dtype")?;
-                let order = p.opt(2, "order")?;
-                let _like = p.kw_only("like");
-                let _device = p.kw_only("device");
-                p.finish()?;
-                let dt = match &dtype {
-                    Some(d) => self.to_dtype(d)?,
-                    None => DType::FLOAT64,
-                };
-                let order = self.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
-                let shape = self.to_shape(&shape)?;
-                let a = self.new_filled(&shape, dt, order, name)?;
-                Ok(Value::Array(a))
             }
             "full" => {
                 let shape = p.req(0, "shape")?;
@@ -632,8 +656,8 @@ impl Interp {
                 let o = self.order_arg(order, OrderArg::K)?;
                 Ok(Value::Array(self.copy_in_order(&a, a.dtype(), o)?))
             }
-            "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "sum" | "mean" | "min"
-            | "max" | "prod" | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" | "cumsum"
+            "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "mean" | "min" | "max"
+            | "prod" | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" | "cumsum"
             | "cumprod" | "std" | "var" => {
                 let a = p.req(0, "a")?;
                 let mut rest = p.rest(1);
@@ -825,7 +849,9 @@ impl Interp {
                 Ok(Value::Array(if ok {
                     arr
                 } else {
-                    kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)?
+                    let c = kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)?;
+                    crate::eval::numpy::origins::order_copied(&arr, &c, order);
+                    c
                 }))
             }
             "frombuffer" => {

@@ -143,14 +143,7 @@ impl Interp {
             }
             Value::Str(s) => bytes_hash(s.v.as_bytes()),
             Value::Bytes(b) => bytes_hash(&b.v),
-            Value::Tuple(t) => {
-                let items = t.items.clone();
-                let mut lanes = Vec::with_capacity(items.len());
-                for x in &items {
-                    lanes.push(self.py_hash(x)?);
-                }
-                tuple_hash(&lanes)
-            }
+            Value::Tuple(t) => self.tuple_hash_deep(t)?,
             Value::Scalar(s) => match &s.v {
                 Scalar::Bool(b) => *b as i64,
                 Scalar::Int(i) => int_hash(&Int::Small(*i)),
@@ -175,6 +168,46 @@ impl Interp {
             }
             _ => pointer_hash(self.id_of(v)),
         })
+    }
+}
+
+impl Interp {
+    /// `tuplehash` of a tuple whose items may be tuples, nested to any depth. CPython recurses
+    /// in C without a recursion check (a 10**5-deep tuple hashes fine there); this walks an
+    /// explicit stack instead, so no depth can overflow ours.
+    fn tuple_hash_deep(&mut self, t: &std::rc::Rc<PyTuple>) -> PyResult<i64> {
+        // each frame: a tuple, the next item to hash, the lanes hashed so far
+        let mut stack: Vec<(std::rc::Rc<PyTuple>, usize, Vec<i64>)> =
+            vec![(t.clone(), 0, Vec::with_capacity(t.items.len()))];
+        loop {
+            let Some(top) = stack.last_mut() else {
+                return Err(PyError::internal("tuple hash stack"));
+            };
+            let (tuple, next, lanes) = top;
+            if *next == tuple.items.len() {
+                let h = tuple_hash(lanes);
+                stack.pop();
+                match stack.last_mut() {
+                    Some((_, _, parent)) => parent.push(h),
+                    None => return Ok(h),
+                }
+                continue;
+            }
+            let item = tuple.items[*next].clone();
+            *next += 1;
+            match &item {
+                Value::Tuple(inner) => {
+                    let frame = (inner.clone(), 0, Vec::with_capacity(inner.items.len()));
+                    stack.push(frame);
+                }
+                other => {
+                    let h = self.py_hash(other)?;
+                    if let Some((_, _, lanes)) = stack.last_mut() {
+                        lanes.push(h);
+                    }
+                }
+            }
+        }
     }
 }
 

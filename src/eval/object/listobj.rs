@@ -7,8 +7,40 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
+use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::syntax::ast::CmpOp;
+
+/// The methods of `list` that are rows of the registry.
+pub const ROWS: &[Row] = &[
+    Row::method("list.append", "(object, /)", append),
+    Row::method("list.copy", "()", copy),
+];
+
+/// The receiver of a `list` method (the registry only calls them on lists).
+fn this_list(a: &Bound) -> PyResult<Rc<PyList>> {
+    match &a.this {
+        Value::List(l) => Ok(l.clone()),
+        other => Err(PyError::type_error(format!(
+            "descriptor '{}' for 'list' objects doesn't apply to a '{}' object",
+            a.func,
+            other.type_name()
+        ))),
+    }
+}
+
+fn append(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let v = a.req("object")?;
+    it.list_append(&l, v);
+    Ok(Value::None)
+}
+
+fn copy(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let items = this_list(&a)?.items.borrow().clone();
+    Ok(it.new_list(items))
+}
 
 /// CPython's `list_resize(self, newsize)` for a list whose length is `len` now: keeps the buffer
 /// when it is big enough and not more than half empty, otherwise over-allocates by about 1/8.
@@ -331,7 +363,7 @@ impl Interp {
         if self.is_same(x, y) {
             return Ok(true);
         }
-        match self.compare(x, CmpOp::Eq, y) {
+        match self.nested(Nesting::Comparison, |me| me.compare(x, CmpOp::Eq, y)) {
             Ok(r) => self.truthy(&r),
             // NumPy answers `np.int64(0) == 'x'` with False (no loop for int and str)
             Err(e) if e.kind == crate::error::ErrorKind::UFuncTypeError => Ok(false),
@@ -350,11 +382,6 @@ impl Interp {
         let qual = format!("list.{name}");
         let p = Args::new(&qual, args, kw);
         Ok(match name {
-            "append" => {
-                let v = p.meth_o()?;
-                self.list_append(l, v);
-                Value::None
-            }
             "extend" => {
                 let v = p.meth_o()?;
                 self.list_extend(l, &v)?;
@@ -440,11 +467,6 @@ impl Interp {
                 let (key, reverse) = p.sort_keywords("sort")?;
                 self.list_sort(l, key, reverse)?;
                 Value::None
-            }
-            "copy" => {
-                p.meth_noargs()?;
-                let items = l.items.borrow().clone();
-                self.new_list(items)
             }
             "clear" => {
                 p.meth_noargs()?;

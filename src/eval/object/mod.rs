@@ -10,6 +10,7 @@ pub mod fxmap;
 pub mod hashing;
 pub mod iter;
 pub mod listobj;
+pub(crate) mod nesting;
 pub mod objects;
 pub mod ops;
 pub mod pyint;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
+use crate::eval::object::nesting::Nesting;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
 use crate::runtime::dtype::promote;
@@ -838,7 +839,7 @@ impl Interp {
                 for (k, v) in &xs {
                     match self.dict_get_items(&ys, k)? {
                         Some(w) => {
-                            if !self.py_eq(v, &w)? {
+                            if !self.nested(Nesting::Comparison, |me| me.py_eq(v, &w))? {
                                 return Ok(false);
                             }
                         }
@@ -880,9 +881,12 @@ impl Interp {
     }
 
     /// `bool(x == y)` for elements of containers (arrays inside lists compare elementwise).
+    /// Each item compared is one level deeper: `Py_EnterRecursiveCall(" in comparison")`.
     fn eq_truthy(&mut self, x: &Value, y: &Value) -> PyResult<bool> {
-        let r = self.compare(x, CmpOp::Eq, y)?;
-        self.truthy(&r)
+        self.nested(Nesting::Comparison, |me| {
+            let r = me.compare(x, CmpOp::Eq, y)?;
+            me.truthy(&r)
+        })
     }
 
     fn py_order(
@@ -908,8 +912,8 @@ impl Interp {
                 let xs = self.collect(a)?;
                 let ys = self.collect(b)?;
                 for (x, y) in xs.iter().zip(&ys) {
-                    if !self.py_eq(x, y)? {
-                        return self.py_order(x, y, op);
+                    if !self.nested(Nesting::Comparison, |me| me.py_eq(x, y))? {
+                        return self.nested(Nesting::Comparison, |me| me.py_order(x, y, op));
                     }
                 }
                 Ok(Some(xs.len().cmp(&ys.len())))

@@ -298,7 +298,9 @@ impl Value {
             Value::DType(d) => format!("numpy.dtypes.{}", dtype_class_name(d.dtype)),
             Value::Type(_) => "type".into(),
             Value::Module(_) => "module".into(),
-            Value::Builtin(_) => "builtin_function_or_method".into(),
+            Value::Builtin(b) => crate::eval::registry::get(b.name)
+                .map_or("builtin_function_or_method", |e| e.type_name())
+                .into(),
             Value::Method(_) => "builtin_function_or_method".into(),
             Value::Function(_) => "function".into(),
             Value::BoundMethod(_) => "method".into(),

@@ -4,8 +4,9 @@
 
 use std::collections::VecDeque;
 
-use crate::error::{PyError, PyResult};
+use crate::error::PyResult;
 use crate::eval::Interp;
+use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
 
 const MAX_WIDTH: usize = 79;
@@ -249,20 +250,16 @@ impl Interp {
 
     fn pretty_into(&mut self, p: &mut Printer, v: &Value) -> PyResult<()> {
         // IPython's printer recurses in Python: nesting past the recursion limit fails there too
-        self.repr_depth += 1;
-        if self.repr_depth > 1000 {
-            self.repr_depth -= 1;
-            return Err(PyError::recursion_depth(" while calling a Python object"));
-        }
-        let id = self.id_of(v);
-        let cycle = p.seen.contains(&id);
-        p.seen.push(id);
-        p.begin(0, "");
-        let r = self.pretty_dispatch(p, v, cycle);
-        p.end(0, "");
-        p.seen.pop();
-        self.repr_depth -= 1;
-        r
+        self.nested(Nesting::Pretty, |me| {
+            let id = me.id_of(v);
+            let cycle = p.seen.contains(&id);
+            p.seen.push(id);
+            p.begin(0, "");
+            let r = me.pretty_dispatch(p, v, cycle);
+            p.end(0, "");
+            p.seen.pop();
+            r
+        })
     }
 
     /// IPython's printer for one object: containers break across lines, types print as names,
@@ -430,6 +427,25 @@ impl Interp {
     /// `<function __main__.<lambda>(x)>`, or the object's address when NumPy made it in Python.
     fn pretty_callable(&mut self, v: &Value) -> String {
         let id = self.id_of(v);
+        match v {
+            Value::Builtin(b) => {
+                if let Some(e) = crate::eval::registry::get(b.name) {
+                    return self.function_pretty(e, id, None);
+                }
+            }
+            Value::Method(m) => {
+                for owner in crate::eval::registry::call::owners_of(&m.obj) {
+                    if let Some(e) = crate::eval::registry::lookup(owner, &m.name) {
+                        let shown = match &m.obj {
+                            Value::Scalar(s) => s.dtype.scalar_type_name().to_string(),
+                            _ => owner.to_string(),
+                        };
+                        return self.function_pretty(e, id, Some(&shown));
+                    }
+                }
+            }
+            _ => {}
+        }
         let (key, short) = match v {
             Value::Builtin(b) => (
                 b.name.to_string(),

@@ -1,8 +1,9 @@
 //! `repr()`, `str()`, `format()` and `%`-formatting of values with CPython's exact text; arrays
 //! and NumPy scalars are printed by the runtime's NumPy-identical printer.
 
-use crate::error::{PyError, PyResult};
+use crate::error::PyResult;
 use crate::eval::Interp;
+use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
 use crate::runtime::print::{self, Elements};
 use crate::runtime::{DType, NdArray, Scalar};
@@ -55,20 +56,7 @@ pub fn complex_repr(re: f64, im: f64) -> String {
 
 impl Interp {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        self.depth_guard(|me| me.repr_inner(v))
-    }
-
-    fn depth_guard<T>(&mut self, f: impl FnOnce(&mut Interp) -> PyResult<T>) -> PyResult<T> {
-        self.repr_depth += 1;
-        if self.repr_depth > 1000 {
-            self.repr_depth -= 1;
-            return Err(PyError::recursion_depth(
-                " while getting the repr of an object",
-            ));
-        }
-        let r = f(self);
-        self.repr_depth -= 1;
-        r
+        self.nested(Nesting::Repr, |me| me.repr_inner(v))
     }
 
     fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
@@ -118,10 +106,13 @@ impl Interp {
             Value::DType(d) => d.dtype.repr(),
             Value::Type(t) => format!("<class '{}'>", type_qualname(t.kind)),
             Value::Module(m) => format!("<module '{}' from '{}'>", m.name, module_path(m.name)),
-            Value::Builtin(b) => format!(
-                "<built-in function {}>",
-                b.name.rsplit('.').next().unwrap_or(b.name)
-            ),
+            Value::Builtin(b) => match crate::eval::registry::get(b.name) {
+                Some(e) => self.function_repr(e, b.id.addr()),
+                None => format!(
+                    "<built-in function {}>",
+                    b.name.rsplit('.').next().unwrap_or(b.name)
+                ),
+            },
             Value::Method(m) => {
                 let id = self.id_of(&m.obj);
                 format!(

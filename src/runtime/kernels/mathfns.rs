@@ -129,7 +129,7 @@ pub fn select(
             let yv = read_as::<T>(y.dtype(), &ly, &yb);
             let mut ob = result.buffer().bytes_mut()?;
             let mut ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(|| {
-                PyError::not_implemented("arrsh internal error: fresh array not viewable")
+                PyError::internal("fresh array not viewable")
             })?;
             Zip::from(&mut ov)
                 .and(&cv)

@@ -155,10 +155,7 @@ fn binary_typed<T: Arith>(
 }
 
 fn internal() -> PyError {
-    PyError::new(
-        crate::error::ErrorKind::RuntimeError,
-        "arrsh internal error: fresh array not viewable",
-    )
+    PyError::internal("fresh array not viewable")
 }
 
 /// NumPy refuses negative integer powers before computing anything.

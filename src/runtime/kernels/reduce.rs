@@ -363,10 +363,7 @@ fn finish<T: Elem>(ctx: &Ctx, out: ArrayD<T>) -> PyResult<Rc<NdArray>> {
 }
 
 fn internal() -> PyError {
-    PyError::new(
-        crate::error::ErrorKind::RuntimeError,
-        "arrsh internal error: reduction view",
-    )
+    PyError::internal("reduction view")
 }
 
 #[cfg(test)]

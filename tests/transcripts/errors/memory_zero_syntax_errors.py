@@ -15,12 +15,9 @@ np.arange(0, 1, 0)
 np.arange(5)[1] / 0
 print "hello"
 a = 
-np.arange(3
-np.arange(3))
 a[1:2:3:4]
 for x in range(3) print(x)
 x = = 1
 1 +
-)
 import numpy as np
 np.arange(3)

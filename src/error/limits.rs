@@ -1,0 +1,66 @@
+//! Messages for the session's limits and for arrsh's own bugs: internal errors (CPython's
+//! `SystemError`), the memory budget's `MemoryError`s, and recursion guards.
+
+use super::{ErrorKind, PyError};
+
+impl PyError {
+    /// A bug in arrsh, caught at the cell boundary or found by a consistency check. CPython
+    /// reports interpreter bugs as `SystemError`; the session goes on.
+    pub fn internal(what: &str) -> PyError {
+        PyError::new(
+            ErrorKind::SystemError,
+            format!("arrsh internal error: {what} — please report this cell"),
+        )
+    }
+
+    /// Whether this error is arrsh's own bug (a contained panic or a failed consistency check).
+    pub fn is_internal(&self) -> bool {
+        self.kind == ErrorKind::SystemError && self.msg.starts_with("arrsh internal error")
+    }
+
+    /// CPython's `PyErr_NoMemory()` raised while growing a Python object (a list, a str): a bare
+    /// `MemoryError` with no message, exactly as CPython prints it.
+    pub fn no_memory() -> PyError {
+        PyError::new(ErrorKind::MemoryError, "")
+    }
+
+    /// CPython's message when a repr, comparison or hash recurses past its limit.
+    pub fn recursion_in_comparison() -> PyError {
+        PyError::recursion_depth(" in comparison")
+    }
+    pub fn recursion_while_getting_repr() -> PyError {
+        PyError::recursion_depth(" while getting the repr of an object")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_are_system_errors_that_ask_for_a_report() {
+        let e = PyError::internal("reduction view");
+        assert_eq!(
+            e.to_string(),
+            "SystemError: arrsh internal error: reduction view — please report this cell"
+        );
+        assert!(e.is_internal());
+        assert!(
+            !PyError::new(ErrorKind::SystemError, "x").is_internal(),
+            "control: another SystemError is not arrsh's bug"
+        );
+    }
+
+    #[test]
+    fn recursion_messages_are_cpythons() {
+        // CPython 3.11: `l = []; l.append(l); m = []; m.append(m); l == m`
+        assert_eq!(
+            PyError::recursion_in_comparison().to_string(),
+            "RecursionError: maximum recursion depth exceeded in comparison"
+        );
+        assert_eq!(
+            PyError::recursion_while_getting_repr().to_string(),
+            "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! The evaluator's side of the registry: calling a row, the value a name stands for, whose
+//! attributes a value has, typed arguments with the spec's defaults, and the texts derived from
+//! a row (repr, pretty form, the NotImplementedError for names arrsh lacks).
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::object::value::{TypeKind, Value};
+use crate::eval::registry::{self, Bound, Entry, Identity, Kind, names};
+
+/// The owners whose rows are `v`'s attributes, nearest first (`True` has `bool`'s and `int`'s).
+pub fn owners_of(v: &Value) -> &'static [&'static str] {
+    match v {
+        Value::List(_) => &["list"],
+        Value::Tuple(_) => &["tuple"],
+        Value::Dict(_) => &["dict"],
+        Value::Set(s) if s.frozen => &["frozenset"],
+        Value::Set(_) => &["set"],
+        Value::Str(_) => &["str"],
+        Value::Bytes(_) => &["bytes"],
+        Value::Bool(_) => &["bool", "int"],
+        Value::Int(_) => &["int"],
+        Value::Float(_) => &["float"],
+        Value::Complex(_) => &["complex"],
+        Value::Range(_) => &["range"],
+        Value::Slice(_) => &["slice"],
+        Value::Array(_) => &["ndarray"],
+        Value::Scalar(_) => &["generic"],
+        Value::DType(_) => &["dtype"],
+        Value::Flags(_) => &["flagsobj"],
+        Value::Builtin(b) if registry::get(b.name).is_some_and(is_ufunc) => &["ufunc"],
+        _ => &[],
+    }
+}
+
+fn is_ufunc(e: &Entry) -> bool {
+    matches!(e.row.kind, Kind::Ufunc { .. })
+}
+
+/// The qualified name a user would write for `owner.name` (`numpy.foo`, `numpy.ndarray.foo`,
+/// `list.foo`, `len`).
+fn user_qualname(owner: &str, name: &str) -> String {
+    match owner {
+        "builtins" => name.to_string(),
+        o if names::is_numpy_owner(o) => format!("numpy.{o}.{name}"),
+        o => format!("{o}.{name}"),
+    }
+}
+
+impl Interp {
+    /// Calls a row with a call's arguments, bound by its spec (`this` is the receiver of a
+    /// method).
+    pub fn call_entry(
+        &mut self,
+        e: &'static Entry,
+        this: Value,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let e = registry::resolve(e);
+        let b = registry::bind::bind(e.conv, &e.spec, e.qualname(), e.short, this, args, kw)?;
+        (e.row.run)(self, b)
+    }
+
+    /// The value `owner.name` stands for: the function object, a bound method of `this`, or
+    /// the attribute's value.
+    pub fn entry_value(&mut self, e: &'static Entry, this: &Value) -> PyResult<Value> {
+        let e = registry::resolve(e);
+        match e.row.kind {
+            Kind::Attr => (e.row.run)(self, Bound::receiver(e.short, this.clone(), &e.spec)),
+            Kind::Method => Ok(self.new_method(this.clone(), e.short)),
+            _ => Ok(self.objects.function(e.row.name)),
+        }
+    }
+
+    /// `v.name` from the registry: `None` when no row has it (the caller's own attributes
+    /// come next).
+    pub fn registry_attr(&mut self, v: &Value, name: &str) -> Option<PyResult<Value>> {
+        for owner in owners_of(v) {
+            if let Some(e) = registry::lookup(owner, name) {
+                return Some(self.entry_value(e, v));
+            }
+        }
+        None
+    }
+
+    /// `module.name` from the registry.
+    pub fn registry_module_attr(&mut self, module: &str, name: &str) -> Option<PyResult<Value>> {
+        let e = registry::lookup(module, name)?;
+        Some(self.entry_value(e, &Value::None))
+    }
+
+    /// The row that is `v`'s method `name`, if one is.
+    pub fn method_entry(v: &Value, name: &str) -> Option<&'static Entry> {
+        owners_of(v)
+            .iter()
+            .filter_map(|owner| registry::lookup(owner, name))
+            .find(|e| e.row.kind == Kind::Method)
+    }
+
+    /// An AttributeError for `owner.name` becomes NotImplementedError when CPython or NumPy
+    /// have the name: arrsh lacks it, the student should not conclude NumPy does.
+    pub fn missing_attribute(&self, owner: &str, name: &str, err: PyError) -> PyError {
+        if err.kind == crate::error::ErrorKind::AttributeError && names::knows(owner, name) {
+            return PyError::not_implemented_name(&user_qualname(owner, name));
+        }
+        err
+    }
+
+    /// A parameter as an int: the value given, else the spec's default.
+    pub fn arg_i64(&mut self, a: &mut Bound, name: &str) -> PyResult<i64> {
+        match a.take_some(name) {
+            Some(v) => Ok(self.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX)),
+            None => Ok(a
+                .default_text(name)
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(0)),
+        }
+    }
+
+    /// A parameter as a truth value: the value given, else the spec's default.
+    pub fn arg_bool(&mut self, a: &mut Bound, name: &str) -> PyResult<bool> {
+        match a.take(name) {
+            Some(v) => self.truthy(&v),
+            None => Ok(a.default_text(name) == Some("True")),
+        }
+    }
+
+    /// A `dtype=` parameter: `None` when absent or `None`.
+    pub fn arg_dtype(
+        &mut self,
+        a: &mut Bound,
+        name: &str,
+    ) -> PyResult<Option<crate::runtime::DType>> {
+        match a.take_some(name) {
+            Some(v) => Ok(Some(self.to_dtype(&v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Keywords arrsh binds but does not honour: refused when given anything but the spec's
+    /// default, never silently ignored.
+    pub fn refuse_unsupported(&mut self, a: &mut Bound, names: &[&str]) -> PyResult<()> {
+        for &n in names {
+            let Some(v) = a.take(n) else { continue };
+            let default = a.default_text(n).unwrap_or("None");
+            let same = match (&v, default) {
+                (Value::None, "None") => true,
+                (Value::Bool(b), "True") => *b,
+                (Value::Bool(b), "False") => !*b,
+                (Value::Str(s), d) => {
+                    d.strip_prefix('\'').and_then(|d| d.strip_suffix('\'')) == Some(&s.v)
+                }
+                _ => false,
+            };
+            if !same {
+                let func = a.func;
+                return Err(PyError::not_implemented(format!(
+                    "arrsh's {func} does not support {n}="
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// `repr()` of a registry function object.
+    pub fn function_repr(&self, e: &Entry, id: u64) -> String {
+        match e.row.kind {
+            Kind::Ufunc { .. } => format!("<ufunc '{}'>", e.short),
+            Kind::NpFunction => format!("<function {} at {id:#x}>", e.short),
+            _ => format!("<built-in function {}>", e.short),
+        }
+    }
+
+    /// IPython's pretty form of a registry callable: `<function len(obj, /)>`, `<function
+    /// max>`, `<ufunc 'exp'>`, `<function sum at 0x...>`; `owner` replaces the row's owner
+    /// (a scalar's methods show its own type).
+    pub fn function_pretty(&self, e: &Entry, id: u64, owner: Option<&str>) -> String {
+        let qual = match owner {
+            Some(o) => format!("{o}.{}", e.short),
+            None => e.qualname().to_string(),
+        };
+        match e.row.kind {
+            Kind::Ufunc { .. } => format!("<ufunc '{}'>", e.short),
+            // IPython prints Python functions with their signature, but NumPy's dispatched
+            // ones are not Python functions to it: they show their repr
+            Kind::NpFunction if e.type_name() != "function" => {
+                format!("<function {} at {id:#x}>", e.short)
+            }
+            _ => match e.signature() {
+                Some(sig) => format!("<function {qual}{sig}>"),
+                None => format!("<function {qual}>"),
+            },
+        }
+    }
+
+    /// A ufunc's `nin`, `nout`, `nargs`, `identity`, `__name__`.
+    pub fn ufunc_attr(&mut self, e: &Entry, name: &str) -> Option<Value> {
+        let Kind::Ufunc {
+            nin,
+            nout,
+            identity,
+        } = e.row.kind
+        else {
+            return None;
+        };
+        Some(match name {
+            "nin" => self.new_i64(nin as i64),
+            "nout" => self.new_i64(nout as i64),
+            "nargs" => self.new_i64((nin + nout) as i64),
+            "__name__" => self.new_str(e.short.to_string()),
+            "identity" => match identity {
+                Identity::None => Value::None,
+                Identity::Int(i) => self.new_i64(i),
+                Identity::Bool(b) => Value::Bool(b),
+                Identity::NegInf => self.new_float(f64::NEG_INFINITY),
+            },
+            _ => return None,
+        })
+    }
+
+    /// `type(f)` of a registry function object.
+    pub fn function_type(&self, e: &Entry) -> Value {
+        self.objects.type_object(match e.type_name() {
+            "function" => TypeKind::Function,
+            "builtin_function_or_method" => TypeKind::BuiltinFunction,
+            other => TypeKind::Record(other),
+        })
+    }
+}

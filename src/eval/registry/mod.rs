@@ -1,0 +1,397 @@
+//! The registry of callables: every name a user can type — a builtin, a NumPy function, a
+//! ufunc, a module attribute, a method or property of a type — is ONE row, and everything that
+//! needs the name reads that row.
+//!
+//! A row is plain data plus a function pointer: the qualified name (`len`, `numpy.arange`,
+//! `list.append`, `ndarray.shape`), its kind (which decides its Python type, its repr and who
+//! parses its arguments), its parameters written as CPython prints a signature, and the `fn`
+//! that runs it (jaq's `(name, arity, fn)` natives; RustPython's `#[pyfunction]` signatures).
+//! Rows live beside the code that runs them, in each room's `ROWS` table; `TABLES` below
+//! lists the tables.
+//!
+//! # Adding `np.foo`: one row plus one function
+//!
+//! 1. Write the function in the room it belongs to. It receives its arguments already bound
+//!    by name, checked against the spec with NumPy's own argument errors:
+//!    ```ignore
+//!    fn foo(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+//!        let x = a.req("x")?;                  // required
+//!        let n = it.arg_i64(&mut a, "n")?;     // given, or the spec's default (2)
+//!        let axis = a.take_some("axis");       // given and not None
+//!        ...
+//!    }
+//!    ```
+//! 2. Add its row to that room's `ROWS`:
+//!    `Row::np_py("numpy.foo", "(x, n=2, axis=None)", foo)` — `np_py` for a NumPy function
+//!    written in Python (`<function foo at 0x...>`, ceval's argument errors), `np_c` for one
+//!    written in C (`<built-in function foo>`, `npy_parse_arguments`' errors), `ufunc` for a
+//!    ufunc, `method`/`np_method` for methods, `attr` for constants, types and properties.
+//!
+//! Then `np.foo`, `numpy.foo` in `from numpy import *` (if NumPy exports it), completion,
+//! `dir(np)`, `np.foo?`, the pretty repr and every argument-count error follow from the row.
+//! A name NumPy 2.4 has and no row provides raises `NotImplementedError: arrsh does not
+//! implement numpy.foo yet` (`names.tsv`, made by `gen_names.py`).
+
+pub mod bind;
+pub mod call;
+pub mod messages;
+pub mod names;
+pub mod spec;
+
+use std::sync::OnceLock;
+
+use crate::error::PyResult;
+use crate::eval::Interp;
+use crate::eval::object::fxmap::FxHashMap;
+use crate::eval::object::value::Value;
+pub use bind::{Bound, Conv};
+use spec::Spec;
+
+/// The function a row runs: its arguments bound (and its receiver in `Bound::this`).
+pub type Native = fn(&mut Interp, Bound) -> PyResult<Value>;
+
+/// What a ufunc's `identity` is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Identity {
+    None,
+    Int(i64),
+    Bool(bool),
+    NegInf,
+}
+
+/// What kind of object a row names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A CPython builtin or C-module function (`len`, `math.sqrt`): `<built-in function len>`.
+    Builtin,
+    /// A method of a type written in C (`list.append`, `ndarray.sum`).
+    Method,
+    /// A NumPy function written in C (`numpy.arange`): `<built-in function arange>`.
+    NpBuiltin,
+    /// A NumPy function written in Python (`numpy.sum`): `<function sum at 0x...>`.
+    NpFunction,
+    /// A `numpy.ufunc` (`numpy.exp`): `<ufunc 'exp'>`.
+    Ufunc {
+        nin: u8,
+        nout: u8,
+        identity: Identity,
+    },
+    /// A value looked up by name: a constant, a type, a submodule, a property. `run` makes it
+    /// from the receiver (`Bound::this`).
+    Attr,
+    /// The same object as another row (`numpy.abs` is `numpy.absolute`).
+    Alias(&'static str),
+}
+
+/// One name the user can type.
+pub struct Row {
+    /// Qualified: `len`, `numpy.arange`, `numpy.lib.stride_tricks.as_strided`, `list.append`.
+    pub name: &'static str,
+    pub kind: Kind,
+    /// The parameters, as CPython prints a signature (see `spec`); `()` for attributes.
+    pub sig: &'static str,
+    pub run: Native,
+    /// Who parses the arguments, when not the kind's usual parser.
+    pub conv: Option<Conv>,
+    /// The signature shown, when it is not the spec's (`ndarray.sum` binds as NumPy's Python
+    /// `_sum` but shows `(axis=None, dtype=None, out=None, **kwargs)`).
+    pub shown: Option<&'static str>,
+}
+
+/// The spec of a ufunc with `nin` inputs and `nout` outputs (NumPy's `__signature__`).
+const fn ufunc_sig(nin: u8, nout: u8) -> &'static str {
+    match (nin, nout) {
+        (1, 1) => {
+            "(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None, subok=True, signature=None)"
+        }
+        (1, _) => {
+            "(x, /, out=(None, None), *, where=True, casting='same_kind', order='K', dtype=None, subok=True, signature=None)"
+        }
+        (_, 1) => {
+            "(x1, x2, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None, subok=True, signature=None)"
+        }
+        _ => {
+            "(x1, x2, /, out=(None, None), *, where=True, casting='same_kind', order='K', dtype=None, subok=True, signature=None)"
+        }
+    }
+}
+
+fn no_run(_: &mut Interp, _: Bound) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+impl Row {
+    const fn new(name: &'static str, kind: Kind, sig: &'static str, run: Native) -> Row {
+        Row {
+            name,
+            kind,
+            sig,
+            run,
+            conv: None,
+            shown: None,
+        }
+    }
+    /// A CPython builtin or C-module function.
+    pub const fn builtin(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Builtin, sig, run)
+    }
+    /// A method of a type written in C, with CPython's argument parsing.
+    pub const fn method(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Method, sig, run)
+    }
+    /// A method NumPy parses with `npy_parse_arguments`.
+    pub const fn np_method(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Method, sig, run).conv(Conv::Npy)
+    }
+    /// A NumPy function written in C.
+    pub const fn np_c(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::NpBuiltin, sig, run)
+    }
+    /// A NumPy function written in Python (or dispatched through `array_function_dispatch`).
+    pub const fn np_py(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::NpFunction, sig, run)
+    }
+    /// A ufunc.
+    pub const fn ufunc(
+        name: &'static str,
+        nin: u8,
+        nout: u8,
+        identity: Identity,
+        run: Native,
+    ) -> Row {
+        Row::new(
+            name,
+            Kind::Ufunc {
+                nin,
+                nout,
+                identity,
+            },
+            ufunc_sig(nin, nout),
+            run,
+        )
+    }
+    /// A constant, type, submodule or property.
+    pub const fn attr(name: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Attr, "()", run)
+    }
+    /// A second name for another row's object.
+    pub const fn alias(name: &'static str, target: &'static str) -> Row {
+        Row::new(name, Kind::Alias(target), "()", no_run)
+    }
+    /// Overrides who parses the arguments.
+    pub const fn conv(mut self, conv: Conv) -> Row {
+        self.conv = Some(conv);
+        self
+    }
+    /// Overrides the signature shown.
+    pub const fn shown(mut self, text: &'static str) -> Row {
+        self.shown = Some(text);
+        self
+    }
+}
+
+/// The rows' tables, one per room. A new room's table is added here.
+const TABLES: &[&[Row]] = &[
+    crate::eval::builtins::functions::ROWS,
+    crate::eval::object::listobj::ROWS,
+    crate::eval::numpy::module::ROWS,
+    crate::eval::numpy::mathfuncs::ROWS,
+];
+
+/// A row with its spec read and its name split.
+pub struct Entry {
+    pub row: &'static Row,
+    pub spec: Spec,
+    pub conv: Conv,
+    /// What the name is an attribute of: `builtins`, `numpy`, `list`, `ndarray`.
+    pub owner: &'static str,
+    /// The name without its owner: `append`, `arange`.
+    pub short: &'static str,
+}
+
+impl Entry {
+    /// The name CPython's generic checks print: `len`, `list.append`, `math.sqrt`.
+    pub fn qualname(&self) -> &'static str {
+        self.row.name
+    }
+
+    /// The Python type of the object the row names, as `type()` shows it.
+    pub fn type_name(&self) -> &'static str {
+        match self.row.kind {
+            Kind::NpFunction if names::what(self.owner, self.short) == Some("dispatched") => {
+                "numpy._ArrayFunctionDispatcher"
+            }
+            Kind::NpFunction => "function",
+            Kind::Ufunc { .. } => "numpy.ufunc",
+            _ => "builtin_function_or_method",
+        }
+    }
+
+    /// Whether calling the name runs the row (rather than looking a value up).
+    pub fn is_callable(&self) -> bool {
+        !matches!(self.row.kind, Kind::Attr | Kind::Alias(_))
+    }
+
+    /// The signature `?` and the pretty printer show, if CPython shows one.
+    pub fn signature(&self) -> Option<String> {
+        if let Some(t) = self.row.shown {
+            return Some(t.to_string());
+        }
+        self.spec.shown.then(|| self.spec.text())
+    }
+}
+
+struct Registry {
+    entries: Vec<Entry>,
+    by_name: FxHashMap<(&'static str, &'static str), usize>,
+    /// Rows whose spec did not read, or whose name came twice (the test reports them).
+    #[cfg_attr(not(test), allow(dead_code))]
+    broken: Vec<String>,
+}
+
+/// `numpy.lib.stride_tricks.as_strided` → (`numpy.lib.stride_tricks`, `as_strided`); a name
+/// without a dot is a builtin.
+pub fn split_name(name: &'static str) -> (&'static str, &'static str) {
+    match name.rsplit_once('.') {
+        Some((owner, short)) => (owner, short),
+        None => ("builtins", name),
+    }
+}
+
+fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut entries = Vec::new();
+        let mut by_name = FxHashMap::default();
+        let mut broken = Vec::new();
+        for row in TABLES.iter().flat_map(|t| t.iter()) {
+            let spec = match Spec::parse(row.sig) {
+                Ok(s) => s,
+                Err(e) => {
+                    broken.push(format!("{}: {e}", row.name));
+                    continue;
+                }
+            };
+            let conv = row.conv.unwrap_or(match row.kind {
+                Kind::NpBuiltin => Conv::Npy,
+                Kind::NpFunction => Conv::Python,
+                Kind::Ufunc { nin, nout, .. } => Conv::Ufunc { nin, nout },
+                _ => Conv::CPython,
+            });
+            let (owner, short) = split_name(row.name);
+            if by_name.insert((owner, short), entries.len()).is_some() {
+                broken.push(format!("{}: two rows", row.name));
+            }
+            entries.push(Entry {
+                row,
+                spec,
+                conv,
+                owner,
+                short,
+            });
+        }
+        Registry {
+            entries,
+            by_name,
+            broken,
+        }
+    })
+}
+
+/// The row for `owner.name` (`("numpy", "arange")`, `("list", "append")`).
+pub fn lookup(owner: &str, name: &str) -> Option<&'static Entry> {
+    let r = registry();
+    let map: &FxHashMap<(&str, &str), usize> = &r.by_name;
+    map.get(&(owner, name)).map(|&i| &r.entries[i])
+}
+
+/// The row for a qualified name (`len`, `numpy.arange`).
+pub fn get(qualname: &str) -> Option<&'static Entry> {
+    match qualname.rsplit_once('.') {
+        Some((owner, short)) => lookup(owner, short),
+        None => lookup("builtins", qualname),
+    }
+}
+
+/// Follows an alias to the row whose object the name is.
+pub fn resolve(e: &'static Entry) -> &'static Entry {
+    match e.row.kind {
+        Kind::Alias(target) => get(target).unwrap_or(e),
+        _ => e,
+    }
+}
+
+/// Every row.
+pub fn entries() -> &'static [Entry] {
+    &registry().entries
+}
+
+/// The rows that are attributes of `owner`, in table order.
+pub fn rows_of(owner: &str) -> impl Iterator<Item = &'static Entry> + '_ {
+    entries().iter().filter(move |e| e.owner == owner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_reads_and_every_name_is_one_row() {
+        let r = registry();
+        assert!(r.broken.is_empty(), "{:#?}", r.broken);
+        assert!(r.entries.len() > 10, "control: rows were read");
+    }
+
+    #[test]
+    fn aliases_point_at_rows() {
+        for e in entries() {
+            if let Kind::Alias(target) = e.row.kind {
+                let t = get(target).unwrap_or_else(|| panic!("{} -> {target}", e.row.name));
+                assert!(
+                    !matches!(t.row.kind, Kind::Alias(_)),
+                    "{target} is one step"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn numpy_rows_name_real_numpy_names() {
+        // arrsh never invents a NumPy name: each numpy row is in NumPy 2.4's dir()
+        for e in entries() {
+            if e.owner.starts_with("numpy") || names::is_numpy_owner(e.owner) {
+                assert!(
+                    names::knows(e.owner, e.short),
+                    "{} is not a NumPy 2.4 name",
+                    e.row.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ufunc_rows_agree_with_numpy() {
+        for e in entries() {
+            if let Kind::Ufunc {
+                nin,
+                nout,
+                identity,
+            } = e.row.kind
+            {
+                let what = names::what(e.owner, e.short).unwrap_or("");
+                let ident = match identity {
+                    Identity::None => "None".to_string(),
+                    Identity::Int(i) => i.to_string(),
+                    Identity::Bool(b) => if b { "True" } else { "False" }.to_string(),
+                    Identity::NegInf => "-inf".to_string(),
+                };
+                assert_eq!(
+                    what,
+                    format!("ufunc {nin} {nout} {ident}"),
+                    "{}",
+                    e.row.name
+                );
+            }
+        }
+    }
+}
