@@ -44,6 +44,8 @@ pub enum ErrorKind {
     SystemExit,
     OSError,
     EOFError,
+    /// IPython's `UsageError`: a magic or `?` used wrongly (no traceback, just this line).
+    UsageError,
     /// CPython's error for interpreter bugs; arrsh's contained panics.
     SystemError,
     UnicodeEncodeError,
@@ -84,6 +86,7 @@ impl ErrorKind {
             ErrorKind::SystemExit => "SystemExit",
             ErrorKind::OSError => "OSError",
             ErrorKind::EOFError => "EOFError",
+            ErrorKind::UsageError => "UsageError",
             ErrorKind::SystemError => "SystemError",
             ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
             ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
@@ -91,7 +94,7 @@ impl ErrorKind {
     }
 
     /// Every kind, for looking one up by name.
-    pub const ALL: [ErrorKind; 34] = {
+    pub const ALL: [ErrorKind; 35] = {
         use ErrorKind::*;
         [
             SyntaxError,
@@ -128,6 +131,7 @@ impl ErrorKind {
             SystemError,
             UnicodeEncodeError,
             UnicodeDecodeError,
+            UsageError,
         ]
     };
 
@@ -401,6 +405,72 @@ impl PyError {
     }
     pub fn keyboard_interrupt() -> PyError {
         PyError::new(ErrorKind::KeyboardInterrupt, "")
+    }
+
+    // ----- IPython's magics (IPython 8.12's UsageError texts)
+    pub fn line_magic_not_found(name: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            format!("Line magic function `%{name}` not found."),
+        )
+    }
+    pub fn cell_magic_not_found(name: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            format!("Cell magic `%%{name}` not found."),
+        )
+    }
+    /// getopt's message, with IPython's `( allowed: "spec")` after it.
+    pub fn magic_option_not_recognized(option: char, spec: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            format!("option -{option} not recognized ( allowed: \"{spec}\" )"),
+        )
+    }
+    pub fn magic_option_needs_argument(option: char, spec: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            format!("option -{option} requires argument ( allowed: \"{spec}\" )"),
+        )
+    }
+    /// `%mem` without a name.
+    pub fn mem_needs_a_name() -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            "%mem needs the names of arrays: %mem a [b ...]",
+        )
+    }
+    /// `%save` without a file name.
+    pub fn missing_filename() -> PyError {
+        PyError::new(ErrorKind::UsageError, "Missing filename.")
+    }
+    /// `%run` of a file that is not there. IPython raises a bare `Exception` with these words;
+    /// arrsh reports it as the usage error it is.
+    pub fn run_file_not_found(name: &str) -> PyError {
+        PyError::new(ErrorKind::UsageError, format!("File `'{name}'` not found."))
+    }
+    /// A magic that could not write its file (the OS's reason after the path).
+    pub fn file_not_written(path: &str, reason: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            format!("could not write {path}: {reason}"),
+        )
+    }
+    /// argparse's text for a bad integer option (`%history -l x`).
+    pub fn magic_option_invalid_int(option: &str, got: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UsageError,
+            format!("argument {option}: invalid int value: '{got}'"),
+        )
+    }
+    /// `%precision abc` (IPython's traitlets message).
+    pub fn precision_not_understood(got: &str) -> PyError {
+        PyError::value(format!(
+            "Precision must be int or format string, not '{got}'"
+        ))
+    }
+    pub fn precision_negative(n: i64) -> PyError {
+        PyError::value(format!("int precision must be non-negative, not {n}"))
     }
 
     // ----- names and attributes
@@ -906,6 +976,19 @@ mod tests {
                 "MemoryError: Unable to allocate 256. TiB for an array with shape (35184372088832,) and data type float64",
             ),
             (PyError::keyboard_interrupt(), "KeyboardInterrupt: "),
+            // IPython 8.12.3's UsageError lines
+            (
+                PyError::line_magic_not_found("foo"),
+                "UsageError: Line magic function `%foo` not found.",
+            ),
+            (
+                PyError::cell_magic_not_found("foo"),
+                "UsageError: Cell magic `%%foo` not found.",
+            ),
+            (
+                PyError::magic_option_not_recognized('z', "n:r:tcp:qo"),
+                "UsageError: option -z not recognized ( allowed: \"n:r:tcp:qo\" )",
+            ),
             (
                 PyError::ufunc_not_supported("bitwise_and"),
                 "TypeError: ufunc 'bitwise_and' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",

@@ -29,6 +29,9 @@ use vm::globals::Globals;
 const STACK_RED_ZONE: usize = 256 * 1024;
 const STACK_SEGMENT: usize = 8 << 20;
 
+/// What `help(obj)` prints: the shell installs its page maker (the evaluator writes no help).
+pub type HelpHook = fn(&mut Interp, &Value) -> PyResult<String>;
+
 /// The interpreter state of one session.
 pub struct Interp {
     pub ctx: Ctx,
@@ -51,6 +54,10 @@ pub struct Interp {
     pub(crate) objects: objects::Objects,
     /// Origin of `time.perf_counter()`.
     pub(crate) started: std::time::Instant,
+    /// IPython's `%precision`: the `%`-format `Out[n]` uses for Python floats (`None`: repr).
+    pub float_format: Option<String>,
+    /// `help(obj)`'s page maker, set by the shell.
+    pub help_page: Option<HelpHook>,
 }
 
 impl Interp {
@@ -68,6 +75,8 @@ impl Interp {
             repr_depth: 0,
             repr_active: Vec::new(),
             started: std::time::Instant::now(),
+            float_format: None,
+            help_page: None,
         }
     }
 

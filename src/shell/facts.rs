@@ -244,3 +244,67 @@ pub fn array_facts(interp: &Interp, out_cache: &Value, a: &Rc<NdArray>) -> Array
         derivation: None,
     }
 }
+
+/// A picture a magic asked for (`%mem`, `%buffers`): plain data, drawn by the renderer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picture {
+    /// `%mem`: the bytes of one buffer and the arrays laid over them.
+    ByteMap(Box<ByteMap>),
+    /// `%buffers`: each buffer, the names that use it and their byte ranges.
+    Buffers(Vec<BufferUse>),
+    /// `%mem` of a name whose value has no array buffer (a scalar, a list, an int).
+    NoBuffer {
+        name: String,
+        type_name: String,
+        /// For a list or tuple: how many references it holds.
+        refs: Option<usize>,
+    },
+}
+
+/// One buffer and the arrays to draw over it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ByteMap {
+    pub address: u64,
+    pub nbytes: usize,
+    pub owner: BufferOwner,
+    /// The owner first when it is an array (its elements group the bytes), then the others.
+    pub rows: Vec<MapRow>,
+}
+
+/// Who owns a buffer's memory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BufferOwner {
+    /// Variables bound to the owner, sorted.
+    pub names: Vec<String>,
+    /// The owner's itemsize (1 for a bytes object): its elements group the byte strip.
+    pub itemsize: usize,
+    pub dtype: String,
+    pub is_bytes: bool,
+    pub is_numpy_copy: bool,
+}
+
+/// An array drawn over a buffer: its name and its layout in bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapRow {
+    pub name: String,
+    /// Other variables bound to the same array object.
+    pub aliases: Vec<String>,
+    pub dtype: String,
+    pub itemsize: usize,
+    pub shape: Vec<usize>,
+    pub strides: Vec<isize>,
+    pub offset_bytes: isize,
+    pub is_owner: bool,
+    pub writeable: bool,
+}
+
+/// A buffer and the named arrays using it (`%buffers`, and `%whos`' memory column).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BufferUse {
+    pub address: u64,
+    pub nbytes: usize,
+    pub owner: BufferOwner,
+    /// Each named array on the buffer with the bytes `[lo, hi)` it reaches (relative to the
+    /// buffer start; `None` when it has no elements).
+    pub users: Vec<(MapRow, Option<(i128, i128)>)>,
+}

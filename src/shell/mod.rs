@@ -1,10 +1,16 @@
 //! The shell: sessions, rendering, script replay and the interactive REPL. The only layer that
 //! knows about terminals (and only `repl` talks to one).
 
+pub mod buffers;
+pub mod bytemap;
 pub mod cells;
 mod contain;
+pub mod docs;
 pub mod facts;
+pub mod help;
 pub mod histfile;
+pub mod magics;
+pub mod mapfacts;
 pub mod memline;
 pub mod names;
 pub mod paint;
@@ -12,6 +18,7 @@ pub mod render;
 pub mod repl;
 pub mod replay;
 pub mod session;
+pub mod transform;
 pub mod why;
 
 pub use render::Style;

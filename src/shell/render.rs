@@ -91,6 +91,15 @@ pub fn input(r: &CellResult, style: Style) -> String {
 /// error; then the blank line IPython leaves.
 pub fn output(r: &CellResult, style: Style) -> String {
     let mut s = r.stdout.clone();
+    if let Some(page) = &r.page {
+        s.push_str(page);
+    }
+    for p in &r.pictures {
+        s.push_str(&paint::render(
+            &super::buffers::draw(p, style.width),
+            style.color,
+        ));
+    }
     if let Some(text) = &r.out {
         let label = format!("Out[{}]: ", r.n);
         let label = if style.color {
@@ -181,6 +190,8 @@ mod tests {
             facts: None,
             error,
             notes: Vec::new(),
+            pictures: Vec::new(),
+            page: None,
         }
     }
 

@@ -177,15 +177,24 @@ pub fn run(
             eprintln!("arrsh: could not save history to {}: {e}", path.display());
         }
         interrupt.store(false, Ordering::Relaxed);
-        if let Some(r) = session.run_cell(&src) {
-            // the terminal may have been resized since the last cell
-            let style = Style {
-                width: rl.dimensions().map_or(style.width, |(w, _)| w as usize),
-                ..style
-            };
+        // the terminal may have been resized since the last cell
+        let style = Style {
+            width: rl.dimensions().map_or(style.width, |(w, _)| w as usize),
+            ..style
+        };
+        let mut typed = true;
+        super::replay::run_one(session, &src, &mut |r| {
             let mut out = stdout.lock();
-            let _ = out.write_all(render::output(&r, style).as_bytes());
+            // cells `%run` queued were not typed: show them as a transcript would
+            if !typed {
+                let _ = out.write_all(render::input(r, style).as_bytes());
+            }
+            typed = false;
+            let _ = out.write_all(render::output(r, style).as_bytes());
             let _ = out.flush();
+        });
+        if session.exit_requested() {
+            break;
         }
         if let Some(h) = rl.helper_mut() {
             h.globals = names::snapshot(session);

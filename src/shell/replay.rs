@@ -14,24 +14,39 @@ pub fn run_script(script: &str, opts: &SessionOptions, style: Style) -> (String,
     let mut session = Session::new(opts, Arc::new(AtomicBool::new(false)));
     session.set_memory_facts(style.annotate);
     let mut out = String::new();
-    let mut failed = false;
-    for c in cells::sources(script) {
-        if let Some(r) = session.run_cell(&c) {
-            failed |= r.error.is_some();
-            out.push_str(&render::cell(&r, style));
-        }
-    }
+    let failed = run_cells(&mut session, script, |r| {
+        out.push_str(&render::cell(r, style))
+    });
     (out, failed)
 }
 
 /// Runs every cell, handing each result to `sink` as soon as it is ready (for live output).
+/// Cells a `%run` queued run right after it; `exit` stops the script. Returns whether any cell
+/// raised.
 pub fn run_cells(session: &mut Session, script: &str, mut sink: impl FnMut(&CellResult)) -> bool {
     let mut failed = false;
     for c in cells::sources(script) {
+        failed |= run_one(session, &c, &mut sink);
+        if session.exit_requested() {
+            break;
+        }
+    }
+    failed
+}
+
+/// Runs one cell and then whatever it queued; whether any of them raised.
+pub fn run_one(session: &mut Session, cell: &str, sink: &mut impl FnMut(&CellResult)) -> bool {
+    let mut failed = false;
+    let mut next = Some(cell.to_string());
+    while let Some(c) = next {
         if let Some(r) = session.run_cell(&c) {
             failed |= r.error.is_some();
             sink(&r);
         }
+        if session.exit_requested() {
+            break;
+        }
+        next = session.next_queued();
     }
     failed
 }
@@ -87,6 +102,35 @@ pub fn compare(expected: &str, actual: &str) -> Vec<Mismatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exit_ends_a_script_and_run_replays_a_file_into_the_session() {
+        let plain = Style::plain();
+        let (out, _) = run_script("a = 1\nexit\nb = 2\n", &SessionOptions::default(), plain);
+        assert_eq!(out, "In [1]: a = 1\n\nIn [2]: exit\n\n");
+        let dir = std::env::temp_dir().join(format!("arrsh-run-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let lesson = dir.join("lesson.py");
+        std::fs::write(&lesson, "x = 40\nx + 2\n").unwrap();
+        let script = format!("%run {}\nx\n", lesson.display());
+        let (out, failed) = run_script(&script, &SessionOptions::default(), plain);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(!failed, "{out}");
+        assert_eq!(
+            out,
+            format!(
+                "In [1]: %run {}\n\nIn [2]: x = 40\n\nIn [3]: x + 2\nOut[3]: 42\n\nIn [4]: x\nOut[4]: 40\n\n",
+                lesson.display()
+            )
+        );
+        let (out, failed) =
+            run_script("%run /no/such/file.py\n", &SessionOptions::default(), plain);
+        assert!(failed);
+        assert!(
+            out.contains("UsageError: File `'/no/such/file.py'` not found."),
+            "{out}"
+        );
+    }
 
     #[test]
     fn compare_reports_each_differing_cell() {

@@ -541,6 +541,19 @@ impl Interp {
                     ) || Self::has_dunder(&v, "__call__"),
                 )
             }
+            // the page is the shell's (`?`); without a shell, Python's own hint
+            "help" => {
+                let v = p.meth_o()?;
+                let page = match self.help_page {
+                    Some(make) => make(self, &v)?,
+                    None => {
+                        "Type help() for interactive help, or help(object) for help about object.\n"
+                            .into()
+                    }
+                };
+                self.write_out(&page);
+                Value::None
+            }
             "hash" => {
                 let v = p.meth_o()?;
                 let h = self.py_hash(&v)?;

@@ -5,84 +5,56 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::ops::Operand;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Identity, Row};
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::kernels::{self, BinaryOp, FloatOp, Predicate};
 use crate::runtime::{DType, Kind, NdArray, Order};
 
-/// The numpy functions this file implements that are not yet rows (also in `NUMPY_FUNCTIONS`).
-pub const MATH_FUNCTIONS: &[&str] = &["where", "round", "around", "clip"];
-
-/// The float ufuncs and predicates, and the attributes every ufunc has.
+/// `where`, `round`/`around` and `clip`; the float ufuncs are rows of `ufuncs`.
 pub const ROWS: &[Row] = &[
-    Row::ufunc("numpy.exp", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.log", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.log2", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.log10", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.sin", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.cos", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.tan", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.floor", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.ceil", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.trunc", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.rint", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.isnan", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.isinf", 1, 1, Identity::None, float_ufunc_row),
-    Row::ufunc("numpy.isfinite", 1, 1, Identity::None, float_ufunc_row),
-    Row::attr("numpy.ufunc", ufunc_type),
-    Row::attr("ufunc.nin", ufunc_attr_row),
-    Row::attr("ufunc.nout", ufunc_attr_row),
-    Row::attr("ufunc.nargs", ufunc_attr_row),
-    Row::attr("ufunc.identity", ufunc_attr_row),
-    Row::attr("ufunc.__name__", ufunc_attr_row),
+    Row::np_py("numpy.where", "(condition, x=None, y=None, /)", where_),
+    Row::np_py("numpy.round", "(a, decimals=0, out=None)", round),
+    Row::np_py("numpy.around", "(a, decimals=0, out=None)", round),
+    Row::np_py(
+        "numpy.clip",
+        "(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>, **kwargs)",
+        clip,
+    ),
 ];
 
-/// The options every ufunc takes that arrsh does not honour yet: refused unless left at their
-/// defaults (outputs by position too).
-pub(crate) fn refuse_ufunc_options(it: &mut Interp, a: &mut Bound) -> PyResult<()> {
-    if a.star.iter().any(|v| !v.is_none()) {
-        return Err(PyError::not_implemented(format!(
-            "arrsh's {} does not support out=",
-            a.func
-        )));
+/// `np.where(condition)` is `np.nonzero(condition)`; with `x` and `y` it selects.
+fn where_(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let c = a.req("condition")?;
+    match (a.take("x"), a.take("y")) {
+        (None, None) => it.call_numpy("numpy.nonzero", vec![c], vec![]),
+        (Some(x), Some(y)) => it.where_select(&c, &x, &y),
+        _ => Err(PyError::value(
+            "either both or neither of x and y should be given",
+        )),
     }
-    it.refuse_unsupported(
-        a,
-        &[
-            "out",
-            "where",
-            "casting",
-            "order",
-            "dtype",
-            "subok",
-            "signature",
-        ],
-    )
 }
 
-/// `np.exp(x)` and the other float ufuncs of one input.
-fn float_ufunc_row(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    refuse_ufunc_options(it, &mut a)?;
-    let x = a.req("x")?;
+fn round(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    it.refuse_unsupported(&mut a, &["out"])?;
+    let x = a.req("a")?;
+    let decimals = it.arg_i64(&mut a, "decimals")?;
     let arr = it.to_array(&x, None)?;
-    let r = it.float_ufunc(a.func, &arr)?;
+    let r = it.round_array(&arr, decimals)?;
     it.wrap_result(r)
 }
 
-fn ufunc_type(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.objects.type_object(TypeKind::Record("numpy.ufunc")))
-}
-
-/// `ufunc.nin`, `.nout`, `.nargs`, `.identity`, `.__name__` of the ufunc `a.this`.
-fn ufunc_attr_row(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let e = match &a.this {
-        Value::Builtin(b) => crate::eval::registry::get(b.name),
-        _ => None,
-    };
-    e.and_then(|e| it.ufunc_attr(e, a.func))
-        .ok_or_else(|| PyError::no_attribute(&a.this.type_name(), a.func))
+fn clip(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let x = a.req("a")?;
+    let lo = a.take("a_min").or_else(|| a.take("min"));
+    let hi = a.take("a_max").or_else(|| a.take("max"));
+    if let Some((k, _)) = a.kwargs.first() {
+        return Err(PyError::not_implemented(format!(
+            "arrsh's clip does not support {k}="
+        )));
+    }
+    it.refuse_unsupported(&mut a, &["out"])?;
+    it.clip_values(&x, lo, hi)
 }
 
 fn float_op(name: &str) -> Option<FloatOp> {
@@ -113,47 +85,6 @@ fn float_for(dt: DType) -> DType {
 }
 
 impl Interp {
-    /// Calls one of `MATH_FUNCTIONS`.
-    pub fn call_math(&mut self, name: &str, mut p: Args) -> PyResult<Value> {
-        match name {
-            "where" => {
-                let c = p.req(0, "condition")?;
-                let x = p.opt(1, "x")?;
-                let y = p.opt(2, "y")?;
-                p.finish()?;
-                match (x, y) {
-                    (None, None) => self.call_numpy("numpy.nonzero", vec![c], vec![]),
-                    (Some(x), Some(y)) => self.where_select(&c, &x, &y),
-                    _ => Err(PyError::value(
-                        "either both or neither of x and y should be given",
-                    )),
-                }
-            }
-            "round" | "around" => {
-                let a = p.req(0, "a")?;
-                let d = p.opt(1, "decimals")?;
-                let out = p.opt(2, "out")?;
-                p.finish()?;
-                Self::refuse_out(&out, name)?;
-                let decimals = match d {
-                    Some(v) => self.int_value(&v, "")?.to_i128_saturating() as i64,
-                    None => 0,
-                };
-                let arr = self.to_array(&a, None)?;
-                let r = self.round_array(&arr, decimals)?;
-                self.wrap_result(r)
-            }
-            "clip" => {
-                let a = p.req(0, "a")?;
-                let lo = p.opt(1, "a_min")?.or_else(|| p.kw_only("min"));
-                let hi = p.opt(2, "a_max")?.or_else(|| p.kw_only("max"));
-                p.finish()?;
-                self.clip_values(&a, lo, hi)
-            }
-            other => Err(PyError::module_no_attribute("numpy", other)),
-        }
-    }
-
     /// A float ufunc or predicate by name, with NumPy's loop choice.
     pub fn float_ufunc(&mut self, name: &str, arr: &Rc<NdArray>) -> PyResult<Rc<NdArray>> {
         let dt = arr.dtype().to_native();
@@ -190,7 +121,7 @@ impl Interp {
     }
 
     /// `np.where(cond, x, y)`: always an array, even 0-d (NumPy does not unwrap it).
-    fn where_select(&mut self, c: &Value, x: &Value, y: &Value) -> PyResult<Value> {
+    pub(crate) fn where_select(&mut self, c: &Value, x: &Value, y: &Value) -> PyResult<Value> {
         let cond = self.to_array(c, None)?;
         let (Some(mut ox), Some(mut oy)) = (self.operand(x)?, self.operand(y)?) else {
             return Err(PyError::type_error("where: x and y must be array-like"));

@@ -9,4 +9,5 @@ pub mod mathfuncs;
 pub mod module;
 pub mod origins;
 pub mod reductions;
+pub mod ufuncs;
 pub mod variance;

@@ -134,34 +134,6 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "argmax",
     "cumsum",
     "cumprod",
-    "dot",
-    "matmul",
-    "abs",
-    "absolute",
-    "negative",
-    "positive",
-    "bitwise_not",
-    "square",
-    "reciprocal",
-    "conjugate",
-    "conj",
-    "add",
-    "subtract",
-    "multiply",
-    "divide",
-    "true_divide",
-    "floor_divide",
-    "mod",
-    "remainder",
-    "power",
-    "maximum",
-    "minimum",
-    "equal",
-    "not_equal",
-    "less",
-    "less_equal",
-    "greater",
-    "greater_equal",
     "eye",
     "identity",
     "ascontiguousarray",
@@ -184,17 +156,6 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "can_cast",
     "iinfo",
     "finfo",
-    "bitwise_and",
-    "bitwise_or",
-    "bitwise_xor",
-    "left_shift",
-    "right_shift",
-    "invert",
-    "sqrt",
-    "where",
-    "round",
-    "around",
-    "clip",
     "std",
     "var",
 ];
@@ -306,6 +267,12 @@ pub const NUMPY_NAMES: &[&str] = &[
 
 /// `np.<name>` for names that need no session state beyond the object registry.
 pub fn numpy_attr(objects: &Objects, name: &str) -> Option<Value> {
+    if let Some(e) =
+        crate::eval::registry::lookup("numpy", name).map(crate::eval::registry::resolve)
+        && e.is_callable()
+    {
+        return Some(objects.function(e.row.name));
+    }
     if let Some(f) = NUMPY_FUNCTIONS.iter().find(|f| **f == name) {
         return Some(objects.function(leak_numpy_name(f)));
     }
@@ -475,11 +442,11 @@ impl Interp {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        if let Some(e) = crate::eval::registry::get(qual) {
+            return self.call_entry(e, Value::None, args, kw);
+        }
         let name = qual.rsplit('.').next().unwrap_or(qual);
         let mut p = Args::new(name, args, kw);
-        if crate::eval::numpy::mathfuncs::MATH_FUNCTIONS.contains(&name) {
-            return self.call_math(name, p);
-        }
         match name {
             "array" | "asarray" | "asanyarray" => {
                 let obj = p.req(0, "object")?;
@@ -739,59 +706,6 @@ impl Interp {
                 } else {
                     x.may_share_memory(y)
                 }))
-            }
-            "dot" | "matmul" => {
-                let a = p.req(0, if name == "dot" { "a" } else { "x1" })?;
-                let b = p.req(1, if name == "dot" { "b" } else { "x2" })?;
-                p.finish()?;
-                if name == "dot" {
-                    self.dot_values(&a, &b)
-                } else {
-                    self.matmul(&a, &b)
-                }
-            }
-            "abs" | "absolute" | "negative" | "positive" | "invert" | "bitwise_not" | "sqrt"
-            | "square" | "reciprocal" | "conjugate" | "conj" => {
-                let a = p.req(0, "x")?;
-                p.finish()?;
-                let arr = self.to_array(&a, None)?;
-                self.numpy_unary(name, &arr)
-            }
-            "add" | "subtract" | "multiply" | "divide" | "true_divide" | "floor_divide" | "mod"
-            | "remainder" | "power" | "maximum" | "minimum" | "equal" | "not_equal" | "less"
-            | "less_equal" | "greater" | "greater_equal" | "bitwise_and" | "bitwise_or"
-            | "bitwise_xor" | "left_shift" | "right_shift" => {
-                let a = p.req(0, "x1")?;
-                let b = p.req(1, "x2")?;
-                p.finish()?;
-                let (op, sym) = match name {
-                    "add" => (BinaryOp::Add, "+"),
-                    "subtract" => (BinaryOp::Sub, "-"),
-                    "multiply" => (BinaryOp::Mul, "*"),
-                    "divide" | "true_divide" => (BinaryOp::TrueDiv, "/"),
-                    "floor_divide" => (BinaryOp::FloorDiv, "//"),
-                    "mod" | "remainder" => (BinaryOp::Rem, "%"),
-                    "power" => (BinaryOp::Pow, "**"),
-                    "maximum" => (BinaryOp::Maximum, "max"),
-                    "minimum" => (BinaryOp::Minimum, "min"),
-                    "equal" => (BinaryOp::Eq, "=="),
-                    "not_equal" => (BinaryOp::Ne, "!="),
-                    "less" => (BinaryOp::Lt, "<"),
-                    "less_equal" => (BinaryOp::Le, "<="),
-                    "greater" => (BinaryOp::Gt, ">"),
-                    "greater_equal" => (BinaryOp::Ge, ">="),
-                    "bitwise_and" => (BinaryOp::BitAnd, "&"),
-                    "bitwise_or" => (BinaryOp::BitOr, "|"),
-                    "bitwise_xor" => (BinaryOp::BitXor, "^"),
-                    "left_shift" => (BinaryOp::LShift, "<<"),
-                    _ => (BinaryOp::RShift, ">>"),
-                };
-                let a = if matches!(a, Value::Array(_) | Value::Scalar(_)) {
-                    a
-                } else {
-                    Value::Array(self.to_array(&a, None)?)
-                };
-                self.numpy_binary(&a, op, &b, sym)
             }
             "eye" | "identity" => {
                 let n = p.req(0, "N")?;

@@ -93,6 +93,7 @@ pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "vars",
     "dir",
     "globals",
+    "help",
 ];
 
 pub struct Objects {
@@ -323,7 +324,7 @@ impl Objects {
 fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
     use crate::error::ErrorKind;
     // NumPy's exception classes live in numpy.exceptions, not in builtins
-    if matches!(name, "AxisError" | "UFuncTypeError") {
+    if matches!(name, "AxisError" | "UFuncTypeError" | "UsageError") {
         return None;
     }
     ErrorKind::ALL.iter().copied().find(|k| k.name() == name)

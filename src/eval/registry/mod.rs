@@ -183,6 +183,11 @@ impl Row {
         self.conv = Some(conv);
         self
     }
+    /// Replaces the spec a constructor made (a ufunc with NumPy's own `__signature__`).
+    pub const fn with_sig(mut self, sig: &'static str) -> Row {
+        self.sig = sig;
+        self
+    }
     /// Overrides the signature shown.
     pub const fn shown(mut self, text: &'static str) -> Row {
         self.shown = Some(text);
@@ -196,6 +201,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::object::listobj::ROWS,
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
+    crate::eval::numpy::ufuncs::ROWS,
 ];
 
 /// A row with its spec read and its name split.

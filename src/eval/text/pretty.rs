@@ -337,6 +337,15 @@ impl Interp {
                 p.text(&crate::eval::text::pyrepr::type_qualname(t.kind));
                 Ok(())
             }
+            // IPython's `_float_pprint` under `%precision`
+            Value::Float(_) if self.float_format.is_some() => {
+                let fmt = self.float_format.clone().unwrap_or_default();
+                let fmt = self.new_str(fmt);
+                let text = self.percent_format(&fmt, v)?;
+                let text = self.str(&text)?;
+                p.text(&text);
+                Ok(())
+            }
             Value::Builtin(_) | Value::Method(_) | Value::Function(_) => {
                 let t = self.pretty_callable(v);
                 p.text(&t);

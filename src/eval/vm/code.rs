@@ -205,6 +205,10 @@ pub struct Code {
     pub varargs: bool,
     pub varkw: bool,
     pub generator: bool,
+    /// A function's parameters as written (`a, b=2, *args`), and its canonical source text
+    /// (for `?` and `??`).
+    pub signature: Rc<str>,
+    pub source: Rc<str>,
     /// The deepest the value stack gets (CPython's `co_stacksize`, for `getsizeof` of
     /// generators).
     pub stacksize: u32,

@@ -185,6 +185,8 @@ impl<'g, 'b> Compiler<'g, 'b> {
             varargs: false,
             varkw: false,
             generator,
+            signature: Rc::from(""),
+            source: Rc::from(""),
             stacksize: u.max_depth.max(1) as u32,
         })
     }
@@ -990,7 +992,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
     ) -> PyResult<Rc<Code>> {
         let qualname = self.qualname_of(name);
         self.enter(block, kind, Rc::from(name), qualname);
-        match body {
+        match &body {
             FnBody::Stmts(stmts) => {
                 self.stmts(stmts)?;
                 self.emit(Op::LoadNone);
@@ -1009,6 +1011,11 @@ impl<'g, 'b> Compiler<'g, 'b> {
         code.kwonlycount = params.kwonly.len() as u32;
         code.varargs = params.vararg.is_some();
         code.varkw = params.kwarg.is_some();
+        code.signature = Rc::from(params.to_string());
+        code.source = Rc::from(match body {
+            FnBody::Stmts(_) => format!("def {name}({params}): ..."),
+            FnBody::Expr(e) => format!("lambda {params}: {e}"),
+        });
         Ok(Rc::new(code))
     }
 

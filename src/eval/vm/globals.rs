@@ -95,6 +95,12 @@ impl Globals {
         self.iter().map(|(k, _)| k)
     }
 
+    /// Unbinds every name (the slots stay: compiled code refers to them).
+    pub fn clear(&mut self) {
+        let old: Vec<Option<Value>> = self.slots.iter_mut().map(|s| s.value.take()).collect();
+        drop(old);
+    }
+
     pub fn len(&self) -> usize {
         self.slots.iter().filter(|s| s.value.is_some()).count()
     }
