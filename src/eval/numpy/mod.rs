@@ -8,6 +8,7 @@ pub mod joining;
 pub mod mathfuncs;
 pub mod module;
 pub mod origins;
+pub mod random;
 pub mod reductions;
 pub mod ufuncs;
 pub mod variance;

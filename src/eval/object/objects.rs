@@ -37,6 +37,8 @@ const MODULES: &[&str] = &[
     "numpy",
     "numpy.lib",
     "numpy.lib.stride_tricks",
+    "numpy.random",
+    "numpy.linalg",
     "sys",
     "time",
     "math",
@@ -582,6 +584,7 @@ impl Interp {
             Value::Record(x) => x.id.addr(),
             Value::Cell(x) => x.id.addr(),
             Value::Dummy(x) => x.id.addr(),
+            Value::Native(x) => x.id.addr(),
         }
     }
 
