@@ -517,7 +517,7 @@ impl Interp {
                         unreachable!("ListAppend finds its list")
                     };
                     let l = l.clone();
-                    self.list_append(&l, v);
+                    self.list_append(&l, v)?;
                     self.check_items(l.items.borrow().len())?;
                 }
                 Op::SetAdd(k) => {
