@@ -538,6 +538,7 @@ impl Interp {
                     };
                     let d = d.clone();
                     self.dict_set(&d, key, v)?;
+                    self.check_items(d.items.borrow().len())?;
                 }
                 Op::Jump(t) => {
                     if (t as usize) < f.pc {
