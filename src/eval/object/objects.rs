@@ -206,7 +206,11 @@ impl Objects {
 
     pub fn module_public_names(&self, name: &str) -> Vec<&'static str> {
         match name {
-            "numpy" => crate::eval::numpy::module::NUMPY_NAMES.to_vec(),
+            // NumPy's own `__all__` (names.tsv): names arrsh lacks are skipped by the caller,
+            // and `sum`, `min`, `max`, `abs`, `round`... shadow the builtins as in NumPy
+            "numpy" | "numpy.random" | "numpy.linalg" => {
+                crate::eval::registry::names::star(name).collect()
+            }
             "numpy.lib.stride_tricks" => vec!["as_strided", "sliding_window_view", "broadcast_to"],
             "sys" => vec!["getsizeof", "maxsize", "version"],
             "time" => vec!["time", "perf_counter", "sleep"],
