@@ -38,6 +38,7 @@ const MODULES: &[&str] = &[
     "numpy",
     "numpy.lib",
     "numpy.lib.stride_tricks",
+    "numpy.lib.array_utils",
     "sys",
     "time",
     "math",
@@ -192,6 +193,7 @@ impl Objects {
         match name {
             "numpy" => crate::eval::numpy::module::NUMPY_NAMES.to_vec(),
             "numpy.lib.stride_tricks" => vec!["as_strided", "sliding_window_view", "broadcast_to"],
+            "numpy.lib.array_utils" => vec!["byte_bounds"],
             "sys" => vec!["getsizeof", "maxsize", "version"],
             "time" => vec!["time", "perf_counter", "sleep"],
             "math" => vec![

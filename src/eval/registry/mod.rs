@@ -202,6 +202,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
+    crate::eval::numpy::memory::ROWS,
 ];
 
 /// A row with its spec read and its name split.
