@@ -62,6 +62,8 @@ pub struct Interp {
     pub float_format: Option<String>,
     /// `help(obj)`'s page maker, set by the shell.
     pub help_page: Option<HelpHook>,
+    /// The hidden `RandomState` behind `np.random.rand` and friends (made on first use).
+    pub(crate) np_random: Option<Value>,
 }
 
 impl Interp {
@@ -81,6 +83,7 @@ impl Interp {
             started: std::time::Instant::now(),
             float_format: None,
             help_page: None,
+            np_random: None,
         }
     }
 

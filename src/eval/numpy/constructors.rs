@@ -416,6 +416,7 @@ impl Interp {
             Value::Record(r) => TypeKind::Record(r.type_name),
             Value::Cell(_) => TypeKind::Object,
             Value::Dummy(_) => TypeKind::Record("numpy.lib._stride_tricks_impl.DummyArray"),
+            Value::Native(n) => TypeKind::Record(n.type_name),
         };
         self.objects.type_object(kind)
     }

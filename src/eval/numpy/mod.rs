@@ -9,6 +9,7 @@ pub mod mathfuncs;
 pub mod memory;
 pub mod module;
 pub mod origins;
+pub mod random;
 pub mod reductions;
 pub mod ufuncs;
 pub mod variance;

@@ -39,6 +39,8 @@ const MODULES: &[&str] = &[
     "numpy.lib",
     "numpy.lib.stride_tricks",
     "numpy.lib.array_utils",
+    "numpy.random",
+    "numpy.linalg",
     "sys",
     "time",
     "math",
@@ -585,6 +587,7 @@ impl Interp {
             Value::Record(x) => x.id.addr(),
             Value::Cell(x) => x.id.addr(),
             Value::Dummy(x) => x.id.addr(),
+            Value::Native(x) => x.id.addr(),
         }
     }
 

@@ -44,6 +44,24 @@ pub enum Value {
     Cell(Rc<CellRef>),
     /// NumPy's `DummyArray`: what `as_strided` results report as their `.base`.
     Dummy(Rc<DummyArray>),
+    /// An object of a NumPy type arrsh implements in Rust with state of its own
+    /// (`numpy.random.Generator`, `RandomState`, iterators): see `NativeObj`.
+    Native(Rc<NativeObj>),
+}
+
+/// An instance of a type implemented in Rust. Its methods and attributes are registry rows
+/// whose owner is one of `owners` (`numpy.random.Generator.integers`); `state` is what those
+/// rows downcast and work on.
+pub struct NativeObj {
+    pub id: ObjId,
+    /// The type's qualified name, as `type()` shows it (`numpy.random._generator.Generator`).
+    pub type_name: &'static str,
+    /// The registry owners of its attributes, nearest first.
+    pub owners: &'static [&'static str],
+    /// `repr()`: the text before ` at 0x...` for NumPy's random objects
+    /// (`Generator(PCG64)`), or `None` for `<type_name object at 0x...>`.
+    pub repr_head: Option<&'static str>,
+    pub state: RefCell<Box<dyn std::any::Any>>,
 }
 
 /// `numpy.lib._stride_tricks_impl.DummyArray`: holds the array `as_strided` was given.
@@ -271,6 +289,7 @@ impl Value {
             Value::Record(r) => r.type_name.into(),
             Value::Cell(_) => "cell".into(),
             Value::Dummy(_) => "numpy.lib._stride_tricks_impl.DummyArray".into(),
+            Value::Native(n) => n.type_name.into(),
         }
     }
 

@@ -28,6 +28,7 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
         Value::DType(_) => &["dtype"],
         Value::Flags(_) => &["flagsobj"],
         Value::Builtin(b) if registry::get(b.name).is_some_and(is_ufunc) => &["ufunc"],
+        Value::Native(n) => n.owners,
         _ => &[],
     }
 }

@@ -35,7 +35,9 @@ TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': fr
          'str': str, 'bytes': bytes, 'int': int, 'float': float, 'complex': complex,
          'bool': bool, 'range': range, 'slice': slice, 'object': object, 'type': type,
          'ndarray': np.ndarray, 'dtype': np.dtype, 'generic': np.generic, 'ufunc': np.ufunc,
-         'flagsobj': type(np.arange(1).flags)}
+         'flagsobj': type(np.arange(1).flags),
+         'numpy.random.Generator': np.random.Generator,
+         'numpy.random.RandomState': np.random.RandomState}
 
 
 def module(name):

@@ -203,6 +203,9 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
     crate::eval::numpy::memory::ROWS,
+    crate::eval::numpy::random::ROWS,
+    crate::eval::numpy::random::LEGACY_ROWS,
+    crate::eval::numpy::random::GENERATOR_ROWS,
 ];
 
 /// A row with its spec read and its name split.

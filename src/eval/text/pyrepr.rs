@@ -138,6 +138,11 @@ impl Interp {
                 "<numpy.lib._stride_tricks_impl.DummyArray object at {:#x}>",
                 self.id_of(v)
             ),
+            // NumPy's random objects print `Generator(PCG64) at 0x7F...` (upper-case hex)
+            Value::Native(n) => match n.repr_head {
+                Some(head) => format!("{head} at 0x{:X}", self.id_of(v)),
+                None => format!("<{} object at {:#x}>", n.type_name, self.id_of(v)),
+            },
         })
     }
 
