@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 
+use arrsh::runtime::print::PrintOptions;
 use arrsh::shell::{histfile, render, repl, replay};
 use arrsh::{Session, SessionOptions, Style};
 
@@ -55,6 +56,11 @@ struct Cli {
     /// also ARRSH_MAX_MEMORY).
     #[arg(long, value_name = "SIZE")]
     max_memory: Option<String>,
+    /// Print as NumPy did before 2.0 (`np.set_printoptions(legacy=VERSION)`): `--legacy 1.25`
+    /// shows scalars as `1` and `0.5` instead of `np.int64(1)` and `np.float64(0.5)`, and long
+    /// arrays without `shape=(N,)`, as the seed documents do.
+    #[arg(long, value_name = "VERSION", value_parser = parse_legacy)]
+    legacy: Option<u32>,
     /// Do not read or write the history file.
     #[arg(long)]
     no_history: bool,
@@ -86,6 +92,11 @@ Differences from NumPy, on purpose:
 Keys: Ctrl-C clears the line or interrupts a running cell (twice to force quit); Ctrl-D exits;
 Tab completes names and attributes; Up/Down and Ctrl-R search history.
 Environment: NO_COLOR, ARRSH_MAX_MEMORY, ARRSH_HISTORY.";
+
+fn parse_legacy(s: &str) -> Result<u32, String> {
+    PrintOptions::parse_legacy(s)
+        .ok_or_else(|| "NumPy's legacy printing modes are 1.13, 1.21, 1.25, 2.1 and 2.2".into())
+}
 
 fn parse_size(s: &str) -> Result<u64> {
     let s = s.trim();
@@ -126,6 +137,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let opts = SessionOptions {
         real_addresses: cli.real_addresses,
         memory_budget: budget,
+        legacy: cli.legacy,
     };
     let stdout_tty = std::io::stdout().is_terminal();
     let color = !cli.plain

@@ -3,9 +3,14 @@
 //! `tests/annotated/*.py` and `examples/*.py` with annotations and compares with their `.txt`
 //! (`ARRSH_BLESS=1` rewrites those two kinds — never the oracle's files).
 //!
+//! Both printing modes: `<name>.txt` is NumPy 2.4's default printing; `<name>.legacy.txt`, where
+//! it exists, is the oracle's `--legacy 1.25` output and is replayed with
+//! `SessionOptions::legacy`. Every script of a topic in `LEGACY_TOPICS` must have one.
+//!
 //! Cells that still differ from NumPy are listed, with a reason, in
-//! `tests/transcripts/KNOWN_DIFFERENCES`; a listed cell that starts to match fails the run too,
-//! so the list can only shrink.
+//! `tests/transcripts/KNOWN_DIFFERENCES` (`topic/file.py:N`, or `topic/file.py:N@legacy` for the
+//! legacy transcript); a listed cell that starts to match fails the run too, so the list can
+//! only shrink.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -52,11 +57,21 @@ fn cell_number(block: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Topics whose every script also has a `--legacy 1.25` transcript (`<name>.legacy.txt`).
+const LEGACY_TOPICS: &[&str] = &["cells", "dtypes", "repr", "seeds", "warnings"];
+
+/// The legacy set's printing: `np.set_printoptions(legacy='1.25')`, as the seeds print.
+const LEGACY: u32 = 125;
+
 /// Replays one script on a large stack (the evaluator recurses over the syntax tree).
-fn replay(script: String, style: Style) -> String {
+fn replay(script: String, style: Style, legacy: Option<u32>) -> String {
+    let opts = SessionOptions {
+        legacy,
+        ..SessionOptions::default()
+    };
     std::thread::Builder::new()
         .stack_size(STACK)
-        .spawn(move || run_script(&script, &SessionOptions::default(), style).0)
+        .spawn(move || run_script(&script, &opts, style).0)
         .expect("spawn replay thread")
         .join()
         .unwrap_or_else(|_| String::from("In [0]: <the session panicked>\n"))
@@ -69,37 +84,55 @@ fn check_topic(topic: &str) -> (usize, Vec<String>) {
     let mut problems = Vec::new();
     let mut cells = 0;
     for py in scripts_in(&dir) {
-        let expected =
-            fs::read_to_string(py.with_extension("txt")).expect("each script has its transcript");
-        let script = fs::read_to_string(&py).expect("read script");
-        let actual = replay(script, Style::plain());
-        cells += expected.lines().filter(|l| l.starts_with("In [")).count();
-        let rel = format!(
-            "{topic}/{}",
-            py.file_name()
-                .map(|f| f.to_string_lossy().to_string())
-                .unwrap_or_default()
-        );
-        let mut differing = BTreeSet::new();
-        for m in compare(&expected, &actual) {
-            let n = cell_number(&m.expected).max(cell_number(&m.actual));
-            let key = format!("{rel}:{n}");
-            differing.insert(key.clone());
-            if !known.contains(&key) {
-                problems.push(format!(
-                    "{}:{}: cell In [{n}] differs from NumPy\n--- expected (NumPy)\n{}\n--- actual (arrsh)\n{}\n",
-                    py.with_extension("txt").display(),
-                    m.line,
-                    m.expected,
-                    m.actual
-                ));
-            }
+        let name = py
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let legacy_txt = py.with_extension("legacy.txt");
+        if LEGACY_TOPICS.contains(&topic) && !legacy_txt.exists() {
+            problems.push(format!(
+                "{} is missing: {topic}/ keeps a --legacy 1.25 transcript of every script \
+                 (see tests/transcripts/README.md)",
+                legacy_txt.display()
+            ));
         }
-        for k in known.iter().filter(|k| k.starts_with(&format!("{rel}:"))) {
-            if !differing.contains(k) {
-                problems.push(format!(
-                    "{k} now matches NumPy: remove it from tests/transcripts/KNOWN_DIFFERENCES"
-                ));
+        let script = fs::read_to_string(&py).expect("read script");
+        let modes = [
+            (py.with_extension("txt"), None, ""),
+            (legacy_txt, Some(LEGACY), "@legacy"),
+        ];
+        for (txt, legacy, suffix) in modes {
+            let Ok(expected) = fs::read_to_string(&txt) else {
+                assert!(legacy.is_some(), "{} has no transcript", py.display());
+                continue;
+            };
+            let actual = replay(script.clone(), Style::plain(), legacy);
+            cells += expected.lines().filter(|l| l.starts_with("In [")).count();
+            let rel = format!("{topic}/{name}");
+            let mut differing = BTreeSet::new();
+            for m in compare(&expected, &actual) {
+                let n = cell_number(&m.expected).max(cell_number(&m.actual));
+                let key = format!("{rel}:{n}{suffix}");
+                differing.insert(key.clone());
+                if !known.contains(&key) {
+                    problems.push(format!(
+                        "{}:{}: cell In [{n}] differs from NumPy\n--- expected (NumPy)\n{}\n--- actual (arrsh)\n{}\n",
+                        txt.display(),
+                        m.line,
+                        m.expected,
+                        m.actual
+                    ));
+                }
+            }
+            for k in known.iter().filter(|k| {
+                k.strip_prefix(&format!("{rel}:"))
+                    .is_some_and(|n| n.ends_with(suffix) && (suffix.is_empty() != n.contains('@')))
+            }) {
+                if !differing.contains(k) {
+                    problems.push(format!(
+                        "{k} now matches NumPy: remove it from tests/transcripts/KNOWN_DIFFERENCES"
+                    ));
+                }
             }
         }
     }
@@ -223,7 +256,7 @@ fn annotated_transcripts_and_examples() {
     files.extend(scripts_in(&root().join("examples")));
     assert!(!files.is_empty(), "no annotated transcripts or examples");
     for py in files {
-        let actual = replay(fs::read_to_string(&py).expect("read script"), style);
+        let actual = replay(fs::read_to_string(&py).expect("read script"), style, None);
         let txt = py.with_extension("txt");
         if bless {
             fs::write(&txt, &actual).expect("write blessed transcript");

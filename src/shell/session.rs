@@ -31,6 +31,10 @@ pub struct SessionOptions {
     pub real_addresses: bool,
     /// Bytes of array data allowed at once before `MemoryError`.
     pub memory_budget: u64,
+    /// NumPy's printing at the start: `None` is NumPy 2.4's own (`np.int64(1)`), `Some(125)`
+    /// is `np.set_printoptions(legacy='1.25')` (`1`, as the seed documents print). A cell may
+    /// change it with `np.set_printoptions(legacy=...)`.
+    pub legacy: Option<u32>,
 }
 
 impl Default for SessionOptions {
@@ -38,6 +42,7 @@ impl Default for SessionOptions {
         SessionOptions {
             real_addresses: false,
             memory_budget: 8 << 30,
+            legacy: None,
         }
     }
 }
@@ -99,6 +104,7 @@ impl Session {
     pub fn new(opts: &SessionOptions, interrupt: Arc<AtomicBool>) -> Session {
         let heap = Heap::new(opts.real_addresses, opts.memory_budget);
         let mut interp = Interp::new(heap, interrupt);
+        interp.print_opts.legacy = opts.legacy;
         let out_cache = interp.new_dict(vec![]).unwrap_or(Value::None);
         let empty = interp.new_str(String::new());
         interp.globals.insert("Out".into(), out_cache.clone());

@@ -14,6 +14,7 @@ use crate::eval::registry::{Bound, Row};
 use crate::runtime::casting::{Casting, can_cast};
 use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::layout::Layout;
+use crate::runtime::print::PrintOptions;
 use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
 
 /// The `numpy` module's names that are rows of the registry.
@@ -1470,13 +1471,9 @@ impl Interp {
                 "legacy" => {
                     o.legacy = match &v {
                         Value::Bool(false) => None,
-                        Value::Str(s) => match s.v.as_str() {
-                            "1.13" => Some(113),
-                            "1.21" => Some(121),
-                            "1.25" => Some(125),
-                            "2.1" => Some(201),
-                            "2.2" => Some(202),
-                            _ => {
+                        Value::Str(s) => match PrintOptions::parse_legacy(&s.v) {
+                            Some(level) => Some(level),
+                            None => {
                                 return Err(PyError::value(
                                     "legacy printing option can currently only be '1.13', '1.21', '1.25', '2.1', '2.2' or `False`",
                                 ));

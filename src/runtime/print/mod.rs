@@ -69,8 +69,7 @@ pub struct PrintOptions {
 }
 
 impl Default for PrintOptions {
-    /// numpy's defaults, except `legacy='1.25'`: arrsh's reference setting, so scalars print as
-    /// `1`, not `np.int64(1)`.
+    /// numpy 2.4's defaults (`legacy=False`: scalars print as `np.int64(1)`).
     fn default() -> Self {
         PrintOptions {
             precision: 8,
@@ -82,12 +81,24 @@ impl Default for PrintOptions {
             floatmode: FloatMode::MaxPrec,
             nanstr: "nan".into(),
             infstr: "inf".into(),
-            legacy: Some(125),
+            legacy: None,
         }
     }
 }
 
 impl PrintOptions {
+    /// The `legacy=` spellings numpy accepts (besides `False`): `'1.25'` → `Some(125)`.
+    pub fn parse_legacy(s: &str) -> Option<u32> {
+        match s {
+            "1.13" => Some(113),
+            "1.21" => Some(121),
+            "1.25" => Some(125),
+            "2.1" => Some(201),
+            "2.2" => Some(202),
+            _ => None,
+        }
+    }
+
     /// The integer numpy compares against (`sys.maxsize` for `legacy=False`). Departure: the
     /// `legacy='1.13'` branches are not ported, so anything below 1.21 prints as 1.21 does.
     pub fn legacy_level(&self) -> u32 {

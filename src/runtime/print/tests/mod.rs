@@ -108,8 +108,17 @@ impl Elements for TestArray<'_> {
     }
 }
 
+/// The tables' base options: numpy's defaults with `legacy='1.25'` (the cases were recorded
+/// that way; a row's `opts` sets `legacy = None` for numpy 2's printing).
+fn legacy_125() -> PrintOptions {
+    PrintOptions {
+        legacy: Some(125),
+        ..PrintOptions::default()
+    }
+}
+
 fn options(change: fn(&mut PrintOptions)) -> PrintOptions {
-    let mut o = PrintOptions::default();
+    let mut o = legacy_125();
     change(&mut o);
     o
 }
@@ -150,15 +159,15 @@ fn check_arrays(table: &[ArrayCase]) {
 fn check_scalars(table: &[ScalarCase]) {
     let legacy_false = PrintOptions {
         legacy: None,
-        ..PrintOptions::default()
+        ..legacy_125()
     };
     let mut failures = Vec::new();
     for case in table {
         let dtype = DType::parse(case.dtype).unwrap_or_else(|e| panic!("{}: {e}", case.why));
         let v = case.value.at(0);
         let got = [
-            scalar_repr(dtype, &v, &PrintOptions::default()),
-            scalar_str(dtype, &v, &PrintOptions::default()),
+            scalar_repr(dtype, &v, &legacy_125()),
+            scalar_str(dtype, &v, &legacy_125()),
             scalar_repr(dtype, &v, &legacy_false),
             scalar_str(dtype, &v, &legacy_false),
         ];
@@ -212,7 +221,7 @@ fn summaries_read_only_the_printed_corners() {
         values: &values,
         reads: Default::default(),
     };
-    let text = array_repr(&a, &PrintOptions::default());
+    let text = array_repr(&a, &legacy_125());
     assert!(
         text.starts_with("array([[        0,         1,         2, ..., "),
         "{text}"
@@ -224,14 +233,14 @@ fn summaries_read_only_the_printed_corners() {
 fn random_float_scalars_match_numpy_and_cpython() {
     let legacy_false = PrintOptions {
         legacy: None,
-        ..PrintOptions::default()
+        ..legacy_125()
     };
     let mut failures = Vec::new();
     for &(dtype, x, str_125, repr, py_repr) in cases::FLOAT_SCALARS {
         let dt = DType::parse(dtype).unwrap_or_else(|e| panic!("{dtype}: {e}"));
         let v = Scalar::Float(x);
         let got = (
-            scalar_str(dt, &v, &PrintOptions::default()),
+            scalar_str(dt, &v, &legacy_125()),
             scalar_repr(dt, &v, &legacy_false),
         );
         if got != (str_125.to_string(), repr.to_string()) {
