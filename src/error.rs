@@ -422,6 +422,10 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
             "maximum supported dimension for an ndarray is currently 64, found {ndim}"
         ))
     }
+    /// `PyArray_IntpConverter` on a dimension that is no `npy_intp` (`np.zeros((2**64, 0))`).
+    pub fn maximum_dimension_exceeded() -> PyError {
+        PyError::value("Maximum allowed dimension exceeded")
+    }
     pub fn negative_dimensions() -> PyError {
         PyError::value("negative dimensions are not allowed")
     }

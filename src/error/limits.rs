@@ -24,6 +24,14 @@ impl PyError {
         PyError::new(ErrorKind::MemoryError, "")
     }
 
+    /// NumPy's `prepare_index` when `None`s (or index arrays) would make more than 64 dims.
+    pub fn index_result_too_many_dims(ndim: usize) -> PyError {
+        PyError::index(format!(
+            "number of dimensions must be within [0, {}], indexing result would have {ndim}",
+            crate::runtime::layout::MAX_DIMS
+        ))
+    }
+
     /// CPython's message when a repr, comparison or hash recurses past its limit.
     pub fn recursion_in_comparison() -> PyError {
         PyError::recursion_depth(" in comparison")

@@ -780,28 +780,6 @@ impl Interp {
         })
     }
 
-    /// Python-level containers count against the same memory budget as arrays (each item costs
-    /// about `ITEM_BYTES` here: the reference, the object, its id), so `list(range(10**10))` is a
-    /// MemoryError instead of an out-of-memory kill. Checked every 65536 items.
-    pub(crate) fn check_items(&self, n: usize) -> PyResult<()> {
-        if n.is_multiple_of(65_536) && n > 0 {
-            self.check_item_budget(n)?;
-        }
-        Ok(())
-    }
-
-    /// Refuses a container of `n` items up front when it cannot fit (CPython preallocates from
-    /// the length hint and fails the same way).
-    pub(crate) fn check_item_budget(&self, n: usize) -> PyResult<()> {
-        const ITEM_BYTES: u64 = 256;
-        let heap = &self.ctx.heap;
-        let free = heap.budget_bytes().saturating_sub(heap.used_bytes());
-        if (n as u64).saturating_mul(ITEM_BYTES) > free {
-            return Err(PyError::new(ErrorKind::MemoryError, ""));
-        }
-        Ok(())
-    }
-
     /// Checks a kind of error that is a subclass of another (for `isinstance` on exceptions).
     pub fn error_matches(err: &PyError, kind: ErrorKind) -> bool {
         err.kind.is_subclass_of(kind)

@@ -58,14 +58,10 @@ impl NdArray {
 
     /// A new array owning a zero-filled buffer (`np.zeros`; `np.empty` gives the same bytes).
     pub fn zeros(ctx: &Ctx, shape: &[usize], dtype: DType, order: Order) -> PyResult<Rc<NdArray>> {
-        let size: usize = shape.iter().product();
-        let nbytes = size
-            .checked_mul(dtype.itemsize)
-            .filter(|&n| n <= isize::MAX as usize)
-            .ok_or_else(PyError::array_too_big)?;
+        let nbytes = Layout::checked_nbytes(shape, dtype.itemsize)?;
         let buffer = Buffer::zeroed(&ctx.heap, nbytes, shape, &dtype.name())?;
         let mut layout = Layout::contiguous(shape, dtype.itemsize, order);
-        if size == 0 {
+        if shape.contains(&0) {
             // numpy 2 gives freshly allocated empty arrays all-zero strides (reshape does not)
             layout.strides.iter_mut().for_each(|s| *s = 0);
         }
@@ -666,9 +662,15 @@ mod tests {
             .unwrap_err();
         assert_eq!(err, PyError::strided_view_starts_before(8));
         assert!(
-            a.as_strided(&c, &[0, 1 << 60], &[1 << 60, 1 << 60], true, Rc::new(()))
+            a.as_strided(&c, &[0, 1 << 50], &[1 << 60, 1 << 60], true, Rc::new(()))
                 .is_ok(),
             "empty touches nothing"
+        );
+        assert_eq!(
+            a.as_strided(&c, &[0, 1 << 60], &[1 << 60, 1 << 60], true, Rc::new(()))
+                .unwrap_err(),
+            PyError::array_too_big(),
+            "but its size is NumPy's to check (NumPy 2.4.6)"
         );
         assert!(
             a.as_strided(&c, &[1 << 62], &[1 << 62], true, Rc::new(()))

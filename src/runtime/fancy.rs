@@ -215,10 +215,7 @@ fn prepare(shape: &[usize], items: &[FancyItem]) -> PyResult<Prepared> {
         kinds.scalar_array = false;
     }
     if (kinds.newaxis || kinds.fancy) && new_ndim + fancy_ndim > MAX_DIMS {
-        return Err(PyError::index(format!(
-            "number of dimensions must be within [0, {MAX_DIMS}], indexing result would have {}",
-            new_ndim + fancy_ndim
-        )));
+        return Err(PyError::index_result_too_many_dims(new_ndim + fancy_ndim));
     }
     // boolean lengths, now that the axis each one acts on is known
     let mut axis = 0usize;
@@ -478,8 +475,10 @@ fn plan(
         });
     }
     let sub_size = sub.len();
-    let mut sub_offs: Vec<isize> = Vec::with_capacity(sub_size);
+    // nothing to visit when the broadcast index is empty, however big the subspace
+    let mut sub_offs: Vec<isize> = Vec::new();
     if bsize > 0 {
+        sub_offs.reserve_exact(sub_size);
         sub.for_each_offset(|o| sub_offs.push(o as isize));
     }
     // the allocation: advanced dims outermost (C order, or the index arrays' F order when the
@@ -546,7 +545,7 @@ pub fn get(ctx: &Ctx, a: &Rc<NdArray>, items: &[FancyItem]) -> PyResult<Indexed>
         let v = a.view_with(ctx, a.dtype(), view);
         return Ok(Indexed::View(v.copy_as(ctx, a.dtype(), OrderArg::K)?));
     }
-    let plan = plan(&layout, isz, &p, |_| Ok(()))?;
+    let plan = plan(&layout, isz, &p, |dims| result_fits(ctx, dims, a.dtype()))?;
     if p.kinds.only_fancy() && p.entries.len() == 1 {
         // NumPy's trivial path for a 1-d array and one index array: the index's own order
         let Some(Entry::Fancy { shape, f_order, .. }) = p.entries.first() else {
@@ -572,6 +571,22 @@ pub fn get(ctx: &Ctx, a: &Rc<NdArray>, items: &[FancyItem]) -> PyResult<Indexed>
     copy_elements(a, &result, &plan.offsets, &dst)?;
     ctx.check_interrupt()?;
     Ok(Indexed::View(result))
+}
+
+/// Before any offset is listed: NumPy's size check of the result, then the budget for the
+/// result and the two offset lists (8 bytes per element each) that copying it takes here.
+fn result_fits(ctx: &Ctx, dims: &[usize], dtype: crate::runtime::DType) -> PyResult<()> {
+    let nbytes = Layout::checked_nbytes(dims, dtype.itemsize)?;
+    let n: u128 = dims.iter().map(|&d| d as u128).product();
+    if ctx.heap.fits(nbytes as u128 + 16 * n) {
+        Ok(())
+    } else {
+        Err(PyError::unable_to_allocate(
+            nbytes as u128,
+            dims,
+            &dtype.name(),
+        ))
+    }
 }
 
 /// Copies elements at `offs` of `src` into the fresh C-ordered `out`.
@@ -642,7 +657,14 @@ pub fn set(
                 .zip(dims.iter().rev())
                 .all(|(&x, &d)| x == 1 || x == d);
         if fits {
-            Ok(())
+            Layout::checked_nbytes(dims, a.itemsize())?;
+            let n: u128 = dims.iter().map(|&d| d as u128).product();
+            // the offset lists only (the result is `a` itself)
+            if ctx.heap.fits(16 * n) {
+                Ok(())
+            } else {
+                Err(PyError::unable_to_allocate(16 * n, dims, "intp"))
+            }
         } else {
             Err(PyError::value_shape_mismatch(
                 &np_shape_str(&vshape),

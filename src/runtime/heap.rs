@@ -31,7 +31,11 @@ pub struct Heap {
     /// Real mode: the live blocks whose addresses are ids, freed with their objects.
     real_blocks: RefCell<HashMap<u64, Box<[u8]>>>,
     budget_bytes: Cell<u64>,
+    /// Array buffers and kernel temporaries reserved now.
     used_bytes: Cell<u64>,
+    /// Live Python objects: their CPython sizes plus what holding one costs here
+    /// (`OBJECT_OVERHEAD`), and list buffers (`charge_objects`).
+    object_bytes: Cell<u64>,
     state: RefCell<Model>,
 }
 
@@ -82,6 +86,7 @@ impl Heap {
             real_blocks: RefCell::new(HashMap::new()),
             budget_bytes: Cell::new(budget_bytes),
             used_bytes: Cell::new(0),
+            object_bytes: Cell::new(0),
             state: RefCell::new(model),
         })
     }
@@ -93,6 +98,8 @@ impl Heap {
     /// A new object id for an object of `size` bytes (its CPython allocation size).
     pub fn object(self: &Rc<Self>, size: usize) -> ObjId {
         let size = size.min(u32::MAX as usize) as u32;
+        // counted whatever the budget says: the caller asked `fits` before building the value
+        self.charge_objects(size as i128 + OBJECT_OVERHEAD);
         let addr = if self.real {
             let block = vec![0u8; (size as usize).max(1)].into_boxed_slice();
             let addr = block.as_ptr() as u64;
@@ -109,6 +116,7 @@ impl Heap {
     }
 
     fn free_object(&self, addr: u64, size: usize) {
+        self.charge_objects(-(size as i128 + OBJECT_OVERHEAD));
         if self.real {
             if let Ok(mut blocks) = self.real_blocks.try_borrow_mut() {
                 blocks.remove(&addr);
@@ -131,15 +139,33 @@ impl Heap {
         }
     }
 
-    /// Reserves `nbytes` of the budget; false if that would exceed it.
+    /// **The allocation gate.** Whether `nbytes` more fit in the budget now, counting array
+    /// buffers, kernel temporaries and live Python objects. Every allocation whose size user
+    /// input decides asks here first (arrays through `try_reserve`, temporaries through
+    /// `reserve`, Python objects before they are built), so a runaway size is a `MemoryError`
+    /// and never an abort.
+    pub fn fits(&self, nbytes: u128) -> bool {
+        let live = self.used_bytes.get() as u128 + self.object_bytes.get() as u128;
+        live.saturating_add(nbytes) <= self.budget_bytes.get() as u128
+    }
+
+    /// Reserves `nbytes` of the budget for an array buffer; false if they do not fit.
     pub fn try_reserve(&self, nbytes: u64) -> bool {
-        match self.used_bytes.get().checked_add(nbytes) {
-            Some(total) if total <= self.budget_bytes.get() => {
-                self.used_bytes.set(total);
-                true
-            }
-            _ => false,
+        if !self.fits(nbytes as u128) {
+            return false;
         }
+        self.used_bytes.set(self.used_bytes.get() + nbytes);
+        true
+    }
+
+    /// Reserves `nbytes` for a temporary (a kernel's cast buffer) until the reservation is
+    /// dropped; `None` if they do not fit.
+    pub fn reserve(self: &Rc<Self>, nbytes: u128) -> Option<Reservation> {
+        let n = u64::try_from(nbytes).ok()?;
+        self.try_reserve(n).then(|| Reservation {
+            heap: self.clone(),
+            nbytes: n,
+        })
     }
 
     pub fn release(&self, nbytes: u64) {
@@ -149,6 +175,17 @@ impl Heap {
 
     pub fn used_bytes(&self) -> u64 {
         self.used_bytes.get()
+    }
+    /// Counts `delta` more (or, negative, fewer) bytes of Python objects: a list's buffer as
+    /// it grows and shrinks.
+    pub fn charge_objects(&self, delta: i128) {
+        let now = self.object_bytes.get() as i128 + delta;
+        self.object_bytes.set(now.clamp(0, u64::MAX as i128) as u64);
+    }
+
+    /// Bytes of live Python objects, as the budget counts them.
+    pub fn object_bytes(&self) -> u64 {
+        self.object_bytes.get()
     }
     pub fn budget_bytes(&self) -> u64 {
         self.budget_bytes.get()
@@ -259,6 +296,22 @@ fn round_up(n: usize, to: usize) -> usize {
     n.div_ceil(to) * to
 }
 
+/// What an object costs here beyond its CPython size: its reference-counted box and id (an int
+/// in a list takes about 95 bytes in all, measured with `list(range(10**7))`).
+pub const OBJECT_OVERHEAD: i128 = 48;
+
+/// Budget held by a temporary: given back when dropped (also when a panic unwinds).
+pub struct Reservation {
+    heap: Rc<Heap>,
+    nbytes: u64,
+}
+
+impl Drop for Reservation {
+    fn drop(&mut self) {
+        self.heap.release(self.nbytes);
+    }
+}
+
 /// An object's identity: its address in the model (or in this process). Dropping it frees the
 /// block, so the next object of the same size class may get the same id, as in CPython.
 /// Kept to 24 bytes: a list comprehension over a million items makes a million of them.
@@ -281,6 +334,10 @@ impl ObjId {
     }
     pub fn addr(&self) -> u64 {
         self.addr
+    }
+    /// The heap the object was made on (`None` for static objects).
+    pub fn heap(&self) -> Option<&Rc<Heap>> {
+        self.heap.as_ref()
     }
 }
 
@@ -360,6 +417,24 @@ mod tests {
         heap.release(600);
         assert!(heap.try_reserve(600), "control: fits after release");
         assert!(!heap.try_reserve(u64::MAX), "no overflow");
+    }
+
+    #[test]
+    fn the_gate_counts_arrays_temporaries_and_objects() {
+        let heap = Heap::new(false, 1000);
+        let s = heap.object(652); // a 600-character str, say: 700 bytes with its overhead
+        assert!(!heap.fits(400), "objects take their share");
+        assert!(heap.fits(300), "control: what is left still fits");
+        {
+            let _tmp = heap.reserve(300).expect("fits");
+            assert!(!heap.fits(1), "the temporary holds its bytes");
+            assert!(heap.reserve(1).is_none());
+        }
+        assert!(heap.fits(300), "a dropped temporary gives them back");
+        drop(s);
+        assert!(heap.fits(1000), "so does a freed object");
+        assert!(!heap.fits(u128::MAX), "no overflow");
+        assert!(heap.reserve(u128::MAX).is_none());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Python's basic index semantics on a layout: integers (negative too), slices (`slice.indices`
 //! clamping), `...` and `None`, checked in NumPy's order. Pure arithmetic on byte strides.
 
-use super::layout::Layout;
+use super::layout::{Layout, MAX_DIMS};
 use crate::error::{PyError, PyResult};
 
 /// One item of a basic index tuple. Integers are i128 so any Python int can be clamped exactly.
@@ -138,6 +138,10 @@ pub fn apply_basic(layout: &Layout, items: &[IndexItem]) -> PyResult<Indexed> {
         shape.push(layout.shape[axis]);
         strides.push(layout.strides[axis]);
         axis += 1;
+    }
+    // prepare_index: `None`s may not take the result past 64 dims (NPY_MAXDIMS)
+    if shape.len() > MAX_DIMS && items.iter().any(|it| matches!(it, IndexItem::NewAxis)) {
+        return Err(PyError::index_result_too_many_dims(shape.len()));
     }
     let is_element = ints == layout.ndim() && shape.is_empty() && ellipses == 0;
     let layout = Layout {

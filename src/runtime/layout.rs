@@ -328,24 +328,43 @@ impl Layout {
         }
     }
 
-    /// Checks a new shape's element count and byte size the way numpy does before allocating:
-    /// more than 64 dims, negative dims (callers pass i128), or a byte size above `isize::MAX`.
+    /// Checks a new shape given as Python ints the way NumPy converts and then allocates it:
+    /// more than 64 dims, a dim past `npy_intp` (`PyArray_IntpConverter`), a negative dim, then
+    /// the byte size (`checked_nbytes`). Callers pass i128, saturated from Python ints.
     pub fn checked_size(shape: &[i128], itemsize: usize) -> PyResult<Vec<usize>> {
         if shape.len() > MAX_DIMS {
             return Err(PyError::maximum_dimensions(shape.len()));
         }
+        if shape
+            .iter()
+            .any(|&d| d > isize::MAX as i128 || d < isize::MIN as i128)
+        {
+            return Err(PyError::maximum_dimension_exceeded());
+        }
         if shape.iter().any(|&d| d < 0) {
             return Err(PyError::negative_dimensions());
         }
-        let mut nbytes: i128 = itemsize.max(1) as i128;
-        for &d in shape {
-            nbytes = nbytes.saturating_mul(d);
+        let dims: Vec<usize> = shape.iter().map(|&d| d as usize).collect();
+        Layout::checked_nbytes(&dims, itemsize)?;
+        Ok(dims)
+    }
+
+    /// The byte size of a new array of `shape`, by NumPy 2's rule for every array it makes
+    /// (`PyArray_NewFromDescr_int`): at most 64 dims, and the item size times every non-zero
+    /// dim must fit in `npy_intp` — so `(2**62, 0)` of float64 is "too big" although empty,
+    /// and `(2**59, 0)` is fine.
+    pub fn checked_nbytes(shape: &[usize], itemsize: usize) -> PyResult<usize> {
+        if shape.len() > MAX_DIMS {
+            return Err(PyError::maximum_dimensions(shape.len()));
         }
-        let too_big = shape.iter().any(|&d| d > isize::MAX as i128) || nbytes > isize::MAX as i128;
-        if too_big && !shape.contains(&0) {
-            return Err(PyError::array_too_big());
+        let mut nbytes = itemsize;
+        for &d in shape.iter().filter(|&&d| d != 0) {
+            nbytes = nbytes
+                .checked_mul(d)
+                .filter(|&n| n <= isize::MAX as usize)
+                .ok_or_else(PyError::array_too_big)?;
         }
-        Ok(shape.iter().map(|&d| d as usize).collect())
+        Ok(if shape.contains(&0) { 0 } else { nbytes })
     }
 }
 
@@ -430,16 +449,53 @@ mod tests {
 
     #[test]
     fn size_checks_refuse_like_numpy() {
-        assert!(Layout::checked_size(&[-1], 8).is_err());
-        assert!(Layout::checked_size(&[1 << 62, 4], 8).is_err());
-        assert!(
-            Layout::checked_size(&[1 << 40], 8).is_ok(),
-            "big but representable: MemoryError comes later"
-        );
-        assert!(
-            Layout::checked_size(&[1 << 62, 0], 8).is_ok(),
-            "an empty shape never overflows"
-        );
+        // (shape, itemsize, NumPy 2.4.6's error or None)
+        let too_big = "ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
+        let big = 1i128 << 62;
+        let cases: &[(&[i128], usize, Option<&str>)] = &[
+            (
+                &[-1],
+                8,
+                Some("ValueError: negative dimensions are not allowed"),
+            ),
+            (&[big, 4], 8, Some(too_big)),
+            (&[1 << 40], 8, None), // big but representable: MemoryError comes later
+            (&[big, 0], 8, Some(too_big)), // zero dims do not hide the others
+            (&[0, big], 8, Some(too_big)),
+            (&[1 << 59, 0], 8, None),          // control: 2**62 bytes fit
+            (&[1 << 60, 0], 8, Some(too_big)), // 2**63 bytes do not
+            (&[1 << 60, 0], 1, None),          // control: a smaller item size
+            (&[big, big, 0], 8, Some(too_big)),
+            (
+                &[(1 << 64) + 3, 0],
+                8,
+                Some("ValueError: Maximum allowed dimension exceeded"),
+            ),
+            (
+                &[1 << 63, 0],
+                8,
+                Some("ValueError: Maximum allowed dimension exceeded"),
+            ),
+            (
+                &[-(1 << 64), 0],
+                8,
+                Some("ValueError: Maximum allowed dimension exceeded"),
+            ),
+            (&[0; 64], 8, None),
+            (
+                &[1; 65],
+                8,
+                Some(
+                    "ValueError: maximum supported dimension for an ndarray is currently 64, found 65",
+                ),
+            ),
+        ];
+        for (shape, itemsize, want) in cases {
+            let got = Layout::checked_size(shape, *itemsize)
+                .err()
+                .map(|e| e.to_string());
+            assert_eq!(got.as_deref(), *want, "{shape:?} itemsize {itemsize}");
+        }
     }
 
     #[test]

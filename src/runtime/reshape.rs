@@ -41,6 +41,8 @@ impl NdArray {
         }
         let newshape = fix_unknown_dimension(shape, self.size())?;
         let isz = self.itemsize();
+        // the view is a new array: NumPy's size rule holds for it too (`(0, 2**62)`)
+        Layout::checked_nbytes(&newshape, isz)?;
         let contiguous = match order {
             Order::C => self.is_c_contiguous(),
             Order::F => self.is_f_contiguous(),
@@ -219,7 +221,12 @@ pub fn fix_unknown_dimension(shape: &[i128], size: usize) -> PyResult<Vec<usize>
             }
             unknown = Some(i);
         } else {
-            known = known.checked_mul(d).ok_or_else(mismatch)?;
+            // `npy_mul_sizes_with_overflow`: past npy_intp is a mismatch (a zero dim later on
+            // does not rescue it)
+            known = known
+                .checked_mul(d)
+                .filter(|&k| k <= isize::MAX as i128)
+                .ok_or_else(mismatch)?;
         }
     }
     let mut out: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();

@@ -173,7 +173,8 @@ impl Session {
         }
         self.inputs.push(src.to_string());
         if let Value::List(l) = self.in_list.clone() {
-            self.interp.list_append(&l, s.clone());
+            // the shell's own list (a fixed id, not charged): a refusal would only cost In[n]
+            let _ = self.interp.list_append(&l, s.clone());
         }
         let [i00, i, ii, _] = self.recent_inputs.clone();
         self.recent_inputs = [s.clone(), i00, i, ii];

@@ -121,6 +121,14 @@ impl PyError {
     pub fn too_large_for_ssize_t() -> PyError {
         PyError::overflow("Python int too large to convert to C ssize_t")
     }
+    /// A C `int` argument past its range (`'\t'.expandtabs(10**20)`, `'%.*f' % (10**20, x)`).
+    pub fn too_large_for_c_int() -> PyError {
+        PyError::overflow("Python int too large to convert to C int")
+    }
+    /// `'a' * 10**20`: a sequence count that is no index-sized integer.
+    pub fn cannot_fit_index_sized() -> PyError {
+        PyError::overflow("cannot fit 'int' into an index-sized integer")
+    }
     /// `[][::0]`.
     pub fn slice_step_cannot_be_zero() -> PyError {
         PyError::value("slice step cannot be zero")

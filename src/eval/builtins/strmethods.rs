@@ -347,9 +347,16 @@ impl Interp {
                 }
                 let items = self.collect(&it)?;
                 let mut parts = Vec::with_capacity(items.len());
+                let mut total = (s.len() as u128).saturating_mul(items.len() as u128);
                 for (i, x) in items.iter().enumerate() {
+                    if i % 65_536 == 0 {
+                        self.ctx.check_interrupt()?;
+                    }
                     match x {
-                        Value::Str(t) => parts.push(t.v.clone()),
+                        Value::Str(t) => {
+                            total += t.v.len() as u128;
+                            parts.push(t.v.as_str());
+                        }
                         other => {
                             return Err(PyError::type_error(format!(
                                 "sequence item {i}: expected str instance, {} found",
@@ -358,7 +365,10 @@ impl Interp {
                         }
                     }
                 }
-                self.new_str(parts.join(s))
+                self.gate(total)?;
+                let joined = parts.join(s);
+                drop(parts);
+                self.new_str(joined)
             }
             "split" | "rsplit" => {
                 let sep = p.opt(0, "sep")?;
@@ -414,6 +424,20 @@ impl Interp {
                     Some(c) => self.int_value(c, "")?.to_i64().unwrap_or(-1),
                     None => -1,
                 };
+                if new.len() > old.len() {
+                    // the result's size first: `'ab'.replace('', 'x' * 10**6)` can be huge
+                    let hits = if old.is_empty() {
+                        s.chars().count() as u128 + 1
+                    } else {
+                        s.matches(old.as_str()).count() as u128
+                    };
+                    let hits = if count < 0 {
+                        hits
+                    } else {
+                        hits.min(count as u128)
+                    };
+                    self.gate(s.len() as u128 + hits * (new.len() - old.len()) as u128)?;
+                }
                 let r = if count < 0 {
                     s.replace(old.as_str(), &new)
                 } else {
@@ -521,7 +545,7 @@ impl Interp {
             }
             "ljust" | "rjust" | "center" => {
                 let a = p.positional(name, 1, 2)?;
-                let w = self.int_value(&a[0], "")?.to_i64().unwrap_or(0).max(0) as usize;
+                let w = self.ssize_arg(&a[0])?.max(0) as usize;
                 let fill = match a.get(1) {
                     None => ' ',
                     Some(Value::Str(f)) if f.v.chars().count() == 1 => {
@@ -541,6 +565,7 @@ impl Interp {
                 };
                 let n = s.chars().count();
                 let gap = w.saturating_sub(n);
+                self.gate(s.len() as u128 + gap as u128 * fill.len_utf8() as u128)?;
                 let pad = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
                 self.new_str(match name {
                     "ljust" => format!("{s}{}", pad(gap)),
@@ -550,9 +575,10 @@ impl Interp {
             }
             "zfill" => {
                 let w = p.meth_o()?;
-                let w = self.int_value(&w, "")?.to_i64().unwrap_or(0).max(0) as usize;
+                let w = self.ssize_arg(&w)?.max(0) as usize;
                 let n = s.chars().count();
                 let gap = w.saturating_sub(n);
+                self.gate(s.len() as u128 + gap as u128)?;
                 let zeros = "0".repeat(gap);
                 self.new_str(if s.starts_with(['-', '+']) {
                     format!("{}{zeros}{}", &s[..1], &s[1..])
@@ -564,10 +590,32 @@ impl Interp {
                 let size = p.opt(0, "tabsize")?;
                 p.finish()?;
                 let size = match size {
-                    Some(v) => self.int_value(&v, "")?.to_i64().unwrap_or(8),
+                    Some(v) => self.c_int_arg(&v)?,
                     None => 8,
                 };
-                let mut out = String::new();
+                // CPython measures the result first, then allocates it once
+                let mut len: u128 = 0;
+                let mut col = 0i64;
+                for c in s.chars() {
+                    match c {
+                        '\t' if size > 0 => {
+                            let k = size - col % size;
+                            len += k as u128;
+                            col += k;
+                        }
+                        '\t' => {}
+                        '\n' | '\r' => {
+                            len += 1;
+                            col = 0;
+                        }
+                        _ => {
+                            len += c.len_utf8() as u128;
+                            col += 1;
+                        }
+                    }
+                }
+                self.gate(len)?;
+                let mut out = String::with_capacity(len as usize);
                 let mut col = 0i64;
                 for c in s.chars() {
                     match c {

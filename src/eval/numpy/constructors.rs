@@ -184,8 +184,17 @@ impl Interp {
                 match v {
                     None => self.new_bytes(vec![]),
                     Some(Value::Str(s)) => self.new_bytes(s.v.as_bytes().to_vec()),
-                    Some(Value::Int(i)) => {
-                        self.new_bytes(vec![0; i.v.to_i64().unwrap_or(0).max(0) as usize])
+                    Some(n @ (Value::Int(_) | Value::Bool(_))) => {
+                        // bytes(n): n zero bytes (`PyNumber_AsSsize_t`, then the count check)
+                        let n = self
+                            .int_value(&n, "")?
+                            .to_i64()
+                            .ok_or_else(PyError::cannot_fit_index_sized)?;
+                        if n < 0 {
+                            return Err(PyError::value("negative count"));
+                        }
+                        self.gate(n as u128)?;
+                        self.new_bytes(vec![0; n as usize])
                     }
                     Some(other) => {
                         let items = self.collect(&other)?;

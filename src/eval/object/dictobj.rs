@@ -108,6 +108,9 @@ fn insertion_resize(d: &PyDict, unicode: bool) {
     ));
 }
 
+/// What a dict entry costs here (a key and a value), for the budget check as a dict grows.
+const DICT_ENTRY_BYTES: u128 = 32;
+
 impl Interp {
     /// An empty dict (`{}`, `dict()`): the shared empty keys.
     pub fn new_empty_dict(&self) -> Rc<PyDict> {
@@ -122,6 +125,10 @@ impl Interp {
     pub fn dict_find(&mut self, items: &[(Value, Value)], key: &Value) -> PyResult<Option<usize>> {
         self.hash_key(key)?;
         for (pos, (k, _)) in items.iter().enumerate() {
+            // a long scan (building a big dict) answers Ctrl-C
+            if pos % 4096 == 4095 {
+                self.ctx.check_interrupt()?;
+            }
             if self.is_same(k, key) || self.py_eq(k, key)? {
                 return Ok(Some(pos));
             }
@@ -160,6 +167,8 @@ impl Interp {
             return Ok(());
         }
         if d.keys.get().usable <= 0 {
+            // a bigger table: its entries must fit in the budget
+            self.gate(items.len() as u128 * 2 * DICT_ENTRY_BYTES)?;
             insertion_resize(d, true);
         }
         let mut k = d.keys.get();

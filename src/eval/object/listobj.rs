@@ -12,6 +12,15 @@ use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 use crate::syntax::ast::CmpOp;
 
+/// Sets a list's slot count, keeping the budget's count of list slots in step (charged when the
+/// list is made, given back when it is dropped).
+pub(crate) fn set_capacity(l: &PyList, new: usize) {
+    let old = l.capacity.replace(new);
+    if let Some(heap) = l.id.heap() {
+        heap.charge_objects((new as i128 - old as i128) * super::budget::SLOT_BYTES as i128);
+    }
+}
+
 /// The methods of `list` that are rows of the registry.
 pub const ROWS: &[Row] = &[
     Row::method("list.append", "(object, /)", append),
@@ -33,7 +42,7 @@ fn this_list(a: &Bound) -> PyResult<Rc<PyList>> {
 fn append(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let l = this_list(&a)?;
     let v = a.req("object")?;
-    it.list_append(&l, v);
+    it.list_append(&l, v)?;
     Ok(Value::None)
 }
 
@@ -56,20 +65,20 @@ pub fn list_resize(l: &PyList, len: usize, newsize: usize) {
     if newsize == 0 {
         new = 0;
     }
-    l.capacity.set(new);
+    set_capacity(l, new);
     // realloc to zero bytes still leaves a buffer (pymalloc hands out a minimal block)
     l.buffer.set(true);
 }
 
 /// `list_preallocate_exact`: an empty list gets room for `n` items, rounded up to even.
 fn preallocate_exact(l: &PyList, n: usize) {
-    l.capacity.set((n + 1) & !1);
+    set_capacity(l, (n + 1) & !1);
     l.buffer.set(true);
 }
 
 /// `_list_clear`: no items and no buffer.
 fn list_clear(l: &PyList) -> Vec<Value> {
-    l.capacity.set(0);
+    set_capacity(l, 0);
     l.buffer.set(false);
     std::mem::take(&mut *l.items.borrow_mut())
 }
@@ -175,7 +184,7 @@ impl Interp {
         for item in rest {
             match item {
                 DisplayItem::Starred(v) => self.list_extend(&l, &v)?,
-                DisplayItem::Item(v) => self.list_append(&l, v),
+                DisplayItem::Item(v) => self.list_append(&l, v)?,
             }
         }
         Ok(Value::List(l))
@@ -230,13 +239,15 @@ impl Interp {
         })
     }
 
-    /// `list.append(v)`.
-    pub fn list_append(&mut self, l: &PyList, v: Value) {
+    /// `list.append(v)`; growing the buffer asks the budget first.
+    pub fn list_append(&mut self, l: &PyList, v: Value) -> PyResult<()> {
         let len = l.items.borrow().len();
         if len >= l.capacity.get() {
+            self.gate((len / 8 + 8) as u128 * super::budget::SLOT_BYTES)?;
             list_resize(l, len, len + 1);
         }
         l.items.borrow_mut().push(v);
+        Ok(())
     }
 
     /// `list.extend(iterable)` (and `+=`, and `LIST_EXTEND`).
@@ -269,7 +280,7 @@ impl Interp {
             list_resize(l, m, m + n);
         }
         while let Some(x) = it.next(self)? {
-            self.list_append(l, x);
+            self.list_append(l, x)?;
             let len = l.items.borrow().len();
             self.check_items(len)?;
         }
@@ -346,9 +357,9 @@ impl Interp {
         }
         let total = (size as i128)
             .checked_mul(n)
-            .filter(|t| *t <= 1 << 31)
-            .ok_or_else(|| PyError::new(crate::error::ErrorKind::MemoryError, ""))?
-            as usize;
+            .filter(|t| *t <= isize::MAX as i128)
+            .ok_or_else(PyError::no_memory)? as usize;
+        self.gate((total - size) as u128 * super::budget::SLOT_BYTES)?;
         list_resize(l, size, total);
         let items = l.items.borrow().clone();
         let mut v = l.items.borrow_mut();

@@ -1,5 +1,6 @@
 //! Python's object model: values with identity, CPython's containers as it sizes them, operators, subscripts, iteration, conversions.
 
+pub(crate) mod budget;
 pub mod consts;
 pub mod convert;
 pub mod dictobj;

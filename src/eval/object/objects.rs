@@ -450,6 +450,10 @@ impl Interp {
         self.new_list_with_capacity(items, cap)
     }
     pub fn new_list_with_capacity(&self, items: Vec<Value>, capacity: usize) -> Value {
+        // the slots count against the budget for the list's life (`listobj::set_capacity`)
+        self.ctx
+            .heap
+            .charge_objects(capacity as i128 * super::budget::SLOT_BYTES as i128);
         Value::List(Rc::new(PyList {
             id: self.ctx.heap.object(56),
             items: RefCell::new(items),

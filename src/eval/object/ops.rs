@@ -556,15 +556,23 @@ impl Interp {
                 n.type_name()
             )));
         };
-        let k = k.to_i64().unwrap_or(i64::MAX).max(0) as usize;
+        // `sequence * n` takes n as an index (`PyNumber_AsSsize_t(n, OverflowError)`)
+        let k = k
+            .to_i64()
+            .ok_or_else(PyError::cannot_fit_index_sized)?
+            .max(0) as usize;
         let len = self.len_of(seq)?;
-        let heap = &self.ctx.heap;
-        let free = heap.budget_bytes().saturating_sub(heap.used_bytes());
-        if len.saturating_mul(k) > 1 << 31
-            || (len.saturating_mul(k) as u64).saturating_mul(8) > free
-        {
-            return Err(PyError::new(ErrorKind::MemoryError, ""));
+        // an empty result is instant whatever n is (`[] * 10**18`)
+        let k = if len == 0 { 0 } else { k };
+        let item_bytes: u128 = match seq {
+            Value::Str(s) => (s.v.len() / len.max(1)).max(1) as u128,
+            Value::Bytes(_) => 1,
+            _ => super::budget::SLOT_BYTES,
+        };
+        if len as u128 * k as u128 > isize::MAX as u128 {
+            return Err(PyError::no_memory());
         }
+        self.gate(len as u128 * k as u128 * item_bytes)?;
         Ok(match seq {
             Value::Str(s) => self.new_str(s.v.repeat(k)),
             Value::Bytes(b) => self.new_bytes(b.v.repeat(k)),

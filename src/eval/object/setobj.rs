@@ -9,6 +9,7 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
+use crate::eval::object::budget::SLOT_BYTES;
 use crate::eval::object::value::*;
 
 const MINSIZE: usize = 8;
@@ -189,7 +190,12 @@ impl Interp {
         let mask = t.mask();
         if t.fill * 5 >= mask * 3 {
             let used = t.used;
-            t.resize(if used > 50_000 { used * 2 } else { used * 4 });
+            let minused = if used > 50_000 { used * 2 } else { used * 4 };
+            // the bigger table must fit in the budget (a refusal leaves the set as it is:
+            // the item is in, and the table still has empty slots)
+            drop(t);
+            self.gate(minused as u128 * 2 * SLOT_BYTES)?;
+            s.table.borrow_mut().resize(minused);
         }
         Ok(())
     }

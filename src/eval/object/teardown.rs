@@ -46,6 +46,7 @@ fn drain(mut work: Vec<Value>) {
 
 impl Drop for PyList {
     fn drop(&mut self) {
+        super::listobj::set_capacity(self, 0);
         drain(std::mem::take(self.items.get_mut()));
     }
 }

@@ -71,20 +71,25 @@ pub fn parse_spec(spec: &str, default_align: char, type_name: &str) -> PyResult<
         }
         i += 1;
     }
-    let digits = |i: &mut usize| -> Option<usize> {
+    // `get_integer`: a number past Py_ssize_t is refused, never wrapped or clamped
+    let digits = |i: &mut usize| -> PyResult<Option<usize>> {
         let start = *i;
         while *i < cs.len() && cs[*i].is_ascii_digit() {
             *i += 1;
         }
-        (*i > start).then(|| {
-            cs[start..*i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0)
-        })
+        if *i == start {
+            return Ok(None);
+        }
+        cs[start..*i]
+            .iter()
+            .collect::<String>()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n <= isize::MAX as usize)
+            .map(Some)
+            .ok_or_else(|| PyError::value("Too many decimal digits in format string"))
     };
-    fs.width = digits(&mut i);
+    fs.width = digits(&mut i)?;
     if i < cs.len() && (cs[i] == ',' || cs[i] == '_') {
         fs.grouping = Some(cs[i]);
         i += 1;
@@ -99,7 +104,7 @@ pub fn parse_spec(spec: &str, default_align: char, type_name: &str) -> PyResult<
     if i < cs.len() && cs[i] == '.' {
         i += 1;
         fs.precision = Some(
-            digits(&mut i).ok_or_else(|| PyError::value("Format specifier missing precision"))?,
+            digits(&mut i)?.ok_or_else(|| PyError::value("Format specifier missing precision"))?,
         );
     }
     if cs.len() - i > 1 {
@@ -337,9 +342,43 @@ pub fn round_to_digits(x: f64, ndigits: i64) -> f64 {
     }
 }
 
+/// Past this many decimals a double's exact decimal expansion is all zeros (2**-1074 has 1074
+/// of them), and Rust's formatter refuses precisions above 65535: longer ones are this many
+/// digits, then zeros, exactly what CPython prints.
+const EXACT_DECIMALS: usize = 1100;
+
+/// `|x|` with `p` decimals (`'%.pf'`), for any `p`.
+fn fixed_digits(a: f64, p: usize) -> String {
+    if p <= EXACT_DECIMALS {
+        return format!("{a:.p$}");
+    }
+    let mut s = format!("{a:.EXACT_DECIMALS$}");
+    s.extend(std::iter::repeat_n('0', p - EXACT_DECIMALS));
+    s
+}
+
+/// `|x|` in Rust's scientific form with `p` decimals (`1.5e10`), for any `p`.
+fn sci_digits(a: f64, p: usize) -> String {
+    if p <= EXACT_DECIMALS {
+        return format!("{a:.p$e}");
+    }
+    let s = format!("{a:.EXACT_DECIMALS$e}");
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let zeros: String = std::iter::repeat_n('0', p - EXACT_DECIMALS).collect();
+    format!("{m}{zeros}e{e}")
+}
+
+/// CPython refuses float precisions past a C int (`format_float_internal`).
+fn check_float_precision(fs: &FormatSpec) -> PyResult<()> {
+    match fs.precision {
+        Some(p) if p > i32::MAX as usize => Err(PyError::value("precision too big")),
+        _ => Ok(()),
+    }
+}
+
 /// `'e'` digits for `|x|` with `p` decimals: `1.5e+10` style (at least two exponent digits).
 fn exp_digits(a: f64, p: usize, alternate: bool) -> String {
-    let s = format!("{a:.p$e}");
+    let s = sci_digits(a, p);
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
     let m = if alternate && p == 0 {
@@ -364,12 +403,12 @@ fn general_digits(a: f64, p: usize, alternate: bool) -> String {
     let p = p.max(1);
     if a == 0.0 {
         return if alternate {
-            format!("{:.*}", p - 1, 0.0)
+            fixed_digits(0.0, p - 1)
         } else {
             "0".to_string()
         };
     }
-    let sci = format!("{a:.prec$e}", prec = p - 1);
+    let sci = sci_digits(a, p - 1);
     let exp = sci
         .split_once('e')
         .map_or(0, |(_, e)| e.parse::<i32>().unwrap_or(0));
@@ -386,8 +425,8 @@ fn general_digits(a: f64, p: usize, alternate: bool) -> String {
         };
         format!("{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
     } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let s = format!("{a:.decimals$}");
+        let decimals = (p as i64 - 1 - exp as i64).max(0) as usize;
+        let s = fixed_digits(a, decimals);
         if alternate {
             if s.contains('.') { s } else { format!("{s}.") }
         } else {
@@ -408,12 +447,12 @@ fn float_body(x: f64, fs: &FormatSpec) -> (String, String) {
         let p = fs.precision.unwrap_or(6);
         match fs.ty {
             Some('f' | 'F') => {
-                let s = format!("{a:.p$}");
+                let s = fixed_digits(a, p);
                 if fs.alternate && p == 0 { s + "." } else { s }
             }
             Some('e' | 'E') => exp_digits(a, p, fs.alternate),
             Some('%') => {
-                let s = format!("{:.p$}", a * 100.0);
+                let s = fixed_digits(a * 100.0, p);
                 let s = if fs.alternate && p == 0 { s + "." } else { s };
                 s + "%"
             }
@@ -444,6 +483,7 @@ fn format_float_spec(x: f64, fs: &FormatSpec, type_name: &str) -> PyResult<Strin
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
         Some(t) => return Err(unknown_code(t, type_name)),
     }
+    check_float_precision(fs)?;
     let (int_part, rest) = float_body(x, fs);
     let mut negative = x.is_sign_negative() && !x.is_nan();
     if fs.no_neg_zero && negative {
@@ -520,6 +560,21 @@ pub fn ascii_escape(s: &str) -> String {
 impl Interp {
     /// `format(v, spec)` — `type(v).__format__(v, spec)`.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        // the text's size first: a width or precision can ask for gigabytes
+        // (after CPython's own refusals: a precision past a C int is "precision too big")
+        if let Ok(fs) = parse_spec(spec, '>', "")
+            && fs.precision.is_none_or(|p| p <= i32::MAX as usize)
+        {
+            let width = fs.width.unwrap_or(0) as u128;
+            let body = match v {
+                // a str's precision only cuts it
+                Value::Str(s) => s.v.len() as u128,
+                // digits: a float's 309 before the point plus the asked decimals; a big
+                // int's own (already in memory)
+                _ => fs.precision.unwrap_or(0) as u128 + 1100,
+            };
+            self.gate(width.max(body) * fs.fill.len_utf8() as u128)?;
+        }
         match v {
             Value::Str(s) => format_str(&s.v, spec),
             Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),

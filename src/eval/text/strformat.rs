@@ -351,7 +351,7 @@ impl Interp {
             let mut width: Option<usize> = None;
             if i < cs.len() && cs[i] == '*' {
                 let w = take(self)?;
-                let w = self.int_value(&w, "")?.to_i64().unwrap_or(0);
+                let w = self.ssize_arg(&w)?;
                 if w < 0 {
                     flags.push('-');
                 }
@@ -363,7 +363,11 @@ impl Interp {
                     i += 1;
                 }
                 if i > s {
-                    width = cs[s..i].iter().collect::<String>().parse().ok();
+                    let w = cs[s..i].iter().collect::<String>().parse::<usize>().ok();
+                    width = Some(
+                        w.filter(|w| *w <= isize::MAX as usize)
+                            .ok_or_else(|| PyError::value("width too big"))?,
+                    );
                 }
             }
             let mut precision: Option<usize> = None;
@@ -371,16 +375,25 @@ impl Interp {
                 i += 1;
                 if i < cs.len() && cs[i] == '*' {
                     let p = take(self)?;
-                    precision = Some(self.int_value(&p, "")?.to_i64().unwrap_or(0).max(0) as usize);
+                    precision = Some(self.c_int_arg(&p)?.max(0) as usize);
                     i += 1;
                 } else {
                     let s = i;
                     while i < cs.len() && cs[i].is_ascii_digit() {
                         i += 1;
                     }
-                    precision = Some(cs[s..i].iter().collect::<String>().parse().unwrap_or(0));
+                    let p = if i > s {
+                        cs[s..i].iter().collect::<String>().parse::<usize>().ok()
+                    } else {
+                        Some(0)
+                    };
+                    precision = Some(
+                        p.filter(|p| *p <= i32::MAX as usize)
+                            .ok_or_else(|| PyError::value("precision too big"))?,
+                    );
                 }
             }
+
             // length modifiers are accepted and ignored
             while i < cs.len() && matches!(cs[i], 'h' | 'l' | 'L') {
                 i += 1;
@@ -390,6 +403,14 @@ impl Interp {
             }
             let conv = cs[i];
             i += 1;
+            // the piece's size first: `'%10000000000d' % 1` asks for 10 GB (a precision only
+            // cuts a %s)
+            let grows = if matches!(conv, 's' | 'r' | 'a') {
+                0
+            } else {
+                precision.unwrap_or(0)
+            };
+            self.gate(width.unwrap_or(0) as u128 + grows as u128 + 1100)?;
             if conv == '%' {
                 out.push('%');
                 continue;

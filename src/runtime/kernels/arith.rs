@@ -76,7 +76,7 @@ macro_rules! int_arith {
                     return 0;
                 }
                 let q = self.wrapping_div(o);
-                if $signed && (self % o != 0) && ((self < 0) != (o < 0 as $t)) {
+                if $signed && (self.wrapping_rem(o) != 0) && ((self < 0) != (o < 0 as $t)) {
                     q.wrapping_sub(1)
                 } else {
                     q

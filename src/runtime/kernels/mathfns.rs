@@ -6,7 +6,7 @@ use std::rc::Rc;
 use ndarray::Zip;
 
 use super::elem::{Bool8, Elem, F16, dispatch};
-use super::{Ctx, broadcast_layout, broadcast_shapes, map_into, read_as, typed_view_mut};
+use super::{Ctx, blocks, broadcast_layout, broadcast_shapes, map_into, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
@@ -124,18 +124,26 @@ pub fn select(
         let result = NdArray::zeros(ctx, &shape, T::DTYPE, Order::C)?;
         {
             let (cb, xb, yb) = (cond.buffer().bytes()?, x.buffer().bytes()?, y.buffer().bytes()?);
-            let cv = read_as::<Bool8>(cond.dtype(), &lc, &cb);
-            let xv = read_as::<T>(x.dtype(), &lx, &xb);
-            let yv = read_as::<T>(y.dtype(), &ly, &yb);
             let mut ob = result.buffer().bytes_mut()?;
             let mut ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(|| {
                 PyError::internal("fresh array not viewable")
             })?;
-            Zip::from(&mut ov)
-                .and(&cv)
-                .and(&xv)
-                .and(&yv)
-                .for_each(|o, &c, &a, &b| *o = if c.0 != 0 { a } else { b });
+            // block by block: operands in another dtype are cast a block at a time
+            blocks::for_each_block(ctx, &shape, blocks::BLOCK_ELEMS, &mut |b| {
+                let cv = read_as::<Bool8>(ctx, cond.dtype(), &blocks::sub_layout(&lc, b), &cb)?;
+                let xv = read_as::<T>(ctx, x.dtype(), &blocks::sub_layout(&lx, b), &xb)?;
+                let yv = read_as::<T>(ctx, y.dtype(), &blocks::sub_layout(&ly, b), &yb)?;
+                let mut part = ov.slice_each_axis_mut(|d| {
+                    let (start, len) = b[d.axis.index()];
+                    ndarray::Slice::from(start..start + len)
+                });
+                Zip::from(&mut part)
+                    .and(&*cv)
+                    .and(&*xv)
+                    .and(&*yv)
+                    .for_each(|o, &c, &a, &b| *o = if c.0 != 0 { a } else { b });
+                Ok(())
+            })?;
         }
         Ok(result)
     }, _ => Err(PyError::not_implemented(format!(

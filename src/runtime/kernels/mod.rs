@@ -3,6 +3,7 @@
 //! copy/cast/assign/fill primitives everything else builds on. The only module using ndarray.
 
 mod arith;
+mod blocks;
 pub mod elem;
 mod linalg;
 mod mathfns;
@@ -19,6 +20,7 @@ use self::elem::{Elem, cast, dispatch};
 use super::Ctx;
 use super::array::NdArray;
 use super::dtype::DType;
+use super::heap::Reservation;
 use super::layout::{Layout, Order};
 use super::scalar::Scalar;
 use crate::error::{PyError, PyResult};
@@ -112,14 +114,60 @@ fn typed_slice<'a, T: Elem>(
     bytemuck::try_cast_slice(bytes.get(off..end)?).ok()
 }
 
+/// The values of a (dtype, layout) as `T`, with the budget their gathered copy holds.
+pub(crate) struct Values<'a, T> {
+    arr: CowArray<'a, T, IxDyn>,
+    _budget: Option<Reservation>,
+}
+
+impl<'a, T> std::ops::Deref for Values<'a, T> {
+    type Target = CowArray<'a, T, IxDyn>;
+    fn deref(&self) -> &Self::Target {
+        &self.arr
+    }
+}
+
+impl<T> Values<'_, T> {
+    /// Values made here, small (a scalar operand): not worth a reservation.
+    fn owned(arr: ArrayD<T>) -> Self {
+        Values {
+            arr: CowArray::from(arr),
+            _budget: None,
+        }
+    }
+}
+
 /// The values of a (dtype, layout) as `T`: borrowed when the dtype is `T` and the layout is
 /// typed-viewable, otherwise gathered and cast with NumPy's C casts (typed loops, never boxed).
-fn read_as<'a, T: Elem>(dt: DType, layout: &Layout, bytes: &'a [u8]) -> CowArray<'a, T, IxDyn> {
+/// A gathered copy is a temporary: it asks the budget first (NumPy's MemoryError text).
+fn read_as<'a, T: Elem>(
+    ctx: &Ctx,
+    dt: DType,
+    layout: &Layout,
+    bytes: &'a [u8],
+) -> PyResult<Values<'a, T>> {
     if dt == T::DTYPE
         && let Some(v) = typed_view::<T>(bytes, layout)
     {
-        return CowArray::from(v);
+        return Ok(Values {
+            arr: CowArray::from(v),
+            _budget: None,
+        });
     }
+    let n = layout.len();
+    let nbytes = n as u128 * std::mem::size_of::<T>() as u128;
+    let budget = ctx
+        .heap
+        .reserve(nbytes)
+        .ok_or_else(|| PyError::unable_to_allocate(nbytes, &layout.shape, &T::DTYPE.name()))?;
+    let arr = gather_as::<T>(dt, layout, bytes);
+    Ok(Values {
+        arr,
+        _budget: Some(budget),
+    })
+}
+
+fn gather_as<'a, T: Elem>(dt: DType, layout: &Layout, bytes: &'a [u8]) -> CowArray<'a, T, IxDyn> {
     let shape = IxDyn(&layout.shape);
     let mut out = Vec::with_capacity(layout.len());
     dispatch!(dt, S => {
@@ -273,20 +321,25 @@ fn assign_bytes(
         // the same dtype: whole elements move, whatever their kind, alignment or byte order
         return strided::copy_elements(ctx, sdt.itemsize, sbytes, slayout, dbytes, dlayout);
     }
+    // casts go block by block (NumPy's buffered casting): no whole-array temporary
     dispatch!(ddt, T => {
-        let values = read_as::<T>(sdt, slayout, sbytes);
-        write_typed::<T>(ctx, dbytes, dlayout, values.view())
+        blocks::for_each_block(ctx, &dlayout.shape, blocks::BLOCK_ELEMS, &mut |b| {
+            let values = read_as::<T>(ctx, sdt, &blocks::sub_layout(slayout, b), sbytes)?;
+            write_typed::<T>(ctx, dbytes, &blocks::sub_layout(dlayout, b), values.view())
+        })
     }, _ => dispatch!(swapped ddt, T => {
         // into a byte-swapped array: values in the native type, swapped on the way in
-        let values = read_as::<T>(sdt, slayout, sbytes);
-        let mut it = values.iter();
         let isz = std::mem::size_of::<T>();
-        dlayout.for_each_offset(|o| {
-            if let Some(v) = it.next() {
-                dbytes[o..o + isz].copy_from_slice(bytemuck::bytes_of(&v.swap_bytes()));
-            }
-        });
-        ctx.check_interrupt()
+        blocks::for_each_block(ctx, &dlayout.shape, blocks::BLOCK_ELEMS, &mut |b| {
+            let values = read_as::<T>(ctx, sdt, &blocks::sub_layout(slayout, b), sbytes)?;
+            let mut it = values.iter();
+            blocks::sub_layout(dlayout, b).for_each_offset(|o| {
+                if let Some(v) = it.next() {
+                    dbytes[o..o + isz].copy_from_slice(bytemuck::bytes_of(&v.swap_bytes()));
+                }
+            });
+            Ok(())
+        })
     }, _ => {
         let mut offs = Vec::with_capacity(slayout.len());
         slayout.for_each_offset(|o| offs.push(o));

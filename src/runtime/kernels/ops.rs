@@ -4,11 +4,11 @@
 
 use std::rc::Rc;
 
-use ndarray::{ArrayViewMutD, CowArray, IxDyn, Zip};
+use ndarray::{ArrayViewMutD, Zip};
 
 use super::arith::Arith;
 use super::elem::{Bool8, C64, C128, Elem, F16, Family, dispatch};
-use super::{Ctx, broadcast_layout, chunked, read_as, typed_view_mut};
+use super::{Ctx, Values, broadcast_layout, chunked, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
@@ -135,9 +135,9 @@ fn binary_typed<T: Arith>(
     {
         let ab = a.buffer().bytes()?;
         let bb = b.buffer().bytes()?;
-        check_operands::<T>(op, b.dtype(), &b.layout(), &bb)?;
-        let av = Operand::<T>::new(a.dtype(), la, &ab);
-        let bv = Operand::<T>::new(b.dtype(), lb, &bb);
+        check_operands::<T>(ctx, op, b.dtype(), &b.layout(), &bb)?;
+        let av = Operand::<T>::new(ctx, a.dtype(), la, &ab)?;
+        let bv = Operand::<T>::new(ctx, b.dtype(), lb, &bb)?;
         let mut ob = result.buffer().bytes_mut()?;
         if op.is_comparison() {
             let ov = typed_view_mut::<Bool8>(&mut ob, &result.layout()).ok_or_else(internal)?;
@@ -160,6 +160,7 @@ fn internal() -> PyError {
 
 /// NumPy refuses negative integer powers before computing anything.
 fn check_operands<T: Arith>(
+    ctx: &Ctx,
     op: BinaryOp,
     dt: DType,
     layout: &Layout,
@@ -167,7 +168,7 @@ fn check_operands<T: Arith>(
 ) -> PyResult<()> {
     if op == BinaryOp::Pow
         && T::FAMILY == Family::Signed
-        && read_as::<T>(dt, layout, bytes)
+        && read_as::<T>(ctx, dt, layout, bytes)?
             .iter()
             .any(|y| y.is_negative())
     {
@@ -185,11 +186,11 @@ enum Operand<'a, T> {
     One(T),
     /// Read per block of output rows: borrowed when the bytes are already `T`s, otherwise
     /// cast block by block (NumPy's buffered casting), never a whole-array temporary.
-    Rows(DType, Layout, &'a [u8]),
+    Rows(&'a Ctx, DType, Layout, &'a [u8]),
 }
 
 impl<'a, T: Elem> Operand<'a, T> {
-    fn new(dt: DType, layout: Layout, bytes: &'a [u8]) -> Self {
+    fn new(ctx: &'a Ctx, dt: DType, layout: Layout, bytes: &'a [u8]) -> PyResult<Self> {
         let single = layout
             .shape
             .iter()
@@ -201,25 +202,25 @@ impl<'a, T: Elem> Operand<'a, T> {
                 strides: vec![],
                 offset_bytes: layout.offset_bytes,
             };
-            if let Some(&v) = read_as::<T>(dt, &one, bytes).first() {
-                return Operand::One(v);
+            if let Some(&v) = read_as::<T>(ctx, dt, &one, bytes)?.first() {
+                return Ok(Operand::One(v));
             }
         }
-        Operand::Rows(dt, layout, bytes)
+        Ok(Operand::Rows(ctx, dt, layout, bytes))
     }
 
     /// The operand's values for output rows `start..end` (all of it when 0-d).
-    fn rows(&self, start: usize, end: usize) -> CowArray<'a, T, IxDyn> {
+    fn rows(&self, start: usize, end: usize) -> PyResult<Values<'a, T>> {
         match self {
-            Operand::One(v) => CowArray::from(ndarray::arr0(*v).into_dyn()),
-            Operand::Rows(dt, layout, bytes) => {
+            Operand::One(v) => Ok(Values::owned(ndarray::arr0(*v).into_dyn())),
+            Operand::Rows(ctx, dt, layout, bytes) => {
                 if layout.ndim() == 0 {
-                    return read_as::<T>(*dt, layout, bytes);
+                    return read_as::<T>(ctx, *dt, layout, bytes);
                 }
                 let mut part = layout.clone();
                 part.offset_bytes += start as isize * layout.strides[0];
                 part.shape[0] = end - start;
-                read_as::<T>(*dt, &part, bytes)
+                read_as::<T>(ctx, *dt, &part, bytes)
             }
         }
     }
@@ -236,22 +237,22 @@ macro_rules! elementwise {
                 out.fill(v);
             }
             (a, Operand::One(y)) => {
-                let av = a.rows($s, $e);
+                let av = a.rows($s, $e)?;
                 Zip::from(&mut out)
-                    .and(&av)
+                    .and(&*av)
                     .for_each(|o, &x| *o = $f(x, *y));
             }
             (Operand::One(x), b) => {
-                let bv = b.rows($s, $e);
+                let bv = b.rows($s, $e)?;
                 Zip::from(&mut out)
-                    .and(&bv)
+                    .and(&*bv)
                     .for_each(|o, &y| *o = $f(*x, y));
             }
             (a, b) => {
-                let (av, bv) = (a.rows($s, $e), b.rows($s, $e));
+                let (av, bv) = (a.rows($s, $e)?, b.rows($s, $e)?);
                 Zip::from(&mut out)
-                    .and(&av)
-                    .and(&bv)
+                    .and(&*av)
+                    .and(&*bv)
                     .for_each(|o, &x, &y| *o = $f(x, y));
             }
         }
@@ -269,11 +270,11 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
         return inplace_typed::<T>(ctx, op, dst, &tmp);
     }
     let bb = b.buffer().bytes()?;
-    check_operands::<T>(op, b.dtype(), &b.layout(), &bb)?;
+    check_operands::<T>(ctx, op, b.dtype(), &b.layout(), &bb)?;
     let Some(lb) = broadcast_layout(&b.layout(), &dst.shape()) else {
         return Err(PyError::broadcast_shapes(&[&dst.shape(), &b.shape()]));
     };
-    let bv = Operand::<T>::new(b.dtype(), lb, &bb);
+    let bv = Operand::<T>::new(ctx, b.dtype(), lb, &bb)?;
     let mut db = dst.buffer().bytes_mut()?;
     if dst.dtype() == T::DTYPE
         && let Some(dv) = typed_view_mut::<T>(&mut db, &dst.layout())
@@ -282,14 +283,15 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
     }
     let f = arith_fn::<T>(op);
     // dst in another dtype (same_kind cast checked by the caller) or odd layout: compute, then cast back
-    let current = read_as::<T>(dst.dtype(), &dst.layout(), &db).into_owned();
-    let bfull = bv.rows(0, dst.shape().first().copied().unwrap_or(1));
+    let current = read_as::<T>(ctx, dst.dtype(), &dst.layout(), &db)?;
+    let bfull = bv.rows(0, dst.shape().first().copied().unwrap_or(1))?;
     let Some(bfull) = bfull.broadcast(current.raw_dim()) else {
         return Err(PyError::broadcast_shapes(&[&dst.shape(), &b.shape()]));
     };
-    let computed = Zip::from(&current)
+    let computed = Zip::from(&*current)
         .and(&bfull)
         .map_collect(|&x, &y| f(x, y));
+    drop(current);
     drop(db);
     let tmp = NdArray::zeros(ctx, &dst.shape(), T::DTYPE, Order::C)?;
     {
@@ -368,9 +370,9 @@ fn inplace_part<T: Arith>(
                     None => out.map_inplace(|o| *o = $f(*o, *y)),
                 },
                 b => {
-                    let src = b.rows(s, e);
+                    let src = b.rows(s, e)?;
                     Zip::from(&mut out)
-                        .and(&src)
+                        .and(&*src)
                         .for_each(|o, &y| *o = $f(*o, y));
                 }
             }
@@ -453,12 +455,12 @@ pub fn map_into<S: Elem, T: Elem>(
     let result = NdArray::zeros(ctx, &a.shape(), T::DTYPE, Order::C)?;
     {
         let ab = a.buffer().bytes()?;
-        let av = Operand::<S>::Rows(a.dtype(), a.layout().clone(), &ab);
+        let av = Operand::<S>::Rows(ctx, a.dtype(), a.layout().clone(), &ab);
         let mut ob = result.buffer().bytes_mut()?;
         let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
         chunked(ctx, ov, |mut part, s, e| {
             Zip::from(&mut part)
-                .and(&av.rows(s, e))
+                .and(&*av.rows(s, e)?)
                 .for_each(|o, &x| *o = f(x));
             Ok(())
         })?;

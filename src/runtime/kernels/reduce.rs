@@ -18,7 +18,7 @@ use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Axis, IxDyn, Slice, Zip};
 
 use super::arith::Arith;
 use super::elem::{Elem, dispatch};
-use super::{Ctx, read_as, typed_view_mut};
+use super::{Ctx, blocks, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
@@ -74,31 +74,49 @@ pub fn reduce(
     // (np.zeros((0, 0)).max(axis=1)), but not when lanes merely are many and empty-handed
     // (np.zeros((0, 3)).max(axis=1) is an empty array)
     let lane_empty = shape.iter().zip(&reduced).any(|(&n, &r)| r && n == 0);
-    if lane_empty && initial.is_none() && !matches!(op, ReduceOp::Sum | ReduceOp::Prod) {
-        return Err(if op.is_arg() {
-            PyError::arg_of_empty_sequence(op == ReduceOp::ArgMin)
-        } else {
-            PyError::zero_size_reduction(op.ufunc_name())
-        });
+    let no_identity =
+        lane_empty && initial.is_none() && !matches!(op, ReduceOp::Sum | ReduceOp::Prod);
+    if no_identity && op.is_arg() {
+        return Err(PyError::arg_of_empty_sequence(op == ReduceOp::ArgMin));
     }
+    let final_shape: Vec<usize> = shape
+        .iter()
+        .zip(&reduced)
+        .filter(|(_, r)| !**r)
+        .map(|(&n, _)| n)
+        .collect();
     dispatch!(acc, T => {
-        let bytes = a.buffer().bytes()?;
-        let values = read_as::<T>(a.dtype(), &a.layout(), &bytes);
-        ctx.check_interrupt()?;
         if op.is_arg() {
+            let bytes = a.buffer().bytes()?;
+            let values = read_as::<T>(ctx, a.dtype(), &a.layout(), &bytes)?;
+            ctx.check_interrupt()?;
             return arg_reduce::<T>(ctx, op, values.view(), axes.and_then(|x| x.first().copied()));
         }
-        let cast = a.dtype() != acc;
-        let start = initial.map(T::from_scalar);
-        let out = reduce_typed::<T>(op, values.view(), &a.layout(), &reduced, cast, start);
-        let final_shape: Vec<usize> = shape
-            .iter()
-            .zip(&reduced)
-            .filter(|(_, r)| !**r)
-            .map(|(&n, _)| n)
-            .collect();
-        let out = out.into_shape_with_order(IxDyn(&final_shape)).map_err(|_| internal())?;
-        finish::<T>(ctx, out)
+        // the result first: an impossible one is NumPy's MemoryError before any work, and the
+        // reduction runs straight into its memory (no temporary result)
+        let result = NdArray::zeros(ctx, &final_shape, T::DTYPE, Order::C)?;
+        // then the identity check (NumPy's `PyArray_CopyInitialReduceValues`, after the
+        // allocation: `np.zeros((3, 2**58, 0)).max(axis=2)` is a MemoryError)
+        if no_identity {
+            return Err(PyError::zero_size_reduction(op.ufunc_name()));
+        }
+        if result.size() == 0 {
+            return Ok(result);
+        }
+        {
+            let keep_shape: Vec<usize> = shape
+                .iter()
+                .zip(&reduced)
+                .map(|(&n, &r)| if r { 1 } else { n })
+                .collect();
+            let keep = Layout::contiguous(&keep_shape, T::DTYPE.itemsize, Order::C);
+            let mut rb = result.buffer().bytes_mut()?;
+            let out = typed_view_mut::<T>(&mut rb, &keep).ok_or_else(internal)?;
+            let bytes = a.buffer().bytes()?;
+            let start = initial.map(T::from_scalar);
+            reduce_into::<T>(ctx, op, a.dtype(), &a.layout(), &bytes, &reduced, start, out)?;
+        }
+        Ok(result)
     }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet reduce dtype {}", acc.name()))))
 }
 
@@ -140,55 +158,103 @@ fn lane_axes(layout: &Layout, order: &[usize], reduced: &[bool]) -> usize {
     count
 }
 
-/// The reduction proper: a keepdims-shaped result in `T`.
-fn reduce_typed<T: Arith>(
+/// The reduction proper, into `out` (keepdims-shaped, in `T`): starting values (rule 3), then
+/// every element in NumPy's order. Values already of type `T` are read in place; values to cast
+/// go through a block at a time (rule 4), never a whole-array temporary: `x.sum()` of a uint8
+/// array costs a block of uint64s, not eight times the array.
+#[allow(clippy::too_many_arguments)]
+fn reduce_into<T: Arith>(
+    ctx: &Ctx,
     op: ReduceOp,
-    v: ArrayViewD<'_, T>,
+    dt: DType,
     layout: &Layout,
+    bytes: &[u8],
     reduced: &[bool],
-    cast: bool,
     initial: Option<T>,
-) -> ArrayD<T> {
-    let keep_shape: Vec<usize> = v
-        .shape()
-        .iter()
-        .zip(reduced)
-        .map(|(&n, &r)| if r { 1 } else { n })
-        .collect();
-    let mut out = match op {
-        _ if initial.is_some() => {
-            ArrayD::from_elem(IxDyn(&keep_shape), initial.unwrap_or_default())
-        }
-        ReduceOp::Sum => ArrayD::from_elem(IxDyn(&keep_shape), T::from_i64(0)),
-        ReduceOp::Prod => ArrayD::from_elem(IxDyn(&keep_shape), T::from_i64(1)),
+    mut out: ArrayViewMutD<'_, T>,
+) -> PyResult<()> {
+    match op {
+        _ if initial.is_some() => out.fill(initial.unwrap_or_default()),
+        ReduceOp::Sum => out.fill(T::from_i64(0)),
+        ReduceOp::Prod => out.fill(T::from_i64(1)),
+        _ if layout.is_empty() => out.fill(T::default()),
         // min/max start from the first element of each lane (NumPy's reduce without identity)
-        _ if v.is_empty() => ArrayD::from_elem(IxDyn(&keep_shape), T::default()),
-        _ => v
-            .slice_each_axis(|d| {
-                if reduced[d.axis.index()] {
-                    Slice::from(0..1)
-                } else {
-                    Slice::from(..)
+        _ => {
+            let mut first = layout.clone();
+            for (ax, &r) in reduced.iter().enumerate() {
+                if r {
+                    first.shape[ax] = 1;
                 }
-            })
-            .to_owned(),
-    };
-    if v.is_empty() {
-        return out;
+            }
+            let v = read_as::<T>(ctx, dt, &first, bytes)?;
+            out.assign(&*v);
+        }
+    }
+    if layout.is_empty() {
+        return Ok(());
     }
     let order = iteration_order(layout);
     let lanes = lane_axes(layout, &order, reduced);
     let red: Vec<bool> = order.iter().map(|&ax| reduced[ax]).collect();
+    if dt == T::DTYPE {
+        // no cast: in place when the bytes are viewable as `T` (a gathered copy otherwise)
+        let v = read_as::<T>(ctx, dt, layout, bytes)?;
+        ctx.check_interrupt()?;
+        let walker = Walker {
+            op,
+            red: &red,
+            lanes,
+            cast: false,
+        };
+        walker.walk(
+            v.view().permuted_axes(order.clone()),
+            out.permuted_axes(order),
+        );
+        return ctx.check_interrupt();
+    }
+    // a cast: the lane axes (stride-contiguous, rule 1) merged into one axis, so a long lane
+    // is cut only at multiples of NumPy's buffer and sums exactly as one pass would
+    let perm = layout.permuted(&order);
+    let mut out = out.permuted_axes(order);
+    let nd = perm.ndim();
+    let (blk, red) = if lanes > 1 {
+        let first_lane = nd - lanes;
+        let mut merged = Layout {
+            shape: perm.shape[..first_lane].to_vec(),
+            strides: perm.strides[..first_lane].to_vec(),
+            offset_bytes: perm.offset_bytes,
+        };
+        merged.shape.push(perm.shape[first_lane..].iter().product());
+        merged.strides.push(perm.strides[nd - 1]);
+        for _ in 1..lanes {
+            let last = out.ndim() - 1;
+            out = out.index_axis_move(Axis(last), 0);
+        }
+        let mut red = red[..first_lane].to_vec();
+        red.push(true);
+        (merged, red)
+    } else {
+        (perm, red)
+    };
     let walker = Walker {
         op,
         red: &red,
-        lanes,
-        cast,
+        lanes: lanes.min(1),
+        cast: true,
     };
-    let input = v.permuted_axes(order.clone());
-    let output = out.view_mut().permuted_axes(order);
-    walker.walk(input, output);
-    out
+    blocks::for_each_block(ctx, &blk.shape, blocks::BLOCK_ELEMS, &mut |b| {
+        let v = read_as::<T>(ctx, dt, &blocks::sub_layout(&blk, b), bytes)?;
+        let part = out.slice_each_axis_mut(|d| {
+            let ax = d.axis.index();
+            if red[ax] {
+                Slice::from(..)
+            } else {
+                Slice::from(b[ax].0..b[ax].0 + b[ax].1)
+            }
+        });
+        walker.walk(v.view(), part);
+        Ok(())
+    })
 }
 
 struct Walker<'r> {
@@ -284,16 +350,14 @@ fn arg_reduce<T: Arith>(
     v: ArrayViewD<'_, T>,
     axis: Option<usize>,
 ) -> PyResult<Rc<NdArray>> {
-    let flat: Vec<T>;
-    let whole = match axis {
-        Some(_) => v,
-        None => {
-            flat = v.iter().copied().collect();
-            ArrayViewD::from_shape(IxDyn(&[flat.len()]), &flat).map_err(|_| internal())?
-        }
+    let Some(axis) = axis else {
+        // over the C-ordered whole: the logical iteration order, no flattened copy
+        let i = arg_extreme(op, v.iter().copied()) as i64;
+        return finish::<i64>(ctx, ArrayD::from_elem(IxDyn(&[]), i));
     };
-    let ax = Axis(axis.unwrap_or(0));
-    let idx = whole.map_axis(ax, |lane| arg_extreme(op, lane.iter().copied()) as i64);
+    let idx = v.map_axis(Axis(axis), |lane| {
+        arg_extreme(op, lane.iter().copied()) as i64
+    });
     finish::<i64>(ctx, idx)
 }
 
@@ -327,17 +391,23 @@ pub fn accumulate(
     axis: Option<usize>,
     acc: DType,
 ) -> PyResult<Rc<NdArray>> {
+    // the result first (through the budget), the values cast into it block by block, then
+    // accumulated in place: no temporary the size of the array
+    let out_shape = match axis {
+        Some(_) => a.shape().to_vec(),
+        None => vec![a.size()],
+    };
+    let result = NdArray::zeros(ctx, &out_shape, acc, Order::C)?;
+    let as_input = Layout::contiguous(&a.shape(), acc.itemsize, Order::C);
+    super::copy_between(ctx, a, &a.layout(), &result, &as_input)?;
     dispatch!(acc, T => {
-        let bytes = a.buffer().bytes()?;
-        let values = read_as::<T>(a.dtype(), &a.layout(), &bytes);
-        let mut out: ArrayD<T> = match axis {
-            Some(_) => values.to_owned(),
-            None => ArrayD::from_shape_vec(IxDyn(&[a.size()]), values.iter().copied().collect())
-                .map_err(|_| internal())?,
-        };
-        drop(bytes);
+        let mut rb = result.buffer().bytes_mut()?;
+        let mut out = typed_view_mut::<T>(&mut rb, &result.layout()).ok_or_else(internal)?;
         let f: fn(T, T) -> T = if op == ReduceOp::Prod { T::mul } else { T::add };
-        for mut lane in out.lanes_mut(Axis(axis.unwrap_or(0))) {
+        for (i, mut lane) in out.lanes_mut(Axis(axis.unwrap_or(0))).into_iter().enumerate() {
+            if i % 1024 == 0 {
+                ctx.check_interrupt()?;
+            }
             let mut it = lane.iter_mut();
             if let Some(first) = it.next() {
                 let mut run = *first;
@@ -347,8 +417,9 @@ pub fn accumulate(
                 }
             }
         }
+        drop(rb);
         ctx.check_interrupt()?;
-        finish::<T>(ctx, out)
+        Ok(result)
     }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet accumulate dtype {}", acc.name()))))
 }
 
