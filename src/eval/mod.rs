@@ -484,7 +484,7 @@ impl Interp {
                     let k = me.eval(key)?;
                     let v = me.eval(value)?;
                     items.push((k, v));
-                    Ok(())
+                    me.check_items(items.len())
                 });
                 self.scopes.pop();
                 r?;
