@@ -64,6 +64,9 @@ struct Cli {
     /// Do not read or write the history file.
     #[arg(long)]
     no_history: bool,
+    /// Do not print the one-line banner when the interactive shell starts.
+    #[arg(long)]
+    no_banner: bool,
     /// Lay memory lines and pictures out for this many columns (default: the terminal's
     /// width, or 100 when not writing to a terminal).
     #[arg(long, value_name = "COLUMNS")]
@@ -89,8 +92,10 @@ Differences from NumPy, on purpose:
   as_strided refuses views that reach outside the array's memory (NumPy 2.5's check_bounds);
   bare NumPy names work without `np.` (arange(5)), and `np` is always defined.
 
-Keys: Ctrl-C clears the line or interrupts a running cell (twice to force quit); Ctrl-D exits;
-Tab completes names and attributes; Up/Down and Ctrl-R search history.
+Keys: Ctrl-C clears the line or interrupts a running cell (twice to force quit); Ctrl-D, exit
+or quit leave; Tab completes (a list of candidates) or, on a blank line, indents; Up/Down
+search history by what is typed; Ctrl-R searches it all. Keys typed while a cell runs are kept.
+In the shell: obj? and help(obj) for help, ? for a page about arrsh, %lsmagic for the magics.
 Environment: NO_COLOR, ARRSH_MAX_MEMORY, ARRSH_HISTORY.";
 
 fn parse_legacy(s: &str) -> Result<u32, String> {
@@ -221,7 +226,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } else {
             histfile::default_path()
         };
-        repl::run(&mut session, style, interrupt, history).context("terminal error")?;
+        let opts = repl::ReplOptions {
+            // a banner is for people: not when output goes to a file or a pipe
+            banner: !cli.no_banner && stdout_tty,
+            history,
+        };
+        repl::run(&mut session, style, interrupt, opts).context("terminal error")?;
     }
     Ok(if cli.strict && failed {
         ExitCode::from(1)

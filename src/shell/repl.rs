@@ -1,210 +1,313 @@
-//! The interactive loop: rustyline editing with IPython's prompts, continuation lines joined
-//! into one cell, persistent history, completion of names and attributes, Ctrl-C and Ctrl-D.
+//! The interactive loop: IPython's prompts, continuation lines joined into one cell, persistent
+//! history, a pasted session cut into its cells, help pages through a pager, and input typed
+//! while a cell runs kept for the prompts after it.
 
-use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rustyline::completion::{Completer, Pair};
+use rustyline::Editor;
 use rustyline::error::ReadlineError;
-use rustyline::highlight::Highlighter;
-use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
-use rustyline::validate::Validator;
-use rustyline::{Context, Editor, Helper};
 
-use super::cells::{Completeness, completeness, next_indent};
+use super::cells::{self, Completeness, Format, completeness, next_indent};
+use super::editor::{self, SharedState, ShellHelper};
 use super::render::{self, Style};
-use super::session::Session;
-use super::{histfile, names};
+use super::session::{CellResult, Session};
+use super::{docs, histfile, names};
 
-/// Completion and prompt colouring.
-struct ShellHelper {
-    style: Style,
-    /// Names defined in the session (refreshed after every cell).
-    globals: Vec<(String, names::Receiver)>,
+/// How the loop starts.
+#[derive(Clone, Debug, Default)]
+pub struct ReplOptions {
+    /// Print the one-line banner first.
+    pub banner: bool,
+    /// Where history is kept (`None`: not kept).
+    pub history: Option<PathBuf>,
 }
 
-impl Completer for ShellHelper {
-    type Candidate = Pair;
-
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _ctx: &Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let head = &line[..pos];
-        let start = head
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            .map_or(0, |i| i + 1);
-        let word = &head[start..];
-        let (offset, candidates) = match word.rsplit_once('.') {
-            Some((obj, attr)) => {
-                let receiver = names::receiver_of(obj, &self.globals);
-                let found = names::attributes(receiver)
-                    .iter()
-                    .filter(|n| n.starts_with(attr))
-                    .map(|n| n.to_string())
-                    .collect();
-                (start + obj.len() + 1, found)
-            }
-            None => {
-                let mut found: Vec<String> = self
-                    .globals
-                    .iter()
-                    .map(|(n, _)| n.clone())
-                    .filter(|n| n.starts_with(word) && !n.starts_with('_'))
-                    .collect();
-                found.extend(
-                    names::BUILTIN_NAMES
-                        .iter()
-                        .filter(|n| n.starts_with(word))
-                        .map(|n| n.to_string()),
-                );
-                found.sort();
-                found.dedup();
-                (start, found)
-            }
-        };
-        Ok((
-            offset,
-            candidates
-                .into_iter()
-                .map(|c| Pair {
-                    display: c.clone(),
-                    replacement: c,
-                })
-                .collect(),
-        ))
-    }
+/// The one line printed when the shell starts.
+pub fn banner() -> String {
+    format!(
+        "arrsh {} (follows NumPy {}) · Type ? for help, Ctrl-D to exit",
+        env!("CARGO_PKG_VERSION"),
+        docs::NUMPY_VERSION
+    )
 }
 
-impl Hinter for ShellHelper {
-    type Hint = String;
+/// What one prompt gave.
+enum Read {
+    Cell(String),
+    /// Ctrl-C on a half-typed cell: it is dropped, quietly.
+    Cancelled,
+    Eof,
 }
 
-impl Highlighter for ShellHelper {
-    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
-        &'s self,
-        prompt: &'p str,
-        _default: bool,
-    ) -> Cow<'b, str> {
-        if !self.style.color {
-            return Cow::Borrowed(prompt);
-        }
-        let n: String = prompt.chars().filter(char::is_ascii_digit).collect();
-        match n.parse::<usize>() {
-            Ok(n) if prompt.starts_with("In") => Cow::Owned(render::prompt_in(n, self.style)),
-            _ => Cow::Owned(format!("\x1b[32m{prompt}\x1b[0m")),
-        }
-    }
-}
-
-impl Validator for ShellHelper {}
-impl Helper for ShellHelper {}
-
-/// Runs the interactive loop until Ctrl-D. `interrupt` is the flag SIGINT sets while a cell runs.
+/// Runs the interactive loop until Ctrl-D, `exit` or `quit`. `interrupt` is the flag SIGINT
+/// sets while a cell runs.
 pub fn run(
     session: &mut Session,
     style: Style,
     interrupt: Arc<AtomicBool>,
-    history: Option<PathBuf>,
+    opts: ReplOptions,
 ) -> rustyline::Result<()> {
-    let mut rl: Editor<ShellHelper, DefaultHistory> = Editor::new()?;
-    rl.set_helper(Some(ShellHelper {
-        style,
-        globals: names::snapshot(session),
-    }));
-    if let Some(path) = &history {
+    if opts.banner {
+        println!("{}", banner());
+    }
+    let shared: SharedState = Arc::default();
+    let mut rl = editor::editor(style, names::snapshot(session), &shared)?;
+    if let Some(path) = &opts.history {
         let _ = histfile::compact(path);
         let _ = rl.load_history(path);
+        let old: Vec<String> = rl.history().iter().cloned().collect();
+        editor_state(&shared).history = old;
     }
     let stdout = std::io::stdout();
     loop {
         let n = session.execution_count();
-        let plain = Style {
-            color: false,
-            ..style
+        let src = match read_cell(&mut rl, &shared, n)? {
+            Read::Cell(s) => s,
+            Read::Cancelled => continue,
+            Read::Eof => break,
         };
-        let first = match rl.readline(&render::prompt_in(n, plain)) {
-            Ok(l) => l,
-            Err(ReadlineError::Interrupted) => {
-                println!("KeyboardInterrupt\n");
-                continue;
-            }
-            Err(ReadlineError::Eof) => break,
-            Err(e) => return Err(e),
-        };
-        let mut src = first;
-        let mut cancelled = false;
-        loop {
-            let state = completeness(&src);
-            if state == Completeness::Complete {
-                break;
-            }
-            let indent = next_indent(&src);
-            match rl.readline_with_initial(&render::prompt_more(n, plain), (&indent, "")) {
-                Ok(l) => {
-                    if state == Completeness::Block && l.trim().is_empty() {
-                        break;
-                    }
-                    src.push('\n');
-                    src.push_str(&l);
-                }
-                Err(ReadlineError::Interrupted) => {
-                    cancelled = true;
-                    break;
-                }
-                Err(ReadlineError::Eof) => break,
-                Err(e) => return Err(e),
-            }
-        }
-        if cancelled {
-            println!("KeyboardInterrupt\n");
-            continue;
-        }
         let src = src.trim_end().to_string();
         if src.trim().is_empty() {
             continue;
         }
         let _ = rl.add_history_entry(src.as_str());
-        if let Some(path) = &history
+        editor_state(&shared).history.push(src.clone());
+        if let Some(path) = &opts.history
             && let Err(e) = histfile::append(path, &src)
         {
             eprintln!("arrsh: could not save history to {}: {e}", path.display());
         }
-        interrupt.store(false, Ordering::Relaxed);
         // the terminal may have been resized since the last cell
-        let style = Style {
-            width: rl.dimensions().map_or(style.width, |(w, _)| w as usize),
-            ..style
-        };
-        let mut typed = true;
-        super::replay::run_one(session, &src, &mut |r| {
-            let mut out = stdout.lock();
-            // cells `%run` queued were not typed: show them as a transcript would
-            if !typed {
-                let _ = out.write_all(render::input(r, style).as_bytes());
+        let (width, rows) = rl
+            .dimensions()
+            .map_or((style.width, 24), |(w, h)| (w as usize, h as usize));
+        let style = Style { width, ..style };
+        let pasted = pasted_cells(&src);
+        let echo_all = pasted.len() > 1;
+        for cell in pasted {
+            interrupt.store(false, Ordering::Relaxed);
+            let _quiet = QuietTty::new();
+            let mut typed = !echo_all;
+            super::replay::run_one(session, &cell, &mut |r| {
+                let mut out = stdout.lock();
+                // cells a paste or `%run` brought were not typed at this prompt: show them
+                if !typed {
+                    let _ = out.write_all(render::input(r, style).as_bytes());
+                }
+                typed = false;
+                show(&mut out, r, style, rows);
+            });
+            if session.exit_requested() {
+                return Ok(());
             }
-            typed = false;
-            let _ = out.write_all(render::output(r, style).as_bytes());
-            let _ = out.flush();
-        });
-        if session.exit_requested() {
-            break;
         }
         if let Some(h) = rl.helper_mut() {
-            h.globals = names::snapshot(session);
+            h.names = names::snapshot(session);
         }
     }
     Ok(())
+}
+
+fn editor_state(s: &SharedState) -> std::sync::MutexGuard<'_, editor::Shared> {
+    s.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Reads one cell: the first line at `In [n]: `, then continuation lines at `...: ` while the
+/// cutter's completeness check asks for them (a `%%` cell magic runs to an empty line).
+fn read_cell(
+    rl: &mut Editor<ShellHelper, DefaultHistory>,
+    shared: &SharedState,
+    n: usize,
+) -> rustyline::Result<Read> {
+    let plain = Style::plain();
+    let mut src = match rl.readline(&render::prompt_in(n, plain)) {
+        Ok(l) => l,
+        Err(ReadlineError::Interrupted) => return Ok(Read::Cancelled),
+        Err(ReadlineError::Eof) => return Ok(Read::Eof),
+        Err(e) => return Err(e),
+    };
+    loop {
+        let state = if src.trim_start().starts_with("%%") {
+            Completeness::Block
+        } else {
+            completeness(&src)
+        };
+        if state == Completeness::Complete {
+            break;
+        }
+        let indent = if src.trim_start().starts_with("%%") {
+            String::new()
+        } else {
+            next_indent(&src)
+        };
+        editor_state(shared).offered_indent = indent.clone();
+        let line = rl.readline_with_initial(&render::prompt_more(n, plain), (&indent, ""));
+        editor_state(shared).offered_indent.clear();
+        editor_state(shared).forget_owed_space();
+        match line {
+            Ok(l) => {
+                if state == Completeness::Block && l.trim().is_empty() {
+                    break;
+                }
+                src.push('\n');
+                src.push_str(&l);
+            }
+            Err(ReadlineError::Interrupted) => return Ok(Read::Cancelled),
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Read::Cell(src))
+}
+
+/// A paste of a `>>> ` or `In [n]: ` session is cut into its cells by the cutter's rule (only
+/// prompt lines are code; recorded output is skipped); anything else is one cell, as IPython
+/// runs a paste.
+fn pasted_cells(src: &str) -> Vec<String> {
+    if !src.contains('\n') {
+        return vec![src.to_string()];
+    }
+    let lines = cells::splitlines(src);
+    if cells::detect(&lines) == Format::Pasted {
+        let found = cells::sources(src);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    vec![src.to_string()]
+}
+
+/// Writes a cell's output; a help page longer than the screen goes through the pager.
+fn show(out: &mut impl Write, r: &CellResult, style: Style, rows: usize) {
+    let long_page = r
+        .page
+        .as_ref()
+        .filter(|p| p.lines().count() + 2 > rows && pager().is_some());
+    match long_page {
+        Some(page) => {
+            // what the cell printed, then the page, then the rest of its output
+            let mut rest = r.clone();
+            rest.page = None;
+            rest.stdout = String::new();
+            let _ = out.write_all(r.stdout.as_bytes());
+            let _ = out.flush();
+            if !run_pager(page) {
+                let _ = out.write_all(page.as_bytes());
+            }
+            let _ = out.write_all(render::output(&rest, style).as_bytes());
+        }
+        None => {
+            let _ = out.write_all(render::output(r, style).as_bytes());
+        }
+    }
+    let _ = out.flush();
+}
+
+/// The pager command: `$PAGER`, or `less -R` when it is not set; none when `PAGER` is empty
+/// or `cat` (the page is printed).
+fn pager() -> Option<String> {
+    match std::env::var("PAGER") {
+        Ok(p) if p.trim().is_empty() || p.trim() == "cat" => None,
+        Ok(p) => Some(p),
+        Err(_) => Some("less -R".to_string()),
+    }
+}
+
+/// Pipes the page through the pager; false when it could not be run.
+fn run_pager(page: &str) -> bool {
+    let Some(cmd) = pager() else {
+        return false;
+    };
+    let child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&cmd)
+        .stdin(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(page.as_bytes());
+    }
+    child.wait().is_ok_and(|s| s.success())
+}
+
+/// While a cell runs the terminal does not echo: keys typed then stay queued (rustyline keeps
+/// what it has read between prompts) and appear once, at the prompt that runs them, instead of
+/// among the cell's output. Ctrl-C still interrupts. Restored when dropped.
+struct QuietTty {
+    #[cfg(unix)]
+    saved: Option<nix::sys::termios::Termios>,
+}
+
+impl QuietTty {
+    #[cfg(unix)]
+    fn new() -> QuietTty {
+        use nix::sys::termios::{LocalFlags, SetArg, tcgetattr, tcsetattr};
+        let stdin = std::io::stdin();
+        let Ok(saved) = tcgetattr(&stdin) else {
+            return QuietTty { saved: None };
+        };
+        let mut quiet = saved.clone();
+        quiet.local_flags &= !(LocalFlags::ECHO | LocalFlags::ECHONL);
+        // TCSANOW, never a flush: what was typed ahead must survive
+        let ok = tcsetattr(&stdin, SetArg::TCSANOW, &quiet).is_ok();
+        QuietTty {
+            saved: ok.then_some(saved),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn new() -> QuietTty {
+        QuietTty {}
+    }
+}
+
+impl Drop for QuietTty {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(saved) = &self.saved {
+            use nix::sys::termios::{SetArg, tcsetattr};
+            let _ = tcsetattr(std::io::stdin(), SetArg::TCSANOW, saved);
+        }
+    }
 }
 
 /// The width of the terminal standard output is, when it is one.
 pub fn terminal_width() -> Option<usize> {
     let mut rl: Editor<(), DefaultHistory> = Editor::new().ok()?;
     rl.dimensions().map(|(w, _)| w as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pasted_session_is_cut_into_its_cells() {
+        let cases: [(&str, Vec<&str>); 4] = [
+            (">>> a = 1\n>>> a + 1\n2\n", vec!["a = 1", "a + 1"]),
+            (
+                "In [1]: for i in x:\n   ...:     y = i\n\nIn [2]: y\nOut[2]: 3\n",
+                vec!["for i in x:\n    y = i", "y"],
+            ),
+            ("x1 = 1\nx2 = 2", vec!["x1 = 1\nx2 = 2"]), // a plain paste is one cell, as in IPython
+            ("a = 1", vec!["a = 1"]),
+        ];
+        for (paste, want) in cases {
+            assert_eq!(pasted_cells(paste), want, "{paste:?}");
+        }
+    }
+
+    #[test]
+    fn the_banner_says_version_numpy_and_how_to_leave() {
+        let b = banner();
+        assert!(b.contains(env!("CARGO_PKG_VERSION")) && b.contains("NumPy 2."));
+        assert!(b.ends_with("Type ? for help, Ctrl-D to exit"));
+        assert_eq!(b.lines().count(), 1);
+    }
 }

@@ -24,6 +24,10 @@ impl PyError {
     pub fn takes_no_keyword_arguments(qualname: &str) -> PyError {
         PyError::type_error(format!("{qualname}() takes no keyword arguments"))
     }
+    /// `vars(1)`: the object has no `__dict__` (no arrsh object has one).
+    pub fn vars_needs_dict() -> PyError {
+        PyError::type_error("vars() argument must have __dict__ attribute")
+    }
     /// `sort() takes no positional arguments`.
     pub fn takes_no_positional_arguments(name: &str) -> PyError {
         PyError::type_error(format!("{name}() takes no positional arguments"))

@@ -543,17 +543,13 @@ impl Interp {
                 self.new_i64(h)
             }
             "dir" | "vars" | "globals" => {
-                let _ = p.rest(0);
+                let args = p.rest(0);
                 p.finish()?;
-                let mut names: Vec<String> = self
-                    .globals
-                    .keys()
-                    .filter(|k| !k.starts_with('_'))
-                    .cloned()
-                    .collect();
-                names.sort();
-                let vals = names.into_iter().map(|n| self.new_str(n)).collect();
-                self.new_list(vals)
+                if name == "dir" {
+                    self.builtin_dir(args)?
+                } else {
+                    self.builtin_namespace(name, args)?
+                }
             }
             _ => return Err(PyError::not_callable(name)),
         })

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod errors;
 pub mod functions;
+pub mod introspect;
 pub mod methods;
 pub mod strmethods;
 pub mod sysmods;

@@ -1,0 +1,213 @@
+//! `dir()`, `vars()` and `globals()`: what a value's attributes are and what the namespace
+//! holds. `dir(x)` is CPython's / NumPy's own list for x's type (the registry's `names.tsv`),
+//! so `dir(np)` and `dir(a)` read exactly as in NumPy; `implemented` is the part of such a list
+//! arrsh answers, for completion.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::object::value::{TypeKind, Value};
+use crate::eval::registry::names;
+use crate::runtime::Heap;
+
+/// The `names.tsv` owner whose `dir()` a value has: its module or its type.
+pub fn owner_of(v: &Value) -> &'static str {
+    match v {
+        Value::Module(m) => m.name,
+        Value::Array(_) => "ndarray",
+        // NumPy scalars add a few names of their Python counterparts to `generic`'s list
+        Value::Scalar(_) => "generic",
+        Value::DType(_) => "dtype",
+        Value::Flags(_) => "flagsobj",
+        Value::Type(t) => type_owner(t.kind),
+        other => type_owner(match other {
+            Value::Bool(_) => TypeKind::Bool,
+            Value::Int(_) => TypeKind::Int,
+            Value::Float(_) => TypeKind::Float,
+            Value::Complex(_) => TypeKind::Complex,
+            Value::Str(_) => TypeKind::Str,
+            Value::Bytes(_) => TypeKind::Bytes,
+            Value::Tuple(_) => TypeKind::Tuple,
+            Value::List(_) => TypeKind::List,
+            Value::Dict(_) => TypeKind::Dict,
+            Value::Set(s) if s.frozen => TypeKind::FrozenSet,
+            Value::Set(_) => TypeKind::Set,
+            Value::Range(_) => TypeKind::Range,
+            Value::Slice(_) => TypeKind::Slice,
+            _ => TypeKind::Object,
+        }),
+    }
+}
+
+/// The owner for a type object (`dir(list)` is `list`'s names).
+fn type_owner(kind: TypeKind) -> &'static str {
+    match kind {
+        TypeKind::Int => "int",
+        TypeKind::Float => "float",
+        TypeKind::Complex => "complex",
+        TypeKind::Bool => "bool",
+        TypeKind::Str => "str",
+        TypeKind::Bytes => "bytes",
+        TypeKind::List => "list",
+        TypeKind::Tuple => "tuple",
+        TypeKind::Dict => "dict",
+        TypeKind::Set => "set",
+        TypeKind::FrozenSet => "frozenset",
+        TypeKind::Range => "range",
+        TypeKind::Slice => "slice",
+        TypeKind::Type => "type",
+        TypeKind::Ndarray => "ndarray",
+        TypeKind::NpScalar(_) | TypeKind::NpAbstract(_) => "generic",
+        TypeKind::DTypeClass => "dtype",
+        TypeKind::Flags => "flagsobj",
+        _ => "object",
+    }
+}
+
+impl Interp {
+    /// `dir()` (the namespace's names, sorted) or `dir(x)` (CPython's / NumPy's list).
+    pub(crate) fn builtin_dir(&mut self, args: Vec<Value>) -> PyResult<Value> {
+        let names: Vec<String> = match args.as_slice() {
+            [] => {
+                let mut v: Vec<String> = self.globals.keys().cloned().collect();
+                v.sort();
+                v
+            }
+            [x] => names::dir(owner_of(x))
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            more => return Err(PyError::positional_count("dir", 0, 1, more.len())),
+        };
+        let items = names.into_iter().map(|n| self.new_str(n)).collect();
+        Ok(self.new_list(items))
+    }
+
+    /// `globals()` and `vars()`: a dict of the namespace, sorted by name (arrsh's namespace
+    /// does not keep definition order; a copy, so assigning into it does not define names).
+    /// `vars(x)` needs a `__dict__`, which no object arrsh has.
+    pub(crate) fn builtin_namespace(&mut self, name: &str, args: Vec<Value>) -> PyResult<Value> {
+        match (name, args.as_slice()) {
+            (_, []) => {}
+            ("vars", [_]) => return Err(PyError::vars_needs_dict()),
+            ("vars", more) => return Err(PyError::positional_count("vars", 0, 1, more.len())),
+            (_, more) => return Err(PyError::takes_no_arguments("globals", more.len())),
+        }
+        let mut keys: Vec<(String, Value)> = self
+            .globals
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        let items = keys
+            .into_iter()
+            .map(|(k, v)| (self.new_str(k), v))
+            .collect();
+        self.new_dict(items)
+    }
+}
+
+/// What to evaluate for a sample value of each owner whose attributes are probed.
+fn sample(owner: &str) -> Option<&'static str> {
+    Some(match owner {
+        "ndarray" => "np.arange(6.0).reshape(2, 3)",
+        "generic" => "np.int64(1)",
+        "dtype" => "np.dtype('int64')",
+        "flagsobj" => "np.arange(3).flags",
+        "list" => "[1]",
+        "tuple" => "(1,)",
+        "dict" => "{1: 2}",
+        "set" => "{1}",
+        "frozenset" => "frozenset({1})",
+        "str" => "'ab'",
+        "bytes" => "b'ab'",
+        "int" => "1",
+        "float" => "1.5",
+        "complex" => "1j",
+        "bool" => "True",
+        "range" => "range(3)",
+        "slice" => "slice(1)",
+        "numpy" => "np",
+        "numpy.lib" => "np.lib",
+        "numpy.lib.stride_tricks" => "np.lib.stride_tricks",
+        "math" | "sys" | "time" | "builtins" | "itertools" | "functools" | "operator"
+        | "collections" | "random" => MODULE_SAMPLE,
+        _ => return None,
+    })
+}
+
+/// Stands for "import the module named by the owner, then look it up".
+const MODULE_SAMPLE: &str = "\u{0}module";
+
+thread_local! {
+    /// Per owner, the names of its `dir()` arrsh answers (worked out once per thread).
+    static IMPLEMENTED: RefCell<HashMap<String, Vec<&'static str>>> = RefCell::new(HashMap::new());
+}
+
+/// The names of `dir()` of `owner` that arrsh answers: each is looked up on a sample value in
+/// a scratch interpreter (its own heap, so the user's ids do not move), and kept when the
+/// lookup succeeds. Completion offers these.
+pub fn implemented(owner: &str) -> Vec<&'static str> {
+    if let Some(v) = IMPLEMENTED.with(|m| m.borrow().get(owner).cloned()) {
+        return v;
+    }
+    let found = probe(owner);
+    IMPLEMENTED.with(|m| m.borrow_mut().insert(owner.to_string(), found.clone()));
+    found
+}
+
+fn probe(owner: &str) -> Vec<&'static str> {
+    let Some(src) = sample(owner) else {
+        return Vec::new();
+    };
+    let mut it = Interp::new(Heap::new(false, 1 << 30), Arc::new(AtomicBool::new(false)));
+    let code = if src == MODULE_SAMPLE {
+        format!("import {owner}\n{owner}")
+    } else {
+        src.to_string()
+    };
+    let value = crate::syntax::parse(&code)
+        .ok()
+        .and_then(|cell| it.run_cell(&cell).ok().flatten());
+    let Some(value) = value else {
+        return Vec::new();
+    };
+    names::dir(owner)
+        .into_iter()
+        .filter(|n| it.getattr(&value, n).is_ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dir_of_a_value_is_its_types_list() {
+        let cases = [(Value::Bool(true), "bool"), (Value::None, "object")];
+        for (v, owner) in cases {
+            assert_eq!(owner_of(&v), owner);
+        }
+    }
+
+    #[test]
+    fn completion_offers_what_arrsh_answers() {
+        let arr = implemented("ndarray");
+        for name in ["T", "reshape", "shape", "strides", "view"] {
+            assert!(arr.contains(&name), "{name}");
+        }
+        assert!(
+            names::dir("ndarray").len() > arr.len(),
+            "control: NumPy has names arrsh lacks, and they are left out"
+        );
+        let np = implemented("numpy");
+        assert!(np.contains(&"arange") && np.contains(&"float64"));
+        assert!(!np.contains(&"float_"), "not a NumPy 2 name");
+        assert!(implemented("list").contains(&"append"));
+        assert!(implemented("math").contains(&"sqrt"));
+    }
+}
