@@ -192,6 +192,7 @@ topics!(
     reshape,
     seeds,
     shape_ops,
+    sorting,
     strings_format,
     views,
 );
@@ -228,6 +229,7 @@ fn every_topic_is_checked() {
         "reshape",
         "seeds",
         "shape_ops",
+        "sorting",
         "strings_format",
         "views",
     ];

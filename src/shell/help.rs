@@ -175,7 +175,7 @@ fn snip(text: &str) -> String {
 /// `len(obj, /)` from the text IPython's pretty printer shows for the callable.
 fn signature(v: &Value, key: &str) -> Option<String> {
     if let Value::Function(f) = v {
-        return Some(format!("<lambda>({})", f.params.join(", ")));
+        return Some(format!("{}({})", f.name.borrow(), f.code.signature));
     }
     let shown = crate::eval::text::signatures::pretty_callable(key)?;
     let inner = shown.strip_prefix("<function ")?.strip_suffix('>')?;
@@ -193,7 +193,7 @@ fn docstring(key: &str) -> String {
 /// `obj??`: a lambda's source (its canonical text); built-ins have none to show.
 fn source(v: &Value) -> String {
     match v {
-        Value::Function(f) => format!("lambda {}: {}", f.params.join(", "), f.body),
+        Value::Function(f) => f.code.source.to_string(),
         _ => "source not available (a built-in, written in Rust)".to_string(),
     }
 }

@@ -11,5 +11,6 @@ pub mod module;
 pub mod origins;
 pub mod random;
 pub mod reductions;
+pub mod sorting;
 pub mod ufuncs;
 pub mod variance;

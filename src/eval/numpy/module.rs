@@ -142,7 +142,6 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "frombuffer",
     "broadcast_to",
     "nonzero",
-    "count_nonzero",
     "all",
     "any",
     "array_equal",
@@ -224,7 +223,6 @@ pub const NUMPY_NAMES: &[&str] = &[
     "frombuffer",
     "broadcast_to",
     "nonzero",
-    "count_nonzero",
     "newaxis",
     "nan",
     "inf",
@@ -995,17 +993,6 @@ impl Interp {
                     items.push(Value::Array(arr));
                 }
                 Ok(self.new_tuple(items))
-            }
-            "count_nonzero" => {
-                let a = p.req(0, "a")?;
-                p.finish()?;
-                let a = self.to_array(&a, None)?;
-                let b = kernels::cast_array(&self.ctx, &a, DType::BOOL, Order::C)?;
-                let n = b.buffer().bytes()?[..b.size()]
-                    .iter()
-                    .filter(|&&x| x != 0)
-                    .count();
-                Ok(self.new_i64(n as i64))
             }
             "array_equal" => {
                 let a = p.req(0, "a1")?;
