@@ -50,7 +50,8 @@
 //!     calling classes and methods), methods of Python values (`methods`,
 //!     `strmethods`), `sys`/`time`/`math` and `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
-//!   - `eval::numpy` — the numpy module (`module`), constructors (`constructors`), array
+//!   - `eval::numpy` — the numpy module (`module`), making arrays (`creation`: `array`, `zeros`,
+//!     `arange`, `linspace`...), ufuncs (`ufuncs`), calling types (`constructors`), array
 //!     attributes and methods (`arraymethods`), dtype objects, byte order and `iinfo`/`finfo`
 //!     (`dtypes`), reductions with NumPy's signatures (`reductions`, `variance`: `std`/`var`),
 //!     math functions (`mathfuncs`: `where`, `exp`..., `round`, `clip`), joining arrays

@@ -2,6 +2,7 @@
 
 pub mod arraymethods;
 pub mod constructors;
+pub mod creation;
 pub mod dtypes;
 pub mod fancy;
 pub mod joining;

@@ -200,6 +200,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::ROWS,
     crate::eval::object::listobj::ROWS,
     crate::eval::numpy::module::ROWS,
+    crate::eval::numpy::creation::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
     crate::eval::numpy::memory::ROWS,
