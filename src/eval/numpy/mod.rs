@@ -9,6 +9,7 @@ pub mod grids;
 pub mod iterators;
 pub mod joining;
 pub mod mathfuncs;
+pub mod memory;
 pub mod module;
 pub mod origins;
 pub mod random;
