@@ -34,6 +34,16 @@ pub enum ErrorKind {
     ModuleNotFoundError,
     ImportError,
     AssertionError,
+    BaseException,
+    Exception,
+    ArithmeticError,
+    LookupError,
+    FloatingPointError,
+    UnboundLocalError,
+    GeneratorExit,
+    SystemExit,
+    OSError,
+    EOFError,
     /// IPython's `UsageError`: a magic or `?` used wrongly (no traceback, just this line).
     UsageError,
     /// CPython's error for interpreter bugs; arrsh's contained panics.
@@ -66,6 +76,16 @@ impl ErrorKind {
             ErrorKind::ModuleNotFoundError => "ModuleNotFoundError",
             ErrorKind::ImportError => "ImportError",
             ErrorKind::AssertionError => "AssertionError",
+            ErrorKind::BaseException => "BaseException",
+            ErrorKind::Exception => "Exception",
+            ErrorKind::ArithmeticError => "ArithmeticError",
+            ErrorKind::LookupError => "LookupError",
+            ErrorKind::FloatingPointError => "FloatingPointError",
+            ErrorKind::UnboundLocalError => "UnboundLocalError",
+            ErrorKind::GeneratorExit => "GeneratorExit",
+            ErrorKind::SystemExit => "SystemExit",
+            ErrorKind::OSError => "OSError",
+            ErrorKind::EOFError => "EOFError",
             ErrorKind::UsageError => "UsageError",
             ErrorKind::SystemError => "SystemError",
             ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
@@ -73,29 +93,149 @@ impl ErrorKind {
         }
     }
 
+    /// Every kind, for looking one up by name.
+    pub const ALL: [ErrorKind; 35] = {
+        use ErrorKind::*;
+        [
+            SyntaxError,
+            IndentationError,
+            ValueError,
+            TypeError,
+            IndexError,
+            KeyError,
+            AttributeError,
+            NameError,
+            OverflowError,
+            ZeroDivisionError,
+            MemoryError,
+            RecursionError,
+            KeyboardInterrupt,
+            AxisError,
+            UFuncTypeError,
+            NotImplementedError,
+            StopIteration,
+            RuntimeError,
+            ModuleNotFoundError,
+            ImportError,
+            AssertionError,
+            BaseException,
+            Exception,
+            ArithmeticError,
+            LookupError,
+            FloatingPointError,
+            UnboundLocalError,
+            GeneratorExit,
+            SystemExit,
+            OSError,
+            EOFError,
+            SystemError,
+            UnicodeEncodeError,
+            UnicodeDecodeError,
+            UsageError,
+        ]
+    };
+
+    /// The class a kind derives from first (CPython's builtin exception tree; NumPy's
+    /// `AxisError` also derives from `IndexError`).
+    pub fn base(self) -> Option<ErrorKind> {
+        use ErrorKind::*;
+        Some(match self {
+            BaseException => return None,
+            Exception | SystemExit | KeyboardInterrupt | GeneratorExit => BaseException,
+            ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
+            IndexError | KeyError => LookupError,
+            AxisError => ValueError,
+            RecursionError | NotImplementedError => RuntimeError,
+            UnboundLocalError => NameError,
+            IndentationError => SyntaxError,
+            UFuncTypeError => TypeError,
+            ModuleNotFoundError => ImportError,
+            UnicodeEncodeError | UnicodeDecodeError => ValueError,
+            _ => Exception,
+        })
+    }
+
+    /// The kind and the classes it derives from, in method resolution order.
+    pub fn mro(self) -> Vec<ErrorKind> {
+        let mut out = vec![self];
+        if self == ErrorKind::AxisError {
+            out.extend([
+                ErrorKind::ValueError,
+                ErrorKind::IndexError,
+                ErrorKind::LookupError,
+                ErrorKind::Exception,
+                ErrorKind::BaseException,
+            ]);
+            return out;
+        }
+        let mut k = self;
+        while let Some(b) = k.base() {
+            out.push(b);
+            k = b;
+        }
+        out
+    }
+
     /// Whether `except <parent>` would catch this kind (used by `isinstance`-like checks).
     pub fn is_subclass_of(self, parent: ErrorKind) -> bool {
-        use ErrorKind::*;
-        self == parent
-            || matches!(
-                (self, parent),
-                (IndentationError, SyntaxError)
-                    | (AxisError, ValueError)
-                    | (AxisError, IndexError)
-                    | (UFuncTypeError, TypeError)
-                    | (ModuleNotFoundError, ImportError)
-                    | (UnicodeEncodeError, ValueError)
-                    | (UnicodeDecodeError, ValueError)
-            )
+        self.mro().contains(&parent)
     }
 }
 
 /// A Python exception: kind, message and, for syntax errors, the 0-based column of the caret.
+/// Boxed, so a `PyResult` is as small as its value (errors are rare; results are everywhere);
+/// its fields are reached through `Deref` (`e.kind`, `e.msg`).
+#[derive(Clone, Debug)]
+pub struct PyError(Box<ErrorData>);
+
+/// Two errors are equal when a user would see the same thing: kind, message, caret (where
+/// in the cell it surfaced does not matter).
+impl PartialEq for PyError {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.msg == other.msg
+            && self.col == other.col
+            && self.type_name == other.type_name
+    }
+}
+
+/// What a `PyError` holds.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PyError {
+pub struct ErrorData {
     pub kind: ErrorKind,
     pub msg: String,
     pub col: Option<usize>,
+    /// The 1-based line of the cell whose code raised it (the statement running at top level
+    /// when it surfaced), for IPython's `----> 3     q = [1][k]`.
+    pub line: Option<u32>,
+    /// The Python frames it passed through, innermost first: function name and the line of
+    /// the cell (of the cell that defined the function) that was running.
+    pub traceback: Vec<TraceEntry>,
+    /// The exception object, when Python code made or caught one: a key into the session's
+    /// table of raised objects (the object is an evaluator value, which is not `Send`).
+    pub object: Option<u64>,
+    /// The class name shown, when it is not `kind`'s (a user's exception class).
+    pub type_name: Option<String>,
+}
+
+/// One frame of a traceback.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceEntry {
+    pub name: String,
+    pub line: u32,
+}
+
+impl std::ops::Deref for PyError {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for PyError {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
+    }
 }
 
 pub type PyResult<T> = Result<T, PyError>;
@@ -106,15 +246,16 @@ pub type PyResult<T> = Result<T, PyError>;
 impl fmt::Display for PyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // the oracle's SyntaxError line is `name: e.msg`, or the bare name when msg is empty
+        let name = self.type_name.as_deref().unwrap_or(self.kind.name());
         if self.msg.is_empty()
             && matches!(
                 self.kind,
                 ErrorKind::SyntaxError | ErrorKind::IndentationError
             )
         {
-            f.write_str(self.kind.name())
+            f.write_str(name)
         } else {
-            write!(f, "{}: {}", self.kind.name(), self.msg)
+            write!(f, "{name}: {}", self.msg)
         }
     }
 }
@@ -187,11 +328,27 @@ fn format_alt_3g(x: f64) -> String {
 
 impl PyError {
     pub fn new(kind: ErrorKind, msg: impl Into<String>) -> PyError {
-        PyError {
+        PyError(Box::new(ErrorData {
             kind,
             msg: msg.into(),
             col: None,
-        }
+            line: None,
+            traceback: Vec::new(),
+            object: None,
+            type_name: None,
+        }))
+    }
+
+    /// An error with a caret column (syntax errors).
+    pub fn with_col(kind: ErrorKind, msg: impl Into<String>, col: usize) -> PyError {
+        let mut e = PyError::new(kind, msg);
+        e.col = Some(col);
+        e
+    }
+
+    /// The class name a user sees.
+    pub fn type_name(&self) -> &str {
+        self.type_name.as_deref().unwrap_or(self.kind.name())
     }
 
     // ----- generic kinds (messages composed by the caller from CPython/NumPy templates)
@@ -216,11 +373,7 @@ impl PyError {
 
     // ----- syntax
     pub fn syntax(msg: impl Into<String>, col: usize) -> PyError {
-        PyError {
-            kind: ErrorKind::SyntaxError,
-            msg: msg.into(),
-            col: Some(col),
-        }
+        PyError::with_col(ErrorKind::SyntaxError, msg, col)
     }
     /// CPython's tokenizer refuses more than 200 open brackets (MAXLEVEL).
     pub fn too_many_nested_parens(col: usize) -> PyError {
@@ -333,10 +486,12 @@ impl PyError {
     pub fn module_no_attribute(module: &str, attr: &str) -> PyError {
         PyError::attribute(format!("module '{module}' has no attribute '{attr}'"))
     }
-    pub fn no_module(name: &str) -> PyError {
+    /// Departure from CPython: the message lists the modules arrsh has, since a student cannot
+    /// install more.
+    pub fn no_module(name: &str, provided: &str) -> PyError {
         PyError::new(
             ErrorKind::ModuleNotFoundError,
-            format!("No module named '{name}'"),
+            format!("No module named '{name}' (arrsh provides: {provided})"),
         )
     }
     pub fn cannot_import(name: &str, module: &str) -> PyError {

@@ -33,22 +33,30 @@
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
 //!     ufuncs, `isnan`..., `where`'s selection).
-//! - `eval` — the evaluator (`mod`: statements and expressions over a namespace), in rooms by the
+//! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
+//!   - `eval::vm` — compiling and running code: `symtable` (scopes: locals to slots, cells,
+//!     globals), `compile`/`compile_expr` (AST → `code`, CPython 3.11's bytecode shapes),
+//!     `globals` (the session's global slots), `frame` (frames and the dispatch loop), `call`
+//!     (argument binding, the recursion limit), `generator` (lazy generators).
 //!   - `eval::object` — Python's object model: `Value`s with identity (`value`, `objects`,
 //!     `consts`: constants per compiled statement), Python ints (`pyint`), CPython's containers
 //!     as it sizes them (`listobj`, `dictobj`, `setobj` with `hashing`), operators (`ops`),
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
-//!     (`fxmap`).
-//!   - `eval::builtins` — builtin functions (`functions`), methods of Python values (`methods`,
+//!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),
+//!     exception objects (`excobj`).
+//!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
+//!     calling classes and methods), methods of Python values (`methods`,
 //!     `strmethods`), `sys`/`time`/`math` and `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
-//!   - `eval::numpy` — the numpy module (`module`), constructors (`constructors`), array
+//!   - `eval::numpy` — the numpy module (`module`), making arrays (`creation`: `array`, `zeros`,
+//!     `arange`, `linspace`...), ufuncs (`ufuncs`), calling types (`constructors`), array
 //!     attributes and methods (`arraymethods`), dtype objects, byte order and `iinfo`/`finfo`
 //!     (`dtypes`), reductions with NumPy's signatures (`reductions`, `variance`: `std`/`var`),
 //!     math functions (`mathfuncs`: `where`, `exp`..., `round`, `clip`), joining arrays
 //!     (`joining`), advanced indexing (`fancy`), recording NumPy's unasked copies (`origins`).
+//!   - `eval::modules` — standard modules written in Rust and their native iterators.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
 //!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),
 //!     `bind` (argument binding with CPython's and NumPy's messages, `messages`), `call` (the

@@ -191,6 +191,7 @@ topics!(
     reshape,
     seeds,
     shape_ops,
+    sorting,
     strings_format,
     views,
 );
@@ -226,6 +227,7 @@ fn every_topic_is_checked() {
         "reshape",
         "seeds",
         "shape_ops",
+        "sorting",
         "strings_format",
         "views",
     ];

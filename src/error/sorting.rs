@@ -31,3 +31,54 @@ impl PyError {
         PyError::value("Sorter index out of range.")
     }
 }
+
+impl PyError {
+    /// `kind=` that is not a sort kind.
+    pub fn bad_sort_kind(got: &str) -> PyError {
+        PyError::value(format!(
+            "sort kind must be one of 'quick', 'heap', or 'stable' (got '{got}')"
+        ))
+    }
+    /// `kind=` and `stable=` together.
+    pub fn sort_kind_and_stable() -> PyError {
+        PyError::value(
+            "`kind` and keyword parameters can't be provided at the same time. Use only one of them.",
+        )
+    }
+    /// `order=` on an array without fields.
+    pub fn sort_order_without_fields() -> PyError {
+        PyError::value("Cannot specify order when the array has no fields.")
+    }
+    /// `searchsorted(side=...)` that is neither side.
+    pub fn bad_search_side(got: &str) -> PyError {
+        PyError::value(format!(
+            "search side must be 'left' or 'right' (got '{got}')"
+        ))
+    }
+    /// `partition(a, 1.5)`.
+    pub fn partition_index_not_integer() -> PyError {
+        PyError::type_error("Partition index must be integer")
+    }
+    /// `lexsort` keys of different shapes.
+    pub fn lexsort_shapes_differ() -> PyError {
+        PyError::value("all keys need to be the same shape")
+    }
+    /// `bincount` weights of another length.
+    pub fn bincount_weights_length() -> PyError {
+        PyError::value("The weights and list don't have the same length.")
+    }
+    /// `bincount` of an array with more than one dimension.
+    pub fn bincount_not_1d() -> PyError {
+        PyError::value(
+            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
+        )
+    }
+    /// `histogram(bins=0)`.
+    pub fn histogram_bins_not_positive() -> PyError {
+        PyError::value("`bins` must be positive, when an integer")
+    }
+    /// `digitize` of complex values.
+    pub fn digitize_complex() -> PyError {
+        PyError::type_error("x may not be complex")
+    }
+}

@@ -4,14 +4,15 @@
 use super::Interp;
 
 impl Interp {
-    /// Resets what a cell in progress holds: expression depth, comprehension and lambda scopes,
-    /// the statement's constants and the repr guards. Variables bound before the panic stay
-    /// (a Python statement that raises leaves earlier bindings too); `RefCell` borrows were
-    /// released by unwinding, and buffers dropped on the way gave their bytes back.
+    /// Resets what a cell in progress holds: the call depth, exceptions being handled and the
+    /// repr guards (frames and the statement's constants were dropped by unwinding). Variables
+    /// bound before the panic stay (a Python statement that raises leaves earlier bindings
+    /// too); `RefCell` borrows were released by unwinding, and buffers dropped on the way gave
+    /// their bytes back.
     pub fn recover_after_panic(&mut self) {
-        self.depth = 0;
-        self.scopes.clear();
-        self.consts.clear();
+        self.call_depth = 0;
+        self.exc_info.clear();
+        self.raised.clear();
         self.repr_depth = 0;
         self.repr_active.clear();
     }

@@ -180,7 +180,7 @@ fn snip(text: &str) -> String {
 /// callable's registry row, else from the text IPython's pretty printer shows for it.
 fn signature(v: &Value, key: &str, name: &str) -> Option<String> {
     if let Value::Function(f) = v {
-        return Some(format!("{name}({})", f.params.join(", ")));
+        return Some(format!("{name}({})", f.code.signature));
     }
     if let Some(sig) = crate::eval::registry::get(key).and_then(|e| e.signature()) {
         return Some(format!("{name}{sig}"));
@@ -200,7 +200,7 @@ fn docstring(key: &str) -> String {
 /// `obj??`: a lambda's source (its canonical text); built-ins have none to show.
 fn source(v: &Value) -> String {
     match v {
-        Value::Function(f) => format!("lambda {}: {}", f.params.join(", "), f.body),
+        Value::Function(f) => f.code.source.to_string(),
         _ => "source not available (a built-in, written in Rust)".to_string(),
     }
 }

@@ -503,7 +503,7 @@ impl Session {
             names
                 .iter()
                 .zip(&self.hist)
-                .all(|(name, h)| match self.interp.globals.get(*name) {
+                .all(|(name, h)| match self.interp.globals.get(name) {
                     Some(cur) => self.interp.is_same(cur, h),
                     None => true,
                 });

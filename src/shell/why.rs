@@ -12,7 +12,7 @@ use crate::eval::object::value::Value;
 use crate::runtime::buffer::Buffer;
 use crate::runtime::origin::CopyKind;
 use crate::runtime::{Layout, NdArray, Order, coverage};
-use crate::syntax::ast::{Arg, Cell, Expr, Stmt, Target, UnaryOp};
+use crate::syntax::ast::{Arg, Cell, Expr, StmtKind, Target, UnaryOp};
 
 /// Elements counted at most when working out how many share a byte.
 const COUNT_BUDGET: usize = 1 << 20;
@@ -271,8 +271,8 @@ pub fn error_note(interp: &Interp, err: &PyError, cell: &Cell) -> Option<Note> {
         return None;
     };
     let source = cell.stmts.last().and_then(|s| {
-        let e = match s {
-            Stmt::Expr(e) | Stmt::Assign { value: e, .. } => e,
+        let e = match &s.kind {
+            StmtKind::Expr(e) | StmtKind::Assign { value: e, .. } => e,
             _ => return None,
         };
         let Expr::Call { func, .. } = e else {
@@ -300,11 +300,11 @@ pub fn error_note(interp: &Interp, err: &PyError, cell: &Cell) -> Option<Note> {
 /// The note after `for v in arr: ... id(v) ...` over a 1-d array: ids of new scalar objects.
 pub fn loop_note(interp: &Interp, cell: &Cell) -> Option<Note> {
     cell.stmts.iter().find_map(|s| {
-        let Stmt::For {
+        let StmtKind::For {
             target: Target::Name(var),
             iter: Expr::Name(arr),
             ..
-        } = s
+        } = &s.kind
         else {
             return None;
         };
@@ -343,9 +343,9 @@ pub fn expression_text(src: &str, cell: &Cell) -> Option<String> {
     if line.contains('\n') {
         return None;
     }
-    match stmt {
-        Stmt::Expr(_) => Some(line.trim_end_matches(';').trim_end().to_string()),
-        Stmt::Assign { targets, .. } => {
+    match &stmt.kind {
+        StmtKind::Expr(_) => Some(line.trim_end_matches(';').trim_end().to_string()),
+        StmtKind::Assign { targets, .. } => {
             let [Target::Name(name)] = targets.as_slice() else {
                 return None;
             };
@@ -365,7 +365,7 @@ pub fn expression_text(src: &str, cell: &Cell) -> Option<String> {
 pub fn derivations(interp: &Interp, src: &str, cell: &Cell) -> Vec<Derivation> {
     let mut out: Vec<Derivation> = Vec::new();
     for s in &cell.stmts {
-        let Stmt::Assign { targets, value } = s else {
+        let StmtKind::Assign { targets, value } = &s.kind else {
             continue;
         };
         let [Target::Name(name)] = targets.as_slice() else {
@@ -399,8 +399,8 @@ pub fn is_name(e: Option<&Expr>) -> bool {
 
 /// The last statement's expression when it is an expression statement.
 pub fn shown_expression(cell: &Cell) -> Option<&Expr> {
-    match cell.stmts.last()? {
-        Stmt::Expr(e) => Some(e),
+    match &cell.stmts.last()?.kind {
+        StmtKind::Expr(e) => Some(e),
         _ => None,
     }
 }
@@ -438,7 +438,12 @@ mod tests {
     #[test]
     fn literal_indexes_only() {
         let idx = |src: &str| match crate::syntax::parse(src).unwrap().stmts.as_slice() {
-            [Stmt::Expr(Expr::Subscript(_, i))] => literal_index(i),
+            [
+                crate::syntax::ast::Stmt {
+                    kind: StmtKind::Expr(Expr::Subscript(_, i)),
+                    ..
+                },
+            ] => literal_index(i),
             _ => None,
         };
         assert_eq!(idx("a[5]"), Some(vec![5]));

@@ -13,8 +13,15 @@ pub struct Cell {
     pub quiet: bool,
 }
 
+/// A statement and the 1-based line of the cell it starts on (for tracebacks).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Stmt {
+pub struct Stmt {
+    pub line: u32,
+    pub kind: StmtKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
     Expr(Expr),
     /// `a = b = value`: targets left to right.
     Assign {
@@ -27,6 +34,12 @@ pub enum Stmt {
         op: BinOp,
         value: Expr,
     },
+    /// `x: int = 5` (the annotation is evaluated at module level and otherwise unused).
+    AnnAssign {
+        target: Target,
+        annotation: Expr,
+        value: Option<Expr>,
+    },
     Del(Vec<Target>),
     /// `import numpy as np`, `import numpy.lib.stride_tricks`, `import sys`.
     Import {
@@ -38,31 +51,109 @@ pub enum Stmt {
         module: Vec<String>,
         names: Vec<(String, Option<String>)>,
     },
+    /// `for target in iter: body` and the `else` run when the loop was not broken.
     For {
         target: Target,
         iter: Expr,
         body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
     },
     While {
         cond: Expr,
         body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
     },
     /// `if`/`elif` branches in order, then the optional `else` body.
     If {
         branches: Vec<(Expr, Vec<Stmt>)>,
         orelse: Option<Vec<Stmt>>,
     },
+    /// `def name(params): body`, with its decorators (outermost first).
+    FunctionDef(Box<FunctionDef>),
+    /// `class name(bases): body`, with its decorators (outermost first).
+    ClassDef(Box<ClassDef>),
+    Return(Option<Expr>),
+    /// `try:` with its handlers, `else` and `finally` bodies (each may be empty).
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
+    /// `with a as x, b: body`.
+    With {
+        items: Vec<(Expr, Option<Target>)>,
+        body: Vec<Stmt>,
+    },
+    Global(Vec<String>),
+    Nonlocal(Vec<String>),
     Pass,
     Break,
     Continue,
+}
+
+/// A function's parameters, in CPython's groups.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Params {
+    /// Before `/`.
+    pub posonly: Vec<Param>,
+    pub args: Vec<Param>,
+    /// `*args`
+    pub vararg: Option<String>,
+    /// After `*` or `*args`.
+    pub kwonly: Vec<Param>,
+    /// `**kwargs`
+    pub kwarg: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub default: Option<Expr>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionDef {
+    pub name: String,
+    pub params: Params,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    pub name: String,
+    pub bases: Vec<Arg>,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+}
+
+/// `except E as name: body`; a bare `except:` has no type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExceptHandler {
+    pub line: u32,
+    pub typ: Option<Expr>,
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
 }
 
 /// Something a value can be bound to.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target {
     Name(String),
-    /// `a, b = ...` and `[a, b] = ...`; a `Starred` element is not supported.
+    /// `a, b = ...` and `[a, b] = ...`.
     Tuple(Vec<Target>),
+    /// `*rest` inside a tuple target.
+    Starred(Box<Target>),
     Subscript {
         obj: Box<Expr>,
         index: Box<Expr>,
@@ -201,9 +292,15 @@ pub enum Expr {
         orelse: Box<Expr>,
     },
     Lambda {
-        params: Vec<String>,
+        params: Box<Params>,
         body: Box<Expr>,
     },
+    /// `yield` and `yield x`.
+    Yield(Option<Box<Expr>>),
+    /// `yield from it`.
+    YieldFrom(Box<Expr>),
+    /// `name := value`.
+    NamedExpr(String, Box<Expr>),
     Call {
         func: Box<Expr>,
         args: Vec<Arg>,
@@ -293,24 +390,82 @@ fn block(body: &[Stmt]) -> String {
 
 impl fmt::Display for Stmt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.kind)
+    }
+}
+
+fn else_block(f: &mut fmt::Formatter<'_>, orelse: &[Stmt]) -> fmt::Result {
+    if orelse.is_empty() {
+        return Ok(());
+    }
+    write!(f, " else: {}", block(orelse))
+}
+
+fn decorators(f: &mut fmt::Formatter<'_>, ds: &[Expr]) -> fmt::Result {
+    for d in ds {
+        write!(f, "@{d} ")?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        let param = |p: &Param| match &p.default {
+            Some(d) => format!("{}={d}", p.name),
+            None => p.name.clone(),
+        };
+        parts.extend(self.posonly.iter().map(param));
+        if !self.posonly.is_empty() {
+            parts.push("/".into());
+        }
+        parts.extend(self.args.iter().map(param));
+        match &self.vararg {
+            Some(v) => parts.push(format!("*{v}")),
+            None if !self.kwonly.is_empty() => parts.push("*".into()),
+            None => {}
+        }
+        parts.extend(self.kwonly.iter().map(param));
+        if let Some(k) = &self.kwarg {
+            parts.push(format!("**{k}"));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+impl fmt::Display for StmtKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Stmt::Expr(e) => write!(f, "{e}"),
-            Stmt::Assign { targets, value } => {
+            StmtKind::Expr(e) => write!(f, "{e}"),
+            StmtKind::Assign { targets, value } => {
                 for t in targets {
                     write!(f, "{t} = ")?;
                 }
                 write!(f, "{value}")
             }
-            Stmt::AugAssign { target, op, value } => write!(f, "{target} {}= {value}", op.symbol()),
-            Stmt::Del(ts) => write!(f, "del {}", join(ts, ", ")),
-            Stmt::Import { module, alias } => {
+            StmtKind::AugAssign { target, op, value } => {
+                write!(f, "{target} {}= {value}", op.symbol())
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                write!(f, "{target}: {annotation}")?;
+                if let Some(v) = value {
+                    write!(f, " = {v}")?;
+                }
+                Ok(())
+            }
+            StmtKind::Del(ts) => write!(f, "del {}", join(ts, ", ")),
+            StmtKind::Import { module, alias } => {
                 write!(f, "import {}", module.join("."))?;
                 if let Some(a) = alias {
                     write!(f, " as {a}")?;
                 }
                 Ok(())
             }
-            Stmt::FromImport { module, names } => {
+            StmtKind::FromImport { module, names } => {
                 let names: Vec<String> = names
                     .iter()
                     .map(|(n, a)| match a {
@@ -320,11 +475,20 @@ impl fmt::Display for Stmt {
                     .collect();
                 write!(f, "from {} import {}", module.join("."), names.join(", "))
             }
-            Stmt::For { target, iter, body } => {
-                write!(f, "for {target} in {iter}: {}", block(body))
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                write!(f, "for {target} in {iter}: {}", block(body))?;
+                else_block(f, orelse)
             }
-            Stmt::While { cond, body } => write!(f, "while {cond}: {}", block(body)),
-            Stmt::If { branches, orelse } => {
+            StmtKind::While { cond, body, orelse } => {
+                write!(f, "while {cond}: {}", block(body))?;
+                else_block(f, orelse)
+            }
+            StmtKind::If { branches, orelse } => {
                 for (i, (c, b)) in branches.iter().enumerate() {
                     write!(
                         f,
@@ -338,9 +502,75 @@ impl fmt::Display for Stmt {
                 }
                 Ok(())
             }
-            Stmt::Pass => f.write_str("pass"),
-            Stmt::Break => f.write_str("break"),
-            Stmt::Continue => f.write_str("continue"),
+            StmtKind::FunctionDef(d) => {
+                decorators(f, &d.decorators)?;
+                write!(f, "def {}({}): {}", d.name, d.params, block(&d.body))
+            }
+            StmtKind::ClassDef(c) => {
+                decorators(f, &c.decorators)?;
+                write!(f, "class {}", c.name)?;
+                if !c.bases.is_empty() {
+                    write!(f, "({})", join(&c.bases, ", "))?;
+                }
+                write!(f, ": {}", block(&c.body))
+            }
+            StmtKind::Return(None) => f.write_str("return"),
+            StmtKind::Return(Some(e)) => write!(f, "return {e}"),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                write!(f, "try: {}", block(body))?;
+                for h in handlers {
+                    f.write_str(" except")?;
+                    if let Some(t) = &h.typ {
+                        write!(f, " {t}")?;
+                    }
+                    if let Some(n) = &h.name {
+                        write!(f, " as {n}")?;
+                    }
+                    write!(f, ": {}", block(&h.body))?;
+                }
+                else_block(f, orelse)?;
+                if !finalbody.is_empty() {
+                    write!(f, " finally: {}", block(finalbody))?;
+                }
+                Ok(())
+            }
+            StmtKind::Raise { exc, cause } => {
+                f.write_str("raise")?;
+                if let Some(e) = exc {
+                    write!(f, " {e}")?;
+                }
+                if let Some(c) = cause {
+                    write!(f, " from {c}")?;
+                }
+                Ok(())
+            }
+            StmtKind::Assert { test, msg } => {
+                write!(f, "assert {test}")?;
+                if let Some(m) = msg {
+                    write!(f, ", {m}")?;
+                }
+                Ok(())
+            }
+            StmtKind::With { items, body } => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|(e, t)| match t {
+                        Some(t) => format!("{e} as {t}"),
+                        None => e.to_string(),
+                    })
+                    .collect();
+                write!(f, "with {}: {}", items.join(", "), block(body))
+            }
+            StmtKind::Global(ns) => write!(f, "global {}", ns.join(", ")),
+            StmtKind::Nonlocal(ns) => write!(f, "nonlocal {}", ns.join(", ")),
+            StmtKind::Pass => f.write_str("pass"),
+            StmtKind::Break => f.write_str("break"),
+            StmtKind::Continue => f.write_str("continue"),
         }
     }
 }
@@ -350,6 +580,7 @@ impl fmt::Display for Target {
         match self {
             Target::Name(n) => f.write_str(n),
             Target::Tuple(ts) => write!(f, "({})", join(ts, ", ")),
+            Target::Starred(t) => write!(f, "*{t}"),
             Target::Subscript { obj, index } => write!(f, "{obj}[{index}]"),
             Target::Attribute { obj, name } => write!(f, "{obj}.{name}"),
         }
@@ -428,7 +659,11 @@ impl fmt::Display for Expr {
                 write!(f, "({})", join(xs, sep))
             }
             Expr::IfExp { cond, then, orelse } => write!(f, "({then} if {cond} else {orelse})"),
-            Expr::Lambda { params, body } => write!(f, "(lambda {}: {body})", params.join(", ")),
+            Expr::Lambda { params, body } => write!(f, "(lambda {params}: {body})"),
+            Expr::Yield(None) => f.write_str("(yield)"),
+            Expr::Yield(Some(e)) => write!(f, "(yield {e})"),
+            Expr::YieldFrom(e) => write!(f, "(yield from {e})"),
+            Expr::NamedExpr(n, e) => write!(f, "({n} := {e})"),
             Expr::Call { func, args } => write!(f, "{func}({})", join(args, ", ")),
             Expr::Attribute(obj, name) => write!(f, "{obj}.{name}"),
             Expr::Subscript(obj, idx) => match &**idx {

@@ -27,10 +27,7 @@ const KEYWORDS: [&str; 35] = [
 ];
 
 /// Statements arrsh does not run, refused as unsupported rather than as bad syntax.
-const UNSUPPORTED_STATEMENTS: [&str; 11] = [
-    "assert", "async", "class", "def", "global", "nonlocal", "raise", "try", "with", "except",
-    "finally",
-];
+const UNSUPPORTED_STATEMENTS: [&str; 1] = ["async"];
 
 /// Explains a failed parse of `layout` (made from the cell `src`).
 pub(super) fn explain(src: &str, layout: &Layout, err: &Error<Rule>) -> PyError {
@@ -403,9 +400,6 @@ impl Diagnosis<'_> {
         if self.is(x, ":=") && self.tokens[x].level > 0 {
             return Some(messages::unsupported("assignment expressions (':=')"));
         }
-        if self.is(x, "else") && self.at_statement_start(x) && self.follows_loop(x) {
-            return Some(messages::unsupported("'else' after a loop"));
-        }
         if x > 0 && self.is(x, ".") && self.is(x - 1, "from") {
             return Some(messages::unsupported("relative imports"));
         }
@@ -422,23 +416,6 @@ impl Diagnosis<'_> {
             ));
         }
         None
-    }
-
-    /// Whether the statement before token `x`, at the same indentation, is a `for` or `while`.
-    fn follows_loop(&self, x: usize) -> bool {
-        let mut depth = 0usize;
-        for k in (0..x).rev() {
-            match self.tokens[k].kind {
-                Tok::Dedent => depth += 1,
-                Tok::Indent if depth == 0 => return false,
-                Tok::Indent => depth -= 1,
-                _ if depth == 0 && self.line_start(k) == k && self.tokens[k].level == 0 => {
-                    return self.is(k, "for") || self.is(k, "while");
-                }
-                _ => {}
-            }
-        }
-        false
     }
 
     /// Whether token `x` is directly inside `{}`.

@@ -22,12 +22,13 @@ impl Builder<'_> {
             match x.as_rule() {
                 Rule::comma => d.has_comma = true,
                 Rule::comp_for => d.comps.push(self.comp_for(x)?),
-                Rule::starred | Rule::expression => {
+                Rule::starred | Rule::expression | Rule::named_expression => {
                     if x.as_rule() == Rule::starred {
                         d.starred_col.get_or_insert(self.col(&x));
                     }
                     d.items.push(self.any(x)?);
                 }
+                Rule::yield_expr => d.items.push(self.yield_expr(x)?),
                 _ => {}
             }
         }
@@ -136,13 +137,21 @@ impl Builder<'_> {
                     iter = Some(n.expr);
                 }
                 Rule::comp_if => {
-                    let c = x
-                        .into_inner()
-                        .find(|y| y.as_rule() == Rule::disjunction)
-                        .expect("if has a condition");
-                    let n = self.disjunction(c)?;
+                    let mut name = None;
+                    let mut cond = None;
+                    for y in x.into_inner() {
+                        match y.as_rule() {
+                            Rule::name => name = Some(y.as_str().to_string()),
+                            Rule::disjunction => cond = Some(self.disjunction(y)?),
+                            _ => {}
+                        }
+                    }
+                    let n = cond.expect("if has a condition");
                     depth = depth.max(n.depth);
-                    conds.push(n.expr);
+                    conds.push(match name {
+                        Some(name) => Expr::NamedExpr(name, Box::new(n.expr)),
+                        None => n.expr,
+                    });
                 }
                 _ => {}
             }
@@ -224,11 +233,27 @@ impl Builder<'_> {
 
     /// Call arguments, checked in CPython's order.
     pub fn call(&self, func: Node, p: Pair<Rule>) -> PyResult<Node> {
-        // CPython reports a positional argument in the wrong place at the closing parenthesis.
-        let close_col = self.end_col(&p) - 1;
-        let mut depth = func.depth;
+        let (args, depth) = match p.into_inner().find(|x| x.as_rule() == Rule::arguments) {
+            Some(arguments) => self.arguments(arguments)?,
+            None => (Vec::new(), 0),
+        };
+        Node::over(
+            Expr::Call {
+                func: Box::new(func.expr),
+                args,
+            },
+            depth.max(func.depth),
+        )
+    }
+
+    /// The arguments of a call or of a class's bases, and the depth of their deepest tree.
+    pub fn arguments(&self, arguments: Pair<Rule>) -> PyResult<(Vec<Arg>, usize)> {
+        // CPython reports a positional argument in the wrong place at the closing parenthesis,
+        // which follows the arguments (and perhaps blanks: it is where the next token starts).
+        let close_col = self.closing_col(&arguments);
+        let mut depth = 0;
         let mut args = Vec::new();
-        if let Some(arguments) = p.into_inner().find(|x| x.as_rule() == Rule::arguments) {
+        {
             let has_comma = arguments
                 .clone()
                 .into_inner()
@@ -248,7 +273,7 @@ impl Builder<'_> {
                 });
                 let arg = match rule {
                     Rule::positional_arg => {
-                        let elt = self.expression(inner.next().expect("an argument"))?;
+                        let elt = self.named_expression(inner.next().expect("an argument"))?;
                         let gens = inner
                             .map(|c| self.comp_for(c))
                             .collect::<PyResult<Vec<_>>>()?;
@@ -304,13 +329,15 @@ impl Builder<'_> {
                 args.push(arg);
             }
         }
-        Node::over(
-            Expr::Call {
-                func: Box::new(func.expr),
-                args,
-            },
-            depth,
-        )
+        Ok((args, depth))
+    }
+
+    /// The column of the token after a pair (the `)` closing a call's arguments).
+    fn closing_col(&self, p: &Pair<Rule>) -> usize {
+        let end = p.as_span().end();
+        let i = self.layout.token_at_layout(end);
+        let t = self.layout.tokens[i];
+        self.layout.col(t.start)
     }
 }
 

@@ -115,6 +115,9 @@ impl Builder<'_> {
             }
             Rule::disjunction => self.disjunction(p),
             Rule::target => self.target_primary(p),
+            Rule::named_expression => self.named_expression(p),
+            Rule::yield_expr => self.yield_expr(p),
+            Rule::bitwise_or => self.bitwise_or(p),
             r => unreachable!("not an expression rule: {r:?}"),
         }
     }
@@ -192,30 +195,36 @@ impl Builder<'_> {
     fn lambdas(&self, heads: Vec<Pair<Rule>>, body: Node) -> PyResult<Node> {
         let mut acc = body;
         for h in heads.into_iter().rev() {
-            let mut params: Vec<String> = Vec::new();
-            for name in h
-                .into_inner()
-                .filter(|x| x.as_rule() == Rule::lambda_params)
-                .flat_map(|x| x.into_inner())
-            {
-                if name.as_rule() != Rule::name {
-                    continue;
-                }
-                let s = name.as_str().to_string();
-                if params.contains(&s) {
-                    return Err(messages::duplicate_lambda_argument(&s, self.col(&name)));
-                }
-                params.push(s);
-            }
+            let params = match h.into_inner().find(|x| x.as_rule() == Rule::lambda_params) {
+                Some(ps) => self.params(ps)?,
+                None => Default::default(),
+            };
             acc = Node::over(
                 Expr::Lambda {
-                    params,
+                    params: Box::new(params),
                     body: Box::new(acc.expr),
                 },
                 acc.depth,
             )?;
         }
         Ok(acc)
+    }
+
+    /// `name := value`, or a plain expression.
+    pub fn named_expression(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let mut inner = p.into_inner();
+        let first = inner.next().expect("named_expression has a part");
+        if first.as_rule() != Rule::name {
+            return self.expression(first);
+        }
+        let value = inner
+            .find(|x| matches!(x.as_rule(), Rule::expression | Rule::disjunction))
+            .expect("a walrus has a value");
+        let v = self.any(value)?;
+        Node::over(
+            Expr::NamedExpr(first.as_str().to_string(), Box::new(v.expr)),
+            v.depth,
+        )
     }
 
     pub fn disjunction(&self, p: Pair<Rule>) -> PyResult<Node> {

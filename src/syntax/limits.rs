@@ -4,7 +4,7 @@
 //! converting the AST ("during ast construction"), and a run of `d >= 5968` unary operators or
 //! `not`s overflows the parser's stack (an empty `MemoryError`).
 
-use super::ast::{Arg, Comprehension, Expr, FPart, Stmt};
+use super::ast::{Arg, Comprehension, Expr, FPart, Stmt, StmtKind};
 use crate::error::{PyError, PyResult};
 
 /// Expression depth (leaf included) at which the AST conversion gives up.
@@ -19,22 +19,37 @@ const TRAVERSAL_DEPTH: usize = 996;
 /// Refuses statements whose expressions are too deep for CPython's symbol table.
 pub fn check(stmts: &[Stmt]) -> PyResult<()> {
     for s in stmts {
-        let (depth, offset) = match s {
-            Stmt::Expr(e) => (depth(e), 0),
-            Stmt::Assign { targets, value } => {
+        let (depth, offset) = match &s.kind {
+            StmtKind::Expr(e) => (depth(e), 0),
+            StmtKind::Assign { targets, value } => {
                 let t = targets.iter().map(target_depth).max().unwrap_or(0);
                 (depth(value).max(t), 1)
             }
-            Stmt::AugAssign { value, .. } => (depth(value), 1),
-            Stmt::For { iter, body, .. } => {
+            StmtKind::AugAssign { value, .. } => (depth(value), 1),
+            StmtKind::AnnAssign {
+                value, annotation, ..
+            } => (value.as_ref().map_or(0, depth).max(depth(annotation)), 1),
+            StmtKind::Return(Some(e)) => (depth(e), 1),
+            StmtKind::Raise { exc, cause } => (
+                exc.as_ref()
+                    .map_or(0, depth)
+                    .max(cause.as_ref().map_or(0, depth)),
+                1,
+            ),
+            StmtKind::Assert { test, msg } => (depth(test).max(msg.as_ref().map_or(0, depth)), 1),
+            StmtKind::For {
+                iter, body, orelse, ..
+            } => {
                 check(body)?;
+                check(orelse)?;
                 (depth(iter), 1)
             }
-            Stmt::While { cond, body } => {
+            StmtKind::While { cond, body, orelse } => {
                 check(body)?;
+                check(orelse)?;
                 (depth(cond), 1)
             }
-            Stmt::If { branches, orelse } => {
+            StmtKind::If { branches, orelse } => {
                 for (_, b) in branches {
                     check(b)?;
                 }
@@ -42,6 +57,32 @@ pub fn check(stmts: &[Stmt]) -> PyResult<()> {
                     check(b)?;
                 }
                 (branches.iter().map(|(c, _)| depth(c)).max().unwrap_or(0), 1)
+            }
+            StmtKind::FunctionDef(d) => {
+                check(&d.body)?;
+                (max_of(&d.decorators), 1)
+            }
+            StmtKind::ClassDef(c) => {
+                check(&c.body)?;
+                (max_of(&c.decorators), 1)
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                check(body)?;
+                for h in handlers {
+                    check(&h.body)?;
+                }
+                check(orelse)?;
+                check(finalbody)?;
+                (0, 0)
+            }
+            StmtKind::With { items, body } => {
+                check(body)?;
+                (max_of(items.iter().map(|(e, _)| e)), 1)
             }
             _ => (0, 0),
         };
@@ -57,6 +98,7 @@ fn target_depth(t: &super::ast::Target) -> usize {
     match t {
         Target::Name(_) => 1,
         Target::Tuple(ts) => 1 + ts.iter().map(target_depth).max().unwrap_or(0),
+        Target::Starred(t) => 1 + target_depth(t),
         Target::Subscript { obj, index } => 1 + depth(obj).max(depth(index)),
         Target::Attribute { obj, .. } => 1 + depth(obj),
     }
@@ -105,7 +147,13 @@ pub fn depth(e: &Expr) -> usize {
         Expr::Comp { elt, gens, .. } => depth(elt).max(comp_depth(gens)),
         Expr::DictComp { key, value, gens } => depth(key).max(depth(value)).max(comp_depth(gens)),
         Expr::BinOp(a, _, b) => depth(a).max(depth(b)),
-        Expr::Unary(_, a) | Expr::Not(a) | Expr::Starred(a) | Expr::Attribute(a, _) => depth(a),
+        Expr::Unary(_, a)
+        | Expr::Not(a)
+        | Expr::Starred(a)
+        | Expr::Attribute(a, _)
+        | Expr::YieldFrom(a)
+        | Expr::NamedExpr(_, a) => depth(a),
+        Expr::Yield(a) => a.as_deref().map_or(0, depth),
         Expr::Compare(first, rest) => depth(first).max(max_of(rest.iter().map(|(_, e)| e))),
         Expr::BoolOp(_, xs) => max_of(xs),
         Expr::IfExp { cond, then, orelse } => depth(cond).max(depth(then)).max(depth(orelse)),

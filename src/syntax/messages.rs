@@ -9,11 +9,7 @@ use super::parser::Rule;
 use crate::error::{ErrorKind, PyError};
 
 fn indentation(msg: impl Into<String>, col: usize) -> PyError {
-    PyError {
-        kind: ErrorKind::IndentationError,
-        msg: msg.into(),
-        col: Some(col),
-    }
+    PyError::with_col(ErrorKind::IndentationError, msg, col)
 }
 
 // ----- tokenizer
@@ -350,6 +346,22 @@ pub(super) fn rule_phrase(rule: Rule) -> &'static str {
         kw_or => "'or'",
         kw_pass => "'pass'",
         kw_while => "'while'",
+        kw_def => "'def'",
+        kw_class => "'class'",
+        kw_return => "'return'",
+        kw_raise => "'raise'",
+        kw_global => "'global'",
+        kw_nonlocal => "'nonlocal'",
+        kw_assert => "'assert'",
+        kw_try => "'try'",
+        kw_except => "'except'",
+        kw_finally => "'finally'",
+        kw_with => "'with'",
+        kw_yield => "'yield'",
+        arrow => "'->'",
+        walrus => "':='",
+        at => "'@'",
+        slash => "'/'",
         kw_reserved => "a keyword",
         not_in => "'not in'",
         is_not => "'is not'",

@@ -9,6 +9,7 @@
 //! - `diagnose`: a failed parse explained in CPython's words; `messages` holds those words.
 
 pub mod ast;
+mod compound;
 mod diagnose;
 mod displays;
 mod expr;

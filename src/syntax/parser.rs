@@ -21,7 +21,7 @@ use std::num::NonZeroUsize;
 use pest::Parser;
 use pest::iterators::{Pair, Pairs};
 
-use super::ast::{Cell, Expr, Stmt, Target};
+use super::ast::{Cell, Expr, Stmt, StmtKind, Target};
 use super::lexer::{self, Layout, MAX_BRACKET_DEPTH, Tok};
 use super::targets::{TargetUse, expr_kind};
 use super::{diagnose, messages};
@@ -59,10 +59,7 @@ pub fn parse_cell(src: &str) -> PyResult<Cell> {
 fn parse_here(src: &str) -> PyResult<Cell> {
     let layout = lexer::lex(src, MAX_BRACKET_DEPTH)?;
     let cell = run_pest(Rule::cell, src, &layout)?;
-    let b = Builder {
-        layout: &layout,
-        loops: Counter::new(0),
-    };
+    let b = Builder::new(&layout);
     let stmts = b.statements(cell.into_inner())?;
     let last = layout
         .tokens
@@ -98,10 +95,7 @@ pub(super) fn parse_field(text: &str, col: usize) -> PyResult<(Expr, usize)> {
     let inner = || -> PyResult<Node> {
         let layout = lexer::lex(&src, MAX_BRACKET_DEPTH)?;
         let input = run_pest(Rule::eval_input, &src, &layout)?;
-        let b = Builder {
-            layout: &layout,
-            loops: Counter::new(0),
-        };
+        let b = Builder::new(&layout);
         let items = input
             .into_inner()
             .find(|p| p.as_rule() == Rule::star_expressions);
@@ -155,9 +149,52 @@ pub(super) struct Builder<'s> {
     pub layout: &'s Layout,
     /// Loops around the statement being built (for `break` and CPython's nesting limit).
     pub loops: Counter<usize>,
+    /// The scope the statement being built is in (for `return`, `yield`, `nonlocal`).
+    pub scope: Counter<Scope>,
+    /// Layout offsets of the line breaks (statement line numbers).
+    line_breaks: Vec<usize>,
+}
+
+/// What kind of scope encloses the code being built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Scope {
+    Module,
+    Class,
+    Function,
 }
 
 impl<'s> Builder<'s> {
+    pub fn new(layout: &'s Layout) -> Builder<'s> {
+        let line_breaks = layout
+            .text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        Builder {
+            layout,
+            loops: Counter::new(0),
+            scope: Counter::new(Scope::Module),
+            line_breaks,
+        }
+    }
+
+    /// The 1-based cell line where a pair starts.
+    pub fn line(&self, p: &Pair<Rule>) -> u32 {
+        let pos = p.as_span().start();
+        (self.line_breaks.partition_point(|&b| b < pos) + 1) as u32
+    }
+
+    /// Runs `f` for a body in a new scope: loops outside it do not count inside.
+    pub fn in_scope<T>(&self, scope: Scope, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+        let (loops, outer) = (self.loops.replace(0), self.scope.replace(scope));
+        let r = f();
+        self.loops.set(loops);
+        self.scope.set(outer);
+        r
+    }
+
     /// The cell column where a pair starts.
     pub fn col(&self, p: &Pair<Rule>) -> usize {
         self.layout.col(self.layout.to_cell(p.as_span().start()))
@@ -173,31 +210,47 @@ impl<'s> Builder<'s> {
     pub fn statements(&self, pairs: Pairs<Rule>) -> PyResult<Vec<Stmt>> {
         let mut out = Vec::new();
         for p in pairs {
-            match p.as_rule() {
+            let line = self.line(&p);
+            let kind = match p.as_rule() {
                 Rule::simple_stmts => {
                     for s in p.into_inner() {
                         if !matches!(s.as_rule(), Rule::semi | Rule::nl) {
-                            self.simple_stmt(s, &mut out)?;
+                            let line = self.line(&s);
+                            let mut kinds = Vec::new();
+                            self.simple_stmt(s, &mut kinds)?;
+                            out.extend(kinds.into_iter().map(|kind| Stmt { line, kind }));
                         }
                     }
+                    continue;
                 }
-                Rule::if_stmt => out.push(self.if_stmt(p)?),
-                Rule::for_stmt | Rule::while_stmt => out.push(self.loop_stmt(p)?),
-                Rule::EOI | Rule::nl | Rule::indent | Rule::dedent => {}
+                Rule::if_stmt => self.if_stmt(p)?,
+                Rule::for_stmt | Rule::while_stmt => self.loop_stmt(p)?,
+                Rule::function_def => self.function_def(p, Vec::new())?,
+                Rule::class_def => self.class_def(p, Vec::new())?,
+                Rule::decorated => self.decorated(p)?,
+                Rule::try_stmt => self.try_stmt(p)?,
+                Rule::with_stmt => self.with_stmt(p)?,
+                Rule::EOI | Rule::nl | Rule::indent | Rule::dedent => continue,
                 r => unreachable!("statement cannot be {r:?}"),
-            }
+            };
+            out.push(Stmt { line, kind });
         }
         Ok(out)
     }
 
-    fn block(&self, p: Pair<Rule>) -> PyResult<Vec<Stmt>> {
+    pub fn block(&self, p: Pair<Rule>) -> PyResult<Vec<Stmt>> {
         self.statements(p.into_inner())
     }
 
-    fn simple_stmt(&self, p: Pair<Rule>, out: &mut Vec<Stmt>) -> PyResult<()> {
+    fn simple_stmt(&self, p: Pair<Rule>, out: &mut Vec<StmtKind>) -> PyResult<()> {
         let col = self.col(&p);
         match p.as_rule() {
-            Rule::pass_stmt => out.push(Stmt::Pass),
+            Rule::pass_stmt => out.push(StmtKind::Pass),
+            Rule::return_stmt
+            | Rule::raise_stmt
+            | Rule::global_stmt
+            | Rule::nonlocal_stmt
+            | Rule::assert_stmt => out.push(self.small_stmt(p)?),
             Rule::break_stmt | Rule::continue_stmt => {
                 let is_break = p.as_rule() == Rule::break_stmt;
                 if self.loops.get() == 0 {
@@ -207,15 +260,15 @@ impl<'s> Builder<'s> {
                     ));
                 }
                 out.push(if is_break {
-                    Stmt::Break
+                    StmtKind::Break
                 } else {
-                    Stmt::Continue
+                    StmtKind::Continue
                 });
             }
             Rule::del_stmt => {
                 let items = p.into_inner().nth(1).expect("del_stmt has targets");
                 let (targets, _) = self.target_list(items, TargetUse::Del)?;
-                out.push(Stmt::Del(targets));
+                out.push(StmtKind::Del(targets));
             }
             Rule::import_stmt => {
                 for d in p
@@ -227,7 +280,7 @@ impl<'s> Builder<'s> {
                     let alias = parts
                         .find(|x| x.as_rule() == Rule::name)
                         .map(|x| x.as_str().to_string());
-                    out.push(Stmt::Import { module, alias });
+                    out.push(StmtKind::Import { module, alias });
                 }
             }
             Rule::from_stmt => {
@@ -254,7 +307,10 @@ impl<'s> Builder<'s> {
                         _ => {}
                     }
                 }
-                out.push(Stmt::FromImport { module, names });
+                if module == ["__future__"] {
+                    self.future_names(&names, col)?;
+                }
+                out.push(StmtKind::FromImport { module, names });
             }
             Rule::expr_stmt => out.push(self.expr_stmt(p)?),
             r => unreachable!("simple_stmt cannot be {r:?}"),
@@ -262,19 +318,24 @@ impl<'s> Builder<'s> {
         Ok(())
     }
 
-    fn expr_stmt(&self, p: Pair<Rule>) -> PyResult<Stmt> {
+    fn expr_stmt(&self, p: Pair<Rule>) -> PyResult<StmtKind> {
         let mut parts = Vec::new();
         let mut aug = None;
+        let mut annotation = None;
         for x in p.into_inner() {
             match x.as_rule() {
-                Rule::star_expressions => parts.push(x),
+                Rule::star_expressions | Rule::yield_expr => parts.push(x),
                 Rule::assign => {}
+                Rule::annotation => annotation = Some(x),
                 r => aug = Some(aug_op(r)),
             }
         }
+        if let Some(ann) = annotation {
+            return self.ann_assign(parts, ann);
+        }
         if let Some(op) = aug {
             let value = self
-                .star_expressions(parts.pop().expect("augmented assignment has a value"))?
+                .rhs(parts.pop().expect("augmented assignment has a value"))?
                 .expr;
             let t = parts.pop().expect("augmented assignment has a target");
             let col = self.col(&t);
@@ -285,16 +346,18 @@ impl<'s> Builder<'s> {
                 Expr::Subscript(obj, index) => Target::Subscript { obj, index },
                 other => return Err(messages::illegal_augmented_target(expr_kind(&other), col)),
             };
-            return Ok(Stmt::AugAssign { target, op, value });
+            return Ok(StmtKind::AugAssign { target, op, value });
         }
         let value_pair = parts.pop().expect("expr_stmt has an expression");
         if parts.is_empty() {
-            return Ok(Stmt::Expr(self.star_expressions(value_pair)?.expr));
+            return Ok(StmtKind::Expr(self.rhs(value_pair)?.expr));
         }
         // CPython words the error for the target just before the first `=` as "cannot assign to
         // X here. Maybe you meant '==' instead of '='?" when the value after it is a simple
         // expression that is not assigned on in turn (its rule `invalid_named_expression`).
-        let hint = parts.len() == 1 && self.is_bitwise_or_start(&value_pair);
+        let hint = parts.len() == 1
+            && value_pair.as_rule() != Rule::yield_expr
+            && self.is_bitwise_or_start(&value_pair);
         let mut targets = Vec::with_capacity(parts.len());
         for (i, t) in parts.into_iter().enumerate() {
             let (mut list, bare_tuple) = self.target_list(
@@ -309,17 +372,17 @@ impl<'s> Builder<'s> {
                 list.pop().expect("one target")
             });
         }
-        let value = self.star_expressions(value_pair)?.expr;
-        Ok(Stmt::Assign { targets, value })
+        let value = self.rhs(value_pair)?.expr;
+        Ok(StmtKind::Assign { targets, value })
     }
 
-    fn if_stmt(&self, p: Pair<Rule>) -> PyResult<Stmt> {
+    fn if_stmt(&self, p: Pair<Rule>) -> PyResult<StmtKind> {
         let mut branches = Vec::new();
         let mut orelse = None;
         let mut cond = None;
         for x in p.into_inner() {
             match x.as_rule() {
-                Rule::expression => cond = Some(self.expression(x)?.expr),
+                Rule::named_expression => cond = Some(self.named_expression(x)?.expr),
                 Rule::block => branches.push((
                     cond.take().expect("a branch has a condition"),
                     self.block(x)?,
@@ -327,9 +390,9 @@ impl<'s> Builder<'s> {
                 Rule::elif_clause => {
                     let mut inner = x
                         .into_inner()
-                        .filter(|y| matches!(y.as_rule(), Rule::expression | Rule::block));
+                        .filter(|y| matches!(y.as_rule(), Rule::named_expression | Rule::block));
                     let c = self
-                        .expression(inner.next().expect("elif has a condition"))?
+                        .named_expression(inner.next().expect("elif has a condition"))?
                         .expr;
                     branches.push((c, self.block(inner.next().expect("elif has a body"))?));
                 }
@@ -343,20 +406,28 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
-        Ok(Stmt::If { branches, orelse })
+        Ok(StmtKind::If { branches, orelse })
     }
 
-    fn loop_stmt(&self, p: Pair<Rule>) -> PyResult<Stmt> {
+    fn loop_stmt(&self, p: Pair<Rule>) -> PyResult<StmtKind> {
         let col = self.col(&p);
         let is_for = p.as_rule() == Rule::for_stmt;
         let mut target = None;
         let mut head = None;
         let mut body = None;
+        let mut orelse = Vec::new();
         for x in p.into_inner() {
             match x.as_rule() {
                 Rule::star_targets => target = Some(self.star_targets(x)?),
                 Rule::star_expressions => head = Some(self.star_expressions(x)?.expr),
-                Rule::expression => head = Some(self.expression(x)?.expr),
+                Rule::named_expression => head = Some(self.named_expression(x)?.expr),
+                Rule::else_clause => {
+                    let b = x
+                        .into_inner()
+                        .find(|y| y.as_rule() == Rule::block)
+                        .expect("else has a body");
+                    orelse = self.block(b)?;
+                }
                 Rule::block => {
                     if self.loops.get() >= MAX_NESTED_LOOPS {
                         return Err(messages::too_many_nested_blocks(col));
@@ -374,12 +445,17 @@ impl<'s> Builder<'s> {
             body.expect("a loop has a body"),
         );
         Ok(match target {
-            Some(target) if is_for => Stmt::For {
+            Some(target) if is_for => StmtKind::For {
                 target,
                 iter: head,
                 body,
+                orelse,
             },
-            _ => Stmt::While { cond: head, body },
+            _ => StmtKind::While {
+                cond: head,
+                body,
+                orelse,
+            },
         })
     }
 }
@@ -391,7 +467,7 @@ fn dotted(p: Pair<Rule>) -> Vec<String> {
         .collect()
 }
 
-fn aug_op(r: Rule) -> super::ast::BinOp {
+pub(super) fn aug_op(r: Rule) -> super::ast::BinOp {
     use super::ast::BinOp::*;
     match r {
         Rule::aug_add => Add,
@@ -816,7 +892,10 @@ mod tests {
         let bytes = parse_cell(r"b'\xff\x00A'").unwrap();
         assert_eq!(
             bytes.stmts,
-            vec![Stmt::Expr(Expr::Bytes(vec![0xFF, 0x00, b'A']))],
+            vec![Stmt {
+                line: 1,
+                kind: StmtKind::Expr(Expr::Bytes(vec![0xFF, 0x00, b'A']))
+            }],
             r"\xff is one byte"
         );
     }
@@ -906,7 +985,11 @@ mod tests {
         ];
         for (src, want) in cases {
             let cell = parse_cell(src).unwrap_or_else(|e| panic!("{src}: {e}"));
-            assert_eq!(cell.stmts, vec![Stmt::Expr(Expr::FString(want))], "{src}");
+            let want = vec![Stmt {
+                line: 1,
+                kind: StmtKind::Expr(Expr::FString(want)),
+            }];
+            assert_eq!(cell.stmts, want, "{src}");
         }
         assert!(parse_cell(r#"f'{a[1:2]} {b if c else d} {e, f} {"s"} {x!r:>{w}}'"#).is_ok());
     }
@@ -1363,14 +1446,7 @@ mod tests {
     /// Valid Python that arrsh does not run is refused as such, not as a syntax error.
     #[test]
     fn unsupported_python_is_named() {
-        let cases = [
-            "x: int = 5",
-            "def f(): pass",
-            "class A: pass",
-            "with a: pass",
-            "a, *b = x",
-            "for x in y: pass\nelse: pass",
-        ];
+        let cases = ["async def f(): pass", "{**a}", "from . import x"];
         for src in cases {
             let e = error(src);
             assert_eq!(e.kind, ErrorKind::NotImplementedError, "{src}: {e}");

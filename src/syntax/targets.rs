@@ -23,6 +23,8 @@ pub(super) fn expr_kind(e: &Expr) -> &'static str {
         Expr::BinOp(..) | Expr::Unary(..) | Expr::Not(_) | Expr::BoolOp(..) => "expression",
         Expr::IfExp { .. } => "conditional expression",
         Expr::Lambda { .. } => "lambda",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::NamedExpr(..) => "named expression",
         Expr::Comp {
             kind: CompKind::List,
             ..
@@ -68,7 +70,12 @@ impl Builder<'_> {
                     return Err(messages::starred_target_alone(self.col(&x)));
                 }
                 Rule::starred_target => {
-                    return Err(messages::unsupported("starred assignment targets"));
+                    let inner = x
+                        .into_inner()
+                        .find(|y| y.as_rule() == Rule::target)
+                        .expect("a starred target has a target");
+                    let t = self.target(inner, TargetUse::Assign { hint: false })?;
+                    items.push(Target::Starred(Box::new(t)));
                 }
                 _ => items.push(self.target(x, TargetUse::Assign { hint: false })?),
             }
@@ -76,6 +83,7 @@ impl Builder<'_> {
         if items.len() == 1 && !has_comma {
             return Ok(items.pop().expect("one target"));
         }
+        check_one_star(&items, 0)?;
         Ok(Target::Tuple(items))
     }
 
@@ -119,11 +127,20 @@ impl Builder<'_> {
         } else {
             TargetUse::Assign { hint: false }
         };
-        let targets = items
+        let col = items.first().map(|x| self.col(x)).unwrap_or(0);
+        let targets: Vec<Target> = items
             .into_iter()
             .map(|x| self.target(x, nested))
             .collect::<PyResult<_>>()?;
+        if has_comma {
+            check_one_star(&targets, col)?;
+        }
         Ok((targets, has_comma))
+    }
+
+    /// One target of a `with ... as` or a loop.
+    pub fn one_target(&self, p: Pair<Rule>, use_: TargetUse) -> PyResult<Target> {
+        self.target(p, use_)
     }
 
     /// One target: the expression is built, then checked the way CPython checks it; the
@@ -131,10 +148,14 @@ impl Builder<'_> {
     fn target(&self, p: Pair<Rule>, use_: TargetUse) -> PyResult<Target> {
         let col = self.node_col(&p);
         if p.as_rule() == Rule::starred {
-            return Err(match use_ {
-                TargetUse::Del => messages::cannot_delete("starred", col),
-                TargetUse::Assign { .. } => messages::unsupported("starred assignment targets"),
-            });
+            if use_ == TargetUse::Del {
+                return Err(messages::cannot_delete("starred", col));
+            }
+            let inner = p
+                .into_inner()
+                .find(|x| x.as_rule() == Rule::bitwise_or)
+                .expect("starred has a value");
+            return Ok(Target::Starred(Box::new(self.target(inner, use_)?)));
         }
         let built = if p.as_rule() == Rule::target {
             self.target_primary(p.clone())?
@@ -147,15 +168,19 @@ impl Builder<'_> {
             Expr::Subscript(obj, index) => Ok(Target::Subscript { obj, index }),
             Expr::Tuple(_) | Expr::List(_) => {
                 let display = unwrap_display(p).expect("a tuple or list comes from a display");
-                let items = display
-                    .into_inner()
-                    .filter(|x| matches!(x.as_rule(), Rule::starred | Rule::expression));
-                let items = items
+                let items = display.into_inner().filter(|x| {
+                    matches!(
+                        x.as_rule(),
+                        Rule::starred | Rule::expression | Rule::named_expression
+                    )
+                });
+                let items: Vec<Target> = items
                     .map(|x| self.target(x, use_))
                     .collect::<PyResult<_>>()?;
+                check_one_star(&items, col)?;
                 Ok(Target::Tuple(items))
             }
-            Expr::Starred(_) => Err(messages::unsupported("starred assignment targets")),
+            Expr::Starred(_) => Err(messages::starred_target_alone(col)),
             other => Err(match use_ {
                 TargetUse::Del => messages::cannot_delete(expr_kind(&other), col),
                 TargetUse::Assign { .. } => messages::cannot_assign(expr_kind(&other), false, col),
@@ -180,6 +205,12 @@ impl Builder<'_> {
                 .collect();
             match items.as_slice() {
                 [one] if one.as_rule() == Rule::expression => p = one.clone(),
+                [one] if one.as_rule() == Rule::named_expression => {
+                    match one.clone().into_inner().collect::<Vec<_>>().as_slice() {
+                        [e] if e.as_rule() == Rule::expression => p = e.clone(),
+                        _ => break,
+                    }
+                }
                 _ => break,
             }
         }
@@ -227,6 +258,7 @@ pub(super) fn unwrap_to(p: Pair<Rule>, rule: Rule) -> Option<Pair<Rule>> {
         }
         match p.as_rule() {
             Rule::star_expressions
+            | Rule::named_expression
             | Rule::expression
             | Rule::disjunction
             | Rule::conjunction
@@ -261,4 +293,19 @@ fn unwrap_display(p: Pair<Rule>) -> Option<Pair<Rule>> {
         return None;
     }
     matches!(first.as_rule(), Rule::paren | Rule::list_display).then_some(first)
+}
+
+/// CPython's compiler allows one starred target per tuple or list of targets.
+fn check_one_star(items: &[Target], col: usize) -> PyResult<()> {
+    let stars = items
+        .iter()
+        .filter(|t| matches!(t, Target::Starred(_)))
+        .count();
+    if stars > 1 {
+        return Err(crate::error::PyError::syntax(
+            "multiple starred expressions in assignment",
+            col,
+        ));
+    }
+    Ok(())
 }

@@ -119,12 +119,12 @@ impl Interp {
                 self.call_method(&obj, &name, args, kw)
             }
             Value::Type(t) => self.call_type(t.kind, args, kw),
-            Value::Function(l) => {
-                if let Some((k, _)) = kw.first() {
-                    return Err(PyError::unexpected_keyword("<lambda>", k));
-                }
-                let l = l.clone();
-                self.call_lambda(&l, args)
+            Value::Function(f) => {
+                let f = f.clone();
+                self.call_function(&f, args, kw)
+            }
+            Value::BoundMethod(_) | Value::Class(_) | Value::Instance(_) | Value::Exception(_) => {
+                self.call_language(f, args, kw)
             }
             Value::DType(d) => {
                 // np.dtype('int64')(5) is not valid numpy either; dtype.type(5) is
@@ -143,6 +143,9 @@ impl Interp {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        if let Some(r) = self.call_language_builtin(name, &args, &kw) {
+            return r;
+        }
         if name.starts_with("sys.") || name.starts_with("time.") || name.starts_with("math.") {
             let p = Args::new(name.rsplit('.').next().unwrap_or(name), args, kw);
             return self.call_module_function(name, p);
@@ -418,6 +421,10 @@ impl Interp {
                 };
                 let mut hit = false;
                 for ty in &types {
+                    if let Value::Class(_) = ty {
+                        hit |= self.user_isinstance(&a[0], ty);
+                        continue;
+                    }
                     let Value::Type(ty) = ty else {
                         return Err(PyError::type_error(
                             "isinstance() arg 2 must be a type, a tuple of types, or a union",
@@ -429,6 +436,9 @@ impl Interp {
             }
             "issubclass" => {
                 let a = p.positional("issubclass", 2, 2)?;
+                if let Some(r) = self.user_issubclass(&a[0], &a[1])? {
+                    return Ok(Value::Bool(r));
+                }
                 let Value::Type(sub) = &a[0] else {
                     return Err(PyError::type_error("issubclass() arg 1 must be a class"));
                 };
@@ -519,10 +529,17 @@ impl Interp {
             }
             "callable" => {
                 let v = p.meth_o()?;
-                Value::Bool(matches!(
-                    v,
-                    Value::Builtin(_) | Value::Method(_) | Value::Type(_) | Value::Function(_)
-                ))
+                Value::Bool(
+                    matches!(
+                        v,
+                        Value::Builtin(_)
+                            | Value::Method(_)
+                            | Value::Type(_)
+                            | Value::Function(_)
+                            | Value::BoundMethod(_)
+                            | Value::Class(_)
+                    ) || Self::has_dunder(&v, "__call__"),
+                )
             }
             // the page is the shell's (`?`); without a shell, Python's own hint
             "help" => {

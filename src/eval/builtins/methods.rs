@@ -44,6 +44,9 @@ impl Interp {
     /// `obj.name`: a row of the registry, else the receiver's own attributes; a name CPython or
     /// NumPy have that arrsh lacks is a NotImplementedError.
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if let Some(v) = self.user_getattr(obj, name)? {
+            return Ok(v);
+        }
         if let Some(r) = self.registry_attr(obj, name) {
             return r;
         }
@@ -167,6 +170,10 @@ impl Interp {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        let v = match self.user_setattr_or_back(obj, name, v)? {
+            Some(v) => v,
+            None => return Ok(()),
+        };
         match obj {
             Value::Array(a) => match name {
                 "shape" => {
@@ -214,6 +221,9 @@ impl Interp {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        if let Some(r) = self.call_language_method(obj, name, &args) {
+            return r;
+        }
         if let Some(e) = Self::method_entry(obj, name) {
             return self.call_entry(e, obj.clone(), args, kw);
         }

@@ -4,6 +4,7 @@ pub mod args;
 pub mod errors;
 pub mod functions;
 pub mod introspect;
+pub mod language;
 pub mod methods;
 pub mod strmethods;
 pub mod sysmods;

@@ -53,6 +53,10 @@ impl Interp {
             (TypeKind::NpAbstract(name), Value::Scalar(s)) => np_abstract_contains(name, s.dtype),
             (TypeKind::Type, Value::Type(_)) => true,
             (TypeKind::Iterator(k), Value::Iter(it)) => it.kind == k,
+            (TypeKind::Exception(k), Value::Exception(e)) => e.kind.is_subclass_of(k),
+            (TypeKind::Function, Value::Function(_)) => true,
+            (TypeKind::Type, Value::Class(_)) => true,
+            (TypeKind::Method, Value::BoundMethod(_)) => true,
             // ufuncs and NumPy's dispatchers: the type the registry gives the function
             (TypeKind::Record(name), Value::Builtin(b)) => {
                 crate::eval::registry::get(b.name).is_some_and(|e| e.type_name() == name)
@@ -393,6 +397,11 @@ impl Interp {
 
     pub fn type_of(&mut self, v: &Value) -> Value {
         let kind = match v {
+            Value::Instance(_) | Value::Exception(_) | Value::Class(_) => {
+                return self.type_of_value(v);
+            }
+            Value::BoundMethod(_) => TypeKind::Method,
+            Value::Descr(d) => TypeKind::Record(d.kind.type_name()),
             Value::None => TypeKind::NoneType,
             Value::Bool(_) => TypeKind::Bool,
             Value::Ellipsis => TypeKind::Ellipsis,

@@ -2,6 +2,7 @@
 
 pub mod arraymethods;
 pub mod constructors;
+pub mod creation;
 pub mod dtypes;
 pub mod fancy;
 pub mod joining;
@@ -10,5 +11,6 @@ pub mod module;
 pub mod origins;
 pub mod random;
 pub mod reductions;
+pub mod sorting;
 pub mod ufuncs;
 pub mod variance;

@@ -8,38 +8,16 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::objects::Objects;
-use crate::eval::object::ops::as_float;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 use crate::runtime::casting::{Casting, can_cast};
 use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::layout::Layout;
 use crate::runtime::print::PrintOptions;
-use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
+use crate::runtime::{DType, NdArray, Order, OrderArg};
 
 /// The `numpy` module's names that are rows of the registry.
 pub const ROWS: &[Row] = &[
-    Row::np_c(
-        "numpy.arange",
-        "(start=None, stop=None, step=None, dtype=None, *, device=None, like=None)",
-        arange,
-    )
-    .shown("(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like=None)"),
-    Row::np_c(
-        "numpy.zeros",
-        "(shape, dtype=None, order='C', *, device=None, like=None)",
-        filled,
-    ),
-    Row::np_c(
-        "numpy.empty",
-        "(shape, dtype=None, order='C', *, device=None, like=None)",
-        filled,
-    ),
-    Row::np_py(
-        "numpy.ones",
-        "(shape, dtype=None, order='C', *, device=None, like=None)",
-        filled,
-    ),
     Row::np_py(
         "numpy.sum",
         "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
@@ -57,38 +35,6 @@ fn euler(it: &mut Interp, _: Bound) -> PyResult<Value> {
     Ok(it.new_float(std::f64::consts::E))
 }
 
-/// `np.arange`: NumPy's C parser takes `start`, `stop`, `step` and `dtype` by position or
-/// keyword; a missing stop is an error only without positional arguments, and
-/// `np.arange(stop=4)` is the one-argument form (numpy's `array_arange`).
-fn arange(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    let positional = a.n_positional;
-    let start = a.take("start");
-    let stop = a.take("stop");
-    let step = a.take("step");
-    let dtype = it.arg_dtype(&mut a, "dtype")?;
-    let (start, stop) = match (start, stop) {
-        (_, None) if positional == 0 => {
-            return Err(PyError::type_error(
-                "arange() requires stop to be specified.",
-            ));
-        }
-        (None, Some(stop)) => (stop, None),
-        (Some(start), stop) => (start, stop),
-        (None, None) => unreachable!("positional > 0 binds start"),
-    };
-    it.arange(start, stop, step, dtype)
-}
-
-/// `np.zeros`, `np.ones`, `np.empty`.
-fn filled(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    let shape = a.req("shape")?;
-    let dt = it.arg_dtype(&mut a, "dtype")?.unwrap_or(DType::FLOAT64);
-    let order = a.take("order");
-    let order = it.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
-    let shape = it.to_shape(&shape)?;
-    Ok(Value::Array(it.new_filled(&shape, dt, order, a.func)?))
-}
-
 /// `np.sum(a, ...)`: `a.sum(...)` on `a` made an array (NumPy's `_wrapreduction`).
 fn sum(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = a.req("a")?;
@@ -102,20 +48,10 @@ fn sum(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 
 /// numpy functions arrsh implements (`np.<name>`), also what `from numpy import *` binds.
 pub const NUMPY_FUNCTIONS: &[&str] = &[
-    "array",
     "concatenate",
     "stack",
     "vstack",
     "hstack",
-    "asarray",
-    "asanyarray",
-    "full",
-    "zeros_like",
-    "ones_like",
-    "empty_like",
-    "full_like",
-    "linspace",
-    "copy",
     "reshape",
     "ravel",
     "transpose",
@@ -135,14 +71,8 @@ pub const NUMPY_FUNCTIONS: &[&str] = &[
     "argmax",
     "cumsum",
     "cumprod",
-    "eye",
-    "identity",
-    "ascontiguousarray",
-    "asfortranarray",
-    "frombuffer",
     "broadcast_to",
     "nonzero",
-    "count_nonzero",
     "all",
     "any",
     "array_equal",
@@ -224,7 +154,6 @@ pub const NUMPY_NAMES: &[&str] = &[
     "frombuffer",
     "broadcast_to",
     "nonzero",
-    "count_nonzero",
     "newaxis",
     "nan",
     "inf",
@@ -449,181 +378,6 @@ impl Interp {
         let name = qual.rsplit('.').next().unwrap_or(qual);
         let mut p = Args::new(name, args, kw);
         match name {
-            "array" | "asarray" | "asanyarray" => {
-                let obj = p.req(0, "object")?;
-                let dtype = p.opt(1, "dtype")?;
-                let copy = p.kw_only("copy");
-                let order = p.kw_only("order").or(if name == "array" {
-                    None
-                } else {
-                    p.opt(2, "order")?
-                });
-                let ndmin = p.kw_only("ndmin");
-                let _subok = p.kw_only("subok");
-                p.finish()?;
-                let dtype = match &dtype {
-                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
-                    _ => None,
-                };
-                let copy = match copy {
-                    None if name == "array" => Some(true),
-                    None => None,
-                    Some(Value::None) => None,
-                    Some(v) => Some(self.truthy(&v)?),
-                };
-                let order = self.order_arg(order, OrderArg::K)?;
-                let mut r = match &obj {
-                    Value::Array(a) => {
-                        // _array_fromobject_generic: the same dtype and a layout that suits the
-                        // order (STRIDING_OK) returns the array itself unless a copy is forced
-                        let isz = a.itemsize();
-                        let striding_ok = match order {
-                            OrderArg::C => a.is_c_contiguous(),
-                            OrderArg::F => a.is_f_contiguous(),
-                            OrderArg::A | OrderArg::K => true,
-                        };
-                        let need_dtype = dtype.is_some_and(|d| d != a.dtype());
-                        if copy == Some(false) && (need_dtype || !striding_ok) {
-                            return Err(copy_false_error());
-                        }
-                        if need_dtype {
-                            // PyArray_FromArray: NewLikeArray in K order unless C or F is asked
-                            let o = match order {
-                                OrderArg::C => OrderArg::C,
-                                OrderArg::F => OrderArg::F,
-                                _ if a.layout().is_fortran(isz) => OrderArg::F,
-                                _ => OrderArg::K,
-                            };
-                            self.copy_in_order(a, dtype.unwrap_or(a.dtype()), o)?
-                        } else if copy == Some(true) || !striding_ok {
-                            let c = self.copy_in_order(a, a.dtype(), order)?;
-                            crate::eval::numpy::origins::array_copied(a, &c, copy, order);
-                            c
-                        } else {
-                            a.clone()
-                        }
-                    }
-                    other => {
-                        if copy == Some(false) {
-                            return Err(copy_false_error());
-                        }
-                        let a = self.to_array(other, dtype)?;
-                        crate::eval::numpy::origins::sequence_copied(other, &a);
-                        if order == OrderArg::F && !a.is_f_contiguous() {
-                            kernels::cast_array(&self.ctx, &a, a.dtype(), Order::F)?
-                        } else {
-                            a
-                        }
-                    }
-                };
-                if let Some(n) = ndmin {
-                    let n = self.int_value(&n, "")?.to_i64().unwrap_or(0).max(0) as usize;
-                    if r.ndim() < n {
-                        // _prepend_ones: a view with leading length-1 axes whose stride is the
-                        // first axis's extent (the item size for F or 0-d arrays)
-                        let mut layout = r.layout().clone();
-                        let pad = n - r.ndim();
-                        let stride = if order == OrderArg::F
-                            || layout.is_fortran(r.itemsize())
-                            || layout.ndim() == 0
-                        {
-                            r.itemsize() as isize
-                        } else {
-                            layout.strides[0] * layout.shape[0] as isize
-                        };
-                        layout.shape.splice(0..0, std::iter::repeat_n(1, pad));
-                        layout
-                            .strides
-                            .splice(0..0, std::iter::repeat_n(stride, pad));
-                        r = r.view_with(&self.ctx, r.dtype(), layout);
-                    }
-                }
-                Ok(Value::Array(r))
-            }
-            "full" => {
-                let shape = p.req(0, "shape")?;
-                let fill = p.req(1, "fill_value")?;
-                let dtype = p.opt(2, "dtype")?;
-                let order = p.opt(3, "order")?;
-                p.finish()?;
-                let dt = match &dtype {
-                    Some(d) if !d.is_none() => self.to_dtype(d)?,
-                    _ => self.to_array(&fill, None)?.dtype(),
-                };
-                let order = self.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
-                let shape = self.to_shape(&shape)?;
-                let a = self.new_filled(&shape, dt, order, "empty")?;
-                self.copyto_unsafe(&a, &fill)?;
-                Ok(Value::Array(a))
-            }
-            "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
-                let proto = p.req(0, "a")?;
-                let fill = if name == "full_like" {
-                    Some(p.req(1, "fill_value")?)
-                } else {
-                    None
-                };
-                let off = if name == "full_like" { 1 } else { 0 };
-                let dtype = p.opt(1 + off, "dtype")?;
-                let order = p.opt(2 + off, "order")?;
-                let _subok = p.opt(3 + off, "subok")?;
-                let shape = p.opt(4 + off, "shape")?;
-                p.finish()?;
-                let proto = self.to_array(&proto, None)?;
-                let dt = match &dtype {
-                    Some(d) if !d.is_none() => self.to_dtype(d)?,
-                    _ => proto.dtype(),
-                };
-                let shape: Vec<i128> = match shape {
-                    Some(s) if !s.is_none() => self.to_shape(&s)?,
-                    _ => proto.shape().iter().map(|&d| d as i128).collect(),
-                };
-                let order = self.order_arg(order, OrderArg::K)?;
-                let shape = Layout::checked_size(&shape, dt.itemsize)?;
-                let a = proto.new_like(&self.ctx, &shape, dt, order)?;
-                match (name, fill) {
-                    ("ones_like", _) => kernels::fill(&self.ctx, &a, &Scalar::Int(1))?,
-                    (_, Some(f)) => self.copyto_unsafe(&a, &f)?,
-                    _ => {}
-                }
-                Ok(Value::Array(a))
-            }
-            "linspace" => {
-                let start = p.req(0, "start")?;
-                let stop = p.req(1, "stop")?;
-                let num = p.opt(2, "num")?;
-                let endpoint = p.opt(3, "endpoint")?;
-                let retstep = p.opt(4, "retstep")?;
-                let dtype = p.opt(5, "dtype")?;
-                let _axis = p.opt(6, "axis")?;
-                p.finish()?;
-                let num = match num {
-                    Some(n) => self.int_value(&n, "")?.to_i64().unwrap_or(i64::MAX),
-                    None => 50,
-                };
-                let endpoint = match endpoint {
-                    Some(v) => self.truthy(&v)?,
-                    None => true,
-                };
-                let retstep = match retstep {
-                    Some(v) => self.truthy(&v)?,
-                    None => false,
-                };
-                let dtype = match &dtype {
-                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
-                    _ => None,
-                };
-                self.linspace(&start, &stop, num, endpoint, retstep, dtype)
-            }
-            "copy" => {
-                let a = p.req(0, "a")?;
-                let order = p.opt(1, "order")?;
-                let _subok = p.opt(2, "subok")?;
-                p.finish()?;
-                let a = self.to_array(&a, None)?;
-                let o = self.order_arg(order, OrderArg::K)?;
-                Ok(Value::Array(self.copy_in_order(&a, a.dtype(), o)?))
-            }
             "reshape" | "ravel" | "transpose" | "swapaxes" | "squeeze" | "mean" | "min" | "max"
             | "prod" | "argmin" | "argmax" | "amin" | "amax" | "all" | "any" | "cumsum"
             | "cumprod" | "std" | "var" => {
@@ -707,128 +461,6 @@ impl Interp {
                 } else {
                     x.may_share_memory(y)
                 }))
-            }
-            "eye" | "identity" => {
-                let n = p.req(0, "N")?;
-                let (m, k, dtype) = if name == "eye" {
-                    (p.opt(1, "M")?, p.opt(2, "k")?, p.opt(3, "dtype")?)
-                } else {
-                    (None, None, p.opt(1, "dtype")?)
-                };
-                let order = p.kw_only("order");
-                p.finish()?;
-                let order = self.to_order(order.as_ref(), false)?.unwrap_or(Order::C);
-                let n = self.int_value(&n, "")?.to_i128_saturating();
-                let m = match m {
-                    Some(v) if !v.is_none() => self.int_value(&v, "")?.to_i128_saturating(),
-                    _ => n,
-                };
-                let k = match k {
-                    Some(v) => self.int_value(&v, "")?.to_i128_saturating(),
-                    None => 0,
-                };
-                let dt = match &dtype {
-                    Some(d) if !d.is_none() => self.to_dtype(d)?,
-                    _ => DType::FLOAT64,
-                };
-                let a = self.new_filled(&[n, m], dt, order, "zeros")?;
-                for i in 0..a.shape()[0] as i128 {
-                    let j = i + k;
-                    if j >= 0 && j < m {
-                        kernels::set_element(
-                            &a,
-                            a.layout().offset_of(&[i as usize, j as usize]),
-                            &Scalar::Int(1),
-                        )?;
-                    }
-                }
-                Ok(Value::Array(a))
-            }
-            "ascontiguousarray" | "asfortranarray" => {
-                let a = p.req(0, "a")?;
-                let dtype = p.opt(1, "dtype")?;
-                p.finish()?;
-                let dt = match &dtype {
-                    Some(d) if !d.is_none() => Some(self.to_dtype(d)?),
-                    _ => None,
-                };
-                let mut arr = self.to_array(&a, dt)?;
-                if arr.ndim() == 0 {
-                    arr = arr.reshape(&self.ctx, &[1], OrderArg::C)?;
-                }
-                let (ok, order) = if name == "ascontiguousarray" {
-                    (arr.is_c_contiguous(), Order::C)
-                } else {
-                    (arr.is_f_contiguous(), Order::F)
-                };
-                Ok(Value::Array(if ok {
-                    arr
-                } else {
-                    let c = kernels::cast_array(&self.ctx, &arr, arr.dtype(), order)?;
-                    crate::eval::numpy::origins::order_copied(&arr, &c, order);
-                    c
-                }))
-            }
-            "frombuffer" => {
-                let buf = p.req(0, "buffer")?;
-                let dtype = p.opt(1, "dtype")?;
-                let count = p.opt(2, "count")?;
-                let offset = p.opt(3, "offset")?;
-                p.finish()?;
-                let Value::Bytes(b) = &buf else {
-                    return Err(PyError::type_error(
-                        "a bytes-like object is required, not '".to_string()
-                            + &buf.type_name()
-                            + "'",
-                    ));
-                };
-                let dt = match &dtype {
-                    Some(d) if !d.is_none() => self.to_dtype(d)?,
-                    _ => DType::FLOAT64,
-                };
-                let offset = match offset {
-                    Some(v) => self.int_value(&v, "")?.to_i64().unwrap_or(0),
-                    None => 0,
-                };
-                if offset < 0 || offset as usize > b.v.len() {
-                    return Err(PyError::value(
-                        "offset must be non-negative and no greater than buffer length ("
-                            .to_string()
-                            + &b.v.len().to_string()
-                            + ")",
-                    ));
-                }
-                let avail = b.v.len() - offset as usize;
-                let count = match count {
-                    Some(v) => self.int_value(&v, "")?.to_i64().unwrap_or(-1),
-                    None => -1,
-                };
-                let n = if count < 0 {
-                    if !avail.is_multiple_of(dt.itemsize) {
-                        return Err(PyError::value(
-                            "buffer size must be a multiple of element size",
-                        ));
-                    }
-                    avail / dt.itemsize
-                } else {
-                    if count as usize * dt.itemsize > avail {
-                        return Err(PyError::value("buffer is smaller than requested size"));
-                    }
-                    count as usize
-                };
-                // arrsh copies the bytes into an aligned buffer (the bytes object cannot change, so
-                // no one can tell); like NumPy, the array is read-only and its base is the bytes
-                let off = offset as usize;
-                let buffer = crate::runtime::buffer::Buffer::from_bytes(
-                    &self.ctx.heap,
-                    &b.v[off..off + n * dt.itemsize],
-                    &dt.name(),
-                )?;
-                let layout = Layout::contiguous(&[n], dt.itemsize, Order::C);
-                let holder: Rc<dyn std::any::Any> = b.clone();
-                Ok(Value::Array(NdArray::over_foreign(
-                    &self.ctx, buffer, dt, layout, holder,
-                )))
             }
             "as_strided" => {
                 let x = p.req(0, "x")?;
@@ -996,17 +628,6 @@ impl Interp {
                 }
                 Ok(self.new_tuple(items))
             }
-            "count_nonzero" => {
-                let a = p.req(0, "a")?;
-                p.finish()?;
-                let a = self.to_array(&a, None)?;
-                let b = kernels::cast_array(&self.ctx, &a, DType::BOOL, Order::C)?;
-                let n = b.buffer().bytes()?[..b.size()]
-                    .iter()
-                    .filter(|&&x| x != 0)
-                    .count();
-                Ok(self.new_i64(n as i64))
-            }
             "array_equal" => {
                 let a = p.req(0, "a1")?;
                 let b = p.req(1, "a2")?;
@@ -1168,260 +789,6 @@ impl Interp {
         })
     }
 
-    /// A new array of `shape` filled as `zeros`/`ones`/`empty` (zeroed either way: arrsh never
-    /// shows garbage).
-    pub fn new_filled(
-        &mut self,
-        shape: &[i128],
-        dt: DType,
-        order: Order,
-        kind: &str,
-    ) -> PyResult<Rc<NdArray>> {
-        let shape = Layout::checked_size(shape, dt.itemsize)?;
-        let a = NdArray::zeros(&self.ctx, &shape, dt, order)?;
-        if kind == "ones" {
-            kernels::fill(&self.ctx, &a, &Scalar::Int(1))?;
-        }
-        Ok(a)
-    }
-
-    /// `np.copyto(a, value, casting='unsafe')`, as `np.full` and `np.full_like` fill: a Python
-    /// int must still fit the dtype (NumPy 2), but floats and arrays cast unsafely (NaN into
-    /// an int array gives the most negative int, as NumPy's C cast does here).
-    fn copyto_unsafe(&mut self, a: &Rc<NdArray>, value: &Value) -> PyResult<()> {
-        match value {
-            Value::Float(_) | Value::Complex(_) | Value::Scalar(_) | Value::Array(_) => {
-                let src = self.to_array(value, None)?;
-                kernels::assign(&self.ctx, a, &src)
-            }
-            other => self.assign_into(a, other),
-        }
-    }
-
-    /// `np.arange`, a port of `PyArray_ArangeObj`: the dtype is discovered from the three
-    /// values (at least int64), the length is `ceil((stop - start) / step)` computed on the
-    /// Python values, the first two elements are set from `start` and `start + step` (so they
-    /// must fit the dtype), and the rest continue in the dtype's own arithmetic.
-    fn arange(
-        &mut self,
-        start: Value,
-        stop: Option<Value>,
-        step: Option<Value>,
-        dtype: Option<DType>,
-    ) -> PyResult<Value> {
-        let stop = stop.filter(|v| !v.is_none());
-        let step = step.filter(|v| !v.is_none());
-        // numpy would use the object dtype (huge Python ints, None): arrsh has none, so such a
-        // range can only be refused after NumPy's own errors (length, subtraction) had a chance
-        let mut object = false;
-        let dt = match dtype {
-            Some(d) => d,
-            None => {
-                let mut dt = Some(DType::INT64);
-                for v in std::iter::once(&start).chain(&stop).chain(&step) {
-                    match self.arange_descr(v)? {
-                        // a string or bytes argument decides the (unsupported) DType
-                        Some(d) if d.is_flexible() => {
-                            dt = Some(d);
-                            break;
-                        }
-                        Some(d) => {
-                            dt = dt.and_then(|x| crate::runtime::dtype::promote(x, d));
-                        }
-                        None => dt = None,
-                    }
-                }
-                object = dt.is_none();
-                dt.unwrap_or(DType::FLOAT64)
-            }
-        };
-        if !dt.is_numeric() && dt.kind != Kind::Bool {
-            return Err(PyError::type_error(format!(
-                "arange() not supported for inputs with DType <class 'numpy.dtypes.{}'>.",
-                crate::eval::object::value::dtype_class_name(dt)
-            )));
-        }
-        let step = match step {
-            Some(s) => s,
-            None => self.new_i64(1),
-        };
-        let (start, stop) = match stop {
-            Some(stop) => (start, stop),
-            None => (self.new_i64(0), start),
-        };
-        // _calc_length
-        use crate::syntax::ast::BinOp;
-        let diff = match self.binary_op(&stop, BinOp::Sub, &start) {
-            Err(_) if matches!(stop, Value::Tuple(_)) => {
-                return Err(PyError::type_error(
-                    "arange: scalar arguments expected instead of a tuple.",
-                ));
-            }
-            other => other?,
-        };
-        let zero = self.new_i64(0);
-        let diff_nonzero = !self.py_eq(&diff, &zero)?;
-        let quotient = self.binary_op(&diff, BinOp::Div, &step)?;
-        let quotient_zero = self.py_eq(&quotient, &zero)?;
-        let q = match &quotient {
-            Value::Complex(c) => c.re,
-            Value::Scalar(s) => s.v.to_f64(),
-            Value::Array(a) if a.ndim() == 0 => {
-                a.item().map_or(Ok(0.0), |s| s.map(|s| s.to_f64()))?
-            }
-            Value::Array(_) => {
-                return Err(PyError::type_error(
-                    "only 0-dimensional arrays can be converted to Python scalars",
-                ));
-            }
-            other => as_float(other)?.unwrap_or(0.0),
-        };
-        let len: i128 = if quotient_zero && diff_nonzero {
-            // underflow: the range is not empty, so there is one element unless it went negative
-            if q.is_sign_negative() { 0 } else { 1 }
-        } else {
-            let c = q.ceil();
-            if c.is_nan() {
-                return Err(PyError::value("arange: cannot compute length"));
-            }
-            // numpy compares with (double)NPY_MAX_INTP, which is 2**63, then casts: 2**63 itself
-            // passes and wraps to the most negative length (an empty result)
-            let limit = 2f64.powi(63);
-            if !(-limit..=limit).contains(&c) {
-                return Err(PyError::value("Maximum allowed size exceeded"));
-            }
-            if c == limit {
-                i64::MIN as i128
-            } else {
-                c as i128
-            }
-        };
-        let n = len.max(0);
-        if dt.kind == Kind::Bool && n > 2 {
-            return Err(PyError::type_error(
-                "arange() is only supported for booleans when the result has at most length 2.",
-            ));
-        }
-        if object && n > 0 {
-            return Err(PyError::not_implemented(
-                "arrsh has no object arrays (NumPy would give this arange dtype=object)",
-            ));
-        }
-        let arr = self.new_filled(&[n], dt, Order::C, "empty")?;
-        if n > 0 {
-            let first = self.value_to_element(&start, dt)?;
-            let second = if n > 1 {
-                let next = self.binary_op(&start, BinOp::Add, &step)?;
-                self.value_to_element(&next, dt)?
-            } else {
-                first.clone()
-            };
-            kernels::fill_arange(&self.ctx, &arr, &first, &second)?;
-        }
-        Ok(Value::Array(arr))
-    }
-
-    /// `PyArray_DescrFromObject` for one `arange` argument: `None` for objects NumPy would give
-    /// the object dtype (the subtraction then raises Python's TypeError).
-    fn arange_descr(&mut self, v: &Value) -> PyResult<Option<DType>> {
-        Ok(Some(match v {
-            Value::Bool(_) => DType::BOOL,
-            Value::Int(i) => {
-                let x = i.v.to_i128_saturating();
-                if x >= i64::MIN as i128 && x <= i64::MAX as i128 {
-                    DType::INT64
-                } else if x >= 0 && x <= u64::MAX as i128 {
-                    DType::UINT64
-                } else {
-                    return Ok(None); // numpy: dtype=object
-                }
-            }
-            Value::Float(_) => DType::FLOAT64,
-            Value::Complex(_) => DType::COMPLEX128,
-            Value::Scalar(s) => s.dtype,
-            Value::Array(a) => a.dtype(),
-            Value::Str(s) => DType::unicode(s.v.chars().count()),
-            Value::Bytes(b) => DType::bytes(b.v.len()),
-            Value::List(_) | Value::Tuple(_) => match self.to_array(v, None) {
-                Ok(a) => a.dtype(),
-                Err(_) => return Ok(None),
-            },
-            _ => return Ok(None),
-        }))
-    }
-
-    /// `np.linspace`, following numpy's function_base.py step by step (so the result is a view of
-    /// the arange it starts from, as numpy's is, and rounding matches).
-    fn linspace(
-        &mut self,
-        start: &Value,
-        stop: &Value,
-        num: i64,
-        endpoint: bool,
-        retstep: bool,
-        dtype: Option<DType>,
-    ) -> PyResult<Value> {
-        if num < 0 {
-            return Err(PyError::value(format!(
-                "Number of samples, {num}, must be non-negative."
-            )));
-        }
-        let num = num as usize;
-        let div = if endpoint { num.saturating_sub(1) } else { num };
-        let f0 = self.to_float(start)?;
-        let f1 = self.to_float(stop)?;
-        let delta = f1 - f0;
-        let dt = DType::FLOAT64;
-        let base = self.new_filled(&[num as i128], dt, Order::C, "empty")?;
-        if num > 0 {
-            kernels::fill_arange(&self.ctx, &base, &Scalar::Float(0.0), &Scalar::Float(1.0))?;
-        }
-        let mut y = base.reshape(&self.ctx, &[num as i128], OrderArg::C)?;
-        let step;
-        if div > 0 {
-            step = delta / div as f64;
-            if step == 0.0 {
-                let d = self.scalar_to_array(dt, &Scalar::Float(div as f64))?;
-                kernels::binary(&self.ctx, BinaryOp::TrueDiv, &y, &d, dt, Some(&y))?;
-                let m = self.scalar_to_array(dt, &Scalar::Float(delta))?;
-                kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, Some(&y))?;
-            } else {
-                let s = self.scalar_to_array(dt, &Scalar::Float(step))?;
-                kernels::binary(&self.ctx, BinaryOp::Mul, &y, &s, dt, Some(&y))?;
-            }
-        } else {
-            step = f64::NAN;
-            let m = self.scalar_to_array(dt, &Scalar::Float(delta))?;
-            y = kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, None)?
-                .ok_or_else(|| PyError::type_error("linspace"))?;
-        }
-        let s0 = self.scalar_to_array(dt, &Scalar::Float(f0))?;
-        kernels::binary(&self.ctx, BinaryOp::Add, &y, &s0, dt, Some(&y))?;
-        if endpoint && num > 1 {
-            kernels::set_element(&y, y.layout().offset_of(&[num - 1]), &Scalar::Float(f1))?;
-        }
-        if let Some(out) = dtype
-            && out != dt
-        {
-            if out.is_integer() {
-                let mut vals = Vec::with_capacity(num);
-                for i in 0..num {
-                    vals.push(y.get(&[i])?.to_f64().floor());
-                }
-                for (i, v) in vals.into_iter().enumerate() {
-                    kernels::set_element(&y, y.layout().offset_of(&[i]), &Scalar::Float(v))?;
-                }
-            }
-            y = kernels::cast_array(&self.ctx, &y, out, Order::C)?;
-        }
-        let arr = Value::Array(y);
-        if retstep {
-            let st = self.new_scalar(DType::FLOAT64, Scalar::Float(step));
-            return Ok(self.new_tuple(vec![arr, st]));
-        }
-        Ok(arr)
-    }
-
     fn set_printoptions(&mut self, vals: Vec<(&str, Option<Value>)>) -> PyResult<()> {
         use crate::runtime::print::FloatMode;
         let mut o = self.print_opts.clone();
@@ -1492,12 +859,6 @@ impl Interp {
         self.print_opts = o;
         Ok(())
     }
-}
-
-fn copy_false_error() -> PyError {
-    PyError::value(
-        "Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.",
-    )
 }
 
 fn float_mode_name(m: crate::runtime::print::FloatMode) -> &'static str {

@@ -12,6 +12,7 @@ use crate::eval::Interp;
 use crate::eval::object::fxmap::FxHashMap;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::Value;
+use crate::eval::vm::code::ConstPool;
 use crate::syntax::ast::{BinOp, Expr};
 
 /// CPython 3.11's `ast_opt.c` limits: folded ints stay under 128 bits, folded strings and bytes
@@ -123,10 +124,11 @@ fn foldable(op: BinOp, a: &Value, b: &Value, result: &Value) -> bool {
 }
 
 impl Interp {
-    /// The value of a constant expression (`is_const(e)`), made once per statement.
-    pub(crate) fn constant(&mut self, e: &Expr) -> PyResult<Value> {
+    /// The value of a constant expression (`is_const(e)`), made once per compiled statement:
+    /// `pool` is the statement's, and `e` lives in its code (so its address is a stable key).
+    pub(crate) fn pool_constant(&mut self, pool: &ConstPool, e: &Expr) -> PyResult<Value> {
         let node = e as *const Expr as usize;
-        if let Some(v) = self.consts.by_node.get(&node) {
+        if let Some(v) = pool.consts.borrow().by_node.get(&node) {
             return Ok(v.clone());
         }
         // literals: look the value up before making an object for it
@@ -138,12 +140,12 @@ impl Interp {
             Expr::Bytes(b) => Some(ConstKey::Bytes(b.clone())),
             _ => None,
         };
-        if let Some(k) = &literal_key
-            && let Some(v) = self.consts.by_key.get(k)
-        {
-            let v = v.clone();
-            self.consts.by_node.insert(node, v.clone());
-            return Ok(v);
+        if let Some(k) = &literal_key {
+            let mut c = pool.consts.borrow_mut();
+            if let Some(v) = c.by_key.get(k).cloned() {
+                c.by_node.insert(node, v.clone());
+                return Ok(v);
+            }
         }
         let (v, cache) = match e {
             Expr::Int(i) => (self.new_int(Int::from_big(BigInt::clone(i))), true),
@@ -158,22 +160,22 @@ impl Interp {
             Expr::Tuple(xs) => {
                 let mut items = Vec::with_capacity(xs.len());
                 for x in xs {
-                    items.push(self.constant(x)?);
+                    items.push(self.pool_constant(pool, x)?);
                 }
                 (self.new_tuple(items), true)
             }
             Expr::Unary(op, x) => {
-                let x = self.constant(x)?;
+                let x = self.pool_constant(pool, x)?;
                 (self.unary_op(*op, &x)?, true)
             }
             Expr::BinOp(a, op, b) => {
-                let x = self.constant(a)?;
-                let y = self.constant(b)?;
+                let x = self.pool_constant(pool, a)?;
+                let y = self.pool_constant(pool, b)?;
                 let r = self.binary_op(&x, *op, &y)?;
                 let ok = foldable(*op, &x, &y, &r);
                 (r, ok)
             }
-            _ => return self.eval_inner(e),
+            _ => unreachable!("the compiler makes constants only of is_const expressions"),
         };
         if !cache {
             return Ok(v);
@@ -181,8 +183,9 @@ impl Interp {
         let Some(key) = literal_key.or_else(|| key_of(&v)) else {
             return Ok(v);
         };
-        let v = self.consts.by_key.entry(key).or_insert(v).clone();
-        self.consts.by_node.insert(node, v.clone());
+        let mut c = pool.consts.borrow_mut();
+        let v = c.by_key.entry(key).or_insert(v).clone();
+        c.by_node.insert(node, v.clone());
         Ok(v)
     }
 }
@@ -226,6 +229,7 @@ mod tests {
         use std::sync::Arc;
         use std::sync::atomic::AtomicBool;
         let mut it = Interp::new(Heap::new(false, 1 << 30), Arc::new(AtomicBool::new(false)));
+        let _ = &mut it;
         let two = it.new_i64(2);
         let e60 = it.new_i64(60);
         let e100 = it.new_i64(100);

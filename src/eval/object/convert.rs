@@ -320,6 +320,9 @@ impl Interp {
 
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        if crate::eval::object::dunder::is_user(v) {
+            return self.user_len(v);
+        }
         Ok(match v {
             Value::Str(s) => s.v.chars().count(),
             Value::Bytes(b) => b.v.len(),

@@ -129,6 +129,9 @@ fn tuple_hash(lanes: &[i64]) -> i64 {
 impl Interp {
     /// `hash(v)`, or CPython's TypeError for unhashable values.
     pub fn py_hash(&mut self, v: &Value) -> PyResult<i64> {
+        if crate::eval::object::dunder::is_user(v) {
+            return self.user_hash(v);
+        }
         Ok(match v {
             Value::Int(i) => int_hash(&i.v),
             Value::Bool(b) => *b as i64,

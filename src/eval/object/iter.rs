@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::error::{PyError, PyResult};
+use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
@@ -34,6 +34,8 @@ pub struct ValueIter {
 enum Kind {
     Own(IterState),
     Shared(Rc<PyIter>),
+    /// An object of a user class with `__next__`.
+    Dunder(Value),
 }
 
 impl ValueIter {
@@ -45,6 +47,10 @@ impl ValueIter {
             Kind::Shared(it) => {
                 let it = it.clone();
                 interp.iter_next(&it)
+            }
+            Kind::Dunder(v) => {
+                let v = v.clone();
+                interp.user_next(&v)
             }
         }
     }
@@ -58,7 +64,7 @@ impl ValueIter {
                 IterState::Zip(inner) if inner.len() == n && n > 0 => Some(it.clone()),
                 _ => None,
             },
-            Kind::Own(_) => None,
+            Kind::Own(_) | Kind::Dunder(_) => None,
         }
     }
 }
@@ -70,6 +76,8 @@ enum Compound {
     Zip(usize),
     Enumerate(Rc<PyIter>, Int),
     Map(Value, Vec<Rc<PyIter>>),
+    /// The old sequence protocol: `obj[pos]` until IndexError.
+    GetItem(Value, usize),
 }
 
 impl Interp {
@@ -129,6 +137,15 @@ impl Interp {
                 kind: Kind::Shared(it.clone()),
             });
         }
+        if crate::eval::object::dunder::is_user(v) {
+            let r = self.user_iter(v)?;
+            return Ok(ValueIter {
+                kind: match r {
+                    Value::Iter(it) => Kind::Shared(it),
+                    other => Kind::Dunder(other),
+                },
+            });
+        }
         Ok(ValueIter {
             kind: Kind::Own(self.iter_state(v)?),
         })
@@ -138,6 +155,9 @@ impl Interp {
     pub fn make_iter(&mut self, v: &Value) -> PyResult<Value> {
         if let Value::Iter(_) = v {
             return Ok(v.clone());
+        }
+        if crate::eval::object::dunder::is_user(v) {
+            return self.user_iter(v);
         }
         let kind = match v {
             Value::List(_) => "list_iterator",
@@ -287,6 +307,13 @@ impl Interp {
             IterState::Map { func, iters } => {
                 return Ok(Err(Compound::Map(func.clone(), iters.clone())));
             }
+            IterState::GetItem { obj, pos } => {
+                *pos += 1;
+                return Ok(Err(Compound::GetItem(obj.clone(), *pos - 1)));
+            }
+            IterState::Gen(_) | IterState::Native(_) => {
+                unreachable!("generators and native iterators step in iter_next")
+            }
         }))
     }
 
@@ -318,6 +345,18 @@ impl Interp {
                 }
                 None => None,
             },
+            Compound::GetItem(obj, pos) => {
+                let i = self.new_i64(pos as i64);
+                match self.getitem(&obj, &i) {
+                    Ok(v) => Some(v),
+                    Err(e)
+                        if matches!(e.kind, ErrorKind::IndexError | ErrorKind::StopIteration) =>
+                    {
+                        None
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
             Compound::Map(func, iters) => {
                 let mut args = Vec::with_capacity(iters.len());
                 for i in &iters {
@@ -345,6 +384,16 @@ impl Interp {
     /// `next(it)` on an iterator object; `None` when exhausted.
     pub fn iter_next(&mut self, it: &Rc<PyIter>) -> PyResult<Option<Value>> {
         self.ctx.check_interrupt()?;
+        let special = match &*it.state.borrow() {
+            IterState::Gen(_) => Some(true),
+            IterState::Native(_) => Some(false),
+            _ => None,
+        };
+        match special {
+            Some(true) => return self.gen_next(it),
+            Some(false) => return self.native_next(it),
+            None => {}
+        }
         let step = {
             let Ok(mut st) = it.state.try_borrow_mut() else {
                 return Err(PyError::value("generator already executing"));

@@ -1,9 +1,12 @@
 //! Python's object model: values with identity, CPython's containers as it sizes them, operators, subscripts, iteration, conversions.
 
 pub(crate) mod budget;
+pub mod classobj;
 pub mod consts;
 pub mod convert;
 pub mod dictobj;
+pub mod dunder;
+pub mod excobj;
 pub mod fxmap;
 pub mod hashing;
 pub mod iter;

@@ -10,7 +10,6 @@ use crate::eval::object::fxmap::FxHashMap;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
 use crate::runtime::{DType, Heap, NdArray, ObjId, Scalar};
-use crate::syntax::ast::Expr;
 
 /// CPython 3.11 (non-PIE build) keeps small ints in a static array; `id(100)` is 9788064 as in
 /// the seed session, and neighbours are 32 bytes apart.
@@ -46,9 +45,24 @@ const MODULES: &[&str] = &[
     "builtins",
 ];
 
+/// The top-level modules `import` knows (for the message when one is missing).
+pub fn provided_modules() -> String {
+    let mut names: Vec<&str> = MODULES
+        .iter()
+        .filter(|m| !m.contains('.') && **m != "builtins")
+        .copied()
+        .collect();
+    names.sort();
+    names.join(", ")
+}
+
 /// Python builtins that are functions (type-like builtins are `TypeKind`s).
 pub const BUILTIN_FUNCTIONS: &[&str] = &[
     "print",
+    "super",
+    "property",
+    "staticmethod",
+    "classmethod",
     "len",
     "id",
     "repr",
@@ -192,7 +206,11 @@ impl Objects {
 
     pub fn module_public_names(&self, name: &str) -> Vec<&'static str> {
         match name {
-            "numpy" => crate::eval::numpy::module::NUMPY_NAMES.to_vec(),
+            // NumPy's own `__all__` (names.tsv): names arrsh lacks are skipped by the caller,
+            // and `sum`, `min`, `max`, `abs`, `round`... shadow the builtins as in NumPy
+            "numpy" | "numpy.random" | "numpy.linalg" => {
+                crate::eval::registry::names::star(name).collect()
+            }
             "numpy.lib.stride_tricks" => vec!["as_strided", "sliding_window_view", "broadcast_to"],
             "sys" => vec!["getsizeof", "maxsize", "version"],
             "time" => vec!["time", "perf_counter", "sleep"],
@@ -310,25 +328,12 @@ impl Objects {
 }
 
 fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
-    use crate::error::ErrorKind::*;
-    Some(match name {
-        "ValueError" => ValueError,
-        "TypeError" => TypeError,
-        "IndexError" => IndexError,
-        "KeyError" => KeyError,
-        "AttributeError" => AttributeError,
-        "NameError" => NameError,
-        "OverflowError" => OverflowError,
-        "ZeroDivisionError" => ZeroDivisionError,
-        "MemoryError" => MemoryError,
-        "RecursionError" => RecursionError,
-        "KeyboardInterrupt" => KeyboardInterrupt,
-        "NotImplementedError" => NotImplementedError,
-        "StopIteration" => StopIteration,
-        "RuntimeError" => RuntimeError,
-        "SyntaxError" => SyntaxError,
-        _ => return None,
-    })
+    use crate::error::ErrorKind;
+    // NumPy's exception classes live in numpy.exceptions, not in builtins
+    if matches!(name, "AxisError" | "UFuncTypeError" | "UsageError") {
+        return None;
+    }
+    ErrorKind::ALL.iter().copied().find(|k| k.name() == name)
 }
 
 /// CPython 3.11's `sys.getsizeof` of a str: compact ASCII 49 + n, latin-1 73 + n,
@@ -523,13 +528,6 @@ impl Interp {
             name: Rc::from(name),
         }))
     }
-    pub fn new_lambda(&self, params: Vec<String>, body: Expr) -> Value {
-        Value::Function(Rc::new(Lambda {
-            id: self.ctx.heap.object(152),
-            params,
-            body,
-        }))
-    }
     pub fn new_iter(&self, kind: &'static str, state: IterState) -> Value {
         Value::Iter(Rc::new(PyIter {
             id: self.ctx.heap.object(48),
@@ -584,6 +582,11 @@ impl Interp {
             Value::Builtin(x) => x.id.addr(),
             Value::Method(x) => x.id.addr(),
             Value::Function(x) => x.id.addr(),
+            Value::BoundMethod(x) => x.id.addr(),
+            Value::Class(x) => x.id.addr(),
+            Value::Instance(x) => x.id.addr(),
+            Value::Exception(x) => x.id.addr(),
+            Value::Descr(x) => x.id.addr(),
             Value::Iter(x) => x.id.addr(),
             Value::Flags(x) => x.id.addr(),
             Value::Record(x) => x.id.addr(),

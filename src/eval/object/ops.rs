@@ -315,6 +315,9 @@ impl Interp {
     }
 
     pub fn binary_op(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Value> {
+        if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
+            return self.user_binary(a, op, b);
+        }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             if op == BinOp::MatMul {
                 return self.matmul(a, b);
@@ -648,6 +651,9 @@ impl Interp {
     }
 
     pub fn unary_op(&mut self, op: UnaryOp, v: &Value) -> PyResult<Value> {
+        if crate::eval::object::dunder::is_user(v) {
+            return self.user_unary(op, v);
+        }
         match v {
             Value::Array(_) | Value::Scalar(_) => {
                 let a = match v {
@@ -703,6 +709,9 @@ impl Interp {
     /// `cur <op>= rhs`: arrays are updated in place (same object, same buffer) under NumPy's
     /// `same_kind` casting rule; lists extend in place; everything else rebinds.
     pub fn inplace_op(&mut self, cur: &Value, op: BinOp, rhs: &Value) -> PyResult<Value> {
+        if crate::eval::object::dunder::is_user(cur) || crate::eval::object::dunder::is_user(rhs) {
+            return self.user_inplace(cur, op, rhs);
+        }
         match cur {
             Value::Array(a) => {
                 let Some(k) = kop(op) else {
@@ -760,6 +769,9 @@ impl Interp {
             CmpOp::NotIn => return self.contains(b, a).map(|x| Value::Bool(!x)),
             _ => {}
         }
+        if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
+            return self.user_compare(a, op, b);
+        }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             let k = cmp_kop(op).ok_or_else(|| PyError::type_error("bad comparison"))?;
             if (matches!(a, Value::None) || matches!(b, Value::None))
@@ -804,6 +816,10 @@ impl Interp {
     /// Python `==` for non-array values.
     pub fn py_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         use Value as V;
+        if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
+            let r = self.user_compare(a, CmpOp::Eq, b)?;
+            return self.truthy(&r);
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(x == y);
         }
@@ -921,6 +937,9 @@ impl Interp {
 
     /// `x in container`.
     pub fn contains(&mut self, container: &Value, x: &Value) -> PyResult<bool> {
+        if crate::eval::object::dunder::is_user(container) {
+            return self.user_contains(container, x);
+        }
         match container {
             Value::Str(s) => match x {
                 Value::Str(sub) => Ok(s.v.contains(sub.v.as_str())),

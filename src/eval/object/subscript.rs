@@ -123,6 +123,9 @@ impl Interp {
     }
 
     pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if crate::eval::object::dunder::is_user(obj) {
+            return self.user_getitem(obj, idx);
+        }
         match obj {
             Value::Array(a) => match self.array_index(idx)? {
                 ArrayIndex::Basic(items) => match a.index_basic(&self.ctx, &items)? {
@@ -190,6 +193,9 @@ impl Interp {
     }
 
     pub fn setitem(&mut self, obj: &Value, idx: &Value, v: Value) -> PyResult<()> {
+        if crate::eval::object::dunder::is_user(obj) {
+            return self.user_setitem(obj, idx, v);
+        }
         match obj {
             Value::Array(a) => {
                 if !a.is_writeable() {
@@ -240,6 +246,9 @@ impl Interp {
     }
 
     pub fn delitem(&mut self, obj: &Value, idx: &Value) -> PyResult<()> {
+        if crate::eval::object::dunder::is_user(obj) {
+            return self.user_delitem(obj, idx);
+        }
         match obj {
             // Python's list and dict are in `sequences` and `dictobj`
             Value::List(l) => self.list_delitem(l, idx),

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use crate::eval::object::pyint::Int;
 use crate::runtime::{DType, NdArray, ObjId, Scalar};
-use crate::syntax::ast::Expr;
 
 /// A Python value. Cloning shares the object (like binding another name to it).
 #[derive(Clone)]
@@ -34,13 +33,24 @@ pub enum Value {
     Module(Rc<Module>),
     Builtin(Rc<BuiltinFn>),
     Method(Rc<BoundMethod>),
-    Function(Rc<Lambda>),
+    /// A function made by `def` or `lambda`.
+    Function(Rc<PyFunction>),
+    /// A Python function bound to an object (`obj.method`).
+    BoundMethod(Rc<PyBoundMethod>),
+    /// A class made by `class`.
+    Class(Rc<crate::eval::object::classobj::PyClass>),
+    /// An instance of a class made by `class`.
+    Instance(Rc<crate::eval::object::classobj::PyInstance>),
+    /// An exception object (of a builtin exception class or a user's subclass of one).
+    Exception(Rc<crate::eval::object::excobj::PyExc>),
+    /// `property`, `staticmethod`, `classmethod` objects.
+    Descr(Rc<crate::eval::object::classobj::PyDescr>),
     Iter(Rc<PyIter>),
     /// `a.flags`
     Flags(Rc<FlagsObj>),
     /// `np.iinfo(...)` / `np.finfo(...)` results and other small attribute bags.
     Record(Rc<Record>),
-    /// A caught exception object is not modelled; `Exception` types are `Type`s.
+    /// A closure cell (a variable shared by a function and the functions inside it).
     Cell(Rc<CellRef>),
     /// NumPy's `DummyArray`: what `as_strided` results report as their `.base`.
     Dummy(Rc<DummyArray>),
@@ -154,10 +164,27 @@ pub struct BoundMethod {
     pub obj: Value,
     pub name: Rc<str>,
 }
-pub struct Lambda {
+/// A function: its code, defaults, closure and attributes.
+pub struct PyFunction {
     pub id: ObjId,
-    pub params: Vec<String>,
-    pub body: Expr,
+    pub code: Rc<crate::eval::vm::code::Code>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    /// The defaults of the last positional parameters (a tuple), as `__defaults__`.
+    pub defaults: RefCell<Option<Value>>,
+    /// Keyword-only defaults (a dict), as `__kwdefaults__`.
+    pub kwdefaults: RefCell<Option<Value>>,
+    /// The cells of its free variables (a tuple of cells), as `__closure__`.
+    pub closure: Option<Value>,
+    /// Attributes set on it (`f.calls = 0`, `__doc__`, `__wrapped__`).
+    pub dict: RefCell<Vec<(Rc<str>, Value)>>,
+}
+
+/// `obj.method` for a Python function: the function and the object it is bound to.
+pub struct PyBoundMethod {
+    pub id: ObjId,
+    pub func: Value,
+    pub obj: Value,
 }
 pub struct FlagsObj {
     pub id: ObjId,
@@ -171,6 +198,7 @@ pub struct Record {
 }
 pub struct CellRef {
     pub id: ObjId,
+    pub value: RefCell<Option<Value>>,
 }
 
 /// A type object: builtins, NumPy scalar types, `numpy.ndarray`, exception classes.
@@ -250,8 +278,17 @@ pub enum IterState {
         func: Value,
         iters: Vec<Rc<PyIter>>,
     },
-    /// Items computed up front (generator expressions, `filter`).
+    /// Items computed up front (`filter`, reversed strings).
     Values(std::collections::VecDeque<Value>),
+    /// The old sequence protocol over an object with `__getitem__` but no `__iter__`.
+    GetItem {
+        obj: Value,
+        pos: usize,
+    },
+    /// A generator: its suspended frame (taken out while it runs).
+    Gen(Box<crate::eval::vm::frame::GenState>),
+    /// A native iterator implemented in Rust (itertools and friends).
+    Native(Box<dyn crate::eval::modules::NativeIter>),
     Done,
 }
 
@@ -284,6 +321,11 @@ impl Value {
                 .into(),
             Value::Method(_) => "builtin_function_or_method".into(),
             Value::Function(_) => "function".into(),
+            Value::BoundMethod(_) => "method".into(),
+            Value::Class(_) => "type".into(),
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Exception(e) => e.class_name(),
+            Value::Descr(d) => d.kind.type_name().into(),
             Value::Iter(it) => it.kind.into(),
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
             Value::Record(r) => r.type_name.into(),

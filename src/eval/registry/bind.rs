@@ -60,21 +60,15 @@ impl Bound {
         }
     }
 
-    fn slot(&self, name: &str) -> usize {
-        match self.spec.index_of(name) {
-            Some(i) => i,
-            None => {
-                // a row's function asked for a parameter its spec does not have: a bug the
-                // registry's tests catch; never reached from user input
-                debug_assert!(false, "no parameter {name} in {:?}", self.spec);
-                usize::MAX
-            }
-        }
+    /// The slot of `name`; `None` when this row's spec lacks it (one function may serve rows
+    /// whose specs differ: `array` has `ndmin`, `asarray` has not).
+    fn slot(&self, name: &str) -> Option<usize> {
+        self.spec.index_of(name)
     }
 
     /// The value given for `name`, if any (taking it out).
     pub fn take(&mut self, name: &str) -> Option<Value> {
-        let i = self.slot(name);
+        let i = self.slot(name)?;
         self.slots.get_mut(i).and_then(Option::take)
     }
 
@@ -93,18 +87,19 @@ impl Bound {
 
     /// A required parameter (the binder made sure it is there).
     pub fn req(&mut self, name: &str) -> PyResult<Value> {
+        debug_assert!(self.slot(name).is_some(), "no parameter {name}");
         self.take(name)
             .ok_or_else(|| PyError::type_error(format!("missing required argument '{name}'")))
     }
 
     pub fn given(&self, name: &str) -> bool {
-        let i = self.slot(name);
-        self.slots.get(i).is_some_and(Option::is_some)
+        self.slot(name)
+            .is_some_and(|i| self.slots.get(i).is_some_and(Option::is_some))
     }
 
     /// The default the spec writes for `name` (`None`, `50`, `'K'`, `True`).
     pub fn default_text(&self, name: &str) -> Option<&'static str> {
-        let i = self.slot(name);
+        let i = self.slot(name)?;
         self.spec.params.get(i).and_then(|p| p.default)
     }
 }

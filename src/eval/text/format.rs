@@ -560,6 +560,9 @@ pub fn ascii_escape(s: &str) -> String {
 impl Interp {
     /// `format(v, spec)` — `type(v).__format__(v, spec)`.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if crate::eval::object::dunder::is_user(v) {
+            return self.user_format(v, spec);
+        }
         // the text's size first: a width or precision can ask for gigabytes
         // (after CPython's own refusals: a precision past a C int is "precision too big")
         if let Ok(fs) = parse_spec(spec, '>', "")

@@ -351,6 +351,39 @@ impl Interp {
                 p.text(&t);
                 Ok(())
             }
+            Value::Class(c) => {
+                p.text(&format!("__main__.{}", c.qualname));
+                Ok(())
+            }
+            Value::Instance(i) if i.class.lookup("__repr__").is_none() => {
+                let id = self.id_of(v);
+                p.text(&format!(
+                    "<__main__.{} at {id:#x}{}>",
+                    i.class.qualname,
+                    if cycle { " ..." } else { "" }
+                ));
+                Ok(())
+            }
+            Value::Exception(e)
+                if e.class
+                    .as_ref()
+                    .is_none_or(|c| c.lookup("__repr__").is_none()) =>
+            {
+                let name = match &e.class {
+                    Some(c) => format!("__main__.{}(", c.qualname),
+                    None => format!("{}(", e.kind.name()),
+                };
+                let args = match &*e.args.borrow() {
+                    Value::Tuple(t) => t.items.clone(),
+                    _ => Vec::new(),
+                };
+                self.pretty_items(p, &name, &args, ")", "")
+            }
+            Value::Descr(d) => {
+                let id = self.id_of(v);
+                p.text(&format!("<{} at {id:#x}>", d.kind.type_name()));
+                Ok(())
+            }
             // objects without a __repr__ of their own
             Value::Dummy(_) | Value::Iter(_) | Value::Cell(_) => {
                 let name = match v {
@@ -437,7 +470,9 @@ impl Interp {
                 (format!("{class}.{}", m.name), m.name.to_string())
             }
             Value::Function(f) => {
-                return format!("<function __main__.<lambda>({})>", f.params.join(", "));
+                let f = f.clone();
+                let sig = self.signature_text(&f);
+                return format!("<function __main__.{}{sig}>", f.qualname.borrow());
             }
             _ => return String::new(),
         };

@@ -122,12 +122,18 @@ impl Interp {
                     id
                 )
             }
-            Value::Function(_) => format!("<function <lambda> at {:#x}>", self.id_of(v)),
+            Value::Function(f) => {
+                format!("<function {} at {:#x}>", f.qualname.borrow(), self.id_of(v))
+            }
+            Value::BoundMethod(_)
+            | Value::Class(_)
+            | Value::Instance(_)
+            | Value::Exception(_)
+            | Value::Descr(_) => self.language_repr(v)?,
             Value::Iter(it) => {
-                let name = if it.kind == "generator" {
-                    "generator object <genexpr>".to_string()
-                } else {
-                    format!("{} object", it.kind)
+                let name = match &*it.state.borrow() {
+                    IterState::Gen(g) => format!("generator object {}", g.qualname),
+                    _ => format!("{} object", it.kind),
                 };
                 format!("<{name} at {:#x}>", self.id_of(v))
             }
@@ -195,6 +201,7 @@ impl Interp {
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Str(s) => s.v.clone(),
+            Value::Instance(_) | Value::Exception(_) => self.user_str(v)?,
             Value::Array(a) => print::array_str(&ArrayElems::new(a), &self.print_opts),
             Value::Scalar(s) => print::scalar_str(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.str_form(),

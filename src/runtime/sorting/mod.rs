@@ -233,7 +233,7 @@ pub fn normalize_kths(kth: &[i64], n: usize) -> PyResult<Vec<usize>> {
     for &k in kth {
         let kk = if k < 0 { k + n as i64 } else { k };
         if kk < 0 || kk >= n as i64 {
-            return Err(crate::error::PyError::kth_out_of_bounds(k, n));
+            return Err(crate::error::PyError::kth_out_of_bounds(kk, n));
         }
         out.push(kk as usize);
     }

@@ -126,6 +126,11 @@ fn kth_checks_follow_numpy() {
         normalize_kths(&[5], 5).unwrap_err().to_string(),
         "ValueError: kth(=5) out of bounds (5)"
     );
+    assert_eq!(
+        normalize_kths(&[-6], 5).unwrap_err().to_string(),
+        "ValueError: kth(=-1) out of bounds (5)",
+        "NumPy reports the kth after adding the length"
+    );
     assert!(normalize_kths(&[4], 5).is_ok(), "control: last index");
 }
 

@@ -1,0 +1,326 @@
+//! Exception objects: what `except E as e` binds and `raise` throws. An error raised by arrsh
+//! itself (a `PyError` with a kind and a message) becomes an object when Python code catches
+//! it; an object raised by Python code travels inside its `PyError`, so `e` is the same object
+//! wherever it is caught. `str(e)`, `repr(e)`, `e.args`, chaining (`from`, `__context__`) as in
+//! CPython 3.11.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::error::{ErrorKind, PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::object::classobj::PyClass;
+use crate::eval::object::value::*;
+use crate::runtime::ObjId;
+
+pub struct PyExc {
+    pub id: ObjId,
+    /// The builtin exception class it is (or derives from).
+    pub kind: ErrorKind,
+    /// A user's exception class, when it is an instance of one.
+    pub class: Option<Rc<PyClass>>,
+    /// `e.args` (a tuple).
+    pub args: RefCell<Value>,
+    /// For an error arrsh raised itself: its message, which is `str(e)`.
+    pub msg: Option<String>,
+    pub dict: RefCell<Vec<(Rc<str>, Value)>>,
+    pub cause: RefCell<Option<Value>>,
+    pub context: RefCell<Option<Value>>,
+}
+
+impl PyExc {
+    pub fn class_name(&self) -> String {
+        match &self.class {
+            Some(c) => c.name.clone(),
+            None => self.kind.name().to_string(),
+        }
+    }
+}
+
+impl Interp {
+    pub(crate) fn new_exception_object(
+        &mut self,
+        kind: ErrorKind,
+        class: Option<Rc<PyClass>>,
+        args: Value,
+        msg: Option<String>,
+    ) -> Value {
+        Value::Exception(Rc::new(PyExc {
+            id: self.ctx.heap.object(88),
+            kind,
+            class,
+            args: RefCell::new(args),
+            msg,
+            dict: RefCell::new(Vec::new()),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+        }))
+    }
+
+    /// The exception object of an error (made now for errors arrsh raised itself).
+    pub(crate) fn exception_object(&mut self, e: PyError) -> Value {
+        if let Some(key) = e.object
+            && let Some(v) = self.raised.remove(&key)
+        {
+            return v;
+        }
+        let args = if e.msg.is_empty() {
+            self.new_tuple(Vec::new())
+        } else {
+            let m = self.new_str(e.msg.clone());
+            self.new_tuple(vec![m])
+        };
+        let obj = self.new_exception_object(e.kind, None, args, Some(e.msg.clone()));
+        if let (Value::Exception(x), Some(ctx)) = (&obj, self.exc_info.last()) {
+            *x.context.borrow_mut() = Some(ctx.clone());
+        }
+        obj
+    }
+
+    /// The error that raising an exception object makes: its class name, `str(e)`, and the
+    /// object itself.
+    pub(crate) fn error_from_object(&mut self, v: Value) -> PyError {
+        let Value::Exception(x) = &v else {
+            return PyError::type_error("exceptions must derive from BaseException");
+        };
+        let msg = match &x.msg {
+            Some(m) if x.class.is_none() => m.clone(),
+            _ => self
+                .exception_str(&v)
+                .unwrap_or_else(|_| "<exception str() failed>".into()),
+        };
+        let mut e = PyError::new(x.kind, msg);
+        if let Some(c) = &x.class {
+            e.type_name = Some(c.name.clone());
+        }
+        let key = self.id_of(&v);
+        self.raised.insert(key, v);
+        e.object = Some(key);
+        e
+    }
+
+    /// An exception value from what `raise` was given: a class is instantiated.
+    fn as_exception_value(&mut self, v: Value, what: &str) -> PyResult<Value> {
+        match &v {
+            Value::Exception(_) => Ok(v),
+            Value::Type(t) => match t.kind {
+                TypeKind::Exception(k) => {
+                    let args = self.new_tuple(Vec::new());
+                    Ok(self.new_exception_object(k, None, args, None))
+                }
+                _ => Err(PyError::type_error(what.to_string())),
+            },
+            Value::Class(c) if c.exc_kind.is_some() => {
+                let c = c.clone();
+                self.instantiate(&c, Vec::new(), Vec::new())
+            }
+            _ => Err(PyError::type_error(what.to_string())),
+        }
+    }
+
+    /// `raise`, `raise exc`, `raise exc from cause`: the error to propagate.
+    pub(crate) fn raise(&mut self, exc: Option<Value>, cause: Option<Value>) -> PyResult<PyError> {
+        let Some(exc) = exc else {
+            return match self.exc_info.last().cloned() {
+                Some(e) => Ok(self.error_from_object(e)),
+                None => Err(PyError::new(
+                    ErrorKind::RuntimeError,
+                    "No active exception to reraise",
+                )),
+            };
+        };
+        let exc = self.as_exception_value(exc, "exceptions must derive from BaseException")?;
+        if let Some(c) = cause {
+            let c = if c.is_none() {
+                None
+            } else {
+                Some(self.as_exception_value(c, "exception causes must derive from BaseException")?)
+            };
+            if let Value::Exception(x) = &exc {
+                *x.cause.borrow_mut() = c;
+            }
+        }
+        if let (Value::Exception(x), Some(ctx)) = (&exc, self.exc_info.last())
+            && !self.is_same(&exc, ctx)
+        {
+            *x.context.borrow_mut() = Some(ctx.clone());
+        }
+        Ok(self.error_from_object(exc))
+    }
+
+    /// `except ty:` matching the exception object `exc`.
+    pub(crate) fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        let Value::Exception(x) = exc else {
+            return Ok(false);
+        };
+        match ty {
+            Value::Tuple(t) => {
+                for item in t.items.clone() {
+                    if self.exception_matches(exc, &item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Type(t) => match t.kind {
+                TypeKind::Exception(k) => Ok(x.kind.is_subclass_of(k)),
+                _ => Err(catching_non_exception()),
+            },
+            Value::Class(c) if c.exc_kind.is_some() => Ok(match &x.class {
+                Some(xc) => xc.is_subclass_of(ty),
+                None => false,
+            }),
+            _ => Err(catching_non_exception()),
+        }
+    }
+
+    /// `assert test, msg` failing.
+    pub(crate) fn assertion_error(&mut self, msg: Option<Value>) -> PyResult<PyError> {
+        let args = match msg {
+            Some(m) => self.new_tuple(vec![m]),
+            None => self.new_tuple(Vec::new()),
+        };
+        let obj = self.new_exception_object(ErrorKind::AssertionError, None, args, None);
+        Ok(self.error_from_object(obj))
+    }
+
+    /// `BaseException.__str__`: no args '', one arg its str (KeyError: its repr), else the
+    /// repr of the args.
+    pub(crate) fn exception_str(&mut self, v: &Value) -> PyResult<String> {
+        let Value::Exception(x) = v else {
+            return self.str(v);
+        };
+        if let Some(c) = &x.class
+            && let Some(f) = c.lookup("__str__")
+        {
+            let r = self.call(&f, vec![v.clone()], vec![])?;
+            return match r {
+                Value::Str(s) => Ok(s.v.clone()),
+                other => Err(PyError::type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    other.type_name()
+                ))),
+            };
+        }
+        if let (Some(m), None) = (&x.msg, &x.class) {
+            return Ok(m.clone());
+        }
+        let args = x.args.borrow().clone();
+        let items = match &args {
+            Value::Tuple(t) => t.items.clone(),
+            _ => Vec::new(),
+        };
+        match items.as_slice() {
+            [] => Ok(String::new()),
+            [one] if x.kind == ErrorKind::KeyError => self.repr(one),
+            [one] => self.str(one),
+            _ => self.repr(&args),
+        }
+    }
+
+    /// `ValueError('x')`, `MyError(1, 2)`.
+    pub(crate) fn exception_repr(&mut self, v: &Value) -> PyResult<String> {
+        let Value::Exception(x) = v else {
+            return self.repr(v);
+        };
+        let args = x.args.borrow().clone();
+        let items = match &args {
+            Value::Tuple(t) => t.items.clone(),
+            _ => Vec::new(),
+        };
+        let inner = match items.as_slice() {
+            [] => String::new(),
+            [one] => self.repr(one)?,
+            _ => {
+                let r = self.repr(&args)?;
+                r[1..r.len() - 1].to_string()
+            }
+        };
+        Ok(format!("{}({inner})", x.class_name()))
+    }
+
+    /// Attributes of exception objects.
+    pub(crate) fn exception_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let Value::Exception(x) = obj else {
+            unreachable!("exception_getattr gets exceptions")
+        };
+        if let Some(v) = x
+            .dict
+            .borrow()
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
+        {
+            return Ok(v);
+        }
+        if let Some(c) = &x.class
+            && let Some(v) = c.lookup(name)
+        {
+            return Ok(match v {
+                Value::Function(_) => self.new_bound_method(v, obj.clone()),
+                other => other,
+            });
+        }
+        Ok(match name {
+            "args" => x.args.borrow().clone(),
+            "__class__" => self.type_of_value(obj),
+            "__cause__" => x.cause.borrow().clone().unwrap_or(Value::None),
+            "__context__" => x.context.borrow().clone().unwrap_or(Value::None),
+            "__suppress_context__" => Value::Bool(x.cause.borrow().is_some()),
+            "__traceback__" => Value::None,
+            "value" if x.kind == ErrorKind::StopIteration => {
+                let args = x.args.borrow().clone();
+                match &args {
+                    Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
+                    _ => Value::None,
+                }
+            }
+            "with_traceback" | "add_note" => self.new_method(obj.clone(), name),
+            _ => {
+                return Err(PyError::attribute(format!(
+                    "'{}' object has no attribute '{name}'",
+                    x.class_name()
+                )));
+            }
+        })
+    }
+
+    /// `type(v)` for values whose type is a class object of their own.
+    pub(crate) fn type_of_value(&mut self, v: &Value) -> Value {
+        match v {
+            Value::Exception(x) => match &x.class {
+                Some(c) => Value::Class(c.clone()),
+                None => self.objects.type_object(TypeKind::Exception(x.kind)),
+            },
+            Value::Instance(i) => Value::Class(i.class.clone()),
+            Value::Class(_) => self.objects.type_object(TypeKind::Type),
+            _ => Value::None,
+        }
+    }
+
+    /// The value a `StopIteration` carries (a generator's `return` value).
+    pub(crate) fn stop_iteration_value(&mut self, e: &PyError) -> Value {
+        if let Some(key) = e.object
+            && let Some(Value::Exception(x)) = self.raised.get(&key)
+            && let Value::Tuple(t) = &*x.args.borrow()
+        {
+            return t.items.first().cloned().unwrap_or(Value::None);
+        }
+        Value::None
+    }
+
+    /// `StopIteration(value)` (what a finished generator's `send` raises).
+    pub(crate) fn stop_iteration_with(&mut self, v: Value) -> PyError {
+        let args = if v.is_none() {
+            self.new_tuple(Vec::new())
+        } else {
+            self.new_tuple(vec![v])
+        };
+        let obj = self.new_exception_object(ErrorKind::StopIteration, None, args, None);
+        self.error_from_object(obj)
+    }
+}
+
+fn catching_non_exception() -> PyError {
+    PyError::type_error("catching classes that do not inherit from BaseException is not allowed")
+}

@@ -1,0 +1,1150 @@
+//! The compiler: a top-level statement's AST → `Code`, statement by statement, in CPython 3.11's
+//! shapes (its `compile.c`): loops keep their iterator on a stack, `try`/`with` push handler
+//! blocks, and `return`/`break`/`continue` unwind the blocks they leave at compile time
+//! (finally bodies are copied onto those paths). Expressions are in `compile_expr`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::object::consts::is_const;
+use crate::eval::vm::code::{Code, CodeKind, ConstPool, Op};
+use crate::eval::vm::globals::Globals;
+use crate::eval::vm::symtable::{self, Block, BlockKind, Where};
+use crate::syntax::ast::{ClassDef, Expr, FunctionDef, Params, Stmt, StmtKind, Target};
+
+/// What a `return`, `break` or `continue` must undo on its way out (CPython's fblocks).
+#[derive(Clone)]
+pub(super) enum FBlock<'b> {
+    /// A `for` loop (its iterator is on the iterator stack) or a `while` loop.
+    Loop {
+        is_for: bool,
+        continue_to: usize,
+        breaks: Vec<usize>,
+    },
+    /// Inside `try` whose handlers are set up.
+    TryExcept,
+    /// Inside `try` with a `finally` body to run on the way out.
+    TryFinally(&'b [Stmt]),
+    /// Running a `finally` body for an exception (it is on the stack and being handled).
+    FinallyEnd,
+    /// Inside an `except` handler (the exception is being handled; `as` name to clear).
+    Handler(Option<String>),
+    /// Inside a `with` body (its `__exit__` is on the stack).
+    With,
+}
+
+/// One code object being built.
+pub(super) struct Unit<'b> {
+    pub block: &'b Block,
+    pub kind: CodeKind,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub ops: Vec<Op>,
+    pub lines: Vec<u32>,
+    pub consts: Vec<Expr>,
+    pub names: Vec<Rc<str>>,
+    pub texts: Vec<Rc<str>>,
+    pub display_flags: Vec<Vec<bool>>,
+    pub kwnames: Vec<Vec<Rc<str>>>,
+    pub codes: Vec<Rc<Code>>,
+    pub varnames: Vec<Rc<str>>,
+    pub cells: Vec<Rc<str>>,
+    pub ncellvars: usize,
+    pub fblocks: Vec<FBlock<'b>>,
+    pub line: u32,
+    pub depth: i32,
+    pub max_depth: i32,
+}
+
+/// Compiles one statement of a cell. The last statement of a cell, when it is an expression,
+/// is compiled with `value` set: its code returns the value (IPython displays it).
+pub fn compile_stmt(stmt: &Stmt, value: bool, globals: &mut Globals) -> PyResult<Rc<Code>> {
+    let table = symtable::analyse(stmt).map_err(|e| at_line(e, stmt.line))?;
+    let pool = Rc::new(ConstPool::default());
+    let mut c = Compiler {
+        globals,
+        pool,
+        units: Vec::new(),
+    };
+    c.enter(
+        &table,
+        CodeKind::Module,
+        "<module>".into(),
+        "<module>".into(),
+    );
+    c.unit().line = stmt.line;
+    match (&stmt.kind, value) {
+        (StmtKind::Expr(e), true) => {
+            c.expr(e)?;
+            c.emit(Op::Return);
+        }
+        _ => {
+            c.stmt(stmt)?;
+            c.emit(Op::LoadNone);
+            c.emit(Op::Return);
+        }
+    }
+    Ok(c.leave(&[]))
+}
+
+fn at_line(mut e: PyError, line: u32) -> PyError {
+    if e.line.is_none() {
+        e.line = Some(line);
+    }
+    e
+}
+
+pub(super) struct Compiler<'g, 'b> {
+    pub globals: &'g mut Globals,
+    pub pool: Rc<ConstPool>,
+    pub units: Vec<Unit<'b>>,
+}
+
+impl<'g, 'b> Compiler<'g, 'b> {
+    pub fn unit(&mut self) -> &mut Unit<'b> {
+        self.units.last_mut().expect("a unit")
+    }
+
+    pub fn block(&self) -> &'b Block {
+        self.units.last().expect("a unit").block
+    }
+
+    pub fn enter(&mut self, block: &'b Block, kind: CodeKind, name: Rc<str>, qualname: Rc<str>) {
+        let varnames: Vec<Rc<str>> = if matches!(kind, CodeKind::Module | CodeKind::Class) {
+            Vec::new()
+        } else {
+            block.varnames().into_iter().map(Rc::from).collect()
+        };
+        let mut cells: Vec<Rc<str>> = block
+            .cellvars
+            .iter()
+            .map(|s| Rc::from(s.as_str()))
+            .collect();
+        let ncellvars = cells.len();
+        cells.extend(block.freevars.iter().map(|s| Rc::from(s.as_str())));
+        let line = self.units.last().map_or(1, |u| u.line);
+        self.units.push(Unit {
+            block,
+            kind,
+            name,
+            qualname,
+            ops: Vec::new(),
+            lines: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            texts: Vec::new(),
+            display_flags: Vec::new(),
+            kwnames: Vec::new(),
+            codes: Vec::new(),
+            varnames,
+            cells,
+            ncellvars,
+            fblocks: Vec::new(),
+            line,
+            depth: 0,
+            max_depth: 0,
+        });
+    }
+
+    /// Finishes the innermost unit.
+    pub fn leave(&mut self, params: &[&str]) -> Rc<Code> {
+        let u = self.units.pop().expect("a unit");
+        let cell_params = u.cells[..u.ncellvars]
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, n)| {
+                params
+                    .iter()
+                    .position(|p| **p == **n)
+                    .map(|pi| (ci as u32, pi as u32))
+            })
+            .collect();
+        let generator = u.block.generator && u.kind != CodeKind::Module;
+        Rc::new(Code {
+            name: u.name,
+            qualname: u.qualname,
+            kind: u.kind,
+            ops: u.ops,
+            lines: u.lines,
+            cache: RefCell::new(vec![None; u.consts.len()]),
+            consts: u.consts,
+            pool: self.pool.clone(),
+            names: u.names,
+            texts: u.texts,
+            display_flags: u.display_flags,
+            kwnames: u.kwnames,
+            codes: u.codes,
+            varnames: u.varnames,
+            cellvars: u.cells[..u.ncellvars].to_vec(),
+            freevars: u.cells[u.ncellvars..].to_vec(),
+            cell_params,
+            argcount: 0,
+            posonlycount: 0,
+            kwonlycount: 0,
+            varargs: false,
+            varkw: false,
+            generator,
+            signature: Rc::from(""),
+            source: Rc::from(""),
+            stacksize: u.max_depth.max(1) as u32,
+        })
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        let u = self.unit();
+        u.depth += stack_effect(op);
+        u.max_depth = u.max_depth.max(u.depth);
+        u.ops.push(op);
+        u.lines.push(u.line);
+        u.ops.len() - 1
+    }
+
+    pub fn here(&mut self) -> usize {
+        self.unit().ops.len()
+    }
+
+    /// Points the jump at `at` to `target`.
+    pub fn patch(&mut self, at: usize, target: usize) {
+        let t = target as u32;
+        let op = &mut self.unit().ops[at];
+        *op = match *op {
+            Op::Jump(_) => Op::Jump(t),
+            Op::PopJumpIfFalse(_) => Op::PopJumpIfFalse(t),
+            Op::PopJumpIfTrue(_) => Op::PopJumpIfTrue(t),
+            Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(t),
+            Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(t),
+            Op::ForIter(_) => Op::ForIter(t),
+            Op::ForIterUnpack(n, _) => Op::ForIterUnpack(n, t),
+            Op::SetupFinally(_) => Op::SetupFinally(t),
+            Op::Send(_) => Op::Send(t),
+            other => unreachable!("not a jump: {other:?}"),
+        };
+    }
+
+    pub fn name_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        if let Some(i) = u.names.iter().position(|n| &**n == name) {
+            return i as u32;
+        }
+        u.names.push(Rc::from(name));
+        (u.names.len() - 1) as u32
+    }
+
+    pub fn const_index(&mut self, e: &Expr) -> u32 {
+        let u = self.unit();
+        u.consts.push(e.clone());
+        (u.consts.len() - 1) as u32
+    }
+
+    pub fn load_const(&mut self, e: &Expr) {
+        match e {
+            Expr::None => {
+                self.emit(Op::LoadNone);
+            }
+            _ => {
+                let k = self.const_index(e);
+                self.emit(Op::LoadConst(k));
+            }
+        }
+    }
+
+    fn cell_index(&self, name: &str) -> u32 {
+        let u = self.units.last().expect("a unit");
+        u.cells
+            .iter()
+            .position(|n| &**n == name)
+            .expect("a cell or free variable the symbol table found") as u32
+    }
+
+    fn fast_index(&self, name: &str) -> u32 {
+        let u = self.units.last().expect("a unit");
+        u.varnames
+            .iter()
+            .position(|n| &**n == name)
+            .expect("a local the symbol table found") as u32
+    }
+
+    /// Loads a name from where the symbol table put it.
+    pub fn load_name(&mut self, name: &str) {
+        let block = self.block();
+        let op = match block.lookup(name) {
+            Where::Local => Op::LoadFast(self.fast_index(name)),
+            Where::Cell => Op::LoadDeref(self.cell_index(name)),
+            Where::Free if block.kind == BlockKind::Class => {
+                let n = self.name_index(name);
+                Op::LoadClassDeref(n, self.cell_index(name))
+            }
+            Where::Free => Op::LoadDeref(self.cell_index(name)),
+            Where::Global => Op::LoadGlobal(self.globals.slot(name)),
+            Where::Name if block.kind == BlockKind::Class => {
+                let n = self.name_index(name);
+                Op::LoadName(n, self.globals.slot(name))
+            }
+            Where::Name => Op::LoadGlobal(self.globals.slot(name)),
+        };
+        self.emit(op);
+    }
+
+    pub fn store_name(&mut self, name: &str) {
+        let block = self.block();
+        let op = match block.lookup(name) {
+            Where::Local => Op::StoreFast(self.fast_index(name)),
+            Where::Cell | Where::Free => Op::StoreDeref(self.cell_index(name)),
+            Where::Global => Op::StoreGlobal(self.globals.slot(name)),
+            Where::Name if block.kind == BlockKind::Class => Op::StoreName(self.name_index(name)),
+            Where::Name => Op::StoreGlobal(self.globals.slot(name)),
+        };
+        self.emit(op);
+    }
+
+    pub fn delete_name(&mut self, name: &str) {
+        let block = self.block();
+        let op = match block.lookup(name) {
+            Where::Local => Op::DeleteFast(self.fast_index(name)),
+            Where::Cell | Where::Free => Op::DeleteDeref(self.cell_index(name)),
+            Where::Global => Op::DeleteGlobal(self.globals.slot(name)),
+            Where::Name if block.kind == BlockKind::Class => {
+                let n = self.name_index(name);
+                Op::DeleteName(n, self.globals.slot(name))
+            }
+            Where::Name => Op::DeleteGlobal(self.globals.slot(name)),
+        };
+        self.emit(op);
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    pub fn stmts(&mut self, body: &'b [Stmt]) -> PyResult<()> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    pub fn stmt(&mut self, s: &'b Stmt) -> PyResult<()> {
+        self.unit().line = s.line;
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e)?;
+                self.emit(Op::Pop);
+            }
+            StmtKind::Assign { targets, value } => self.assign(targets, value)?,
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.store(target)?;
+                }
+                // module and class level annotations are evaluated (and stored, unmodelled)
+                if self.block().kind != BlockKind::Function {
+                    self.expr(annotation)?;
+                    self.emit(Op::Pop);
+                }
+            }
+            StmtKind::Del(ts) => {
+                for t in ts {
+                    self.delete(t)?;
+                }
+            }
+            StmtKind::Import { module, alias } => {
+                let full = module.join(".");
+                let n = self.name_index(&full);
+                self.emit(Op::ImportName(n, alias.is_some() as u32));
+                self.store_name(alias.as_deref().unwrap_or(&module[0]));
+            }
+            StmtKind::FromImport { module, names } => {
+                let full = module.join(".");
+                let n = self.name_index(&full);
+                self.emit(Op::ImportName(n, 1));
+                for (name, alias) in names {
+                    if name == "*" {
+                        self.emit(Op::ImportStar);
+                        return Ok(());
+                    }
+                    let k = self.name_index(name);
+                    self.emit(Op::ImportFrom(k));
+                    self.store_name(alias.as_deref().unwrap_or(name));
+                }
+                self.emit(Op::Pop);
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.for_loop(target, iter, body, orelse)?,
+            StmtKind::While { cond, body, orelse } => self.while_loop(cond, body, orelse)?,
+            StmtKind::If { branches, orelse } => {
+                let mut ends = Vec::new();
+                for (cond, body) in branches {
+                    self.expr(cond)?;
+                    let skip = self.emit(Op::PopJumpIfFalse(0));
+                    self.stmts(body)?;
+                    ends.push(self.emit(Op::Jump(0)));
+                    let h = self.here();
+                    self.patch(skip, h);
+                }
+                if let Some(b) = orelse {
+                    self.stmts(b)?;
+                }
+                let end = self.here();
+                for j in ends {
+                    self.patch(j, end);
+                }
+            }
+            StmtKind::FunctionDef(d) => self.function_def(d)?,
+            StmtKind::ClassDef(c) => self.class_def(c)?,
+            StmtKind::Return(v) => {
+                match v {
+                    Some(e) => self.expr(e)?,
+                    None => {
+                        self.emit(Op::LoadNone);
+                    }
+                }
+                self.unwind(Exit::Return)?;
+                self.emit(Op::Return);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.try_stmt(body, handlers, orelse, finalbody)?,
+            StmtKind::Raise { exc, cause } => {
+                let mut n = 0;
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Op::Raise(n));
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                let ok = self.emit(Op::PopJumpIfTrue(0));
+                match msg {
+                    Some(m) => {
+                        self.expr(m)?;
+                        self.emit(Op::RaiseAssert(1));
+                    }
+                    None => {
+                        self.emit(Op::RaiseAssert(0));
+                    }
+                }
+                let h = self.here();
+                self.patch(ok, h);
+            }
+            StmtKind::With { items, body } => self.with_stmt(items, body)?,
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {}
+            StmtKind::Break => {
+                self.unwind(Exit::Break)?;
+            }
+            StmtKind::Continue => {
+                self.unwind(Exit::Continue)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, targets: &'b [Target], value: &'b Expr) -> PyResult<()> {
+        // `a, b = x, y` swaps on the stack without a tuple (CPython's optimisation for up to
+        // three plain targets and no stars)
+        if let ([Target::Tuple(ts)], Expr::Tuple(vs)) = (targets, value)
+            && ts.len() == vs.len()
+            && ts.len() <= 3
+            && !is_const(value)
+            && !ts.iter().any(|t| matches!(t, Target::Starred(_)))
+            && !vs.iter().any(|v| matches!(v, Expr::Starred(_)))
+        {
+            for v in vs {
+                self.expr(v)?;
+            }
+            match ts.len() {
+                2 => {
+                    self.emit(Op::Swap(2));
+                }
+                3 => {
+                    self.emit(Op::Swap(3));
+                }
+                _ => {}
+            }
+            for t in ts {
+                self.store(t)?;
+            }
+            return Ok(());
+        }
+        self.expr(value)?;
+        for (i, t) in targets.iter().enumerate() {
+            if i + 1 < targets.len() {
+                self.emit(Op::Dup);
+            }
+            self.store(t)?;
+        }
+        Ok(())
+    }
+
+    /// Stores the value on top into a target.
+    pub fn store(&mut self, t: &'b Target) -> PyResult<()> {
+        match t {
+            Target::Name(n) => self.store_name(n),
+            Target::Tuple(ts) => {
+                match ts.iter().position(|t| matches!(t, Target::Starred(_))) {
+                    Some(k) => {
+                        self.emit(Op::UnpackEx(k as u32, (ts.len() - k - 1) as u32));
+                    }
+                    None => {
+                        self.emit(Op::UnpackSequence(ts.len() as u32));
+                    }
+                }
+                for t in ts {
+                    self.store(t)?;
+                }
+            }
+            Target::Starred(t) => self.store(t)?,
+            Target::Subscript { obj, index } => {
+                self.expr(obj)?;
+                self.expr(index)?;
+                self.emit(Op::StoreSubscr);
+            }
+            Target::Attribute { obj, name } => {
+                self.expr(obj)?;
+                let n = self.name_index(name);
+                self.emit(Op::StoreAttr(n));
+            }
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, t: &'b Target) -> PyResult<()> {
+        match t {
+            Target::Name(n) => self.delete_name(n),
+            Target::Tuple(ts) => {
+                for t in ts {
+                    self.delete(t)?;
+                }
+            }
+            Target::Starred(t) => self.delete(t)?,
+            Target::Subscript { obj, index } => {
+                self.expr(obj)?;
+                self.expr(index)?;
+                self.emit(Op::DeleteSubscr);
+            }
+            Target::Attribute { obj, name } => {
+                self.expr(obj)?;
+                let n = self.name_index(name);
+                self.emit(Op::DeleteAttr(n));
+            }
+        }
+        Ok(())
+    }
+
+    fn aug_assign(
+        &mut self,
+        target: &'b Target,
+        op: crate::syntax::ast::BinOp,
+        value: &'b Expr,
+    ) -> PyResult<()> {
+        match target {
+            Target::Name(n) => {
+                self.load_name(n);
+                self.expr(value)?;
+                self.emit(Op::Inplace(op));
+                self.store_name(n);
+            }
+            Target::Subscript { obj, index } => {
+                self.expr(obj)?;
+                self.expr(index)?;
+                self.emit(Op::Copy(2));
+                self.emit(Op::Copy(2));
+                self.emit(Op::BinarySubscr);
+                self.expr(value)?;
+                self.emit(Op::Inplace(op));
+                // [obj, index, new] -> [new, obj, index]
+                self.emit(Op::Swap(3));
+                self.emit(Op::Swap(2));
+                self.emit(Op::StoreSubscr);
+            }
+            Target::Attribute { obj, name } => {
+                self.expr(obj)?;
+                self.emit(Op::Dup);
+                let n = self.name_index(name);
+                self.emit(Op::LoadAttr(n));
+                self.expr(value)?;
+                self.emit(Op::Inplace(op));
+                self.emit(Op::Swap(2));
+                self.emit(Op::StoreAttr(n));
+            }
+            Target::Tuple(_) | Target::Starred(_) => {
+                return Err(PyError::syntax(
+                    "'tuple' is an illegal expression for augmented assignment",
+                    0,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// `for` items: the next item bound to the target, with `for a, b in zip(...)` bound
+    /// straight from the zipped iterators.
+    pub fn for_iter(&mut self, target: &'b Target) -> PyResult<usize> {
+        if let Target::Tuple(ts) = target
+            && !ts.iter().any(|t| matches!(t, Target::Starred(_)))
+        {
+            let at = self.emit(Op::ForIterUnpack(ts.len() as u32, 0));
+            for t in ts {
+                self.store(t)?;
+            }
+            return Ok(at);
+        }
+        let at = self.emit(Op::ForIter(0));
+        self.store(target)?;
+        Ok(at)
+    }
+
+    fn for_loop(
+        &mut self,
+        target: &'b Target,
+        iter: &'b Expr,
+        body: &'b [Stmt],
+        orelse: &'b [Stmt],
+    ) -> PyResult<()> {
+        if self.unit().fblocks.len() >= 20 {
+            return Err(PyError::syntax("too many statically nested blocks", 0));
+        }
+        self.expr(iter)?;
+        self.emit(Op::GetIter);
+        let top = self.here();
+        let exit = self.for_iter(target)?;
+        self.unit().fblocks.push(FBlock::Loop {
+            is_for: true,
+            continue_to: top,
+            breaks: Vec::new(),
+        });
+        self.stmts(body)?;
+        self.emit(Op::Jump(top as u32));
+        let fb = self.unit().fblocks.pop();
+        let h = self.here();
+        self.patch(exit, h);
+        // the iterator is gone after the loop (CPython counts it on the value stack)
+        self.unit().depth -= 1;
+        self.stmts(orelse)?;
+        let end = self.here();
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch(b, end);
+            }
+        }
+        Ok(())
+    }
+
+    fn while_loop(&mut self, cond: &'b Expr, body: &'b [Stmt], orelse: &'b [Stmt]) -> PyResult<()> {
+        let top = self.here();
+        self.expr(cond)?;
+        let exit = self.emit(Op::PopJumpIfFalse(0));
+        self.unit().fblocks.push(FBlock::Loop {
+            is_for: false,
+            continue_to: top,
+            breaks: Vec::new(),
+        });
+        self.stmts(body)?;
+        self.emit(Op::Jump(top as u32));
+        let fb = self.unit().fblocks.pop();
+        let h = self.here();
+        self.patch(exit, h);
+        self.stmts(orelse)?;
+        let end = self.here();
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch(b, end);
+            }
+        }
+        Ok(())
+    }
+
+    /// Emits what leaving the enclosing blocks needs, for a `return` (the value on top is
+    /// kept), a `break` or a `continue` (which then jump).
+    fn unwind(&mut self, exit: Exit) -> PyResult<()> {
+        let fblocks = self.unit().fblocks.clone();
+        let keep = exit == Exit::Return;
+        for (i, fb) in fblocks.iter().enumerate().rev() {
+            match fb {
+                FBlock::Loop {
+                    is_for,
+                    continue_to,
+                    ..
+                } => match exit {
+                    Exit::Continue => {
+                        self.emit(Op::Jump(*continue_to as u32));
+                        return Ok(());
+                    }
+                    Exit::Break => {
+                        if *is_for {
+                            self.emit(Op::PopIter);
+                        }
+                        let j = self.emit(Op::Jump(0));
+                        if let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.get_mut(i) {
+                            breaks.push(j);
+                        }
+                        return Ok(());
+                    }
+                    Exit::Return => {
+                        if *is_for {
+                            self.emit(Op::PopIter);
+                        }
+                    }
+                },
+                FBlock::TryExcept => {
+                    self.emit(Op::PopBlock);
+                }
+                FBlock::TryFinally(body) => {
+                    self.emit(Op::PopBlock);
+                    // the finally body runs with the blocks outside this one only
+                    let saved = std::mem::take(&mut self.unit().fblocks);
+                    self.unit().fblocks = saved[..i].to_vec();
+                    let r = self.stmts(body);
+                    self.unit().fblocks = saved;
+                    r?;
+                }
+                FBlock::FinallyEnd => {
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopExcept);
+                    if keep {
+                        self.emit(Op::Swap(2));
+                    }
+                    self.emit(Op::Pop);
+                }
+                FBlock::Handler(name) => {
+                    if name.is_some() {
+                        self.emit(Op::PopBlock);
+                    }
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopExcept);
+                    if let Some(n) = name {
+                        self.emit(Op::LoadNone);
+                        self.store_name(n);
+                        self.delete_name(n);
+                    }
+                }
+                FBlock::With => {
+                    self.emit(Op::PopBlock);
+                    if keep {
+                        self.emit(Op::Swap(2));
+                    }
+                    self.emit(Op::WithExit);
+                }
+            }
+        }
+        match exit {
+            Exit::Return => Ok(()),
+            Exit::Break => Err(PyError::syntax("'break' outside loop", 0)),
+            Exit::Continue => Err(PyError::syntax("'continue' not properly in loop", 0)),
+        }
+    }
+
+    fn try_stmt(
+        &mut self,
+        body: &'b [Stmt],
+        handlers: &'b [crate::syntax::ast::ExceptHandler],
+        orelse: &'b [Stmt],
+        finalbody: &'b [Stmt],
+    ) -> PyResult<()> {
+        if finalbody.is_empty() {
+            return self.try_except(body, handlers, orelse);
+        }
+        let setup = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::TryFinally(finalbody));
+        if handlers.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(finalbody)?;
+        let done = self.emit(Op::Jump(0));
+        // the exceptional path: the exception is on the stack while the body runs again
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += 1;
+        self.emit(Op::PushExcInfo);
+        let clean = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(finalbody)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let c = self.here();
+        self.patch(clean, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let end = self.here();
+        self.patch(done, end);
+        Ok(())
+    }
+
+    fn try_except(
+        &mut self,
+        body: &'b [Stmt],
+        handlers: &'b [crate::syntax::ast::ExceptHandler],
+        orelse: &'b [Stmt],
+    ) -> PyResult<()> {
+        let setup = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(orelse)?;
+        let mut ends = vec![self.emit(Op::Jump(0))];
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += 1;
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupFinally(0));
+        for (i, handler) in handlers.iter().enumerate() {
+            self.unit().line = handler.line;
+            if handler.typ.is_none() && i + 1 < handlers.len() {
+                return Err(PyError::syntax("default 'except:' must be last", 0));
+            }
+            let next = match &handler.typ {
+                Some(t) => {
+                    self.emit(Op::Dup);
+                    self.expr(t)?;
+                    self.emit(Op::CheckExcMatch);
+                    Some(self.emit(Op::PopJumpIfFalse(0)))
+                }
+                None => None,
+            };
+            match &handler.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Op::Pop);
+                }
+            }
+            let name_clean = handler
+                .name
+                .as_ref()
+                .map(|_| self.emit(Op::SetupFinally(0)));
+            self.unit()
+                .fblocks
+                .push(FBlock::Handler(handler.name.clone()));
+            self.stmts(&handler.body)?;
+            self.unit().fblocks.pop();
+            if name_clean.is_some() {
+                self.emit(Op::PopBlock);
+            }
+            self.emit(Op::PopBlock);
+            self.emit(Op::PopExcept);
+            if let Some(n) = &handler.name {
+                self.emit(Op::LoadNone);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            ends.push(self.emit(Op::Jump(0)));
+            if let (Some(at), Some(n)) = (name_clean, &handler.name) {
+                // an exception inside the handler: clear the name, then on to the cleanup
+                let c = self.here();
+                self.patch(at, c);
+                self.emit(Op::LoadNone);
+                self.store_name(n);
+                self.delete_name(n);
+                self.emit(Op::Reraise);
+            }
+            if let Some(at) = next {
+                let h = self.here();
+                self.patch(at, h);
+            }
+        }
+        // no handler matched
+        self.emit(Op::Reraise);
+        let c = self.here();
+        self.patch(cleanup, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let end = self.here();
+        for e in ends {
+            self.patch(e, end);
+        }
+        Ok(())
+    }
+
+    fn with_stmt(&mut self, items: &'b [(Expr, Option<Target>)], body: &'b [Stmt]) -> PyResult<()> {
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.expr(ctx)?;
+        self.emit(Op::BeforeWith);
+        let setup = self.emit(Op::SetupFinally(0));
+        match target {
+            Some(t) => self.store(t)?,
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        self.unit().fblocks.push(FBlock::With);
+        self.with_stmt(rest, body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::WithExit);
+        let done = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += 2;
+        self.emit(Op::PushExcInfo);
+        let clean = self.emit(Op::SetupFinally(0));
+        self.emit(Op::WithExceptStart);
+        let suppress = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::Reraise);
+        let s = self.here();
+        self.patch(suppress, s);
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Pop);
+        self.emit(Op::Pop);
+        let done2 = self.emit(Op::Jump(0));
+        let c = self.here();
+        self.patch(clean, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let end = self.here();
+        self.patch(done, end);
+        self.patch(done2, end);
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- functions and classes
+
+    /// Pushes defaults and the closure, then makes the function (CPython's MAKE_FUNCTION).
+    pub fn make_function(&mut self, code: Rc<Code>, params: &'b Params) -> PyResult<()> {
+        let mut flags = 0;
+        let defaults: Vec<&Expr> = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .filter_map(|p| p.default.as_ref())
+            .collect();
+        if !defaults.is_empty() {
+            let all = Expr::Tuple(defaults.iter().map(|e| (*e).clone()).collect());
+            if is_const(&all) {
+                self.load_const(&all);
+            } else {
+                for d in &defaults {
+                    self.expr(d)?;
+                }
+                self.emit(Op::BuildTuple(defaults.len() as u32));
+            }
+            flags |= 1;
+        }
+        let kwdefaults: Vec<(&str, &Expr)> = params
+            .kwonly
+            .iter()
+            .filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d)))
+            .collect();
+        if !kwdefaults.is_empty() {
+            for (n, d) in &kwdefaults {
+                self.load_const(&Expr::Str(n.to_string()));
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildMap(kwdefaults.len() as u32));
+            flags |= 2;
+        }
+        if !code.freevars.is_empty() {
+            for n in code.freevars.clone().iter() {
+                let i = self.cell_index(n);
+                self.emit(Op::LoadClosure(i));
+            }
+            self.emit(Op::BuildTuple(code.freevars.len() as u32));
+            flags |= 8;
+        }
+        let u = self.unit();
+        u.codes.push(code);
+        let k = (u.codes.len() - 1) as u32;
+        self.emit(Op::MakeFunction(k, flags));
+        Ok(())
+    }
+
+    /// The qualified name of something defined in the current unit.
+    pub fn qualname_of(&self, name: &str) -> Rc<str> {
+        let u = self.units.last().expect("a unit");
+        match u.kind {
+            CodeKind::Module => Rc::from(name),
+            CodeKind::Class => Rc::from(format!("{}.{name}", u.qualname)),
+            _ => Rc::from(format!("{}.<locals>.{name}", u.qualname)),
+        }
+    }
+
+    /// Compiles a function body (or a lambda's expression) in its own unit.
+    pub fn function_code(
+        &mut self,
+        block: &'b Block,
+        kind: CodeKind,
+        name: &str,
+        params: &'b Params,
+        body: FnBody<'b>,
+    ) -> PyResult<Rc<Code>> {
+        let qualname = self.qualname_of(name);
+        self.enter(block, kind, Rc::from(name), qualname);
+        match &body {
+            FnBody::Stmts(stmts) => {
+                self.stmts(stmts)?;
+                self.emit(Op::LoadNone);
+                self.emit(Op::Return);
+            }
+            FnBody::Expr(e) => {
+                self.expr(e)?;
+                self.emit(Op::Return);
+            }
+        }
+        let names: Vec<&str> = block.params.iter().map(|s| s.as_str()).collect();
+        let code = self.leave(&names);
+        let mut code = Rc::try_unwrap(code).unwrap_or_else(|_| unreachable!("a fresh code"));
+        code.posonlycount = params.posonly.len() as u32;
+        code.argcount = (params.posonly.len() + params.args.len()) as u32;
+        code.kwonlycount = params.kwonly.len() as u32;
+        code.varargs = params.vararg.is_some();
+        code.varkw = params.kwarg.is_some();
+        code.signature = Rc::from(params.to_string());
+        code.source = Rc::from(match body {
+            FnBody::Stmts(_) => format!("def {name}({params}): ..."),
+            FnBody::Expr(e) => format!("lambda {params}: {e}"),
+        });
+        Ok(Rc::new(code))
+    }
+
+    fn function_def(&mut self, d: &'b FunctionDef) -> PyResult<()> {
+        for dec in &d.decorators {
+            self.expr(dec)?;
+        }
+        let block = self.block().child(d as *const FunctionDef as usize);
+        let code = self.function_code(
+            block,
+            CodeKind::Function,
+            &d.name,
+            &d.params,
+            FnBody::Stmts(&d.body),
+        )?;
+        self.make_function(code, &d.params)?;
+        for _ in &d.decorators {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(&d.name);
+        Ok(())
+    }
+
+    fn class_def(&mut self, c: &'b ClassDef) -> PyResult<()> {
+        for dec in &c.decorators {
+            self.expr(dec)?;
+        }
+        let block = self.block().child(c as *const ClassDef as usize);
+        let qualname = self.qualname_of(&c.name);
+        self.enter(block, CodeKind::Class, Rc::from(c.name.as_str()), qualname);
+        self.stmts(&c.body)?;
+        if block.needs_class_cell {
+            let i = self.cell_index("__class__");
+            self.emit(Op::LoadClosure(i));
+        } else {
+            self.emit(Op::LoadNone);
+        }
+        self.emit(Op::Return);
+        let code = self.leave(&[]);
+        // the body function, the name, then the bases and keywords as call arguments
+        self.make_function(code, &NO_PARAMS)?;
+        self.load_const(&Expr::Str(c.name.clone()));
+        for b in &c.bases {
+            match b {
+                crate::syntax::ast::Arg::Pos(e) => self.expr(e)?,
+                _ => {
+                    return Err(PyError::not_implemented(
+                        "arrsh does not support class keywords or unpacked bases",
+                    ));
+                }
+            }
+        }
+        self.emit(Op::BuildClass(c.bases.len() as u32));
+        for _ in &c.decorators {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(&c.name);
+        Ok(())
+    }
+}
+
+/// A class body's (empty) parameter list.
+static NO_PARAMS: Params = Params {
+    posonly: Vec::new(),
+    args: Vec::new(),
+    vararg: None,
+    kwonly: Vec::new(),
+    kwarg: None,
+};
+
+/// A function's body: statements, or a lambda's expression.
+pub(super) enum FnBody<'a> {
+    Stmts(&'a [Stmt]),
+    Expr(&'a Expr),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    Return,
+    Break,
+    Continue,
+}
+
+/// How an instruction changes the depth of the value stack (for `co_stacksize`).
+fn stack_effect(op: Op) -> i32 {
+    use Op::*;
+    match op {
+        LoadConst(_) | LoadNone | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
+        | LoadClassDeref(..) | LoadGlobal(_) | LoadName(..) | Dup | Copy(_) => 1,
+        StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | Pop => -1,
+        StoreAttr(_) => -2,
+        StoreSubscr => -3,
+        DeleteSubscr => -2,
+        DeleteAttr(_) => -1,
+        LoadMethod(_) => 1,
+        CallMethod(n) => -(n as i32) - 1,
+        BinarySubscr | Binary(_) | Inplace(_) | Compare(_) => -1,
+        BuildTuple(n) | BuildList(n) | BuildSet(n) => 1 - n as i32,
+        BuildMap(n) => 1 - 2 * n as i32,
+        BuildSlice(n) => 1 - n as i32,
+        BuildTupleUnpack(n, _) | BuildListDisplay(n, _) | BuildSetDisplay(n, _) => 1 - n as i32,
+        BuildDictDisplay(n) => 1 - 2 * n as i32,
+        DictMerge | ListAppend(_) | SetAdd(_) => -1,
+        MapAdd(_) => -2,
+        PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
+        GetIter => 0,
+        PopIter => -1,
+        ForIter(_) => 1,
+        ForIterUnpack(n, _) => n as i32,
+        Call(n) => -(n as i32),
+        CallKw(n, _) => -(n as i32),
+        CallEx => -2,
+        MakeFunction(_, f) => -((f & 1 != 0) as i32 + (f & 2 != 0) as i32 + (f & 8 != 0) as i32),
+        BuildClass(n) => -1 - n as i32,
+        Return => -1,
+        Raise(n) => -(n as i32),
+        CheckExcMatch => 0,
+        RaiseAssert(n) => -(n as i32),
+        BeforeWith => 1,
+        WithExit => -1,
+        WithExceptStart => 1,
+        UnpackSequence(n) => n as i32 - 1,
+        UnpackEx(a, b) => (a + b) as i32,
+        ImportName(..) => 1,
+        ImportFrom(_) => 1,
+        ImportStar => -1,
+        FField(..) => -1,
+        FEnd => 1,
+        Reraise => -1,
+        _ => 0,
+    }
+}
