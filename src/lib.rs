@@ -55,7 +55,8 @@
 //!     attributes and methods (`arraymethods`), dtype objects, byte order and `iinfo`/`finfo`
 //!     (`dtypes`), reductions with NumPy's signatures (`reductions`, `variance`: `std`/`var`),
 //!     math functions (`mathfuncs`: `where`, `exp`..., `round`, `clip`), joining arrays
-//!     (`joining`), advanced indexing (`fancy`), recording NumPy's unasked copies (`origins`).
+//!     (`joining`), advanced indexing (`fancy`), recording NumPy's unasked copies (`origins`),
+//!     `byte_bounds` and `ndarray.ctypes` (`memory`).
 //!   - `eval::modules` — standard modules written in Rust and their native iterators.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
 //!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),

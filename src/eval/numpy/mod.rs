@@ -7,6 +7,7 @@ pub mod dtypes;
 pub mod fancy;
 pub mod joining;
 pub mod mathfuncs;
+pub mod memory;
 pub mod module;
 pub mod origins;
 pub mod random;

@@ -37,6 +37,7 @@ const MODULES: &[&str] = &[
     "numpy",
     "numpy.lib",
     "numpy.lib.stride_tricks",
+    "numpy.lib.array_utils",
     "numpy.random",
     "numpy.linalg",
     "sys",
@@ -212,6 +213,7 @@ impl Objects {
                 crate::eval::registry::names::star(name).collect()
             }
             "numpy.lib.stride_tricks" => vec!["as_strided", "sliding_window_view", "broadcast_to"],
+            "numpy.lib.array_utils" => vec!["byte_bounds"],
             "sys" => vec!["getsizeof", "maxsize", "version"],
             "time" => vec!["time", "perf_counter", "sleep"],
             "math" => vec![
