@@ -36,6 +36,8 @@ TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': fr
          'bool': bool, 'range': range, 'slice': slice, 'object': object, 'type': type,
          'ndarray': np.ndarray, 'dtype': np.dtype, 'generic': np.generic, 'ufunc': np.ufunc,
          'flagsobj': type(np.arange(1).flags),
+         'builtin_function_or_method': types.BuiltinFunctionType,
+         'function': types.FunctionType,
          'numpy.random.Generator': np.random.Generator,
          'numpy.random.RandomState': np.random.RandomState}
 
