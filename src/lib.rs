@@ -59,7 +59,7 @@
 //!     counting (`sorting`); `numpy.random` (`random`); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`).
+//!     (`origins`); `byte_bounds` and `ndarray.ctypes` (`memory`).
 //!   - `eval::modules` — standard modules written in Rust and their native iterators.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
 //!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),

@@ -8,6 +8,7 @@ pub mod fancy;
 pub mod info;
 pub mod joining;
 pub mod mathfuncs;
+pub mod memory;
 pub mod module;
 pub mod origins;
 pub mod printoptions;

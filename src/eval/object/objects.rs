@@ -37,6 +37,7 @@ const MODULES: &[&str] = &[
     "numpy",
     "numpy.lib",
     "numpy.lib.stride_tricks",
+    "numpy.lib.array_utils",
     "numpy.random",
     "numpy.linalg",
     "sys",
