@@ -335,6 +335,10 @@ impl ObjId {
     pub fn addr(&self) -> u64 {
         self.addr
     }
+    /// The CPython allocation size it was made with (0 for static objects).
+    pub fn size(&self) -> usize {
+        self.size as usize
+    }
     /// The heap the object was made on (`None` for static objects).
     pub fn heap(&self) -> Option<&Rc<Heap>> {
         self.heap.as_ref()

@@ -111,6 +111,7 @@ impl Interp {
                 let [fget, fset, fdel] = parts;
                 Ok(self.new_descr(DescrKind::Property { fget, fset, fdel }))
             }
+            "next" => self.builtin_next(args),
             "super" => match args {
                 [class, obj] => self.new_super(class.clone(), obj.clone()),
                 [] => Err(PyError::new(
@@ -121,6 +122,45 @@ impl Interp {
             },
             _ => return None,
         })
+    }
+
+    /// `next(iterator[, default])`: a generator's return value rides on its StopIteration.
+    fn builtin_next(&mut self, args: &[Value]) -> PyResult<Value> {
+        let (it, default) = match args {
+            [it] => (it, None),
+            [it, d] => (it, Some(d.clone())),
+            _ => {
+                return Err(PyError::positional_count("next", 1, 2, args.len()));
+            }
+        };
+        let r = match it {
+            Value::Iter(i) if matches!(*i.state.borrow(), IterState::Gen(_)) => {
+                let i = i.clone();
+                match self.gen_resume(&i, Value::None, None)? {
+                    crate::eval::vm::generator::Step::Yielded(v) => Ok(v),
+                    crate::eval::vm::generator::Step::Returned(v) => Err(v),
+                }
+            }
+            Value::Iter(i) => {
+                let i = i.clone();
+                self.iter_next(&i)?.ok_or(Value::None)
+            }
+            v if crate::eval::object::dunder::is_user(v) && Self::has_dunder(v, "__next__") => {
+                let v = v.clone();
+                self.user_next(&v)?.ok_or(Value::None)
+            }
+            other => {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not an iterator",
+                    other.type_name()
+                )));
+            }
+        };
+        match (r, default) {
+            (Ok(v), _) => Ok(v),
+            (Err(_), Some(d)) => Ok(d),
+            (Err(v), None) => Err(self.stop_iteration_with(v)),
+        }
     }
 
     /// `super()` with no arguments, in a method: its class (the `__class__` cell) and its

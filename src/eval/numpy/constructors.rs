@@ -332,25 +332,15 @@ impl Interp {
                 );
             }
             TypeKind::Exception(k) => {
-                let msg = p.opt(0, "msg")?;
-                p.finish()?;
-                let m = match msg {
-                    Some(v) => self.str(&v)?,
-                    None => String::new(),
-                };
-                self.new_record(
-                    k.name(),
-                    format!(
-                        "{}({})",
-                        k.name(),
-                        if m.is_empty() {
-                            String::new()
-                        } else {
-                            crate::eval::text::pyrepr::str_repr(&m)
-                        }
-                    ),
-                    vec![],
-                )
+                let (args, kw) = p.into_parts();
+                if !kw.is_empty() {
+                    return Err(PyError::type_error(format!(
+                        "{}() takes no keyword arguments",
+                        k.name()
+                    )));
+                }
+                let t = self.new_tuple(args);
+                self.new_exception_object(k, None, t, None)
             }
             TypeKind::Iterator(name @ ("zip" | "map" | "filter" | "enumerate" | "reversed")) => {
                 let (args, kw) = p.into_parts();

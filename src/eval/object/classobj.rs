@@ -484,6 +484,11 @@ impl Interp {
                 _ => return Err(PyError::no_attribute(d.kind.type_name(), name)),
             },
             Value::Exception(_) => return self.exception_getattr(obj, name).map(Some),
+            Value::Iter(it)
+                if it.kind == "generator" && matches!(name, "send" | "throw" | "close") =>
+            {
+                self.new_method(obj.clone(), name)
+            }
             Value::Record(r) if r.type_name == "super" => {
                 let r = r.clone();
                 return self.super_getattr(&r, name).map(Some);
@@ -509,7 +514,7 @@ impl Interp {
 
     pub(crate) fn new_bound_method(&mut self, func: Value, obj: Value) -> Value {
         Value::BoundMethod(Rc::new(PyBoundMethod {
-            id: self.ctx.heap.object(48),
+            id: self.ctx.heap.object(64),
             func,
             obj,
         }))
@@ -608,8 +613,12 @@ impl Interp {
 
     /// `property(fget)`, `staticmethod(f)`, `classmethod(f)`.
     pub(crate) fn new_descr(&mut self, kind: DescrKind) -> Value {
+        let size = match kind {
+            DescrKind::Property { .. } => 80,
+            _ => 48,
+        };
         Value::Descr(Rc::new(PyDescr {
-            id: self.ctx.heap.object(64),
+            id: self.ctx.heap.object(size),
             kind,
         }))
     }

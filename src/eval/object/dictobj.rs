@@ -188,10 +188,7 @@ impl Interp {
                 drop(k);
                 Ok(v)
             }
-            None => {
-                let r = self.repr(key)?;
-                Err(PyError::key_error(&r))
-            }
+            None => Err(self.missing_key(key)?),
         }
     }
 
@@ -414,10 +411,7 @@ impl Interp {
                     Some(_) => self.dict_delitem(d, &a[0])?,
                     None => match a.get(1) {
                         Some(dv) => dv.clone(),
-                        None => {
-                            let r = self.repr(&a[0])?;
-                            return Err(PyError::key_error(&r));
-                        }
+                        None => return Err(self.missing_key(&a[0])?),
                     },
                 }
             }

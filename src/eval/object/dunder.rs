@@ -19,6 +19,12 @@ pub fn is_user(v: &Value) -> bool {
     }
 }
 
+/// Whether a comparison of `a` and `b` goes through `user_compare` (user objects, and bound
+/// methods, which compare by function and receiver).
+pub fn compares_as_user(a: &Value, b: &Value) -> bool {
+    is_user(a) || is_user(b) || matches!((a, b), (Value::BoundMethod(_), Value::BoundMethod(_)))
+}
+
 fn binop_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
     match op {
         BinOp::Add => ("__add__", "__radd__", "__iadd__"),
@@ -147,6 +153,12 @@ impl Interp {
 
     /// Rich comparison when either side is a user object.
     pub(crate) fn user_compare(&mut self, a: &Value, op: CmpOp, b: &Value) -> PyResult<Value> {
+        if let (Value::BoundMethod(x), Value::BoundMethod(y)) = (a, b)
+            && matches!(op, CmpOp::Eq | CmpOp::NotEq)
+        {
+            let same = self.is_same(&x.obj, &y.obj) && self.is_same(&x.func, &y.func);
+            return Ok(Value::Bool(same == (op == CmpOp::Eq)));
+        }
         let (name, rname) = cmp_names(op);
         if let Some(r) = self.call_dunder(a, name, vec![b.clone()])?
             && !matches!(r, Value::NotImplemented)

@@ -45,8 +45,10 @@ impl Interp {
         args: Value,
         msg: Option<String>,
     ) -> Value {
+        // a user's subclass adds a `__dict__` slot
+        let size = if class.is_some() { 96 } else { 88 };
         Value::Exception(Rc::new(PyExc {
-            id: self.ctx.heap.object(88),
+            id: self.ctx.heap.object(size),
             kind,
             class,
             args: RefCell::new(args),
@@ -172,6 +174,15 @@ impl Interp {
             }),
             _ => Err(catching_non_exception()),
         }
+    }
+
+    /// `KeyError(key)` for a missing key: `e.args[0]` is the key itself, and the message its
+    /// repr.
+    pub(crate) fn missing_key(&mut self, key: &Value) -> PyResult<PyError> {
+        let r = self.repr(key)?;
+        let args = self.new_tuple(vec![key.clone()]);
+        let obj = self.new_exception_object(ErrorKind::KeyError, None, args, Some(r));
+        Ok(self.error_from_object(obj))
     }
 
     /// `assert test, msg` failing.

@@ -769,7 +769,7 @@ impl Interp {
             CmpOp::NotIn => return self.contains(b, a).map(|x| Value::Bool(!x)),
             _ => {}
         }
-        if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
+        if crate::eval::object::dunder::compares_as_user(a, b) {
             return self.user_compare(a, op, b);
         }
         if Self::is_numpy(a) || Self::is_numpy(b) {
@@ -816,7 +816,7 @@ impl Interp {
     /// Python `==` for non-array values.
     pub fn py_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         use Value as V;
-        if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
+        if crate::eval::object::dunder::compares_as_user(a, b) {
             let r = self.user_compare(a, CmpOp::Eq, b)?;
             return self.truthy(&r);
         }

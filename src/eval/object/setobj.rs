@@ -391,8 +391,7 @@ impl Interp {
             "remove" => {
                 let v = p.meth_o()?;
                 if !self.set_discard(s, &v)? {
-                    let r = self.repr(&v)?;
-                    return Err(PyError::set_key_missing(&r));
+                    return Err(self.missing_key(&v)?);
                 }
                 Value::None
             }

@@ -160,10 +160,7 @@ impl Interp {
                 let items = d.items.borrow().clone();
                 match self.dict_get_items(&items, idx)? {
                     Some(v) => Ok(v),
-                    None => {
-                        let r = self.repr(idx)?;
-                        Err(PyError::key_error(&r))
-                    }
+                    None => Err(self.missing_key(idx)?),
                 }
             }
             Value::Flags(f) => self.flags_get(f, idx),

@@ -357,6 +357,9 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.emit(Op::ImportName(n, alias.is_some() as u32));
                 self.store_name(alias.as_deref().unwrap_or(&module[0]));
             }
+            // the parser checked the feature names; every feature is on in arrsh (deliberate
+            // difference: the name, a `__future__._Feature` in CPython, is not bound)
+            StmtKind::FromImport { module, .. } if module == &["__future__"] => {}
             StmtKind::FromImport { module, names } => {
                 let full = module.join(".");
                 let n = self.name_index(&full);

@@ -984,7 +984,7 @@ impl Interp {
 
     pub(crate) fn new_cell(&self) -> Rc<CellRef> {
         Rc::new(CellRef {
-            id: self.ctx.heap.object(24),
+            id: self.ctx.heap.object(40),
             value: std::cell::RefCell::new(None),
         })
     }
