@@ -31,6 +31,8 @@ pub struct Shared {
     pub offered_indent: String,
     /// A pasted space not yet inserted (see `PastedIndent`).
     space_owed: bool,
+    /// Whether the line being edited continues a cell (`...:`).
+    pub continuing: bool,
 }
 
 impl Shared {
@@ -168,6 +170,22 @@ impl ConditionalEventHandler for PastedIndent {
     }
 }
 
+/// Ctrl-C on a half-typed first line clears it in place, quietly, and editing goes on (so keys
+/// typed after it are not lost with the abandoned line); on an empty line, or on a continuation
+/// line, it abandons the cell.
+struct CtrlC(SharedState);
+
+impl ConditionalEventHandler for CtrlC {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
+        let continuing = lock(&self.0).continuing;
+        Some(if ctx.line().is_empty() || continuing {
+            Cmd::Interrupt
+        } else {
+            Cmd::Kill(Movement::WholeBuffer)
+        })
+    }
+}
+
 /// Up/Down: the previous/next history entry that starts with the text before the cursor
 /// (IPython's prefix search); on a line of a multi-line entry other than the first/last,
 /// they move between its lines.
@@ -264,6 +282,10 @@ pub fn editor(
     rl.bind_sequence(
         Event::Any,
         EventHandler::Conditional(Box::new(PastedIndent(shared.clone()))),
+    );
+    rl.bind_sequence(
+        KeyEvent::ctrl('C'),
+        EventHandler::Conditional(Box::new(CtrlC(shared.clone()))),
     );
     for (code, backward) in [(KeyCode::Up, true), (KeyCode::Down, false)] {
         rl.bind_sequence(

@@ -93,19 +93,23 @@ pub fn show(s: &mut Session, target: &str, detail: u8) -> PyResult<Option<Value>
                 .to_string(),
         ));
     }
-    let text = page_with(s.interp_mut(), &value, detail, extra)?;
+    let text = page_with(s.interp_mut(), &value, target, detail, extra)?;
     s.set_page(text);
     Ok(None)
 }
 
 /// The page `help(obj)` prints (installed as the interpreter's help hook).
 pub fn page(it: &mut Interp, v: &Value, detail: u8) -> PyResult<String> {
-    page_with(it, v, detail, Vec::new())
+    let key = docs::key_of(v);
+    let short = key.rsplit('.').next().unwrap_or(&key).to_string();
+    page_with(it, v, &short, detail, Vec::new())
 }
 
+/// The page for `v`, which the user called `name` (IPython's signature line uses that name).
 fn page_with(
     it: &mut Interp,
     v: &Value,
+    name: &str,
     detail: u8,
     extra: Vec<(&'static str, String)>,
 ) -> PyResult<String> {
@@ -119,7 +123,7 @@ fn page_with(
             } else {
                 "Signature"
             };
-            if let Some(sig) = signature(v, &key) {
+            if let Some(sig) = signature(v, &key, name) {
                 f.push((sig_title, sig));
             }
             f.push(("Docstring", docstring(&key)));
@@ -172,16 +176,19 @@ fn snip(text: &str) -> String {
         .join(&format!("\n{}", " ".repeat("string_form".len())))
 }
 
-/// `len(obj, /)` from the text IPython's pretty printer shows for the callable.
-fn signature(v: &Value, key: &str) -> Option<String> {
+/// `len(obj, /)`, `items.append(object, /)`: the name as typed, then the parameters from the
+/// callable's registry row, else from the text IPython's pretty printer shows for it.
+fn signature(v: &Value, key: &str, name: &str) -> Option<String> {
     if let Value::Function(f) = v {
-        return Some(format!("{}({})", f.name.borrow(), f.code.signature));
+        return Some(format!("{name}({})", f.code.signature));
+    }
+    if let Some(sig) = crate::eval::registry::get(key).and_then(|e| e.signature()) {
+        return Some(format!("{name}{sig}"));
     }
     let shown = crate::eval::text::signatures::pretty_callable(key)?;
     let inner = shown.strip_prefix("<function ")?.strip_suffix('>')?;
     let open = inner.find('(')?;
-    let short = key.rsplit('.').next().unwrap_or(key);
-    Some(format!("{short}{}", &inner[open..]))
+    Some(format!("{name}{}", &inner[open..]))
 }
 
 fn docstring(key: &str) -> String {

@@ -128,6 +128,17 @@ pub fn output(r: &CellResult, style: Style) -> String {
             && let Some(col) = e.col
         {
             s.push_str(&caret(&r.input, col));
+        } else if style.annotate
+            && r.input.contains('\n')
+            && let Some(arrow) = e.line.and_then(|k| raised_at(&r.input, k))
+        {
+            // a one-line cell needs no pointer; --plain keeps the oracle's single line
+            if style.color {
+                let (mark, rest) = arrow.split_at(arrow.find(' ').unwrap_or(0));
+                s.push_str(&format!("{}{rest}", mark.green().bold()));
+            } else {
+                s.push_str(&arrow);
+            }
         }
         // the oracle writes "Kind: " even without a message; at a terminal, IPython's "Kind" reads better
         let line = if e.msg.is_empty() && style.annotate {
@@ -169,6 +180,19 @@ fn caret(input: &str, col: usize) -> String {
         rest -= n + 1;
     }
     String::new()
+}
+
+/// IPython's pointer at the line of a multi-line cell that raised, and the blank line after it:
+/// `----> 3     q = [1][k]` (the arrow and number fill IPython's 7 columns).
+fn raised_at(input: &str, line: u32) -> Option<String> {
+    let text = input.lines().nth((line as usize).checked_sub(1)?)?;
+    let num = line.to_string();
+    let arrow = match 7usize.saturating_sub(num.len()) {
+        0 => String::new(),
+        1 => ">".to_string(),
+        pad => format!("{}> ", "-".repeat(pad - 2)),
+    };
+    Some(format!("{arrow}{num} {text}\n\n"))
 }
 
 /// A whole cell as a transcript shows it.
@@ -222,6 +246,42 @@ mod tests {
         assert_eq!(
             prompt_more(7, Style::plain()).len(),
             prompt_in(7, Style::plain()).len()
+        );
+    }
+
+    #[test]
+    fn an_error_in_a_multi_line_cell_names_its_line() {
+        assert_eq!(
+            raised_at("for k in range(3):\n    q = [1][k]", 2).as_deref(),
+            Some("----> 2     q = [1][k]\n\n")
+        );
+        let long = "x = 0\n".repeat(11) + "y";
+        assert_eq!(raised_at(&long, 12).as_deref(), Some("---> 12 y\n\n"));
+        assert_eq!(raised_at("a\nb", 3), None, "past the end");
+        assert_eq!(raised_at("a\nb", 0), None);
+        let mut e = PyError::index("list index out of range");
+        e.line = Some(2);
+        let mut r = result(None, Some(e));
+        r.input = "for k in range(3):\n    q = [1][k]".into();
+        let annotated = Style {
+            annotate: true,
+            ..Style::plain()
+        };
+        assert_eq!(
+            output(&r, annotated),
+            "----> 2     q = [1][k]\n\nIndexError: list index out of range\n\n"
+        );
+        assert_eq!(
+            output(&r, Style::plain()),
+            "IndexError: list index out of range\n\n",
+            "--plain keeps the oracle's line"
+        );
+        r.input = "q = [1][5]".into();
+        r.error.as_mut().unwrap().line = Some(1);
+        assert_eq!(
+            output(&r, annotated),
+            "IndexError: list index out of range\n\n",
+            "a one-line cell keeps its single line"
         );
     }
 

@@ -65,6 +65,9 @@ pub fn run(
     let stdout = std::io::stdout();
     loop {
         let n = session.execution_count();
+        // reset before the prompt, not after it: rustyline reads Ctrl-C as a key, so only one
+        // pressed after Enter sets the flag, and it must reach the cell however soon it comes
+        interrupt.store(false, Ordering::Relaxed);
         let src = match read_cell(&mut rl, &shared, n)? {
             Read::Cell(s) => s,
             Read::Cancelled => continue,
@@ -89,10 +92,14 @@ pub fn run(
         let pasted = pasted_cells(&src);
         let echo_all = pasted.len() > 1;
         for cell in pasted {
-            interrupt.store(false, Ordering::Relaxed);
             let _quiet = QuietTty::new();
             let mut typed = !echo_all;
+            let mut interrupted = false;
             super::replay::run_one(session, &cell, &mut |r| {
+                interrupted |= r
+                    .error
+                    .as_ref()
+                    .is_some_and(|e| e.kind == crate::error::ErrorKind::KeyboardInterrupt);
                 let mut out = stdout.lock();
                 // cells a paste or `%run` brought were not typed at this prompt: show them
                 if !typed {
@@ -103,6 +110,10 @@ pub fn run(
             });
             if session.exit_requested() {
                 return Ok(());
+            }
+            // Ctrl-C stops the rest of a paste too
+            if interrupted {
+                break;
             }
         }
         if let Some(h) = rl.helper_mut() {
@@ -144,10 +155,18 @@ fn read_cell(
         } else {
             next_indent(&src)
         };
-        editor_state(shared).offered_indent = indent.clone();
+        {
+            let mut st = editor_state(shared);
+            st.offered_indent = indent.clone();
+            st.continuing = true;
+        }
         let line = rl.readline_with_initial(&render::prompt_more(n, plain), (&indent, ""));
-        editor_state(shared).offered_indent.clear();
-        editor_state(shared).forget_owed_space();
+        {
+            let mut st = editor_state(shared);
+            st.offered_indent.clear();
+            st.forget_owed_space();
+            st.continuing = false;
+        }
         match line {
             Ok(l) => {
                 if state == Completeness::Block && l.trim().is_empty() {

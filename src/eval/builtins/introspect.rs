@@ -23,6 +23,7 @@ pub fn owner_of(v: &Value) -> &'static str {
         Value::Scalar(_) => "generic",
         Value::DType(_) => "dtype",
         Value::Flags(_) => "flagsobj",
+        Value::Native(n) => n.owners.first().copied().unwrap_or("object"),
         Value::Type(t) => type_owner(t.kind),
         other => type_owner(match other {
             Value::Bool(_) => TypeKind::Bool,

@@ -55,6 +55,7 @@ pub fn key_of(v: &Value) -> String {
             let class = match &m.obj {
                 Value::Array(_) => "ndarray".to_string(),
                 Value::Scalar(_) => "int64".to_string(),
+                Value::DType(_) => "dtype".to_string(),
                 Value::Type(t) => type_qualname(t.kind),
                 other => other.short_type_name(),
             };
