@@ -47,16 +47,19 @@
 //!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),
 //!     exception objects (`excobj`).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
-//!     calling classes and methods), methods of Python values (`methods`,
+//!     calling classes and methods; `introspect`: `dir`, `vars`, `globals`), methods of Python values (`methods`,
 //!     `strmethods`), `sys`/`time`/`math` and `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
-//!   - `eval::numpy` — the numpy module (`module`), making arrays (`creation`: `array`, `zeros`,
-//!     `arange`, `linspace`...), ufuncs (`ufuncs`), calling types (`constructors`), array
-//!     attributes and methods (`arraymethods`), dtype objects, byte order and `iinfo`/`finfo`
-//!     (`dtypes`), reductions with NumPy's signatures (`reductions`, `variance`: `std`/`var`),
-//!     math functions (`mathfuncs`: `where`, `exp`..., `round`, `clip`), joining arrays
-//!     (`joining`), advanced indexing (`fancy`), recording NumPy's unasked copies (`origins`),
-//!     `byte_bounds` and `ndarray.ctypes` (`memory`).
+//!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
+//!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); ufuncs, `dot`
+//!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
+//!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
+//!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
+//!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
+//!     counting (`sorting`); `numpy.random` (`random`); calling types (`constructors`); array
+//!     attributes and methods (`arraymethods`); dtype objects, byte order and
+//!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
+//!     (`origins`); `byte_bounds` and `ndarray.ctypes` (`memory`).
 //!   - `eval::modules` — standard modules written in Rust and their native iterators.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
 //!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),

@@ -137,8 +137,11 @@ impl Interp {
             unreachable!("ImportFrom gets a module")
         };
         let full = module.name;
-        self.getattr(m, name)
-            .map_err(|_| PyError::cannot_import(name, full))
+        // a name arrsh lacks stays a NotImplementedError; a missing one is ImportError
+        self.getattr(m, name).map_err(|e| match e.kind {
+            ErrorKind::AttributeError => PyError::cannot_import(name, full),
+            _ => e,
+        })
     }
 
     /// `from m import *` into a class body's namespace or the globals.

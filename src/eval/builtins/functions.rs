@@ -13,11 +13,38 @@ use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 use crate::syntax::ast::{BinOp, CmpOp};
 
-/// The builtin functions that are rows of the registry.
+/// The builtin functions that are rows of the registry, and the attributes of function
+/// objects.
 pub const ROWS: &[Row] = &[
     Row::builtin("len", "(obj, /)", len),
     Row::builtin("round", "(number, ndigits=None)", round),
+    Row::attr("builtin_function_or_method.__name__", function_attr),
+    Row::attr("builtin_function_or_method.__qualname__", function_attr),
+    Row::attr("builtin_function_or_method.__module__", function_attr),
+    Row::attr("function.__name__", function_attr),
+    Row::attr("function.__qualname__", function_attr),
+    Row::attr("function.__module__", function_attr),
+    Row::attr("ufunc.__name__", function_attr),
+    Row::attr("ufunc.__qualname__", function_attr),
+    Row::attr("ufunc.__module__", function_attr),
 ];
+
+/// `f.__name__`, `f.__qualname__`, `f.__module__` of a function the registry made.
+fn function_attr(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let e = match &a.this {
+        Value::Builtin(b) => crate::eval::registry::get(b.name),
+        _ => None,
+    };
+    let Some(e) = e else {
+        return Err(PyError::no_attribute(&a.this.type_name(), a.func));
+    };
+    let text = match a.func {
+        "__module__" if e.owner.starts_with("numpy") => e.owner,
+        "__module__" => "builtins",
+        _ => e.short,
+    };
+    Ok(it.new_str(text.to_string()))
+}
 
 fn len(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let v = a.req("obj")?;

@@ -104,6 +104,12 @@ impl Interp {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        if let TypeKind::Record(name) = kind
+            && let Some(e) = crate::eval::registry::get(name)
+            && e.row.kind == crate::eval::registry::Kind::Class
+        {
+            return self.call_entry(e, Value::None, args, kw);
+        }
         let tname = crate::eval::text::pyrepr::type_qualname(kind);
         let mut p = Args::new(&tname, args, kw);
         Ok(match kind {

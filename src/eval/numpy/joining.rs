@@ -6,12 +6,36 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::value::Value;
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::array::normalize_axis;
 use crate::runtime::casting::{Casting, promote_with_text};
 use crate::runtime::join::{self, Part, Target, with_new_axis};
 use crate::runtime::{DType, Layout, NdArray};
+
+/// Joining arrays.
+pub const ROWS: &[Row] = &[
+    Row::np_py(
+        "numpy.concatenate",
+        "(arrays, /, axis=0, out=None, *, dtype=None, casting='same_kind')",
+        concatenate,
+    ),
+    Row::np_py(
+        "numpy.stack",
+        "(arrays, axis=0, out=None, *, dtype=None, casting='same_kind')",
+        stack,
+    ),
+    Row::np_py(
+        "numpy.vstack",
+        "(tup, *, dtype=None, casting='same_kind')",
+        vhstack,
+    ),
+    Row::np_py(
+        "numpy.hstack",
+        "(tup, *, dtype=None, casting='same_kind')",
+        vhstack,
+    ),
+];
 
 /// How a joining function's first argument is checked before it is read.
 #[derive(Clone, Copy, PartialEq)]
@@ -139,109 +163,107 @@ impl Interp {
         };
         Ok(Value::Array(r))
     }
+}
 
-    pub fn call_joining(&mut self, name: &str, mut p: Args) -> PyResult<Value> {
-        match name {
-            "concatenate" => {
-                let seq = p.req(0, "arrays")?;
-                let axis = p.opt(1, "axis")?;
-                let out = p.opt(2, "out")?;
-                let dtype = p.kw_only("dtype");
-                let casting = p.kw_only("casting");
-                p.finish()?;
-                let has_out = out.as_ref().is_some_and(|o| !o.is_none());
-                let dispatch = Dispatch::Concatenate { has_out };
-                Self::dispatch_check(&seq, dispatch)?;
-                // None for a flattening join, as NumPy's PyArray_AxisConverter reads it
-                let axis = match axis {
-                    Some(Value::None) => None,
-                    Some(v) => Some(self.axis_value(&v)?),
-                    None => Some(0),
-                };
-                let dtype = self.dtype_arg(dtype)?;
-                let casting = self.casting_arg(casting)?;
-                let out = Self::out_arg(out)?;
-                if out.is_some() && dtype.is_some() {
-                    return Err(PyError::out_and_dtype("concatenate"));
-                }
-                let arrays = self.join_inputs(&seq, dispatch)?;
-                if out.is_some() && dtype.is_some() {
-                    return Err(PyError::out_and_dtype("concatenate"));
-                }
-                let parts = Self::with_layouts(&arrays, |a| a.layout().clone());
-                let parts = axis.map(|ax| (&parts[..], ax));
-                self.join_into(&arrays, parts, out.as_ref(), dtype, casting)
-            }
-            "stack" => {
-                let seq = p.req(0, "arrays")?;
-                let axis = p.opt(1, "axis")?;
-                let out = p.opt(2, "out")?;
-                let dtype = p.kw_only("dtype");
-                let casting = p.kw_only("casting");
-                p.finish()?;
-                Self::dispatch_check(&seq, Dispatch::Stack)?;
-                let arrays = self.join_inputs(&seq, Dispatch::Stack)?;
-                let Some(first) = arrays.first() else {
-                    return Err(PyError::stack_none());
-                };
-                let shape = first.shape().to_vec();
-                if arrays.iter().any(|a| *a.shape() != *shape) {
-                    return Err(PyError::stack_shapes_differ());
-                }
-                let axis = match axis {
-                    Some(v) => self.axis_value(&v)?,
-                    None => 0,
-                };
-                let axis = normalize_axis(axis, shape.len() + 1)?;
-                let parts = Self::with_layouts(&arrays, |a| with_new_axis(&a.layout(), axis));
-                // what np.concatenate(expanded, axis, out, dtype=, casting=) then checks
-                let dtype = self.dtype_arg(dtype)?;
-                let casting = self.casting_arg(casting)?;
-                let out = Self::out_arg(out)?;
-                if out.is_some() && dtype.is_some() {
-                    return Err(PyError::out_and_dtype("concatenate"));
-                }
-                let parts = Some((&parts[..], axis as i64));
-                self.join_into(&arrays, parts, out.as_ref(), dtype, casting)
-            }
-            _ => {
-                // vstack / hstack: atleast_2d / atleast_1d, then concatenate
-                let seq = p.req(0, "tup")?;
-                let dtype = p.kw_only("dtype");
-                let casting = p.kw_only("casting");
-                p.finish()?;
-                Self::dispatch_check(&seq, Dispatch::Stack)?;
-                let arrays = self.join_inputs(&seq, Dispatch::Stack)?;
-                let dtype = self.dtype_arg(dtype)?;
-                let casting = self.casting_arg(casting)?;
-                let (parts, axis) = if name == "vstack" {
-                    let parts = Self::with_layouts(&arrays, |a| {
-                        let l = a.layout().clone();
-                        match l.ndim() {
-                            0 => with_new_axis(&with_new_axis(&l, 0), 0),
-                            1 => with_new_axis(&l, 0),
-                            _ => l,
-                        }
-                    });
-                    (parts, 0)
-                } else {
-                    let parts = Self::with_layouts(&arrays, |a| {
-                        let l = a.layout().clone();
-                        if l.ndim() == 0 {
-                            with_new_axis(&l, 0)
-                        } else {
-                            l
-                        }
-                    });
-                    let axis = if parts.first().is_some_and(|(_, l)| l.ndim() == 1) {
-                        0
-                    } else {
-                        1
-                    };
-                    (parts, axis)
-                };
-                self.join_into(&arrays, Some((&parts[..], axis)), None, dtype, casting)
-            }
-        }
+/// `np.concatenate(arrays, axis=0, out=None, *, dtype=None, casting='same_kind')`.
+fn concatenate(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let seq = args.req("arrays")?;
+    let axis = args.take("axis");
+    let out = args.take("out");
+    let dtype = args.take("dtype");
+    let casting = args.take("casting");
+    let has_out = out.as_ref().is_some_and(|o| !o.is_none());
+    let dispatch = Dispatch::Concatenate { has_out };
+    Interp::dispatch_check(&seq, dispatch)?;
+    // None for a flattening join, as NumPy's PyArray_AxisConverter reads it
+    let axis = match axis {
+        Some(Value::None) => None,
+        Some(v) => Some(it.axis_value(&v)?),
+        None => Some(0),
+    };
+    let dtype = it.dtype_arg(dtype)?;
+    let casting = it.casting_arg(casting)?;
+    let out = Interp::out_arg(out)?;
+    if out.is_some() && dtype.is_some() {
+        return Err(PyError::out_and_dtype("concatenate"));
     }
+    let arrays = it.join_inputs(&seq, dispatch)?;
+    if out.is_some() && dtype.is_some() {
+        return Err(PyError::out_and_dtype("concatenate"));
+    }
+    let parts = Interp::with_layouts(&arrays, |a| a.layout().clone());
+    let parts = axis.map(|ax| (&parts[..], ax));
+    it.join_into(&arrays, parts, out.as_ref(), dtype, casting)
+}
+
+/// `np.stack`: a new axis on each array, then concatenate.
+fn stack(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let seq = args.req("arrays")?;
+    let axis = args.take("axis");
+    let out = args.take("out");
+    let dtype = args.take("dtype");
+    let casting = args.take("casting");
+    Interp::dispatch_check(&seq, Dispatch::Stack)?;
+    let arrays = it.join_inputs(&seq, Dispatch::Stack)?;
+    let Some(first) = arrays.first() else {
+        return Err(PyError::stack_none());
+    };
+    let shape = first.shape().to_vec();
+    if arrays.iter().any(|a| *a.shape() != *shape) {
+        return Err(PyError::stack_shapes_differ());
+    }
+    let axis = match axis {
+        Some(v) => it.axis_value(&v)?,
+        None => 0,
+    };
+    let axis = normalize_axis(axis, shape.len() + 1)?;
+    let parts = Interp::with_layouts(&arrays, |a| with_new_axis(&a.layout(), axis));
+    // what np.concatenate(expanded, axis, out, dtype=, casting=) then checks
+    let dtype = it.dtype_arg(dtype)?;
+    let casting = it.casting_arg(casting)?;
+    let out = Interp::out_arg(out)?;
+    if out.is_some() && dtype.is_some() {
+        return Err(PyError::out_and_dtype("concatenate"));
+    }
+    let parts = Some((&parts[..], axis as i64));
+    it.join_into(&arrays, parts, out.as_ref(), dtype, casting)
+}
+
+/// `np.vstack` / `np.hstack`: `atleast_2d` / `atleast_1d`, then concatenate.
+fn vhstack(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    // vstack / hstack: atleast_2d / atleast_1d, then concatenate
+    let seq = args.req("tup")?;
+    let dtype = args.take("dtype");
+    let casting = args.take("casting");
+    Interp::dispatch_check(&seq, Dispatch::Stack)?;
+    let arrays = it.join_inputs(&seq, Dispatch::Stack)?;
+    let dtype = it.dtype_arg(dtype)?;
+    let casting = it.casting_arg(casting)?;
+    let (parts, axis) = if args.func == "vstack" {
+        let parts = Interp::with_layouts(&arrays, |a| {
+            let l = a.layout().clone();
+            match l.ndim() {
+                0 => with_new_axis(&with_new_axis(&l, 0), 0),
+                1 => with_new_axis(&l, 0),
+                _ => l,
+            }
+        });
+        (parts, 0)
+    } else {
+        let parts = Interp::with_layouts(&arrays, |a| {
+            let l = a.layout().clone();
+            if l.ndim() == 0 {
+                with_new_axis(&l, 0)
+            } else {
+                l
+            }
+        });
+        let axis = if parts.first().is_some_and(|(_, l)| l.ndim() == 1) {
+            0
+        } else {
+            1
+        };
+        (parts, axis)
+    };
+    it.join_into(&arrays, Some((&parts[..], axis)), None, dtype, casting)
 }

@@ -8,9 +8,107 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::value::Value;
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::array::normalize_axis;
 use crate::runtime::kernels::{self, BinaryOp, ReduceOp};
 use crate::runtime::{DType, Kind, NdArray, Order, OrderArg, Scalar};
+
+/// The numpy module's reductions: NumPy's wrappers call the method of `a` made an array with
+/// the arguments they were given (`_wrapreduction`).
+pub const ROWS: &[Row] = &[
+    Row::np_py(
+        "numpy.sum",
+        "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.prod",
+        "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.mean",
+        "(a, axis=None, dtype=None, out=None, keepdims=<no value>, *, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.min",
+        "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.max",
+        "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.amin",
+        "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.amax",
+        "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.argmin",
+        "(a, axis=None, out=None, *, keepdims=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.argmax",
+        "(a, axis=None, out=None, *, keepdims=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.all",
+        "(a, axis=None, out=None, keepdims=<no value>, *, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.any",
+        "(a, axis=None, out=None, keepdims=<no value>, *, where=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.cumsum",
+        "(a, axis=None, dtype=None, out=None)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.cumprod",
+        "(a, axis=None, dtype=None, out=None)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.std",
+        "(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
+        forward,
+    ),
+    Row::np_py(
+        "numpy.var",
+        "(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
+        forward,
+    ),
+];
+
+/// `np.sum(a, ...)` and the other reductions: `a.sum(...)` on `a` made an array, given the
+/// same keywords (`amin`/`amax` call `min`/`max`).
+fn forward(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let a = args.req("a")?;
+    let kw = args.given_keywords_except(&["a"]);
+    let arr = match &a {
+        Value::Array(_) => a.clone(),
+        other => Value::Array(it.to_array(other, None)?),
+    };
+    let method = match args.func {
+        "amin" => "min",
+        "amax" => "max",
+        other => other,
+    };
+    it.call_method(&arr, method, vec![], kw)
+}
 
 /// The accumulator NumPy's `add`/`multiply` reductions use without `dtype=`: bools and small
 /// integers widen to the platform integer (int64/uint64), everything else keeps its dtype.

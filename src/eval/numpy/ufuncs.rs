@@ -68,7 +68,6 @@ pub const ROWS: &[Row] = &[
     Row::attr("ufunc.nout", ufunc_attr),
     Row::attr("ufunc.nargs", ufunc_attr),
     Row::attr("ufunc.identity", ufunc_attr),
-    Row::attr("ufunc.__name__", ufunc_attr),
 ];
 
 /// The options every ufunc takes that arrsh does not honour yet: refused unless left at their
@@ -170,7 +169,7 @@ fn ufunc_type(it: &mut Interp, _: Bound) -> PyResult<Value> {
     Ok(it.objects.type_object(TypeKind::Record("numpy.ufunc")))
 }
 
-/// `ufunc.nin`, `.nout`, `.nargs`, `.identity`, `.__name__` of the ufunc `a.this`.
+/// `ufunc.nin`, `.nout`, `.nargs`, `.identity` of the ufunc `a.this`.
 fn ufunc_attr(it: &mut Interp, a: Bound) -> PyResult<Value> {
     let e = match &a.this {
         Value::Builtin(b) => crate::eval::registry::get(b.name),

@@ -205,22 +205,11 @@ impl Objects {
         )
     }
 
+    /// The names `from <name> import *` binds: the module's `__all__` in CPython/NumPy
+    /// (`names.tsv`); the caller skips those arrsh lacks, and NumPy's `sum`, `min`, `max`,
+    /// `abs`, `round`... shadow the builtins as they do in NumPy.
     pub fn module_public_names(&self, name: &str) -> Vec<&'static str> {
-        match name {
-            // NumPy's own `__all__` (names.tsv): names arrsh lacks are skipped by the caller,
-            // and `sum`, `min`, `max`, `abs`, `round`... shadow the builtins as in NumPy
-            "numpy" | "numpy.random" | "numpy.linalg" => {
-                crate::eval::registry::names::star(name).collect()
-            }
-            "numpy.lib.stride_tricks" => vec!["as_strided", "sliding_window_view", "broadcast_to"],
-            "numpy.lib.array_utils" => vec!["byte_bounds"],
-            "sys" => vec!["getsizeof", "maxsize", "version"],
-            "time" => vec!["time", "perf_counter", "sleep"],
-            "math" => vec![
-                "sqrt", "pi", "e", "inf", "nan", "floor", "ceil", "log", "exp", "isnan", "isinf",
-            ],
-            _ => vec![],
-        }
+        crate::eval::registry::names::star(name).collect()
     }
 
     /// A builtin function object by qualified name (`print`, `numpy.arange`, `sys.getsizeof`).

@@ -85,6 +85,17 @@ impl Bound {
             .collect()
     }
 
+    /// Every given named parameter but `skip`, as keyword arguments (to hand a call on).
+    pub fn given_keywords_except(&mut self, skip: &[&str]) -> Vec<(String, Value)> {
+        let spec = self.spec;
+        spec.params
+            .iter()
+            .zip(self.slots.iter_mut())
+            .filter(|(p, _)| !skip.contains(&p.name))
+            .filter_map(|(p, s)| s.take().map(|v| (p.name.to_string(), v)))
+            .collect()
+    }
+
     /// A required parameter (the binder made sure it is there).
     pub fn req(&mut self, name: &str) -> PyResult<Value> {
         debug_assert!(self.slot(name).is_some(), "no parameter {name}");
@@ -130,7 +141,7 @@ pub fn bind(
         Conv::CPython => cpython(&mut b, qualname, name, args, kw)?,
         Conv::ParseTuple => parse_tuple(&mut b, qualname, name, args, kw)?,
         Conv::Python => python(&mut b, name, args, kw)?,
-        Conv::Npy => npy(&mut b, name, args, kw)?,
+        Conv::Npy => npy(&mut b, qualname, name, args, kw)?,
         Conv::Ufunc { nin, nout } => ufunc(&mut b, name, (nin as usize, nout as usize), args, kw)?,
     }
     Ok(b)
@@ -366,8 +377,24 @@ fn python(b: &mut Bound, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>)
     Ok(())
 }
 
-fn npy(b: &mut Bound, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<()> {
+fn npy(
+    b: &mut Bound,
+    qualname: &str,
+    name: &str,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<()> {
     let spec = b.spec;
+    // a METH_FASTCALL function without keywords is refused before its parser runs
+    let keywords_taken = spec.params.iter().any(|p| {
+        matches!(
+            p.kind,
+            ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly | ParamKind::VarKeywords
+        )
+    });
+    if !keywords_taken && !kw.is_empty() {
+        return Err(PyError::takes_no_keyword_arguments(qualname));
+    }
     let n = args.len();
     let (nrequired, npositional) = (spec.required_positional(), spec.positional());
     if n > npositional && !spec.has_varargs() {

@@ -4,6 +4,7 @@
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
+use crate::eval::object::objects::Objects;
 use crate::eval::object::value::{TypeKind, Value};
 use crate::eval::registry::{self, Bound, Entry, Identity, Kind, names};
 
@@ -27,14 +28,26 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
         Value::Scalar(_) => &["generic"],
         Value::DType(_) => &["dtype"],
         Value::Flags(_) => &["flagsobj"],
-        Value::Builtin(b) if registry::get(b.name).is_some_and(is_ufunc) => &["ufunc"],
+        Value::Builtin(b) => match registry::get(b.name).map(|e| e.type_name()) {
+            Some("numpy.ufunc") => &["ufunc"],
+            Some("function" | "numpy._ArrayFunctionDispatcher") => &["function"],
+            _ => &["builtin_function_or_method"],
+        },
         Value::Native(n) => n.owners,
         _ => &[],
     }
 }
 
-fn is_ufunc(e: &Entry) -> bool {
-    matches!(e.row.kind, Kind::Ufunc { .. })
+/// The object a row names when making it needs nothing but the session's objects (functions,
+/// classes and types); `None` for attributes and methods.
+pub fn static_value(e: &'static Entry, objects: &Objects) -> Option<Value> {
+    let e = registry::resolve(e);
+    match e.row.kind {
+        Kind::Attr | Kind::Method | Kind::Alias(_) => None,
+        Kind::Type(kind) => Some(objects.type_object(kind)),
+        Kind::Class => Some(objects.type_object(TypeKind::Record(e.row.name))),
+        _ => Some(objects.function(e.row.name)),
+    }
 }
 
 /// The qualified name a user would write for `owner.name` (`numpy.foo`, `numpy.ndarray.foo`,
@@ -69,7 +82,7 @@ impl Interp {
         match e.row.kind {
             Kind::Attr => (e.row.run)(self, Bound::receiver(e.short, this.clone(), &e.spec)),
             Kind::Method => Ok(self.new_method(this.clone(), e.short)),
-            _ => Ok(self.objects.function(e.row.name)),
+            _ => Ok(static_value(e, &self.objects).unwrap_or(Value::None)),
         }
     }
 
@@ -194,7 +207,7 @@ impl Interp {
         }
     }
 
-    /// A ufunc's `nin`, `nout`, `nargs`, `identity`, `__name__`.
+    /// A ufunc's `nin`, `nout`, `nargs`, `identity`.
     pub fn ufunc_attr(&mut self, e: &Entry, name: &str) -> Option<Value> {
         let Kind::Ufunc {
             nin,
@@ -208,7 +221,6 @@ impl Interp {
             "nin" => self.new_i64(nin as i64),
             "nout" => self.new_i64(nout as i64),
             "nargs" => self.new_i64((nin + nout) as i64),
-            "__name__" => self.new_str(e.short.to_string()),
             "identity" => match identity {
                 Identity::None => Value::None,
                 Identity::Int(i) => self.new_i64(i),

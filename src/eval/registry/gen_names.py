@@ -34,8 +34,12 @@ MODULES = ['numpy', 'numpy.linalg', 'numpy.random', 'numpy.fft', 'numpy.lib',
 TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': frozenset,
          'str': str, 'bytes': bytes, 'int': int, 'float': float, 'complex': complex,
          'bool': bool, 'range': range, 'slice': slice, 'object': object, 'type': type,
-         'ndarray': np.ndarray, 'dtype': np.dtype, 'generic': np.generic, 'ufunc': np.ufunc,
+         'ndarray': np.ndarray, 'dtype': np.dtype, 'generic': np.generic,
+         # a ufunc's dir() has per-object names (__module__, __qualname__) its type lacks
+         'ufunc': np.add,
          'flagsobj': type(np.arange(1).flags),
+         'builtin_function_or_method': types.BuiltinFunctionType,
+         'function': types.FunctionType,
          'numpy.random.Generator': np.random.Generator,
          'numpy.random.RandomState': np.random.RandomState}
 

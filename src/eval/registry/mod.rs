@@ -43,7 +43,7 @@ use std::sync::OnceLock;
 use crate::error::PyResult;
 use crate::eval::Interp;
 use crate::eval::object::fxmap::FxHashMap;
-use crate::eval::object::value::Value;
+use crate::eval::object::value::{TypeKind, Value};
 pub use bind::{Bound, Conv};
 use spec::Spec;
 
@@ -76,6 +76,11 @@ pub enum Kind {
         nout: u8,
         identity: Identity,
     },
+    /// A class called to make objects (`numpy.iinfo`): the name is a type object whose call
+    /// runs the row.
+    Class,
+    /// A type object (`numpy.int64`, `numpy.ndarray`).
+    Type(TypeKind),
     /// A value looked up by name: a constant, a type, a submodule, a property. `run` makes it
     /// from the receiver (`Bound::this`).
     Attr,
@@ -170,7 +175,15 @@ impl Row {
             run,
         )
     }
-    /// A constant, type, submodule or property.
+    /// A class whose call runs `run` (its spec is its `__init__`'s, with Python's messages).
+    pub const fn class(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Class, sig, run).conv(Conv::Python)
+    }
+    /// A type object.
+    pub const fn type_(name: &'static str, kind: TypeKind) -> Row {
+        Row::new(name, Kind::Type(kind), "()", no_run)
+    }
+    /// A constant, submodule or property.
     pub const fn attr(name: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Attr, "()", run)
     }
@@ -201,6 +214,12 @@ const TABLES: &[&[Row]] = &[
     crate::eval::object::listobj::ROWS,
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::creation::ROWS,
+    crate::eval::numpy::shapes::ROWS,
+    crate::eval::numpy::stride_tricks::ROWS,
+    crate::eval::numpy::info::ROWS,
+    crate::eval::numpy::printoptions::ROWS,
+    crate::eval::numpy::reductions::ROWS,
+    crate::eval::numpy::joining::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
     crate::eval::numpy::memory::ROWS,
@@ -232,6 +251,7 @@ impl Entry {
     /// The Python type of the object the row names, as `type()` shows it.
     pub fn type_name(&self) -> &'static str {
         match self.row.kind {
+            Kind::Class => "type",
             Kind::NpFunction if names::what(self.owner, self.short) == Some("dispatched") => {
                 "numpy._ArrayFunctionDispatcher"
             }
@@ -243,7 +263,7 @@ impl Entry {
 
     /// Whether calling the name runs the row (rather than looking a value up).
     pub fn is_callable(&self) -> bool {
-        !matches!(self.row.kind, Kind::Attr | Kind::Alias(_))
+        !matches!(self.row.kind, Kind::Attr | Kind::Alias(_) | Kind::Type(_))
     }
 
     /// The signature `?` and the pretty printer show, if CPython shows one.

@@ -1,0 +1,154 @@
+//! `numpy.lib.stride_tricks` and memory overlap: `as_strided` and `sliding_window_view` (views
+//! whose base is NumPy's `DummyArray`), `shares_memory`/`may_share_memory`, and the `numpy.lib`
+//! modules that hold them.
+
+use std::rc::Rc;
+
+use crate::error::{PyError, PyResult};
+use crate::eval::Interp;
+use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
+use crate::runtime::NdArray;
+
+pub const ROWS: &[Row] = &[
+    Row::attr("numpy.lib", lib_module),
+    Row::attr("numpy.lib.stride_tricks", lib_module),
+    Row::np_py(
+        "numpy.lib.stride_tricks.as_strided",
+        "(x, shape=None, strides=None, subok=False, writeable=True)",
+        as_strided,
+    ),
+    Row::np_py(
+        "numpy.lib.stride_tricks.sliding_window_view",
+        "(x, window_shape, axis=None, *, subok=False, writeable=False)",
+        sliding_window_view,
+    ),
+    Row::np_py(
+        "numpy.shares_memory",
+        "(a, b, /, max_work=-1)",
+        shares_memory,
+    ),
+    Row::np_py(
+        "numpy.may_share_memory",
+        "(a, b, /, max_work=0)",
+        shares_memory,
+    ),
+];
+
+/// `numpy.lib` and `numpy.lib.stride_tricks`: the module object of the row's name.
+fn lib_module(it: &mut Interp, args: Bound) -> PyResult<Value> {
+    let name = match args.func {
+        "lib" => "numpy.lib",
+        _ => "numpy.lib.stride_tricks",
+    };
+    it.objects
+        .module(name)
+        .ok_or_else(|| PyError::module_no_attribute("numpy", args.func))
+}
+
+fn shares_memory(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let a = args.req("a")?;
+    let b = args.req("b")?;
+    it.refuse_unsupported(&mut args, &["max_work"])?;
+    let (Value::Array(x), Value::Array(y)) = (&a, &b) else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(if args.func == "shares_memory" {
+        x.shares_memory(y)
+    } else {
+        x.may_share_memory(y)
+    }))
+}
+
+fn as_strided(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let x = args.req("x")?;
+    let shape = args.take("shape");
+    let strides = args.take("strides");
+    let writeable = args.take("writeable");
+    let x = it.to_array(&x, None)?;
+    let shape: Vec<i128> = match shape {
+        Some(s) if !s.is_none() => it.to_shape(&s)?,
+        _ => x.shape().iter().map(|&d| d as i128).collect(),
+    };
+    let strides: Vec<i128> = match strides {
+        Some(s) if !s.is_none() => it.to_shape(&s)?,
+        _ => x.strides().iter().map(|&d| d as i128).collect(),
+    };
+    let writeable = match writeable {
+        Some(v) => it.truthy(&v)?,
+        None => true,
+    };
+    let holder = it.dummy_array(&x);
+    Ok(Value::Array(x.as_strided(
+        &it.ctx, &shape, &strides, writeable, holder,
+    )?))
+}
+
+fn sliding_window_view(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let x = args.req("x")?;
+    let window = args.req("window_shape")?;
+    let axis = args.take("axis");
+    let writeable = args.take("writeable");
+    let x = it.to_array(&x, None)?;
+    let window = it.to_shape(&window)?;
+    if window.iter().any(|&w| w < 0) {
+        return Err(PyError::value(
+            "`window_shape` cannot contain negative values",
+        ));
+    }
+    let axes: Vec<usize> = match axis {
+        None | Some(Value::None) => {
+            if window.len() != x.ndim() {
+                return Err(PyError::value(format!(
+                    "Since axis is `None`, must provide window_shape for all dimensions of `x`; got {} window_shape elements and `x.ndim` is {}.",
+                    window.len(),
+                    x.ndim()
+                )));
+            }
+            (0..x.ndim()).collect()
+        }
+        Some(a) => {
+            let list = it.to_shape(&a)?;
+            if window.len() != list.len() {
+                return Err(PyError::value(format!(
+                    "Must provide matching length window_shape and axis; got {} window_shape elements and {} axes elements.",
+                    window.len(),
+                    list.len()
+                )));
+            }
+            list.iter()
+                .map(|&ax| crate::runtime::array::normalize_axis(ax as i64, x.ndim()))
+                .collect::<PyResult<_>>()?
+        }
+    };
+    let mut strides: Vec<i128> = x.strides().iter().map(|&s| s as i128).collect();
+    strides.extend(axes.iter().map(|&ax| x.strides()[ax] as i128));
+    let mut shape: Vec<i128> = x.shape().iter().map(|&d| d as i128).collect();
+    for (&ax, &w) in axes.iter().zip(&window) {
+        if shape[ax] < w {
+            return Err(PyError::value(
+                "window shape cannot be larger than input array shape",
+            ));
+        }
+        shape[ax] -= w - 1;
+    }
+    shape.extend(window.iter().copied());
+    let writeable = match writeable {
+        Some(v) => it.truthy(&v)?,
+        None => false,
+    };
+    let holder = it.dummy_array(&x);
+    Ok(Value::Array(x.as_strided(
+        &it.ctx, &shape, &strides, writeable, holder,
+    )?))
+}
+
+impl Interp {
+    /// NumPy's `DummyArray` wrapping the array given to `as_strided` (the result's `.base`).
+    fn dummy_array(&self, x: &Rc<NdArray>) -> Rc<dyn std::any::Any> {
+        Rc::new(DummyArray {
+            id: self.ctx.heap.object(48),
+            base: x.clone(),
+        })
+    }
+}
