@@ -47,7 +47,7 @@
 //!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),
 //!     exception objects (`excobj`).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
-//!     calling classes and methods), methods of Python values (`methods`,
+//!     calling classes and methods; `introspect`: `dir`, `vars`, `globals`), methods of Python values (`methods`,
 //!     `strmethods`), `sys`/`time`/`math` and `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);

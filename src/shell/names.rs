@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::session::Session;
-use crate::eval::builtins::introspect::{implemented, owner_of};
+use crate::eval::builtins::introspect::{implemented, owner_of, user_dir};
 use crate::eval::object::value::Value;
 use crate::eval::registry::names as known;
 
@@ -66,6 +66,8 @@ pub const DTYPE_STRINGS: &[&str] = &[
 pub struct Snapshot {
     pub vars: Vec<(String, &'static str)>,
     pub dict_keys: Vec<(String, Vec<String>)>,
+    /// The attributes of instances and classes made with `class`, by variable.
+    pub user_attrs: Vec<(String, Vec<String>)>,
 }
 
 /// Dict keys offered at most per dict.
@@ -76,6 +78,9 @@ pub fn snapshot(session: &Session) -> Snapshot {
     let mut snap = Snapshot::default();
     for (k, v) in session.interp().globals.iter() {
         snap.vars.push((k.clone(), owner_of(v)));
+        if let Some(names) = user_dir(v) {
+            snap.user_attrs.push((k.clone(), names));
+        }
         if let Value::Dict(d) = v {
             let keys = d
                 .items
@@ -110,7 +115,16 @@ pub fn complete(line: &str, pos: usize, snap: &Snapshot) -> (usize, Vec<String>)
     let expr = &head[start..];
     match split_attribute(expr) {
         Some((object, partial)) => {
+            let user = snap.user_attrs.iter().find(|(n, _)| n == object);
             let found = match owner_of_expression(object, snap) {
+                _ if user.is_some() => user
+                    .map(|(_, names)| names.as_slice())
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|n| n.starts_with(partial))
+                    .filter(|n| partial.starts_with('_') || !n.starts_with('_'))
+                    .cloned()
+                    .collect(),
                 Some(owner) => implemented(&owner)
                     .into_iter()
                     .filter(|n| n.starts_with(partial))
@@ -509,6 +523,10 @@ mod tests {
                 "d".into(),
                 vec!["key".into(), "kind".into(), "other".into()],
             )],
+            user_attrs: vec![(
+                "obj".into(),
+                vec!["__init__".into(), "method".into(), "x".into()],
+            )],
         }
     }
 
@@ -560,6 +578,8 @@ mod tests {
         assert_eq!(found, vec!["__array_interface__"]);
         let (_, found) = done("a._");
         assert!(found.iter().all(|n| n.starts_with('_')));
+        let (_, found) = done("obj.");
+        assert_eq!(found, vec!["method", "x"], "an instance's own attributes");
         let (_, found) = done("wh");
         assert_eq!(found, vec!["while"], "keywords too");
         let (_, found) = done("d['k");

@@ -10,6 +10,9 @@ use std::sync::atomic::AtomicBool;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
+use std::rc::Rc;
+
+use crate::eval::object::classobj::PyClass;
 use crate::eval::object::value::{TypeKind, Value};
 use crate::eval::registry::names;
 use crate::runtime::Heap;
@@ -78,6 +81,7 @@ impl Interp {
                 v.sort();
                 v
             }
+            [x] if user_dir(x).is_some() => user_dir(x).unwrap_or_default(),
             [x] => names::dir(owner_of(x))
                 .into_iter()
                 .map(String::from)
@@ -94,6 +98,20 @@ impl Interp {
     pub(crate) fn builtin_namespace(&mut self, name: &str, args: Vec<Value>) -> PyResult<Value> {
         match (name, args.as_slice()) {
             (_, []) => {}
+            // an instance's own `__dict__` (a class's is a mappingproxy in CPython; a copy here)
+            ("vars", [Value::Instance(i)]) => {
+                let items: Vec<(Rc<str>, Value)> = i.dict.borrow().clone();
+                return self.str_dict(items);
+            }
+            ("vars", [Value::Class(c)]) => {
+                // CPython keeps no `__qualname__` there, and a `__doc__` (None) always
+                let mut items: Vec<(Rc<str>, Value)> = c.dict.borrow().clone();
+                items.retain(|(k, _)| &**k != "__qualname__");
+                if !items.iter().any(|(k, _)| &**k == "__doc__") {
+                    items.push((Rc::from("__doc__"), Value::None));
+                }
+                return self.str_dict(items);
+            }
             ("vars", [_]) => return Err(PyError::vars_needs_dict()),
             ("vars", more) => return Err(PyError::positional_count("vars", 0, 1, more.len())),
             (_, more) => return Err(PyError::takes_no_arguments("globals", more.len())),
@@ -110,6 +128,62 @@ impl Interp {
             .collect();
         self.new_dict(items)
     }
+}
+
+impl Interp {
+    fn str_dict(&mut self, items: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+        let items = items
+            .into_iter()
+            .map(|(k, v)| (self.new_str(k.to_string()), v))
+            .collect();
+        self.new_dict(items)
+    }
+}
+
+/// CPython's `dir()` of a class made by `class`: its namespace and its bases' (builtin bases by
+/// their own lists), with the `__dict__`, `__weakref__` and `__doc__` every such class has
+/// (`__qualname__` is not an attribute of the namespace CPython keeps).
+fn class_dir(c: &PyClass) -> Vec<String> {
+    let mut v: Vec<String> = ["__dict__", "__weakref__", "__doc__", "__module__"]
+        .map(String::from)
+        .to_vec();
+    let add_class = |c: &PyClass, v: &mut Vec<String>| {
+        v.extend(
+            c.dict
+                .borrow()
+                .iter()
+                .filter(|(k, _)| &**k != "__qualname__")
+                .map(|(k, _)| k.to_string()),
+        );
+    };
+    add_class(c, &mut v);
+    for base in &c.mro {
+        match base {
+            Value::Class(b) => add_class(b, &mut v),
+            other => v.extend(names::dir(owner_of(other)).into_iter().map(String::from)),
+        }
+    }
+    v
+}
+
+/// `dir()` of an instance or a class made by `class` (these have no row in the name lists).
+pub fn user_dir(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::Instance(i) => {
+            let mut names: Vec<String> =
+                i.dict.borrow().iter().map(|(k, _)| k.to_string()).collect();
+            names.extend(class_dir(&i.class));
+            Some(sorted_unique(names))
+        }
+        Value::Class(c) => Some(sorted_unique(class_dir(c))),
+        _ => None,
+    }
+}
+
+fn sorted_unique(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
 }
 
 /// What to evaluate for a sample value of each owner whose attributes are probed.
