@@ -6,5 +6,6 @@ pub mod functions;
 pub mod introspect;
 pub mod language;
 pub mod methods;
+pub mod pyfuncs;
 pub mod strmethods;
 pub mod sysmods;

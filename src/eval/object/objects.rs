@@ -57,48 +57,6 @@ pub fn provided_modules() -> String {
     names.join(", ")
 }
 
-/// Python builtins that are functions (type-like builtins are `TypeKind`s).
-pub const BUILTIN_FUNCTIONS: &[&str] = &[
-    "print",
-    "super",
-    "property",
-    "staticmethod",
-    "classmethod",
-    "len",
-    "id",
-    "repr",
-    "sum",
-    "min",
-    "max",
-    "abs",
-    "hex",
-    "oct",
-    "bin",
-    "isinstance",
-    "issubclass",
-    "sorted",
-    "iter",
-    "next",
-    "round",
-    "divmod",
-    "pow",
-    "any",
-    "all",
-    "ord",
-    "chr",
-    "getattr",
-    "hasattr",
-    "setattr",
-    "callable",
-    "format",
-    "hash",
-    "ascii",
-    "vars",
-    "dir",
-    "globals",
-    "help",
-];
-
 pub struct Objects {
     heap: Rc<Heap>,
     small_ints: Vec<Value>,
@@ -262,8 +220,10 @@ impl Objects {
 
     /// Python builtins by bare name: functions, types and exception classes.
     pub fn builtin(&self, name: &str) -> Option<Value> {
-        if let Some(f) = BUILTIN_FUNCTIONS.iter().find(|f| **f == name) {
-            return Some(self.function(f));
+        if let Some(v) = crate::eval::registry::lookup("builtins", name)
+            .and_then(|e| crate::eval::registry::call::static_value(e, self))
+        {
+            return Some(v);
         }
         // a builtin that panics, so the containment tests can make a bug happen mid-cell;
         // test builds only, it never ships

@@ -211,6 +211,7 @@ impl Row {
 /// The rows' tables, one per room. A new room's table is added here.
 const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::ROWS,
+    crate::eval::builtins::pyfuncs::ROWS,
     crate::eval::object::listobj::ROWS,
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::creation::ROWS,
