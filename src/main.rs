@@ -71,7 +71,8 @@ struct Cli {
     /// width, or 100 when not writing to a terminal).
     #[arg(long, value_name = "COLUMNS")]
     width: Option<usize>,
-    /// Print each cell's wall time to stderr as `<seconds>\t<cell>` (used by bench/compare.py).
+    /// Print each cell's process CPU time to stderr as `<seconds>\t<cell>` (used by
+    /// bench/compare.py).
     #[arg(long)]
     timings: bool,
 }
@@ -196,14 +197,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     for script in &scripts {
         let mut out = std::io::stdout().lock();
         let mut interrupted = false;
-        let mut started = std::time::Instant::now();
+        let cpu = || {
+            let (user, sys) = arrsh::shell::magics::cpu_times();
+            user + sys
+        };
+        let mut started = cpu();
         failed |= replay::run_cells(&mut session, script, |r| {
             if cli.timings {
-                eprintln!(
-                    "{:.6}\t{}",
-                    started.elapsed().as_secs_f64(),
-                    r.input.replace('\n', " ")
-                );
+                eprintln!("{:.6}\t{}", cpu() - started, r.input.replace('\n', " "));
             }
             let _ = out.write_all(render::cell(r, style).as_bytes());
             let _ = out.flush();
@@ -211,7 +212,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .error
                 .as_ref()
                 .is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
-            started = std::time::Instant::now();
+            started = cpu();
         });
         if interrupted {
             return Ok(ExitCode::from(130));

@@ -840,12 +840,12 @@ impl Interp {
             }
             (V::Set(x), V::Set(y)) => self.set_equal(x, y)?,
             (V::Dict(x), V::Dict(y)) => {
-                let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
-                if xs.len() != ys.len() {
+                let xs = x.items.borrow().clone();
+                if xs.len() != y.items.borrow().len() {
                     return Ok(false);
                 }
                 for (k, v) in &xs {
-                    match self.dict_get_items(&ys, k)? {
+                    match self.dict_get(y, k)? {
                         Some(w) => {
                             if !self.nested(Nesting::Comparison, |me| me.py_eq(v, &w))? {
                                 return Ok(false);
@@ -948,10 +948,7 @@ impl Interp {
                     x.type_name()
                 ))),
             },
-            Value::Dict(d) => {
-                let items = d.items.borrow().clone();
-                Ok(self.dict_get_items(&items, x)?.is_some())
-            }
+            Value::Dict(d) => Ok(self.dict_get(d, x)?.is_some()),
             Value::Array(_) => {
                 let eq = self.compare(container, CmpOp::Eq, x)?;
                 let any = self.call_method(&eq, "any", vec![], vec![])?;

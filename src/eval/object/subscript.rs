@@ -156,13 +156,10 @@ impl Interp {
             | Value::Str(_)
             | Value::Bytes(_)
             | Value::Range(_) => self.seq_getitem(obj, idx),
-            Value::Dict(d) => {
-                let items = d.items.borrow().clone();
-                match self.dict_get_items(&items, idx)? {
-                    Some(v) => Ok(v),
-                    None => Err(self.missing_key(idx)?),
-                }
-            }
+            Value::Dict(d) => match self.dict_get(d, idx)? {
+                Some(v) => Ok(v),
+                None => Err(self.missing_key(idx)?),
+            },
             Value::Flags(f) => self.flags_get(f, idx),
             Value::Native(n) if n.slots.getitem.is_some() => {
                 let f = n.slots.getitem.expect("checked");

@@ -148,6 +148,8 @@ pub struct PyDict {
     pub items: RefCell<Vec<(Value, Value)>>,
     /// The model of CPython's keys table (for `getsizeof`).
     pub keys: Cell<crate::eval::object::dictobj::DictKeys>,
+    /// The hash index over `items` (kept by `dictobj`, the only place that changes `items`).
+    pub index: RefCell<crate::eval::object::dictobj::DictIndex>,
 }
 /// `set` and `frozenset`.
 pub struct PySet {
