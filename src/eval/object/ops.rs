@@ -310,6 +310,66 @@ impl Interp {
         self.wrap_result(r)
     }
 
+    /// `+ - * /` of float64/int64 scalars with each other or with Python floats and small ints,
+    /// when NumPy gives a plain result (finite, no overflow, no division by zero, so no
+    /// warning): the NEP 50 dtype (float64 if either side is a float, else int64) without 0-d
+    /// arrays. Anything else (`None`) takes the general path.
+    fn fast_scalar_binary(&self, a: &Value, op: BinOp, b: &Value) -> Option<Value> {
+        #[derive(Clone, Copy)]
+        enum N {
+            F(f64),
+            I(i64),
+        }
+        // (number, whether it is a NumPy scalar: at least one side must be)
+        let side = |v: &Value| -> Option<(N, bool)> {
+            match v {
+                Value::Scalar(s) => match s.v {
+                    Scalar::Float(x) if s.dtype == DType::FLOAT64 => Some((N::F(x), true)),
+                    Scalar::Int(x) if s.dtype == DType::INT64 => Some((N::I(x), true)),
+                    _ => None,
+                },
+                Value::Float(f) => Some((N::F(f.v), false)),
+                Value::Int(i) => match i.v {
+                    Int::Small(x) => Some((N::I(x), false)),
+                    Int::Big(_) => None,
+                },
+                _ => None,
+            }
+        };
+        let (x, xs) = side(a)?;
+        let (y, ys) = side(b)?;
+        if !xs && !ys {
+            return None;
+        }
+        let f = |n: N| match n {
+            N::F(v) => v,
+            N::I(v) => v as f64,
+        };
+        match (x, y, op) {
+            (N::I(p), N::I(q), BinOp::Add | BinOp::Sub | BinOp::Mul) => {
+                let r = match op {
+                    BinOp::Add => p.checked_add(q),
+                    BinOp::Sub => p.checked_sub(q),
+                    _ => p.checked_mul(q),
+                }?;
+                Some(self.new_scalar(DType::INT64, Scalar::Int(r)))
+            }
+            (_, _, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) => {
+                let (p, q) = (f(x), f(y));
+                let r = match op {
+                    BinOp::Add => p + q,
+                    BinOp::Sub => p - q,
+                    BinOp::Mul => p * q,
+                    _ if q == 0.0 => return None,
+                    _ => p / q,
+                };
+                r.is_finite()
+                    .then(|| self.new_scalar(DType::FLOAT64, Scalar::Float(r)))
+            }
+            _ => None,
+        }
+    }
+
     fn is_numpy(v: &Value) -> bool {
         matches!(v, Value::Array(_) | Value::Scalar(_))
     }
@@ -317,6 +377,9 @@ impl Interp {
     pub fn binary_op(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Value> {
         if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
             return self.user_binary(a, op, b);
+        }
+        if let Some(v) = self.fast_scalar_binary(a, op, b) {
+            return Ok(v);
         }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             if op == BinOp::MatMul {
