@@ -1,6 +1,7 @@
 //! The transcript runner: replays every `tests/transcripts/<topic>/*.py` in a fresh session with
 //! `--plain` semantics and compares with the `.txt` real NumPy produced (the oracle); replays
 //! `tests/annotated/*.py` and `examples/*.py` with annotations and compares with their `.txt`
+//! (at 100 columns, or the width a first line `# width: N` asks for)
 //! (`ARRSH_BLESS=1` rewrites those two kinds — never the oracle's files).
 //!
 //! Both printing modes: `<name>.txt` is NumPy 2.4's default printing; `<name>.legacy.txt`, where
@@ -262,7 +263,18 @@ fn annotated_transcripts_and_examples() {
     files.extend(scripts_in(&root().join("examples")));
     assert!(!files.is_empty(), "no annotated transcripts or examples");
     for py in files {
-        let actual = replay(fs::read_to_string(&py).expect("read script"), style, None);
+        let script = fs::read_to_string(&py).expect("read script");
+        // `# width: 60` as the first line lays pictures out for a narrow terminal
+        let width = script
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# width: "))
+            .and_then(|w| w.trim().parse().ok());
+        let style = Style {
+            width: width.unwrap_or(style.width),
+            ..style
+        };
+        let actual = replay(script, style, None);
         let txt = py.with_extension("txt");
         if bless {
             fs::write(&txt, &actual).expect("write blessed transcript");
