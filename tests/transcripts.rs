@@ -196,6 +196,7 @@ topics!(
     shape_ops,
     sorting,
     strings_format,
+    ufuncs,
     views,
 );
 
@@ -235,6 +236,7 @@ fn every_topic_is_checked() {
         "shape_ops",
         "sorting",
         "strings_format",
+        "ufuncs",
         "views",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))

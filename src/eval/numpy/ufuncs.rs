@@ -219,8 +219,7 @@ impl Options {
                 }
                 let shape = kernels::broadcast_shapes(&[&o.shape(), &r.shape()]).ok();
                 if shape.as_deref() != Some(&o.shape()[..]) {
-                    let mut shapes: Vec<&[usize]> =
-                        self.in_shapes.iter().map(|s| &s[..]).collect();
+                    let mut shapes: Vec<&[usize]> = self.in_shapes.iter().map(|s| &s[..]).collect();
                     let out_shape = o.shape().to_vec();
                     shapes.push(&out_shape);
                     return Err(PyError::broadcast_shapes(&shapes));
@@ -315,9 +314,14 @@ fn binary(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 }
 
 fn matmul(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    it.refuse_unsupported(&mut a, &["out", "casting", "order", "dtype", "subok", "signature"])?;
+    it.refuse_unsupported(
+        &mut a,
+        &["out", "casting", "order", "dtype", "subok", "signature"],
+    )?;
     if !a.star.is_empty() {
-        return Err(PyError::not_implemented("arrsh's matmul does not support out="));
+        return Err(PyError::not_implemented(
+            "arrsh's matmul does not support out=",
+        ));
     }
     it.refuse_unsupported(&mut a, &["axes", "axis", "keepdims"])?;
     let x1 = a.req("x1")?;
@@ -353,13 +357,12 @@ fn receiver(a: &Bound) -> PyResult<(Value, &'static str, u8, Identity)> {
         _ => None,
     };
     match e.map(|e| (e, e.row.kind)) {
-        Some((
-            e,
-            Kind::Ufunc {
-                nin, identity, ..
-            },
-        )) => Ok((a.this.clone(), e.short, nin, identity)),
-        _ => Err(PyError::type_error("descriptor requires a 'numpy.ufunc' object")),
+        Some((e, Kind::Ufunc { nin, identity, .. })) => {
+            Ok((a.this.clone(), e.short, nin, identity))
+        }
+        _ => Err(PyError::type_error(
+            "descriptor requires a 'numpy.ufunc' object",
+        )),
     }
 }
 
@@ -524,7 +527,9 @@ fn ufunc_accumulate(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 fn ufunc_reduceat(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let (f, name, nin, _) = receiver(&a)?;
     if nin != 2 {
-        return Err(PyError::value("reduceat only supported for binary functions"));
+        return Err(PyError::value(
+            "reduceat only supported for binary functions",
+        ));
     }
     it.refuse_unsupported(&mut a, &["dtype", "out"])?;
     let arr = a.req("array")?;
@@ -613,17 +618,13 @@ fn ufunc_at(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let (f, _, nin, _) = receiver(&a)?;
     let target = a.req("a")?;
     let Value::Array(arr) = &target else {
-        return Err(PyError::type_error(
-            "first operand must be array-like",
-        ));
+        return Err(PyError::type_error("first operand must be array-like"));
     };
     let arr = arr.clone();
     let indices = a.req("indices")?;
     let b = a.take_some("b");
     if nin == 2 && b.is_none() {
-        return Err(PyError::value(
-            "second operand needed for ufunc",
-        ));
+        return Err(PyError::value("second operand needed for ufunc"));
     }
     if nin == 1 && b.is_some() {
         return Err(PyError::value(
@@ -647,7 +648,9 @@ fn ufunc_at(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             let shape = it.int_tuple(shape);
             let bb = it.call_numpy("numpy.broadcast_to", vec![Value::Array(bv), shape], vec![])?;
             let bb = it.to_array(&bb, None)?;
-            Some(Value::Array(bb.ravel(&it.ctx, crate::runtime::OrderArg::C)?))
+            Some(Value::Array(
+                bb.ravel(&it.ctx, crate::runtime::OrderArg::C)?,
+            ))
         }
         None => None,
     };
