@@ -1,9 +1,9 @@
 //! The transcript runner: replays every `tests/transcripts/<topic>/*.py` in a fresh session with
 //! `--plain` semantics and compares with the `.txt` real NumPy produced (the oracle); replays
-//! `tests/annotated/*.py` with annotations and compares with their `.txt` (`ARRSH_BLESS=1`
-//! rewrites those — never the oracle's files). The lessons in `examples/` are checked by
-//! `tests/lessons.rs` (`arrsh --check`); `lessons/` here links to them, so their plain
-//! transcripts are NumPy's too.
+//! `tests/annotated/*.py` with annotations and compares with their `.txt` (at 100 columns, or
+//! the width a first line `# width: N` asks for; `ARRSH_BLESS=1` rewrites those — never the
+//! oracle's files). The lessons in `examples/` are checked by `tests/lessons.rs`
+//! (`arrsh --check`); `lessons/` here links to them, so their plain transcripts are NumPy's too.
 //!
 //! Both printing modes: `<name>.txt` is NumPy 2.4's default printing; `<name>.legacy.txt`, where
 //! it exists, is the oracle's `--legacy 1.25` output and is replayed with
@@ -265,7 +265,18 @@ fn annotated_transcripts() {
     let files = scripts_in(&root().join("tests/annotated"));
     assert!(!files.is_empty(), "no annotated transcripts");
     for py in files {
-        let actual = replay(fs::read_to_string(&py).expect("read script"), style, None);
+        let script = fs::read_to_string(&py).expect("read script");
+        // `# width: 60` as the first line lays pictures out for a narrow terminal
+        let width = script
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# width: "))
+            .and_then(|w| w.trim().parse().ok());
+        let style = Style {
+            width: width.unwrap_or(style.width),
+            ..style
+        };
+        let actual = replay(script, style, None);
         let txt = py.with_extension("txt");
         if bless {
             fs::write(&txt, &actual).expect("write blessed transcript");
