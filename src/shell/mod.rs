@@ -7,6 +7,7 @@ pub mod cells;
 mod contain;
 pub mod docs;
 pub mod editor;
+pub mod export;
 pub mod facts;
 pub mod help;
 pub mod highlight;
