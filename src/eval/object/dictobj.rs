@@ -671,6 +671,36 @@ mod tests {
         }
     }
 
+    /// Every item's position is found from its hash, after pushes and removals anywhere.
+    #[test]
+    fn index_finds_every_item_after_removals() {
+        fn find(ix: &DictIndex, hash: i64, pos: usize) -> bool {
+            (0..)
+                .map_while(|step| ix.probe(hash, step))
+                .any(|p| p == pos)
+        }
+        // hashes with collisions (equal hashes, and ones landing on the same home slot)
+        let hashes: Vec<i64> = (0..200)
+            .map(|i| [i, i % 7, -i, i << 40][i as usize % 4])
+            .collect();
+        let removals = [0usize, 150, 5, 5, 120, 0];
+        let mut ix = DictIndex::default();
+        let mut live = hashes.clone();
+        for &h in &hashes {
+            ix.push(h);
+        }
+        for &r in &removals {
+            ix.remove(r);
+            live.remove(r);
+            for (pos, &h) in live.iter().enumerate() {
+                assert!(
+                    find(&ix, h, pos),
+                    "item {pos} (hash {h}) after removing {r}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn growth_rate_bit_trick() {
         // (used * 3) -> log2 slots, as calculate_log2_keysize computes it
