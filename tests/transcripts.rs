@@ -199,6 +199,7 @@ topics!(
     shape_ops,
     sorting,
     strings_format,
+    ufuncs,
     views,
 );
 
@@ -239,6 +240,7 @@ fn every_topic_is_checked() {
         "shape_ops",
         "sorting",
         "strings_format",
+        "ufuncs",
         "views",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))
