@@ -1,94 +1,13 @@
-//! The functions of the `sys`, `time` and `math` modules, and `sys.getsizeof` with CPython
-//! 3.11's and NumPy 2.x's numbers for every object arrsh makes.
+//! `sys.getsizeof` with CPython 3.11's and NumPy 2.x's numbers for every object arrsh makes
+//! (the `sys` module's row is in `modules::sys`).
 
-use num_bigint::BigInt;
-
-use crate::error::{PyError, PyResult};
+use crate::error::PyResult;
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::objects::{int_size, str_size};
-use crate::eval::object::ops::as_float;
-use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
 use crate::runtime::Scalar;
 
 impl Interp {
-    /// `sys.f(...)`, `time.f(...)`, `math.f(...)`.
-    pub(crate) fn call_module_function(&mut self, name: &str, mut p: Args) -> PyResult<Value> {
-        Ok(match name {
-            "sys.getsizeof" => {
-                // getsizeof(object[, default]): the default is for objects without __sizeof__
-                if p.pos_count() > 2 {
-                    return Err(PyError::takes_at_most_arguments(
-                        "getsizeof",
-                        2,
-                        p.pos_count(),
-                    ));
-                }
-                let v = p.opt(0, "object")?;
-                let _default = p.opt(1, "default")?;
-                p.finish()?;
-                let v = v.ok_or_else(|| {
-                    PyError::missing_required_argument_pos("getsizeof", "object", 1)
-                })?;
-                let n = self.getsizeof(&v)?;
-                self.new_i64(n as i64)
-            }
-            "sys.getrecursionlimit" => self.new_i64(3000),
-            "sys.get_int_max_str_digits" => {
-                self.new_i64(crate::eval::object::pyint::MAX_STR_DIGITS as i64)
-            }
-            "time.time" => {
-                p.finish()?;
-                let t = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_secs_f64())
-                    .unwrap_or(0.0);
-                self.new_float(t)
-            }
-            "time.perf_counter" | "time.monotonic" => {
-                p.finish()?;
-                let t = self.started.elapsed().as_secs_f64();
-                self.new_float(t)
-            }
-            "time.sleep" => {
-                let s = p.req(0, "secs")?;
-                p.finish()?;
-                let secs = as_float(&s)?
-                    .ok_or_else(|| PyError::type_error("an integer or float is required"))?;
-                let end = std::time::Instant::now()
-                    + std::time::Duration::from_secs_f64(secs.clamp(0.0, 3600.0));
-                while std::time::Instant::now() < end {
-                    self.ctx.check_interrupt()?;
-                    std::thread::sleep(
-                        std::time::Duration::from_millis(10).min(end - std::time::Instant::now()),
-                    );
-                }
-                Value::None
-            }
-            _ if name.starts_with("math.") => {
-                let x = p.req(0, "x")?;
-                p.finish()?;
-                let f = as_float(&x)?.ok_or_else(|| {
-                    PyError::type_error(format!("must be real number, not {}", x.type_name()))
-                })?;
-                match &name[5..] {
-                    "sqrt" if f < 0.0 => return Err(PyError::value("math domain error")),
-                    "sqrt" => self.new_float(f.sqrt()),
-                    "floor" => self.new_int(Int::from_big(BigInt::from(f.floor() as i128))),
-                    "ceil" => self.new_int(Int::from_big(BigInt::from(f.ceil() as i128))),
-                    "log" if f <= 0.0 => return Err(PyError::value("math domain error")),
-                    "log" => self.new_float(f.ln()),
-                    "exp" => self.new_float(f.exp()),
-                    "isnan" => Value::Bool(f.is_nan()),
-                    "isinf" => Value::Bool(f.is_infinite()),
-                    _ => return Err(PyError::module_no_attribute("math", &name[5..])),
-                }
-            }
-            _ => return Err(PyError::not_callable(name)),
-        })
-    }
-
     /// `sys.getsizeof(v)`: what CPython 3.11 and NumPy 2.x report — the object itself, never
     /// what it refers to.
     pub fn getsizeof(&mut self, v: &Value) -> PyResult<usize> {
