@@ -937,14 +937,13 @@ fn nt_make(
 fn new_nt(it: &mut Interp, class: Rc<NtClass>, items: Vec<Value>) -> Value {
     let size = 40 + 8 * items.len();
     let type_name = class.type_name;
-    let v = it.native_obj(
+    it.native_obj(
         type_name,
         &["collections._namedtuple"],
         &NT_SLOTS,
         size,
         NtInstance { class, items },
-    );
-    v
+    )
 }
 
 fn nt_class_repr(_: &mut Interp, me: &Value) -> PyResult<String> {
