@@ -12,6 +12,10 @@ impl PyError {
     pub fn math_range_error() -> PyError {
         PyError::overflow("math range error")
     }
+    /// `math.log(x, 1)`: CPython divides the two logarithms as floats.
+    pub fn float_division_by_zero() -> PyError {
+        PyError::new(ErrorKind::ZeroDivisionError, "float division by zero")
+    }
     /// A `math` function given something that is not a real number.
     pub fn must_be_real_number(type_name: &str) -> PyError {
         PyError::type_error(format!("must be real number, not {type_name}"))

@@ -189,7 +189,7 @@ fn log(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         Some(b) => {
             let den = ln(it, &b)?;
             if den == 0.0 {
-                return Err(PyError::division_by_zero());
+                return Err(PyError::float_division_by_zero());
             }
             num / den
         }
