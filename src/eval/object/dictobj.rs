@@ -222,6 +222,12 @@ impl DictIndex {
     fn clear(&mut self) {
         *self = DictIndex::default();
     }
+
+    /// A new item at the front (later items move up one place).
+    fn insert_front(&mut self, hash: i64) {
+        self.hashes.insert(0, hash);
+        self.rebuild();
+    }
 }
 
 /// `sys.getsizeof(d)`: the dict object with its GC header (64), plus its keys table unless
@@ -263,6 +269,7 @@ impl Interp {
             items: std::cell::RefCell::new(Vec::new()),
             keys: std::cell::Cell::new(DictKeys::EMPTY),
             index: std::cell::RefCell::new(DictIndex::default()),
+            flavor: None,
         })
     }
 
@@ -364,6 +371,24 @@ impl Interp {
             }
             None => Err(self.missing_key(key)?),
         }
+    }
+
+    /// Takes out the item at `pos` (`OrderedDict.popitem`), if there is one.
+    pub fn dict_remove_at(&self, d: &PyDict, pos: usize) -> Option<(Value, Value)> {
+        if pos >= d.items.borrow().len() {
+            return None;
+        }
+        let item = d.items.borrow_mut().remove(pos);
+        d.index.borrow_mut().remove(pos);
+        Some(item)
+    }
+
+    /// Puts a key that is not in `d` first (`OrderedDict.move_to_end(key, last=False)`).
+    pub fn dict_insert_front(&mut self, d: &PyDict, key: Value, v: Value) -> PyResult<()> {
+        let hash = self.py_hash(&key)?;
+        d.items.borrow_mut().insert(0, (key, v));
+        d.index.borrow_mut().insert_front(hash);
+        Ok(())
     }
 
     /// `d.clear()`: back to the shared empty keys.

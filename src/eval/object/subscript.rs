@@ -158,6 +158,9 @@ impl Interp {
             | Value::Range(_) => self.seq_getitem(obj, idx),
             Value::Dict(d) => match self.dict_get(d, idx)? {
                 Some(v) => Ok(v),
+                None if d.flavor.is_some() => {
+                    crate::eval::modules::collections::missing(self, d, idx)
+                }
                 None => Err(self.missing_key(idx)?),
             },
             Value::Flags(f) => self.flags_get(f, idx),
