@@ -167,6 +167,7 @@ macro_rules! topics {
 
 topics!(
     arithmetic,
+    arrange,
     as_strided,
     attributes,
     cells,
@@ -187,6 +188,7 @@ topics!(
     lessons,
     lists,
     memory,
+    numeric,
     objects,
     pretty,
     python,
@@ -208,6 +210,7 @@ topics!(
 fn every_topic_is_checked() {
     let listed = [
         "arithmetic",
+        "arrange",
         "as_strided",
         "attributes",
         "cells",
@@ -228,6 +231,7 @@ fn every_topic_is_checked() {
         "lessons",
         "lists",
         "memory",
+        "numeric",
         "objects",
         "pretty",
         "python",
