@@ -83,6 +83,13 @@ fn array_of(it: &mut Interp, v: &Value) -> PyResult<Rc<NdArray>> {
     it.to_array(v, None)
 }
 
+/// `np.any(v)` / `np.all(v)` as a Rust bool (`v` an array or a NumPy scalar).
+pub(crate) fn reduce_truth(it: &mut Interp, v: &Value, all: bool) -> PyResult<bool> {
+    let arr = Value::Array(array_of(it, v)?);
+    let r = it.call_method(&arr, if all { "all" } else { "any" }, vec![], vec![])?;
+    it.truthy(&r)
+}
+
 fn bin(it: &mut Interp, a: &Value, op: BinaryOp, b: &Value, sym: &str) -> PyResult<Value> {
     it.numpy_binary(a, op, b, sym)
 }
@@ -248,8 +255,7 @@ fn isclose(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         r = bin(it, &r, BinaryOp::BitOr, &both, "|")?;
     }
     if a.func == "allclose" {
-        let all = it.call_method(&r, "all", vec![], vec![])?;
-        return Ok(Value::Bool(it.truthy(&all)?));
+        return Ok(Value::Bool(reduce_truth(it, &r, true)?));
     }
     let ra = array_of(it, &r)?;
     it.wrap_result(ra)
@@ -811,8 +817,7 @@ fn average(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let scl = it.call_method(&wv, "sum", vec![], vec![("axis".into(), axis.clone())])?;
     let zero = it.new_float(0.0);
     let is_zero = bin(it, &scl, BinaryOp::Eq, &zero, "==")?;
-    let any = it.call_method(&is_zero, "any", vec![], vec![])?;
-    if it.truthy(&any)? {
+    if reduce_truth(it, &is_zero, false)? {
         return Err(PyError::new(
             crate::error::ErrorKind::ZeroDivisionError,
             "Weights sum to zero, can't be normalized",
