@@ -230,6 +230,11 @@ impl Session {
         self.exit_requested
     }
 
+    /// Forgets an `exit`: the shell `--step` opened has ended and the lesson goes on.
+    pub fn resume(&mut self) {
+        self.exit_requested = false;
+    }
+
     /// The next cell `%run` queued, if any: drivers run these before reading more input.
     pub fn next_queued(&mut self) -> Option<String> {
         self.queued.pop_front()
