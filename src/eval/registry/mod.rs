@@ -266,6 +266,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
     crate::eval::numpy::nanfuncs::ROWS,
+    crate::eval::numpy::arrange::ROWS,
+    crate::eval::numpy::numeric::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
