@@ -6,6 +6,7 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
+use crate::eval::text::codecs;
 
 const LIST_METHODS: &[&str] = &[
     "append", "pop", "insert", "extend", "index", "count", "remove", "reverse", "sort", "copy",
@@ -286,20 +287,17 @@ impl Interp {
                 let p = Args::new(name, args, kw);
                 let r = match name {
                     "decode" => {
-                        p.finish()?;
-                        match String::from_utf8(b.v.clone()) {
-                            Ok(s) => self.new_str(s),
-                            Err(e) => {
-                                let pos = e.utf8_error().valid_up_to();
-                                return Err(PyError::new(
-                                    crate::error::ErrorKind::ValueError,
-                                    format!(
-                                        "'utf-8' codec can't decode byte {:#04x} in position {pos}: invalid start byte",
-                                        b.v[pos]
-                                    ),
-                                ));
-                            }
+                        let mut p = p;
+                        if p.pos_count() > 2 {
+                            let n = p.pos_count();
+                            return Err(PyError::takes_at_most_arguments_kw("decode", 2, false, n));
                         }
+                        let (enc, errors) = (p.opt(0, "encoding")?, p.opt(1, "errors")?);
+                        p.finish()?;
+                        let (enc, errors) = codecs::codec_args("decode", enc, errors)?;
+                        self.gate(b.v.len() as u128 * 4)?;
+                        let text = codecs::decode(&b.v, &enc, &errors)?;
+                        self.new_str(text)
                     }
                     "hex" => {
                         p.finish()?;

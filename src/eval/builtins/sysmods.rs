@@ -36,7 +36,36 @@ impl Interp {
             }
             "sys.getrecursionlimit" => self.new_i64(3000),
             "sys.get_int_max_str_digits" => {
-                self.new_i64(crate::eval::object::pyint::MAX_STR_DIGITS as i64)
+                if p.pos_count() > 0 {
+                    let n = p.pos_count();
+                    return Err(PyError::takes_no_arguments("sys.get_int_max_str_digits", n));
+                }
+                p.finish()?;
+                self.new_i64(crate::syntax::int_max_str_digits().unwrap_or(0) as i64)
+            }
+            "sys.set_int_max_str_digits" => {
+                let n = p.opt(0, "maxdigits")?;
+                p.finish()?;
+                let n = n.ok_or_else(|| {
+                    PyError::missing_required_argument_pos(
+                        "set_int_max_str_digits",
+                        "maxdigits",
+                        1,
+                    )
+                })?;
+                let n = self.int_value(&n, "")?;
+                let threshold = crate::syntax::INT_MAX_STR_DIGITS_THRESHOLD;
+                match n.to_i64() {
+                    Some(0) => crate::syntax::set_int_max_str_digits(0),
+                    Some(k) if k >= threshold as i64 => {
+                        crate::syntax::set_int_max_str_digits(k as usize)
+                    }
+                    Some(k) if k <= i32::MAX as i64 => {
+                        return Err(PyError::max_str_digits_too_small(threshold));
+                    }
+                    _ => return Err(PyError::too_large_for_c_int()),
+                }
+                Value::None
             }
             "time.time" => {
                 p.finish()?;

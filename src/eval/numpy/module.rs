@@ -152,6 +152,7 @@ impl Interp {
                 "getsizeof" => Ok(self.objects.function("sys.getsizeof")),
                 "getrecursionlimit" => Ok(self.objects.function("sys.getrecursionlimit")),
                 "get_int_max_str_digits" => Ok(self.objects.function("sys.get_int_max_str_digits")),
+                "set_int_max_str_digits" => Ok(self.objects.function("sys.set_int_max_str_digits")),
                 "maxsize" => Ok(self.new_i64(i64::MAX)),
                 "version" => Ok(self.new_str("3.11.7 (arrsh)".into())),
                 "byteorder" => Ok(self.new_str("little".into())),
