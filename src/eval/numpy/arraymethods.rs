@@ -101,23 +101,32 @@ impl Interp {
         }
     }
 
+    /// What holds `a`'s memory at the end of its chain of bases, looking through
+    /// DummyArrays: the array that owns it, a bytes object (`np.frombuffer`), or `None` when
+    /// `a` owns it itself.
+    pub fn memory_root(&self, a: &NdArray) -> Value {
+        let mut cur = self.base_value(a);
+        for _ in 0..64 {
+            let next = match &cur {
+                Value::Array(b) => self.base_value(b),
+                Value::Dummy(d) => Value::Array(d.base.clone()),
+                _ => return cur,
+            };
+            if matches!(next, Value::None) {
+                return cur;
+            }
+            cur = next;
+        }
+        cur
+    }
+
     /// The array that owns `a`'s memory, looking through DummyArrays; `None` when `a` owns it
     /// or a bytes object does.
     pub fn memory_owner(&self, a: &NdArray) -> Option<Rc<NdArray>> {
-        let mut cur = match self.base_value(a) {
-            Value::Array(b) => b,
-            Value::Dummy(d) => d.base.clone(),
-            _ => return None,
-        };
-        for _ in 0..64 {
-            let next = match self.base_value(&cur) {
-                Value::Array(b) => b,
-                Value::Dummy(d) => d.base.clone(),
-                _ => return Some(cur),
-            };
-            cur = next;
+        match self.memory_root(a) {
+            Value::Array(b) if b.owns_data() => Some(b),
+            _ => None,
         }
-        Some(cur)
     }
 
     /// `__array_interface__`: numpy's dict, in numpy's key order. For a scalar, `ref` is the

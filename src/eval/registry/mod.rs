@@ -223,6 +223,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::joining::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
+    crate::eval::numpy::nanfuncs::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
