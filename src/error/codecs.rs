@@ -34,7 +34,13 @@ impl PyError {
     }
 
     /// Bytes `start..end` could not be decoded.
-    pub fn unicode_decode(codec: &str, data: &[u8], start: usize, end: usize, why: &str) -> PyError {
+    pub fn unicode_decode(
+        codec: &str,
+        data: &[u8],
+        start: usize,
+        end: usize,
+        why: &str,
+    ) -> PyError {
         let msg = if end == start + 1 {
             format!(
                 "'{codec}' codec can't decode byte {:#04x} in position {start}: {why}",

@@ -47,11 +47,7 @@ impl Interp {
                 let n = p.opt(0, "maxdigits")?;
                 p.finish()?;
                 let n = n.ok_or_else(|| {
-                    PyError::missing_required_argument_pos(
-                        "set_int_max_str_digits",
-                        "maxdigits",
-                        1,
-                    )
+                    PyError::missing_required_argument_pos("set_int_max_str_digits", "maxdigits", 1)
                 })?;
                 let n = self.int_value(&n, "")?;
                 let threshold = crate::syntax::INT_MAX_STR_DIGITS_THRESHOLD;

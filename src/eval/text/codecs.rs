@@ -77,9 +77,10 @@ impl Codec {
             | "ibm367" | "iso646_us" | "iso_646_irv_1991" | "iso_ir_6" | "us" | "us_ascii" => {
                 Codec::Ascii
             }
-            "latin_1" | "latin1" | "latin" | "l1" | "8859" | "cp819" | "csisolatin1"
-            | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987"
-            | "iso_ir_100" => Codec::Latin1,
+            "latin_1" | "latin1" | "latin" | "l1" | "8859" | "cp819" | "csisolatin1" | "ibm819"
+            | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987" | "iso_ir_100" => {
+                Codec::Latin1
+            }
             "utf_16" | "utf16" | "u16" => Codec::Utf16(Bom),
             "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Codec::Utf16(Little),
             "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Codec::Utf16(Big),
@@ -149,7 +150,11 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 out.extend_from_slice(&0xfeffu16.to_le_bytes());
             }
             for u in text.encode_utf16() {
-                out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+                out.extend_from_slice(&if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
             }
             return Ok(out);
         }
@@ -161,7 +166,11 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
             }
             for c in text.chars() {
                 let u = c as u32;
-                out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+                out.extend_from_slice(&if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
             }
             return Ok(out);
         }
@@ -410,7 +419,14 @@ mod tests {
     #[test]
     fn round_trips_through_every_codec() {
         let text = "aü€😀";
-        for enc in ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "utf-32-le"] {
+        for enc in [
+            "utf-8",
+            "utf-8-sig",
+            "utf-16",
+            "utf-16-be",
+            "utf-32",
+            "utf-32-le",
+        ] {
             let bytes = encode(text, enc, "strict").unwrap();
             assert_eq!(decode(&bytes, enc, "strict").unwrap(), text, "{enc}");
         }
