@@ -4,5 +4,4 @@ pub mod codecs;
 pub mod format;
 pub mod pretty;
 pub mod pyrepr;
-pub mod signatures;
 pub mod strformat;
