@@ -6,8 +6,8 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::sequences::adjust_slice;
 use crate::eval::object::value::*;
-use crate::eval::text::codecs;
 use crate::eval::registry::{Bound, Row};
+use crate::eval::text::codecs;
 
 /// The methods of `str` (their bodies still parse their own arguments, in `str_method`).
 pub const ROWS: &[Row] = &[

@@ -17,7 +17,11 @@ pub const ROWS: &[Row] = &[
     Row::builtin("sys.getsizeof", "!(object, default=None)", getsizeof),
     Row::builtin("sys.getrecursionlimit", "()", getrecursionlimit),
     Row::builtin("sys.get_int_max_str_digits", "()", get_int_max_str_digits),
-    Row::builtin("sys.set_int_max_str_digits", "(maxdigits)", set_int_max_str_digits),
+    Row::builtin(
+        "sys.set_int_max_str_digits",
+        "(maxdigits)",
+        set_int_max_str_digits,
+    ),
     Row::attr("sys.maxsize", maxsize),
     Row::attr("sys.version", version),
     Row::attr("sys.byteorder", byteorder),
