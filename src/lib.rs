@@ -81,9 +81,10 @@
 //!   sessions, narration; `tokenize` ports CPython 3.11's line continuation rules), script
 //!   replay (`replay`), transcript comparison, `--check` and `--bless` (`check`), handouts
 //!   (`export`: `--export md|html`, the HTML coloured by reading the terminal's escape codes),
-//!   the REPL (`repl`: the loop, type-ahead, paste, pager; `editor`: rustyline's keys and
-//!   helper; `names`: completion; `highlight`: colours as you type; `histfile`). The binary
-//!   (`main.rs`) parses flags and picks a driver.
+//!   presenting a lesson with `--step` (`step`; narration read into blocks by
+//!   `cells::narration`), the REPL (`repl`: the loop, type-ahead, paste, pager; `editor`:
+//!   rustyline's keys and helper; `names`: completion; `highlight`: colours as you type;
+//!   `histfile`). The binary (`main.rs`) parses flags and picks a driver.
 
 #![forbid(unsafe_code)]
 
