@@ -48,7 +48,7 @@
 //!     exception objects (`excobj`).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
 //!     calling classes and methods; `introspect`: `dir`, `vars`, `globals`), methods of Python values (`methods`,
-//!     `strmethods`), `sys`/`time`/`math` and `getsizeof` (`sysmods`), argument binding
+//!     `strmethods`), `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
 //!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); ufuncs, `dot`
@@ -60,7 +60,10 @@
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); `byte_bounds` and `ndarray.ctypes` (`memory`).
-//!   - `eval::modules` — standard modules written in Rust and their native iterators.
+//!   - `eval::modules` — the standard modules lessons import, one room each with its registry
+//!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
+//!     `operator`, `collections` (flavoured dicts, `deque`, `namedtuple`), `random`
+//!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
 //!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),
 //!     `bind` (argument binding with CPython's and NumPy's messages, `messages`), `call` (the

@@ -60,6 +60,8 @@ pub struct Interp {
     pub help_page: Option<HelpHook>,
     /// The hidden `RandomState` behind `np.random.rand` and friends (made on first use).
     pub(crate) np_random: Option<Value>,
+    /// The hidden `random.Random` behind the `random` module's functions.
+    pub(crate) py_random: Option<modules::random::PyRandom>,
 }
 
 impl Interp {
@@ -82,6 +84,7 @@ impl Interp {
             float_format: None,
             help_page: None,
             np_random: None,
+            py_random: None,
         }
     }
 
@@ -119,6 +122,12 @@ impl Interp {
 
     /// The module object for `import name` (the top-level package unless `full`).
     pub(crate) fn import_module(&mut self, full: &str, want_full: bool) -> PyResult<Value> {
+        // `import random.foo`: the standard modules arrsh provides are not packages
+        if let Some((top, _)) = full.split_once('.')
+            && modules::STDLIB.contains(&top)
+        {
+            return Err(PyError::not_a_package(full, top));
+        }
         let m = self
             .objects
             .module(full)
@@ -206,6 +215,10 @@ impl Interp {
             Value::Range(r) => iter::range_len(r.start, r.stop, r.step) > 0,
             Value::Scalar(s) => s.v.is_truthy(),
             Value::Instance(_) | Value::Exception(_) => return self.user_truthy(v),
+            Value::Native(n) if n.slots.len.is_some() => {
+                let f = n.slots.len.expect("checked");
+                f(self, v)? > 0
+            }
             Value::Array(a) => match a.size() {
                 1 => a
                     .item()
