@@ -512,7 +512,15 @@ static DEQUE_SLOTS: NativeSlots = NativeSlots {
     repr: Some(deque_repr),
     getattr: None,
     compare: Some(deque_compare),
+    hash: Some(unhashable),
 };
+
+fn unhashable(_: &mut Interp, me: &Value) -> PyResult<i64> {
+    Err(PyError::type_error(format!(
+        "unhashable type: '{}'",
+        me.type_name()
+    )))
+}
 
 const DEQUE: &str = "collections.deque";
 
@@ -760,7 +768,14 @@ static NT_SLOTS: NativeSlots = NativeSlots {
     repr: Some(nt_repr),
     getattr: Some(nt_attr),
     compare: Some(nt_compare),
+    hash: Some(nt_hash),
 };
+
+fn nt_hash(it: &mut Interp, me: &Value) -> PyResult<i64> {
+    let (_, items) = nt_parts(me)?;
+    let t = it.new_tuple(items);
+    it.py_hash(&t)
+}
 
 fn is_identifier(s: &str) -> bool {
     let mut c = s.chars();
