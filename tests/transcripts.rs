@@ -197,6 +197,7 @@ topics!(
     sorting,
     strings_format,
     views,
+    warnings,
 );
 
 /// Every topic directory has a test above (a new directory must be added to the list).

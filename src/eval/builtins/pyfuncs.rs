@@ -165,7 +165,12 @@ fn abs(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
         Value::Float(f) => it.new_float(f.v.abs()),
         Value::Complex(c) => it.new_float(c.re.hypot(c.im)),
-        Value::Array(_) | Value::Scalar(_) => {
+        // NumPy's scalar math (`abs(np.int8(-128))` overflows); arrays take the ufunc
+        Value::Scalar(s) => {
+            let arr = it.scalar_to_array(s.dtype, &s.v)?;
+            return it.numpy_unary_in("absolute", &arr, true);
+        }
+        Value::Array(_) => {
             return it.call_numpy("numpy.absolute", vec![v.clone()], vec![]);
         }
         other => {
@@ -478,9 +483,14 @@ fn setattr(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn callable(_: &mut Interp, mut a: Bound) -> PyResult<Value> {
+fn callable(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let v = a.req("obj")?;
-    Ok(Value::Bool(
+    Ok(Value::Bool(it.is_callable_value(&v)))
+}
+
+impl Interp {
+    /// `callable(v)`.
+    pub(crate) fn is_callable_value(&self, v: &Value) -> bool {
         matches!(
             v,
             Value::Builtin(_)
@@ -489,8 +499,8 @@ fn callable(_: &mut Interp, mut a: Bound) -> PyResult<Value> {
                 | Value::Function(_)
                 | Value::BoundMethod(_)
                 | Value::Class(_)
-        ) || Interp::has_dunder(&v, "__call__"),
-    ))
+        ) || Interp::has_dunder(v, "__call__")
+    }
 }
 
 fn dir(it: &mut Interp, mut a: Bound) -> PyResult<Value> {

@@ -106,7 +106,7 @@ fn float_unary(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     refuse_options(it, &mut a)?;
     let x = a.req("x")?;
     let arr = it.to_array(&x, None)?;
-    let r = it.float_ufunc(a.func, &arr)?;
+    let r = it.fp_scope(false, a.func, |it| it.float_ufunc(a.func, &arr))?;
     it.wrap_result(r)
 }
 

@@ -355,6 +355,12 @@ impl Interp {
                 p.text(&format!("__main__.{}", c.qualname));
                 Ok(())
             }
+            // a NumPy object without a repr of its own (`np.errstate(...)`): IPython's form
+            Value::Native(n) if n.repr_head.is_none() => {
+                let id = self.id_of(v);
+                p.text(&format!("<{} at {id:#x}>", n.type_name));
+                Ok(())
+            }
             Value::Instance(i) if i.class.lookup("__repr__").is_none() => {
                 let id = self.id_of(v);
                 p.text(&format!(

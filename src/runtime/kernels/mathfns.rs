@@ -6,10 +6,12 @@ use std::rc::Rc;
 use ndarray::Zip;
 
 use super::elem::{Bool8, Elem, F16, dispatch};
+use super::ops::map_checked;
 use super::{Ctx, blocks, broadcast_layout, broadcast_shapes, map_into, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
+use crate::runtime::fpe::FpRule;
 use crate::runtime::layout::Order;
 
 /// A unary float ufunc: computed in the input's float type (float16 through float32, as NumPy's
@@ -48,18 +50,57 @@ macro_rules! float_fn {
     };
 }
 
+/// How `op` raises floating-point flags: logarithms have a pole at 0 (`log(0)` divides by
+/// zero, `log(-1)` is invalid), `exp` overflows and underflows, the trigonometric functions are
+/// invalid at infinity; rounding raises nothing.
+fn float_rule(op: FloatOp) -> Option<FpRule> {
+    match op {
+        FloatOp::Exp => Some(FpRule {
+            pole: false,
+            can_underflow: true,
+        }),
+        FloatOp::Log | FloatOp::Log2 | FloatOp::Log10 => Some(FpRule {
+            pole: true,
+            can_underflow: false,
+        }),
+        FloatOp::Sin | FloatOp::Cos | FloatOp::Tan => Some(super::ops::PLAIN),
+        FloatOp::Floor | FloatOp::Ceil | FloatOp::Trunc | FloatOp::Rint => None,
+    }
+}
+
 /// `op` of every element of a float16/float32/float64 array, in that dtype.
 pub fn float_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
     let dt = a.dtype().to_native();
+    // a pole is only at 0 (the rule's `pole` says whether the function has one)
+    macro_rules! rule {
+        ($t:ty) => {
+            match float_rule(op) {
+                None => None,
+                Some(r) if r.pole => Some(
+                    (|x: $t| FpRule {
+                        pole: x == <$t>::from_i64(0),
+                        can_underflow: false,
+                    }) as fn($t) -> FpRule,
+                ),
+                Some(r) if r.can_underflow => Some(
+                    (|_: $t| FpRule {
+                        pole: false,
+                        can_underflow: true,
+                    }) as fn($t) -> FpRule,
+                ),
+                Some(_) => Some((|_: $t| super::ops::PLAIN) as fn($t) -> FpRule),
+            }
+        };
+    }
     if dt == DType::FLOAT64 {
         let f: fn(f64) -> f64 = float_fn!(op, f64);
-        map_into::<f64, f64>(ctx, a, f)
+        map_checked::<f64, f64>(ctx, a, f, rule!(f64))
     } else if dt == DType::FLOAT32 {
         let f: fn(f32) -> f32 = float_fn!(op, f32);
-        map_into::<f32, f32>(ctx, a, f)
+        map_checked::<f32, f32>(ctx, a, f, rule!(f32))
     } else if dt == DType::FLOAT16 {
         let f: fn(f32) -> f32 = float_fn!(op, f32);
-        map_into::<F16, F16>(ctx, a, move |x| F16::from_f32(f(x.to_f32())))
+        map_checked::<F16, F16>(ctx, a, move |x| F16::from_f32(f(x.to_f32())), rule!(F16))
     } else {
         Err(PyError::not_implemented(format!(
             "arrsh cannot yet compute {op:?} in dtype {}",
