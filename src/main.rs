@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 
 use arrsh::runtime::print::PrintOptions;
+use arrsh::shell::check::{self, Verdict};
 use arrsh::shell::{histfile, render, repl, replay};
 use arrsh::{Session, SessionOptions, Style};
 
@@ -71,6 +72,15 @@ struct Cli {
     /// width, or 100 when not writing to a terminal).
     #[arg(long, value_name = "COLUMNS")]
     width: Option<usize>,
+    /// Replay each FILE and compare it cell by cell with FILE.txt beside it (a pasted
+    /// `>>>`/`In [n]:` session without one: with the outputs recorded in it, as doctest does);
+    /// print the differing cells as a unified diff and exit 1 if any differ. The transcript is
+    /// what `arrsh` prints for the file with the same flags (annotated, or `--plain`).
+    #[arg(long, conflicts_with_all = ["bless", "code", "interactive"])]
+    check: bool,
+    /// Write (or refresh) FILE.txt beside each FILE: the transcript `--check` compares with.
+    #[arg(long, conflicts_with_all = ["code", "interactive"])]
+    bless: bool,
     /// Print each cell's wall time to stderr as `<seconds>\t<cell>` (used by bench/compare.py).
     #[arg(long)]
     timings: bool,
@@ -81,6 +91,8 @@ Modes:
   arrsh                  interactive shell (In [n]: / Out[n]:), history in ~/.local/share/arrsh/history
   arrsh FILE...          replay scripts and print the transcript (continues past errors)
   cmd | arrsh            piped stdin is replayed like a script
+  arrsh --check FILE...  compare with FILE.txt (or a pasted session's recorded output); exit 1 on a difference
+  arrsh --bless FILE...  write FILE.txt
   arrsh -c 'a = np.arange(5)\na[::2]'
 
 Memory annotations (after each array result):
@@ -162,6 +174,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .unwrap_or(render::DEFAULT_WIDTH),
     };
 
+    if cli.check || cli.bless {
+        return check_files(&cli, &opts);
+    }
+
     let interrupt = Arc::new(AtomicBool::new(false));
     // Ctrl-C sets the flag the evaluator polls; a second Ctrl-C before it is seen quits.
     signal_hook::flag::register_conditional_shutdown(
@@ -237,6 +253,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// `--check` / `--bless`: each file in a fresh session, compared with (or written to) its
+/// transcript; exit 1 when one differs or has nothing to compare with.
+fn check_files(cli: &Cli, opts: &SessionOptions) -> Result<ExitCode> {
+    if cli.files.is_empty() {
+        anyhow::bail!("--check and --bless need lesson files");
+    }
+    // the transcript must not depend on the terminal: no colour, a fixed width
+    let style = Style {
+        color: false,
+        annotate: !cli.plain,
+        width: cli.width.unwrap_or(render::DEFAULT_WIDTH),
+    };
+    let mut all_ok = true;
+    let mut out = std::io::stdout().lock();
+    for f in &cli.files {
+        let script =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let verdict = check::check(f, &script, opts, style, cli.bless)
+            .with_context(|| format!("writing {}", check::expected_path(f).display()))?;
+        if let Verdict::Differ { diff, .. } = &verdict {
+            write!(out, "{diff}")?;
+        }
+        writeln!(out, "{}", verdict.summary(f))?;
+        all_ok &= verdict.ok();
+    }
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

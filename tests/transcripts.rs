@@ -1,7 +1,9 @@
 //! The transcript runner: replays every `tests/transcripts/<topic>/*.py` in a fresh session with
 //! `--plain` semantics and compares with the `.txt` real NumPy produced (the oracle); replays
-//! `tests/annotated/*.py` and `examples/*.py` with annotations and compares with their `.txt`
-//! (`ARRSH_BLESS=1` rewrites those two kinds — never the oracle's files).
+//! `tests/annotated/*.py` with annotations and compares with their `.txt` (at 100 columns, or
+//! the width a first line `# width: N` asks for; `ARRSH_BLESS=1` rewrites those — never the
+//! oracle's files). The lessons in `examples/` are checked by `tests/lessons.rs`
+//! (`arrsh --check`); `lessons/` here links to them, so their plain transcripts are NumPy's too.
 //!
 //! Both printing modes: `<name>.txt` is NumPy 2.4's default printing; `<name>.legacy.txt`, where
 //! it exists, is the oracle's `--legacy 1.25` output and is replayed with
@@ -182,6 +184,7 @@ topics!(
     indexing_nd,
     ipython,
     language,
+    lessons,
     lists,
     memory,
     objects,
@@ -196,6 +199,7 @@ topics!(
     shape_ops,
     sorting,
     strings_format,
+    ufuncs,
     views,
     warnings,
 );
@@ -222,6 +226,7 @@ fn every_topic_is_checked() {
         "indexing_nd",
         "ipython",
         "language",
+        "lessons",
         "lists",
         "memory",
         "objects",
@@ -236,6 +241,7 @@ fn every_topic_is_checked() {
         "shape_ops",
         "sorting",
         "strings_format",
+        "ufuncs",
         "views",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))
@@ -253,17 +259,27 @@ fn every_topic_is_checked() {
     }
 }
 
-/// Annotated transcripts and examples: arrsh's own output with deterministic addresses.
+/// Annotated transcripts: arrsh's own output with deterministic addresses.
 #[test]
-fn annotated_transcripts_and_examples() {
+fn annotated_transcripts() {
     let bless = std::env::var_os("ARRSH_BLESS").is_some();
     let style = Style::annotated();
     let mut problems = Vec::new();
-    let mut files = scripts_in(&root().join("tests/annotated"));
-    files.extend(scripts_in(&root().join("examples")));
-    assert!(!files.is_empty(), "no annotated transcripts or examples");
+    let files = scripts_in(&root().join("tests/annotated"));
+    assert!(!files.is_empty(), "no annotated transcripts");
     for py in files {
-        let actual = replay(fs::read_to_string(&py).expect("read script"), style, None);
+        let script = fs::read_to_string(&py).expect("read script");
+        // `# width: 60` as the first line lays pictures out for a narrow terminal
+        let width = script
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# width: "))
+            .and_then(|w| w.trim().parse().ok());
+        let style = Style {
+            width: width.unwrap_or(style.width),
+            ..style
+        };
+        let actual = replay(script, style, None);
         let txt = py.with_extension("txt");
         if bless {
             fs::write(&txt, &actual).expect("write blessed transcript");

@@ -23,10 +23,22 @@ pub fn draw(p: &Picture, width: usize) -> Vec<Line> {
                 None if type_name.starts_with("numpy.") => format!(
                     "{name} is a {type_name} scalar: a separate object holding its own copy of the value, in no array's buffer."
                 ),
-                None => format!("{name} is a {type_name}, not an array: it has no data buffer."),
+                None => format!(
+                    "{name} is {} {type_name}, not an array: it has no data buffer.",
+                    a_or_an(type_name)
+                ),
             };
             super::paint::prose(Vec::new(), &text, width)
         }
+    }
+}
+
+/// The indefinite article for a type name (`an int`, `a float`).
+fn a_or_an(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -102,7 +114,8 @@ fn buffers(list: &[BufferUse], width: usize) -> Vec<Line> {
             if !r.is_owner {
                 fields.push(vec![plain(format!("strides {}", strides_str(&r.strides)))]);
             }
-            let indent = " ".repeat(4 + namew + rangew);
+            // wrapped fields line up under "owner"/"view"
+            let indent = " ".repeat(6 + namew + rangew);
             lines.extend(pack(first, &indent, fields, " · ", width));
         }
     }
@@ -123,13 +136,19 @@ pub fn memory_column(m: &Holding) -> Option<String> {
     Some(match m {
         Holding::Owns { nbytes } => format!("owns {}", bytes_str(*nbytes)),
         Holding::View {
-            owner: Some(o),
+            owner,
+            is_bytes,
+            is_numpy_copy,
             offset_bytes,
-        } => format!("view of {o} +{offset_bytes} B"),
-        Holding::View {
-            owner: None,
-            offset_bytes,
-        } => format!("view +{offset_bytes} B"),
+        } => {
+            let of = match owner {
+                Some(o) => format!(" of {o}"),
+                None if *is_bytes => " of bytes".into(),
+                None if *is_numpy_copy => " of a copy".into(),
+                None => String::new(),
+            };
+            format!("view{of} +{offset_bytes} B")
+        }
         Holding::Refs { type_name, n } => format!("{type_name} of {n} refs"),
         Holding::Nothing => return None,
     })
@@ -142,7 +161,11 @@ pub enum Holding {
         nbytes: usize,
     },
     View {
+        /// The owner's first name, if it has one.
         owner: Option<String>,
+        /// The memory belongs to a bytes object, or to a copy NumPy made unasked.
+        is_bytes: bool,
+        is_numpy_copy: bool,
         offset_bytes: isize,
     },
     Refs {

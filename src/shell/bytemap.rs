@@ -2,7 +2,7 @@
 //! ruler of byte offsets, one row per array marking the bytes it covers with each element's
 //! index at its first byte (or `×k` where k elements share bytes), the middle of large buffers
 //! left out around what must be seen, then a line per array and, for 2-d and higher arrays, the
-//! grid of each element's byte offset. Symbols carry every meaning; colour only repeats them.
+//! grid of each element's byte offset for the arrays asked about. Symbols carry every meaning; colour only repeats them.
 
 use super::facts::{ByteMap, MapRow};
 use super::memline::{bytes_str, strides_str};
@@ -34,7 +34,7 @@ pub fn draw(map: &ByteMap, width: usize) -> Vec<Line> {
     if let Some(key) = plan.key() {
         lines.extend(pack(vec![plain("key: ")], "     ", key, " · ", width));
     }
-    for row in map.rows.iter().filter(|r| r.shape.len() >= 2) {
+    for row in map.rows.iter().filter(|r| r.shape.len() >= 2 && r.asked) {
         lines.extend(grid(row, width));
     }
     lines
@@ -374,7 +374,8 @@ impl Plan {
             || !whole(row.offset_bytes.unsigned_abs())
             || row.strides.iter().any(|s| !whole(s.unsigned_abs()));
         let mut parity = vec![false; units];
-        let mut odd = true;
+        // an element cut by the window's left edge counts as the one before the first start
+        let mut odd = straddles;
         for x in 0..units {
             if starts[x].is_some() {
                 odd = !odd && straddles;
@@ -412,6 +413,8 @@ impl Plan {
                 // the label may spill over the element's following cells, never past it
                 let end = pos(span_end[x]) + self.cell;
                 let mut col = pos(x);
+                let mut last = None;
+                let mut placed = 0;
                 for ch in label.chars() {
                     while col < end && cells[col].0 == '│' {
                         col += 1;
@@ -420,7 +423,15 @@ impl Plan {
                         break;
                     }
                     cells[col] = (ch, role);
+                    last = Some(col);
+                    placed += 1;
                     col += 1;
+                }
+                // a label cut short says so (the grid below has the whole index)
+                if placed < label.chars().count()
+                    && let Some(l) = last
+                {
+                    cells[l] = ('…', role);
                 }
             }
         }
@@ -487,8 +498,22 @@ fn legend(row: &MapRow, k: usize, margin: usize, width: usize) -> Vec<Line> {
     if let Some((lo, hi)) = extent(row) {
         fields.push(vec![plain(format!("bytes {lo}:{hi}"))]);
     }
-    if walks_backwards(row) {
+    let back: Vec<String> = row
+        .shape
+        .iter()
+        .zip(&row.strides)
+        .enumerate()
+        .filter(|(_, (n, s))| **n > 1 && **s < 0)
+        .map(|(ax, _)| ax.to_string())
+        .collect();
+    if row.shape.len() == 1 && !back.is_empty() {
         fields.push(vec![plain("runs backwards")]);
+    } else if !back.is_empty() {
+        let axes = if back.len() == 1 { "axis" } else { "axes" };
+        fields.push(vec![plain(format!(
+            "runs backwards along {axes} {}",
+            back.join(", ")
+        ))]);
     }
     if coverage::may_overlap(&layout_of(row), row.itemsize) {
         fields.push(vec![span("elements share bytes", Role::Warn)]);

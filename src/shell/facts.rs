@@ -196,9 +196,9 @@ pub fn user_names(interp: &Interp, mut keep: impl FnMut(&Value) -> bool) -> Vec<
 /// The memory facts of an array: its owner, the names sharing its buffer.
 pub fn array_facts(interp: &Interp, out_cache: &Value, a: &Rc<NdArray>) -> ArrayFacts {
     let owner = (!a.owns_data()).then(|| {
-        let owner_value = match interp.memory_owner(a) {
-            Some(b) => Value::Array(b),
-            None => interp.base_value(a),
+        let owner_value = match interp.memory_root(a) {
+            Value::None => interp.base_value(a),
+            root => root,
         };
         let names = user_names(interp, |v| interp.is_same(v, &owner_value));
         let mut out_numbers = Vec::new();
@@ -296,6 +296,8 @@ pub struct MapRow {
     pub offset_bytes: isize,
     pub is_owner: bool,
     pub writeable: bool,
+    /// Named in the `%mem` call (its grid of byte offsets is drawn), not only sharing the buffer.
+    pub asked: bool,
 }
 
 /// A buffer and the named arrays using it (`%buffers`, and `%whos`' memory column).

@@ -177,18 +177,19 @@ fn snip(text: &str) -> String {
 }
 
 /// `len(obj, /)`, `items.append(object, /)`: the name as typed, then the parameters from the
-/// callable's registry row, else from the text IPython's pretty printer shows for it.
+/// callable's registry row.
 fn signature(v: &Value, key: &str, name: &str) -> Option<String> {
     if let Value::Function(f) = v {
         return Some(format!("{name}({})", f.code.signature));
     }
-    if let Some(sig) = crate::eval::registry::get(key).and_then(|e| e.signature()) {
+    let entry = match v {
+        Value::Method(m) => Interp::method_entry(&m.obj, &m.name),
+        _ => crate::eval::registry::get(key),
+    };
+    if let Some(sig) = entry.and_then(|e| e.signature()) {
         return Some(format!("{name}{sig}"));
     }
-    let shown = crate::eval::text::signatures::pretty_callable(key)?;
-    let inner = shown.strip_prefix("<function ")?.strip_suffix('>')?;
-    let open = inner.find('(')?;
-    Some(format!("{name}{}", &inner[open..]))
+    None
 }
 
 fn docstring(key: &str) -> String {

@@ -46,6 +46,11 @@ pub fn mem_pictures(interp: &Interp, names: &[String]) -> Result<Vec<Picture>, P
         } else {
             add_row(map, interp, name, a);
         }
+        for r in map.rows.iter_mut() {
+            if r.name == *name || r.aliases.iter().any(|x| x == name) {
+                r.asked = true;
+            }
+        }
     }
     Ok(slots
         .into_iter()
@@ -123,6 +128,7 @@ fn row(a: &NdArray, name: &str, aliases: Vec<String>, is_owner: bool) -> MapRow 
         offset_bytes: a.offset_bytes(),
         is_owner,
         writeable: a.is_writeable(),
+        asked: false,
     }
 }
 
@@ -222,10 +228,15 @@ pub fn holding(interp: &Interp, v: &Value) -> Holding {
         Value::Array(a) if a.owns_data() => Holding::Owns {
             nbytes: a.buffer().nbytes(),
         },
-        Value::Array(a) => Holding::View {
-            owner: owner_array(interp, a).and_then(|o| names_of(interp, &o).into_iter().next()),
-            offset_bytes: a.offset_bytes(),
-        },
+        Value::Array(a) => {
+            let o = owner_of(interp, a);
+            Holding::View {
+                owner: o.names.first().cloned(),
+                is_bytes: o.is_bytes,
+                is_numpy_copy: o.is_numpy_copy,
+                offset_bytes: a.offset_bytes(),
+            }
+        }
         Value::List(l) => Holding::Refs {
             type_name: "list",
             n: l.items.borrow().len(),

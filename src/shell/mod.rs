@@ -4,6 +4,7 @@
 pub mod buffers;
 pub mod bytemap;
 pub mod cells;
+pub mod check;
 mod contain;
 pub mod docs;
 pub mod editor;
@@ -23,6 +24,7 @@ pub mod session;
 pub mod transform;
 pub mod why;
 
+pub use check::compare;
 pub use render::Style;
-pub use replay::{compare, run_script};
+pub use replay::run_script;
 pub use session::{CellResult, Session, SessionOptions};

@@ -1,6 +1,5 @@
 //! Replaying scripts: cutting a file into cells (`cells`, the oracle's rules), running them
-//! through a fresh session and rendering the transcript; and comparing a transcript with an
-//! expected one.
+//! through a fresh session and rendering the transcript (comparing transcripts is `check`).
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -51,54 +50,6 @@ pub fn run_one(session: &mut Session, cell: &str, sink: &mut impl FnMut(&CellRes
     failed
 }
 
-/// One difference between an expected and an actual transcript.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mismatch {
-    /// 1-based line in the expected transcript.
-    pub line: usize,
-    pub expected: String,
-    pub actual: String,
-}
-
-/// Compares transcripts line by line, trailing whitespace ignored (editors strip it; NumPy's
-/// broadcast message and `Out[n]: ` have some). Reports every differing cell's first line.
-pub fn compare(expected: &str, actual: &str) -> Vec<Mismatch> {
-    let e: Vec<&str> = expected.lines().map(str::trim_end).collect();
-    let a: Vec<&str> = actual.lines().map(str::trim_end).collect();
-    let mut out = Vec::new();
-    // align by cell: a cell starts at a line beginning with "In ["
-    let starts = |v: &[&str]| -> Vec<usize> {
-        v.iter()
-            .enumerate()
-            .filter(|(_, l)| l.starts_with("In ["))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let (es, as_) = (starts(&e), starts(&a));
-    let cells = es.len().max(as_.len());
-    for k in 0..cells {
-        let er = es
-            .get(k)
-            .map(|&s| (s, es.get(k + 1).copied().unwrap_or(e.len())));
-        let ar = as_
-            .get(k)
-            .map(|&s| (s, as_.get(k + 1).copied().unwrap_or(a.len())));
-        let eb: &[&str] = er.map_or(&[], |(s, t)| &e[s..t]);
-        let ab: &[&str] = ar.map_or(&[], |(s, t)| &a[s..t]);
-        if eb != ab {
-            let j = (0..eb.len().max(ab.len()))
-                .find(|&j| eb.get(j) != ab.get(j))
-                .unwrap_or(0);
-            out.push(Mismatch {
-                line: er.map_or(e.len(), |(s, _)| s + j + 1),
-                expected: eb.join("\n"),
-                actual: ab.join("\n"),
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,20 +80,6 @@ mod tests {
         assert!(
             out.contains("UsageError: File `'/no/such/file.py'` not found."),
             "{out}"
-        );
-    }
-
-    #[test]
-    fn compare_reports_each_differing_cell() {
-        let e = "In [1]: a\nOut[1]: 1\n\nIn [2]: b\nOut[2]: 2\n\n";
-        let a = "In [1]: a\nOut[1]: 1\n\nIn [2]: b\nOut[2]: 3\n\n";
-        let m = compare(e, a);
-        assert_eq!(m.len(), 1);
-        assert_eq!(m[0].line, 5);
-        assert!(compare(e, e).is_empty());
-        assert!(
-            compare("In [1]: x \n", "In [1]: x\n").is_empty(),
-            "trailing space ignored"
         );
     }
 }

@@ -297,16 +297,25 @@ pub fn error_note(interp: &Interp, err: &PyError, cell: &Cell) -> Option<Note> {
     Some(Note::ViewRefused(ViewRefusal { rule, source }))
 }
 
-/// The note after `for v in arr: ... id(v) ...` over a 1-d array: ids of new scalar objects.
+/// The note after `for v in arr: ... id(v) ...` over a 1-d array (or a subscript of one,
+/// `arr[:4]`): ids of new scalar objects.
 pub fn loop_note(interp: &Interp, cell: &Cell) -> Option<Note> {
     cell.stmts.iter().find_map(|s| {
         let StmtKind::For {
             target: Target::Name(var),
-            iter: Expr::Name(arr),
+            iter,
             ..
         } = &s.kind
         else {
             return None;
+        };
+        let arr = match iter {
+            Expr::Name(arr) => arr,
+            Expr::Subscript(obj, _) => match &**obj {
+                Expr::Name(arr) => arr,
+                _ => return None,
+            },
+            _ => return None,
         };
         let Some(Value::Array(a)) = interp.globals.get(arr) else {
             return None;

@@ -96,6 +96,13 @@ impl PyError {
     pub fn list_assignment_out_of_range() -> PyError {
         PyError::index("list assignment index out of range")
     }
+    /// A method of `owner` called on something else: `descriptor 'append' for 'list' objects
+    /// doesn't apply to a 'int' object`.
+    pub fn descriptor_mismatch(method: &str, owner: &str, got: &str) -> PyError {
+        PyError::type_error(format!(
+            "descriptor '{method}' for '{owner}' objects doesn't apply to a '{got}' object"
+        ))
+    }
     /// `[].pop()`.
     pub fn pop_from_empty(what: &str) -> PyError {
         let kind = if what == "dict" {

@@ -100,10 +100,6 @@ impl Interp {
         if let Some(r) = self.call_language_builtin(name, &args, &kw) {
             return r;
         }
-        if name.starts_with("sys.") || name.starts_with("time.") || name.starts_with("math.") {
-            let p = Args::new(name.rsplit('.').next().unwrap_or(name), args, kw);
-            return self.call_module_function(name, p);
-        }
         #[cfg(test)]
         if name == TEST_PANIC {
             panic!("a deliberate panic ({} arguments)", args.len());

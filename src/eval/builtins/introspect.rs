@@ -48,7 +48,7 @@ pub fn owner_of(v: &Value) -> &'static str {
 }
 
 /// The owner for a type object (`dir(list)` is `list`'s names).
-fn type_owner(kind: TypeKind) -> &'static str {
+pub fn type_owner(kind: TypeKind) -> &'static str {
     match kind {
         TypeKind::Int => "int",
         TypeKind::Float => "float",

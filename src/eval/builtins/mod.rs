@@ -9,3 +9,4 @@ pub mod methods;
 pub mod pyfuncs;
 pub mod strmethods;
 pub mod sysmods;
+pub mod valuemethods;

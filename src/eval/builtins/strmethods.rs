@@ -6,53 +6,68 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::sequences::adjust_slice;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 
-/// Every `str` method arrsh has (for attribute lookup and `dir`).
-pub const STR_METHODS: &[&str] = &[
-    "capitalize",
-    "casefold",
-    "center",
-    "count",
-    "encode",
-    "endswith",
-    "expandtabs",
-    "find",
-    "format",
-    "index",
-    "isalnum",
-    "isalpha",
-    "isascii",
-    "isdecimal",
-    "isdigit",
-    "isidentifier",
-    "islower",
-    "isnumeric",
-    "isspace",
-    "istitle",
-    "isupper",
-    "join",
-    "ljust",
-    "lower",
-    "lstrip",
-    "partition",
-    "removeprefix",
-    "removesuffix",
-    "replace",
-    "rfind",
-    "rindex",
-    "rjust",
-    "rpartition",
-    "rsplit",
-    "rstrip",
-    "split",
-    "splitlines",
-    "startswith",
-    "strip",
-    "swapcase",
-    "title",
-    "upper",
-    "zfill",
+/// The methods of `str` (their bodies still parse their own arguments, in `str_method`).
+pub const ROWS: &[Row] = &[
+    Row::own_method("str.capitalize", "()", method),
+    Row::own_method("str.casefold", "()", method),
+    Row::own_method("str.center", "(width, fillchar=' ', /)", method),
+    Row::own_method("str.count", "!(*args, **kwargs)", method),
+    Row::own_method("str.encode", "(encoding='utf-8', errors='strict')", method),
+    Row::own_method("str.endswith", "!(*args, **kwargs)", method),
+    Row::own_method("str.expandtabs", "(tabsize=8)", method),
+    Row::own_method("str.find", "!(*args, **kwargs)", method),
+    Row::own_method("str.format", "!(*args, **kwargs)", method),
+    Row::own_method("str.index", "!(*args, **kwargs)", method),
+    Row::own_method("str.isalnum", "()", method),
+    Row::own_method("str.isalpha", "()", method),
+    Row::own_method("str.isascii", "()", method),
+    Row::own_method("str.isdecimal", "()", method),
+    Row::own_method("str.isdigit", "()", method),
+    Row::own_method("str.isidentifier", "()", method),
+    Row::own_method("str.islower", "()", method),
+    Row::own_method("str.isnumeric", "()", method),
+    Row::own_method("str.isspace", "()", method),
+    Row::own_method("str.istitle", "()", method),
+    Row::own_method("str.isupper", "()", method),
+    Row::own_method("str.join", "(iterable, /)", method),
+    Row::own_method("str.ljust", "(width, fillchar=' ', /)", method),
+    Row::own_method("str.lower", "()", method),
+    Row::own_method("str.lstrip", "(chars=None, /)", method),
+    Row::own_method("str.partition", "(sep, /)", method),
+    Row::own_method("str.removeprefix", "(prefix, /)", method),
+    Row::own_method("str.removesuffix", "(suffix, /)", method),
+    Row::own_method("str.replace", "(old, new, count=-1, /)", method),
+    Row::own_method("str.rfind", "!(*args, **kwargs)", method),
+    Row::own_method("str.rindex", "!(*args, **kwargs)", method),
+    Row::own_method("str.rjust", "(width, fillchar=' ', /)", method),
+    Row::own_method("str.rpartition", "(sep, /)", method),
+    Row::own_method("str.rsplit", "(sep=None, maxsplit=-1)", method),
+    Row::own_method("str.rstrip", "(chars=None, /)", method),
+    Row::own_method("str.split", "(sep=None, maxsplit=-1)", method),
+    Row::own_method("str.splitlines", "(keepends=False)", method),
+    Row::own_method("str.startswith", "!(*args, **kwargs)", method),
+    Row::own_method("str.strip", "(chars=None, /)", method),
+    Row::own_method("str.swapcase", "()", method),
+    Row::own_method("str.title", "()", method),
+    Row::own_method("str.upper", "()", method),
+    Row::own_method("str.zfill", "(width, /)", method),
 ];
+
+fn method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Str(s) => {
+            let s = s.v.clone();
+            it.str_method(&s, a.func, a.star, a.kwargs)
+        }
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "str",
+            &other.type_name(),
+        )),
+    }
+}
 
 /// Python's whitespace for `split()` and `strip()`.
 fn is_py_space(c: char) -> bool {

@@ -8,49 +8,220 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::array::Base;
 use crate::runtime::array::normalize_axis;
 use crate::runtime::kernels::{self, ReduceOp};
 use crate::runtime::{DType, Kind, NdArray, OrderArg, Scalar};
 
-pub const ARRAY_METHODS: &[&str] = &[
-    "view",
-    "copy",
-    "reshape",
-    "ravel",
-    "flatten",
-    "transpose",
-    "astype",
-    "sum",
-    "min",
-    "max",
-    "mean",
-    "prod",
-    "argmin",
-    "argmax",
-    "fill",
-    "tolist",
-    "item",
-    "tobytes",
-    "any",
-    "all",
-    "cumsum",
-    "cumprod",
-    "byteswap",
-    "conjugate",
-    "conj",
-    "swapaxes",
-    "squeeze",
-    "dot",
-    "nonzero",
-    "round",
-    "clip",
-    "std",
-    "var",
-    "__len__",
-    "__getitem__",
-    "__array__",
+/// The methods of `ndarray` (their bodies still parse their own arguments).
+pub const NDARRAY_ROWS: &[Row] = &[
+    Row::own_method("ndarray.view", "(*args, **kwargs)", array_method),
+    Row::own_method("ndarray.copy", "(order='C')", array_method),
+    Row::own_method(
+        "ndarray.reshape",
+        "(*shape, order='C', copy=None)",
+        array_method,
+    ),
+    Row::own_method("ndarray.ravel", "(order='C')", array_method),
+    Row::own_method("ndarray.flatten", "(order='C')", array_method),
+    Row::own_method("ndarray.transpose", "(*axes)", array_method),
+    Row::own_method(
+        "ndarray.astype",
+        "(dtype, order='K', casting='unsafe', subok=True, copy=True)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.sum",
+        "(axis=None, dtype=None, out=None, **kwargs)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.min",
+        "(axis=None, out=None, **kwargs)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.max",
+        "(axis=None, out=None, **kwargs)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.mean",
+        "(axis=None, dtype=None, out=None, **kwargs)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.prod",
+        "(axis=None, dtype=None, out=None, **kwargs)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.argmin",
+        "(axis=None, out=None, *, keepdims=False)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.argmax",
+        "(axis=None, out=None, *, keepdims=False)",
+        array_method,
+    ),
+    Row::own_method("ndarray.fill", "(value)", array_method),
+    Row::own_method("ndarray.tolist", "()", array_method),
+    Row::own_method("ndarray.item", "(*args)", array_method),
+    Row::own_method("ndarray.tobytes", "(order='C')", array_method),
+    Row::own_method(
+        "ndarray.any",
+        "(axis=None, out=None, keepdims=False, *, where=True)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.all",
+        "(axis=None, out=None, keepdims=False, *, where=True)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.cumsum",
+        "(axis=None, dtype=None, out=None)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.cumprod",
+        "(axis=None, dtype=None, out=None)",
+        array_method,
+    ),
+    Row::own_method("ndarray.byteswap", "(inplace=False)", array_method),
+    Row::own_method("ndarray.conjugate", "()", array_method),
+    Row::own_method("ndarray.conj", "()", array_method),
+    Row::own_method("ndarray.swapaxes", "(axis1, axis2, /)", array_method),
+    Row::own_method("ndarray.squeeze", "(axis=None)", array_method),
+    Row::own_method("ndarray.dot", "(other, /, out=None)", array_method),
+    Row::own_method("ndarray.nonzero", "()", array_method),
+    Row::own_method("ndarray.round", "(decimals=0, out=None)", array_method),
+    Row::own_method(
+        "ndarray.clip",
+        "(min=None, max=None, out=None, **kwargs)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.std",
+        "(axis=None, dtype=None, out=None, ddof=0, **kwargs)",
+        array_method,
+    ),
+    Row::own_method(
+        "ndarray.var",
+        "(axis=None, dtype=None, out=None, ddof=0, **kwargs)",
+        array_method,
+    ),
+    Row::wrapper("ndarray.__len__", "()", array_method),
+    Row::wrapper("ndarray.__getitem__", "(key, /)", array_method),
+    Row::own_method(
+        "ndarray.__array__",
+        "(dtype=None, /, *, copy=None)",
+        array_method,
+    ),
 ];
+
+/// The methods of `generic` (their bodies still parse their own arguments).
+pub const GENERIC_ROWS: &[Row] = &[
+    Row::own_method("generic.item", "(*args)", scalar_method),
+    Row::own_method("generic.tolist", "()", scalar_method),
+    Row::own_method(
+        "generic.astype",
+        "(dtype, order='K', casting='unsafe', subok=True, copy=True)",
+        scalar_method,
+    ),
+    Row::own_method("generic.view", "(*args, **kwargs)", scalar_method),
+    Row::own_method("generic.copy", "(order='C')", scalar_method),
+    Row::own_method(
+        "generic.reshape",
+        "(*shape, order='C', copy=None)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.sum",
+        "(axis=None, dtype=None, out=None, **kwargs)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.min",
+        "(axis=None, out=None, **kwargs)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.max",
+        "(axis=None, out=None, **kwargs)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.mean",
+        "(axis=None, dtype=None, out=None, **kwargs)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.prod",
+        "(axis=None, dtype=None, out=None, **kwargs)",
+        scalar_method,
+    ),
+    Row::own_method("generic.round", "(decimals=0, out=None)", scalar_method),
+    Row::own_method("generic.tobytes", "(order='C')", scalar_method),
+    Row::own_method("generic.fill", "(value)", scalar_method),
+    Row::own_method("generic.ravel", "(order='C')", scalar_method),
+    Row::own_method("generic.flatten", "(order='C')", scalar_method),
+    Row::own_method("generic.conjugate", "()", scalar_method),
+];
+/// The methods NumPy's abstract `integer` and `floating` scalar classes add.
+pub const SCALAR_CLASS_ROWS: &[Row] = &[
+    Row::own_method("integer.is_integer", "()", scalar_method),
+    Row::wrapper("integer.__index__", "()", scalar_method),
+    Row::own_method("floating.is_integer", "()", scalar_method),
+];
+
+/// `dtype.newbyteorder`.
+pub const DTYPE_ROWS: &[Row] = &[Row::own_method(
+    "dtype.newbyteorder",
+    "(new_order='S', /)",
+    newbyteorder,
+)];
+
+fn array_method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Array(arr) => {
+            let arr = arr.clone();
+            it.call_array_method(&a.this, &arr, a.func, a.star, a.kwargs)
+        }
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "numpy.ndarray",
+            &other.type_name(),
+        )),
+    }
+}
+
+fn scalar_method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Scalar(s) => {
+            let s = s.clone();
+            it.call_scalar_method(&a.this, &s, a.func, a.star, a.kwargs)
+        }
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "numpy.generic",
+            &other.type_name(),
+        )),
+    }
+}
+
+fn newbyteorder(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::DType(d) => it.dtype_newbyteorder(d.dtype, a.star, a.kwargs),
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "numpy.dtype",
+            &other.type_name(),
+        )),
+    }
+}
 
 impl Interp {
     pub fn int_tuple(&mut self, xs: impl IntoIterator<Item = i128>) -> Value {
@@ -79,7 +250,6 @@ impl Interp {
                 let r = format!("<memory at {:#x}>", self.ctx.heap.object(184).addr());
                 self.new_record("memoryview", r, vec![])
             }
-            _ if ARRAY_METHODS.contains(&name) => self.new_method(obj.clone(), name),
             _ => return Err(PyError::no_attribute("numpy.ndarray", name)),
         })
     }
@@ -101,23 +271,32 @@ impl Interp {
         }
     }
 
+    /// What holds `a`'s memory at the end of its chain of bases, looking through
+    /// DummyArrays: the array that owns it, a bytes object (`np.frombuffer`), or `None` when
+    /// `a` owns it itself.
+    pub fn memory_root(&self, a: &NdArray) -> Value {
+        let mut cur = self.base_value(a);
+        for _ in 0..64 {
+            let next = match &cur {
+                Value::Array(b) => self.base_value(b),
+                Value::Dummy(d) => Value::Array(d.base.clone()),
+                _ => return cur,
+            };
+            if matches!(next, Value::None) {
+                return cur;
+            }
+            cur = next;
+        }
+        cur
+    }
+
     /// The array that owns `a`'s memory, looking through DummyArrays; `None` when `a` owns it
     /// or a bytes object does.
     pub fn memory_owner(&self, a: &NdArray) -> Option<Rc<NdArray>> {
-        let mut cur = match self.base_value(a) {
-            Value::Array(b) => b,
-            Value::Dummy(d) => d.base.clone(),
-            _ => return None,
-        };
-        for _ in 0..64 {
-            let next = match self.base_value(&cur) {
-                Value::Array(b) => b,
-                Value::Dummy(d) => d.base.clone(),
-                _ => return Some(cur),
-            };
-            cur = next;
+        match self.memory_root(a) {
+            Value::Array(b) if b.owns_data() => Some(b),
+            _ => None,
         }
-        Some(cur)
     }
 
     /// `__array_interface__`: numpy's dict, in numpy's key order. For a scalar, `ref` is the
@@ -186,9 +365,6 @@ impl Interp {
                 let arr = self.scalar_to_array(s.dtype, &s.v)?;
                 self.new_flags(arr)
             }
-            "item" | "tolist" | "astype" | "view" | "copy" | "reshape" | "sum" | "min" | "max"
-            | "mean" | "prod" | "round" | "tobytes" | "is_integer" | "fill" | "ravel"
-            | "flatten" | "conjugate" | "__index__" => self.new_method(obj.clone(), name),
             _ => {
                 return Err(PyError::no_attribute(
                     &format!("numpy.{}", s.dtype.scalar_type_name()),
@@ -225,7 +401,6 @@ impl Interp {
             "names" | "fields" | "subdtype" | "metadata" => Value::None,
             "base" => obj.clone(),
             "num" => self.new_i64(dtype_num(dt)),
-            "newbyteorder" => self.new_method(obj.clone(), name),
             _ => {
                 return Err(PyError::no_attribute(
                     &format!(

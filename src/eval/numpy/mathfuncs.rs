@@ -8,7 +8,7 @@ use crate::eval::Interp;
 use crate::eval::object::ops::Operand;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
-use crate::runtime::kernels::{self, BinaryOp, FloatOp, Predicate};
+use crate::runtime::kernels::{self, BinaryOp, FloatBinOp, FloatOp, Predicate};
 use crate::runtime::{DType, Kind, NdArray, Order};
 
 /// `where`, `round`/`around` and `clip`; the float ufuncs are rows of `ufuncs`.
@@ -70,6 +70,23 @@ fn float_op(name: &str) -> Option<FloatOp> {
         "ceil" => FloatOp::Ceil,
         "trunc" => FloatOp::Trunc,
         "rint" => FloatOp::Rint,
+        "arcsin" => FloatOp::Arcsin,
+        "arccos" => FloatOp::Arccos,
+        "arctan" => FloatOp::Arctan,
+        "sinh" => FloatOp::Sinh,
+        "cosh" => FloatOp::Cosh,
+        "tanh" => FloatOp::Tanh,
+        "arcsinh" => FloatOp::Arcsinh,
+        "arccosh" => FloatOp::Arccosh,
+        "arctanh" => FloatOp::Arctanh,
+        "expm1" => FloatOp::Expm1,
+        "log1p" => FloatOp::Log1p,
+        "exp2" => FloatOp::Exp2,
+        "cbrt" => FloatOp::Cbrt,
+        "deg2rad" | "radians" => FloatOp::Deg2rad,
+        "rad2deg" | "degrees" => FloatOp::Rad2deg,
+        "fabs" => FloatOp::Fabs,
+        "sign" => FloatOp::Sign,
         _ => return None,
     })
 }
@@ -99,6 +116,21 @@ impl Interp {
         };
         if let Some(pred) = pred {
             return kernels::predicate(&self.ctx, pred, arr);
+        }
+        match (name, dt.kind) {
+            ("logical_not", _) => return kernels::logical_not(&self.ctx, arr),
+            ("signbit", Kind::Complex) | ("fabs", Kind::Complex) => {
+                return Err(PyError::ufunc_not_supported(name));
+            }
+            ("signbit", _) => return kernels::signbit(&self.ctx, arr),
+            ("sign", Kind::Bool) => {
+                return Err(PyError::new(
+                    crate::error::ErrorKind::UFuncTypeError,
+                    "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None",
+                ));
+            }
+            ("sign", Kind::Int | Kind::UInt) => return kernels::int_sign(&self.ctx, arr),
+            _ => {}
         }
         let op = float_op(name).ok_or_else(|| PyError::ufunc_not_supported(name))?;
         let rounding = matches!(op, FloatOp::Floor | FloatOp::Ceil | FloatOp::Trunc);
@@ -193,5 +225,121 @@ impl Interp {
             r = self.numpy_binary(&r, BinaryOp::Minimum, &hi, "min")?;
         }
         Ok(r)
+    }
+}
+
+/// The float ufuncs of two inputs, by name.
+fn float_bin_op(name: &str) -> Option<FloatBinOp> {
+    Some(match name {
+        "arctan2" => FloatBinOp::Arctan2,
+        "hypot" => FloatBinOp::Hypot,
+        "copysign" => FloatBinOp::Copysign,
+        "fmod" => FloatBinOp::Fmod,
+        "logaddexp" => FloatBinOp::Logaddexp,
+        "logaddexp2" => FloatBinOp::Logaddexp2,
+        "nextafter" => FloatBinOp::Nextafter,
+        "fmax" => FloatBinOp::Fmax,
+        "fmin" => FloatBinOp::Fmin,
+        "heaviside" => FloatBinOp::Heaviside,
+        _ => return None,
+    })
+}
+
+impl Interp {
+    /// `np.arctan2(x1, x2)` and the other float ufuncs of two inputs, `float_power`, and the
+    /// logical ufuncs, with NumPy's loop choice: the operands promote as for `+` (Python
+    /// scalars are weak), then integers go to the smallest float that holds them (`fmod`,
+    /// `fmax` and `fmin` have integer loops).
+    pub fn float_binary_ufunc(&mut self, name: &str, x1: &Value, x2: &Value) -> PyResult<Value> {
+        if let Some(op) = match name {
+            "logical_and" => Some(0),
+            "logical_or" => Some(1),
+            "logical_xor" => Some(2),
+            _ => None,
+        } {
+            let (a, b) = (self.to_array(x1, None)?, self.to_array(x2, None)?);
+            let (na, nb) = (
+                kernels::logical_not(&self.ctx, &a)?,
+                kernels::logical_not(&self.ctx, &b)?,
+            );
+            use crate::runtime::kernels::elem::Bool8;
+            let r = kernels::zip_map::<Bool8, Bool8>(&self.ctx, &na, &nb, move |x, y| {
+                let (x, y) = (x.0 == 0, y.0 == 0);
+                Bool8(match op {
+                    0 => x && y,
+                    1 => x || y,
+                    _ => x != y,
+                } as u8)
+            })?;
+            return self.wrap_result(r);
+        }
+        let (Some(mut ox), Some(mut oy)) = (self.operand(x1)?, self.operand(x2)?) else {
+            return Err(PyError::ufunc_not_supported(name));
+        };
+        if matches!((&ox, &oy), (Operand::Weak(_), Operand::Weak(_))) {
+            ox = Operand::Strong(self.to_array(x1, None)?);
+            oy = Operand::Strong(self.to_array(x2, None)?);
+        }
+        let dt = self.resolve(BinaryOp::Maximum, &ox, &oy)?;
+        if dt.is_flexible() {
+            return Err(PyError::ufunc_not_supported(name));
+        }
+        if name == "float_power" {
+            let fd = if dt.kind == Kind::Complex {
+                DType::COMPLEX128
+            } else {
+                DType::FLOAT64
+            };
+            let xa = self.materialize(ox, fd)?;
+            let ya = self.materialize(oy, fd)?;
+            let xa = kernels::cast_array(&self.ctx, &xa, fd, Order::C)?;
+            let ya = kernels::cast_array(&self.ctx, &ya, fd, Order::C)?;
+            return self.numpy_binary(&Value::Array(xa), BinaryOp::Pow, &Value::Array(ya), "**");
+        }
+        let op = float_bin_op(name).ok_or_else(|| PyError::ufunc_not_supported(name))?;
+        let int_loop = matches!(op, FloatBinOp::Fmod | FloatBinOp::Fmax | FloatBinOp::Fmin);
+        let r = match dt.kind {
+            Kind::Complex => return Err(PyError::ufunc_not_supported(name)),
+            Kind::Bool | Kind::Int | Kind::UInt if int_loop => {
+                let dt = if dt.kind == Kind::Bool && op == FloatBinOp::Fmod {
+                    DType::INT8
+                } else {
+                    dt
+                };
+                let xa = self.materialize(ox, dt)?;
+                let ya = self.materialize(oy, dt)?;
+                match op {
+                    FloatBinOp::Fmod => kernels::int_fmod(&self.ctx, &xa, &ya, dt)?,
+                    FloatBinOp::Fmax => {
+                        return self.numpy_binary(
+                            &Value::Array(xa),
+                            BinaryOp::Maximum,
+                            &Value::Array(ya),
+                            "max",
+                        );
+                    }
+                    _ => {
+                        return self.numpy_binary(
+                            &Value::Array(xa),
+                            BinaryOp::Minimum,
+                            &Value::Array(ya),
+                            "min",
+                        );
+                    }
+                }
+            }
+            Kind::Bool | Kind::Int | Kind::UInt => {
+                let fd = float_for(dt);
+                let xa = self.materialize(ox, dt)?;
+                let ya = self.materialize(oy, dt)?;
+                kernels::float_binary(&self.ctx, op, &xa, &ya, fd)?
+            }
+            _ => {
+                let xa = self.materialize(ox, dt)?;
+                let ya = self.materialize(oy, dt)?;
+                kernels::float_binary(&self.ctx, op, &xa, &ya, dt.to_native())?
+            }
+        };
+        self.wrap_result(r)
     }
 }

@@ -13,6 +13,7 @@ pub mod joining;
 pub mod mathfuncs;
 pub mod memory;
 pub mod module;
+pub mod nanfuncs;
 pub mod origins;
 pub mod printoptions;
 pub mod random;

@@ -156,36 +156,6 @@ impl Interp {
                 }
                 Err(PyError::module_no_attribute("numpy", name))
             }
-            "sys" => match name {
-                "getsizeof" => Ok(self.objects.function("sys.getsizeof")),
-                "getrecursionlimit" => Ok(self.objects.function("sys.getrecursionlimit")),
-                "get_int_max_str_digits" => Ok(self.objects.function("sys.get_int_max_str_digits")),
-                "maxsize" => Ok(self.new_i64(i64::MAX)),
-                "version" => Ok(self.new_str("3.11.7 (arrsh)".into())),
-                "byteorder" => Ok(self.new_str("little".into())),
-                _ => Err(PyError::module_no_attribute("sys", name)),
-            },
-            "time" => match name {
-                "time" => Ok(self.objects.function("time.time")),
-                "perf_counter" => Ok(self.objects.function("time.perf_counter")),
-                "monotonic" => Ok(self.objects.function("time.monotonic")),
-                "sleep" => Ok(self.objects.function("time.sleep")),
-                _ => Err(PyError::module_no_attribute("time", name)),
-            },
-            "math" => match name {
-                "pi" => Ok(self.new_float(std::f64::consts::PI)),
-                "e" => Ok(self.new_float(std::f64::consts::E)),
-                "inf" => Ok(self.new_float(f64::INFINITY)),
-                "nan" => Ok(self.new_float(f64::NAN)),
-                "sqrt" => Ok(self.objects.function("math.sqrt")),
-                "floor" => Ok(self.objects.function("math.floor")),
-                "ceil" => Ok(self.objects.function("math.ceil")),
-                "log" => Ok(self.objects.function("math.log")),
-                "exp" => Ok(self.objects.function("math.exp")),
-                "isnan" => Ok(self.objects.function("math.isnan")),
-                "isinf" => Ok(self.objects.function("math.isinf")),
-                _ => Err(PyError::module_no_attribute("math", name)),
-            },
             "builtins" => self
                 .objects
                 .builtin(name)

@@ -9,6 +9,43 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
+
+/// The methods of `dict` (their bodies still parse their own arguments, in `dict_method`).
+pub const ROWS: &[Row] = &[
+    Row::own_method("dict.keys", "!()", method),
+    Row::own_method("dict.values", "!()", method),
+    Row::own_method("dict.items", "!()", method),
+    Row::own_method("dict.get", "(key, default=None, /)", method),
+    Row::own_method("dict.pop", "!(key, default?, /)", method),
+    Row::own_method("dict.popitem", "()", method),
+    Row::own_method("dict.setdefault", "(key, default=None, /)", method),
+    Row::own_method("dict.update", "!(*args, **kwargs)", method),
+    Row::own_method("dict.copy", "!()", method),
+    Row::own_method("dict.clear", "!()", method),
+    Row::class_method("dict.fromkeys", "(iterable, value=None, /)", fromkeys),
+];
+
+fn method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Dict(d) => {
+            let d = d.clone();
+            it.dict_method(&d, a.func, a.star, a.kwargs)
+        }
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "dict",
+            &other.type_name(),
+        )),
+    }
+}
+
+/// `dict.fromkeys(iterable, value=None)`, on the type or on a dict.
+fn fromkeys(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let iterable = a.req("iterable")?;
+    let value = a.take("value").unwrap_or(Value::None);
+    it.dict_fromkeys(&iterable, value)
+}
 
 /// `PyDict_LOG_MINSIZE`: the smallest table has 8 slots.
 const LOG_MINSIZE: u8 = 3;

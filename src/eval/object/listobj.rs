@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
@@ -21,21 +20,34 @@ pub(crate) fn set_capacity(l: &PyList, new: usize) {
     }
 }
 
-/// The methods of `list` that are rows of the registry.
+/// The methods of `list`.
 pub const ROWS: &[Row] = &[
     Row::method("list.append", "(object, /)", append),
     Row::method("list.copy", "()", copy),
+    Row::method("list.extend", "(iterable, /)", extend),
+    Row::method("list.insert", "(index, object, /)", insert),
+    Row::method("list.pop", "(index=-1, /)", pop),
+    Row::method("list.remove", "(value, /)", remove),
+    Row::method("list.count", "(value, /)", count),
+    Row::method(
+        "list.index",
+        "(value, start=0, stop=9223372036854775807, /)",
+        index,
+    ),
+    Row::method("list.reverse", "()", reverse),
+    Row::method("list.sort", "(*, key=None, reverse=False)", sort),
+    Row::method("list.clear", "()", clear),
 ];
 
 /// The receiver of a `list` method (the registry only calls them on lists).
 fn this_list(a: &Bound) -> PyResult<Rc<PyList>> {
     match &a.this {
         Value::List(l) => Ok(l.clone()),
-        other => Err(PyError::type_error(format!(
-            "descriptor '{}' for 'list' objects doesn't apply to a '{}' object",
+        other => Err(PyError::descriptor_mismatch(
             a.func,
-            other.type_name()
-        ))),
+            "list",
+            &other.type_name(),
+        )),
     }
 }
 
@@ -49,6 +61,128 @@ fn append(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 fn copy(it: &mut Interp, a: Bound) -> PyResult<Value> {
     let items = this_list(&a)?.items.borrow().clone();
     Ok(it.new_list(items))
+}
+
+fn extend(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let v = a.req("iterable")?;
+    it.list_extend(&l, &v)?;
+    Ok(Value::None)
+}
+
+fn insert(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let i = a.req("index")?;
+    let v = a.req("object")?;
+    let i = it.int_value(&i, "")?.to_i128_saturating();
+    it.list_insert(&l, i, v);
+    Ok(Value::None)
+}
+
+fn pop(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let i = match a.take("index") {
+        Some(v) => it.int_value(&v, "")?.to_i128_saturating(),
+        None => -1,
+    };
+    let n = l.items.borrow().len() as i128;
+    if n == 0 {
+        return Err(PyError::pop_from_empty("list"));
+    }
+    let k = if i < 0 { i + n } else { i };
+    if k < 0 || k >= n {
+        return Err(PyError::pop_index_out_of_range());
+    }
+    Ok(it.list_pop_at(&l, k as usize))
+}
+
+/// Where `x` first is in `items[start..stop]`, by `==`.
+fn position(
+    it: &mut Interp,
+    items: &[Value],
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
+    for (i, v) in items.iter().enumerate().take(stop).skip(start) {
+        if it.items_equal(v, x)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn remove(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let x = a.req("value")?;
+    let items = l.items.borrow().clone();
+    match position(it, &items, &x, 0, items.len())? {
+        Some(i) => {
+            it.list_del_item(&l, i);
+            Ok(Value::None)
+        }
+        None => Err(PyError::list_remove_missing()),
+    }
+}
+
+fn count(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let x = a.req("value")?;
+    let items = l.items.borrow().clone();
+    let mut hits = 0;
+    for v in &items {
+        if it.items_equal(v, &x)? {
+            hits += 1;
+        }
+    }
+    Ok(it.new_i64(hits))
+}
+
+fn index(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let x = a.req("value")?;
+    let n = l.items.borrow().len() as i128;
+    // `_PyEval_SliceIndexNotNone`: clamped like a slice bound
+    let mut bound = |name: &str, default: i128| -> PyResult<usize> {
+        let Some(v) = a.take(name) else {
+            return Ok(default as usize);
+        };
+        let i = it
+            .index_int(&v)
+            .ok_or_else(|| {
+                PyError::type_error("slice indices must be integers or have an __index__ method")
+            })?
+            .to_i128_saturating();
+        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) } as usize)
+    };
+    let start = bound("start", 0)?;
+    let stop = bound("stop", n)?;
+    let items = l.items.borrow().clone();
+    match position(it, &items, &x, start, stop)? {
+        Some(i) => Ok(it.new_i64(i as i64)),
+        None => {
+            let r = it.repr(&x)?;
+            Err(PyError::not_in_list(&r))
+        }
+    }
+}
+
+fn reverse(_: &mut Interp, a: Bound) -> PyResult<Value> {
+    this_list(&a)?.items.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn sort(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let l = this_list(&a)?;
+    let key = a.take("key");
+    let reverse = a.take("reverse");
+    it.list_sort(&l, key, reverse)?;
+    Ok(Value::None)
+}
+
+fn clear(_: &mut Interp, a: Bound) -> PyResult<Value> {
+    drop(list_clear(&*this_list(&a)?));
+    Ok(Value::None)
 }
 
 /// CPython's `list_resize(self, newsize)` for a list whose length is `len` now: keeps the buffer
@@ -380,112 +514,6 @@ impl Interp {
             Err(e) if e.kind == crate::error::ErrorKind::UFuncTypeError => Ok(false),
             Err(e) => Err(e),
         }
-    }
-
-    /// The methods of `list`.
-    pub(crate) fn list_method(
-        &mut self,
-        l: &Rc<PyList>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let qual = format!("list.{name}");
-        let p = Args::new(&qual, args, kw);
-        Ok(match name {
-            "extend" => {
-                let v = p.meth_o()?;
-                self.list_extend(l, &v)?;
-                Value::None
-            }
-            "insert" => {
-                let mut a = p.positional("insert", 2, 2)?;
-                let v = a.pop().unwrap_or(Value::None);
-                let i = a.pop().unwrap_or(Value::None);
-                let i = self.int_value(&i, "")?.to_i128_saturating();
-                self.list_insert(l, i, v);
-                Value::None
-            }
-            "pop" => {
-                let a = p.positional("pop", 0, 1)?;
-                let n = l.items.borrow().len() as i128;
-                let i = match a.first() {
-                    Some(v) => self.int_value(v, "")?.to_i128_saturating(),
-                    None => -1,
-                };
-                if n == 0 {
-                    return Err(PyError::pop_from_empty("list"));
-                }
-                let k = if i < 0 { i + n } else { i };
-                if k < 0 || k >= n {
-                    return Err(PyError::pop_index_out_of_range());
-                }
-                self.list_pop_at(l, k as usize)
-            }
-            "remove" | "count" => {
-                let x = p.meth_o()?;
-                let items = l.items.borrow().clone();
-                let mut hits = 0;
-                for (i, it) in items.iter().enumerate() {
-                    if self.items_equal(it, &x)? {
-                        if name == "remove" {
-                            self.list_del_item(l, i);
-                            return Ok(Value::None);
-                        }
-                        hits += 1;
-                    }
-                }
-                if name == "remove" {
-                    return Err(PyError::list_remove_missing());
-                }
-                self.new_i64(hits)
-            }
-            "index" => {
-                let a = p.positional("index", 1, 3)?;
-                let n = l.items.borrow().len() as i128;
-                let bound = |me: &Interp, v: Option<&Value>, default: i128| -> PyResult<i128> {
-                    let Some(v) = v else { return Ok(default) };
-                    let i = me
-                        .index_int(v)
-                        .ok_or_else(|| {
-                            PyError::type_error(
-                                "slice indices must be integers or have an __index__ method",
-                            )
-                        })?
-                        .to_i128_saturating();
-                    Ok(if i < 0 { (i + n).max(0) } else { i })
-                };
-                let start = bound(self, a.get(1), 0)?;
-                let stop = bound(self, a.get(2), n)?;
-                let x = a[0].clone();
-                let items = l.items.borrow().clone();
-                let mut i = start.max(0) as usize;
-                while (i as i128) < stop.min(items.len() as i128) {
-                    if self.items_equal(&items[i], &x)? {
-                        return Ok(self.new_i64(i as i64));
-                    }
-                    i += 1;
-                }
-                let r = self.repr(&x)?;
-                return Err(PyError::not_in_list(&r));
-            }
-            "reverse" => {
-                p.meth_noargs()?;
-                l.items.borrow_mut().reverse();
-                Value::None
-            }
-            "sort" => {
-                let (key, reverse) = p.sort_keywords("sort")?;
-                self.list_sort(l, key, reverse)?;
-                Value::None
-            }
-            "clear" => {
-                p.meth_noargs()?;
-                drop(list_clear(l));
-                Value::None
-            }
-            _ => return Err(PyError::no_attribute("list", name)),
-        })
     }
 
     /// `list.sort(key=..., reverse=...)`: stable, by `<`, with `key` applied once per item.

@@ -11,6 +11,48 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::budget::SLOT_BYTES;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
+
+/// The methods of `set` and `frozenset` (CPython 3.11 shows no signature for them; their
+/// bodies still parse their own arguments, in `set_method`).
+pub const ROWS: &[Row] = &[
+    Row::own_method("set.add", "!()", method),
+    Row::own_method("set.discard", "!()", method),
+    Row::own_method("set.remove", "!()", method),
+    Row::own_method("set.pop", "!()", method),
+    Row::own_method("set.clear", "!()", method),
+    Row::own_method("set.copy", "!()", method),
+    Row::own_method("set.update", "!()", method),
+    Row::own_method("set.union", "!()", method),
+    Row::own_method("set.intersection", "!()", method),
+    Row::own_method("set.difference", "!()", method),
+    Row::own_method("set.symmetric_difference", "!()", method),
+    Row::own_method("set.issubset", "!()", method),
+    Row::own_method("set.issuperset", "!()", method),
+    Row::own_method("set.isdisjoint", "!()", method),
+    Row::own_method("frozenset.copy", "!()", method),
+    Row::own_method("frozenset.union", "!()", method),
+    Row::own_method("frozenset.intersection", "!()", method),
+    Row::own_method("frozenset.difference", "!()", method),
+    Row::own_method("frozenset.symmetric_difference", "!()", method),
+    Row::own_method("frozenset.issubset", "!()", method),
+    Row::own_method("frozenset.issuperset", "!()", method),
+    Row::own_method("frozenset.isdisjoint", "!()", method),
+];
+
+fn method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Set(st) => {
+            let st = st.clone();
+            it.set_method(&st, a.func, a.star, a.kwargs)
+        }
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "set",
+            &other.type_name(),
+        )),
+    }
+}
 
 const MINSIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;

@@ -27,6 +27,10 @@ pub enum Conv {
     /// A ufunc's own parser, with its number of inputs and outputs: `add() takes from 2 to 3
     /// positional arguments but 1 was given`.
     Ufunc { nin: u8, nout: u8 },
+    /// The row's function parses its arguments itself: they arrive unbound, positional ones
+    /// in `Bound::star` and keywords in `Bound::kwargs` (methods not yet written against
+    /// their spec).
+    Own,
 }
 
 /// A call's arguments bound to the parameters of its row: what a row's function receives.
@@ -143,6 +147,10 @@ pub fn bind(
         Conv::Python => python(&mut b, name, args, kw)?,
         Conv::Npy => npy(&mut b, qualname, name, args, kw)?,
         Conv::Ufunc { nin, nout } => ufunc(&mut b, name, (nin as usize, nout as usize), args, kw)?,
+        Conv::Own => {
+            b.star = args;
+            b.kwargs = kw;
+        }
     }
     Ok(b)
 }

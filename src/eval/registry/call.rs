@@ -5,7 +5,7 @@
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::objects::Objects;
-use crate::eval::object::value::{TypeKind, Value};
+use crate::eval::object::value::{BoundMethod, TypeKind, Value};
 use crate::eval::registry::{self, Bound, Entry, Identity, Kind, names};
 
 /// The owners whose rows are `v`'s attributes, nearest first (`True` has `bool`'s and `int`'s).
@@ -25,7 +25,12 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
         Value::Range(_) => &["range"],
         Value::Slice(_) => &["slice"],
         Value::Array(_) => &["ndarray"],
-        Value::Scalar(_) => &["generic"],
+        // NumPy's abstract scalar classes add a few methods (`np.integer.is_integer`)
+        Value::Scalar(s) => match s.dtype.kind {
+            crate::runtime::Kind::Int | crate::runtime::Kind::UInt => &["generic", "integer"],
+            crate::runtime::Kind::Float => &["generic", "floating"],
+            _ => &["generic"],
+        },
         Value::DType(_) => &["dtype"],
         Value::Flags(_) => &["flagsobj"],
         Value::Builtin(b) => match registry::get(b.name).map(|e| e.type_name()) {
@@ -43,7 +48,7 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
 pub fn static_value(e: &'static Entry, objects: &Objects) -> Option<Value> {
     let e = registry::resolve(e);
     match e.row.kind {
-        Kind::Attr | Kind::Method | Kind::Alias(_) => None,
+        Kind::Attr | Kind::Method | Kind::ClassMethod | Kind::Wrapper | Kind::Alias(_) => None,
         Kind::Type(kind) => Some(objects.type_object(kind)),
         Kind::Class => Some(objects.type_object(TypeKind::Record(e.row.name))),
         _ => Some(objects.function(e.row.name)),
@@ -81,7 +86,9 @@ impl Interp {
         let e = registry::resolve(e);
         match e.row.kind {
             Kind::Attr => (e.row.run)(self, Bound::receiver(e.short, this.clone(), &e.spec)),
-            Kind::Method => Ok(self.new_method(this.clone(), e.short)),
+            Kind::Method | Kind::ClassMethod | Kind::Wrapper => {
+                Ok(self.new_method(this.clone(), e.short))
+            }
             _ => Ok(static_value(e, &self.objects).unwrap_or(Value::None)),
         }
     }
@@ -108,7 +115,7 @@ impl Interp {
         owners_of(v)
             .iter()
             .filter_map(|owner| registry::lookup(owner, name))
-            .find(|e| e.row.kind == Kind::Method)
+            .find(|e| e.is_method())
     }
 
     /// An AttributeError for `owner.name` becomes NotImplementedError when CPython or NumPy
@@ -205,6 +212,64 @@ impl Interp {
                 None => format!("<function {qual}>"),
             },
         }
+    }
+
+    /// The row a bound method runs: its receiver's method, or the type's own when it was
+    /// looked up on a type (`str.upper`, `dict.fromkeys`).
+    fn bound_entry(m: &BoundMethod) -> Option<&'static Entry> {
+        match &m.obj {
+            Value::Type(t) => registry::lookup(
+                crate::eval::builtins::introspect::type_owner(t.kind),
+                &m.name,
+            )
+            .filter(|e| e.is_method()),
+            obj => Self::method_entry(obj, &m.name),
+        }
+    }
+
+    /// `repr()` of a bound method: `<built-in method append of list object at 0x...>`, a slot's
+    /// `<method-wrapper '__len__' of numpy.ndarray object at 0x...>`, a method taken from its
+    /// type `<method 'upper' of 'str' objects>`.
+    pub fn method_repr(&self, m: &BoundMethod) -> String {
+        let id = self.id_of(&m.obj);
+        let e = Self::bound_entry(m);
+        match (&m.obj, e.map(|e| e.row.kind)) {
+            (Value::Type(_), Some(Kind::ClassMethod)) => {
+                format!("<built-in method {} of type object at {id:#x}>", m.name)
+            }
+            (Value::Type(_), Some(_)) => {
+                let owner = e.map(|e| e.owner).unwrap_or("object");
+                format!("<method '{}' of '{owner}' objects>", m.name)
+            }
+            (obj, Some(Kind::Wrapper)) => format!(
+                "<method-wrapper '{}' of {} object at {id:#x}>",
+                m.name,
+                obj.type_name()
+            ),
+            (obj, _) => format!(
+                "<built-in method {} of {} object at {id:#x}>",
+                m.name,
+                obj.type_name()
+            ),
+        }
+    }
+
+    /// IPython's pretty form of a bound method: the function with its receiver's type
+    /// (`<function list.append(object, /)>`, `<function int64.item(*args)>`, `<function
+    /// Int64DType.newbyteorder(new_order='S', /)>`); slots and methods taken from their type
+    /// show their repr.
+    pub fn method_pretty(&self, m: &BoundMethod) -> String {
+        let Some(e) = Self::bound_entry(m) else {
+            return format!("<function {}.{}>", m.obj.short_type_name(), m.name);
+        };
+        let shown = match &m.obj {
+            Value::Type(_) if e.row.kind != Kind::ClassMethod => return self.method_repr(m),
+            _ if e.row.kind == Kind::Wrapper => return self.method_repr(m),
+            Value::Scalar(s) => s.dtype.scalar_type_name().to_string(),
+            Value::DType(d) => crate::eval::object::value::dtype_class_name(d.dtype).to_string(),
+            _ => e.owner.to_string(),
+        };
+        self.function_pretty(e, self.id_of(&m.obj), Some(&shown))
     }
 
     /// A ufunc's `nin`, `nout`, `nargs`, `identity`.

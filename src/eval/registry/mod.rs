@@ -66,6 +66,11 @@ pub enum Kind {
     Builtin,
     /// A method of a type written in C (`list.append`, `ndarray.sum`).
     Method,
+    /// A method bound to the type when looked up on it (`dict.fromkeys`).
+    ClassMethod,
+    /// A slot method (`ndarray.__len__`): `<method-wrapper '__len__' of numpy.ndarray object
+    /// at 0x...>`.
+    Wrapper,
     /// A NumPy function written in C (`numpy.arange`): `<built-in function arange>`.
     NpBuiltin,
     /// A NumPy function written in Python (`numpy.sum`): `<function sum at 0x...>`.
@@ -144,6 +149,19 @@ impl Row {
     pub const fn method(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Method, sig, run)
     }
+    /// A method whose function still parses its own arguments (`Conv::Own`); the spec is
+    /// what `?` and the pretty printer show.
+    pub const fn own_method(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Method, sig, run).conv(Conv::Own)
+    }
+    /// A class method (`dict.fromkeys`): called on the type or an instance, `this` is either.
+    pub const fn class_method(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::ClassMethod, sig, run)
+    }
+    /// A slot method (`__len__`), parsing its own arguments.
+    pub const fn wrapper(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Wrapper, sig, run).conv(Conv::Own)
+    }
     /// A method NumPy parses with `npy_parse_arguments`.
     pub const fn np_method(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Method, sig, run).conv(Conv::Npy)
@@ -212,7 +230,16 @@ impl Row {
 const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::ROWS,
     crate::eval::builtins::pyfuncs::ROWS,
+    crate::eval::builtins::sysmods::ROWS,
     crate::eval::object::listobj::ROWS,
+    crate::eval::object::dictobj::ROWS,
+    crate::eval::object::setobj::ROWS,
+    crate::eval::builtins::strmethods::ROWS,
+    crate::eval::builtins::valuemethods::ROWS,
+    crate::eval::numpy::arraymethods::NDARRAY_ROWS,
+    crate::eval::numpy::arraymethods::GENERIC_ROWS,
+    crate::eval::numpy::arraymethods::SCALAR_CLASS_ROWS,
+    crate::eval::numpy::arraymethods::DTYPE_ROWS,
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::creation::ROWS,
     crate::eval::numpy::shapes::ROWS,
@@ -224,6 +251,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::joining::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
+    crate::eval::numpy::nanfuncs::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
@@ -261,6 +289,14 @@ impl Entry {
             Kind::Ufunc { .. } => "numpy.ufunc",
             _ => "builtin_function_or_method",
         }
+    }
+
+    /// Whether the row is a method of its owner (bound to a receiver when looked up).
+    pub fn is_method(&self) -> bool {
+        matches!(
+            self.row.kind,
+            Kind::Method | Kind::ClassMethod | Kind::Wrapper
+        )
     }
 
     /// Whether calling the name runs the row (rather than looking a value up).

@@ -3,5 +3,4 @@
 pub mod format;
 pub mod pretty;
 pub mod pyrepr;
-pub mod signatures;
 pub mod strformat;

@@ -443,58 +443,17 @@ impl Interp {
     fn pretty_callable(&mut self, v: &Value) -> String {
         let id = self.id_of(v);
         match v {
-            Value::Builtin(b) => {
-                if let Some(e) = crate::eval::registry::get(b.name) {
-                    return self.function_pretty(e, id, None);
-                }
-            }
-            Value::Method(m) => {
-                for owner in crate::eval::registry::call::owners_of(&m.obj) {
-                    if let Some(e) = crate::eval::registry::lookup(owner, &m.name) {
-                        let shown = match &m.obj {
-                            Value::Scalar(s) => s.dtype.scalar_type_name().to_string(),
-                            _ => owner.to_string(),
-                        };
-                        return self.function_pretty(e, id, Some(&shown));
-                    }
-                }
-            }
-            _ => {}
-        }
-        let (key, short) = match v {
-            Value::Builtin(b) => (
-                b.name.to_string(),
-                b.name.rsplit('.').next().unwrap_or(b.name).to_string(),
-            ),
-            Value::Method(m) => {
-                let class = match &m.obj {
-                    Value::Array(_) => "ndarray".to_string(),
-                    Value::Scalar(_) => "int64".to_string(),
-                    Value::Type(t) => crate::eval::text::pyrepr::type_qualname(t.kind),
-                    other => other.short_type_name(),
-                };
-                (format!("{class}.{}", m.name), m.name.to_string())
-            }
+            Value::Builtin(b) => match crate::eval::registry::get(b.name) {
+                Some(e) => self.function_pretty(e, id, None),
+                None => format!("<function {}>", b.name),
+            },
+            Value::Method(m) => self.method_pretty(m),
             Value::Function(f) => {
                 let f = f.clone();
                 let sig = self.signature_text(&f);
-                return format!("<function __main__.{}{sig}>", f.qualname.borrow());
+                format!("<function __main__.{}{sig}>", f.qualname.borrow())
             }
-            _ => return String::new(),
-        };
-        match crate::eval::text::signatures::pretty_callable(&key) {
-            Some("@addr") => format!("<function {short} at {id:#x}>"),
-            Some(t) => match v {
-                // scalar methods were recorded on int64; show the receiver's own type
-                Value::Method(m) => match &m.obj {
-                    Value::Scalar(s) => {
-                        t.replacen("int64.", &format!("{}.", s.dtype.scalar_type_name()), 1)
-                    }
-                    _ => t.to_string(),
-                },
-                _ => t.to_string(),
-            },
-            None => format!("<function {key}>"),
+            _ => String::new(),
         }
     }
 

@@ -113,15 +113,7 @@ impl Interp {
                     b.name.rsplit('.').next().unwrap_or(b.name)
                 ),
             },
-            Value::Method(m) => {
-                let id = self.id_of(&m.obj);
-                format!(
-                    "<built-in method {} of {} object at {:#x}>",
-                    m.name,
-                    m.obj.type_name(),
-                    id
-                )
-            }
+            Value::Method(m) => self.method_repr(m),
             Value::Function(f) => {
                 format!("<function {} at {:#x}>", f.qualname.borrow(), self.id_of(v))
             }

@@ -30,6 +30,26 @@ pub enum FloatOp {
     Trunc,
     /// Round half to even (`np.rint`, the core of `np.round`).
     Rint,
+    Arcsin,
+    Arccos,
+    Arctan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Arcsinh,
+    Arccosh,
+    Arctanh,
+    Expm1,
+    Log1p,
+    Exp2,
+    Cbrt,
+    /// `np.deg2rad`/`np.radians`: `x * (pi / 180)` in the input's type (npy_deg2rad).
+    Deg2rad,
+    /// `np.rad2deg`/`np.degrees`: `x * (180 / pi)` in the input's type (npy_rad2deg).
+    Rad2deg,
+    Fabs,
+    /// `np.sign` of floats: -1, 0 or 1, NaN stays NaN (integers have their own loop).
+    Sign,
 }
 
 macro_rules! float_fn {
@@ -46,49 +66,95 @@ macro_rules! float_fn {
             FloatOp::Ceil => <$t>::ceil,
             FloatOp::Trunc => <$t>::trunc,
             FloatOp::Rint => <$t>::round_ties_even,
+            FloatOp::Arcsin => <$t>::asin,
+            FloatOp::Arccos => <$t>::acos,
+            FloatOp::Arctan => <$t>::atan,
+            FloatOp::Sinh => <$t>::sinh,
+            FloatOp::Cosh => <$t>::cosh,
+            FloatOp::Tanh => <$t>::tanh,
+            FloatOp::Arcsinh => <$t>::asinh,
+            FloatOp::Arccosh => <$t>::acosh,
+            FloatOp::Arctanh => <$t>::atanh,
+            FloatOp::Expm1 => <$t>::exp_m1,
+            FloatOp::Log1p => <$t>::ln_1p,
+            FloatOp::Exp2 => <$t>::exp2,
+            FloatOp::Cbrt => <$t>::cbrt,
+            FloatOp::Deg2rad => |x: $t| x * ((std::f64::consts::PI as $t) / (180.0 as $t)),
+            FloatOp::Rad2deg => |x: $t| x * ((180.0 as $t) / (std::f64::consts::PI as $t)),
+            FloatOp::Fabs => <$t>::abs,
+            FloatOp::Sign => |x: $t| {
+                if x > 0.0 {
+                    1.0
+                } else if x < 0.0 {
+                    -1.0
+                } else if x == 0.0 {
+                    0.0
+                } else {
+                    x
+                }
+            },
         }
     };
 }
 
-/// How `op` raises floating-point flags: logarithms have a pole at 0 (`log(0)` divides by
-/// zero, `log(-1)` is invalid), `exp` overflows and underflows, the trigonometric functions are
-/// invalid at infinity; rounding raises nothing.
-fn float_rule(op: FloatOp) -> Option<FpRule> {
+/// Where a function has a pole (an infinite value at a finite point: a division by zero).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pole {
+    None,
+    /// `log(0)`, `log2(0)`, `log10(0)`.
+    AtZero,
+    /// `log1p(-1)`.
+    AtMinusOne,
+    /// `arctanh(±1)`.
+    AtPlusMinusOne,
+}
+
+/// How `op` raises floating-point flags (`None`: never, as rounding and `arctan`): its pole,
+/// and whether it can underflow (`exp(-1000)`); an infinity elsewhere from a finite number is
+/// an overflow (`exp`, `cosh`), a NaN from a number is invalid (`sqrt(-1)`, `arcsin(2)`).
+fn float_rule(op: FloatOp) -> Option<(Pole, bool)> {
+    use FloatOp::*;
     match op {
-        FloatOp::Exp => Some(FpRule {
-            pole: false,
-            can_underflow: true,
-        }),
-        FloatOp::Log | FloatOp::Log2 | FloatOp::Log10 => Some(FpRule {
-            pole: true,
-            can_underflow: false,
-        }),
-        FloatOp::Sin | FloatOp::Cos | FloatOp::Tan => Some(super::ops::PLAIN),
-        FloatOp::Floor | FloatOp::Ceil | FloatOp::Trunc | FloatOp::Rint => None,
+        Exp | Exp2 | Expm1 => Some((Pole::None, true)),
+        Log | Log2 | Log10 => Some((Pole::AtZero, false)),
+        Log1p => Some((Pole::AtMinusOne, false)),
+        Arctanh => Some((Pole::AtPlusMinusOne, false)),
+        Sin | Cos | Tan | Arcsin | Arccos | Arccosh | Sinh | Cosh | Deg2rad | Rad2deg => {
+            Some((Pole::None, false))
+        }
+        Floor | Ceil | Trunc | Rint | Arctan | Tanh | Arcsinh | Cbrt | Fabs | Sign => None,
     }
 }
 
 /// `op` of every element of a float16/float32/float64 array, in that dtype.
 pub fn float_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
     let dt = a.dtype().to_native();
-    // a pole is only at 0 (the rule's `pole` says whether the function has one)
+    // one function per (pole, underflow): the kernels take plain function pointers
     macro_rules! rule {
         ($t:ty) => {
             match float_rule(op) {
                 None => None,
-                Some(r) if r.pole => Some(
-                    (|x: $t| FpRule {
-                        pole: x == <$t>::from_i64(0),
+                Some((pole, under)) => Some(match (pole, under) {
+                    (Pole::AtZero, _) => {
+                        (|x: $t| FpRule {
+                            pole: x.to_f64() == 0.0,
+                            can_underflow: false,
+                        }) as fn($t) -> FpRule
+                    }
+                    (Pole::AtMinusOne, _) => |x: $t| FpRule {
+                        pole: x.to_f64() == -1.0,
                         can_underflow: false,
-                    }) as fn($t) -> FpRule,
-                ),
-                Some(r) if r.can_underflow => Some(
-                    (|_: $t| FpRule {
+                    },
+                    (Pole::AtPlusMinusOne, _) => |x: $t| FpRule {
+                        pole: x.to_f64().abs() == 1.0,
+                        can_underflow: false,
+                    },
+                    (Pole::None, true) => |_: $t| FpRule {
                         pole: false,
                         can_underflow: true,
-                    }) as fn($t) -> FpRule,
-                ),
-                Some(_) => Some((|_: $t| super::ops::PLAIN) as fn($t) -> FpRule),
+                    },
+                    (Pole::None, false) => |_: $t| super::ops::PLAIN,
+                }),
             }
         };
     }
@@ -190,4 +256,208 @@ pub fn select(
     }, _ => Err(PyError::not_implemented(format!(
         "arrsh cannot yet select in dtype {}", dt.name()
     ))))
+}
+
+/// A float ufunc of two inputs (`arctan2`, `hypot`, `copysign`, `fmod`...), with npymath's
+/// definitions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatBinOp {
+    Arctan2,
+    Hypot,
+    Copysign,
+    Fmod,
+    Logaddexp,
+    Logaddexp2,
+    Nextafter,
+    Fmax,
+    Fmin,
+    Heaviside,
+}
+
+macro_rules! float_bin_fn {
+    ($op:expr, $t:ident) => {
+        match $op {
+            FloatBinOp::Arctan2 => <$t>::atan2,
+            FloatBinOp::Hypot => <$t>::hypot,
+            FloatBinOp::Copysign => <$t>::copysign,
+            FloatBinOp::Fmod => |x: $t, y: $t| x % y,
+            FloatBinOp::Logaddexp => |x: $t, y: $t| {
+                if x == y {
+                    // infinities of the same sign
+                    x + std::$t::consts::LN_2
+                } else {
+                    let d = x - y;
+                    if d > 0.0 {
+                        x + (-d).exp().ln_1p()
+                    } else if d <= 0.0 {
+                        y + d.exp().ln_1p()
+                    } else {
+                        d
+                    }
+                }
+            },
+            FloatBinOp::Logaddexp2 => |x: $t, y: $t| {
+                if x == y {
+                    x + 1.0
+                } else {
+                    let d = x - y;
+                    if d > 0.0 {
+                        x + std::$t::consts::LOG2_E * (-d).exp2().ln_1p()
+                    } else if d <= 0.0 {
+                        y + std::$t::consts::LOG2_E * d.exp2().ln_1p()
+                    } else {
+                        d
+                    }
+                }
+            },
+            FloatBinOp::Nextafter => next_after!($t),
+            FloatBinOp::Fmax => |x: $t, y: $t| if x >= y || y.is_nan() { x } else { y },
+            FloatBinOp::Fmin => |x: $t, y: $t| if x <= y || y.is_nan() { x } else { y },
+            FloatBinOp::Heaviside => |x: $t, h: $t| {
+                if x.is_nan() {
+                    x
+                } else if x == 0.0 {
+                    h
+                } else if x < 0.0 {
+                    0.0
+                } else {
+                    1.0
+                }
+            },
+        }
+    };
+}
+
+/// C's `nextafter` for one float type, on the bits.
+macro_rules! next_after {
+    ($t:ident) => {
+        |x: $t, y: $t| {
+            if x.is_nan() || y.is_nan() {
+                return x + y;
+            }
+            if x == y {
+                return y;
+            }
+            if x == 0.0 {
+                let tiny = <$t>::from_bits(1);
+                return if y > 0.0 { tiny } else { -tiny };
+            }
+            let b = x.to_bits();
+            let up = (y > x) == (x > 0.0);
+            <$t>::from_bits(if up { b + 1 } else { b - 1 })
+        }
+    };
+}
+
+/// `op(a, b)` for float16/float32/float64 operands already cast to `dt` (float16 computes in
+/// float32 and rounds back, as NumPy's half loops do).
+pub fn float_binary(
+    ctx: &Ctx,
+    op: FloatBinOp,
+    a: &NdArray,
+    b: &NdArray,
+    dt: DType,
+) -> PyResult<Rc<NdArray>> {
+    if dt == DType::FLOAT64 {
+        let f: fn(f64, f64) -> f64 = float_bin_fn!(op, f64);
+        zip_map::<f64, f64>(ctx, a, b, f)
+    } else if dt == DType::FLOAT32 {
+        let f: fn(f32, f32) -> f32 = float_bin_fn!(op, f32);
+        zip_map::<f32, f32>(ctx, a, b, f)
+    } else if dt == DType::FLOAT16 && op != FloatBinOp::Nextafter {
+        let f: fn(f32, f32) -> f32 = float_bin_fn!(op, f32);
+        zip_map::<F16, F16>(ctx, a, b, move |x, y| {
+            F16::from_f32(f(x.to_f32(), y.to_f32()))
+        })
+    } else {
+        Err(PyError::not_implemented(format!(
+            "arrsh cannot yet compute {op:?} in dtype {}",
+            dt.name()
+        )))
+    }
+}
+
+/// `np.fmod` of integers: C's remainder (the dividend's sign), 0 for a zero divisor.
+pub fn int_fmod(ctx: &Ctx, a: &NdArray, b: &NdArray, dt: DType) -> PyResult<Rc<NdArray>> {
+    dispatch!(dt, T => {
+        match T::FAMILY {
+            super::elem::Family::Unsigned => zip_map::<T, T>(ctx, a, b, |x, y| {
+                let (x, y) = (x.to_u64(), y.to_u64());
+                T::from_u64(x.checked_rem(y).unwrap_or(0))
+            }),
+            _ => zip_map::<T, T>(ctx, a, b, |x, y| {
+                let (x, y) = (x.to_i64(), y.to_i64());
+                T::from_i64(if y == 0 { 0 } else { x.wrapping_rem(y) })
+            }),
+        }
+    }, _ => Err(PyError::not_implemented(format!(
+        "arrsh cannot yet compute fmod in dtype {}", dt.name()
+    ))))
+}
+
+/// `np.sign` of integers (and bools, which NumPy has no loop for: refused by the caller).
+pub fn int_sign(ctx: &Ctx, a: &NdArray) -> PyResult<Rc<NdArray>> {
+    dispatch!(a.dtype().to_native(), T => {
+        match T::FAMILY {
+            super::elem::Family::Unsigned => map_into::<T, T>(ctx, a, |x| T::from_u64((x.to_u64() > 0) as u64)),
+            _ => map_into::<T, T>(ctx, a, |x| T::from_i64(x.to_i64().signum())),
+        }
+    }, _ => Err(PyError::not_implemented(format!(
+        "arrsh cannot yet compute sign in dtype {}", a.dtype().name()
+    ))))
+}
+
+/// `np.signbit`: whether the sign bit is set (floats; other inputs are cast by the caller).
+pub fn signbit(ctx: &Ctx, a: &NdArray) -> PyResult<Rc<NdArray>> {
+    map_into::<f64, Bool8>(ctx, a, |x| Bool8(x.is_sign_negative() as u8))
+}
+
+/// `np.logical_not`: true where the element is zero (complex: both parts).
+pub fn logical_not(ctx: &Ctx, a: &NdArray) -> PyResult<Rc<NdArray>> {
+    dispatch!(a.dtype().to_native(), T => {
+        map_into::<T, Bool8>(ctx, a, |x| {
+            let (re, im) = x.to_complex();
+            Bool8((re == 0.0 && im == 0.0) as u8)
+        })
+    }, _ => Err(PyError::not_implemented(format!(
+        "arrsh cannot yet compute logical_not in dtype {}", a.dtype().name()
+    ))))
+}
+
+/// `f(a, b)` of every pair of elements, `a` and `b` broadcast together and read as `S`
+/// (cast block by block when they are stored otherwise), into a new C-ordered array of `T`.
+pub fn zip_map<S: Elem, T: Elem>(
+    ctx: &Ctx,
+    a: &NdArray,
+    b: &NdArray,
+    f: impl Fn(S, S) -> T,
+) -> PyResult<Rc<NdArray>> {
+    let shape = broadcast_shapes(&[&a.shape(), &b.shape()])?;
+    let (Some(la), Some(lb)) = (
+        broadcast_layout(&a.layout(), &shape),
+        broadcast_layout(&b.layout(), &shape),
+    ) else {
+        return Err(PyError::broadcast_shapes(&[&a.shape(), &b.shape()]));
+    };
+    let result = NdArray::zeros(ctx, &shape, T::DTYPE, Order::C)?;
+    {
+        let (ab, bb) = (a.buffer().bytes()?, b.buffer().bytes()?);
+        let mut ob = result.buffer().bytes_mut()?;
+        let mut ov = typed_view_mut::<T>(&mut ob, &result.layout())
+            .ok_or_else(|| PyError::internal("fresh array not viewable"))?;
+        blocks::for_each_block(ctx, &shape, blocks::BLOCK_ELEMS, &mut |blk| {
+            let xv = read_as::<S>(ctx, a.dtype(), &blocks::sub_layout(&la, blk), &ab)?;
+            let yv = read_as::<S>(ctx, b.dtype(), &blocks::sub_layout(&lb, blk), &bb)?;
+            let mut part = ov.slice_each_axis_mut(|d| {
+                let (start, len) = blk[d.axis.index()];
+                ndarray::Slice::from(start..start + len)
+            });
+            Zip::from(&mut part)
+                .and(&*xv)
+                .and(&*yv)
+                .for_each(|o, &x, &y| *o = f(x, y));
+            Ok(())
+        })?;
+    }
+    Ok(result)
 }

@@ -28,7 +28,10 @@ use crate::error::{PyError, PyResult};
 
 pub use arith::{complex_mul_plain, complex_pow, float_divmod};
 pub use linalg::dot;
-pub use mathfns::{FloatOp, Predicate, float_unary, predicate, select};
+pub use mathfns::{
+    FloatBinOp, FloatOp, Predicate, float_binary, float_unary, int_fmod, int_sign, logical_not,
+    predicate, select, signbit, zip_map,
+};
 pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, map_checked, map_into, unary};
 pub use reduce::{ReduceOp, accumulate, reduce};
 pub use strings::{arg_extreme as string_arg_extreme, concat as concat_strings};

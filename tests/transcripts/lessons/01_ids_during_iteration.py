@@ -1,0 +1,1 @@
+../../../examples/01_ids_during_iteration.py

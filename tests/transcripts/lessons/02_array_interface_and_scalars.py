@@ -1,0 +1,1 @@
+../../../examples/02_array_interface_and_scalars.py

@@ -1,0 +1,1 @@
+../../../examples/03_lists_vs_arrays_getsizeof.py

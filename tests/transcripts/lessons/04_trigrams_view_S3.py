@@ -1,0 +1,1 @@
+../../../examples/04_trigrams_view_S3.py

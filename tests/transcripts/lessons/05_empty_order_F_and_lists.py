@@ -1,0 +1,1 @@
+../../../examples/05_empty_order_F_and_lists.py

@@ -1,0 +1,1 @@
+../../../examples/06_views_and_copies.py

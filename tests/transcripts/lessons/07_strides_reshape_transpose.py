@@ -1,0 +1,1 @@
+../../../examples/07_strides_reshape_transpose.py

@@ -1,0 +1,1 @@
+../../../examples/08_dtype_views.py

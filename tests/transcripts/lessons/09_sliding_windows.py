@@ -1,0 +1,1 @@
+../../../examples/09_sliding_windows.py
