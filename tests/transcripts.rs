@@ -243,6 +243,7 @@ fn every_topic_is_checked() {
         "strings_format",
         "ufuncs",
         "views",
+        "warnings",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))
         .expect("tests/transcripts")
