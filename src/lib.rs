@@ -84,9 +84,11 @@
 //!   cutter for files, pipes, `-c`, pastes
 //!   and the REPL's completeness check (`cells`: plain scripts, `# %%` files, `>>>`/`In [n]:`
 //!   sessions, narration; `tokenize` ports CPython 3.11's line continuation rules), script
-//!   replay (`replay`), transcript comparison, `--check` and `--bless` (`check`), the REPL
-//!   (`repl`: the loop, type-ahead, paste, pager; `editor`: rustyline's keys and helper;
-//!   `names`: completion; `highlight`: colours as you type; `histfile`). The binary (`main.rs`) parses flags and picks a driver.
+//!   replay (`replay`), transcript comparison, `--check` and `--bless` (`check`), handouts
+//!   (`export`: `--export md|html`, the HTML coloured by reading the terminal's escape codes),
+//!   the REPL (`repl`: the loop, type-ahead, paste, pager; `editor`: rustyline's keys and
+//!   helper; `names`: completion; `highlight`: colours as you type; `histfile`). The binary
+//!   (`main.rs`) parses flags and picks a driver.
 
 pub mod error;
 pub mod eval;

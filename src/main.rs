@@ -11,7 +11,7 @@ use clap::{Parser, ValueEnum};
 
 use arrsh::runtime::print::PrintOptions;
 use arrsh::shell::check::{self, Verdict};
-use arrsh::shell::{histfile, render, repl, replay};
+use arrsh::shell::{export, histfile, render, repl, replay};
 use arrsh::{Session, SessionOptions, Style};
 
 /// The evaluator recurses over the syntax tree; give it room (virtual memory, touched lazily).
@@ -22,6 +22,12 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExportFormat {
+    Md,
+    Html,
 }
 
 /// arrsh — an interactive NumPy shell that shows where array data lives.
@@ -81,6 +87,12 @@ struct Cli {
     /// Write (or refresh) FILE.txt beside each FILE: the transcript `--check` compares with.
     #[arg(long, conflicts_with_all = ["code", "interactive"])]
     bless: bool,
+    /// Replay FILE and write a handout to stdout: the narration as Markdown and each cell as a
+    /// code block labelled `In [n]` followed by its output, warnings, errors, memory notes and
+    /// pictures (`md`), or all of it as one self-contained, printable HTML page in the
+    /// terminal's colours (`html`). Laid out for --width columns (default 100).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["check", "bless", "code", "interactive"])]
+    export: Option<ExportFormat>,
     /// Print each cell's wall time to stderr as `<seconds>\t<cell>` (used by bench/compare.py).
     #[arg(long)]
     timings: bool,
@@ -94,9 +106,11 @@ Modes:
   arrsh --check FILE...  compare with FILE.txt (or a pasted session's recorded output); exit 1 on a difference
   arrsh --bless FILE...  write FILE.txt
   arrsh -c 'a = np.arange(5)\na[::2]'
+  arrsh --export md lesson.py > handout.md     (or --export html: one self-contained page)
 
 Memory annotations (after each array result):
-  ↳ view of a: starts 16 B into its 40 B buffer at 0x55d0a0000010 · int64 (2,) strides (16,) · ...
+  ↳ view of a via a[::2] · from byte 16 of 40 · data at 94354525913120 (0x55d0a0000020) · ...
+  %mem NAME draws the buffer's bytes and which of them each array covers; %buffers lists them.
 Ids and addresses are modelled deterministically (the same script prints the same numbers on
 every run), with CPython's reuse of freed memory; --real-addresses shows real ones.
 
@@ -176,6 +190,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
     if cli.check || cli.bless {
         return check_files(&cli, &opts);
+    }
+    if let Some(format) = cli.export {
+        return export_file(&cli, &opts, format);
     }
 
     let interrupt = Arc::new(AtomicBool::new(false));
@@ -285,6 +302,39 @@ fn check_files(cli: &Cli, opts: &SessionOptions) -> Result<ExitCode> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// `--export md|html FILE`: the handout on stdout; exit 1 under --strict when a cell raised.
+fn export_file(cli: &Cli, opts: &SessionOptions, format: ExportFormat) -> Result<ExitCode> {
+    let [file] = cli.files.as_slice() else {
+        anyhow::bail!("--export writes one lesson: give exactly one FILE");
+    };
+    let script =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    // a handout must not depend on the terminal it was made at
+    let style = Style {
+        color: false,
+        annotate: !cli.plain,
+        width: cli.width.unwrap_or(render::DEFAULT_WIDTH),
+    };
+    let format = match format {
+        ExportFormat::Md => export::Handout::Markdown,
+        ExportFormat::Html => export::Handout::Html,
+    };
+    let title = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
+    let (text, failed) = export::export(&script, &title, opts, style, format);
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("writing the handout")?;
+    Ok(if failed && cli.strict {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 

@@ -300,7 +300,8 @@ impl Plan {
             }
             start += (b - a) * self.elem_width() + GAP_WIDTH;
         }
-        vec![span(chars.into_iter().collect::<String>(), Role::Frame)]
+        let text: String = chars.into_iter().collect();
+        vec![span(text.trim_end(), Role::Frame)]
     }
 
     fn row_line(&self, row: &MapRow, k: usize) -> Line {

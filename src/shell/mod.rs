@@ -8,6 +8,7 @@ pub mod check;
 mod contain;
 pub mod docs;
 pub mod editor;
+pub mod export;
 pub mod facts;
 pub mod help;
 pub mod highlight;

@@ -169,7 +169,59 @@ pub const GENERIC_ROWS: &[Row] = &[
     Row::own_method("generic.ravel", "(order='C')", scalar_method),
     Row::own_method("generic.flatten", "(order='C')", scalar_method),
     Row::own_method("generic.conjugate", "()", scalar_method),
+    Row::own_method("generic.transpose", "(*axes)", scalar_method),
+    Row::own_method(
+        "generic.argmin",
+        "(axis=None, out=None, *, keepdims=False)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.argmax",
+        "(axis=None, out=None, *, keepdims=False)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.any",
+        "(axis=None, out=None, keepdims=False, *, where=True)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.all",
+        "(axis=None, out=None, keepdims=False, *, where=True)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.cumsum",
+        "(axis=None, dtype=None, out=None)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.cumprod",
+        "(axis=None, dtype=None, out=None)",
+        scalar_method,
+    ),
+    Row::own_method("generic.byteswap", "(inplace=False)", scalar_method),
+    Row::own_method("generic.conj", "()", scalar_method),
+    Row::own_method("generic.swapaxes", "(axis1, axis2, /)", scalar_method),
+    Row::own_method("generic.squeeze", "(axis=None)", scalar_method),
+    Row::own_method("generic.nonzero", "()", scalar_method),
+    Row::own_method(
+        "generic.clip",
+        "(min=None, max=None, out=None, **kwargs)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.std",
+        "(axis=None, dtype=None, out=None, ddof=0, **kwargs)",
+        scalar_method,
+    ),
+    Row::own_method(
+        "generic.var",
+        "(axis=None, dtype=None, out=None, ddof=0, **kwargs)",
+        scalar_method,
+    ),
 ];
+
 /// The methods NumPy's abstract `integer` and `floating` scalar classes add.
 pub const SCALAR_CLASS_ROWS: &[Row] = &[
     Row::own_method("integer.is_integer", "()", scalar_method),
