@@ -7,6 +7,7 @@ mod limits;
 // messages of the NumPy breadth areas, one file per area (issue 12)
 mod random;
 mod sorting;
+mod stdlib;
 
 /// The Python exception class a user sees in the last traceback line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -50,7 +50,7 @@
 //!     exception objects (`excobj`).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
 //!     calling classes and methods; `introspect`: `dir`, `vars`, `globals`), methods of Python values (`methods`,
-//!     `strmethods`), `sys`/`time`/`math` and `getsizeof` (`sysmods`), argument binding
+//!     `strmethods`), `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
 //!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); ufuncs, `dot`
@@ -63,7 +63,10 @@
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); `byte_bounds` and `ndarray.ctypes` (`memory`); the floating-point error
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
-//!   - `eval::modules` — standard modules written in Rust and their native iterators.
+//!   - `eval::modules` — the standard modules lessons import, one room each with its registry
+//!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
+//!     `operator`, `collections` (flavoured dicts, `deque`, `namedtuple`), `random`
+//!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
@@ -86,9 +89,10 @@
 //!   sessions, narration; `tokenize` ports CPython 3.11's line continuation rules), script
 //!   replay (`replay`), transcript comparison, `--check` and `--bless` (`check`), handouts
 //!   (`export`: `--export md|html`, the HTML coloured by reading the terminal's escape codes),
-//!   the REPL (`repl`: the loop, type-ahead, paste, pager; `editor`: rustyline's keys and
-//!   helper; `names`: completion; `highlight`: colours as you type; `histfile`). The binary
-//!   (`main.rs`) parses flags and picks a driver.
+//!   presenting a lesson with `--step` (`step`; narration read into blocks by
+//!   `cells::narration`), the REPL (`repl`: the loop, type-ahead, paste, pager; `editor`:
+//!   rustyline's keys and helper; `names`: completion; `highlight`: colours as you type;
+//!   `histfile`). The binary (`main.rs`) parses flags and picks a driver.
 
 pub mod error;
 pub mod eval;

@@ -11,7 +11,7 @@ use clap::{Parser, ValueEnum};
 
 use arrsh::runtime::print::PrintOptions;
 use arrsh::shell::check::{self, Verdict};
-use arrsh::shell::{export, histfile, render, repl, replay};
+use arrsh::shell::{export, histfile, render, repl, replay, step};
 use arrsh::{Session, SessionOptions, Style};
 
 /// The evaluator recurses over the syntax tree; give it room (virtual memory, touched lazily).
@@ -84,6 +84,11 @@ struct Cli {
     /// what `arrsh` prints for the file with the same flags (annotated, or `--plain`).
     #[arg(long, conflicts_with_all = ["bless", "code", "interactive"])]
     check: bool,
+    /// Present each FILE at the terminal: its narration, then each cell's code, run when you
+    /// press Enter, Space or →; `i` opens the shell with the lesson's variables (Ctrl-D goes
+    /// back), `q` quits.
+    #[arg(long, conflicts_with_all = ["check", "bless", "code", "export"])]
+    step: bool,
     /// Write (or refresh) FILE.txt beside each FILE: the transcript `--check` compares with.
     #[arg(long, conflicts_with_all = ["code", "interactive"])]
     bless: bool,
@@ -105,6 +110,7 @@ Modes:
   cmd | arrsh            piped stdin is replayed like a script
   arrsh --check FILE...  compare with FILE.txt (or a pasted session's recorded output); exit 1 on a difference
   arrsh --bless FILE...  write FILE.txt
+  arrsh --step FILE      present a lesson cell by cell (Enter/Space/→ run, i shell, q quit)
   arrsh -c 'a = np.arange(5)\na[::2]'
   arrsh --export md lesson.py > handout.md     (or --export html: one self-contained page)
 
@@ -225,6 +231,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .context("reading standard input")?;
         scripts.push(s);
     }
+    let history = if cli.no_history {
+        None
+    } else {
+        histfile::default_path()
+    };
+    if cli.step {
+        if !stdin_tty || !stdout_tty {
+            anyhow::bail!("--step presents a lesson at a terminal (use arrsh FILE to replay it)");
+        }
+        if cli.files.is_empty() {
+            anyhow::bail!("--step needs a lesson file");
+        }
+        let shell = repl::ReplOptions {
+            banner: false,
+            history: history.clone(),
+        };
+        for script in &scripts {
+            if !step::present(&mut session, script, style, &interrupt, &shell)
+                .context("terminal error")?
+            {
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+        if !cli.interactive {
+            return Ok(ExitCode::SUCCESS);
+        }
+        scripts.clear();
+    }
     let replaying = !scripts.is_empty();
     for script in &scripts {
         let mut out = std::io::stdout().lock();
@@ -254,11 +288,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         if !stdin_tty {
             anyhow::bail!("the interactive shell needs a terminal (pipe a script in instead)");
         }
-        let history = if cli.no_history {
-            None
-        } else {
-            histfile::default_path()
-        };
         let opts = repl::ReplOptions {
             // a banner is for people: not when output goes to a file or a pipe
             banner: !cli.no_banner && stdout_tty,

@@ -202,3 +202,67 @@ fn colours_follow_the_flags() {
     let typed = line(&mut p, "", "In [2]: ");
     assert!(!typed.contains("\x1b[1;32m"), "--color never: {typed:?}");
 }
+
+/// `--step` at a 60-column terminal: narration wrapped, each cell on a key, the shell on `i`
+/// with the lesson's variables, back to the lesson on Ctrl-D, `q` quits.
+#[test]
+fn step_presents_a_lesson() {
+    let dir = std::env::temp_dir().join(format!("arrsh-step-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let lesson = dir.join("lesson.py");
+    std::fs::write(
+        &lesson,
+        "# %% [markdown]\n# # Views\n#\n# A slice such as `a[::2]` is a **view**: it shares the \
+         buffer of the array it was cut from, so writing through it changes both arrays.\n\n\
+         # %%\nimport numpy as np\na = np.arange(6)\nb = a[::2]\nb\n\n\
+         # %% [markdown]\n# Now write through it.\n\n# %%\nb[0] = 100\na\n\n# %%\nb.base is a\n",
+    )
+    .expect("write lesson");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_arrsh"));
+    cmd.args([
+        "--no-history",
+        "--color",
+        "never",
+        "--width",
+        "60",
+        "--step",
+    ])
+    .arg(&lesson)
+    .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn arrsh --step");
+    let shown = p.exp_string("i shell").expect("the first cell waits");
+    assert!(shown.contains("Views\r\n=====\r\n"), "{shown:?}");
+    assert!(
+        shown.contains("A slice such as `a[::2]` is a view: it shares the buffer of\r\nthe array"),
+        "wrapped at 60 columns, code marked: {shown:?}"
+    );
+    assert!(shown.contains("In [1]: import numpy as np\r\n   ...: a = np.arange(6)"));
+    assert!(
+        !shown.contains("Out[1]"),
+        "nothing runs before a key: {shown:?}"
+    );
+    p.send(" ").expect("space");
+    p.flush().expect("flush");
+    p.exp_string("Out[1]: array([0, 2, 4])")
+        .expect("space runs it");
+    let shown = p.exp_string("i shell").expect("the next cell");
+    assert!(shown.contains("Now write through it."), "{shown:?}");
+    p.send("i").expect("i");
+    p.flush().expect("flush");
+    p.exp_string("In [2]: ").expect("the shell's prompt");
+    p.send_line("b * 10").expect("type in the shell");
+    p.exp_string("Out[2]: array([ 0, 20, 40])")
+        .expect("the lesson's variables");
+    p.send_control('d').expect("Ctrl-D");
+    p.exp_string("In [3]: b[0] = 100")
+        .expect("back to the lesson");
+    p.send("\x1b[C").expect("→");
+    p.flush().expect("flush");
+    p.exp_string("Out[3]: array([100,   1,   2,   3,   4,   5])")
+        .expect("→ runs it");
+    p.exp_string("In [4]: b.base is a").expect("the last cell");
+    p.send("q").expect("q");
+    p.flush().expect("flush");
+    p.exp_eof().expect("q quits");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -65,6 +65,8 @@ pub struct Interp {
     pub(crate) errstate: numpy::errstate::ErrState,
     /// The warnings the running cell raised.
     pub(crate) warnings: warnings::Warnings,
+    /// The hidden `random.Random` behind the `random` module's functions.
+    pub(crate) py_random: Option<modules::random::PyRandom>,
 }
 
 impl Interp {
@@ -87,6 +89,7 @@ impl Interp {
             np_random: None,
             errstate: Default::default(),
             warnings: Default::default(),
+            py_random: None,
         }
     }
 
@@ -124,6 +127,12 @@ impl Interp {
 
     /// The module object for `import name` (the top-level package unless `full`).
     pub(crate) fn import_module(&mut self, full: &str, want_full: bool) -> PyResult<Value> {
+        // `import random.foo`: the standard modules arrsh provides are not packages
+        if let Some((top, _)) = full.split_once('.')
+            && modules::STDLIB.contains(&top)
+        {
+            return Err(PyError::not_a_package(full, top));
+        }
         let m = self
             .objects
             .module(full)
@@ -211,6 +220,10 @@ impl Interp {
             Value::Range(r) => iter::range_len(r.start, r.stop, r.step) > 0,
             Value::Scalar(s) => s.v.is_truthy(),
             Value::Instance(_) | Value::Exception(_) => return self.user_truthy(v),
+            Value::Native(n) if n.slots.len.is_some() => {
+                let f = n.slots.len.expect("checked");
+                f(self, v)? > 0
+            }
             Value::Array(a) => match a.size() {
                 1 => a
                     .item()

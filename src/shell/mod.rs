@@ -22,6 +22,7 @@ pub mod render;
 pub mod repl;
 pub mod replay;
 pub mod session;
+pub mod step;
 pub mod transform;
 pub mod why;
 

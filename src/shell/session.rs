@@ -233,6 +233,11 @@ impl Session {
         self.exit_requested
     }
 
+    /// Forgets an `exit`: the shell `--step` opened has ended and the lesson goes on.
+    pub fn resume(&mut self) {
+        self.exit_requested = false;
+    }
+
     /// The next cell `%run` queued, if any: drivers run these before reading more input.
     pub fn next_queued(&mut self) -> Option<String> {
         self.queued.pop_front()
@@ -479,7 +484,12 @@ impl Session {
                 return;
             }
         };
-        match self.interp.run_cell(&cell) {
+        let ran = self.interp.run_cell(&cell);
+        if self.memory_facts {
+            // before the value is described: `d = a[2:8:2]` then `d` in one cell says "via"
+            self.record_derivations(src, &cell);
+        }
+        match ran {
             Ok(Some(v)) if !v.is_none() && !cell.quiet => match self.display(n, &v) {
                 Ok(text) => {
                     result.out = Some(text);
@@ -493,7 +503,7 @@ impl Session {
             Err(e) => result.error = Some(e),
         }
         if self.memory_facts {
-            self.after_cell(result, src, &cell);
+            self.after_cell(result, &cell);
         }
     }
 
@@ -563,12 +573,16 @@ impl Session {
         }
     }
 
-    /// After a cell: notes about its error or its loop, and the derivations it bound.
-    fn after_cell(&mut self, result: &mut CellResult, src: &str, cell: &Cell) {
+    /// After a cell: notes about its error or its loop.
+    fn after_cell(&mut self, result: &mut CellResult, cell: &Cell) {
         if let Some(e) = &result.error {
             result.notes.extend(why::error_note(&self.interp, e, cell));
         }
         result.notes.extend(why::loop_note(&self.interp, cell));
+    }
+
+    /// The derivations a cell bound (`name = expression`), for later memory lines.
+    fn record_derivations(&mut self, src: &str, cell: &Cell) {
         let new = why::derivations(&self.interp, src, cell);
         if new.is_empty() {
             return;

@@ -12,7 +12,7 @@ use crate::eval::object::value::Value;
 use crate::runtime::buffer::Buffer;
 use crate::runtime::origin::CopyKind;
 use crate::runtime::{Layout, NdArray, Order, coverage};
-use crate::syntax::ast::{Arg, Cell, Expr, StmtKind, Target, UnaryOp};
+use crate::syntax::ast::{Arg, Cell, Expr, Stmt, StmtKind, Target, UnaryOp};
 
 /// Elements counted at most when working out how many share a byte.
 const COUNT_BUDGET: usize = 1 << 20;
@@ -369,6 +369,57 @@ pub fn expression_text(src: &str, cell: &Cell) -> Option<String> {
     }
 }
 
+/// The value of `name = value` as typed, for a statement sharing its line with others
+/// (`a = np.arange(10); r = a[::-1]`).
+fn typed_value(src: &str, cell: &Cell, stmt: &Stmt, name: &str) -> Option<String> {
+    let on_line: Vec<&Stmt> = cell.stmts.iter().filter(|t| t.line == stmt.line).collect();
+    let k = on_line.iter().position(|t| std::ptr::eq(*t, stmt))?;
+    let line = src.lines().nth((stmt.line as usize).checked_sub(1)?)?;
+    let parts = top_level_statements(line)?;
+    if parts.len() != on_line.len() {
+        return None;
+    }
+    let rest = parts[k].trim().strip_prefix(name)?.trim_start();
+    let rest = rest.strip_prefix('=')?;
+    (!rest.starts_with('=')).then(|| rest.trim().to_string())
+}
+
+/// A line cut at its top-level `;` (outside brackets, strings and a comment); `None` when a
+/// bracket or string is still open at its end (the statement goes on).
+fn top_level_statements(line: &str) -> Option<Vec<&str>> {
+    let mut parts = Vec::new();
+    let (mut depth, mut quote, mut start) = (0i32, None::<char>, 0);
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth -= 1,
+            (None, '#') => {
+                parts.push(&line[start..i]);
+                start = line.len();
+                break;
+            }
+            (None, ';') if depth == 0 => {
+                parts.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if depth != 0 || quote.is_some() {
+        return None;
+    }
+    parts.push(&line[start.min(line.len())..]);
+    parts.retain(|p| !p.trim().is_empty());
+    Some(parts)
+}
+
 /// The derivations a cell made: one per top-level `name = expression` binding an array or a
 /// NumPy scalar (the last one for each name).
 pub fn derivations(interp: &Interp, src: &str, cell: &Cell) -> Vec<Derivation> {
@@ -386,7 +437,9 @@ pub fn derivations(interp: &Interp, src: &str, cell: &Cell) -> Vec<Derivation> {
         let Some(object) = super::facts::WeakObj::of(v) else {
             continue;
         };
-        let text = expression_text(src, cell).unwrap_or_else(|| value.to_string());
+        let text = expression_text(src, cell)
+            .or_else(|| typed_value(src, cell, s, name))
+            .unwrap_or_else(|| value.to_string());
         let scalar_source = match v {
             Value::Scalar(_) => scalar_source(interp, value),
             _ => None,
@@ -460,5 +513,20 @@ mod tests {
         assert_eq!(idx("a[1, 2]"), Some(vec![1, 2]));
         assert_eq!(idx("a[i]"), None, "a variable could have changed");
         assert_eq!(idx("a[1:]"), None);
+    }
+
+    #[test]
+    fn lines_cut_at_top_level_semicolons() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("a = 1; r = a[::-1]", Some(&["a = 1", " r = a[::-1]"])),
+            ("s = 'x;y'; t = (1; 2)", Some(&["s = 'x;y'", " t = (1; 2)"])),
+            ("b = a[0]  # c; d", Some(&["b = a[0]  "])),
+            ("x = 1;", Some(&["x = 1"])),
+            ("m = np.array([[1, 2],", None),
+            ("s = 'it\\'s; open", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(top_level_statements(line).as_deref(), *want, "{line:?}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Calling things: the dispatch by callee, the attributes of function objects, and the iterator
 //! types called like functions (`zip`, `enumerate`, `map`, `filter`, `reversed`). The builtin
-//! functions are rows in `pyfuncs`, other types are called in `constructors`, `sys`/`time`/
-//! `math` live in `sysmods`, NumPy's functions in `numpy`.
+//! functions are rows in `pyfuncs`, other types are called in `constructors`, the standard modules
+//! live in `modules`, NumPy's functions in `numpy`.
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
@@ -79,6 +79,11 @@ impl Interp {
             }
             Value::BoundMethod(_) | Value::Class(_) | Value::Instance(_) | Value::Exception(_) => {
                 self.call_language(f, args, kw)
+            }
+            Value::Native(n) if n.slots.call.is_some() => {
+                let call = n.slots.call.expect("checked");
+                let me = f.clone();
+                call(self, &me, args, kw)
             }
             Value::DType(d) => {
                 // np.dtype('int64')(5) is not valid numpy either; dtype.type(5) is

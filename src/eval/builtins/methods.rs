@@ -16,6 +16,19 @@ impl Interp {
         if let Some(r) = self.registry_attr(obj, name) {
             return r;
         }
+        if let Value::Native(n) = obj
+            && let Some(f) = n.slots.getattr
+            && let Some(v) = f(self, obj, name)?
+        {
+            return Ok(v);
+        }
+        // `itertools.chain.from_iterable`: attributes of a type the registry makes
+        if let Value::Type(t) = obj
+            && let TypeKind::Record(owner) = t.kind
+            && let Some(e) = crate::eval::registry::lookup(owner, name)
+        {
+            return self.entry_value(e, obj);
+        }
         match self.own_attr(obj, name) {
             Err(e) => {
                 let owner = match obj {

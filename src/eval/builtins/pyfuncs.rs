@@ -485,21 +485,22 @@ fn setattr(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 
 fn callable(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let v = a.req("obj")?;
-    Ok(Value::Bool(it.is_callable_value(&v)))
+    Ok(Value::Bool(it.is_callable(&v)))
 }
 
 impl Interp {
     /// `callable(v)`.
-    pub(crate) fn is_callable_value(&self, v: &Value) -> bool {
-        matches!(
-            v,
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
             Value::Builtin(_)
-                | Value::Method(_)
-                | Value::Type(_)
-                | Value::Function(_)
-                | Value::BoundMethod(_)
-                | Value::Class(_)
-        ) || Interp::has_dunder(v, "__call__")
+            | Value::Method(_)
+            | Value::Type(_)
+            | Value::Function(_)
+            | Value::BoundMethod(_)
+            | Value::Class(_) => true,
+            Value::Native(n) => n.slots.call.is_some(),
+            _ => Interp::has_dunder(v, "__call__"),
+        }
     }
 }
 

@@ -57,6 +57,11 @@ impl Interp {
             (TypeKind::Function, Value::Function(_)) => true,
             (TypeKind::Type, Value::Class(_)) => true,
             (TypeKind::Method, Value::BoundMethod(_)) => true,
+            (TypeKind::Record(name), Value::Dict(d)) => {
+                d.flavor.as_ref().is_some_and(|f| f.type_name() == name)
+            }
+            (TypeKind::Record(name), Value::Iter(it)) => it.kind == name,
+            (TypeKind::Record(name), Value::Native(n)) => n.type_name == name,
             // ufuncs and NumPy's dispatchers: the type the registry gives the function
             (TypeKind::Record(name), Value::Builtin(b)) => {
                 crate::eval::registry::get(b.name).is_some_and(|e| e.type_name() == name)
@@ -409,7 +414,11 @@ impl Interp {
             Value::Bytes(_) => TypeKind::Bytes,
             Value::Tuple(_) => TypeKind::Tuple,
             Value::List(_) => TypeKind::List,
-            Value::Dict(_) => TypeKind::Dict,
+            Value::Dict(d) => match &d.flavor {
+                Some(f) => TypeKind::Record(f.type_name()),
+                None => TypeKind::Dict,
+            },
+            Value::Iter(it) if it.kind.starts_with("itertools.") => TypeKind::Record(it.kind),
             Value::Set(s) if s.frozen => TypeKind::FrozenSet,
             Value::Set(_) => TypeKind::Set,
             Value::Range(_) => TypeKind::Range,

@@ -258,11 +258,11 @@ fn geterr(it: &mut Interp, _: Bound) -> PyResult<Value> {
 
 /// `seterrcall(func)`: a callable, an object with a callable `write`, or None.
 fn check_errcall(it: &mut Interp, f: &Value) -> PyResult<()> {
-    if f.is_none() || it.is_callable_value(f) {
+    if f.is_none() || it.is_callable(f) {
         return Ok(());
     }
     if let Ok(w) = it.getattr(f, "write")
-        && it.is_callable_value(&w)
+        && it.is_callable(&w)
     {
         return Ok(());
     }

@@ -321,6 +321,7 @@ static FLAT_SLOTS: NativeSlots = NativeSlots {
     setitem: Some(flat_set),
     iter: Some(flat_iter),
     len: Some(flat_len),
+    ..NativeSlots::NONE
 };
 
 fn flat(it: &mut Interp, a: Bound) -> PyResult<Value> {

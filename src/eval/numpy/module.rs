@@ -141,6 +141,9 @@ impl Interp {
         if let Some(r) = self.registry_module_attr(module, name) {
             return r;
         }
+        if name == "__name__" {
+            return Ok(self.new_str(module.to_string()));
+        }
         match module {
             "numpy" => {
                 if let Some(e) = removed_numpy_attr(name) {

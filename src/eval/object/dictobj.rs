@@ -155,6 +155,7 @@ impl Interp {
             id: self.ctx.heap.object(64),
             items: std::cell::RefCell::new(Vec::new()),
             keys: std::cell::Cell::new(DictKeys::EMPTY),
+            flavor: None,
         })
     }
 

@@ -32,7 +32,7 @@ const TUPLE_EMPTY_ID: u64 = STR_EMPTY_ID + 56;
 /// `_multiarray_umath`: one per type, never freed, 96 bytes apart here.
 const BUILTIN_DTYPE_BASE: u64 = 0x7f3c_2f6a_1e40;
 
-/// Modules arrsh provides, with the names `from M import *` binds.
+/// NumPy's modules arrsh provides (the standard ones are `modules::STDLIB`).
 const MODULES: &[&str] = &[
     "numpy",
     "numpy.lib",
@@ -40,18 +40,18 @@ const MODULES: &[&str] = &[
     "numpy.lib.array_utils",
     "numpy.random",
     "numpy.linalg",
-    "sys",
-    "time",
-    "math",
     "builtins",
 ];
 
+/// Every module `import` knows.
+fn all_modules() -> impl Iterator<Item = &'static str> {
+    MODULES.iter().chain(crate::eval::modules::STDLIB).copied()
+}
+
 /// The top-level modules `import` knows (for the message when one is missing).
 pub fn provided_modules() -> String {
-    let mut names: Vec<&str> = MODULES
-        .iter()
-        .filter(|m| !m.contains('.') && **m != "builtins")
-        .copied()
+    let mut names: Vec<&str> = all_modules()
+        .filter(|m| !m.contains('.') && *m != "builtins")
         .collect();
     names.sort();
     names.join(", ")
@@ -149,7 +149,7 @@ impl Objects {
 
     /// The module object for a dotted name (one object per name per session).
     pub fn module(&self, name: &str) -> Option<Value> {
-        let name: &'static str = MODULES.iter().find(|m| **m == name)?;
+        let name: &'static str = all_modules().find(|m| *m == name)?;
         let mut mods = self.modules.borrow_mut();
         Some(
             mods.entry(name)

@@ -393,6 +393,12 @@ impl Interp {
         if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
             return self.user_binary(a, op, b);
         }
+        if let Value::Dict(d) = a
+            && d.flavor.is_some()
+            && let Some(r) = crate::eval::modules::collections::counter_binary(self, a, op, b)?
+        {
+            return Ok(r);
+        }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             if op == BinOp::MatMul {
                 return self.matmul(a, b);
@@ -895,6 +901,9 @@ impl Interp {
         if crate::eval::object::dunder::compares_as_user(a, b) {
             return self.user_compare(a, op, b);
         }
+        if let Some(r) = self.native_compare(a, op, b)? {
+            return Ok(Value::Bool(r));
+        }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             let k = cmp_kop(op).ok_or_else(|| PyError::type_error("bad comparison"))?;
             if (matches!(a, Value::None) || matches!(b, Value::None))
@@ -936,12 +945,35 @@ impl Interp {
         Ok(Value::Bool(r))
     }
 
+    /// A comparison a native object's `compare` slot answers (`None`: it has none).
+    fn native_compare(&mut self, a: &Value, op: CmpOp, b: &Value) -> PyResult<Option<bool>> {
+        let slot = |v: &Value| match v {
+            Value::Native(n) => n.slots.compare,
+            _ => None,
+        };
+        let Some(f) = slot(a).or(slot(b)) else {
+            return Ok(None);
+        };
+        match f(self, a, op, b)? {
+            Some(r) => Ok(Some(r)),
+            None => Err(PyError::type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                a.short_type_name(),
+                b.short_type_name()
+            ))),
+        }
+    }
+
     /// Python `==` for non-array values.
     pub fn py_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         use Value as V;
         if crate::eval::object::dunder::compares_as_user(a, b) {
             let r = self.user_compare(a, CmpOp::Eq, b)?;
             return self.truthy(&r);
+        }
+        if let Some(r) = self.native_compare(a, CmpOp::Eq, b)? {
+            return Ok(r);
         }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(x == y);

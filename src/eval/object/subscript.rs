@@ -160,6 +160,9 @@ impl Interp {
                 let items = d.items.borrow().clone();
                 match self.dict_get_items(&items, idx)? {
                     Some(v) => Ok(v),
+                    None if d.flavor.is_some() => {
+                        crate::eval::modules::collections::missing(self, d, idx)
+                    }
                     None => Err(self.missing_key(idx)?),
                 }
             }

@@ -84,6 +84,24 @@ pub type SetItemSlot = fn(&mut crate::eval::Interp, &Value, &Value, Value) -> cr
 pub type IterSlot = fn(&mut crate::eval::Interp, &Value) -> crate::PyResult<Value>;
 /// `len(obj)`.
 pub type LenSlot = fn(&mut crate::eval::Interp, &Value) -> crate::PyResult<usize>;
+/// `obj(*args, **kw)`.
+pub type CallSlot = fn(
+    &mut crate::eval::Interp,
+    &Value,
+    Vec<Value>,
+    Vec<(String, Value)>,
+) -> crate::PyResult<Value>;
+/// `repr(obj)`.
+pub type ReprSlot = fn(&mut crate::eval::Interp, &Value) -> crate::PyResult<String>;
+/// `obj.name` for attributes that are not rows (`None`: not found).
+pub type GetAttrSlot = fn(&mut crate::eval::Interp, &Value, &str) -> crate::PyResult<Option<Value>>;
+/// `a <op> b` with `a` or `b` this object (`None`: NotImplemented).
+pub type CompareSlot = fn(
+    &mut crate::eval::Interp,
+    &Value,
+    crate::syntax::ast::CmpOp,
+    &Value,
+) -> crate::PyResult<Option<bool>>;
 
 /// The protocols a native object supports (`None`: Python's TypeError for that protocol).
 pub struct NativeSlots {
@@ -91,6 +109,10 @@ pub struct NativeSlots {
     pub setitem: Option<SetItemSlot>,
     pub iter: Option<IterSlot>,
     pub len: Option<LenSlot>,
+    pub call: Option<CallSlot>,
+    pub repr: Option<ReprSlot>,
+    pub getattr: Option<GetAttrSlot>,
+    pub compare: Option<CompareSlot>,
 }
 
 impl NativeSlots {
@@ -99,6 +121,10 @@ impl NativeSlots {
         setitem: None,
         iter: None,
         len: None,
+        call: None,
+        repr: None,
+        getattr: None,
+        compare: None,
     };
 }
 
@@ -148,6 +174,8 @@ pub struct PyDict {
     pub items: RefCell<Vec<(Value, Value)>>,
     /// The model of CPython's keys table (for `getsizeof`).
     pub keys: Cell<crate::eval::object::dictobj::DictKeys>,
+    /// Which `dict` subclass of `collections` it is (`None`: a plain dict).
+    pub flavor: Option<Rc<crate::eval::modules::collections::DictFlavor>>,
 }
 /// `set` and `frozenset`.
 pub struct PySet {
@@ -335,7 +363,10 @@ impl Value {
             Value::Bytes(_) => "bytes".into(),
             Value::Tuple(_) => "tuple".into(),
             Value::List(_) => "list".into(),
-            Value::Dict(_) => "dict".into(),
+            Value::Dict(d) => match &d.flavor {
+                Some(f) => f.type_name().into(),
+                None => "dict".into(),
+            },
             Value::Set(s) => if s.frozen { "frozenset" } else { "set" }.into(),
             Value::Range(_) => "range".into(),
             Value::Slice(_) => "slice".into(),

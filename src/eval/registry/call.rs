@@ -13,7 +13,10 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
     match v {
         Value::List(_) => &["list"],
         Value::Tuple(_) => &["tuple"],
-        Value::Dict(_) => &["dict"],
+        Value::Dict(d) => match &d.flavor {
+            Some(f) => f.owners(),
+            None => &["dict"],
+        },
         Value::Set(s) if s.frozen => &["frozenset"],
         Value::Set(_) => &["set"],
         Value::Str(_) => &["str"],

@@ -174,6 +174,10 @@ impl Row {
     pub const fn np_py(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::NpFunction, sig, run)
     }
+    /// A function of the standard library written in Python (`functools.wraps`).
+    pub const fn py(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::NpFunction, sig, run)
+    }
     /// A ufunc.
     pub const fn ufunc(
         name: &'static str,
@@ -230,7 +234,6 @@ impl Row {
 const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::ROWS,
     crate::eval::builtins::pyfuncs::ROWS,
-    crate::eval::builtins::sysmods::ROWS,
     crate::eval::object::listobj::ROWS,
     crate::eval::object::dictobj::ROWS,
     crate::eval::object::setobj::ROWS,
@@ -259,6 +262,14 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::random::ROWS,
     crate::eval::numpy::random::LEGACY_ROWS,
     crate::eval::numpy::random::GENERATOR_ROWS,
+    crate::eval::modules::math::ROWS,
+    crate::eval::modules::sys::ROWS,
+    crate::eval::modules::time::ROWS,
+    crate::eval::modules::itertools::ROWS,
+    crate::eval::modules::functools::ROWS,
+    crate::eval::modules::operator::ROWS,
+    crate::eval::modules::collections::ROWS,
+    crate::eval::modules::random::ROWS,
 ];
 
 /// A row with its spec read and its name split.

@@ -308,6 +308,11 @@ impl Interp {
                 }
                 self.pretty_items(p, open, &items, close, "")
             }
+            Value::Dict(d) if d.flavor.is_some() => {
+                let r = self.repr(v)?;
+                p.text(&r);
+                Ok(())
+            }
             Value::Dict(d) => {
                 if cycle {
                     p.text("{...}");
@@ -353,6 +358,12 @@ impl Interp {
             }
             Value::Class(c) => {
                 p.text(&format!("__main__.{}", c.qualname));
+                Ok(())
+            }
+            // a class made natively (`namedtuple`): IPython prints its dotted name
+            Value::Native(n) if n.type_name == "type" => {
+                let r = self.repr(v)?;
+                p.text(r.trim_start_matches("<class '").trim_end_matches("'>"));
                 Ok(())
             }
             // a NumPy object without a repr of its own (`np.errstate(...)`): IPython's form

@@ -105,7 +105,7 @@ impl Interp {
             Value::Scalar(s) => print::scalar_repr(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.repr(),
             Value::Type(t) => format!("<class '{}'>", type_qualname(t.kind)),
-            Value::Module(m) => format!("<module '{}' from '{}'>", m.name, module_path(m.name)),
+            Value::Module(m) => format!("<module '{}' {}>", m.name, module_path(m.name)),
             Value::Builtin(b) => match crate::eval::registry::get(b.name) {
                 Some(e) => self.function_repr(e, b.id.addr()),
                 None => format!(
@@ -137,6 +137,10 @@ impl Interp {
                 self.id_of(v)
             ),
             // NumPy's random objects print `Generator(PCG64) at 0x7F...` (upper-case hex)
+            Value::Native(n) if n.slots.repr.is_some() => {
+                let f = n.slots.repr.expect("checked");
+                f(self, v)?
+            }
             Value::Native(n) => match n.repr_head {
                 Some(head) => format!("{head} at 0x{:X}", self.id_of(v)),
                 None => format!("<{} object at {:#x}>", n.type_name, self.id_of(v)),
@@ -165,6 +169,10 @@ impl Interp {
             Value::List(l) => {
                 let items = l.items.borrow().clone();
                 format!("[{}]", join(self, &items)?)
+            }
+            Value::Dict(d) if d.flavor.is_some() => {
+                let flavor = d.flavor.clone().expect("checked");
+                crate::eval::modules::collections::flavored_repr(self, d, &flavor)?
             }
             Value::Dict(d) => {
                 let items = d.items.borrow().clone();
@@ -246,10 +254,14 @@ fn module_path(name: &str) -> String {
     let site = "/usr/lib/python3/dist-packages";
     match name {
         "sys" | "builtins" => return "(built-in)".into(),
-        "time" | "math" => return "(built-in)".into(),
+        "time" | "math" | "itertools" => return "(built-in)".into(),
+        "functools" | "operator" | "random" => {
+            return format!("from '/usr/lib/python3.11/{name}.py'");
+        }
+        "collections" => return "from '/usr/lib/python3.11/collections/__init__.py'".into(),
         _ => {}
     }
-    format!("{site}/{}/__init__.py", name.replace('.', "/"))
+    format!("from '{site}/{}/__init__.py'", name.replace('.', "/"))
 }
 
 /// NumPy's `flags` repr.

@@ -47,6 +47,7 @@ impl Interp {
         kwdefaults: Option<Value>,
         closure: Option<Value>,
     ) -> Value {
+        let code_doc = code.doc.clone();
         Value::Function(Rc::new(PyFunction {
             id: self.ctx.heap.object(152),
             name: std::cell::RefCell::new(code.name.clone()),
@@ -55,7 +56,10 @@ impl Interp {
             defaults: std::cell::RefCell::new(defaults),
             kwdefaults: std::cell::RefCell::new(kwdefaults),
             closure,
-            dict: std::cell::RefCell::new(Vec::new()),
+            dict: std::cell::RefCell::new(match &code_doc {
+                Some(d) => vec![(Rc::from("__doc__"), self.new_str(d.to_string()))],
+                None => Vec::new(),
+            }),
         }))
     }
 

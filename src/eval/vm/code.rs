@@ -209,6 +209,8 @@ pub struct Code {
     /// (for `?` and `??`).
     pub signature: Rc<str>,
     pub source: Rc<str>,
+    /// The docstring (a function body's first statement, when it is a string literal).
+    pub doc: Option<Rc<str>>,
     /// The deepest the value stack gets (CPython's `co_stacksize`, for `getsizeof` of
     /// generators).
     pub stacksize: u32,

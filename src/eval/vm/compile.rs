@@ -187,6 +187,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
             generator,
             signature: Rc::from(""),
             source: Rc::from(""),
+            doc: None,
             stacksize: u.max_depth.max(1) as u32,
         })
     }
@@ -1015,6 +1016,12 @@ impl<'g, 'b> Compiler<'g, 'b> {
         code.varargs = params.vararg.is_some();
         code.varkw = params.kwarg.is_some();
         code.signature = Rc::from(params.to_string());
+        if let FnBody::Stmts(stmts) = &body
+            && let Some(first) = stmts.first()
+            && let StmtKind::Expr(Expr::Str(s)) = &first.kind
+        {
+            code.doc = Some(Rc::from(s.as_str()));
+        }
         code.source = Rc::from(match body {
             FnBody::Stmts(_) => format!("def {name}({params}): ..."),
             FnBody::Expr(e) => format!("lambda {params}: {e}"),

@@ -7,6 +7,7 @@ mod distributions;
 mod mt19937;
 mod pcg64;
 mod seedseq;
+mod sha512;
 mod shuffle;
 mod state;
 mod ziggurat;
@@ -21,6 +22,7 @@ pub use distributions::{
 pub use mt19937::Mt19937;
 pub use pcg64::Pcg64;
 pub use seedseq::{SeedSequence, int_to_words};
+pub use sha512::sha512;
 pub use shuffle::{fisher_yates, floyd_sample, shuffle_array, shuffle_i64, tail_shuffle_sample};
 pub use state::{Generator, RandomState, os_entropy};
 

@@ -10,10 +10,12 @@
 //!   decides when brackets, strings and backslashes continue it; compound statements take their
 //!   indented lines and `else`/`elif`/`except`/`finally`).
 //!
-//! Cells carry their narration and line numbers as plain data. `Cutter` cuts incrementally (a
+//! Cells carry their narration (Markdown; `narration` reads it into blocks) and line numbers as
+//! plain data. `Cutter` cuts incrementally (a
 //! pipe is run cell by cell as lines arrive); `cut` is the whole-text form. Both give the same
 //! cells for any file whose kind is known from its first code line (see `Cutter::new`).
 
+pub mod narration;
 mod text;
 mod tokenize;
 

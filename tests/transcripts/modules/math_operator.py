@@ -1,0 +1,38 @@
+# math and operator: CPython's functions and errors
+import math
+import operator
+math.sqrt(2), math.pi, math.e, math.tau
+math.floor(2.7), math.ceil(2.1), math.trunc(-2.7), math.floor(-0.5)
+math.factorial(20), math.factorial(30)
+math.gcd(12, 18), math.gcd(0, 0), math.gcd(12, 18, 27), math.lcm(4, 6)
+math.comb(10, 3), math.perm(5, 2), math.perm(5)
+math.log(100, 10), math.log(8, 2), math.log10(1000), math.log2(1024), math.log(math.e)
+math.exp(1), math.exp(0)
+math.sin(math.pi / 2), math.cos(0), math.atan2(1, 1)
+math.hypot(3, 4), math.hypot(1, 2, 2)
+math.isclose(0.1 + 0.2, 0.3), 0.1 + 0.2 == 0.3
+math.fsum([0.1] * 10), sum([0.1] * 10)
+math.prod([1, 2, 3, 4]), math.prod([])
+math.isqrt(99), math.isqrt(10 ** 20)
+math.degrees(math.pi), math.radians(180)
+math.isnan(math.nan), math.isinf(math.inf), math.isfinite(1.0)
+math.fabs(-3), math.copysign(3, -0.0), math.fmod(7, 3), math.pow(2, 10)
+math.modf(3.5), math.frexp(8.0), math.ldexp(0.5, 4)
+math.dist((0, 0), (3, 4))
+math.sqrt(-1)
+math.log(0)
+math.factorial(-1)
+math.exp(1000)
+math.floor(math.inf)
+math.sqrt('4')
+operator.add(2, 3), operator.mul('ab', 3), operator.truediv(7, 2), operator.floordiv(7, 2)
+operator.neg(5), operator.not_(0), operator.eq(1, 1.0), operator.lt(2, 1)
+operator.getitem([10, 20, 30], 1), operator.contains([1, 2], 2)
+get1 = operator.itemgetter(1)
+get1
+get1([5, 6, 7]), get1('abc')
+sorted([('b', 2), ('a', 3), ('c', 1)], key=operator.itemgetter(1))
+operator.itemgetter(0, 2)('abcd')
+operator.attrgetter('real', 'imag')(3 + 4j)
+operator.methodcaller('upper')('shout')
+operator.methodcaller('split', ',')('a,b,c')
