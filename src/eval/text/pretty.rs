@@ -367,7 +367,7 @@ impl Interp {
                 Ok(())
             }
             // a NumPy object without a repr of its own (`np.errstate(...)`): IPython's form
-            Value::Native(n) if n.repr_head.is_none() => {
+            Value::Native(n) if n.repr_head.is_none() && n.slots.repr.is_none() => {
                 let id = self.id_of(v);
                 p.text(&format!("<{} at {id:#x}>", n.type_name));
                 Ok(())
