@@ -167,6 +167,7 @@ macro_rules! topics {
 
 topics!(
     arithmetic,
+    arrange,
     as_strided,
     attributes,
     cells,
@@ -188,6 +189,7 @@ topics!(
     lists,
     memory,
     modules,
+    numeric,
     objects,
     pretty,
     python,
@@ -210,6 +212,7 @@ topics!(
 fn every_topic_is_checked() {
     let listed = [
         "arithmetic",
+        "arrange",
         "as_strided",
         "attributes",
         "cells",
@@ -231,6 +234,7 @@ fn every_topic_is_checked() {
         "lists",
         "memory",
         "modules",
+        "numeric",
         "objects",
         "pretty",
         "python",

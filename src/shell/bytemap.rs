@@ -6,7 +6,7 @@
 
 use super::facts::{ByteMap, MapRow};
 use super::memline::{bytes_str, strides_str};
-use super::paint::{Line, Role, pack, plain, span};
+use super::paint::{Line, Role, pack, plain, prose, span, width_of};
 use crate::error::shape_str;
 use crate::runtime::{Layout, coverage};
 
@@ -32,7 +32,16 @@ pub fn draw(map: &ByteMap, width: usize) -> Vec<Line> {
         lines.extend(legend(row, k, plan.margin, width));
     }
     if let Some(key) = plan.key() {
-        lines.extend(pack(vec![plain("key: ")], "     ", key, " · ", width));
+        for line in pack(vec![plain("key: ")], "     ", key, " · ", width) {
+            if width_of(&line) <= width {
+                lines.push(line);
+                continue;
+            }
+            // narrower than one entry: its words wrap under it
+            let text: String = line.iter().map(|s| s.text.as_str()).collect();
+            let (lead, rest) = text.split_at("key: ".len());
+            lines.extend(prose(vec![plain(lead)], rest, width));
+        }
     }
     for row in map.rows.iter().filter(|r| r.shape.len() >= 2 && r.asked) {
         lines.extend(grid(row, width));

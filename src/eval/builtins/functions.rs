@@ -40,6 +40,121 @@ fn function_attr(it: &mut Interp, a: Bound) -> PyResult<Value> {
     Ok(it.new_str(text.to_string()))
 }
 
+/// Python's builtin types; the iterator types are called through their rows.
+pub const TYPE_ROWS: &[Row] = &[
+    Row::type_("int", TypeKind::Int),
+    Row::type_("float", TypeKind::Float),
+    Row::type_("complex", TypeKind::Complex),
+    Row::type_("bool", TypeKind::Bool),
+    Row::type_("str", TypeKind::Str),
+    Row::type_("bytes", TypeKind::Bytes),
+    Row::type_("list", TypeKind::List),
+    Row::type_("tuple", TypeKind::Tuple),
+    Row::type_("dict", TypeKind::Dict),
+    Row::type_("set", TypeKind::Set),
+    Row::type_("frozenset", TypeKind::FrozenSet),
+    Row::type_("range", TypeKind::Range),
+    Row::type_("slice", TypeKind::Slice),
+    Row::type_("type", TypeKind::Type),
+    Row::type_("object", TypeKind::Object),
+    Row::constructor(
+        "zip",
+        TypeKind::Iterator("zip"),
+        "!(*iterables, strict=False)",
+        zip,
+    ),
+    Row::constructor(
+        "enumerate",
+        TypeKind::Iterator("enumerate"),
+        "(iterable, start=0)",
+        enumerate,
+    ),
+    Row::constructor("map", TypeKind::Iterator("map"), "!(func, *iterables)", map),
+    Row::constructor(
+        "filter",
+        TypeKind::Iterator("filter"),
+        "(function, iterable, /)",
+        filter,
+    ),
+    Row::constructor(
+        "reversed",
+        TypeKind::Iterator("reversed"),
+        "(sequence, /)",
+        reversed,
+    ),
+];
+
+fn zip(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let mut p = Args::new("zip", a.star, a.kwargs);
+    p.only_keywords("zip", &["strict"])?;
+    let _strict = p.kw_only("strict");
+    let items = p.rest(0);
+    p.finish()?;
+    let mut iters = Vec::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        iters.push(it.iter_object(x).map_err(|_| {
+            PyError::type_error(format!("zip argument #{} must support iteration", i + 1))
+        })?);
+    }
+    Ok(it.new_iter("zip", IterState::Zip(iters)))
+}
+
+fn enumerate(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let mut p = Args::new("enumerate", a.star, a.kwargs);
+    let x = p.opt(0, "iterable")?;
+    let start = p.opt(1, "start")?;
+    p.finish()?;
+    let x = x.ok_or_else(|| PyError::missing_required_argument("enumerate", "iterable"))?;
+    let start = match start {
+        Some(v) => it.int_value(&v, "")?,
+        None => Int::Small(0),
+    };
+    it.new_enumerate(&x, start)
+}
+
+fn map(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let mut p = Args::new("map", a.star, a.kwargs);
+    let items = p.rest(0);
+    p.finish()?;
+    if items.len() < 2 {
+        return Err(PyError::map_needs_two_arguments());
+    }
+    let mut iters = Vec::with_capacity(items.len() - 1);
+    for x in &items[1..] {
+        iters.push(it.iter_object(x)?);
+    }
+    Ok(it.new_iter(
+        "map",
+        IterState::Map {
+            func: items[0].clone(),
+            iters,
+        },
+    ))
+}
+
+fn filter(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let a = Args::new("filter", a.star, a.kwargs).positional("filter", 2, 2)?;
+    let (f, x) = (&a[0], &a[1]);
+    let mut kept = std::collections::VecDeque::new();
+    let mut iter = it.iterate(x)?;
+    while let Some(x) = iter.next(it)? {
+        let keep = if f.is_none() {
+            x.clone()
+        } else {
+            it.call(f, vec![x.clone()], vec![])?
+        };
+        if it.truthy(&keep)? {
+            kept.push_back(x);
+        }
+    }
+    Ok(it.new_iter("filter", IterState::Values(kept)))
+}
+
+fn reversed(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let a = Args::new("reversed", a.star, a.kwargs).positional("reversed", 1, 1)?;
+    it.make_reversed(&a[0])
+}
+
 /// A builtin that exists only in test builds and panics: the containment tests use it to
 /// put a bug in the middle of a cell.
 #[cfg(test)]
@@ -109,76 +224,7 @@ impl Interp {
         if name == TEST_PANIC {
             panic!("a deliberate panic ({} arguments)", args.len());
         }
-        let mut p = Args::new(name, args, kw);
-        Ok(match name {
-            "zip" => {
-                p.only_keywords("zip", &["strict"])?;
-                let _strict = p.kw_only("strict");
-                let items = p.rest(0);
-                p.finish()?;
-                let mut iters = Vec::with_capacity(items.len());
-                for (i, it) in items.iter().enumerate() {
-                    iters.push(self.iter_object(it).map_err(|_| {
-                        PyError::type_error(format!(
-                            "zip argument #{} must support iteration",
-                            i + 1
-                        ))
-                    })?);
-                }
-                self.new_iter("zip", IterState::Zip(iters))
-            }
-            "enumerate" => {
-                let it = p.opt(0, "iterable")?;
-                let start = p.opt(1, "start")?;
-                p.finish()?;
-                let it =
-                    it.ok_or_else(|| PyError::missing_required_argument("enumerate", "iterable"))?;
-                let start = match start {
-                    Some(v) => self.int_value(&v, "")?,
-                    None => Int::Small(0),
-                };
-                self.new_enumerate(&it, start)?
-            }
-            "map" => {
-                let items = p.rest(0);
-                p.finish()?;
-                if items.len() < 2 {
-                    return Err(PyError::map_needs_two_arguments());
-                }
-                let mut iters = Vec::with_capacity(items.len() - 1);
-                for it in &items[1..] {
-                    iters.push(self.iter_object(it)?);
-                }
-                self.new_iter(
-                    "map",
-                    IterState::Map {
-                        func: items[0].clone(),
-                        iters,
-                    },
-                )
-            }
-            "filter" => {
-                let a = p.positional("filter", 2, 2)?;
-                let (f, it) = (&a[0], &a[1]);
-                let mut kept = std::collections::VecDeque::new();
-                let mut iter = self.iterate(it)?;
-                while let Some(x) = iter.next(self)? {
-                    let keep = if f.is_none() {
-                        x.clone()
-                    } else {
-                        self.call(f, vec![x.clone()], vec![])?
-                    };
-                    if self.truthy(&keep)? {
-                        kept.push_back(x);
-                    }
-                }
-                self.new_iter("filter", IterState::Values(kept))
-            }
-            "reversed" => {
-                let a = p.positional("reversed", 1, 1)?;
-                self.make_reversed(&a[0])?
-            }
-            _ => return Err(PyError::not_callable(name)),
-        })
+        let _ = (args, kw);
+        Err(PyError::not_callable(name))
     }
 }

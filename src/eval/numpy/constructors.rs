@@ -115,6 +115,11 @@ impl Interp {
         {
             return self.call_entry(e, Value::None, args, kw);
         }
+        if let Some(e) = crate::eval::registry::get(&crate::eval::text::pyrepr::type_qualname(kind))
+            && matches!(e.row.kind, crate::eval::registry::Kind::Constructor(_))
+        {
+            return self.call_entry(e, Value::None, args, kw);
+        }
         let tname = crate::eval::text::pyrepr::type_qualname(kind);
         let mut p = Args::new(&tname, args, kw);
         Ok(match kind {
@@ -346,10 +351,6 @@ impl Interp {
                 }
                 let t = self.new_tuple(args);
                 self.new_exception_object(k, None, t, None)
-            }
-            TypeKind::Iterator(name @ ("zip" | "map" | "filter" | "enumerate" | "reversed")) => {
-                let (args, kw) = p.into_parts();
-                return self.call_builtin(name, args, kw);
             }
             other => {
                 return Err(PyError::type_error(format!(

@@ -1,5 +1,6 @@
 //! The NumPy bindings: the `numpy` module, array constructors, array methods, dtypes, reductions, math functions, joining and fancy indexing.
 
+pub mod arrange;
 pub mod arraymethods;
 pub mod constructors;
 pub mod creation;
@@ -14,6 +15,7 @@ pub mod mathfuncs;
 pub mod memory;
 pub mod module;
 pub mod nanfuncs;
+pub mod numeric;
 pub mod origins;
 pub mod printoptions;
 pub mod random;

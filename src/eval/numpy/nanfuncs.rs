@@ -108,8 +108,7 @@ fn nansum(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 
 /// Whether any element of a reduction's result is true.
 fn any_true(it: &mut Interp, v: &Value) -> PyResult<bool> {
-    let r = it.call_method(v, "any", vec![], vec![])?;
-    it.truthy(&r)
+    super::numeric::reduce_truth(it, v, false)
 }
 
 /// `np.nanmax` / `np.nanmin`: NaNs are skipped; a slice of NaNs alone gives NaN (NumPy also

@@ -163,7 +163,11 @@ fn broadcast_to(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
 
 /// numpy's `normalize_axis_tuple`: each axis normalised (an AxisError names `arg` when given),
 /// then duplicates refused.
-fn normalize_axis_tuple(axes: &[i64], ndim: usize, arg: Option<&str>) -> PyResult<Vec<usize>> {
+pub(crate) fn normalize_axis_tuple(
+    axes: &[i64],
+    ndim: usize,
+    arg: Option<&str>,
+) -> PyResult<Vec<usize>> {
     let mut out = Vec::with_capacity(axes.len());
     for &a in axes {
         let ax = crate::runtime::array::normalize_axis(a, ndim).map_err(|e| match arg {

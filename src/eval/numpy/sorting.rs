@@ -441,7 +441,7 @@ fn sorting_native(it: &mut Interp, x: &Rc<NdArray>) -> PyResult<Option<Rc<NdArra
 
 /// Values of a 1-d-able array as i64 after NumPy's `intp` cast (`same_kind` for floats,
 /// which NumPy 2.4 still allows with a DeprecationWarning).
-fn as_intp(it: &mut Interp, x: &Rc<NdArray>) -> PyResult<Vec<i64>> {
+pub(crate) fn as_intp(it: &mut Interp, x: &Rc<NdArray>) -> PyResult<Vec<i64>> {
     if !can_cast(x.dtype(), DType::INT64, Casting::SameKind) && x.dtype().kind != Kind::Float {
         return Err(PyError::type_error(format!(
             "Cannot cast array data from {} to dtype('int64') according to the rule 'safe'",
@@ -453,13 +453,17 @@ fn as_intp(it: &mut Interp, x: &Rc<NdArray>) -> PyResult<Vec<i64>> {
     Ok(bytemuck::cast_slice::<u8, i64>(&b[..c.size() * 8]).to_vec())
 }
 
-fn as_f64(it: &mut Interp, x: &Rc<NdArray>) -> PyResult<Vec<f64>> {
+pub(crate) fn as_f64(it: &mut Interp, x: &Rc<NdArray>) -> PyResult<Vec<f64>> {
     let c = kernels::cast_array(&it.ctx, x, DType::FLOAT64, Order::C)?;
     let b = c.buffer().bytes()?;
     Ok(bytemuck::cast_slice::<u8, f64>(&b[..c.size() * 8]).to_vec())
 }
 
-fn vec_array<T: bytemuck::Pod>(it: &mut Interp, dt: DType, v: &[T]) -> PyResult<Rc<NdArray>> {
+pub(crate) fn vec_array<T: bytemuck::Pod>(
+    it: &mut Interp,
+    dt: DType,
+    v: &[T],
+) -> PyResult<Rc<NdArray>> {
     let out = NdArray::zeros(&it.ctx, &[v.len()], dt, Order::C)?;
     out.buffer().bytes_mut()?[..std::mem::size_of_val(v)].copy_from_slice(bytemuck::cast_slice(v));
     Ok(out)

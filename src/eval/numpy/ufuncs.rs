@@ -15,6 +15,8 @@ use crate::runtime::casting::{Casting, can_cast};
 use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::{DType, NdArray, Order};
 
+use super::arrange::along;
+
 /// The ufuncs arrsh has, their aliases, and the attributes of ufunc objects.
 pub const ROWS: &[Row] = &[
     Row::ufunc("numpy.absolute", 1, 1, Identity::None, unary),
@@ -364,15 +366,6 @@ fn receiver(a: &Bound) -> PyResult<(Value, &'static str, u8, Identity)> {
             "descriptor requires a 'numpy.ufunc' object",
         )),
     }
-}
-
-/// `(slice(None),) * axis + (i,)`: the index of position `i` along `axis`.
-fn along(it: &mut Interp, axis: usize, i: Value) -> Value {
-    let mut items: Vec<Value> = (0..axis)
-        .map(|_| it.new_slice(Value::None, Value::None, Value::None))
-        .collect();
-    items.push(i);
-    it.new_tuple(items)
 }
 
 /// The method of `ndarray` that is `ufunc.reduce` for the ufuncs that have one.

@@ -231,33 +231,11 @@ impl Objects {
         if name == crate::eval::builtins::functions::TEST_PANIC {
             return Some(self.function(crate::eval::builtins::functions::TEST_PANIC));
         }
-        let kind = match name {
-            "int" => TypeKind::Int,
-            "float" => TypeKind::Float,
-            "complex" => TypeKind::Complex,
-            "bool" => TypeKind::Bool,
-            "str" => TypeKind::Str,
-            "bytes" => TypeKind::Bytes,
-            "list" => TypeKind::List,
-            "tuple" => TypeKind::Tuple,
-            "dict" => TypeKind::Dict,
-            "set" => TypeKind::Set,
-            "frozenset" => TypeKind::FrozenSet,
-            "range" => TypeKind::Range,
-            "slice" => TypeKind::Slice,
-            "type" => TypeKind::Type,
-            "object" => TypeKind::Object,
-            // iterator types that are called like functions
-            "zip" => TypeKind::Iterator("zip"),
-            "map" => TypeKind::Iterator("map"),
-            "filter" => TypeKind::Iterator("filter"),
-            "enumerate" => TypeKind::Iterator("enumerate"),
-            "reversed" => TypeKind::Iterator("reversed"),
-            "Ellipsis" => return Some(Value::Ellipsis),
-            "NotImplemented" => return Some(Value::NotImplemented),
-            _ => return exception_kind(name).map(|k| self.type_object(TypeKind::Exception(k))),
-        };
-        Some(self.type_object(kind))
+        match name {
+            "Ellipsis" => Some(Value::Ellipsis),
+            "NotImplemented" => Some(Value::NotImplemented),
+            _ => exception_kind(name).map(|k| self.type_object(TypeKind::Exception(k))),
+        }
     }
 
     /// NumPy names usable without `np.` (and `np`/`numpy` themselves).

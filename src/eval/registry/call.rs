@@ -52,7 +52,7 @@ pub fn static_value(e: &'static Entry, objects: &Objects) -> Option<Value> {
     let e = registry::resolve(e);
     match e.row.kind {
         Kind::Attr | Kind::Method | Kind::ClassMethod | Kind::Wrapper | Kind::Alias(_) => None,
-        Kind::Type(kind) => Some(objects.type_object(kind)),
+        Kind::Type(kind) | Kind::Constructor(kind) => Some(objects.type_object(kind)),
         Kind::Class => Some(objects.type_object(TypeKind::Record(e.row.name))),
         _ => Some(objects.function(e.row.name)),
     }

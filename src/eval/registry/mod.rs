@@ -86,6 +86,8 @@ pub enum Kind {
     Class,
     /// A type object (`numpy.int64`, `numpy.ndarray`).
     Type(TypeKind),
+    /// A type object whose call runs the row (`zip`, `enumerate`).
+    Constructor(TypeKind),
     /// A value looked up by name: a constant, a type, a submodule, a property. `run` makes it
     /// from the receiver (`Bound::this`).
     Attr,
@@ -205,6 +207,15 @@ impl Row {
     pub const fn type_(name: &'static str, kind: TypeKind) -> Row {
         Row::new(name, Kind::Type(kind), "()", no_run)
     }
+    /// A type object called through the row (its function parses its own arguments).
+    pub const fn constructor(
+        name: &'static str,
+        kind: TypeKind,
+        sig: &'static str,
+        run: Native,
+    ) -> Row {
+        Row::new(name, Kind::Constructor(kind), sig, run).conv(Conv::Own)
+    }
     /// A constant, submodule or property.
     pub const fn attr(name: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Attr, "()", run)
@@ -233,6 +244,7 @@ impl Row {
 /// The rows' tables, one per room. A new room's table is added here.
 const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::ROWS,
+    crate::eval::builtins::functions::TYPE_ROWS,
     crate::eval::builtins::pyfuncs::ROWS,
     crate::eval::object::listobj::ROWS,
     crate::eval::object::dictobj::ROWS,
@@ -255,6 +267,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
     crate::eval::numpy::nanfuncs::ROWS,
+    crate::eval::numpy::arrange::ROWS,
+    crate::eval::numpy::numeric::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
@@ -312,7 +326,10 @@ impl Entry {
 
     /// Whether calling the name runs the row (rather than looking a value up).
     pub fn is_callable(&self) -> bool {
-        !matches!(self.row.kind, Kind::Attr | Kind::Alias(_) | Kind::Type(_))
+        !matches!(
+            self.row.kind,
+            Kind::Attr | Kind::Alias(_) | Kind::Type(_) | Kind::Constructor(_)
+        )
     }
 
     /// The signature `?` and the pretty printer show, if CPython shows one.

@@ -1,0 +1,50 @@
+# flip, rot90 and the splits are views; roll, tile, repeat and resize build new arrays.
+import numpy as np
+a = np.arange(6).reshape(2, 3)
+f = np.flip(a)
+f
+f.base is a, f.strides
+np.flip(a, axis=0)
+np.flip(a, 1).strides
+np.flip(a, (0, 1))
+np.fliplr(a)
+np.flipud(a)
+np.fliplr(np.arange(3))
+np.flip(a, axis=2)
+np.rot90(a)
+np.rot90(a).strides, np.rot90(a).base is a
+np.rot90(a, 2)
+np.rot90(a, -1)
+np.rot90(a, 3)
+np.rot90(a, 4)
+np.rot90(np.arange(8).reshape(2, 2, 2), axes=(1, 2))
+np.rot90(a, axes=(0, 0))
+np.roll(np.arange(10), 2)
+np.roll(np.arange(10), -2)
+np.roll(a, 1)
+np.roll(a, 1, axis=0)
+np.roll(a, -1, axis=1)
+np.roll(a, (1, 1), axis=(0, 1))
+np.roll(a, 7, axis=1).flags['OWNDATA']
+np.tile(np.array([0, 1, 2]), 2)
+np.tile(np.array([0, 1, 2]), (2, 2))
+np.tile(np.array([0, 1, 2]), (2, 1, 2))
+np.tile(a, 2)
+np.tile(a, (2, 1))
+np.tile(5, 3)
+np.tile([[1, 2], [3, 4]], (1, 2))
+np.tile(np.array([[0, 1], [1, 0]]), (4, 4)).shape
+t = np.tile(a, 1)
+t is a, t.base is None
+np.repeat(3, 4)
+np.repeat(a, 2)
+np.repeat(a, 2, axis=0)
+np.repeat(a, [1, 2], axis=0)
+np.repeat(a, [1, 0, 2], axis=1)
+a.repeat(2)
+np.repeat(a, [1, 2], axis=1)
+np.repeat(a, -1)
+np.resize(a, (3, 4))
+np.resize(np.arange(4), 6)
+np.resize(a, (0,))
+np.resize([1, 2, 3], (2, 2))
