@@ -155,6 +155,26 @@ impl Interp {
         self.new_dict(items)
     }
 
+    /// Runs `f` with the modes of `flags` set to 'ignore' (NumPy's own
+    /// `with errstate(invalid='ignore'):` inside `isclose` and friends).
+    pub(crate) fn with_fp_ignored<R>(
+        &mut self,
+        flags: FpFlags,
+        f: impl FnOnce(&mut Self) -> PyResult<R>,
+    ) -> PyResult<R> {
+        let saved = self.errstate.clone();
+        let mut quiet = saved.clone();
+        for (i, (flag, _)) in FpFlags::ORDER.iter().enumerate() {
+            if flags.contains(*flag) {
+                quiet.modes[i] = ErrMode::Ignore;
+            }
+        }
+        self.set_errstate(quiet);
+        let r = f(self);
+        self.set_errstate(saved);
+        r
+    }
+
     /// Runs `f` as one NumPy operation named `name` (`scalar <name>` for NumPy's scalar
     /// math): the flags its kernels raise are handled by the error state when it ends (flags
     /// raised before it are kept for whoever runs around it).
