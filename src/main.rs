@@ -1,6 +1,6 @@
 //! The `arrsh` binary: flags, choosing between the REPL and replaying scripts, exit codes.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -217,20 +217,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut failed = false;
     let mut scripts: Vec<String> = Vec::new();
     for f in &cli.files {
-        scripts
-            .push(std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
+        scripts.push(read_script(f)?);
     }
     if let Some(code) = &cli.code {
         scripts.push(code.clone());
     }
     let stdin_tty = std::io::stdin().is_terminal();
-    if scripts.is_empty() && !stdin_tty {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("reading standard input")?;
-        scripts.push(s);
-    }
+    // piped stdin runs cell by cell as it arrives (after the scripts, if any were given)
+    let stream = scripts.is_empty() && !stdin_tty && !cli.step;
     let history = if cli.no_history {
         None
     } else {
@@ -259,28 +253,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         scripts.clear();
     }
-    let replaying = !scripts.is_empty();
-    for script in &scripts {
+    let replaying = !scripts.is_empty() || stream;
+    let interrupted = std::cell::Cell::new(false);
+    let closed = std::cell::Cell::new(false);
+    let mut started = std::time::Instant::now();
+    let mut show = |r: &arrsh::shell::CellResult| {
+        if cli.timings {
+            eprintln!(
+                "{:.6}\t{}",
+                started.elapsed().as_secs_f64(),
+                r.input.replace('\n', " ")
+            );
+        }
         let mut out = std::io::stdout().lock();
-        let mut interrupted = false;
-        let mut started = std::time::Instant::now();
-        failed |= replay::run_cells(&mut session, script, |r| {
-            if cli.timings {
-                eprintln!(
-                    "{:.6}\t{}",
-                    started.elapsed().as_secs_f64(),
-                    r.input.replace('\n', " ")
-                );
-            }
-            let _ = out.write_all(render::cell(r, style).as_bytes());
-            let _ = out.flush();
-            interrupted |= r
-                .error
-                .as_ref()
-                .is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
-            started = std::time::Instant::now();
-        });
-        if interrupted {
+        // a closed pipe (`yes 'x = 1' | arrsh | head`) ends the run: nobody reads any more
+        if let Err(e) = out
+            .write_all(render::cell(r, style).as_bytes())
+            .and_then(|()| out.flush())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            closed.set(true);
+        }
+        let stopped = r
+            .error
+            .as_ref()
+            .is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
+        interrupted.set(interrupted.get() | stopped);
+        started = std::time::Instant::now();
+    };
+    for script in &scripts {
+        failed |= replay::run_cells(&mut session, script, &mut show);
+        if interrupted.get() {
+            return Ok(ExitCode::from(130));
+        }
+    }
+    if stream {
+        let input = UntilClosed {
+            inner: std::io::stdin().lock(),
+            closed: &closed,
+        };
+        failed |=
+            replay::run_stream(&mut session, input, &mut show).context("reading standard input")?;
+        if interrupted.get() {
             return Ok(ExitCode::from(130));
         }
     }
@@ -302,6 +316,41 @@ fn run(cli: Cli) -> Result<ExitCode> {
     })
 }
 
+/// Piped input that ends as soon as the output pipe is closed.
+struct UntilClosed<'a, R> {
+    inner: R,
+    closed: &'a std::cell::Cell<bool>,
+}
+
+impl<R: std::io::Read> std::io::Read for UntilClosed<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.closed.get() {
+            return Ok(0);
+        }
+        self.inner.read(buf)
+    }
+}
+
+impl<R: std::io::BufRead> std::io::BufRead for UntilClosed<'_, R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.closed.get() {
+            return Ok(&[]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.inner.consume(n)
+    }
+}
+
+/// A script file as text: bytes that are not UTF-8 become stand-ins, so only the cells that
+/// hold them fail (CPython's SyntaxError) and the rest still run.
+fn read_script(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(arrsh::shell::cells::decode(&bytes))
+}
+
 /// `--check` / `--bless`: each file in a fresh session, compared with (or written to) its
 /// transcript; exit 1 when one differs or has nothing to compare with.
 fn check_files(cli: &Cli, opts: &SessionOptions) -> Result<ExitCode> {
@@ -317,8 +366,7 @@ fn check_files(cli: &Cli, opts: &SessionOptions) -> Result<ExitCode> {
     let mut all_ok = true;
     let mut out = std::io::stdout().lock();
     for f in &cli.files {
-        let script =
-            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let script = read_script(f)?;
         let verdict = check::check(f, &script, opts, style, cli.bless)
             .with_context(|| format!("writing {}", check::expected_path(f).display()))?;
         if let Verdict::Differ { diff, .. } = &verdict {
@@ -339,8 +387,7 @@ fn export_file(cli: &Cli, opts: &SessionOptions, format: ExportFormat) -> Result
     let [file] = cli.files.as_slice() else {
         anyhow::bail!("--export writes one lesson: give exactly one FILE");
     };
-    let script =
-        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let script = read_script(file)?;
     // a handout must not depend on the terminal it was made at
     let style = Style {
         color: false,

@@ -156,3 +156,59 @@ IndexError: index 9 is out of bounds for axis 0 with size 4
     assert!(out.ends_with("bad.py: 1 of 5 cells differ\n"), "{out}");
     let _ = fs::remove_dir_all(&d);
 }
+
+/// Piped stdin runs cell by cell as lines arrive (issue 7): the first cell's transcript comes
+/// back while the pipe is still open.
+#[test]
+fn piped_stdin_runs_before_it_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_arrsh"))
+        .arg("--plain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn arrsh");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    stdin.write_all(b"x = 41\n").expect("write");
+    stdin.flush().expect("flush");
+    let first = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the first cell runs before the input ends");
+    assert_eq!(first, "In [1]: x = 41");
+    stdin.write_all(b"x + 1\n").expect("write");
+    drop(stdin);
+    let rest: Vec<String> = rx.iter().collect();
+    assert_eq!(rest, ["", "In [2]: x + 1", "Out[2]: 42", ""]);
+    assert!(child.wait().expect("wait").success());
+}
+
+/// A script with bytes that are not UTF-8: the cell holding them is CPython's SyntaxError,
+/// the others run (issue 7).
+#[test]
+fn invalid_utf8_costs_only_its_cell() {
+    let d = scratch("utf8");
+    fs::write(
+        d.join("bad.py"),
+        b"a = 1\nb = 'caf\xe9'\nc = a + 1  # \xff\nc\n",
+    )
+    .unwrap();
+    let o = arrsh(&["--plain", "bad.py"], &d);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "In [1]: a = 1\n\nIn [2]: b = 'caf\u{FFFD}'\nSyntaxError: (unicode error) 'utf-8' codec \
+         can't decode byte 0xe9 in position 3: unexpected end of data\n\n\
+         In [3]: c = a + 1  # \u{FFFD}\n\nIn [4]: c\nOut[4]: 2\n\n"
+    );
+    let _ = fs::remove_dir_all(&d);
+}

@@ -33,6 +33,46 @@ pub fn run_cells(session: &mut Session, script: &str, mut sink: impl FnMut(&Cell
     failed
 }
 
+/// Runs text as it arrives (a pipe): each line goes to the incremental cutter and each cell
+/// runs as soon as the lines after it can no longer change it, so `yes 'x = 1' | arrsh`
+/// starts at once. Bytes that are not UTF-8 are read as `cells::decode` reads them. Returns
+/// whether any cell raised.
+pub fn run_stream(
+    session: &mut Session,
+    mut input: impl std::io::BufRead,
+    mut sink: impl FnMut(&CellResult),
+) -> std::io::Result<bool> {
+    let mut cutter = cells::Cutter::new(None);
+    let mut failed = false;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let eof = input.read_until(b'\n', &mut line)? == 0;
+        let ready = if eof {
+            cutter.finish().0
+        } else {
+            let text = cells::decode(&line);
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            // universal newlines, as a whole file is split (a lone `\r`, `\f`, ...)
+            let parts = cells::splitlines(text);
+            if parts.is_empty() {
+                cutter.push_line("")
+            } else {
+                parts.iter().flat_map(|p| cutter.push_line(p)).collect()
+            }
+        };
+        for cell in ready {
+            failed |= run_one(session, &cell.source, &mut sink);
+            if session.exit_requested() {
+                return Ok(failed);
+            }
+        }
+        if eof {
+            return Ok(failed);
+        }
+    }
+}
+
 /// Runs one cell and then whatever it queued; whether any of them raised.
 pub fn run_one(session: &mut Session, cell: &str, sink: &mut impl FnMut(&CellResult)) -> bool {
     let mut failed = false;
@@ -53,6 +93,43 @@ pub fn run_one(session: &mut Session, cell: &str, sink: &mut impl FnMut(&CellRes
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_runs_each_cell_as_it_completes() {
+        use std::io::Read;
+        // a pipe that has not ended (its next read fails): every complete cell has run
+        let text = "x = 1\nfor i in range(2):\n    x += i\n\nx\n";
+        let reader = std::io::BufReader::new(text.as_bytes().chain(Failing));
+        let mut session =
+            Session::new(&SessionOptions::default(), Arc::new(AtomicBool::new(false)));
+        let mut seen = Vec::new();
+        let r = run_stream(&mut session, reader, |r| seen.push(r.input.clone()));
+        assert!(r.is_err());
+        assert_eq!(seen, ["x = 1", "for i in range(2):\n    x += i", "x"]);
+        let mut out = String::new();
+        let bad = b"a = 1\nb = '\xff'\nc = a + 1  # caf\xe9\nc\n";
+        let plain = Style::plain();
+        let mut session =
+            Session::new(&SessionOptions::default(), Arc::new(AtomicBool::new(false)));
+        let failed = run_stream(&mut session, &bad[..], |r| {
+            out.push_str(&render::cell(r, plain))
+        });
+        assert!(failed.unwrap());
+        assert_eq!(
+            out,
+            "In [1]: a = 1\n\nIn [2]: b = '\u{FFFD}'\nSyntaxError: (unicode error) 'utf-8' codec can't \
+             decode byte 0xff in position 0: invalid start byte\n\n\
+             In [3]: c = a + 1  # caf\u{FFFD}\n\nIn [4]: c\nOut[4]: 2\n\n"
+        );
+    }
+
+    /// A reader whose every read fails (the end of a pipe that has not ended yet).
+    struct Failing;
+    impl std::io::Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("not yet"))
+        }
+    }
 
     #[test]
     fn exit_ends_a_script_and_run_replays_a_file_into_the_session() {

@@ -413,6 +413,11 @@ impl Session {
         if src.trim().is_empty() {
             return None;
         }
+        // bytes that were not UTF-8 (see `cells::decode`): CPython's SyntaxError, or nothing
+        // when they are only in comments; the cell is shown with U+FFFD in their place
+        let undecodable = super::cells::undecodable(src);
+        let shown = super::cells::shown(src);
+        let src: &str = &shown;
         let n = self.count;
         self.count += 1;
         self.record_input(n, src);
@@ -429,7 +434,13 @@ impl Session {
             page: None,
         };
         // A panic is a bug in arrsh: it costs this cell, never the session (STYLE §17).
-        let outcome = super::contain::contain(|| self.run_request(src, n, &mut result));
+        let outcome = match undecodable {
+            Some(msg) => {
+                result.error = Some(PyError::new(crate::error::ErrorKind::SyntaxError, msg));
+                Ok(())
+            }
+            None => super::contain::contain(|| self.run_request(src, n, &mut result)),
+        };
         if let Err(what) = outcome {
             self.interp.recover_after_panic();
             result.out = None;

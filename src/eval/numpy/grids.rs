@@ -247,17 +247,10 @@ fn ix(it: &mut Interp, a: Bound) -> PyResult<Value> {
             return Err(PyError::value("Cross index must be 1 dimensional"));
         }
         if new.dtype() == DType::BOOL {
-            // `new.nonzero()`: the positions of the True values
-            let b = kernels::copy_array(&it.ctx, &new, Order::C)?;
-            let pos: Vec<i64> = b.buffer().bytes()?[..b.size()]
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| **v != 0)
-                .map(|(i, _)| i as i64)
-                .collect();
-            let out = NdArray::zeros(&it.ctx, &[pos.len()], DType::INT64, Order::C)?;
-            out.buffer().bytes_mut()?[..pos.len() * 8].copy_from_slice(bytemuck::cast_slice(&pos));
-            new = out;
+            // `new.nonzero()`: the positions of the True values (one array: `new` is 1-d)
+            new = crate::runtime::fancy::nonzero_arrays(&it.ctx, &new)?
+                .pop()
+                .ok_or_else(|| PyError::value("Cross index must be 1 dimensional"))?;
         }
         let mut shape = vec![1i128; nd];
         shape[k] = new.size() as i128;

@@ -79,19 +79,19 @@ fn newaxis(_: &mut Interp, _: Bound) -> PyResult<Value> {
 }
 
 fn nan(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.new_float(f64::NAN))
+    Ok(it.objects.float_constant("numpy.nan", f64::NAN))
 }
 
 fn inf(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.new_float(f64::INFINITY))
+    Ok(it.objects.float_constant("numpy.inf", f64::INFINITY))
 }
 
 fn pi(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.new_float(std::f64::consts::PI))
+    Ok(it.objects.float_constant("numpy.pi", std::f64::consts::PI))
 }
 
 fn euler(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.new_float(std::f64::consts::E))
+    Ok(it.objects.float_constant("numpy.e", std::f64::consts::E))
 }
 
 fn version(it: &mut Interp, _: Bound) -> PyResult<Value> {

@@ -75,6 +75,9 @@ pub struct Objects {
     types: RefCell<Vec<(TypeKind, Value)>>,
     /// The builtin (native, sized) dtype singletons made so far.
     builtin_dtypes: RefCell<Vec<(DType, Value)>>,
+    /// Float constants of modules (`np.nan`, `np.pi`): one object each, as a module attribute
+    /// is, so `np.nan is np.nan` and `np.nan in {np.nan}`.
+    float_constants: RefCell<FxHashMap<&'static str, Value>>,
 }
 
 impl Objects {
@@ -138,6 +141,7 @@ impl Objects {
             functions: RefCell::new(FxHashMap::default()),
             types: RefCell::new(Vec::new()),
             builtin_dtypes: RefCell::new(Vec::new()),
+            float_constants: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -203,6 +207,20 @@ impl Objects {
         let v = Value::DType(Rc::new(PyDType { id, dtype }));
         ds.push((dtype, v.clone()));
         Some(v)
+    }
+
+    /// The module float constant `name` (made on first use, then always the same object).
+    pub fn float_constant(&self, name: &'static str, v: f64) -> Value {
+        self.float_constants
+            .borrow_mut()
+            .entry(name)
+            .or_insert_with(|| {
+                Value::Float(Rc::new(PyFloat {
+                    id: self.heap.object(24),
+                    v,
+                }))
+            })
+            .clone()
     }
 
     pub fn type_object(&self, kind: TypeKind) -> Value {

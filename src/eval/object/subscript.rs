@@ -336,6 +336,17 @@ impl Interp {
                 }
                 Scalar::Float(f.v)
             }
+            // NumPy converts a Python complex with int()/float(), which refuse it
+            Value::Complex(_) if dtype.is_integer() => {
+                return Err(PyError::type_error(
+                    "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
+                ));
+            }
+            Value::Complex(_) if dtype.kind == Kind::Float => {
+                return Err(PyError::type_error(
+                    "float() argument must be a string or a real number, not 'complex'",
+                ));
+            }
             Value::Complex(c) => Scalar::Complex(c.re, c.im),
             Value::Scalar(s) => s.v.clone(),
             Value::Str(s) => {

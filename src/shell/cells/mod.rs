@@ -14,11 +14,15 @@
 //! plain data. `Cutter` cuts incrementally (a
 //! pipe is run cell by cell as lines arrive); `cut` is the whole-text form. Both give the same
 //! cells for any file whose kind is known from its first code line (see `Cutter::new`).
+//! Text that was not UTF-8 is read through `bytes` (`decode`: stand-ins for the bad bytes;
+//! a cell holding one outside comments is CPython's SyntaxError, `undecodable`).
 
+mod bytes;
 pub mod narration;
 mod text;
 mod tokenize;
 
+pub use bytes::{decode, shown, undecodable};
 pub use text::{rstrip, splitlines};
 pub use tokenize::{Completeness, completeness, next_indent, opens_block, still_open};
 
