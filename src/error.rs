@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+mod codecs;
 mod limits;
 // messages of the NumPy breadth areas, one file per area (issue 12)
 mod random;

@@ -94,6 +94,8 @@
 //!   rustyline's keys and helper; `names`: completion; `highlight`: colours as you type;
 //!   `histfile`). The binary (`main.rs`) parses flags and picks a driver.
 
+#![forbid(unsafe_code)]
+
 pub mod error;
 pub mod eval;
 pub mod runtime;

@@ -1,5 +1,7 @@
 //! The `arrsh` binary: flags, choosing between the REPL and replaying scripts, exit codes.
 
+#![forbid(unsafe_code)]
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,7 +63,7 @@ struct Cli {
     real_addresses: bool,
     /// Array memory allowed at once before MemoryError, e.g. 4G, 512M (default: 3/4 of RAM;
     /// also ARRSH_MAX_MEMORY).
-    #[arg(long, value_name = "SIZE")]
+    #[arg(long, value_name = "SIZE", allow_hyphen_values = true)]
     max_memory: Option<String>,
     /// Print as NumPy did before 2.0 (`np.set_printoptions(legacy=VERSION)`): `--legacy 1.25`
     /// shows scalars as `1` and `0.5` instead of `np.int64(1)` and `np.float64(0.5)`, and long
@@ -135,19 +137,32 @@ fn parse_legacy(s: &str) -> Result<u32, String> {
         .ok_or_else(|| "NumPy's legacy printing modes are 1.13, 1.21, 1.25, 2.1 and 2.2".into())
 }
 
-fn parse_size(s: &str) -> Result<u64> {
-    let s = s.trim();
-    let (num, mult) = match s.chars().last().map(|c| c.to_ascii_uppercase()) {
-        Some('K') => (&s[..s.len() - 1], 1u64 << 10),
-        Some('M') => (&s[..s.len() - 1], 1 << 20),
-        Some('G') => (&s[..s.len() - 1], 1 << 30),
-        Some('T') => (&s[..s.len() - 1], 1 << 40),
-        _ => (s, 1),
+/// A memory size as `--max-memory` takes it: a positive number of bytes, or of K, M, G or T
+/// (binary units), e.g. `512M`, `1.5G`. Anything else is an error, never a silent zero.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1u64 << 10),
+        Some('M') => (&t[..t.len() - 1], 1 << 20),
+        Some('G') => (&t[..t.len() - 1], 1 << 30),
+        Some('T') => (&t[..t.len() - 1], 1 << 40),
+        _ => (t, 1),
     };
-    let n: f64 = num
-        .parse()
-        .with_context(|| format!("invalid memory size {s:?} (try 4G or 512M)"))?;
-    Ok((n * mult as f64) as u64)
+    let bad = || format!("invalid memory size {s:?}: a positive size such as 4G, 512M or 100000");
+    // only digits and one point: no NaN, inf, exponents or signs
+    if num.is_empty()
+        || !num.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || num.matches('.').count() > 1
+        || num == "."
+    {
+        return Err(bad());
+    }
+    let n: f64 = num.parse().map_err(|_| bad())?;
+    let bytes = n * mult as f64;
+    if !(bytes >= 1.0 && bytes < u64::MAX as f64) {
+        return Err(bad());
+    }
+    Ok(bytes as u64)
 }
 
 /// Three quarters of the machine's RAM, or 8 GiB when it cannot be read.
@@ -168,7 +183,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .clone()
         .or_else(|| std::env::var("ARRSH_MAX_MEMORY").ok())
     {
-        Some(s) => parse_size(&s)?,
+        Some(s) => parse_size(&s).map_err(|e| {
+            let from = if cli.max_memory.is_some() {
+                "--max-memory"
+            } else {
+                "ARRSH_MAX_MEMORY"
+            };
+            anyhow::anyhow!("{from}: {e}")
+        })?,
         None => default_budget(),
     };
     let opts = SessionOptions {
@@ -256,6 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let replaying = !scripts.is_empty() || stream;
     let interrupted = std::cell::Cell::new(false);
     let closed = std::cell::Cell::new(false);
+    let write_failed = std::cell::Cell::new(false);
     let mut started = std::time::Instant::now();
     let mut show = |r: &arrsh::shell::CellResult| {
         if cli.timings {
@@ -266,13 +289,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         let mut out = std::io::stdout().lock();
-        // a closed pipe (`yes 'x = 1' | arrsh | head`) ends the run: nobody reads any more
+        // a closed pipe (`yes 'x = 1' | arrsh | head`) ends the run: nobody reads any more;
+        // any other lost output (`> /dev/full`) is reported once
         if let Err(e) = out
             .write_all(render::cell(r, style).as_bytes())
             .and_then(|()| out.flush())
-            && e.kind() == std::io::ErrorKind::BrokenPipe
         {
-            closed.set(true);
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                closed.set(true);
+            } else if !write_failed.replace(true) {
+                eprintln!("arrsh: cannot write the transcript to standard output: {e}");
+            }
         }
         let stopped = r
             .error
@@ -309,7 +336,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         };
         repl::run(&mut session, style, interrupt, opts).context("terminal error")?;
     }
-    Ok(if cli.strict && failed {
+    Ok(if cli.strict && (failed || write_failed.get()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -433,6 +460,34 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("arrsh: cannot start: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn memory_sizes_are_positive_numbers_of_units() {
+        let cases: [(&str, Option<u64>); 14] = [
+            ("4G", Some(4 << 30)),
+            ("512m", Some(512 << 20)),
+            ("1.5K", Some(1536)),
+            ("100000", Some(100_000)),
+            (" 2T ", Some(2 << 40)),
+            ("NaN", None),
+            ("inf", None),
+            ("-5", None),
+            ("-5M", None),
+            ("0", None),
+            ("1e3", None),
+            ("garbage", None),
+            ("G", None),
+            ("99999999999T", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_size(text).ok(), want, "{text}");
         }
     }
 }

@@ -203,6 +203,49 @@ fn colours_follow_the_flags() {
     assert!(!typed.contains("\x1b[1;32m"), "--color never: {typed:?}");
 }
 
+#[test]
+fn sigterm_at_the_prompt_restores_the_terminal() {
+    use nix::sys::signal::Signal;
+    use nix::sys::termios::{LocalFlags, tcgetattr};
+    use nix::sys::wait::WaitStatus;
+    let mut p = plain();
+    let master = p.process().get_file_handle().expect("the pty");
+    // rustyline reads the prompt's keys one by one: no line mode while it waits
+    let raw = tcgetattr(&master).expect("termios");
+    assert!(
+        !raw.local_flags.contains(LocalFlags::ICANON),
+        "{:?}",
+        raw.local_flags
+    );
+    p.process_mut().signal(Signal::SIGTERM).expect("SIGTERM");
+    let status = p.process().wait().expect("wait");
+    assert!(matches!(status, WaitStatus::Exited(_, 143)), "{status:?}");
+    let after = tcgetattr(&master).expect("termios");
+    // back in line mode (rexpect's pty starts without echo, so only ICANON says it)
+    assert!(
+        after.local_flags.contains(LocalFlags::ICANON),
+        "{:?}",
+        after.local_flags
+    );
+}
+
+#[test]
+fn an_unusable_history_file_is_refused_with_one_warning() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_arrsh"));
+    cmd.args(["--color", "never", "--no-banner"])
+        .env("ARRSH_HISTORY", "/dev/zero")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn arrsh in a pty");
+    p.exp_string("/dev/zero is not a regular file")
+        .expect("the warning");
+    p.exp_string("]: ").expect("the first prompt");
+    line(&mut p, "x = 41", "In [2]: ");
+    let out = line(&mut p, "x + 1", "Out[2]: 42");
+    assert!(!out.contains("history"), "warned once: {out}");
+    p.send_line("exit").expect("send");
+    p.exp_eof().expect("exit leaves");
+}
+
 /// `--step` at a 60-column terminal: narration wrapped, each cell on a key, the shell on `i`
 /// with the lesson's variables, back to the lesson on Ctrl-D, `q` quits.
 #[test]

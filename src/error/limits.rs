@@ -24,6 +24,28 @@ impl PyError {
         PyError::new(ErrorKind::MemoryError, "")
     }
 
+    /// An int too long for `str()` under `sys.set_int_max_str_digits`
+    /// (`_MAX_STR_DIGITS_ERROR_FMT_TO_STR`).
+    pub fn int_too_long_to_str(limit: usize) -> PyError {
+        PyError::value(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use \
+             sys.set_int_max_str_digits() to increase the limit"
+        ))
+    }
+
+    /// A str of too many digits for `int()` (`_MAX_STR_DIGITS_ERROR_FMT_TO_INT`).
+    pub fn str_too_long_to_int(limit: usize, digits: usize) -> PyError {
+        PyError::value(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has \
+             {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        ))
+    }
+
+    /// `sys.set_int_max_str_digits(n)` with `0 < n < 640` (or negative).
+    pub fn max_str_digits_too_small(threshold: usize) -> PyError {
+        PyError::value(format!("maxdigits must be 0 or larger than {threshold}"))
+    }
+
     /// NumPy's `prepare_index` when `None`s (or index arrays) would make more than 64 dims.
     pub fn index_result_too_many_dims(ndim: usize) -> PyError {
         PyError::index(format!(

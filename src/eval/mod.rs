@@ -72,6 +72,8 @@ pub struct Interp {
 impl Interp {
     pub fn new(heap: Rc<Heap>, interrupt: Arc<AtomicBool>) -> Interp {
         let ctx = Ctx::new(heap.clone(), interrupt);
+        // a new session starts with CPython's default (the limit is per thread, like a session)
+        crate::syntax::set_int_max_str_digits(crate::syntax::INT_MAX_STR_DIGITS);
         Interp {
             objects: objects::Objects::new(&heap),
             ctx,

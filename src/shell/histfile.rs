@@ -18,6 +18,23 @@ pub fn default_path() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("arrsh").join("history"))
 }
 
+/// Whether history can be kept at `path`: a missing file will be created, an existing one
+/// must be a regular file (never `/dev/zero` or a FIFO, which would be read forever) that can
+/// be appended to. The error says why not, for a one-time warning.
+pub fn usable(path: &Path) -> Result<(), String> {
+    let shown = path.display();
+    match fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(format!("cannot use {shown}: {e}")),
+        Ok(m) if !m.is_file() => Err(format!("{shown} is not a regular file")),
+        Ok(_) => OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map(drop)
+            .map_err(|e| format!("cannot write to {shown}: {e}")),
+    }
+}
+
 fn escape(entry: &str) -> String {
     entry.replace('\\', "\\\\").replace('\n', "\\n")
 }
@@ -75,6 +92,22 @@ mod tests {
             "for i in a:\\n    print(i)"
         );
         assert_eq!(escape("a\\n"), "a\\\\n");
+    }
+
+    #[test]
+    fn only_regular_writable_files_keep_history() {
+        let dir = std::env::temp_dir().join(format!("arrsh-usable-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let cases: [(PathBuf, bool); 4] = [
+            (dir.join("missing"), true),
+            (dir.clone(), false),
+            (PathBuf::from("/dev/zero"), false),
+            (PathBuf::from("/dev/null"), false),
+        ];
+        for (path, ok) in cases {
+            assert_eq!(usable(&path).is_ok(), ok, "{}", path.display());
+        }
+        let _ = fs::remove_dir_all(dir);
     }
 
     #[test]

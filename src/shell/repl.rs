@@ -54,9 +54,17 @@ pub fn run(
     if opts.banner {
         println!("{}", banner());
     }
+    restore_terminal_on_termination();
     let shared: SharedState = Arc::default();
     let mut rl = editor::editor(style, names::snapshot(session), &shared)?;
-    if let Some(path) = &opts.history {
+    let mut history = opts.history;
+    if let Some(path) = &history
+        && let Err(why) = histfile::usable(path)
+    {
+        eprintln!("arrsh: history is not kept: {why}");
+        history = None;
+    }
+    if let Some(path) = &history {
         let _ = histfile::compact(path);
         let _ = rl.load_history(path);
         let old: Vec<String> = rl.history().iter().cloned().collect();
@@ -79,10 +87,15 @@ pub fn run(
         }
         let _ = rl.add_history_entry(src.as_str());
         editor_state(&shared).history.push(src.clone());
-        if let Some(path) = &opts.history
+        // warned once: the session goes on without saving history
+        if let Some(path) = &history
             && let Err(e) = histfile::append(path, &src)
         {
-            eprintln!("arrsh: could not save history to {}: {e}", path.display());
+            eprintln!(
+                "arrsh: history is not kept: could not save to {}: {e}",
+                path.display()
+            );
+            history = None;
         }
         // the terminal may have been resized since the last cell
         let (width, rows) = rl
@@ -295,6 +308,32 @@ impl Drop for QuietTty {
         }
     }
 }
+
+/// SIGTERM and SIGHUP would leave the terminal in rustyline's raw mode (or without echo while
+/// a cell runs): a watcher thread puts back the settings the shell started with, then exits
+/// as the signal would have (status 128 + its number). History is already saved cell by cell.
+#[cfg(unix)]
+fn restore_terminal_on_termination() {
+    use nix::sys::termios::{SetArg, tcgetattr, tcsetattr};
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(saved) = tcgetattr(std::io::stdin()) else {
+        return;
+    };
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("arrsh-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _ = tcsetattr(std::io::stdin(), SetArg::TCSANOW, &saved);
+                std::process::exit(128 + sig);
+            }
+        });
+}
+
+#[cfg(not(unix))]
+fn restore_terminal_on_termination() {}
 
 /// The width of the terminal standard output is, when it is one.
 pub fn terminal_width() -> Option<usize> {

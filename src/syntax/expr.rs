@@ -74,9 +74,6 @@ pub(super) fn unzip(nodes: Vec<Node>) -> (Vec<Expr>, usize) {
     (nodes.into_iter().map(|n| n.expr).collect(), depth)
 }
 
-/// CPython refuses decimal literals longer than this (`sys.get_int_max_str_digits()`).
-const MAX_STR_DIGITS: usize = 4300;
-
 fn int_literal(text: &str, col: usize) -> PyResult<Expr> {
     let digits = text.replace('_', "");
     let (radix, body) = match digits.get(..2).map(|p| p.to_ascii_lowercase()) {
@@ -85,8 +82,11 @@ fn int_literal(text: &str, col: usize) -> PyResult<Expr> {
         Some(p) if p == "0b" => (2, &digits[2..]),
         _ => (10, &digits[..]),
     };
-    if radix == 10 && body.len() > MAX_STR_DIGITS {
-        return Err(messages::int_too_long(MAX_STR_DIGITS, body.len(), col));
+    if radix == 10
+        && let Some(limit) = super::limits::int_max_str_digits()
+        && body.len() > limit
+    {
+        return Err(messages::int_too_long(limit, body.len(), col));
     }
     let value =
         BigInt::parse_bytes(body.as_bytes(), radix).expect("the grammar only lets digits through");

@@ -16,6 +16,31 @@ pub const PARSER_STACK_RUN: usize = 5968;
 /// statements add one level.
 const TRAVERSAL_DEPTH: usize = 996;
 
+/// CPython 3.11's default `sys.get_int_max_str_digits()`.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+/// `_PY_LONG_MAX_STR_DIGITS_THRESHOLD`: the smallest limit `sys.set_int_max_str_digits` takes
+/// (besides 0, no limit), and the length below which nothing is checked.
+pub const INT_MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+thread_local! {
+    /// The session's `sys.get_int_max_str_digits()` (each session runs on its own thread and
+    /// sets it when it starts); 0 is no limit.
+    static INT_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(INT_MAX_STR_DIGITS) };
+}
+
+/// The limit on decimal digits converted between int and str (`None`: no limit).
+pub fn int_max_str_digits() -> Option<usize> {
+    match INT_DIGITS.with(std::cell::Cell::get) {
+        0 => None,
+        n => Some(n),
+    }
+}
+
+/// `sys.set_int_max_str_digits(n)` (validated by the caller), and a new session's default.
+pub fn set_int_max_str_digits(n: usize) {
+    INT_DIGITS.with(|c| c.set(n));
+}
+
 /// Refuses statements whose expressions are too deep for CPython's symbol table.
 pub fn check(stmts: &[Stmt]) -> PyResult<()> {
     for s in stmts {

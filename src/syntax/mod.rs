@@ -24,7 +24,11 @@ mod targets;
 mod unicode_names;
 
 pub use ast::Cell;
+pub use limits::{
+    INT_MAX_STR_DIGITS, INT_MAX_STR_DIGITS_THRESHOLD, int_max_str_digits, set_int_max_str_digits,
+};
 pub use parser::locate;
+pub use unicode_names::char_name;
 
 use crate::error::PyResult;
 

@@ -680,6 +680,11 @@ pub(super) fn lookup(name: &str) -> Option<char> {
         .map(|i| NAMES[i].1)
 }
 
+/// The name of a character in the table (`namereplace`), by a linear search.
+pub fn char_name(c: char) -> Option<&'static str> {
+    NAMES.iter().find(|(_, x)| *x == c).map(|(n, _)| *n)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -7,6 +7,7 @@ use crate::eval::builtins::args::Args;
 use crate::eval::object::sequences::adjust_slice;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
+use crate::eval::text::codecs;
 
 /// The methods of `str` (their bodies still parse their own arguments, in `str_method`).
 pub const ROWS: &[Row] = &[
@@ -654,10 +655,15 @@ impl Interp {
                 self.new_str(out)
             }
             "encode" => {
-                let _enc = p.opt(0, "encoding")?;
-                let _errors = p.opt(1, "errors")?;
+                if p.pos_count() > 2 {
+                    let n = p.pos_count();
+                    return Err(PyError::takes_at_most_arguments_kw("encode", 2, false, n));
+                }
+                let (enc, errors) = (p.opt(0, "encoding")?, p.opt(1, "errors")?);
                 p.finish()?;
-                self.new_bytes(s.as_bytes().to_vec())
+                let (enc, errors) = codecs::codec_args("encode", enc, errors)?;
+                self.gate(s.len() as u128 * 4)?;
+                self.new_bytes(codecs::encode(s, &enc, &errors)?)
             }
             _ => return Err(PyError::no_attribute("str", name)),
         })

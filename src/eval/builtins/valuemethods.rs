@@ -7,6 +7,7 @@ use crate::eval::object::ops::as_int;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
+use crate::eval::text::codecs;
 
 pub const ROWS: &[Row] = &[
     Row::method(
@@ -49,7 +50,6 @@ fn same(_: &mut Interp, a: Bound) -> PyResult<Value> {
 }
 
 fn decode(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    it.refuse_unsupported(&mut a, &["encoding", "errors"])?;
     let Value::Bytes(b) = &a.this else {
         return Err(PyError::descriptor_mismatch(
             "decode",
@@ -57,19 +57,11 @@ fn decode(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             &a.this.type_name(),
         ));
     };
-    match String::from_utf8(b.v.clone()) {
-        Ok(s) => Ok(it.new_str(s)),
-        Err(e) => {
-            let pos = e.utf8_error().valid_up_to();
-            Err(PyError::new(
-                crate::error::ErrorKind::ValueError,
-                format!(
-                    "'utf-8' codec can't decode byte {:#04x} in position {pos}: invalid start byte",
-                    b.v[pos]
-                ),
-            ))
-        }
-    }
+    let b = b.clone();
+    let (enc, errors) = codecs::codec_args("decode", a.take("encoding"), a.take("errors"))?;
+    it.gate(b.v.len() as u128 * 4)?;
+    let text = codecs::decode(&b.v, &enc, &errors)?;
+    Ok(it.new_str(text))
 }
 
 fn hex(it: &mut Interp, mut a: Bound) -> PyResult<Value> {

@@ -1,7 +1,7 @@
 //! The `sys` module: `getsizeof` (its numbers are the object model's, in
 //! `builtins::sysmods`), the recursion limit and the interpreter's facts.
 
-use crate::error::PyResult;
+use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::Value;
 use crate::eval::registry::{Bound, Row};
@@ -10,6 +10,11 @@ pub const ROWS: &[Row] = &[
     Row::builtin("sys.getsizeof", "!(object, default?)", getsizeof),
     Row::builtin("sys.getrecursionlimit", "()", recursion_limit),
     Row::builtin("sys.get_int_max_str_digits", "()", int_max_str_digits),
+    Row::builtin(
+        "sys.set_int_max_str_digits",
+        "(maxdigits)",
+        set_int_max_str_digits,
+    ),
     Row::attr("sys.maxsize", fact),
     Row::attr("sys.version", fact),
     Row::attr("sys.byteorder", fact),
@@ -30,7 +35,25 @@ fn recursion_limit(it: &mut Interp, _: Bound) -> PyResult<Value> {
 }
 
 fn int_max_str_digits(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.new_i64(crate::eval::object::pyint::MAX_STR_DIGITS as i64))
+    Ok(it.new_i64(crate::syntax::int_max_str_digits().unwrap_or(0) as i64))
+}
+
+/// `sys.set_int_max_str_digits(n)`: 0 (no limit) or at least 640, as a C int.
+fn set_int_max_str_digits(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let n = a.req("maxdigits")?;
+    let n = it.int_value(&n, "")?;
+    let threshold = crate::syntax::INT_MAX_STR_DIGITS_THRESHOLD;
+    match n.to_i64() {
+        Some(0) => crate::syntax::set_int_max_str_digits(0),
+        Some(k) if k >= threshold as i64 && k <= i32::MAX as i64 => {
+            crate::syntax::set_int_max_str_digits(k as usize)
+        }
+        Some(k) if i32::try_from(k).is_ok() => {
+            return Err(PyError::max_str_digits_too_small(threshold));
+        }
+        _ => return Err(PyError::too_large_for_c_int()),
+    }
+    Ok(Value::None)
 }
 
 fn fact(it: &mut Interp, a: Bound) -> PyResult<Value> {

@@ -11,6 +11,7 @@ use crate::eval::builtins::args::Args;
 use crate::eval::object::ops::{as_float, as_int};
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
+use crate::eval::text::codecs;
 use crate::runtime::{DType, Kind, Scalar};
 
 /// Whether NumPy's abstract scalar class `name` (`numpy.integer`...) covers `dt`.
@@ -187,7 +188,22 @@ impl Interp {
                     return Err(PyError::takes_at_most_arguments("str", 3, p.pos_count()));
                 }
                 let v = p.opt(0, "object")?;
+                let (enc, errors) = (p.opt(1, "encoding")?, p.opt(2, "errors")?);
                 p.finish()?;
+                if enc.is_some() || errors.is_some() {
+                    // str(b, encoding, errors) decodes
+                    let (enc, errors) = codecs::codec_args("str", enc, errors)?;
+                    return match v {
+                        Some(Value::Bytes(b)) => {
+                            self.gate(b.v.len() as u128 * 4)?;
+                            let text = codecs::decode(&b.v, &enc, &errors)?;
+                            Ok(self.new_str(text))
+                        }
+                        None => Ok(self.new_str(String::new())),
+                        Some(Value::Str(_)) => Err(PyError::decoding_str()),
+                        Some(other) => Err(PyError::decoding_str_not_supported(&other.type_name())),
+                    };
+                }
                 match v {
                     None => self.new_str(String::new()),
                     Some(v @ Value::Str(_)) => v,
@@ -199,11 +215,20 @@ impl Interp {
             }
             TypeKind::Bytes => {
                 let v = p.opt(0, "source")?;
-                let _enc = p.opt(1, "encoding")?;
+                let (enc, errors) = (p.opt(1, "encoding")?, p.opt(2, "errors")?);
                 p.finish()?;
+                let coded = enc.is_some() || errors.is_some();
+                let (enc_given, (enc, errors)) =
+                    (enc.is_some(), codecs::codec_args("bytes", enc, errors)?);
                 match v {
+                    Some(Value::Str(s)) if enc_given => {
+                        self.gate(s.v.len() as u128 * 4)?;
+                        let b = codecs::encode(&s.v, &enc, &errors)?;
+                        self.new_bytes(b)
+                    }
+                    Some(Value::Str(_)) => return Err(PyError::string_without_encoding()),
+                    _ if coded => return Err(PyError::encoding_without_string()),
                     None => self.new_bytes(vec![]),
-                    Some(Value::Str(s)) => self.new_bytes(s.v.as_bytes().to_vec()),
                     Some(n @ (Value::Int(_) | Value::Bool(_))) => {
                         // bytes(n): n zero bytes (`PyNumber_AsSsize_t`, then the count check)
                         let n = self
@@ -491,6 +516,12 @@ impl Interp {
                 if radix != 0 && !(2..=36).contains(&radix) {
                     return Err(PyError::value("int() base must be >= 2 and <= 36, or 0"));
                 }
+                if let Some(limit) = crate::syntax::int_max_str_digits() {
+                    let digits = decimal_run_digits(&s.v, radix as u32);
+                    if digits > limit {
+                        return Err(PyError::str_too_long_to_int(limit, digits));
+                    }
+                }
                 match parse_int_literal(&s.v, radix as u32) {
                     Some(i) => self.new_int(i),
                     None => {
@@ -629,4 +660,24 @@ fn leak_dtype_class(dt: DType) -> &'static str {
         (Kind::Bytes, _) => "numpy.dtypes.BytesDType",
         (Kind::Str, _) => "numpy.dtypes.StrDType",
     }
+}
+
+/// The digits `int(text, base)` would convert, as `PyLong_FromString` counts them for its
+/// `sys.get_int_max_str_digits()` check: the run of digits (and underscores) after the sign
+/// and prefix, for bases that are not powers of two (those convert in linear time, unchecked).
+fn decimal_run_digits(text: &str, radix: u32) -> usize {
+    let t = text.trim_start().trim_start_matches(['+', '-']);
+    let lower = t.get(..2).map(str::to_ascii_lowercase);
+    let radix = match (radix, lower.as_deref()) {
+        (0, Some("0x" | "0o" | "0b")) => return 0,
+        (0, _) => 10,
+        (r, _) => r,
+    };
+    if radix.is_power_of_two() {
+        return 0;
+    }
+    t.chars()
+        .take_while(|c| *c == '_' || c.is_digit(radix))
+        .filter(|c| *c != '_')
+        .count()
 }

@@ -594,7 +594,12 @@ impl Interp {
                 BinOp::MatMul => return Err(unsupported()),
             });
         }
-        if let (Some(x), Some(y)) = (as_float(a)?, as_float(b)?) {
+        // a big int only converts when the other side is a float (`'%x' % 10**5000` is text)
+        let real = |v: &Value| matches!(v, V::Int(_) | V::Bool(_) | V::Float(_) | V::Complex(_));
+        if real(a)
+            && real(b)
+            && let (Some(x), Some(y)) = (as_float(a)?, as_float(b)?)
+        {
             if matches!(a, V::Complex(_)) || matches!(b, V::Complex(_)) {
                 return self.complex_binary(a, op, b);
             }
@@ -978,11 +983,33 @@ impl Interp {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(x == y);
         }
-        if let (Some(x), Some(y)) = (as_complex(a)?, as_complex(b)?) {
-            return Ok(x == y);
+        if let Some(ord) = int_float_order(a, b) {
+            return Ok(ord == Some(std::cmp::Ordering::Equal));
+        }
+        // what is left of the numbers: floats and complexes (an int against a complex with an
+        // imaginary part is unequal)
+        if is_py_number(a) && is_py_number(b) {
+            return Ok(match (as_int(a), as_int(b)) {
+                (Some(_), _) | (_, Some(_)) => false,
+                _ => as_complex(a)? == as_complex(b)?,
+            });
+        }
+        // NumPy numbers equal Python's (`np.int64(1) == 1.0`), so sets and dict keys merge them
+        if is_numeric_scalar(a) && (is_numeric_scalar(b) || is_py_number(b))
+            || is_numeric_scalar(b) && is_py_number(a)
+        {
+            let r = self.compare(a, CmpOp::Eq, b)?;
+            return self.truthy(&r);
         }
         Ok(match (a, b) {
             (V::Str(x), V::Str(y)) => x.v == y.v,
+            // np.str_ and np.bytes_ are str and bytes
+            (V::Scalar(_), V::Str(_) | V::Bytes(_) | V::Scalar(_))
+            | (V::Str(_) | V::Bytes(_), V::Scalar(_))
+                if flexible_text(a).is_some() && flexible_text(a) == flexible_text(b) =>
+            {
+                true
+            }
             (V::Bytes(x), V::Bytes(y)) => x.v == y.v,
             (V::None, V::None) | (V::Ellipsis, V::Ellipsis) => true,
             (V::List(x), V::List(y)) => {
@@ -1064,9 +1091,12 @@ impl Interp {
         }
         if !matches!(a, V::Complex(_))
             && !matches!(b, V::Complex(_))
-            && let (Some(x), Some(y)) = (as_float(a)?, as_float(b)?)
+            && let Some(ord) = int_float_order(a, b)
         {
-            return Ok(x.partial_cmp(&y));
+            return Ok(ord);
+        }
+        if matches!(a, V::Float(_)) && matches!(b, V::Float(_)) {
+            return Ok(as_float(a)?.partial_cmp(&as_float(b)?));
         }
         match (a, b) {
             (V::Str(x), V::Str(y)) => Ok(Some(x.v.cmp(&y.v))),
@@ -1215,6 +1245,47 @@ fn kernels_divmod(a: f64, b: f64) -> (f64, f64) {
 }
 
 /// A Python int (or bool) value.
+/// An int (or bool) against a float or a complex with no imaginary part, compared exactly
+/// (`Some(None)`: unordered, as against NaN; `None`: not such a pair).
+fn int_float_order(a: &Value, b: &Value) -> Option<Option<std::cmp::Ordering>> {
+    let real = |v: &Value| match v {
+        Value::Float(f) => Some(f.v),
+        Value::Complex(c) if c.im == 0.0 => Some(c.re),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (as_int(a), real(b)) {
+        return Some(x.cmp_f64(y));
+    }
+    let (x, y) = (real(a)?, as_int(b)?);
+    Some(y.cmp_f64(x).map(std::cmp::Ordering::reverse))
+}
+
+/// The text of a str or bytes, NumPy's included (`Ok` for str, `Err` for bytes).
+fn flexible_text(v: &Value) -> Option<Result<&str, &[u8]>> {
+    match v {
+        Value::Str(s) => Some(Ok(&s.v)),
+        Value::Bytes(b) => Some(Err(&b.v)),
+        Value::Scalar(s) => match &s.v {
+            Scalar::Str(t) => Some(Ok(t)),
+            Scalar::Bytes(b) => Some(Err(b)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A NumPy bool, integer, float or complex scalar (not `np.str_` or `np.bytes_`).
+fn is_numeric_scalar(v: &Value) -> bool {
+    matches!(v, Value::Scalar(s) if !s.dtype.is_flexible())
+}
+
+fn is_py_number(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_)
+    )
+}
+
 pub fn as_int(v: &Value) -> Option<Int> {
     match v {
         Value::Int(i) => Some(i.v.clone()),

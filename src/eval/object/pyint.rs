@@ -10,8 +10,6 @@ use crate::error::{PyError, PyResult};
 
 /// Results above this many bits are refused (CPython would compute `10**10**10` for hours).
 pub const MAX_BITS: u64 = 4_000_000;
-/// CPython 3.11's default `sys.get_int_max_str_digits()`.
-pub const MAX_STR_DIGITS: usize = 4300;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Int {
@@ -116,17 +114,53 @@ impl Int {
         }
     }
 
+    /// How this int orders against a float, exactly as CPython's `float_richcompare` does
+    /// (no rounding of either side, so `10**400 == 1.0` is false and `2**53 + 1 > 2.0**53`);
+    /// `None` against NaN.
+    pub fn cmp_f64(&self, f: f64) -> Option<Ordering> {
+        if f.is_nan() {
+            return None;
+        }
+        if f.is_infinite() {
+            return Some(if f > 0.0 {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            });
+        }
+        if let Int::Small(v) = self
+            && v.unsigned_abs() <= 1 << 53
+        {
+            return (*v as f64).partial_cmp(&f);
+        }
+        let floor = f.floor();
+        // an integral float converts to an int exactly
+        let whole: BigInt = num_traits::FromPrimitive::from_f64(floor)?;
+        Some(match self.to_big().cmp(&whole) {
+            Ordering::Equal if floor != f => Ordering::Less,
+            o => o,
+        })
+    }
+
+    /// `str(n)`, refused past `sys.get_int_max_str_digits()` digits (the sign not counted);
+    /// a value clearly too long is refused before converting, as CPython does.
     pub fn to_string_checked(&self) -> PyResult<String> {
         match self {
             Int::Small(v) => Ok(v.to_string()),
             Int::Big(b) => {
-                // digits ≈ bits·log10(2); CPython checks before converting
-                if b.bits() as f64 * std::f64::consts::LOG10_2 > MAX_STR_DIGITS as f64 + 1.0 {
-                    let s = b.abs().to_string();
-                    if s.len() > MAX_STR_DIGITS {
-                        return Err(PyError::value(
-                            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                        ));
+                if let Some(limit) = crate::syntax::int_max_str_digits() {
+                    // a value of n bits has between (n-1)·log10(2)+1 and n·log10(2)+1 digits
+                    let bits = b.bits() as f64;
+                    let fewest = ((bits - 1.0) * std::f64::consts::LOG10_2).floor() as usize + 1;
+                    let most = (bits * std::f64::consts::LOG10_2).floor() as usize + 1;
+                    if fewest > limit {
+                        return Err(PyError::int_too_long_to_str(limit));
+                    }
+                    if most > limit {
+                        let s = b.magnitude().to_string();
+                        if s.len() > limit {
+                            return Err(PyError::int_too_long_to_str(limit));
+                        }
                     }
                 }
                 Ok(b.to_string())
@@ -326,6 +360,27 @@ mod tests {
 
     fn i(v: i64) -> Int {
         Int::Small(v)
+    }
+
+    #[test]
+    fn ints_order_against_floats_exactly() {
+        let big = |e: u32| Int::from_big(BigInt::from(10).pow(e));
+        let two53 = Int::from_big(BigInt::from(1u64 << 53) + 1);
+        let cases: [(Int, f64, Option<Ordering>); 10] = [
+            (i(1), 1.0, Some(Ordering::Equal)),
+            (i(1), 1.5, Some(Ordering::Less)),
+            (i(-2), -1.5, Some(Ordering::Less)),
+            (i(-1), -1.5, Some(Ordering::Greater)),
+            (big(400), 1.0, Some(Ordering::Greater)),
+            (big(400), f64::INFINITY, Some(Ordering::Less)),
+            (big(400).neg(), f64::NEG_INFINITY, Some(Ordering::Greater)),
+            (big(22), 1e22, Some(Ordering::Equal)),
+            (two53, 9007199254740992.0, Some(Ordering::Greater)),
+            (i(3), f64::NAN, None),
+        ];
+        for (n, f, want) in cases {
+            assert_eq!(n.cmp_f64(f), want, "{n:?} vs {f}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use ndarray::linalg::general_mat_mul;
-use ndarray::{ArrayView2, Axis, Ix1, Ix2, s};
+use ndarray::{ArrayView2, Axis, Ix1, Ix2, Slice};
 
 use super::arith::Arith;
 use super::elem::{Elem, F16, dispatch};
@@ -187,8 +187,8 @@ fn dot_typed<T: Arith + ndarray::LinalgScalar>(
     while start < n {
         ctx.check_interrupt()?;
         let end = (start + step).min(n);
-        let rows = x.slice(s![start..end, ..]);
-        let mut dst = ov.slice_mut(s![start..end, ..]);
+        let rows = x.slice_axis(Axis(0), Slice::from(start..end));
+        let mut dst = ov.slice_axis_mut(Axis(0), Slice::from(start..end));
         if b.ndim() == 1 {
             let col = y.column(0);
             dst.column_mut(0).assign(&rows.dot(&col));
