@@ -1,5 +1,6 @@
 """Times every cell of every bench script in arrsh and in python3 + NumPy, on this machine in one
-run, and prints the ratio per cell (arrsh time / NumPy time; below 1 means arrsh is faster).
+run, and prints the ratio per cell (arrsh time / python3 time; below 1 means arrsh is faster).
+Times are process CPU time per cell (arrsh --timings, time.process_time in python3).
 
     cargo build --release && python3 bench/compare.py [bench/*.py]
 
@@ -26,7 +27,7 @@ def best(cmd):
     return [(runs[0][i][0], min(r[i][1] for r in runs)) for i in range(len(runs[0]))]
 
 def main(files):
-    print(f"{'cell':<62} {'numpy s':>9} {'arrsh s':>9} {'ratio':>7}")
+    print(f"{'cell':<62} {'python ms':>9} {'arrsh ms':>9} {'ratio':>7}")
     for f in files:
         print(f'\n# {os.path.relpath(f, ROOT)}')
         npy = best([sys.executable, os.path.join(ROOT, 'bench', 'numpy_timings.py'), f])
@@ -35,9 +36,10 @@ def main(files):
             if cell.startswith('import'):
                 continue
             ratio = ta / tn if tn > 0 else float('inf')
-            print(f'{cell[:62]:<62} {tn:9.4f} {ta:9.4f} {ratio:7.2f}')
+            print(f'{cell[:62]:<62} {tn * 1e3:9.1f} {ta * 1e3:9.1f} {ratio:7.2f}')
 
 if __name__ == '__main__':
     files = sys.argv[1:] or sorted(glob.glob(os.path.join(ROOT, 'bench', '*.py')))
-    files = [f for f in files if os.path.basename(f) not in ('numpy_timings.py', 'compare.py')]
+    tools = ('numpy_timings.py', 'compare.py', 'many_cells.py')
+    files = [f for f in files if os.path.basename(f) not in tools]
     main(files)

@@ -1,5 +1,6 @@
 """Runs a bench script cell by cell in CPython + NumPy (like the oracle) and prints
-'<seconds>\t<cell>' per cell on stdout. Used by compare.py."""
+'<seconds>\t<cell>' per cell on stdout (process CPU time, as arrsh's --timings). Used by
+compare.py."""
 import sys, time
 import numpy as np
 np.set_printoptions(legacy='1.25')
@@ -8,7 +9,7 @@ for line in open(sys.argv[1]):
     cell = line.strip()
     if not cell or cell.startswith('#'):
         continue
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         code = compile(cell, '<cell>', 'single' if False else 'exec')
         try:
@@ -18,4 +19,4 @@ for line in open(sys.argv[1]):
             exec(code, ns)
     except Exception as e:
         print(f'# {type(e).__name__}: {e}', file=sys.stderr)
-    print(f'{time.perf_counter() - t0:.6f}\t{cell}', flush=True)
+    print(f'{time.process_time() - t0:.6f}\t{cell}', flush=True)

@@ -100,7 +100,8 @@ struct Cli {
     /// terminal's colours (`html`). Laid out for --width columns (default 100).
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["check", "bless", "code", "interactive"])]
     export: Option<ExportFormat>,
-    /// Print each cell's wall time to stderr as `<seconds>\t<cell>` (used by bench/compare.py).
+    /// Print each cell's process CPU time to stderr as `<seconds>\t<cell>` (used by
+    /// bench/compare.py).
     #[arg(long)]
     timings: bool,
 }
@@ -279,14 +280,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let interrupted = std::cell::Cell::new(false);
     let closed = std::cell::Cell::new(false);
     let write_failed = std::cell::Cell::new(false);
-    let mut started = std::time::Instant::now();
+    let cpu = || {
+        let (user, sys) = arrsh::shell::magics::cpu_times();
+        user + sys
+    };
+    let mut started = cpu();
     let mut show = |r: &arrsh::shell::CellResult| {
         if cli.timings {
-            eprintln!(
-                "{:.6}\t{}",
-                started.elapsed().as_secs_f64(),
-                r.input.replace('\n', " ")
-            );
+            eprintln!("{:.6}\t{}", cpu() - started, r.input.replace('\n', " "));
         }
         let mut out = std::io::stdout().lock();
         // a closed pipe (`yes 'x = 1' | arrsh | head`) ends the run: nobody reads any more;
@@ -306,7 +307,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .as_ref()
             .is_some_and(|e| e.kind == arrsh::ErrorKind::KeyboardInterrupt);
         interrupted.set(interrupted.get() | stopped);
-        started = std::time::Instant::now();
+        started = cpu();
     };
     for script in &scripts {
         failed |= replay::run_cells(&mut session, script, &mut show);

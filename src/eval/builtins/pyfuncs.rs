@@ -317,6 +317,60 @@ fn sum(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     }
     let mut acc = start.unwrap_or_else(|| it.new_i64(0));
     let mut iter = it.iterate(&src)?;
+    // CPython's fast paths: a C long while the items are ints and it does not overflow, then
+    // a C double while they are floats (or ints that fit a long); no object per step
+    if let Value::Int(i) = &acc
+        && let Int::Small(mut total) = i.v
+    {
+        loop {
+            let Some(x) = iter.next(it)? else {
+                return Ok(it.new_i64(total));
+            };
+            let b = match &x {
+                Value::Int(v) => match v.v {
+                    Int::Small(b) => Some(b),
+                    Int::Big(_) => None,
+                },
+                Value::Bool(b) => Some(*b as i64),
+                _ => None,
+            };
+            if let Some(t) = b.and_then(|b| total.checked_add(b)) {
+                total = t;
+                continue;
+            }
+            let sofar = it.new_i64(total);
+            acc = it.binary_op(&sofar, BinOp::Add, &x)?;
+            break;
+        }
+    }
+    if let Value::Float(f) = &acc {
+        let mut total = f.v;
+        loop {
+            let Some(x) = iter.next(it)? else {
+                return Ok(it.new_float(total));
+            };
+            match &x {
+                Value::Float(y) => {
+                    total += y.v;
+                    continue;
+                }
+                Value::Int(v) if matches!(v.v, Int::Small(_)) => {
+                    if let Int::Small(b) = v.v {
+                        total += b as f64;
+                    }
+                    continue;
+                }
+                Value::Bool(b) => {
+                    total += *b as i64 as f64;
+                    continue;
+                }
+                _ => {}
+            }
+            let sofar = it.new_float(total);
+            acc = it.binary_op(&sofar, BinOp::Add, &x)?;
+            break;
+        }
+    }
     while let Some(x) = iter.next(it)? {
         acc = it.binary_op(&acc, BinOp::Add, &x)?;
     }

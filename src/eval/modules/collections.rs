@@ -151,8 +151,7 @@ fn dict_of(v: &Value) -> PyResult<Rc<PyDict>> {
 }
 
 fn lookup(it: &mut Interp, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
-    let items = d.items.borrow().clone();
-    it.dict_get_items(&items, key)
+    it.dict_get(d, key)
 }
 
 /// `Counter.update`/`subtract`: counts from a mapping (added) or an iterable (each item one).
@@ -458,10 +457,7 @@ fn move_to_end(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     if last {
         it.dict_set(&d, key, v)?;
     } else {
-        // to the front: rebuild the order with the key first
-        let rest = std::mem::take(&mut *d.items.borrow_mut());
-        d.items.borrow_mut().push((key, v));
-        d.items.borrow_mut().extend(rest);
+        it.dict_insert_front(&d, key, v)?;
     }
     Ok(Value::None)
 }
@@ -469,15 +465,11 @@ fn move_to_end(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 fn ordered_popitem(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let d = dict_of(&a.this)?;
     let last = it.arg_bool(&mut a, "last")?;
-    let item = {
-        let mut items = d.items.borrow_mut();
-        if items.is_empty() {
-            None
-        } else if last {
-            items.pop()
-        } else {
-            Some(items.remove(0))
-        }
+    let n = d.items.borrow().len();
+    let item = match n {
+        0 => None,
+        _ if last => it.dict_remove_at(&d, n - 1),
+        _ => it.dict_remove_at(&d, 0),
     };
     match item {
         Some((k, v)) => Ok(it.new_tuple(vec![k, v])),
@@ -520,7 +512,15 @@ static DEQUE_SLOTS: NativeSlots = NativeSlots {
     repr: Some(deque_repr),
     getattr: None,
     compare: Some(deque_compare),
+    hash: Some(unhashable),
 };
+
+fn unhashable(_: &mut Interp, me: &Value) -> PyResult<i64> {
+    Err(PyError::type_error(format!(
+        "unhashable type: '{}'",
+        me.type_name()
+    )))
+}
 
 const DEQUE: &str = "collections.deque";
 
@@ -768,7 +768,14 @@ static NT_SLOTS: NativeSlots = NativeSlots {
     repr: Some(nt_repr),
     getattr: Some(nt_attr),
     compare: Some(nt_compare),
+    hash: Some(nt_hash),
 };
+
+fn nt_hash(it: &mut Interp, me: &Value) -> PyResult<i64> {
+    let (_, items) = nt_parts(me)?;
+    let t = it.new_tuple(items);
+    it.py_hash(&t)
+}
 
 fn is_identifier(s: &str) -> bool {
     let mut c = s.chars();

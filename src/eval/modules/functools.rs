@@ -300,8 +300,7 @@ fn lru_call(
         return it.call(&func, args, kw);
     }
     let key = make_key(it, &args, &kw);
-    let items = cache.items.borrow().clone();
-    if let Some(v) = it.dict_get_items(&items, &key)? {
+    if let Some(v) = it.dict_get(&cache, &key)? {
         state_of::<LruCache>(me, "functools._lru_cache_wrapper")?.hits += 1;
         if maxsize.is_some() {
             // most recently used moves to the end
@@ -313,7 +312,7 @@ fn lru_call(
     state_of::<LruCache>(me, "functools._lru_cache_wrapper")?.misses += 1;
     let r = it.call(&func, args, kw)?;
     let items = cache.items.borrow().clone();
-    if it.dict_get_items(&items, &key)?.is_none() {
+    if it.dict_get(&cache, &key)?.is_none() {
         if let Some(max) = maxsize
             && items.len() >= max
             && let Some((oldest, _)) = items.first()

@@ -87,6 +87,18 @@ impl NativeIter for Count {
         let after = it.binary_op(&self.next, BinOp::Add, &self.step)?;
         Ok(Some(std::mem::replace(&mut self.next, after)))
     }
+    fn repr(&self, it: &mut Interp) -> Option<PyResult<String>> {
+        // `count(5)`, `count(5, 2)`: the step shows unless it is the int 1
+        let step_is_one = matches!(&self.step, Value::Int(i) if i.v.to_i64() == Some(1));
+        Some((|| {
+            let next = it.repr(&self.next)?;
+            Ok(if step_is_one {
+                format!("count({next})")
+            } else {
+                format!("count({next}, {})", it.repr(&self.step)?)
+            })
+        })())
+    }
 }
 
 fn count(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
@@ -154,6 +166,12 @@ impl NativeIter for Repeat {
             }
             None => Ok(Some(self.obj.clone())),
         }
+    }
+    fn repr(&self, it: &mut Interp) -> Option<PyResult<String>> {
+        Some(it.repr(&self.obj).map(|o| match self.left {
+            Some(n) => format!("repeat({o}, {n})"),
+            None => format!("repeat({o})"),
+        }))
     }
 }
 

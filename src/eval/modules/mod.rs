@@ -35,6 +35,21 @@ pub const STDLIB: &[&str] = &[
 /// An iterator implemented in Rust (`itertools.count`, `collections.deque` iterators...).
 pub trait NativeIter {
     fn next(&mut self, interp: &mut Interp) -> PyResult<Option<Value>>;
+    /// Its repr, when it has one of its own (`count(3)`); `None`: `<type object at 0x...>`.
+    fn repr(&self, _interp: &mut Interp) -> Option<PyResult<String>> {
+        None
+    }
+}
+
+impl Interp {
+    /// The own repr of a native iterator (`count(3)`, `repeat(1, 3)`), if it has one.
+    pub(crate) fn native_iter_repr(&mut self, it: &PyIter) -> Option<PyResult<String>> {
+        let st = it.state.try_borrow().ok()?;
+        match &*st {
+            IterState::Native(n) => n.repr(self),
+            _ => None,
+        }
+    }
 }
 
 impl Interp {

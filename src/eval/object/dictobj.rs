@@ -1,7 +1,8 @@
 //! Python's dict as CPython 3.11 sizes it: items in insertion order, plus a model of the keys
 //! table (`PyDictKeysObject`) — its size, free entries and kind (all-`str` keys use 16-byte
 //! entries, others 24) — so `sys.getsizeof` follows displays, comprehensions, `dict(...)`,
-//! insertions, deletions and copies exactly. Lookup is by `==` (with identity first).
+//! insertions, deletions and copies exactly. Lookup goes through a hash index over the items
+//! (`DictIndex`), comparing by identity first and then `==`, as `lookdict` does.
 
 use std::rc::Rc;
 
@@ -117,6 +118,118 @@ impl DictKeys {
     }
 }
 
+/// The hash index over a dict's items: `hashes[i]` is the hash of the key of `items[i]`, and
+/// `slots` is an open-addressing table (linear probes, at most half full) of item positions
+/// plus one (0: empty). Order lives in `items`, as in CPython's compact dict; this table only
+/// finds keys, so its layout is free (the `getsizeof` model is `DictKeys`).
+#[derive(Clone, Default)]
+pub struct DictIndex {
+    hashes: Vec<i64>,
+    slots: Vec<u32>,
+    /// log2 of `slots.len()`.
+    bits: u32,
+}
+
+impl DictIndex {
+    /// Where `hash`'s probe sequence starts (Fibonacci hashing: consecutive ints spread out).
+    fn home(&self, hash: i64) -> usize {
+        ((hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// The position stored at probe step `step` from `hash`'s home, or `None` at an empty
+    /// slot (the end of the sequence).
+    fn probe(&self, hash: i64, step: usize) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let s = self.slots[(self.home(hash) + step) & self.mask()];
+        (s != 0).then(|| s as usize - 1)
+    }
+
+    fn hash_at(&self, pos: usize) -> i64 {
+        self.hashes[pos]
+    }
+
+    /// Rebuilds the table for the hashes there are (at most half full).
+    fn rebuild(&mut self) {
+        let n = self.hashes.len();
+        let mut bits = 3;
+        while (1usize << bits) < n * 2 + 2 {
+            bits += 1;
+        }
+        self.bits = bits;
+        self.slots = vec![0; 1 << bits];
+        for pos in 0..n {
+            self.place(pos);
+        }
+    }
+
+    fn place(&mut self, pos: usize) {
+        let mask = self.mask();
+        let mut i = self.home(self.hashes[pos]);
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = pos as u32 + 1;
+    }
+
+    /// A new item at the end.
+    fn push(&mut self, hash: i64) {
+        self.hashes.push(hash);
+        if self.hashes.len() * 2 + 2 > self.slots.len() {
+            self.rebuild();
+        } else {
+            self.place(self.hashes.len() - 1);
+        }
+    }
+
+    /// Item `pos` is gone: later items move down one place (as `Vec::remove` moves them).
+    fn remove(&mut self, pos: usize) {
+        let mask = self.mask();
+        let mut i = self.home(self.hashes[pos]);
+        while self.slots[i] as usize != pos + 1 {
+            i = (i + 1) & mask;
+        }
+        // backward-shift deletion: pull later members of the run into the hole
+        let mut hole = i;
+        let mut j = (i + 1) & mask;
+        while self.slots[j] != 0 {
+            let home = self.home(self.hashes[self.slots[j] as usize - 1]);
+            // the entry at j may move to the hole when its home is not in (hole, j]
+            let dist_home = j.wrapping_sub(home) & mask;
+            let dist_hole = j.wrapping_sub(hole) & mask;
+            if dist_home >= dist_hole {
+                self.slots[hole] = self.slots[j];
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+        self.slots[hole] = 0;
+        self.hashes.remove(pos);
+        if pos < self.hashes.len() {
+            for s in self.slots.iter_mut() {
+                if *s as usize > pos + 1 {
+                    *s -= 1;
+                }
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        *self = DictIndex::default();
+    }
+
+    /// A new item at the front (later items move up one place).
+    fn insert_front(&mut self, hash: i64) {
+        self.hashes.insert(0, hash);
+        self.rebuild();
+    }
+}
+
 /// `sys.getsizeof(d)`: the dict object with its GC header (64), plus its keys table unless
 /// that is the shared empty one.
 pub fn dict_sizeof(d: &PyDict) -> usize {
@@ -155,58 +268,86 @@ impl Interp {
             id: self.ctx.heap.object(64),
             items: std::cell::RefCell::new(Vec::new()),
             keys: std::cell::Cell::new(DictKeys::EMPTY),
+            index: std::cell::RefCell::new(DictIndex::default()),
             flavor: None,
         })
     }
 
-    /// The position of `key` in `items`, by identity then `==` (refusing unhashable keys).
-    pub fn dict_find(&mut self, items: &[(Value, Value)], key: &Value) -> PyResult<Option<usize>> {
-        self.hash_key(key)?;
-        for (pos, (k, _)) in items.iter().enumerate() {
-            // a long scan (building a big dict) answers Ctrl-C
-            if pos % 4096 == 4095 {
-                self.ctx.check_interrupt()?;
+    /// The position of `key` (whose hash is `hash`) in `d`'s items: among the keys of equal
+    /// hash, the same object or an equal one (`lookdict`). An `__eq__` that changes the dict
+    /// makes the search start again, as in CPython.
+    fn dict_lookup(&mut self, d: &PyDict, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        let mut step = 0;
+        loop {
+            let pos = {
+                let index = d.index.borrow();
+                match index.probe(hash, step) {
+                    None => return Ok(None),
+                    Some(pos) if index.hash_at(pos) == hash => pos,
+                    Some(_) => {
+                        step += 1;
+                        continue;
+                    }
+                }
+            };
+            step += 1;
+            let Some(k) = d.items.borrow().get(pos).map(|(k, _)| k.clone()) else {
+                continue;
+            };
+            let equal = match (&k, key) {
+                (Value::Int(x), Value::Int(y)) => x.v == y.v,
+                (Value::Str(x), Value::Str(y)) => x.v == y.v,
+                _ => self.is_same(&k, key) || self.py_eq(&k, key)?,
+            };
+            if !equal {
+                continue;
             }
-            if self.is_same(k, key) || self.py_eq(k, key)? {
+            let unchanged = d
+                .items
+                .borrow()
+                .get(pos)
+                .is_some_and(|(now, _)| self.is_same(now, &k));
+            if unchanged {
                 return Ok(Some(pos));
             }
+            step = 0;
         }
-        Ok(None)
     }
 
-    pub fn dict_get_items(
-        &mut self,
-        items: &[(Value, Value)],
-        key: &Value,
-    ) -> PyResult<Option<Value>> {
-        Ok(self.dict_find(items, key)?.map(|p| items[p].1.clone()))
+    /// `d[key]` if it is there (refusing unhashable keys).
+    pub fn dict_get(&mut self, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
+        let hash = self.py_hash(key)?;
+        Ok(self
+            .dict_lookup(d, key, hash)?
+            .and_then(|p| d.items.borrow().get(p).map(|(_, v)| v.clone())))
     }
 
     /// `d[key] = v` (`insertdict`, with the keys-table bookkeeping).
     pub fn dict_set(&mut self, d: &PyDict, key: Value, v: Value) -> PyResult<()> {
-        let items = d.items.borrow().clone();
+        let hash = self.py_hash(&key)?;
         let keys = d.keys.get();
         if keys.shared_empty {
-            self.hash_key(&key)?;
             // insert_to_emptydict: a minimal table whose kind follows the first key
             let mut k = DictKeys::new(LOG_MINSIZE, is_exact_str(&key), 0);
             k.usable -= 1;
             k.nentries += 1;
             d.keys.set(k);
             d.items.borrow_mut().push((key, v));
+            d.index.borrow_mut().push(hash);
             return Ok(());
         }
         if keys.unicode && !is_exact_str(&key) {
             insertion_resize(d, false);
         }
-        if let Some(pos) = self.dict_find(&items, &key)? {
+        if let Some(pos) = self.dict_lookup(d, &key, hash)? {
             let old = std::mem::replace(&mut d.items.borrow_mut()[pos].1, v);
             drop(old);
             return Ok(());
         }
         if d.keys.get().usable <= 0 {
             // a bigger table: its entries must fit in the budget
-            self.gate(items.len() as u128 * 2 * DICT_ENTRY_BYTES)?;
+            let used = d.items.borrow().len() as u128;
+            self.gate(used * 2 * DICT_ENTRY_BYTES)?;
             insertion_resize(d, true);
         }
         let mut k = d.keys.get();
@@ -214,15 +355,17 @@ impl Interp {
         k.nentries += 1;
         d.keys.set(k);
         d.items.borrow_mut().push((key, v));
+        d.index.borrow_mut().push(hash);
         Ok(())
     }
 
     /// `del d[key]`: the entry becomes a dummy; the table keeps its size.
     pub fn dict_delitem(&mut self, d: &PyDict, key: &Value) -> PyResult<Value> {
-        let items = d.items.borrow().clone();
-        match self.dict_find(&items, key)? {
+        let hash = self.py_hash(key)?;
+        match self.dict_lookup(d, key, hash)? {
             Some(pos) => {
                 let (k, v) = d.items.borrow_mut().remove(pos);
+                d.index.borrow_mut().remove(pos);
                 drop(k);
                 Ok(v)
             }
@@ -230,9 +373,28 @@ impl Interp {
         }
     }
 
+    /// Takes out the item at `pos` (`OrderedDict.popitem`), if there is one.
+    pub fn dict_remove_at(&self, d: &PyDict, pos: usize) -> Option<(Value, Value)> {
+        if pos >= d.items.borrow().len() {
+            return None;
+        }
+        let item = d.items.borrow_mut().remove(pos);
+        d.index.borrow_mut().remove(pos);
+        Some(item)
+    }
+
+    /// Puts a key that is not in `d` first (`OrderedDict.move_to_end(key, last=False)`).
+    pub fn dict_insert_front(&mut self, d: &PyDict, key: Value, v: Value) -> PyResult<()> {
+        let hash = self.py_hash(&key)?;
+        d.items.borrow_mut().insert(0, (key, v));
+        d.index.borrow_mut().insert_front(hash);
+        Ok(())
+    }
+
     /// `d.clear()`: back to the shared empty keys.
     pub fn dict_clear(&mut self, d: &PyDict) {
         let old = std::mem::take(&mut *d.items.borrow_mut());
+        d.index.borrow_mut().clear();
         d.keys.set(DictKeys::EMPTY);
         drop(old);
     }
@@ -253,6 +415,7 @@ impl Interp {
             {
                 a.keys.set(okeys);
                 *a.items.borrow_mut() = other;
+                *a.index.borrow_mut() = b.index.borrow().clone();
                 return Ok(());
             }
         }
@@ -283,6 +446,7 @@ impl Interp {
         if n >= keys.nentries * 2 / 3 {
             c.keys.set(keys);
             *c.items.borrow_mut() = d.items.borrow().clone();
+            *c.index.borrow_mut() = d.index.borrow().clone();
             return Ok(Value::Dict(c));
         }
         self.dict_merge(&c, d)?;
@@ -438,14 +602,12 @@ impl Interp {
             }
             "get" => {
                 let a = p.positional("get", 1, 2)?;
-                let items = d.items.borrow().clone();
                 let default = a.get(1).cloned().unwrap_or(Value::None);
-                self.dict_get_items(&items, &a[0])?.unwrap_or(default)
+                self.dict_get(d, &a[0])?.unwrap_or(default)
             }
             "pop" => {
                 let a = p.positional("pop", 1, 2)?;
-                let items = d.items.borrow().clone();
-                match self.dict_find(&items, &a[0])? {
+                match self.dict_get(d, &a[0])? {
                     Some(_) => self.dict_delitem(d, &a[0])?,
                     None => match a.get(1) {
                         Some(dv) => dv.clone(),
@@ -456,6 +618,10 @@ impl Interp {
             "popitem" => {
                 p.meth_noargs()?;
                 let last = d.items.borrow_mut().pop();
+                if last.is_some() {
+                    let n = d.items.borrow().len();
+                    d.index.borrow_mut().remove(n);
+                }
                 match last {
                     Some((k, v)) => self.new_tuple(vec![k, v]),
                     None => return Err(PyError::key_error("'popitem(): dictionary is empty'")),
@@ -463,9 +629,8 @@ impl Interp {
             }
             "setdefault" => {
                 let a = p.positional("setdefault", 1, 2)?;
-                let items = d.items.borrow().clone();
                 let default = a.get(1).cloned().unwrap_or(Value::None);
-                match self.dict_get_items(&items, &a[0])? {
+                match self.dict_get(d, &a[0])? {
                     Some(v) => v,
                     None => {
                         self.dict_set(d, a[0].clone(), default.clone())?;
@@ -528,6 +693,36 @@ mod tests {
         ];
         for (k, size, why) in cases {
             assert_eq!(64 + k.size_bytes(), size, "{why}");
+        }
+    }
+
+    /// Every item's position is found from its hash, after pushes and removals anywhere.
+    #[test]
+    fn index_finds_every_item_after_removals() {
+        fn find(ix: &DictIndex, hash: i64, pos: usize) -> bool {
+            (0..)
+                .map_while(|step| ix.probe(hash, step))
+                .any(|p| p == pos)
+        }
+        // hashes with collisions (equal hashes, and ones landing on the same home slot)
+        let hashes: Vec<i64> = (0..200)
+            .map(|i| [i, i % 7, -i, i << 40][i as usize % 4])
+            .collect();
+        let removals = [0usize, 150, 5, 5, 120, 0];
+        let mut ix = DictIndex::default();
+        let mut live = hashes.clone();
+        for &h in &hashes {
+            ix.push(h);
+        }
+        for &r in &removals {
+            ix.remove(r);
+            live.remove(r);
+            for (pos, &h) in live.iter().enumerate() {
+                assert!(
+                    find(&ix, h, pos),
+                    "item {pos} (hash {h}) after removing {r}"
+                );
+            }
         }
     }
 

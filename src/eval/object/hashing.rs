@@ -166,6 +166,10 @@ impl Interp {
             Value::Set(s) if !s.frozen => {
                 return Err(PyError::type_error("unhashable type: 'set'"));
             }
+            Value::Native(n) if n.slots.hash.is_some() => {
+                let f = n.slots.hash.expect("checked");
+                f(self, v)?
+            }
             _ => pointer_hash(self.id_of(v)),
         })
     }

@@ -385,6 +385,66 @@ impl Interp {
         Ok(())
     }
 
+    /// `+ - * /` of float64/int64 scalars with each other or with Python floats and small ints,
+    /// when NumPy gives a plain result (finite, no overflow, no division by zero, so no
+    /// warning): the NEP 50 dtype (float64 if either side is a float, else int64) without 0-d
+    /// arrays. Anything else (`None`) takes the general path.
+    fn fast_scalar_binary(&self, a: &Value, op: BinOp, b: &Value) -> Option<Value> {
+        #[derive(Clone, Copy)]
+        enum N {
+            F(f64),
+            I(i64),
+        }
+        // (number, whether it is a NumPy scalar: at least one side must be)
+        let side = |v: &Value| -> Option<(N, bool)> {
+            match v {
+                Value::Scalar(s) => match s.v {
+                    Scalar::Float(x) if s.dtype == DType::FLOAT64 => Some((N::F(x), true)),
+                    Scalar::Int(x) if s.dtype == DType::INT64 => Some((N::I(x), true)),
+                    _ => None,
+                },
+                Value::Float(f) => Some((N::F(f.v), false)),
+                Value::Int(i) => match i.v {
+                    Int::Small(x) => Some((N::I(x), false)),
+                    Int::Big(_) => None,
+                },
+                _ => None,
+            }
+        };
+        let (x, xs) = side(a)?;
+        let (y, ys) = side(b)?;
+        if !xs && !ys {
+            return None;
+        }
+        let f = |n: N| match n {
+            N::F(v) => v,
+            N::I(v) => v as f64,
+        };
+        match (x, y, op) {
+            (N::I(p), N::I(q), BinOp::Add | BinOp::Sub | BinOp::Mul) => {
+                let r = match op {
+                    BinOp::Add => p.checked_add(q),
+                    BinOp::Sub => p.checked_sub(q),
+                    _ => p.checked_mul(q),
+                }?;
+                Some(self.new_scalar(DType::INT64, Scalar::Int(r)))
+            }
+            (_, _, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) => {
+                let (p, q) = (f(x), f(y));
+                let r = match op {
+                    BinOp::Add => p + q,
+                    BinOp::Sub => p - q,
+                    BinOp::Mul => p * q,
+                    _ if q == 0.0 => return None,
+                    _ => p / q,
+                };
+                r.is_finite()
+                    .then(|| self.new_scalar(DType::FLOAT64, Scalar::Float(r)))
+            }
+            _ => None,
+        }
+    }
+
     fn is_numpy(v: &Value) -> bool {
         matches!(v, Value::Array(_) | Value::Scalar(_))
     }
@@ -392,6 +452,15 @@ impl Interp {
     pub fn binary_op(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Value> {
         if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
             return self.user_binary(a, op, b);
+        }
+        // the fast path knows only finite results: underflow, when watched, needs the kernels
+        if !self
+            .ctx
+            .fp_watched()
+            .contains(crate::runtime::fpe::FpFlags::UNDERFLOW)
+            && let Some(v) = self.fast_scalar_binary(a, op, b)
+        {
+            return Ok(v);
         }
         if let Value::Dict(d) = a
             && d.flavor.is_some()
@@ -1022,12 +1091,12 @@ impl Interp {
             }
             (V::Set(x), V::Set(y)) => self.set_equal(x, y)?,
             (V::Dict(x), V::Dict(y)) => {
-                let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
-                if xs.len() != ys.len() {
+                let xs = x.items.borrow().clone();
+                if xs.len() != y.items.borrow().len() {
                     return Ok(false);
                 }
                 for (k, v) in &xs {
-                    match self.dict_get_items(&ys, k)? {
+                    match self.dict_get(y, k)? {
                         Some(w) => {
                             if !self.nested(Nesting::Comparison, |me| me.py_eq(v, &w))? {
                                 return Ok(false);
@@ -1133,10 +1202,7 @@ impl Interp {
                     x.type_name()
                 ))),
             },
-            Value::Dict(d) => {
-                let items = d.items.borrow().clone();
-                Ok(self.dict_get_items(&items, x)?.is_some())
-            }
+            Value::Dict(d) => Ok(self.dict_get(d, x)?.is_some()),
             Value::Array(_) => {
                 let eq = self.compare(container, CmpOp::Eq, x)?;
                 let any = self.call_method(&eq, "any", vec![], vec![])?;

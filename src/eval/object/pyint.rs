@@ -14,7 +14,8 @@ pub const MAX_BITS: u64 = 4_000_000;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Int {
     Small(i64),
-    Big(BigInt),
+    /// Boxed: an int object stays small (most ints are small).
+    Big(Box<BigInt>),
 }
 
 impl PartialOrd for Int {
@@ -41,13 +42,13 @@ impl Int {
     pub fn from_big(b: BigInt) -> Int {
         match b.to_i64() {
             Some(v) => Int::Small(v),
-            None => Int::Big(b),
+            None => Int::Big(Box::new(b)),
         }
     }
     pub fn from_i128(v: i128) -> Int {
         match i64::try_from(v) {
             Ok(v) => Int::Small(v),
-            Err(_) => Int::Big(BigInt::from(v)),
+            Err(_) => Int::Big(Box::new(BigInt::from(v))),
         }
     }
     pub fn from_u64(v: u64) -> Int {
@@ -56,7 +57,7 @@ impl Int {
     pub fn to_big(&self) -> BigInt {
         match self {
             Int::Small(v) => BigInt::from(*v),
-            Int::Big(b) => b.clone(),
+            Int::Big(b) => (**b).clone(),
         }
     }
     pub fn to_i64(&self) -> Option<i64> {
@@ -205,7 +206,7 @@ impl Int {
             Int::Small(v) => v
                 .checked_neg()
                 .map_or_else(|| Int::from_big(-BigInt::from(*v)), Int::Small),
-            Int::Big(b) => Int::from_big(-b.clone()),
+            Int::Big(b) => Int::from_big(-(**b).clone()),
         }
     }
     pub fn abs(&self) -> Int {

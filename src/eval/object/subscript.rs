@@ -156,16 +156,13 @@ impl Interp {
             | Value::Str(_)
             | Value::Bytes(_)
             | Value::Range(_) => self.seq_getitem(obj, idx),
-            Value::Dict(d) => {
-                let items = d.items.borrow().clone();
-                match self.dict_get_items(&items, idx)? {
-                    Some(v) => Ok(v),
-                    None if d.flavor.is_some() => {
-                        crate::eval::modules::collections::missing(self, d, idx)
-                    }
-                    None => Err(self.missing_key(idx)?),
+            Value::Dict(d) => match self.dict_get(d, idx)? {
+                Some(v) => Ok(v),
+                None if d.flavor.is_some() => {
+                    crate::eval::modules::collections::missing(self, d, idx)
                 }
-            }
+                None => Err(self.missing_key(idx)?),
+            },
             Value::Flags(f) => self.flags_get(f, idx),
             Value::Native(n) if n.slots.getitem.is_some() => {
                 let f = n.slots.getitem.expect("checked");
@@ -178,6 +175,18 @@ impl Interp {
 
     /// The `pos`-th item along axis 0 (iteration): a new scalar for 1-d arrays, a view otherwise.
     pub fn array_axis0_item(&mut self, a: &Rc<NdArray>, pos: usize) -> PyResult<Value> {
+        // a 1-d array's element is read straight from its bytes (a loop over an array)
+        let one_d = {
+            let l = a.layout();
+            (l.shape.len() == 1 && pos < l.shape[0])
+                .then(|| l.offset_bytes + pos as isize * l.strides[0])
+        };
+        if let Some(offset) = one_d
+            && let Ok(offset) = usize::try_from(offset)
+        {
+            let v = a.element_at(offset)?;
+            return Ok(self.element_scalar(a.dtype(), v));
+        }
         match a.index_basic(&self.ctx, &[IndexItem::Int(pos as i128)])? {
             Indexed::Element(v) => Ok(self.element_scalar(a.dtype(), v)),
             Indexed::View(v) => Ok(Value::Array(v)),

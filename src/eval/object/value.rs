@@ -95,6 +95,8 @@ pub type CallSlot = fn(
 pub type ReprSlot = fn(&mut crate::eval::Interp, &Value) -> crate::PyResult<String>;
 /// `obj.name` for attributes that are not rows (`None`: not found).
 pub type GetAttrSlot = fn(&mut crate::eval::Interp, &Value, &str) -> crate::PyResult<Option<Value>>;
+/// `hash(obj)`.
+pub type HashSlot = fn(&mut crate::eval::Interp, &Value) -> crate::PyResult<i64>;
 /// `a <op> b` with `a` or `b` this object (`None`: NotImplemented).
 pub type CompareSlot = fn(
     &mut crate::eval::Interp,
@@ -113,6 +115,7 @@ pub struct NativeSlots {
     pub repr: Option<ReprSlot>,
     pub getattr: Option<GetAttrSlot>,
     pub compare: Option<CompareSlot>,
+    pub hash: Option<HashSlot>,
 }
 
 impl NativeSlots {
@@ -125,6 +128,7 @@ impl NativeSlots {
         repr: None,
         getattr: None,
         compare: None,
+        hash: None,
     };
 }
 
@@ -174,6 +178,8 @@ pub struct PyDict {
     pub items: RefCell<Vec<(Value, Value)>>,
     /// The model of CPython's keys table (for `getsizeof`).
     pub keys: Cell<crate::eval::object::dictobj::DictKeys>,
+    /// The hash index over `items` (kept by `dictobj`, the only place that changes `items`).
+    pub index: RefCell<crate::eval::object::dictobj::DictIndex>,
     /// Which `dict` subclass of `collections` it is (`None`: a plain dict).
     pub flavor: Option<Rc<crate::eval::modules::collections::DictFlavor>>,
 }

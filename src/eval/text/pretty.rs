@@ -360,6 +360,16 @@ impl Interp {
                 p.text(&format!("__main__.{}", c.qualname));
                 Ok(())
             }
+            // IPython's default printer for objects without a repr of their own
+            Value::Native(n) if n.slots.repr.is_none() && n.repr_head.is_none() => {
+                let id = self.id_of(v);
+                p.text(&format!(
+                    "<{} at {id:#x}{}>",
+                    n.type_name,
+                    if cycle { " ..." } else { "" }
+                ));
+                Ok(())
+            }
             // a class made natively (`namedtuple`): IPython prints its dotted name
             Value::Native(n) if n.type_name == "type" => {
                 let r = self.repr(v)?;
@@ -404,7 +414,9 @@ impl Interp {
             // objects without a __repr__ of their own
             Value::Dummy(_) | Value::Iter(_) | Value::Cell(_) => {
                 let name = match v {
-                    Value::Iter(it) if it.kind == "generator" => {
+                    Value::Iter(it)
+                        if it.kind == "generator" || self.native_iter_repr(it).is_some() =>
+                    {
                         let r = self.repr(v)?;
                         p.text(&r);
                         return Ok(());

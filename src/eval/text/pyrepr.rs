@@ -122,6 +122,9 @@ impl Interp {
             | Value::Instance(_)
             | Value::Exception(_)
             | Value::Descr(_) => self.language_repr(v)?,
+            Value::Iter(it) if self.native_iter_repr(it).is_some() => self
+                .native_iter_repr(it)
+                .unwrap_or_else(|| Ok(String::new()))?,
             Value::Iter(it) => {
                 let name = match &*it.state.borrow() {
                     IterState::Gen(g) => format!("generator object {}", g.qualname),

@@ -12,7 +12,7 @@ use crate::eval::Value;
 
 use super::session::Session;
 
-pub use timing::format_time;
+pub use timing::{cpu_times, format_time};
 
 /// What a magic is given: the text after its name and, for `%%name`, the rest of the cell.
 pub struct Call<'a> {

@@ -50,7 +50,7 @@ fn python_g(x: f64, precision: usize) -> String {
 
 /// Process CPU time (user, system), as `resource.getrusage(RUSAGE_SELF)` reports it.
 #[cfg(unix)]
-fn cpu_times() -> (f64, f64) {
+pub fn cpu_times() -> (f64, f64) {
     use nix::sys::resource::{UsageWho, getrusage};
     match getrusage(UsageWho::RUSAGE_SELF) {
         Ok(u) => {
@@ -62,7 +62,7 @@ fn cpu_times() -> (f64, f64) {
 }
 
 #[cfg(not(unix))]
-fn cpu_times() -> (f64, f64) {
+pub fn cpu_times() -> (f64, f64) {
     (0.0, 0.0)
 }
 
