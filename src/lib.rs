@@ -20,7 +20,8 @@
 //!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing), `origin` (why a buffer holds a copy NumPy made unasked),
-//!     `coverage` (which bytes a layout's elements cover, how many share a byte).
+//!     `coverage` (which bytes a layout's elements cover, how many share a byte), `fpe`
+//!     (NumPy's floating-point error flags as data: what kernels raised, what is watched).
 //!   - `random` — NumPy's random streams bit for bit: `mt19937` (legacy seeding), `pcg64` and
 //!     `seedseq` (`SeedSequence`), `bounded` (masked and Lemire bounded integers), `ziggurat`
 //!     (+ `ziggurat_tables`, NumPy's numbers), `distributions` (uniform, polar and ziggurat
@@ -32,7 +33,8 @@
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
-//!     ufuncs, `isnan`..., `where`'s selection).
+//!     ufuncs, `isnan`..., `where`'s selection), `fpcheck` (the floating-point flags of a
+//!     result block, checked after the fact).
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
 //!   - `eval::vm` — compiling and running code: `symtable` (scopes: locals to slots, cells,
@@ -59,11 +61,14 @@
 //!     counting (`sorting`); `numpy.random` (`random`); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`); `byte_bounds` and `ndarray.ctypes` (`memory`).
+//!     (`origins`); `byte_bounds` and `ndarray.ctypes` (`memory`); the floating-point error
+//!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
 //!     `operator`, `collections` (flavoured dicts, `deque`, `namedtuple`), `random`
 //!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
+//!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
+//!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
 //!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),
 //!     `bind` (argument binding with CPython's and NumPy's messages, `messages`), `call` (the

@@ -204,6 +204,7 @@ topics!(
     strings_format,
     ufuncs,
     views,
+    warnings,
 );
 
 /// Every topic directory has a test above (a new directory must be added to the list).
@@ -248,6 +249,7 @@ fn every_topic_is_checked() {
         "strings_format",
         "ufuncs",
         "views",
+        "warnings",
     ];
     let mut dirs: Vec<String> = fs::read_dir(root().join("tests/transcripts"))
         .expect("tests/transcripts")

@@ -10,6 +10,7 @@ mod recover;
 pub mod registry;
 pub mod text;
 pub mod vm;
+pub mod warnings;
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -60,6 +61,10 @@ pub struct Interp {
     pub help_page: Option<HelpHook>,
     /// The hidden `RandomState` behind `np.random.rand` and friends (made on first use).
     pub(crate) np_random: Option<Value>,
+    /// NumPy's floating-point error state (`np.seterr`, `np.errstate`).
+    pub(crate) errstate: numpy::errstate::ErrState,
+    /// The warnings the running cell raised.
+    pub(crate) warnings: warnings::Warnings,
     /// The hidden `random.Random` behind the `random` module's functions.
     pub(crate) py_random: Option<modules::random::PyRandom>,
 }
@@ -84,6 +89,8 @@ impl Interp {
             float_format: None,
             help_page: None,
             np_random: None,
+            errstate: Default::default(),
+            warnings: Default::default(),
             py_random: None,
         }
     }

@@ -94,6 +94,9 @@ pub fn output(r: &CellResult, style: Style) -> String {
     if let Some(page) = &r.page {
         s.push_str(page);
     }
+    for w in &r.warnings {
+        s.push_str(&warning_line(w, style));
+    }
     for p in &r.pictures {
         s.push_str(&paint::render(
             &super::buffers::draw(p, style.width),
@@ -168,6 +171,16 @@ pub fn output(r: &CellResult, style: Style) -> String {
     s
 }
 
+/// A warning the cell raised, as the oracle keeps it (`RuntimeWarning: <message>`; IPython's
+/// stderr text without its file/line prefix), the category in yellow at a terminal.
+fn warning_line(w: &crate::eval::warnings::Warning, style: Style) -> String {
+    if style.color && !w.category.is_empty() {
+        format!("{}: {}\n", w.category.yellow().bold(), w.message)
+    } else {
+        format!("{}\n", w.text())
+    }
+}
+
 /// The offending line and a caret under the column (`col` counts characters from the start of
 /// the cell; lines are separated by `\n`).
 fn caret(input: &str, col: usize) -> String {
@@ -210,6 +223,7 @@ mod tests {
             n: 3,
             input: "a".into(),
             stdout: String::new(),
+            warnings: Vec::new(),
             out: out.map(String::from),
             facts: None,
             error,

@@ -14,6 +14,7 @@ use super::{help, magics};
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::{PyList, PyStr, Value};
+pub use crate::eval::warnings::Warning;
 use crate::runtime::{Heap, ObjId};
 use crate::syntax::ast::Cell;
 
@@ -54,6 +55,8 @@ pub struct CellResult {
     pub input: String,
     /// What `print` wrote (ends with a newline when not empty).
     pub stdout: String,
+    /// The warnings the cell raised, once per message and line (shown after `stdout`).
+    pub warnings: Vec<Warning>,
     /// IPython's text for `Out[n]`, when there is one.
     pub out: Option<String>,
     pub facts: Option<Facts>,
@@ -422,6 +425,7 @@ impl Session {
             n,
             input: src.to_string(),
             stdout: String::new(),
+            warnings: Vec::new(),
             out: None,
             facts: None,
             error: None,
@@ -452,6 +456,7 @@ impl Session {
             out.push('\n');
         }
         result.stdout = out;
+        result.warnings = self.interp.take_warnings();
         result.pictures = std::mem::take(&mut self.pictures);
         result.page = self.page.take();
         Some(result)

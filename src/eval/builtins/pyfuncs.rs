@@ -165,7 +165,12 @@ fn abs(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
         Value::Float(f) => it.new_float(f.v.abs()),
         Value::Complex(c) => it.new_float(c.re.hypot(c.im)),
-        Value::Array(_) | Value::Scalar(_) => {
+        // NumPy's scalar math (`abs(np.int8(-128))` overflows); arrays take the ufunc
+        Value::Scalar(s) => {
+            let arr = it.scalar_to_array(s.dtype, &s.v)?;
+            return it.numpy_unary_in("absolute", &arr, true);
+        }
+        Value::Array(_) => {
             return it.call_numpy("numpy.absolute", vec![v.clone()], vec![]);
         }
         other => {

@@ -661,21 +661,22 @@ impl Interp {
             step = delta / div as f64;
             if step == 0.0 {
                 let d = self.scalar_to_array(dt, &Scalar::Float(div as f64))?;
-                kernels::binary(&self.ctx, BinaryOp::TrueDiv, &y, &d, dt, Some(&y))?;
+                self.ufunc_kernel(BinaryOp::TrueDiv, &y, &d, dt, Some(&y))?;
                 let m = self.scalar_to_array(dt, &Scalar::Float(delta))?;
-                kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, Some(&y))?;
+                self.ufunc_kernel(BinaryOp::Mul, &y, &m, dt, Some(&y))?;
             } else {
                 let s = self.scalar_to_array(dt, &Scalar::Float(step))?;
-                kernels::binary(&self.ctx, BinaryOp::Mul, &y, &s, dt, Some(&y))?;
+                self.ufunc_kernel(BinaryOp::Mul, &y, &s, dt, Some(&y))?;
             }
         } else {
             step = f64::NAN;
             let m = self.scalar_to_array(dt, &Scalar::Float(delta))?;
-            y = kernels::binary(&self.ctx, BinaryOp::Mul, &y, &m, dt, None)?
+            y = self
+                .ufunc_kernel(BinaryOp::Mul, &y, &m, dt, None)?
                 .ok_or_else(|| PyError::type_error("linspace"))?;
         }
         let s0 = self.scalar_to_array(dt, &Scalar::Float(f0))?;
-        kernels::binary(&self.ctx, BinaryOp::Add, &y, &s0, dt, Some(&y))?;
+        self.ufunc_kernel(BinaryOp::Add, &y, &s0, dt, Some(&y))?;
         if endpoint && num > 1 {
             kernels::set_element(&y, y.layout().offset_of(&[num - 1]), &Scalar::Float(f1))?;
         }

@@ -5,6 +5,7 @@ pub mod arraymethods;
 pub mod constructors;
 pub mod creation;
 pub mod dtypes;
+pub mod errstate;
 pub mod fancy;
 pub mod grids;
 pub mod info;

@@ -147,6 +147,14 @@ impl Interp {
         match module {
             "numpy" => {
                 if let Some(e) = removed_numpy_attr(name) {
+                    // numpy/__init__.py's __getattr__ warns first for the two names it means
+                    // to bring back as scalar types
+                    if matches!(name, "object" | "str") {
+                        self.warn(
+                            "FutureWarning",
+                            format!("In the future `np.{name}` will be defined as the corresponding NumPy scalar."),
+                        );
+                    }
                     return Err(e);
                 }
                 Err(PyError::module_no_attribute("numpy", name))

@@ -176,8 +176,15 @@ fn is_python_number(v: &Value) -> bool {
 }
 
 /// NumPy's `isclose`: `|a - b| <= atol + rtol * |b|` where `b` is finite, or `a == b`;
-/// `allclose` is `bool(all(isclose(...)))`.
-fn isclose(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+/// `allclose` is `bool(all(isclose(...)))`. NumPy computes it under
+/// `errstate(invalid='ignore')` (`inf - inf` is quiet).
+fn isclose(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    it.with_fp_ignored(crate::runtime::fpe::FpFlags::INVALID, |it| {
+        isclose_in(it, a)
+    })
+}
+
+fn isclose_in(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = a.req("a")?;
     let y = a.req("b")?;
     let rtol = a.take("rtol").unwrap_or_else(|| it.new_float(1e-5));

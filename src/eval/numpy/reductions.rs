@@ -254,7 +254,9 @@ impl Interp {
             Some(v) if !v.is_none() => Some(self.value_to_element(&v, acc)?),
             _ => None,
         };
-        let r = kernels::reduce(&self.ctx, op, a, axes.as_deref(), acc, initial.as_ref())?;
+        let r = self.fp_scope(false, "reduce", |it| {
+            kernels::reduce(&it.ctx, op, a, axes.as_deref(), acc, initial.as_ref())
+        })?;
         self.finish_reduce(r, a, axes.as_deref(), keep)
     }
 
@@ -316,7 +318,12 @@ impl Interp {
             Some(list) => list.iter().map(|&ax| a.shape()[ax]).product(),
             None => a.size(),
         };
-        let s = kernels::reduce(&self.ctx, ReduceOp::Sum, a, axes.as_deref(), acc, None)?;
+        if count == 0 {
+            self.warn("RuntimeWarning", "Mean of empty slice".into());
+        }
+        let s = self.fp_scope(false, "reduce", |it| {
+            kernels::reduce(&it.ctx, ReduceOp::Sum, a, axes.as_deref(), acc, None)
+        })?;
         // true_divide(ret, rcount): in the sum's dtype when inexact, else in float64 and cast
         // back (casting='unsafe')
         let div_dt = if acc.is_inexact() {
@@ -325,7 +332,11 @@ impl Interp {
             DType::FLOAT64
         };
         let n = self.scalar_to_array(div_dt, &Scalar::Float(count as f64))?;
-        let mut q = kernels::binary(&self.ctx, BinaryOp::TrueDiv, &s, &n, div_dt, None)?
+        // a 0-d sum is a NumPy scalar there: `ret.dtype.type(ret / rcount)`, scalar math
+        let mut q = self
+            .fp_scope(s.ndim() == 0, "divide", |it| {
+                kernels::binary(&it.ctx, BinaryOp::TrueDiv, &s, &n, div_dt, None)
+            })?
             .ok_or_else(|| PyError::type_error("mean"))?;
         let out_dt = if half && given.is_none() {
             DType::FLOAT16
@@ -424,7 +435,9 @@ impl Interp {
         } else {
             ReduceOp::Sum
         };
-        let r = kernels::accumulate(&self.ctx, op, a, axis, acc)?;
+        let r = self.fp_scope(false, "accumulate", |it| {
+            kernels::accumulate(&it.ctx, op, a, axis, acc)
+        })?;
         Ok(Value::Array(r))
     }
 }

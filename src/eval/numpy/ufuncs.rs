@@ -255,7 +255,7 @@ fn float_unary(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = a.req("x")?;
     let x = o.input(it, x)?;
     let arr = it.to_array(&x, None)?;
-    let r = it.float_ufunc(a.func, &arr)?;
+    let r = it.fp_scope(false, a.func, |it| it.float_ufunc(a.func, &arr))?;
     let r = it.wrap_result(r)?;
     o.finish(it, a.func, r)
 }
@@ -268,7 +268,7 @@ fn float_binary(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x2 = a.req("x2")?;
     let x1 = o.input(it, x1)?;
     let x2 = o.input(it, x2)?;
-    let r = it.float_binary_ufunc(a.func, &x1, &x2)?;
+    let r = it.fp_scope(false, a.func, |it| it.float_binary_ufunc(a.func, &x1, &x2))?;
     o.finish(it, a.func, r)
 }
 

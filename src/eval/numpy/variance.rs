@@ -54,8 +54,13 @@ impl Interp {
             Some(list) => list.iter().map(|&ax| a.shape()[ax]).product(),
             None => a.size(),
         };
+        if ddof >= count as f64 {
+            self.warn("RuntimeWarning", "Degrees of freedom <= 0 for slice".into());
+        }
         // arrmean = umr_sum(arr, axis, dtype, keepdims=True) / rcount
-        let s = kernels::reduce(&self.ctx, ReduceOp::Sum, a, axes.as_deref(), acc, None)?;
+        let s = self.fp_scope(false, "reduce", |it| {
+            kernels::reduce(&it.ctx, ReduceOp::Sum, a, axes.as_deref(), acc, None)
+        })?;
         let kept: Vec<i128> = (0..a.ndim())
             .map(|d| match &axes {
                 Some(list) if !list.contains(&d) => a.shape()[d] as i128,
@@ -64,22 +69,31 @@ impl Interp {
             .collect();
         let s = s.reshape(&self.ctx, &kept, OrderArg::C)?;
         let mean = self.divide_by(&s, count as f64, acc)?;
-        let x = kernels::binary(&self.ctx, BinaryOp::Sub, a, &mean, acc, None)?
+        let x = self
+            .ufunc_kernel(BinaryOp::Sub, a, &mean, acc, None)?
             .ok_or_else(|| PyError::type_error("var"))?;
-        let sq = kernels::binary(&self.ctx, BinaryOp::Mul, &x, &x, acc, None)?
+        let sq = self
+            .ufunc_kernel(BinaryOp::Mul, &x, &x, acc, None)?
             .ok_or_else(|| PyError::type_error("var"))?;
-        let ret = kernels::reduce(&self.ctx, ReduceOp::Sum, &sq, axes.as_deref(), acc, None)?;
+        let ret = self.fp_scope(false, "reduce", |it| {
+            kernels::reduce(&it.ctx, ReduceOp::Sum, &sq, axes.as_deref(), acc, None)
+        })?;
         let mut ret = self.divide_by(&ret, (count as f64 - ddof).max(0.0), acc)?;
         if name == "std" {
-            ret = kernels::unary(&self.ctx, UnaryOp::Sqrt, &ret)?;
+            ret = self.fp_scope(false, "sqrt", |it| {
+                kernels::unary(&it.ctx, UnaryOp::Sqrt, &ret)
+            })?;
         }
         self.finish_reduce(ret, a, axes.as_deref(), keep)
     }
 
-    /// `x / n` in `acc` (NumPy's `true_divide(ret, rcount)`).
+    /// `x / n` in `acc` (NumPy's `true_divide(ret, rcount)`; `ret.dtype.type(ret / rcount)`,
+    /// NumPy's scalar division, when the result is 0-d).
     fn divide_by(&mut self, x: &Rc<NdArray>, n: f64, acc: DType) -> PyResult<Rc<NdArray>> {
         let n = self.scalar_to_array(acc, &Scalar::Float(n))?;
-        kernels::binary(&self.ctx, BinaryOp::TrueDiv, x, &n, acc, None)?
-            .ok_or_else(|| PyError::type_error("var"))
+        self.fp_scope(x.ndim() == 0, "divide", |it| {
+            kernels::binary(&it.ctx, BinaryOp::TrueDiv, x, &n, acc, None)
+        })?
+        .ok_or_else(|| PyError::type_error("var"))
     }
 }

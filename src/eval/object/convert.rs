@@ -235,7 +235,7 @@ impl Interp {
                 }
                 _ => self.value_to_element(v, dt)?,
             };
-            kernels::set_element(arr, o, &s)?;
+            kernels::store_element(&self.ctx, arr, o, &s)?;
         }
         Ok(())
     }

@@ -453,6 +453,18 @@ impl Interp {
     /// here for a native type; its exit is called with `(type, value, traceback)` (all None on
     /// a normal exit) and suppresses the exception when it returns something true.
     pub(crate) fn native_context(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        // a type written in Rust whose rows include `__enter__` and `__exit__` (`np.errstate`)
+        if let Value::Native(n) = mgr
+            && n.owners.iter().any(|o| {
+                crate::eval::registry::lookup(o, "__enter__").is_some()
+                    && crate::eval::registry::lookup(o, "__exit__").is_some()
+            })
+        {
+            let exit = self.getattr(mgr, "__exit__")?;
+            let enter = self.getattr(mgr, "__enter__")?;
+            let entered = self.call(&enter, vec![], vec![])?;
+            return Ok((exit, entered));
+        }
         Err(PyError::type_error(format!(
             "'{}' object does not support the context manager protocol",
             mgr.type_name()

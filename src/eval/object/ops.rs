@@ -253,10 +253,14 @@ impl Interp {
         }
     }
 
+    /// An operand as an array of `dt`: a Python number is cast to it first, which NumPy checks
+    /// as a cast of its own (`float32_array + 1e300`: `overflow encountered in cast`).
     pub(crate) fn materialize(&mut self, o: Operand, dt: DType) -> PyResult<Rc<NdArray>> {
         match o {
             Operand::Strong(a) => Ok(a),
-            Operand::Weak(w) => self.scalar_to_array(dt, &w.to_scalar()),
+            Operand::Weak(w) => {
+                self.fp_scope(false, "cast", |it| it.scalar_to_array(dt, &w.to_scalar()))
+            }
         }
     }
 
@@ -282,11 +286,48 @@ impl Interp {
         } else {
             arr.clone()
         };
-        kernels::unary(&self.ctx, op, &input).map(Some)
+        let name = match op {
+            KUnary::Square => "square",
+            KUnary::Reciprocal => "reciprocal",
+            _ => "sqrt",
+        };
+        self.fp_scope(false, name, |it| kernels::unary(&it.ctx, op, &input))
+            .map(Some)
     }
 
-    /// A NumPy binary operation between two values (at least one array-like).
+    /// The kernel of a binary ufunc on arrays already in `dt`, as one NumPy operation (its
+    /// floating-point flags named after the ufunc): for NumPy functions that call ufuncs.
+    pub(crate) fn ufunc_kernel(
+        &mut self,
+        op: KOp,
+        a: &NdArray,
+        b: &NdArray,
+        dt: DType,
+        out: Option<&NdArray>,
+    ) -> PyResult<Option<Rc<NdArray>>> {
+        self.fp_scope(false, op.ufunc_name(), |it| {
+            kernels::binary(&it.ctx, op, a, b, dt, out)
+        })
+    }
+
+    /// A NumPy binary operation between two values (at least one array-like), as the ufunc
+    /// (`np.add`): its floating-point flags are named after the ufunc.
     pub fn numpy_binary(&mut self, a: &Value, op: KOp, b: &Value, symbol: &str) -> PyResult<Value> {
+        self.fp_scope(false, op.ufunc_name(), |it| {
+            it.numpy_binary_in(a, op, b, symbol, false)
+        })
+    }
+
+    /// `numpy_binary` inside the caller's floating-point scope; `scalar` is NumPy's scalar math
+    /// (`np.int8(127) + 1`), which also reports integer overflow of `+`, `-` and `*`.
+    fn numpy_binary_in(
+        &mut self,
+        a: &Value,
+        op: KOp,
+        b: &Value,
+        symbol: &str,
+        scalar: bool,
+    ) -> PyResult<Value> {
         let (Some(x), Some(y)) = (self.operand(a)?, self.operand(b)?) else {
             let elem = |v: &Value| match v {
                 Value::Array(a) => python_type_of_dtype(a.dtype()),
@@ -307,7 +348,41 @@ impl Interp {
         let ya = self.materialize(y, dt)?;
         let r = kernels::binary(&self.ctx, op, &xa, &ya, dt, None)?
             .ok_or_else(|| PyError::type_error("no result"))?;
+        if scalar && dt.is_integer() && matches!(op, KOp::Add | KOp::Sub | KOp::Mul) {
+            self.check_int_overflow(op, &xa, &ya, &r)?;
+        }
         self.wrap_result(r)
+    }
+
+    /// NumPy's scalar math checks `+`, `-`, `*` of integers for overflow (its array loops do
+    /// not): the exact result against the wrapped one.
+    fn check_int_overflow(
+        &mut self,
+        op: KOp,
+        x: &NdArray,
+        y: &NdArray,
+        r: &NdArray,
+    ) -> PyResult<()> {
+        let wide = |a: &NdArray| -> PyResult<Option<i128>> {
+            Ok(match a.element_at(a.offset_bytes() as usize)? {
+                Scalar::Int(v) => Some(v as i128),
+                Scalar::UInt(v) => Some(v as i128),
+                Scalar::Bool(b) => Some(b as i128),
+                _ => None,
+            })
+        };
+        let (Some(a), Some(b), Some(got)) = (wide(x)?, wide(y)?, wide(r)?) else {
+            return Ok(());
+        };
+        let exact = match op {
+            KOp::Add => a.checked_add(b),
+            KOp::Sub => a.checked_sub(b),
+            _ => a.checked_mul(b),
+        };
+        if exact != Some(got) {
+            self.ctx.raise_fp(crate::runtime::fpe::FpFlags::OVERFLOW);
+        }
+        Ok(())
     }
 
     /// `+ - * /` of float64/int64 scalars with each other or with Python floats and small ints,
@@ -378,7 +453,13 @@ impl Interp {
         if crate::eval::object::dunder::is_user(a) || crate::eval::object::dunder::is_user(b) {
             return self.user_binary(a, op, b);
         }
-        if let Some(v) = self.fast_scalar_binary(a, op, b) {
+        // the fast path knows only finite results: underflow, when watched, needs the kernels
+        if !self
+            .ctx
+            .fp_watched()
+            .contains(crate::runtime::fpe::FpFlags::UNDERFLOW)
+            && let Some(v) = self.fast_scalar_binary(a, op, b)
+        {
             return Ok(v);
         }
         if let Value::Dict(d) = a
@@ -395,7 +476,10 @@ impl Interp {
                 return self.percent_format(a, b);
             }
             if let Some(k) = kop(op) {
-                return self.numpy_binary(a, k, b, op.symbol());
+                let scalar = scalar_math(a, b);
+                return self.fp_scope(scalar, k.ufunc_name(), |it| {
+                    it.numpy_binary_in(a, k, b, op.symbol(), scalar)
+                });
             }
         }
         self.python_binary(a, op, b)
@@ -439,6 +523,16 @@ impl Interp {
     /// `sqrt` of integers is float16/float32/float64 by their size, `square` of bools is int8,
     /// `abs` of complex is real.
     pub fn numpy_unary(&mut self, name: &str, arr: &Rc<NdArray>) -> PyResult<Value> {
+        self.numpy_unary_in(name, arr, false)
+    }
+
+    /// `numpy_unary`; `scalar` is NumPy's scalar math (`-np.int8(x)`, `abs(np.float64(x))`).
+    pub(crate) fn numpy_unary_in(
+        &mut self,
+        name: &str,
+        arr: &Rc<NdArray>,
+        scalar: bool,
+    ) -> PyResult<Value> {
         let dt = arr.dtype().to_native();
         let op = match name {
             "negative" => KUnary::Neg,
@@ -479,8 +573,31 @@ impl Interp {
         } else {
             arr.clone()
         };
-        let r = kernels::unary(&self.ctx, op, &input)?;
+        let r = self.fp_scope(scalar, ufunc, |it| kernels::unary(&it.ctx, op, &input))?;
+        if scalar {
+            self.check_int_negation(op, &input)?;
+        }
         self.wrap_result(r)
+    }
+
+    /// NumPy's scalar math: `-np.int8(-128)` and `abs(np.int8(-128))` overflow (the ufuncs on
+    /// arrays are silent).
+    fn check_int_negation(&mut self, op: KUnary, a: &NdArray) -> PyResult<()> {
+        let dt = a.dtype();
+        if !matches!(op, KUnary::Neg | KUnary::Abs) || dt.kind != Kind::Int {
+            return Ok(());
+        }
+        if let Scalar::Int(v) = a.element_at(a.offset_bytes() as usize)?
+            && v as i128 == dt.int_range().0
+        {
+            let name = if op == KUnary::Neg {
+                "negative"
+            } else {
+                "absolute"
+            };
+            self.fp_report(true, name, crate::runtime::fpe::FpFlags::OVERFLOW)?;
+        }
+        Ok(())
     }
 
     /// `divmod(a, b)` when NumPy is involved: floor division and remainder, with NumPy's
@@ -498,8 +615,13 @@ impl Interp {
         if is_complex(a) || is_complex(b) {
             return Err(PyError::ufunc_not_supported("divmod"));
         }
-        let q = self.numpy_binary(a, KOp::FloorDiv, b, "//")?;
-        let r = self.numpy_binary(a, KOp::Rem, b, "%")?;
+        // one ufunc (`np.divmod`): its flags are reported once, named `divmod`
+        let scalar = scalar_math(a, b);
+        let (q, r) = self.fp_scope(scalar, "divmod", |it| {
+            let q = it.numpy_binary_in(a, KOp::FloorDiv, b, "//", scalar)?;
+            let r = it.numpy_binary_in(a, KOp::Rem, b, "%", scalar)?;
+            Ok((q, r))
+        })?;
         Ok(Some(self.new_tuple(vec![q, r])))
     }
 
@@ -747,15 +869,19 @@ impl Interp {
                 if matches!(kind, Kind::Float | Kind::Complex) && op == UnaryOp::Invert {
                     return Err(PyError::ufunc_not_supported("invert"));
                 }
+                let name = match op {
+                    UnaryOp::Neg => "negative",
+                    UnaryOp::Pos => "positive",
+                    UnaryOp::Invert => "invert",
+                };
                 if a.dtype().is_flexible() {
-                    let name = match op {
-                        UnaryOp::Neg => "negative",
-                        UnaryOp::Pos => "positive",
-                        UnaryOp::Invert => "invert",
-                    };
                     return Err(PyError::ufunc_not_supported(name));
                 }
-                let r = kernels::unary(&self.ctx, k, &a)?;
+                let scalar = matches!(v, Value::Scalar(_));
+                let r = self.fp_scope(scalar, name, |it| kernels::unary(&it.ctx, k, &a))?;
+                if scalar {
+                    self.check_int_negation(k, &a)?;
+                }
                 self.wrap_result(r)
             }
             Value::Bool(_) | Value::Int(_) => {
@@ -812,13 +938,16 @@ impl Interp {
                 } else {
                     kernels::cast_array(&self.ctx, a, dt, Order::C)?
                 };
-                if a.dtype() == dt {
-                    kernels::binary(&self.ctx, k, a, &ya, dt, Some(a))?;
-                } else {
-                    let r = kernels::binary(&self.ctx, k, &xa, &ya, dt, None)?
-                        .ok_or_else(|| PyError::type_error("no result"))?;
-                    kernels::assign(&self.ctx, a, &r)?;
-                }
+                self.fp_scope(false, k.ufunc_name(), |it| {
+                    if a.dtype() == dt {
+                        kernels::binary(&it.ctx, k, a, &ya, dt, Some(a))?;
+                    } else {
+                        let r = kernels::binary(&it.ctx, k, &xa, &ya, dt, None)?
+                            .ok_or_else(|| PyError::type_error("no result"))?;
+                        kernels::assign(&it.ctx, a, &r)?;
+                    }
+                    Ok(())
+                })?;
                 Ok(cur.clone())
             }
             // list += and *= work in place, resizing as CPython does (see listobj)
@@ -1247,4 +1376,41 @@ pub fn as_complex(v: &Value) -> PyResult<Option<(f64, f64)>> {
         Value::Complex(c) => Some((c.re, c.im)),
         other => as_float(other)?.map(|f| (f, 0.0)),
     })
+}
+
+/// Whether `a <op> b` is NumPy's scalar math (its message says `scalar add`): no array on
+/// either side, and the NumPy scalar whose type computes it handles the other operand itself
+/// (`convert_to_<type>`): another NumPy scalar one of the two types casts to safely, or a
+/// Python number of a kind it takes (ints and floats for inexact types, ints for integers,
+/// complex for complex, bools always). Otherwise NumPy defers to the ufunc (`np.int8(1) / 0.0`
+/// names `divide`); bool scalars always do.
+fn scalar_math(a: &Value, b: &Value) -> bool {
+    use crate::runtime::casting::{Casting, can_cast};
+    let py_ok = |t: DType, p: &Value| match (t.kind, p) {
+        (Kind::Bool, _) => false,
+        (_, Value::Bool(_)) => true,
+        (Kind::Int | Kind::UInt | Kind::Float | Kind::Complex, Value::Int(_)) => true,
+        (Kind::Float | Kind::Complex, Value::Float(_)) => true,
+        (Kind::Complex, Value::Complex(_)) => true,
+        _ => false,
+    };
+    let numeric = |t: DType| !t.is_flexible();
+    match (a, b) {
+        (Value::Scalar(x), Value::Scalar(y)) => {
+            let (t, u) = (x.dtype, y.dtype);
+            if !numeric(t) || !numeric(u) {
+                return false;
+            }
+            let wider = if can_cast(u, t, Casting::Safe) {
+                t
+            } else if can_cast(t, u, Casting::Safe) {
+                u
+            } else {
+                return false;
+            };
+            wider.kind != Kind::Bool
+        }
+        (Value::Scalar(x), p) | (p, Value::Scalar(x)) => numeric(x.dtype) && py_ok(x.dtype, p),
+        _ => false,
+    }
 }

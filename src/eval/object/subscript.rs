@@ -219,7 +219,8 @@ impl Interp {
                         let r = crate::runtime::index::apply_basic(&a.layout(), &items)?;
                         if r.is_element {
                             let s = self.value_to_element(&v, a.dtype())?;
-                            return kernels::set_element(a, r.layout.offset_bytes as usize, &s);
+                            let at = r.layout.offset_bytes as usize;
+                            return kernels::store_element(&self.ctx, a, at, &s);
                         }
                         let target = a.view_with(&self.ctx, a.dtype(), r.layout);
                         self.assign_into(&target, &v)

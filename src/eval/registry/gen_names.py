@@ -40,6 +40,7 @@ TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': fr
          'flagsobj': type(np.arange(1).flags),
          'builtin_function_or_method': types.BuiltinFunctionType,
          'function': types.FunctionType,
+         'numpy.errstate': np.errstate,
          'numpy.random.Generator': np.random.Generator,
          'numpy.random.RandomState': np.random.RandomState}
 

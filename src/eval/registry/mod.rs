@@ -261,6 +261,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::stride_tricks::ROWS,
     crate::eval::numpy::info::ROWS,
     crate::eval::numpy::printoptions::ROWS,
+    crate::eval::numpy::errstate::ROWS,
     crate::eval::numpy::reductions::ROWS,
     crate::eval::numpy::joining::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,

@@ -376,6 +376,12 @@ impl Interp {
                 p.text(r.trim_start_matches("<class '").trim_end_matches("'>"));
                 Ok(())
             }
+            // a NumPy object without a repr of its own (`np.errstate(...)`): IPython's form
+            Value::Native(n) if n.repr_head.is_none() && n.slots.repr.is_none() => {
+                let id = self.id_of(v);
+                p.text(&format!("<{} at {id:#x}>", n.type_name));
+                Ok(())
+            }
             Value::Instance(i) if i.class.lookup("__repr__").is_none() => {
                 let id = self.id_of(v);
                 p.text(&format!(

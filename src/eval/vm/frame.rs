@@ -141,6 +141,11 @@ impl Interp {
             match r {
                 Ok(exit) => return Ok(exit),
                 Err(mut e) => {
+                    if self.warnings_pending() {
+                        // warnings raised before the error keep its line (a raise here is moot)
+                        let code = f.code.clone();
+                        let _ = self.place_warnings(&code, f.line());
+                    }
                     if e.kind == ErrorKind::KeyboardInterrupt && e.object.is_none() {
                         // Ctrl-C is not caught by `except Exception`, but `except` clauses that
                         // name it or are bare do catch it, as in Python
@@ -199,6 +204,10 @@ impl Interp {
         let code = f.code.clone();
         let ops = &code.ops[..];
         loop {
+            // what the last instruction warned about is located at its line
+            if self.warnings_pending() && f.pc > 0 {
+                self.place_warnings(&code, f.line())?;
+            }
             let op = ops[f.pc];
             f.pc += 1;
             match op {

@@ -119,6 +119,12 @@ pub trait Elem:
     fn from_complex(re: f64, _im: f64) -> Self {
         Self::from_f64(re)
     }
+    /// Whether every part is finite (integers and bools always are).
+    #[inline(always)]
+    fn is_finite_elem(self) -> bool {
+        let (re, im) = self.to_complex();
+        re.is_finite() && im.is_finite()
+    }
 
     fn from_scalar(s: &Scalar) -> Self {
         match s {
@@ -274,6 +280,11 @@ impl Elem for F16 {
     #[inline(always)]
     fn swap_bytes(self) -> Self {
         F16(self.0.swap_bytes())
+    }
+    /// From the bits: an all-ones exponent is inf or NaN.
+    #[inline(always)]
+    fn is_finite_elem(self) -> bool {
+        self.0 & 0x7c00 != 0x7c00
     }
 }
 

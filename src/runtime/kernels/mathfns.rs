@@ -6,10 +6,12 @@ use std::rc::Rc;
 use ndarray::Zip;
 
 use super::elem::{Bool8, Elem, F16, dispatch};
+use super::ops::map_checked;
 use super::{Ctx, blocks, broadcast_layout, broadcast_shapes, map_into, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
+use crate::runtime::fpe::FpRule;
 use crate::runtime::layout::Order;
 
 /// A unary float ufunc: computed in the input's float type (float16 through float32, as NumPy's
@@ -95,18 +97,76 @@ macro_rules! float_fn {
     };
 }
 
+/// Where a function has a pole (an infinite value at a finite point: a division by zero).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pole {
+    None,
+    /// `log(0)`, `log2(0)`, `log10(0)`.
+    AtZero,
+    /// `log1p(-1)`.
+    AtMinusOne,
+    /// `arctanh(±1)`.
+    AtPlusMinusOne,
+}
+
+/// How `op` raises floating-point flags (`None`: never, as rounding and `arctan`): its pole,
+/// and whether it can underflow (`exp(-1000)`); an infinity elsewhere from a finite number is
+/// an overflow (`exp`, `cosh`), a NaN from a number is invalid (`sqrt(-1)`, `arcsin(2)`).
+fn float_rule(op: FloatOp) -> Option<(Pole, bool)> {
+    use FloatOp::*;
+    match op {
+        Exp | Exp2 | Expm1 => Some((Pole::None, true)),
+        Log | Log2 | Log10 => Some((Pole::AtZero, false)),
+        Log1p => Some((Pole::AtMinusOne, false)),
+        Arctanh => Some((Pole::AtPlusMinusOne, false)),
+        Sin | Cos | Tan | Arcsin | Arccos | Arccosh | Sinh | Cosh | Deg2rad | Rad2deg => {
+            Some((Pole::None, false))
+        }
+        Floor | Ceil | Trunc | Rint | Arctan | Tanh | Arcsinh | Cbrt | Fabs | Sign => None,
+    }
+}
+
 /// `op` of every element of a float16/float32/float64 array, in that dtype.
 pub fn float_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
     let dt = a.dtype().to_native();
+    // one function per (pole, underflow): the kernels take plain function pointers
+    macro_rules! rule {
+        ($t:ty) => {
+            match float_rule(op) {
+                None => None,
+                Some((pole, under)) => Some(match (pole, under) {
+                    (Pole::AtZero, _) => {
+                        (|x: $t| FpRule {
+                            pole: x.to_f64() == 0.0,
+                            can_underflow: false,
+                        }) as fn($t) -> FpRule
+                    }
+                    (Pole::AtMinusOne, _) => |x: $t| FpRule {
+                        pole: x.to_f64() == -1.0,
+                        can_underflow: false,
+                    },
+                    (Pole::AtPlusMinusOne, _) => |x: $t| FpRule {
+                        pole: x.to_f64().abs() == 1.0,
+                        can_underflow: false,
+                    },
+                    (Pole::None, true) => |_: $t| FpRule {
+                        pole: false,
+                        can_underflow: true,
+                    },
+                    (Pole::None, false) => |_: $t| super::ops::PLAIN,
+                }),
+            }
+        };
+    }
     if dt == DType::FLOAT64 {
         let f: fn(f64) -> f64 = float_fn!(op, f64);
-        map_into::<f64, f64>(ctx, a, f)
+        map_checked::<f64, f64>(ctx, a, f, rule!(f64))
     } else if dt == DType::FLOAT32 {
         let f: fn(f32) -> f32 = float_fn!(op, f32);
-        map_into::<f32, f32>(ctx, a, f)
+        map_checked::<f32, f32>(ctx, a, f, rule!(f32))
     } else if dt == DType::FLOAT16 {
         let f: fn(f32) -> f32 = float_fn!(op, f32);
-        map_into::<F16, F16>(ctx, a, move |x| F16::from_f32(f(x.to_f32())))
+        map_checked::<F16, F16>(ctx, a, move |x| F16::from_f32(f(x.to_f32())), rule!(F16))
     } else {
         Err(PyError::not_implemented(format!(
             "arrsh cannot yet compute {op:?} in dtype {}",

@@ -5,6 +5,7 @@
 mod arith;
 mod blocks;
 pub mod elem;
+mod fpcheck;
 mod linalg;
 mod mathfns;
 mod ops;
@@ -31,7 +32,7 @@ pub use mathfns::{
     FloatBinOp, FloatOp, Predicate, float_binary, float_unary, int_fmod, int_sign, logical_not,
     predicate, select, signbit, zip_map,
 };
-pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, map_into, unary};
+pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, map_checked, map_into, unary};
 pub use reduce::{ReduceOp, accumulate, reduce};
 pub use strings::{arg_extreme as string_arg_extreme, concat as concat_strings};
 
@@ -320,6 +321,14 @@ fn assign_bytes(
         });
         return err.map_or(Ok(()), Err);
     }
+    if sdt.kind == super::Kind::Complex
+        && matches!(
+            ddt.kind,
+            super::Kind::Float | super::Kind::Int | super::Kind::UInt
+        )
+    {
+        ctx.raise_fp(super::fpe::FpFlags::COMPLEX_CAST);
+    }
     if sdt == ddt {
         // the same dtype: whole elements move, whatever their kind, alignment or byte order
         return strided::copy_elements(ctx, sdt.itemsize, sbytes, slayout, dbytes, dlayout);
@@ -327,14 +336,18 @@ fn assign_bytes(
     // casts go block by block (NumPy's buffered casting): no whole-array temporary
     dispatch!(ddt, T => {
         blocks::for_each_block(ctx, &dlayout.shape, blocks::BLOCK_ELEMS, &mut |b| {
-            let values = read_as::<T>(ctx, sdt, &blocks::sub_layout(slayout, b), sbytes)?;
+            let sl = blocks::sub_layout(slayout, b);
+            let values = read_as::<T>(ctx, sdt, &sl, sbytes)?;
+            fpcheck::cast_block::<T>(ctx, sdt, &sl, sbytes, &values.view())?;
             write_typed::<T>(ctx, dbytes, &blocks::sub_layout(dlayout, b), values.view())
         })
     }, _ => dispatch!(swapped ddt, T => {
         // into a byte-swapped array: values in the native type, swapped on the way in
         let isz = std::mem::size_of::<T>();
         blocks::for_each_block(ctx, &dlayout.shape, blocks::BLOCK_ELEMS, &mut |b| {
-            let values = read_as::<T>(ctx, sdt, &blocks::sub_layout(slayout, b), sbytes)?;
+            let sl = blocks::sub_layout(slayout, b);
+            let values = read_as::<T>(ctx, sdt, &sl, sbytes)?;
+            fpcheck::cast_block::<T>(ctx, sdt, &sl, sbytes, &values.view())?;
             let mut it = values.iter();
             blocks::sub_layout(dlayout, b).for_each_offset(|o| {
                 if let Some(v) = it.next() {
@@ -444,6 +457,7 @@ pub fn fill(ctx: &Ctx, dst: &NdArray, value: &Scalar) -> PyResult<()> {
     let mut bytes = dst.buffer().bytes_mut()?;
     dispatch!(dt, T => {
         let v = T::from_scalar(value);
+        fpcheck::cast_scalar(ctx, value, v);
         if let Some(dv) = typed_view_mut::<T>(&mut bytes, &dst.layout()) {
             return chunked(ctx, dv, |mut part, _, _| {
                 part.fill(v);
@@ -482,6 +496,17 @@ pub fn byteswap_in_place(ctx: &Ctx, a: &NdArray) -> PyResult<()> {
         }
     });
     ctx.check_interrupt()
+}
+
+/// `set_element` with NumPy's cast checks for float targets (`a[0] = 1e300` into float32
+/// overflows; a Python float into an integer array goes through Python's `int()` instead).
+pub fn store_element(ctx: &Ctx, dst: &NdArray, offset: usize, value: &Scalar) -> PyResult<()> {
+    dispatch!(dst.dtype(), T => {
+        if fpcheck::inexact::<T>() {
+            fpcheck::cast_scalar(ctx, value, T::from_scalar(value));
+        }
+    }, _ => {});
+    set_element(dst, offset, value)
 }
 
 /// Writes one element at a byte offset (integer-index assignment).

@@ -4,14 +4,16 @@
 
 use std::rc::Rc;
 
-use ndarray::{ArrayViewMutD, Zip};
+use ndarray::{ArrayViewD, ArrayViewMutD, Zip};
 
 use super::arith::Arith;
 use super::elem::{Bool8, C64, C128, Elem, F16, Family, dispatch};
+use super::fpcheck;
 use super::{Ctx, Values, broadcast_layout, chunked, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
 use crate::runtime::array::NdArray;
 use crate::runtime::dtype::DType;
+use crate::runtime::fpe::FpRule;
 use crate::runtime::layout::{Layout, Order};
 use crate::runtime::scalar::Scalar;
 
@@ -147,7 +149,7 @@ fn binary_typed<T: Arith>(
             // NumPy's complex SIMD loop is skipped when the output has stride 0 (a 0-d result)
             let zero_d = shape.is_empty();
             chunked(ctx, ov, |part, s, e| {
-                arith_part(op, zero_d, part, &av, &bv, s, e)
+                arith_part(ctx, op, zero_d, part, &av, &bv, s, e)
             })?;
         }
     }
@@ -279,7 +281,7 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
     if dst.dtype() == T::DTYPE
         && let Some(dv) = typed_view_mut::<T>(&mut db, &dst.layout())
     {
-        return chunked(ctx, dv, |part, s, e| inplace_part(op, part, &bv, s, e));
+        return chunked(ctx, dv, |part, s, e| inplace_part(ctx, op, part, &bv, s, e));
     }
     let f = arith_fn::<T>(op);
     // dst in another dtype (same_kind cast checked by the caller) or odd layout: compute, then cast back
@@ -291,6 +293,7 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
     let computed = Zip::from(&*current)
         .and(&bfull)
         .map_collect(|&x, &y| f(x, y));
+    fp_flags(ctx, op, &computed.view(), &current.view(), &bfull);
     drop(current);
     drop(db);
     let tmp = NdArray::zeros(ctx, &dst.shape(), T::DTYPE, Order::C)?;
@@ -323,9 +326,67 @@ fn arith_fn<T: Arith>(op: BinaryOp) -> fn(T, T) -> T {
     }
 }
 
+/// The floating-point flags of a computed block `out = a <op> b` (operands broadcast to it):
+/// float and complex results are classified element by element only when the block is
+/// suspicious (see `fpcheck`); integer division checks its divisors.
+fn fp_flags<T: Arith>(
+    ctx: &Ctx,
+    op: BinaryOp,
+    out: &ArrayViewD<'_, T>,
+    a: &ArrayViewD<'_, T>,
+    b: &ArrayViewD<'_, T>,
+) {
+    if fpcheck::inexact::<T>() {
+        if !fpcheck::suspicious(ctx, out) {
+            return;
+        }
+        let zero = T::from_i64(0);
+        let can_underflow = matches!(op, BinaryOp::Mul | BinaryOp::TrueDiv | BinaryOp::Pow);
+        let tiny = fpcheck::watched_tiny::<T>(ctx);
+        let flags = fpcheck::classify_binary(out, a, b, tiny, |x, y| FpRule {
+            pole: match op {
+                BinaryOp::TrueDiv | BinaryOp::FloorDiv => y == zero,
+                BinaryOp::Pow => x == zero && y.to_f64() < 0.0,
+                _ => false,
+            },
+            can_underflow,
+        });
+        ctx.raise_fp(flags);
+    } else if matches!(op, BinaryOp::FloorDiv | BinaryOp::Rem) {
+        ctx.raise_fp(fpcheck::integer_division(op == BinaryOp::FloorDiv, a, b));
+    }
+}
+
+/// Whether a block of `op` in `T` may raise floating-point flags worth looking for.
+fn may_flag<T: Elem>(ctx: &Ctx, op: BinaryOp) -> bool {
+    !ctx.fp_watched().is_empty()
+        && (fpcheck::inexact::<T>() || matches!(op, BinaryOp::FloorDiv | BinaryOp::Rem))
+        && !matches!(op, BinaryOp::Maximum | BinaryOp::Minimum)
+}
+
 /// One block of output rows of an arithmetic ufunc: one match outside, a tight monomorphised
-/// loop inside (the compiler vectorises these).
+/// loop inside (the compiler vectorises these), then the block's floating-point flags.
+#[allow(clippy::too_many_arguments)]
 fn arith_part<T: Arith>(
+    ctx: &Ctx,
+    op: BinaryOp,
+    zero_d: bool,
+    mut out: ArrayViewMutD<'_, T>,
+    a: &Operand<'_, T>,
+    b: &Operand<'_, T>,
+    s: usize,
+    e: usize,
+) -> PyResult<()> {
+    compute_part(op, zero_d, out.view_mut(), a, b, s, e)?;
+    if may_flag::<T>(ctx, op) && (!fpcheck::inexact::<T>() || fpcheck::suspicious(ctx, &out.view()))
+    {
+        let (av, bv) = (a.rows(s, e)?, b.rows(s, e)?);
+        fp_flags(ctx, op, &out.view(), &av.view(), &bv.view());
+    }
+    Ok(())
+}
+
+fn compute_part<T: Arith>(
     op: BinaryOp,
     zero_d: bool,
     out: ArrayViewMutD<'_, T>,
@@ -354,8 +415,28 @@ fn arith_part<T: Arith>(
     }
 }
 
-/// One block of rows of `dst <op>= b`, monomorphised per operator like `arith_part`.
+/// One block of rows of `dst <op>= b`, monomorphised per operator like `arith_part`. When
+/// flags are watched, the block's old values are kept to classify a suspicious result.
 fn inplace_part<T: Arith>(
+    ctx: &Ctx,
+    op: BinaryOp,
+    mut out: ArrayViewMutD<'_, T>,
+    b: &Operand<'_, T>,
+    s: usize,
+    e: usize,
+) -> PyResult<()> {
+    let before = may_flag::<T>(ctx, op).then(|| out.to_owned());
+    inplace_compute(op, out.view_mut(), b, s, e)?;
+    if let Some(x) = before
+        && (!fpcheck::inexact::<T>() || fpcheck::suspicious(ctx, &out.view()))
+    {
+        let bv = b.rows(s, e)?;
+        fp_flags(ctx, op, &out.view(), &x.view(), &bv.view());
+    }
+    Ok(())
+}
+
+fn inplace_compute<T: Arith>(
     op: BinaryOp,
     mut out: ArrayViewMutD<'_, T>,
     b: &Operand<'_, T>,
@@ -423,10 +504,10 @@ fn compare_part<T: Arith>(
 pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
     let dt = a.dtype().to_native();
     if op == UnaryOp::Abs && dt == DType::COMPLEX64 {
-        return map_into::<C64, f32>(ctx, a, |z| z.re.hypot(z.im));
+        return map_checked::<C64, f32>(ctx, a, |z| z.re.hypot(z.im), Some(|_| PLAIN));
     }
     if op == UnaryOp::Abs && dt == DType::COMPLEX128 {
-        return map_into::<C128, f64>(ctx, a, |z| z.re.hypot(z.im));
+        return map_checked::<C128, f64>(ctx, a, |z| z.re.hypot(z.im), Some(|_| PLAIN));
     }
     dispatch!(dt, T => {
         let zero_d = a.ndim() == 0;
@@ -442,15 +523,38 @@ pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
             UnaryOp::Sqrt => <T as Arith>::sqrt,
             UnaryOp::Conj => <T as Arith>::conj,
         };
-        map_into::<T, T>(ctx, a, f)
+        let rule: Option<fn(T) -> FpRule> = match op {
+            UnaryOp::Square => Some(|_| FpRule { pole: false, can_underflow: true }),
+            UnaryOp::Reciprocal => Some(|x: T| FpRule { pole: x == T::from_i64(0), can_underflow: true }),
+            UnaryOp::Sqrt => Some(|_| PLAIN),
+            _ => None,
+        };
+        map_checked::<T, T>(ctx, a, f, rule)
     }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet negate dtype {}", dt.name()))))
 }
+
+/// The rule of a function that neither has a pole nor underflows (`sqrt`, `sin`): an infinity
+/// from a finite number is an overflow, a NaN from a number is invalid.
+pub const PLAIN: FpRule = FpRule {
+    pole: false,
+    can_underflow: false,
+};
 
 /// A new C-ordered array of `f` applied to every element of `a` (read as `S`).
 pub fn map_into<S: Elem, T: Elem>(
     ctx: &Ctx,
     a: &NdArray,
     f: impl Fn(S) -> T,
+) -> PyResult<Rc<NdArray>> {
+    map_checked(ctx, a, f, None)
+}
+
+/// `map_into` for a function that can raise floating-point flags by `rule` (see `fpcheck`).
+pub fn map_checked<S: Elem, T: Elem>(
+    ctx: &Ctx,
+    a: &NdArray,
+    f: impl Fn(S) -> T,
+    rule: Option<fn(S) -> FpRule>,
 ) -> PyResult<Rc<NdArray>> {
     let result = NdArray::zeros(ctx, &a.shape(), T::DTYPE, Order::C)?;
     {
@@ -459,9 +563,19 @@ pub fn map_into<S: Elem, T: Elem>(
         let mut ob = result.buffer().bytes_mut()?;
         let ov = typed_view_mut::<T>(&mut ob, &result.layout()).ok_or_else(internal)?;
         chunked(ctx, ov, |mut part, s, e| {
-            Zip::from(&mut part)
-                .and(&*av.rows(s, e)?)
-                .for_each(|o, &x| *o = f(x));
+            let src = av.rows(s, e)?;
+            Zip::from(&mut part).and(&*src).for_each(|o, &x| *o = f(x));
+            if let Some(rule) = rule
+                && fpcheck::suspicious(ctx, &part.view())
+            {
+                let tiny = fpcheck::watched_tiny::<T>(ctx);
+                ctx.raise_fp(fpcheck::classify_unary(
+                    &part.view(),
+                    &src.view(),
+                    tiny,
+                    rule,
+                ));
+            }
             Ok(())
         })?;
     }

@@ -116,6 +116,12 @@ pub fn reduce(
             let start = initial.map(T::from_scalar);
             reduce_into::<T>(ctx, op, a.dtype(), &a.layout(), &bytes, &reduced, start, out)?;
         }
+        if matches!(op, ReduceOp::Sum | ReduceOp::Prod) && super::fpcheck::inexact::<T>() {
+            let rb = result.buffer().bytes()?;
+            if let Some(rv) = super::typed_view::<T>(&rb, &result.layout()) {
+                super::fpcheck::reduction::<T>(ctx, a, &rv)?;
+            }
+        }
         Ok(result)
     }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet reduce dtype {}", acc.name()))))
 }
@@ -419,6 +425,12 @@ pub fn accumulate(
         }
         drop(rb);
         ctx.check_interrupt()?;
+        if super::fpcheck::inexact::<T>() {
+            let rb = result.buffer().bytes()?;
+            if let Some(rv) = super::typed_view::<T>(&rb, &result.layout()) {
+                super::fpcheck::reduction::<T>(ctx, a, &rv)?;
+            }
+        }
         Ok(result)
     }, _ => Err(PyError::not_implemented(format!("arrsh cannot yet accumulate dtype {}", acc.name()))))
 }
