@@ -25,6 +25,9 @@ impl Interp {
         if let Some(r) = self.native_compare(a, op, b)? {
             return Ok(Value::Bool(r));
         }
+        if let Some((x, y)) = self.as_python_text_pair(a, b) {
+            return self.compare(&x, op, &y);
+        }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             let k = cmp_kop(op).ok_or_else(|| PyError::type_error("bad comparison"))?;
             if (matches!(a, Value::None) || matches!(b, Value::None))
@@ -64,6 +67,28 @@ impl Interp {
             }
         };
         Ok(Value::Bool(r))
+    }
+
+    /// `np.str_`/`np.bytes_` scalars compared with each other or with Python `str`/`bytes`:
+    /// they subclass `str`/`bytes`, whose comparison answers with a Python bool.
+    fn as_python_text_pair(&self, a: &Value, b: &Value) -> Option<(Value, Value)> {
+        let text = |v: &Value| -> Option<(bool, Value)> {
+            match v {
+                Value::Str(_) => Some((true, v.clone())),
+                Value::Bytes(_) => Some((false, v.clone())),
+                Value::Scalar(s) => match &s.v {
+                    Scalar::Str(t) => Some((true, self.new_str(t.clone()))),
+                    Scalar::Bytes(t) => Some((false, self.new_bytes(t.clone()))),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        if !(matches!(a, Value::Scalar(_)) || matches!(b, Value::Scalar(_))) {
+            return None;
+        }
+        let ((sa, x), (sb, y)) = (text(a)?, text(b)?);
+        (sa == sb).then_some((x, y))
     }
 
     /// A comparison a native object's `compare` slot answers (`None`: it has none).
