@@ -8,37 +8,119 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 
-/// The methods of `dict` (their bodies still parse their own arguments, in `dict_method`).
+/// The methods of `dict`, bound from their CPython specs (`!`: CPython shows no signature).
 pub const ROWS: &[Row] = &[
-    Row::own_method("dict.keys", "!()", method),
-    Row::own_method("dict.values", "!()", method),
-    Row::own_method("dict.items", "!()", method),
-    Row::own_method("dict.get", "(key, default=None, /)", method),
-    Row::own_method("dict.pop", "!(key, default?, /)", method),
-    Row::own_method("dict.popitem", "()", method),
-    Row::own_method("dict.setdefault", "(key, default=None, /)", method),
-    Row::own_method("dict.update", "!(*args, **kwargs)", method),
-    Row::own_method("dict.copy", "!()", method),
-    Row::own_method("dict.clear", "!()", method),
+    Row::method("dict.keys", "!()", view),
+    Row::method("dict.values", "!()", view),
+    Row::method("dict.items", "!()", view),
+    Row::method("dict.get", "(key, default=None, /)", get),
+    Row::method("dict.pop", "!(key, default?, /)", pop),
+    Row::method("dict.popitem", "()", popitem),
+    Row::method("dict.setdefault", "(key, default=None, /)", setdefault),
+    Row::method("dict.update", "!(*args, **kwargs)", update),
+    Row::method("dict.copy", "!()", copy),
+    Row::method("dict.clear", "!()", clear),
     Row::class_method("dict.fromkeys", "(iterable, value=None, /)", fromkeys),
 ];
 
-fn method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+fn this_dict(a: &Bound) -> PyResult<Rc<PyDict>> {
     match &a.this {
-        Value::Dict(d) => {
-            let d = d.clone();
-            it.dict_method(&d, a.func, a.star, a.kwargs)
-        }
+        Value::Dict(d) => Ok(d.clone()),
         other => Err(PyError::descriptor_mismatch(
             a.func,
             "dict",
             &other.type_name(),
         )),
     }
+}
+
+/// `dict.keys()`, `values()`, `items()`: iterable, printable views.
+fn view(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let items = this_dict(&a)?.items.borrow().clone();
+    let vals: Vec<Value> = match a.func {
+        "keys" => items.iter().map(|(k, _)| k.clone()).collect(),
+        "values" => items.iter().map(|(_, v)| v.clone()).collect(),
+        _ => items
+            .iter()
+            .map(|(k, v)| it.new_tuple(vec![k.clone(), v.clone()]))
+            .collect(),
+    };
+    let kind = match a.func {
+        "keys" => "dict_keys",
+        "values" => "dict_values",
+        _ => "dict_items",
+    };
+    let repr_items = {
+        let l = it.new_list(vals.clone());
+        it.repr(&l)?
+    };
+    Ok(it.new_iter_view(kind, vals, repr_items))
+}
+
+fn get(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let d = this_dict(&a)?;
+    let key = a.req("key")?;
+    let default = a.take("default").unwrap_or(Value::None);
+    Ok(it.dict_get(&d, &key)?.unwrap_or(default))
+}
+
+fn pop(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let d = this_dict(&a)?;
+    let key = a.req("key")?;
+    match it.dict_get(&d, &key)? {
+        Some(_) => it.dict_delitem(&d, &key),
+        None => match a.take("default") {
+            Some(dv) => Ok(dv),
+            None => Err(it.missing_key(&key)?),
+        },
+    }
+}
+
+fn popitem(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let d = this_dict(&a)?;
+    let last = d.items.borrow_mut().pop();
+    if last.is_some() {
+        let n = d.items.borrow().len();
+        d.index.borrow_mut().remove(n);
+    }
+    match last {
+        Some((k, v)) => Ok(it.new_tuple(vec![k, v])),
+        None => Err(PyError::key_error("'popitem(): dictionary is empty'")),
+    }
+}
+
+fn setdefault(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let d = this_dict(&a)?;
+    let key = a.req("key")?;
+    let default = a.take("default").unwrap_or(Value::None);
+    match it.dict_get(&d, &key)? {
+        Some(v) => Ok(v),
+        None => {
+            it.dict_set(&d, key, default.clone())?;
+            Ok(default)
+        }
+    }
+}
+
+fn update(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let d = this_dict(&a)?;
+    let kw = std::mem::take(&mut a.kwargs);
+    it.dict_fill(&d, Some("update"), &a.star, kw)?;
+    Ok(Value::None)
+}
+
+fn copy(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let d = this_dict(&a)?;
+    it.dict_copy(&d)
+}
+
+fn clear(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let d = this_dict(&a)?;
+    it.dict_clear(&d);
+    Ok(Value::None)
 }
 
 /// `dict.fromkeys(iterable, value=None)`, on the type or on a dict.
@@ -592,97 +674,6 @@ impl Interp {
             self.dict_set(d, kv[0].clone(), kv[1].clone())?;
         }
         Ok(())
-    }
-
-    /// The methods of `dict`.
-    pub(crate) fn dict_method(
-        &mut self,
-        d: &Rc<PyDict>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let qual = format!("dict.{name}");
-        let p = Args::new(&qual, args, kw);
-        Ok(match name {
-            "keys" | "values" | "items" => {
-                p.meth_noargs()?;
-                let items = d.items.borrow().clone();
-                let vals: Vec<Value> = match name {
-                    "keys" => items.iter().map(|(k, _)| k.clone()).collect(),
-                    "values" => items.iter().map(|(_, v)| v.clone()).collect(),
-                    _ => items
-                        .iter()
-                        .map(|(k, v)| self.new_tuple(vec![k.clone(), v.clone()]))
-                        .collect(),
-                };
-                let kind = match name {
-                    "keys" => "dict_keys",
-                    "values" => "dict_values",
-                    _ => "dict_items",
-                };
-                let repr_items = {
-                    let l = self.new_list(vals.clone());
-                    self.repr(&l)?
-                };
-                self.new_iter_view(kind, vals, repr_items)
-            }
-            "get" => {
-                let a = p.positional("get", 1, 2)?;
-                let default = a.get(1).cloned().unwrap_or(Value::None);
-                self.dict_get(d, &a[0])?.unwrap_or(default)
-            }
-            "pop" => {
-                let a = p.positional("pop", 1, 2)?;
-                match self.dict_get(d, &a[0])? {
-                    Some(_) => self.dict_delitem(d, &a[0])?,
-                    None => match a.get(1) {
-                        Some(dv) => dv.clone(),
-                        None => return Err(self.missing_key(&a[0])?),
-                    },
-                }
-            }
-            "popitem" => {
-                p.meth_noargs()?;
-                let last = d.items.borrow_mut().pop();
-                if last.is_some() {
-                    let n = d.items.borrow().len();
-                    d.index.borrow_mut().remove(n);
-                }
-                match last {
-                    Some((k, v)) => self.new_tuple(vec![k, v]),
-                    None => return Err(PyError::key_error("'popitem(): dictionary is empty'")),
-                }
-            }
-            "setdefault" => {
-                let a = p.positional("setdefault", 1, 2)?;
-                let default = a.get(1).cloned().unwrap_or(Value::None);
-                match self.dict_get(d, &a[0])? {
-                    Some(v) => v,
-                    None => {
-                        self.dict_set(d, a[0].clone(), default.clone())?;
-                        default
-                    }
-                }
-            }
-            "update" => {
-                let mut p = p;
-                let kw = p.take_kw();
-                let a = p.take_all();
-                self.dict_fill(d, Some("update"), &a, kw)?;
-                Value::None
-            }
-            "copy" => {
-                p.meth_noargs()?;
-                self.dict_copy(d)?
-            }
-            "clear" => {
-                p.meth_noargs()?;
-                self.dict_clear(d);
-                Value::None
-            }
-            _ => return Err(PyError::no_attribute("dict", name)),
-        })
     }
 
     /// `dict.keys()` and friends: iterable, printable views.

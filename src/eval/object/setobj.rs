@@ -8,50 +8,129 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::budget::SLOT_BYTES;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 
-/// The methods of `set` and `frozenset` (CPython 3.11 shows no signature for them; their
-/// bodies still parse their own arguments, in `set_method`).
+/// The methods of `set` and `frozenset`, bound from their CPython specs (METH_O, METH_NOARGS,
+/// METH_VARARGS; CPython 3.11 shows no signature for them).
 pub const ROWS: &[Row] = &[
-    Row::own_method("set.add", "!()", method),
-    Row::own_method("set.discard", "!()", method),
-    Row::own_method("set.remove", "!()", method),
-    Row::own_method("set.pop", "!()", method),
-    Row::own_method("set.clear", "!()", method),
-    Row::own_method("set.copy", "!()", method),
-    Row::own_method("set.update", "!()", method),
-    Row::own_method("set.union", "!()", method),
-    Row::own_method("set.intersection", "!()", method),
-    Row::own_method("set.difference", "!()", method),
-    Row::own_method("set.symmetric_difference", "!()", method),
-    Row::own_method("set.issubset", "!()", method),
-    Row::own_method("set.issuperset", "!()", method),
-    Row::own_method("set.isdisjoint", "!()", method),
-    Row::own_method("frozenset.copy", "!()", method),
-    Row::own_method("frozenset.union", "!()", method),
-    Row::own_method("frozenset.intersection", "!()", method),
-    Row::own_method("frozenset.difference", "!()", method),
-    Row::own_method("frozenset.symmetric_difference", "!()", method),
-    Row::own_method("frozenset.issubset", "!()", method),
-    Row::own_method("frozenset.issuperset", "!()", method),
-    Row::own_method("frozenset.isdisjoint", "!()", method),
+    Row::method("set.add", "!(object, /)", add),
+    Row::method("set.discard", "!(object, /)", discard),
+    Row::method("set.remove", "!(object, /)", remove),
+    Row::method("set.pop", "!()", pop),
+    Row::method("set.clear", "!()", clear),
+    Row::method("set.copy", "!()", copy),
+    Row::method("set.update", "!(*others)", update),
+    Row::method("set.union", "!(*others)", algebra),
+    Row::method("set.intersection", "!(*others)", algebra),
+    Row::method("set.difference", "!(*others)", algebra),
+    Row::method("set.symmetric_difference", "!(other, /)", algebra),
+    Row::method("set.issubset", "!(other, /)", compare),
+    Row::method("set.issuperset", "!(other, /)", compare),
+    Row::method("set.isdisjoint", "!(other, /)", compare),
+    Row::method("frozenset.copy", "!()", copy),
+    Row::method("frozenset.union", "!(*others)", algebra),
+    Row::method("frozenset.intersection", "!(*others)", algebra),
+    Row::method("frozenset.difference", "!(*others)", algebra),
+    Row::method("frozenset.symmetric_difference", "!(other, /)", algebra),
+    Row::method("frozenset.issubset", "!(other, /)", compare),
+    Row::method("frozenset.issuperset", "!(other, /)", compare),
+    Row::method("frozenset.isdisjoint", "!(other, /)", compare),
 ];
 
-fn method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+/// The receiver: any set or frozenset, or (`mutable`) a set only, as the descriptor checks.
+fn this_set(a: &Bound, mutable: bool) -> PyResult<Rc<PySet>> {
     match &a.this {
-        Value::Set(st) => {
-            let st = st.clone();
-            it.set_method(&st, a.func, a.star, a.kwargs)
-        }
+        Value::Set(st) if !(mutable && st.frozen) => Ok(st.clone()),
         other => Err(PyError::descriptor_mismatch(
             a.func,
             "set",
             &other.type_name(),
         )),
     }
+}
+
+fn add(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, true)?;
+    it.set_add(&s, a.req("object")?)?;
+    Ok(Value::None)
+}
+
+fn discard(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, true)?;
+    it.set_discard(&s, &a.req("object")?)?;
+    Ok(Value::None)
+}
+
+fn remove(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, true)?;
+    let v = a.req("object")?;
+    if !it.set_discard(&s, &v)? {
+        return Err(it.missing_key(&v)?);
+    }
+    Ok(Value::None)
+}
+
+fn pop(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, true)?;
+    let Some(v) = Interp::set_items(&s).into_iter().next() else {
+        return Err(PyError::key_error("'pop from an empty set'"));
+    };
+    it.set_discard(&s, &v)?;
+    Ok(v)
+}
+
+fn clear(_: &mut Interp, a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, true)?;
+    let old = std::mem::take(&mut *s.table.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn copy(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, false)?;
+    if s.frozen {
+        return Ok(Value::Set(s));
+    }
+    it.set_from(Some(&Value::Set(s)), false)
+}
+
+fn update(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, true)?;
+    for o in &a.star {
+        it.set_update(&s, o)?;
+    }
+    Ok(Value::None)
+}
+
+fn algebra(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, false)?;
+    let others = match a.take("other") {
+        Some(o) => vec![o],
+        None => std::mem::take(&mut a.star),
+    };
+    it.set_algebra(&s, a.func, &others)
+}
+
+/// `issubset`, `issuperset`, `isdisjoint`.
+fn compare(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_set(&a, false)?;
+    let other = it.set_from(Some(&a.req("other")?), true)?;
+    let Value::Set(other) = other else {
+        return Ok(Value::Bool(false));
+    };
+    let (small, big, want) = match a.func {
+        "issubset" => (s, other, true),
+        "issuperset" => (other, s, true),
+        _ => (s, other, false),
+    };
+    for x in Interp::set_items(&small) {
+        if it.set_contains(&big, &x)? != want {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 const MINSIZE: usize = 8;
@@ -397,136 +476,45 @@ impl Interp {
             BinOp::BitXor => "symmetric_difference",
             _ => return Ok(None),
         };
-        let r = self.set_method(a, name, vec![Value::Set(b.clone())], vec![])?;
+        let r = self.set_algebra(a, name, &[Value::Set(b.clone())])?;
         Ok(Some(r))
     }
 
-    /// The methods of `set` and `frozenset`.
-    pub(crate) fn set_method(
-        &mut self,
-        s: &Rc<PySet>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let tname = if s.frozen { "frozenset" } else { "set" };
-        let qual = format!("{tname}.{name}");
-        let p = Args::new(&qual, args, kw);
-        let mutating = matches!(
-            name,
-            "add" | "discard" | "remove" | "pop" | "clear" | "update"
-        );
-        if s.frozen && mutating {
-            return Err(PyError::no_attribute("frozenset", name));
+    /// `union`, `intersection`, `difference`, `symmetric_difference` of `s` with `others`
+    /// (the result has `s`'s kind).
+    fn set_algebra(&mut self, s: &Rc<PySet>, name: &str, others: &[Value]) -> PyResult<Value> {
+        let r = self.new_set_object(s.frozen);
+        if name == "union" {
+            self.set_update(&r, &Value::Set(s.clone()))?;
+            for o in others {
+                self.set_update(&r, o)?;
+            }
+            return Ok(Value::Set(r));
         }
-        Ok(match name {
-            "add" => {
-                let v = p.meth_o()?;
-                self.set_add(s, v)?;
-                Value::None
-            }
-            "discard" => {
-                let v = p.meth_o()?;
-                self.set_discard(s, &v)?;
-                Value::None
-            }
-            "remove" => {
-                let v = p.meth_o()?;
-                if !self.set_discard(s, &v)? {
-                    return Err(self.missing_key(&v)?);
-                }
-                Value::None
-            }
-            "pop" => {
-                p.meth_noargs()?;
-                let first = Self::set_items(s).into_iter().next();
-                match first {
-                    Some(v) => {
-                        self.set_discard(s, &v)?;
-                        v
-                    }
-                    None => return Err(PyError::pop_from_empty("set")),
+        let mut keep = Self::set_items(s);
+        for o in others {
+            let os = self.set_from(Some(o), true)?;
+            let Value::Set(os) = os else { continue };
+            let mut next = Vec::new();
+            for x in keep {
+                let inside = self.set_contains(&os, &x)?;
+                if inside == (name == "intersection") {
+                    next.push(x);
                 }
             }
-            "clear" => {
-                p.meth_noargs()?;
-                let old = std::mem::take(&mut *s.table.borrow_mut());
-                drop(old);
-                Value::None
-            }
-            "copy" => {
-                p.meth_noargs()?;
-                if s.frozen {
-                    return Ok(Value::Set(s.clone()));
-                }
-                self.set_from(Some(&Value::Set(s.clone())), false)?
-            }
-            "update" => {
-                let others = p.positional("update", 0, usize::MAX)?;
-                for o in &others {
-                    self.set_update(s, o)?;
-                }
-                Value::None
-            }
-            "union" | "intersection" | "difference" | "symmetric_difference" => {
-                let others = p.positional(name, 0, usize::MAX)?;
-                let r = self.new_set_object(s.frozen);
-                let mine = Value::Set(s.clone());
-                match name {
-                    "union" => {
-                        self.set_update(&r, &mine)?;
-                        for o in &others {
-                            self.set_update(&r, o)?;
-                        }
-                    }
-                    _ => {
-                        let mut keep = Self::set_items(s);
-                        for o in &others {
-                            let os = self.set_from(Some(o), true)?;
-                            let Value::Set(os) = os else { continue };
-                            let mut next = Vec::new();
-                            for x in keep {
-                                let inside = self.set_contains(&os, &x)?;
-                                if inside == (name == "intersection") {
-                                    next.push(x);
-                                }
-                            }
-                            if name == "symmetric_difference" {
-                                for y in Self::set_items(&os) {
-                                    if !self.set_contains(s, &y)? {
-                                        next.push(y);
-                                    }
-                                }
-                            }
-                            keep = next;
-                        }
-                        for x in keep {
-                            self.set_add(&r, x)?;
-                        }
+            if name == "symmetric_difference" {
+                for y in Self::set_items(&os) {
+                    if !self.set_contains(s, &y)? {
+                        next.push(y);
                     }
                 }
-                Value::Set(r)
             }
-            "issubset" | "issuperset" | "isdisjoint" => {
-                let o = p.meth_o()?;
-                let other = self.set_from(Some(&o), true)?;
-                let Value::Set(other) = other else {
-                    return Ok(Value::Bool(false));
-                };
-                let (small, big, want) = match name {
-                    "issubset" => (s.clone(), other, true),
-                    "issuperset" => (other, s.clone(), true),
-                    _ => (s.clone(), other, false),
-                };
-                for x in Self::set_items(&small) {
-                    if self.set_contains(&big, &x)? != want {
-                        return Ok(Value::Bool(false));
-                    }
-                }
-                Value::Bool(true)
-            }
-            _ => return Err(PyError::no_attribute(tname, name)),
-        })
+            keep = next;
+        }
+        for x in keep {
+            self.set_add(&r, x)?;
+        }
+        Ok(Value::Set(r))
     }
 }
 
