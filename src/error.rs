@@ -53,6 +53,40 @@ pub enum ErrorKind {
     SystemError,
     UnicodeEncodeError,
     UnicodeDecodeError,
+    // the rest of CPython 3.11's builtin exceptions (its `Lib/test/exception_hierarchy.txt`)
+    StopAsyncIteration,
+    BufferError,
+    ReferenceError,
+    BlockingIOError,
+    ChildProcessError,
+    ConnectionError,
+    BrokenPipeError,
+    ConnectionAbortedError,
+    ConnectionRefusedError,
+    ConnectionResetError,
+    FileExistsError,
+    FileNotFoundError,
+    InterruptedError,
+    IsADirectoryError,
+    NotADirectoryError,
+    PermissionError,
+    ProcessLookupError,
+    TimeoutError,
+    TabError,
+    UnicodeError,
+    UnicodeTranslateError,
+    Warning,
+    UserWarning,
+    DeprecationWarning,
+    PendingDeprecationWarning,
+    SyntaxWarning,
+    RuntimeWarning,
+    FutureWarning,
+    ImportWarning,
+    UnicodeWarning,
+    BytesWarning,
+    ResourceWarning,
+    EncodingWarning,
 }
 
 impl ErrorKind {
@@ -93,11 +127,44 @@ impl ErrorKind {
             ErrorKind::SystemError => "SystemError",
             ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
             ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
+            ErrorKind::StopAsyncIteration => "StopAsyncIteration",
+            ErrorKind::BufferError => "BufferError",
+            ErrorKind::ReferenceError => "ReferenceError",
+            ErrorKind::BlockingIOError => "BlockingIOError",
+            ErrorKind::ChildProcessError => "ChildProcessError",
+            ErrorKind::ConnectionError => "ConnectionError",
+            ErrorKind::BrokenPipeError => "BrokenPipeError",
+            ErrorKind::ConnectionAbortedError => "ConnectionAbortedError",
+            ErrorKind::ConnectionRefusedError => "ConnectionRefusedError",
+            ErrorKind::ConnectionResetError => "ConnectionResetError",
+            ErrorKind::FileExistsError => "FileExistsError",
+            ErrorKind::FileNotFoundError => "FileNotFoundError",
+            ErrorKind::InterruptedError => "InterruptedError",
+            ErrorKind::IsADirectoryError => "IsADirectoryError",
+            ErrorKind::NotADirectoryError => "NotADirectoryError",
+            ErrorKind::PermissionError => "PermissionError",
+            ErrorKind::ProcessLookupError => "ProcessLookupError",
+            ErrorKind::TimeoutError => "TimeoutError",
+            ErrorKind::TabError => "TabError",
+            ErrorKind::UnicodeError => "UnicodeError",
+            ErrorKind::UnicodeTranslateError => "UnicodeTranslateError",
+            ErrorKind::Warning => "Warning",
+            ErrorKind::UserWarning => "UserWarning",
+            ErrorKind::DeprecationWarning => "DeprecationWarning",
+            ErrorKind::PendingDeprecationWarning => "PendingDeprecationWarning",
+            ErrorKind::SyntaxWarning => "SyntaxWarning",
+            ErrorKind::RuntimeWarning => "RuntimeWarning",
+            ErrorKind::FutureWarning => "FutureWarning",
+            ErrorKind::ImportWarning => "ImportWarning",
+            ErrorKind::UnicodeWarning => "UnicodeWarning",
+            ErrorKind::BytesWarning => "BytesWarning",
+            ErrorKind::ResourceWarning => "ResourceWarning",
+            ErrorKind::EncodingWarning => "EncodingWarning",
         }
     }
 
     /// Every kind, for looking one up by name.
-    pub const ALL: [ErrorKind; 35] = {
+    pub const ALL: [ErrorKind; 68] = {
         use ErrorKind::*;
         [
             SyntaxError,
@@ -135,6 +202,39 @@ impl ErrorKind {
             UnicodeEncodeError,
             UnicodeDecodeError,
             UsageError,
+            StopAsyncIteration,
+            BufferError,
+            ReferenceError,
+            BlockingIOError,
+            ChildProcessError,
+            ConnectionError,
+            BrokenPipeError,
+            ConnectionAbortedError,
+            ConnectionRefusedError,
+            ConnectionResetError,
+            FileExistsError,
+            FileNotFoundError,
+            InterruptedError,
+            IsADirectoryError,
+            NotADirectoryError,
+            PermissionError,
+            ProcessLookupError,
+            TimeoutError,
+            TabError,
+            UnicodeError,
+            UnicodeTranslateError,
+            Warning,
+            UserWarning,
+            DeprecationWarning,
+            PendingDeprecationWarning,
+            SyntaxWarning,
+            RuntimeWarning,
+            FutureWarning,
+            ImportWarning,
+            UnicodeWarning,
+            BytesWarning,
+            ResourceWarning,
+            EncodingWarning,
         ]
     };
 
@@ -153,7 +253,27 @@ impl ErrorKind {
             IndentationError => SyntaxError,
             UFuncTypeError => TypeError,
             ModuleNotFoundError => ImportError,
-            UnicodeEncodeError | UnicodeDecodeError => ValueError,
+            UnicodeEncodeError | UnicodeDecodeError | UnicodeTranslateError => UnicodeError,
+            BlockingIOError | ChildProcessError | ConnectionError | FileExistsError
+            | FileNotFoundError | InterruptedError | IsADirectoryError | NotADirectoryError
+            | PermissionError | ProcessLookupError | TimeoutError => OSError,
+            BrokenPipeError
+            | ConnectionAbortedError
+            | ConnectionRefusedError
+            | ConnectionResetError => ConnectionError,
+            TabError => IndentationError,
+            UnicodeError => ValueError,
+            UserWarning
+            | DeprecationWarning
+            | PendingDeprecationWarning
+            | SyntaxWarning
+            | RuntimeWarning
+            | FutureWarning
+            | ImportWarning
+            | UnicodeWarning
+            | BytesWarning
+            | ResourceWarning
+            | EncodingWarning => Warning,
             _ => Exception,
         })
     }

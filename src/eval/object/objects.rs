@@ -280,6 +280,11 @@ fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
     if matches!(name, "AxisError" | "UFuncTypeError" | "UsageError") {
         return None;
     }
+    // CPython 3.3 merged these into OSError: the names stay, bound to it
+    let name = match name {
+        "EnvironmentError" | "IOError" => "OSError",
+        other => other,
+    };
     ErrorKind::ALL.iter().copied().find(|k| k.name() == name)
 }
 
