@@ -6,6 +6,7 @@ use std::fmt;
 mod codecs;
 mod limits;
 // messages of the NumPy breadth areas, one file per area (issue 12)
+mod linalg;
 mod random;
 mod sorting;
 mod stdlib;
@@ -30,6 +31,8 @@ pub enum ErrorKind {
     AxisError,
     /// `numpy._core._exceptions._UFuncNoLoopError` and friends print as `UFuncTypeError`.
     UFuncTypeError,
+    /// `numpy.linalg.LinAlgError`, printed by IPython as `LinAlgError`.
+    LinAlgError,
     NotImplementedError,
     StopIteration,
     RuntimeError,
@@ -72,6 +75,7 @@ impl ErrorKind {
             ErrorKind::KeyboardInterrupt => "KeyboardInterrupt",
             ErrorKind::AxisError => "AxisError",
             ErrorKind::UFuncTypeError => "UFuncTypeError",
+            ErrorKind::LinAlgError => "LinAlgError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::StopIteration => "StopIteration",
             ErrorKind::RuntimeError => "RuntimeError",
@@ -96,7 +100,7 @@ impl ErrorKind {
     }
 
     /// Every kind, for looking one up by name.
-    pub const ALL: [ErrorKind; 35] = {
+    pub const ALL: [ErrorKind; 36] = {
         use ErrorKind::*;
         [
             SyntaxError,
@@ -114,6 +118,7 @@ impl ErrorKind {
             KeyboardInterrupt,
             AxisError,
             UFuncTypeError,
+            LinAlgError,
             NotImplementedError,
             StopIteration,
             RuntimeError,
@@ -146,7 +151,7 @@ impl ErrorKind {
             Exception | SystemExit | KeyboardInterrupt | GeneratorExit => BaseException,
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
-            AxisError => ValueError,
+            AxisError | LinAlgError => ValueError,
             RecursionError | NotImplementedError => RuntimeError,
             UnboundLocalError => NameError,
             IndentationError => SyntaxError,
