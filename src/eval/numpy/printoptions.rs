@@ -50,7 +50,7 @@ fn get_printoptions(it: &mut Interp, _: Bound) -> PyResult<Value> {
         ),
         (
             it.new_str("floatmode".into()),
-            it.new_str(float_mode_name(o.floatmode).into()),
+            it.new_str(o.floatmode.name().into()),
         ),
         (
             it.new_str("precision".into()),
@@ -113,17 +113,11 @@ impl Interp {
                 }
                 "floatmode" => {
                     let s = self.str(&v)?;
-                    o.floatmode = match s.as_str() {
-                        "fixed" => FloatMode::Fixed,
-                        "unique" => FloatMode::Unique,
-                        "maxprec" => FloatMode::MaxPrec,
-                        "maxprec_equal" => FloatMode::MaxPrecEqual,
-                        _ => {
-                            return Err(PyError::value(
-                                "floatmode option must be one of 'fixed', 'unique', 'maxprec', or 'maxprec_equal'",
-                            ));
-                        }
-                    };
+                    o.floatmode = FloatMode::parse(&s).ok_or_else(|| {
+                        PyError::value(
+                            "floatmode option must be one of 'fixed', 'unique', 'maxprec', or 'maxprec_equal'",
+                        )
+                    })?;
                 }
                 "legacy" => {
                     o.legacy = match &v {
@@ -148,15 +142,5 @@ impl Interp {
         }
         self.print_opts = o;
         Ok(())
-    }
-}
-
-fn float_mode_name(m: crate::runtime::print::FloatMode) -> &'static str {
-    use crate::runtime::print::FloatMode;
-    match m {
-        FloatMode::Fixed => "fixed",
-        FloatMode::Unique => "unique",
-        FloatMode::MaxPrec => "maxprec",
-        FloatMode::MaxPrecEqual => "maxprec_equal",
     }
 }

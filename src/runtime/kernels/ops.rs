@@ -43,6 +43,17 @@ pub enum BinaryOp {
 }
 
 impl BinaryOp {
+    /// `&`, `|`, `^`, `<<`, `>>`: NumPy has loops for them in bool and integer dtypes only.
+    pub fn is_bitwise(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::BitAnd
+                | BinaryOp::BitOr
+                | BinaryOp::BitXor
+                | BinaryOp::LShift
+                | BinaryOp::RShift
+        )
+    }
     pub fn is_comparison(self) -> bool {
         matches!(
             self,
@@ -100,6 +111,15 @@ pub fn binary(
     compute: DType,
     out: Option<&NdArray>,
 ) -> PyResult<Option<Rc<NdArray>>> {
+    if op.is_bitwise() && compute.is_inexact() {
+        // the evaluator refuses these with NumPy's "ufunc ... not supported" TypeError first;
+        // the float and complex `Arith::bitand`... have no meaning, so never run them
+        return Err(PyError::internal(&format!(
+            "{} reached the {} loop",
+            op.ufunc_name(),
+            compute.name()
+        )));
+    }
     let shape = super::broadcast_shapes(&[&a.shape(), &b.shape()])?;
     if compute.is_flexible() && op.is_comparison() && out.is_none() {
         return super::strings::compare(ctx, op, a, b, &shape).map(Some);
@@ -283,7 +303,7 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
     {
         return chunked(ctx, dv, |part, s, e| inplace_part(ctx, op, part, &bv, s, e));
     }
-    let f = arith_fn::<T>(op);
+    let f = arith_fn::<T>(op)?;
     // dst in another dtype (same_kind cast checked by the caller) or odd layout: compute, then cast back
     let current = read_as::<T>(ctx, dst.dtype(), &dst.layout(), &db)?;
     let bfull = bv.rows(0, dst.shape().first().copied().unwrap_or(1))?;
@@ -306,8 +326,8 @@ fn inplace_typed<T: Arith>(ctx: &Ctx, op: BinaryOp, dst: &NdArray, b: &NdArray) 
     super::assign(ctx, dst, &tmp)
 }
 
-fn arith_fn<T: Arith>(op: BinaryOp) -> fn(T, T) -> T {
-    match op {
+fn arith_fn<T: Arith>(op: BinaryOp) -> PyResult<fn(T, T) -> T> {
+    Ok(match op {
         BinaryOp::Add => T::add,
         BinaryOp::Sub => T::sub,
         BinaryOp::Mul => T::mul,
@@ -322,8 +342,9 @@ fn arith_fn<T: Arith>(op: BinaryOp) -> fn(T, T) -> T {
         BinaryOp::RShift => T::shr,
         BinaryOp::Maximum => T::max_nan,
         BinaryOp::Minimum => T::min_nan,
-        _ => T::add, // comparisons never reach here (see compare_part)
-    }
+        // comparisons take `compare_part` before an in-place loop is chosen
+        _ => return Err(PyError::internal(&format!("in-place {}", op.ufunc_name()))),
+    })
 }
 
 /// The floating-point flags of a computed block `out = a <op> b` (operands broadcast to it):
@@ -503,6 +524,19 @@ fn compare_part<T: Arith>(
 /// array is real (`hypot` of the parts, as NumPy's `absolute`).
 pub fn unary(ctx: &Ctx, op: UnaryOp, a: &NdArray) -> PyResult<Rc<NdArray>> {
     let dt = a.dtype().to_native();
+    // the evaluator refuses `~` of an inexact array with NumPy's TypeError and casts integers
+    // to float before a square root; the `Arith` fallbacks for those return their operand
+    let meaningless = match op {
+        UnaryOp::Invert => dt.is_inexact(),
+        UnaryOp::Sqrt => !dt.is_inexact(),
+        _ => false,
+    };
+    if meaningless {
+        return Err(PyError::internal(&format!(
+            "{op:?} reached the {} loop",
+            dt.name()
+        )));
+    }
     if op == UnaryOp::Abs && dt == DType::COMPLEX64 {
         return map_checked::<C64, f32>(ctx, a, |z| z.re.hypot(z.im), Some(|_| PLAIN));
     }

@@ -192,3 +192,59 @@ fn unaligned_views_take_the_bytewise_path() {
     // little-endian pairs (1,2) (3,4) (5,6) (7,8): 513 + 1027 + 1541 + 2055
     assert_eq!(values(&sum), ints(&[5136]));
 }
+
+#[test]
+fn meaningless_loops_are_internal_errors_never_answers() {
+    // (op, compute dtype, refused, why); each refusal sits beside the dtype that has the loop
+    let c = Ctx::for_tests();
+    let cases = [
+        (
+            BinaryOp::BitAnd,
+            DType::FLOAT64,
+            true,
+            "no float bitwise loop",
+        ),
+        (
+            BinaryOp::BitAnd,
+            DType::INT64,
+            false,
+            "the integer loop exists",
+        ),
+        (
+            BinaryOp::LShift,
+            DType::COMPLEX128,
+            true,
+            "no complex shift loop",
+        ),
+        (
+            BinaryOp::LShift,
+            DType::UINT8,
+            false,
+            "the unsigned loop exists",
+        ),
+        (
+            BinaryOp::BitXor,
+            DType::FLOAT16,
+            true,
+            "float16 has none either",
+        ),
+        (
+            BinaryOp::BitXor,
+            DType::BOOL,
+            false,
+            "bool has a bitwise loop",
+        ),
+    ];
+    for (op, dt, refused, why) in cases {
+        let a = arange(&c, 3, dt);
+        let r = binary(&c, op, &a, &a, dt, None);
+        assert_eq!(r.as_ref().is_err_and(|e| e.is_internal()), refused, "{why}");
+        assert_eq!(r.is_ok(), !refused, "{why}");
+    }
+    let f = arange(&c, 3, DType::FLOAT64);
+    assert!(unary(&c, UnaryOp::Invert, &f).is_err_and(|e| e.is_internal()));
+    assert!(unary(&c, UnaryOp::Sqrt, &f).is_ok());
+    let i = arange(&c, 3, DType::INT64);
+    assert!(unary(&c, UnaryOp::Sqrt, &i).is_err_and(|e| e.is_internal()));
+    assert!(unary(&c, UnaryOp::Invert, &i).is_ok());
+}

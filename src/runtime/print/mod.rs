@@ -86,6 +86,27 @@ impl Default for PrintOptions {
     }
 }
 
+impl FloatMode {
+    /// numpy's spelling of each mode, as `floatmode=` takes and `get_printoptions()` gives it.
+    const NAMES: [(&'static str, FloatMode); 4] = [
+        ("fixed", FloatMode::Fixed),
+        ("unique", FloatMode::Unique),
+        ("maxprec", FloatMode::MaxPrec),
+        ("maxprec_equal", FloatMode::MaxPrecEqual),
+    ];
+
+    pub fn parse(s: &str) -> Option<FloatMode> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|&(_, m)| m)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|&&(_, m)| m == self)
+            .map_or("maxprec", |&(n, _)| n)
+    }
+}
+
 impl PrintOptions {
     /// The `legacy=` spellings numpy accepts (besides `False`): `'1.25'` → `Some(125)`.
     pub fn parse_legacy(s: &str) -> Option<u32> {

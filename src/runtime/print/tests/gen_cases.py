@@ -1,9 +1,12 @@
-"""Writes cases.rs: numpy's own repr/str of each case, for the printer's table-driven tests.
+"""Writes cases.jsonl: numpy's own repr/str of each case, for the printer's table-driven tests.
 
 Run from the repository root with the numpy the expectations should come from (2.4.6 here):
-    python3 src/runtime/print/tests/gen_cases.py > src/runtime/print/tests/cases.rs
-The Rust tests never run Python; they read the literals this script wrote.
+    python3 src/runtime/print/tests/gen_cases.py > src/runtime/print/tests/cases.jsonl
+The Rust tests never run Python; they read the data this script wrote. One JSON object per line,
+`"case"` saying which table it belongs to ("array", "scalar" or "float_scalar"); the fields are
+read by `mod.rs`. Non-finite floats are the strings "nan", "inf" and "-inf".
 """
+import json
 import math
 import sys
 
@@ -13,85 +16,43 @@ BASE = dict(legacy='1.25')
 FLOATMODES = dict(fixed='Fixed', unique='Unique', maxprec='MaxPrec', maxprec_equal='MaxPrecEqual')
 
 
-def rs_str(s):
-    out = []
-    for ch in s:
-        o = ord(ch)
-        if ch == '\\':
-            out.append('\\\\')
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == '\n':
-            out.append('\\n')
-        elif 0x20 <= o < 0x7f:
-            out.append(ch)
-        else:
-            out.append('\\u{%x}' % o)
-    return '"' + ''.join(out) + '"'
-
-
-def rs_bytes(b):
-    out = []
-    for c in b:
-        if c in (0x5c, 0x22) or not 0x20 <= c < 0x7f:
-            out.append('\\x%02x' % c)
-        else:
-            out.append(chr(c))
-    return 'b"' + ''.join(out) + '"'
-
-
-def rs_f64(x):
+def js_f64(x):
     x = float(x)
     if math.isnan(x):
-        return 'f64::NAN'
+        return 'nan'
     if math.isinf(x):
-        return 'f64::INFINITY' if x > 0 else 'f64::NEG_INFINITY'
-    r = repr(x)
-    return r if ('.' in r or 'e' in r) else r + '.0'
+        return 'inf' if x > 0 else '-inf'
+    return x
 
 
-def rs_int(v):
-    v = int(v)
-    return 'i64::MIN' if v == -2**63 else str(v)
-
-
-def rs_values(a):
+def js_values(a):
     flat = a.reshape(-1)
     k = a.dtype.kind
     if k == 'b':
-        return 'Values::Bool(&[%s])' % ', '.join('true' if v else 'false' for v in flat)
+        return {'bool': [bool(v) for v in flat]}
     if k == 'i':
-        return 'Values::Int(&[%s])' % ', '.join(rs_int(v) for v in flat)
+        return {'int': [int(v) for v in flat]}
     if k == 'u':
-        return 'Values::UInt(&[%s])' % ', '.join(str(int(v)) for v in flat)
+        return {'uint': [int(v) for v in flat]}
     if k == 'f':
-        return 'Values::Float(&[%s])' % ', '.join(rs_f64(v) for v in flat)
+        return {'float': [js_f64(v) for v in flat]}
     if k == 'c':
-        return 'Values::Complex(&[%s])' % ', '.join('(%s, %s)' % (rs_f64(v.real), rs_f64(v.imag)) for v in flat)
+        return {'complex': [[js_f64(v.real), js_f64(v.imag)] for v in flat]}
     if k == 'S':
-        return 'Values::Bytes(&[%s])' % ', '.join(rs_bytes(v) for v in flat.tolist())
+        return {'bytes': [list(v) for v in flat.tolist()]}
     if k == 'U':
-        return 'Values::Str(&[%s])' % ', '.join(rs_str(v) for v in flat.tolist())
+        return {'str': flat.tolist()}
     raise ValueError(a.dtype)
 
 
-def rs_opts(opts):
-    parts = []
-    for key, v in opts.items():
-        if key == 'legacy':
-            lv = {'1.25': 'Some(125)', '2.1': 'Some(201)', '2.2': 'Some(202)', False: 'None'}[v]
-            parts.append('o.legacy = %s;' % lv)
-        elif key == 'floatmode':
-            parts.append('o.floatmode = FloatMode::%s;' % FLOATMODES[v])
-        elif key in ('nanstr', 'infstr'):
-            parts.append('o.%s = %s.into();' % (key, rs_str(v)))
-        elif key == 'sign':
-            parts.append("o.sign = '%s';" % v)
-        elif key == 'suppress':
-            parts.append('o.suppress = %s;' % ('true' if v else 'false'))
-        else:
-            parts.append('o.%s = %d;' % ({'linewidth': 'linewidth'}.get(key, key), v))
-    return '|o| { %s }' % ' '.join(parts) if parts else '|_| {}'
+def js_opts(opts):
+    """Changes from the tables' base options (legacy='1.25'), as `mod.rs` applies them."""
+    legacy = {'1.25': 125, '2.1': 201, '2.2': 202, False: None}
+    return {k: (legacy[v] if k == 'legacy' else v) for k, v in opts.items()}
+
+
+def line(**fields):
+    return json.dumps(fields, ensure_ascii=False) + '\n'
 
 
 def numpy_text(a, opts, threshold=None):
@@ -117,6 +78,7 @@ def case(why, expr, opts=None, **kw):
 
 
 def lazy(why, shape, dtype, py, rs, opts=None):
+    """A case too big to write out: `rs` names the same function in `mod.rs`'s `lazy`."""
     ARRAYS.append((why, None, opts or {}, dict(shape=shape, dtype=dtype, py=py, rs=rs)))
 
 
@@ -161,22 +123,22 @@ case('legacy=False adds shape to summaries', 'np.arange(2000)', dict(legacy=Fals
 case('legacy=False 2-D summary', 'np.arange(3000).reshape(3, 1000)', dict(legacy=False))
 case('legacy=2.2 omits shape', 'np.arange(2000)', dict(legacy='2.2'))
 
-lazy('arange(3000) summarised', [3000], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('arange(1001): one past threshold', [1001], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('3x1000 summarises columns only', [3, 1000], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('2x10x100 summarises the last axis only', [2, 10, 100], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('1000x2 summarises rows', [1000, 2], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('10x600 summarises both axes', [10, 600], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('3-D summary on every axis', [10, 10, 10, 2], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('arange(10**8) prints instantly', [10**8], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('2**28 elements as 2**14 square', [2**14, 2**14], 'int64', lambda i: i, '|i| Scalar::Int(i as i64)')
-lazy('int32 summary keeps dtype', [5000], 'int32', lambda i: i - 2500, '|i| Scalar::Int(i as i64 - 2500)')
+lazy('arange(3000) summarised', [3000], 'int64', lambda i: i, 'i')
+lazy('arange(1001): one past threshold', [1001], 'int64', lambda i: i, 'i')
+lazy('3x1000 summarises columns only', [3, 1000], 'int64', lambda i: i, 'i')
+lazy('2x10x100 summarises the last axis only', [2, 10, 100], 'int64', lambda i: i, 'i')
+lazy('1000x2 summarises rows', [1000, 2], 'int64', lambda i: i, 'i')
+lazy('10x600 summarises both axes', [10, 600], 'int64', lambda i: i, 'i')
+lazy('3-D summary on every axis', [10, 10, 10, 2], 'int64', lambda i: i, 'i')
+lazy('arange(10**8) prints instantly', [10**8], 'int64', lambda i: i, 'i')
+lazy('2**28 elements as 2**14 square', [2**14, 2**14], 'int64', lambda i: i, 'i')
+lazy('int32 summary keeps dtype', [5000], 'int32', lambda i: i - 2500, 'i - 2500')
 lazy('summary widths come from edges only', [2001], 'int64',
-     lambda i: 10**9 if i == 1000 else i, '|i| Scalar::Int(if i == 1000 { 1_000_000_000 } else { i as i64 })')
-lazy('float summary', [3000], 'float64', lambda i: i / 7, '|i| Scalar::Float(i as f64 / 7.0)')
-lazy('bool summary', [2000], 'bool', lambda i: i % 3 == 0, '|i| Scalar::Bool(i % 3 == 0)')
+     lambda i: 10**9 if i == 1000 else i, 'i, 10**9 at 1000')
+lazy('float summary', [3000], 'float64', lambda i: i / 7, 'i / 7')
+lazy('bool summary', [2000], 'bool', lambda i: i % 3 == 0, 'i % 3 == 0')
 lazy('complex summary', [1500], 'complex128', lambda i: complex(i, -i / 2),
-     '|i| Scalar::Complex(i as f64, 0.0 - i as f64 / 2.0)')
+     'complex(i, -i / 2)')
 trigram = {0: 0x9d, 1: 0x42, 2: 0xeb, 3: 0x55, 4: 0xa4}
 N = 2**28
 tail = {N - 5: 0x2d, N - 4: 0xcb, N - 3: 0x4d, N - 2: 0x97, N - 1: 0x6f}
@@ -346,35 +308,18 @@ def random_scalars():
 
 def emit():
     w = sys.stdout.write
-    w('//! numpy 2.4.6 ground truth for the printer, written by gen_cases.py: do not edit by hand.\n')
-    w('// values are written as numpy holds them, even where they equal a std constant\n')
-    w('#![allow(clippy::approx_constant)]\n\n')
-    w('use super::{ArrayCase, ScalarCase, Values, trigram_row};\n')
-    w('use crate::runtime::print::FloatMode;\n')
-    w('use crate::runtime::scalar::Scalar;\n\n')
-    w('pub(super) const ARRAYS: &[ArrayCase] = &[\n')
     for why, expr, opts, kw in ARRAYS:
         if expr is not None:
             a = eval(expr)
             r, s = numpy_text(a, opts)
-            shape, dtype, values = list(a.shape), a.dtype.str, rs_values(a)
+            shape, dtype, values = list(a.shape), a.dtype.str, js_values(a)
         else:
             shape, dtype = kw['shape'], np.dtype(kw['dtype']).str
             edge = opts.get('edgeitems', 3)
             small = proxy(shape, kw['py'], kw['dtype'], edge)
             r, s = numpy_text(small, opts, threshold=small.size - 1)
-            values = 'Values::Lazy(%s)' % kw['rs']
-        w('    ArrayCase {\n')
-        w('        why: %s,\n' % rs_str(why))
-        w('        dtype: %s,\n' % rs_str(dtype))
-        w('        shape: &[%s],\n' % ', '.join(str(n) for n in shape))
-        w('        values: %s,\n' % values)
-        w('        opts: %s,\n' % rs_opts(opts))
-        w('        repr: %s,\n' % rs_str(r))
-        w('        str: %s,\n' % rs_str(s))
-        w('    },\n')
-    w('];\n\n')
-    w('pub(super) const SCALARS: &[ScalarCase] = &[\n')
+            values = {'lazy': kw['rs']}
+        w(line(case='array', why=why, dtype=dtype, shape=shape, values=values, opts=js_opts(opts), repr=r, str=s))
     for expr, why in SCALARS:
         v = eval(expr)
         a = np.array([v])
@@ -382,25 +327,16 @@ def emit():
             r125, s125 = repr(v), str(v)
         with np.printoptions(legacy=False):
             r, s = repr(v), str(v)
-        w('    ScalarCase {\n')
-        w('        why: %s,\n' % rs_str(why))
-        w('        dtype: %s,\n' % rs_str(a.dtype.str))
-        w('        value: %s,\n' % rs_values(a))
-        w('        repr_125: %s,\n' % rs_str(r125))
-        w('        str_125: %s,\n' % rs_str(s125))
-        w('        repr: %s,\n' % rs_str(r))
-        w('        str: %s,\n' % rs_str(s))
-        w('    },\n')
-    w('];\n\n')
-    w('/// (dtype.str, value, str() under legacy 1.25, repr() under legacy=False, repr(float(v)))\n')
-    w('pub(super) const FLOAT_SCALARS: &[(&str, f64, &str, &str, &str)] = &[\n')
+        w(line(case='scalar', why=why, dtype=a.dtype.str, value=js_values(a), repr_125=r125, str_125=s125,
+               repr=r, str=s))
+    # str() under legacy 1.25, repr() under legacy=False, and CPython's repr(float(v))
     for v in random_scalars():
         with np.printoptions(legacy='1.25'):
             s125 = str(v)
         with np.printoptions(legacy=False):
             r = repr(v)
-        w('    (%s, %s, %s, %s, %s),\n' % (rs_str(v.dtype.str), rs_f64(v), rs_str(s125), rs_str(r), rs_str(repr(float(v)))))
-    w('];\n')
+        w(line(case='float_scalar', dtype=v.dtype.str, value=js_f64(v), str_125=s125, repr=r,
+               py_repr=repr(float(v))))
 
 
 if __name__ == '__main__':

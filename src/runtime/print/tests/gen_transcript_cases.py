@@ -1,14 +1,15 @@
-"""Writes transcript_cases.rs: every ndarray and numpy scalar that the golden transcripts show,
+"""Writes transcript_cases.jsonl: every ndarray and numpy scalar that the golden transcripts show,
 with numpy's repr and str, so the printer is checked on what students actually see.
 
 Run from the repository root with numpy 2.4.6, giving the transcript scripts:
     python3 src/runtime/print/tests/gen_transcript_cases.py tests/transcripts/*/*.py \\
-        > src/runtime/print/tests/transcript_cases.rs
+        > src/runtime/print/tests/transcript_cases.jsonl
 Cells run as the oracle runs them (one per line, numpy imported with legacy='1.25'). Arrays
-the printer summarises keep only their printed corners (`Values::Sparse`), so the test also
+the printer summarises keep only their printed corners (`{"sparse": ...}`), so the test also
 proves that nothing else is read.
 """
 import ast
+import json
 import contextlib
 import io
 import itertools
@@ -17,7 +18,7 @@ import sys
 
 import numpy as np
 
-from gen_cases import rs_opts, rs_str, rs_values
+from gen_cases import js_opts, js_values, line
 
 KINDS = 'biufcSU'
 DEFAULTS = dict(precision=8, threshold=1000, edgeitems=3, linewidth=75, suppress=False, sign='-',
@@ -42,7 +43,7 @@ def run_cell(text, ns):
     """The value of the cell's last expression (None when there is none or it fails)."""
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     body = tree.body[:-1] if last else tree.body
@@ -66,9 +67,6 @@ def printed_corners(a, opts):
 
 def emit(paths):
     w = sys.stdout.write
-    w('//! numpy 2.4.6 ground truth from the golden transcripts, written by gen_transcript_cases.py:\n')
-    w('//! do not edit by hand.\n\n')
-    w('use super::{ArrayCase, ScalarCase, Values};\n')
     arrays, scalars, seen = [], [], set()
     for path in paths:
         ns = {'__name__': '__main__'}
@@ -89,50 +87,28 @@ def emit(paths):
                         r125, s125 = repr(v), str(v)
                     with np.printoptions(legacy=False):
                         r, s = repr(v), str(v)
-                    scalars.append((why, v.dtype.str, rs_values(np.array([v])), r125, s125, r, s))
+                    scalars.append((why, v.dtype.str, js_values(np.array([v])), r125, s125, r, s))
                 continue
             summarised = v.size > np.get_printoptions()['threshold']
             if not summarised and v.size > 2000:
                 continue
             if summarised:
                 flat, corner = printed_corners(v, opts)
-                values = 'Values::Sparse { at: &[%s], values: &%s }' % (', '.join(map(str, flat)), rs_values(corner))
+                values = {'sparse': {'at': flat, 'values': js_values(corner)}}
             else:
-                values = rs_values(v)
+                values = js_values(v)
             r, s = repr(v), str(v)
-            key = ('a', v.dtype.str, v.shape, values, tuple(sorted(opts.items())))
+            key = ('a', v.dtype.str, v.shape, json.dumps(values), tuple(sorted(opts.items())))
             if key in seen:
                 continue
             seen.add(key)
             arrays.append((why, v.dtype.str, v.shape, values, opts, r, s))
     np.set_printoptions(**DEFAULTS)
-    if any('floatmode' in opts for *_, opts, _, _ in arrays):
-        w('use crate::runtime::print::FloatMode;\n')
-    w('\n')
-    w('pub(super) const ARRAYS: &[ArrayCase] = &[\n')
     for why, dtype, shape, values, opts, r, s in arrays:
-        w('    ArrayCase {\n')
-        w('        why: %s,\n' % rs_str(why))
-        w('        dtype: %s,\n' % rs_str(dtype))
-        w('        shape: &[%s],\n' % ', '.join(str(k) for k in shape))
-        w('        values: %s,\n' % values)
-        w('        opts: %s,\n' % rs_opts(opts))
-        w('        repr: %s,\n' % rs_str(r))
-        w('        str: %s,\n' % rs_str(s))
-        w('    },\n')
-    w('];\n\n')
-    w('pub(super) const SCALARS: &[ScalarCase] = &[\n')
+        w(line(case='array', why=why, dtype=dtype, shape=list(shape), values=values, opts=js_opts(opts), repr=r,
+               str=s))
     for why, dtype, value, r125, s125, r, s in scalars:
-        w('    ScalarCase {\n')
-        w('        why: %s,\n' % rs_str(why))
-        w('        dtype: %s,\n' % rs_str(dtype))
-        w('        value: %s,\n' % value)
-        w('        repr_125: %s,\n' % rs_str(r125))
-        w('        str_125: %s,\n' % rs_str(s125))
-        w('        repr: %s,\n' % rs_str(r))
-        w('        str: %s,\n' % rs_str(s))
-        w('    },\n')
-    w('];\n')
+        w(line(case='scalar', why=why, dtype=dtype, value=value, repr_125=r125, str_125=s125, repr=r, str=s))
 
 
 if __name__ == '__main__':
