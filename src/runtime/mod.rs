@@ -13,6 +13,7 @@ pub mod join;
 pub mod lapack;
 pub mod layout;
 pub mod origin;
+pub mod overlap;
 pub mod print;
 pub mod random;
 pub mod reshape;
