@@ -4,6 +4,7 @@
 use std::fmt;
 
 mod codecs;
+mod dtypes;
 mod limits;
 // messages of the NumPy breadth areas, one file per area (issue 12)
 mod random;
@@ -859,7 +860,15 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
             ),
         )
     }
+    /// A Python int that does not fit `dtype` (NumPy 2). NumPy reads it as a C long first
+    /// (then an unsigned long long for uint64), so one past those ranges gets CPython's
+    /// message instead (NumPy 2.4 reads it with `PyLong_AsLong` first).
     pub fn python_int_out_of_bounds(value: &str, dtype: &str) -> PyError {
+        let as_c_long =
+            value.parse::<i64>().is_ok() || (dtype == "uint64" && value.parse::<u64>().is_ok());
+        if !as_c_long {
+            return PyError::overflow("Python int too large to convert to C long");
+        }
         PyError::overflow(format!("Python integer {value} out of bounds for {dtype}"))
     }
     /// `f & 1`, `~f`, `z // 2`: no loop for these input types (a plain TypeError in NumPy 2).

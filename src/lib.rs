@@ -38,12 +38,16 @@
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
 //!   - `eval::vm` — compiling and running code: `symtable` (scopes: locals to slots, cells,
-//!     globals), `compile`/`compile_expr` (AST → `code`, CPython 3.11's bytecode shapes),
-//!     `globals` (the session's global slots), `frame` (frames and the dispatch loop), `call`
-//!     (argument binding, the recursion limit), `generator` (lazy generators).
+//!     globals), `compile`/`compile_flow`/`compile_def`/`compile_expr` (AST → `code`, CPython
+//!     3.11's bytecode shapes: statements; loops, `try`, `with`; functions and classes;
+//!     expressions), `globals` (the session's global slots), `frame` (frames and the dispatch
+//!     loop), `unpack` (star expansion, `**kwargs`, f-string fields), `call` (argument binding,
+//!     closures, the recursion limit), `generator` (lazy generators).
 //!   - `eval::object` — Python's object model: `Value`s with identity (`value`, `objects`,
 //!     `consts`: constants per compiled statement), Python ints (`pyint`), CPython's containers
-//!     as it sizes them (`listobj`, `dictobj`, `setobj` with `hashing`), operators (`ops`),
+//!     as it sizes them (`listobj`, `dictobj`, `setobj` with `hashing`), operators (`ops`:
+//!     which semantics answers; `ops::numpy` NEP 50 operands and ufunc kernels, `ops::python`
+//!     CPython's numbers and sequences, `ops::compare` comparisons and `in`),
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
 //!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),

@@ -43,6 +43,9 @@ pub struct NdArray {
     layout: RefCell<Layout>,
     base: Option<Base>,
     writeable: Cell<bool>,
+    /// The dtype object the evaluator handed out for this array, kept so `a.dtype is a.dtype`
+    /// (NumPy's array holds one descr; views of the same dtype share it). Opaque here.
+    descr_obj: RefCell<Option<Rc<dyn Any>>>,
 }
 
 /// Result of indexing: an element (numpy returns a new scalar) or an array (a view, or for
@@ -102,6 +105,7 @@ impl NdArray {
             layout: RefCell::new(layout),
             base: None,
             writeable: Cell::new(true),
+            descr_obj: RefCell::new(None),
         }
     }
 
@@ -142,6 +146,11 @@ impl NdArray {
             layout: RefCell::new(layout),
             base: Some(base),
             writeable: Cell::new(self.writeable.get()),
+            descr_obj: RefCell::new(if dtype == self.dtype() {
+                self.descr_obj.borrow().clone()
+            } else {
+                None
+            }),
         })
     }
 
@@ -160,6 +169,7 @@ impl NdArray {
             layout: RefCell::new(layout),
             base: Some(Base::Foreign(holder)),
             writeable: Cell::new(false),
+            descr_obj: RefCell::new(None),
         })
     }
 
@@ -210,6 +220,13 @@ impl NdArray {
     }
     pub fn dtype(&self) -> DType {
         self.dtype.get()
+    }
+    /// The evaluator's dtype object for this array, if it made one (see `descr_obj`).
+    pub fn descr_obj(&self) -> Option<Rc<dyn Any>> {
+        self.descr_obj.borrow().clone()
+    }
+    pub fn set_descr_obj(&self, obj: Rc<dyn Any>) {
+        *self.descr_obj.borrow_mut() = Some(obj);
     }
     pub fn layout(&self) -> Ref<'_, Layout> {
         self.layout.borrow()
@@ -298,37 +315,24 @@ impl NdArray {
         }
     }
 
-    /// Whether the arrays have a byte in common (`np.shares_memory`, exact): compares the
-    /// actual byte sets when the extents overlap.
+    /// Whether the arrays have a byte in common, NumPy's solver bounded by `max_work`
+    /// (`np.shares_memory`: -1 exact; `np.may_share_memory`: 0, extents only).
+    pub fn overlap(&self, other: &NdArray, max_work: i64) -> super::overlap::Overlap {
+        if !Rc::ptr_eq(&self.buffer, &other.buffer) {
+            return super::overlap::Overlap::No;
+        }
+        super::overlap::solve_may_share_memory(
+            &self.layout(),
+            self.itemsize(),
+            &other.layout(),
+            other.itemsize(),
+            max_work,
+        )
+    }
+
+    /// `np.shares_memory(a, b)`: exact.
     pub fn shares_memory(&self, other: &NdArray) -> bool {
-        if !self.may_share_memory(other) {
-            return false;
-        }
-        const EXACT_LIMIT: usize = 1 << 22;
-        if self.size() > EXACT_LIMIT || other.size() > EXACT_LIMIT {
-            return true; // numpy's max_work would also give up; overlap of extents is the answer
-        }
-        let mut mine = Vec::with_capacity(self.size());
-        let isz = self.itemsize();
-        self.layout().for_each_offset(|o| mine.push((o, o + isz)));
-        mine.sort_unstable();
-        // merge into disjoint ranges
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
-        for (s, e) in mine {
-            match ranges.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => ranges.push((s, e)),
-            }
-        }
-        let oisz = other.itemsize();
-        let mut hit = false;
-        other.layout().for_each_offset(|o| {
-            if !hit {
-                let i = ranges.partition_point(|r| r.1 <= o);
-                hit = i < ranges.len() && ranges[i].0 < o + oisz;
-            }
-        });
-        hit
+        self.overlap(other, super::overlap::MAY_SHARE_EXACT) == super::overlap::Overlap::Yes
     }
 
     // ------------------------------------------------------------------ element access

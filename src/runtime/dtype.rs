@@ -282,6 +282,17 @@ impl DType {
             Some(c @ ('<' | '>' | '=' | '|' | '!')) => (Some(c), &spec[1..]),
             _ => (None, spec),
         };
+        // long double (x86-64's 80-bit extended in 16 bytes) is not modelled: say so plainly
+        // rather than "not understood", which would claim NumPy lacks it
+        match body {
+            "g" | "f16" | "float128" | "longdouble" => {
+                return Err(PyError::not_implemented_name("numpy.longdouble"));
+            }
+            "G" | "c32" | "complex256" | "clongdouble" => {
+                return Err(PyError::not_implemented_name("numpy.clongdouble"));
+            }
+            _ => {}
+        }
         let dt = by_name(body)
             .or_else(|| by_code(body))
             .ok_or_else(not_understood)?;
@@ -487,6 +498,25 @@ mod tests {
             DType::parse("i8").is_ok(),
             "control: a known spelling parses"
         );
+    }
+
+    #[test]
+    fn long_double_is_refused_by_name() {
+        // arrsh has no 80-bit long double: NumPy's spellings of it say so instead of "not
+        // understood" (which would claim NumPy lacks it)
+        for spec in ["g", "f16", "float128", ">g", "G", "c32", "complex256"] {
+            let err = DType::parse(spec).unwrap_err();
+            assert_eq!(
+                err.kind,
+                crate::error::ErrorKind::NotImplementedError,
+                "{spec}"
+            );
+            assert!(
+                err.msg.contains("numpy.") && err.msg.contains("longdouble"),
+                "{spec}"
+            );
+        }
+        assert!(DType::parse("f8").is_ok(), "control: float64 parses");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod index;
 pub mod join;
 pub mod layout;
 pub mod origin;
+pub mod overlap;
 pub mod print;
 pub mod random;
 pub mod reshape;

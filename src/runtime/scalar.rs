@@ -224,6 +224,9 @@ impl Scalar {
                     ))),
                 }
             }
+            Kind::Complex => parse_complex(&text)
+                .map(|(r, i)| Scalar::Complex(r, i))
+                .ok_or_else(PyError::complex_malformed),
             _ => {
                 let lower = t.to_ascii_lowercase();
                 let v = match lower.as_str() {
@@ -238,6 +241,112 @@ impl Scalar {
             }
         }
     }
+}
+
+/// The longest prefix of `s` that is a Python float (`PyOS_string_to_double` with an end
+/// pointer): sign, digits with one point, exponent; or `inf`/`infinity`/`nan`, any case.
+fn scan_float(s: &str) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let lower = s[i..].to_ascii_lowercase();
+    for word in ["infinity", "inf", "nan"] {
+        if lower.starts_with(word) {
+            let end = i + word.len();
+            let v = if word == "nan" {
+                f64::NAN
+            } else {
+                f64::INFINITY
+            };
+            return Some((if b[0] == b'-' { -v } else { v }, end));
+        }
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start
+    };
+    let mut n = digits(&mut i);
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        n += digits(&mut i);
+    }
+    if n == 0 {
+        return None;
+    }
+    if i < b.len() && matches!(b[i], b'e' | b'E') {
+        let mut j = i + 1;
+        if j < b.len() && matches!(b[j], b'+' | b'-') {
+            j += 1;
+        }
+        if digits(&mut j) > 0 {
+            i = j;
+        }
+    }
+    s[..i].parse::<f64>().ok().map(|v| (v, i))
+}
+
+/// CPython's `complex(str)` (`complex_from_string`): `<float>`, `<float>j`,
+/// `<float><signed-float>j`, `<float><sign>j`, `<sign>j`, `j`, optionally in parentheses,
+/// surrounded by whitespace; underscores only between digits.
+pub fn parse_complex(text: &str) -> Option<(f64, f64)> {
+    let b = text.as_bytes();
+    // single underscores between digits go, as `_Py_string_to_number_with_underscores` does
+    let mut clean = String::with_capacity(text.len());
+    for (k, &c) in b.iter().enumerate() {
+        if c == b'_' {
+            let ok =
+                k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+            if !ok {
+                return None;
+            }
+        } else {
+            clean.push(c as char);
+        }
+    }
+    let mut s = clean.trim_start();
+    let bracket = s.starts_with('(');
+    if bracket {
+        s = s[1..].trim_start();
+    }
+    let is_j = |s: &str| s.starts_with(['j', 'J']);
+    let sign_of = |s: &str| if s.starts_with('-') { -1.0 } else { 1.0 };
+    let (re, im, rest) = match scan_float(s) {
+        Some((z, end)) => {
+            let s = &s[end..];
+            if s.starts_with(['+', '-']) {
+                let (y, s) = match scan_float(s) {
+                    Some((y, e)) => (y, &s[e..]),
+                    None => (sign_of(s), &s[1..]),
+                };
+                if !is_j(s) {
+                    return None;
+                }
+                (z, y, &s[1..])
+            } else if is_j(s) {
+                (0.0, z, &s[1..])
+            } else {
+                (z, 0.0, s)
+            }
+        }
+        None => {
+            let (y, s) = if s.starts_with(['+', '-']) {
+                (sign_of(s), &s[1..])
+            } else {
+                (1.0, s)
+            };
+            if !is_j(s) {
+                return None;
+            }
+            (0.0, y, &s[1..])
+        }
+    };
+    let mut rest = rest.trim_start();
+    if bracket {
+        rest = rest.strip_prefix(')')?.trim_start();
+    }
+    rest.is_empty().then_some((re, im))
 }
 
 /// C's `(npy_int64)double` on x86-64: truncation, and the "integer indefinite" value for NaN or
@@ -350,6 +459,30 @@ pub fn f64_to_f16(x: f64) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn complex_strings_parse_as_cpython() {
+        // (text, CPython 3.11's complex(text), or None for "malformed string")
+        let cases: [(&str, Option<(f64, f64)>); 14] = [
+            ("1+2j", Some((1.0, 2.0))),
+            (" (3-4j) ", Some((3.0, -4.0))),
+            ("2j", Some((0.0, 2.0))),
+            ("1e3+.5j", Some((1000.0, 0.5))),
+            ("j", Some((0.0, 1.0))),
+            ("-j", Some((0.0, -1.0))),
+            ("1-j", Some((1.0, -1.0))),
+            ("1_0+2j", Some((10.0, 2.0))),
+            ("-inf+infj", Some((f64::NEG_INFINITY, f64::INFINITY))),
+            ("3", Some((3.0, 0.0))),
+            ("", None),
+            ("(1+2j", None),
+            ("1+2", None),
+            ("1__0", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_complex(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn round_trips_through_bytes_per_dtype() {

@@ -288,7 +288,7 @@ impl Interp {
         Ok(match name {
             "shape" => self.int_tuple(a.shape().iter().map(|&d| d as i128)),
             "strides" => self.int_tuple(a.strides().iter().map(|&s| s as i128)),
-            "dtype" => self.new_dtype(a.dtype()),
+            "dtype" => self.array_dtype(a),
             "itemsize" => self.new_i64(a.itemsize() as i64),
             "nbytes" => self.new_i64(a.nbytes() as i64),
             "size" => self.new_i64(a.size() as i64),

@@ -162,6 +162,23 @@ impl Interp {
                 let re = p.opt(0, "real")?;
                 let im = p.opt(1, "imag")?;
                 p.finish()?;
+                if let Some(Value::Str(t)) = &re {
+                    if im.is_some() {
+                        return Err(PyError::complex_second_arg_after_string());
+                    }
+                    let (r, i) = crate::runtime::scalar::parse_complex(&t.v)
+                        .ok_or_else(PyError::complex_malformed)?;
+                    return Ok(self.new_complex(r, i));
+                }
+                if let Some(Value::Str(_)) = &im {
+                    return Err(PyError::complex_second_arg_string());
+                }
+                if let Some(
+                    v @ (Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::None),
+                ) = &re
+                {
+                    return Err(PyError::complex_first_arg_type(&v.type_name()));
+                }
                 let r = match re {
                     Some(v) => self.to_float(&v)?,
                     None => 0.0,
@@ -286,15 +303,9 @@ impl Interp {
             TypeKind::Dict => {
                 // dict_vectorcall: the positional mapping or pairs first, then each keyword
                 let extra = p.take_kw();
-                let a = p.positional("dict", 0, 1)?;
+                let a = p.take_all();
                 let d = self.new_empty_dict();
-                if let Some(v) = a.first() {
-                    self.dict_update_from(&d, v)?;
-                }
-                for (k, v) in extra {
-                    let k = self.new_str(k);
-                    self.dict_set(&d, k, v)?;
-                }
+                self.dict_fill(&d, Some("dict"), &a, extra)?;
                 Value::Dict(d)
             }
             TypeKind::Range => {
@@ -413,6 +424,11 @@ impl Interp {
             Value::Str(_) if dt.is_integer() => {
                 let i = self.int_from(v, None)?;
                 self.value_to_element(&i, dt)?
+            }
+            // np.complex128('1+2j') and np.complex64(b'3j') read the text as complex() does
+            Value::Str(t) if dt.kind == Kind::Complex => Scalar::Str(t.v.clone()).parse_as(dt)?,
+            Value::Bytes(b) if dt.kind == Kind::Complex => {
+                Scalar::Bytes(b.v.clone()).parse_as(dt)?
             }
             Value::Str(_) if dt.is_numeric() => Scalar::Float(self.to_float(v)?),
             _ => self.value_to_element(v, dt)?,

@@ -46,17 +46,33 @@ fn lib_module(it: &mut Interp, args: Bound) -> PyResult<Value> {
         .ok_or_else(|| PyError::module_no_attribute("numpy", args.func))
 }
 
-fn shares_memory(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+/// `np.shares_memory` (exact by default; raises when the solver gives up) and
+/// `np.may_share_memory` (extents only by default; "don't know" counts as yes), as
+/// `array_shares_memory_impl` does.
+fn shares_memory(_it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    use crate::runtime::overlap::{MAY_SHARE_BOUNDS, MAY_SHARE_EXACT, Overlap};
     let a = args.req("a")?;
     let b = args.req("b")?;
-    it.refuse_unsupported(&mut args, &["max_work"])?;
+    let exact = args.func == "shares_memory";
+    let max_work = match args.take_some("max_work") {
+        None if exact => MAY_SHARE_EXACT,
+        None => MAY_SHARE_BOUNDS,
+        Some(Value::Bool(t)) => t as i64,
+        Some(Value::Int(n)) => n.v.to_i64().ok_or_else(PyError::too_large_for_ssize_t)?,
+        Some(_) => return Err(PyError::max_work_not_integer()),
+    };
+    if max_work < -2 {
+        return Err(PyError::max_work_invalid());
+    }
     let (Value::Array(x), Value::Array(y)) = (&a, &b) else {
         return Ok(Value::Bool(false));
     };
-    Ok(Value::Bool(if args.func == "shares_memory" {
-        x.shares_memory(y)
-    } else {
-        x.may_share_memory(y)
+    Ok(Value::Bool(match x.overlap(y, max_work) {
+        Overlap::No => false,
+        Overlap::Yes => true,
+        Overlap::TooHard if exact => return Err(PyError::too_hard()),
+        Overlap::Overflow if exact => return Err(PyError::overlap_overflow()),
+        Overlap::TooHard | Overlap::Overflow => true,
     }))
 }
 

@@ -468,6 +468,25 @@ impl Interp {
             dtype,
         }))
     }
+    /// `a.dtype`: one object per array for the dtypes that are not singletons (`S3`, `>i4`,
+    /// structured), shared by its views of the same dtype, so `a.dtype is a.dtype` as in NumPy.
+    pub fn array_dtype(&self, a: &NdArray) -> Value {
+        if let Some(v) = self.objects.builtin_dtype(a.dtype()) {
+            return v;
+        }
+        if let Some(obj) = a.descr_obj()
+            && let Ok(d) = obj.downcast::<PyDType>()
+            && d.dtype == a.dtype()
+        {
+            return Value::DType(d);
+        }
+        let d = Rc::new(PyDType {
+            id: self.ctx.heap.object(88),
+            dtype: a.dtype(),
+        });
+        a.set_descr_obj(d.clone());
+        Value::DType(d)
+    }
     pub fn new_method(&self, obj: Value, name: &str) -> Value {
         Value::Method(Rc::new(BoundMethod {
             id: self.ctx.heap.object(48),

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
+use crate::eval::object::iter::ValueIter;
 use crate::eval::object::value::*;
 use crate::eval::vm::code::Code;
 use crate::eval::vm::frame::{Exit, Frame};
@@ -400,5 +401,48 @@ impl Interp {
             return Err(PyError::cannot_unpack(n, items.len()));
         }
         Ok(items)
+    }
+
+    /// A comprehension over `it`: runs it (list, set, dict) or makes the generator object.
+    pub(super) fn run_comprehension(
+        &mut self,
+        code: Rc<Code>,
+        it: ValueIter,
+        closure: Option<Value>,
+    ) -> PyResult<Value> {
+        let mut frame = Frame::new(code.clone());
+        frame.iters.push(it);
+        self.attach_closure(&mut frame, closure.as_ref());
+        if code.generator {
+            return Ok(self.new_generator(frame));
+        }
+        match self.run_nested(&mut frame)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => unreachable!("a comprehension that is not a generator never yields"),
+        }
+    }
+
+    /// Gives a frame its cells: fresh ones for its cell variables, the closure's for its free
+    /// variables.
+    pub(crate) fn attach_closure(&mut self, frame: &mut Frame, closure: Option<&Value>) {
+        let n = frame.code.cellvars.len();
+        for _ in 0..n {
+            let c = self.new_cell();
+            frame.cells.push(c);
+        }
+        if let Some(Value::Tuple(t)) = closure {
+            for c in &t.items {
+                if let Value::Cell(c) = c {
+                    frame.cells.push(c.clone());
+                }
+            }
+        }
+    }
+
+    pub(crate) fn new_cell(&self) -> Rc<CellRef> {
+        Rc::new(CellRef {
+            id: self.ctx.heap.object(40),
+            value: std::cell::RefCell::new(None),
+        })
     }
 }

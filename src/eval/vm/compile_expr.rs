@@ -7,7 +7,8 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::object::consts::is_const;
 use crate::eval::vm::code::{CodeKind, Op};
-use crate::eval::vm::compile::{Compiler, FnBody};
+use crate::eval::vm::compile::Compiler;
+use crate::eval::vm::compile_def::FnBody;
 use crate::syntax::ast::{Arg, BoolOp, CompKind, Comprehension, Expr, FPart};
 
 impl<'g, 'b> Compiler<'g, 'b> {

@@ -1,0 +1,355 @@
+//! The compiler's control flow: `for` and `while` loops, `try`/`except`/`finally`, `with`, and
+//! the unwinding of those blocks that `return`/`break`/`continue` compile to (CPython 3.11's
+//! `compile.c` shapes: finally bodies are copied onto each exit path).
+
+use crate::error::{PyError, PyResult};
+use crate::eval::vm::code::Op;
+use crate::eval::vm::compile::{Compiler, FBlock};
+use crate::syntax::ast::{Expr, Stmt, Target};
+
+impl<'b> Compiler<'_, 'b> {
+    /// `for` items: the next item bound to the target, with `for a, b in zip(...)` bound
+    /// straight from the zipped iterators.
+    pub fn for_iter(&mut self, target: &'b Target) -> PyResult<usize> {
+        if let Target::Tuple(ts) = target
+            && !ts.iter().any(|t| matches!(t, Target::Starred(_)))
+        {
+            let at = self.emit(Op::ForIterUnpack(ts.len() as u32, 0));
+            for t in ts {
+                self.store(t)?;
+            }
+            return Ok(at);
+        }
+        let at = self.emit(Op::ForIter(0));
+        self.store(target)?;
+        Ok(at)
+    }
+
+    pub(super) fn for_loop(
+        &mut self,
+        target: &'b Target,
+        iter: &'b Expr,
+        body: &'b [Stmt],
+        orelse: &'b [Stmt],
+    ) -> PyResult<()> {
+        if self.unit().fblocks.len() >= 20 {
+            return Err(PyError::syntax("too many statically nested blocks", 0));
+        }
+        self.expr(iter)?;
+        self.emit(Op::GetIter);
+        let top = self.here();
+        let exit = self.for_iter(target)?;
+        self.unit().fblocks.push(FBlock::Loop {
+            is_for: true,
+            continue_to: top,
+            breaks: Vec::new(),
+        });
+        self.stmts(body)?;
+        self.emit(Op::Jump(top as u32));
+        let fb = self.unit().fblocks.pop();
+        let h = self.here();
+        self.patch(exit, h);
+        // the iterator is gone after the loop (CPython counts it on the value stack)
+        self.unit().depth -= 1;
+        self.stmts(orelse)?;
+        let end = self.here();
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch(b, end);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn while_loop(
+        &mut self,
+        cond: &'b Expr,
+        body: &'b [Stmt],
+        orelse: &'b [Stmt],
+    ) -> PyResult<()> {
+        let top = self.here();
+        self.expr(cond)?;
+        let exit = self.emit(Op::PopJumpIfFalse(0));
+        self.unit().fblocks.push(FBlock::Loop {
+            is_for: false,
+            continue_to: top,
+            breaks: Vec::new(),
+        });
+        self.stmts(body)?;
+        self.emit(Op::Jump(top as u32));
+        let fb = self.unit().fblocks.pop();
+        let h = self.here();
+        self.patch(exit, h);
+        self.stmts(orelse)?;
+        let end = self.here();
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch(b, end);
+            }
+        }
+        Ok(())
+    }
+
+    /// Emits what leaving the enclosing blocks needs, for a `return` (the value on top is
+    /// kept), a `break` or a `continue` (which then jump).
+    pub(super) fn unwind(&mut self, exit: Exit) -> PyResult<()> {
+        let fblocks = self.unit().fblocks.clone();
+        let keep = exit == Exit::Return;
+        for (i, fb) in fblocks.iter().enumerate().rev() {
+            match fb {
+                FBlock::Loop {
+                    is_for,
+                    continue_to,
+                    ..
+                } => match exit {
+                    Exit::Continue => {
+                        self.emit(Op::Jump(*continue_to as u32));
+                        return Ok(());
+                    }
+                    Exit::Break => {
+                        if *is_for {
+                            self.emit(Op::PopIter);
+                        }
+                        let j = self.emit(Op::Jump(0));
+                        if let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.get_mut(i) {
+                            breaks.push(j);
+                        }
+                        return Ok(());
+                    }
+                    Exit::Return => {
+                        if *is_for {
+                            self.emit(Op::PopIter);
+                        }
+                    }
+                },
+                FBlock::TryExcept => {
+                    self.emit(Op::PopBlock);
+                }
+                FBlock::TryFinally(body) => {
+                    self.emit(Op::PopBlock);
+                    // the finally body runs with the blocks outside this one only
+                    let saved = std::mem::take(&mut self.unit().fblocks);
+                    self.unit().fblocks = saved[..i].to_vec();
+                    let r = self.stmts(body);
+                    self.unit().fblocks = saved;
+                    r?;
+                }
+                FBlock::FinallyEnd => {
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopExcept);
+                    if keep {
+                        self.emit(Op::Swap(2));
+                    }
+                    self.emit(Op::Pop);
+                }
+                FBlock::Handler(name) => {
+                    if name.is_some() {
+                        self.emit(Op::PopBlock);
+                    }
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopExcept);
+                    if let Some(n) = name {
+                        self.emit(Op::LoadNone);
+                        self.store_name(n);
+                        self.delete_name(n);
+                    }
+                }
+                FBlock::With => {
+                    self.emit(Op::PopBlock);
+                    if keep {
+                        self.emit(Op::Swap(2));
+                    }
+                    self.emit(Op::WithExit);
+                }
+            }
+        }
+        match exit {
+            Exit::Return => Ok(()),
+            Exit::Break => Err(PyError::syntax("'break' outside loop", 0)),
+            Exit::Continue => Err(PyError::syntax("'continue' not properly in loop", 0)),
+        }
+    }
+
+    pub(super) fn try_stmt(
+        &mut self,
+        body: &'b [Stmt],
+        handlers: &'b [crate::syntax::ast::ExceptHandler],
+        orelse: &'b [Stmt],
+        finalbody: &'b [Stmt],
+    ) -> PyResult<()> {
+        if finalbody.is_empty() {
+            return self.try_except(body, handlers, orelse);
+        }
+        let setup = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::TryFinally(finalbody));
+        if handlers.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(finalbody)?;
+        let done = self.emit(Op::Jump(0));
+        // the exceptional path: the exception is on the stack while the body runs again
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += 1;
+        self.emit(Op::PushExcInfo);
+        let clean = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(finalbody)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let c = self.here();
+        self.patch(clean, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let end = self.here();
+        self.patch(done, end);
+        Ok(())
+    }
+
+    fn try_except(
+        &mut self,
+        body: &'b [Stmt],
+        handlers: &'b [crate::syntax::ast::ExceptHandler],
+        orelse: &'b [Stmt],
+    ) -> PyResult<()> {
+        let setup = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(orelse)?;
+        let mut ends = vec![self.emit(Op::Jump(0))];
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += 1;
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupFinally(0));
+        for (i, handler) in handlers.iter().enumerate() {
+            self.unit().line = handler.line;
+            if handler.typ.is_none() && i + 1 < handlers.len() {
+                return Err(PyError::syntax("default 'except:' must be last", 0));
+            }
+            let next = match &handler.typ {
+                Some(t) => {
+                    // CHECK_EXC_MATCH keeps the exception under its answer (3.11: no COPY)
+                    self.expr(t)?;
+                    self.emit(Op::CheckExcMatch);
+                    Some(self.emit(Op::PopJumpIfFalse(0)))
+                }
+                None => None,
+            };
+            match &handler.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Op::Pop);
+                }
+            }
+            let name_clean = handler
+                .name
+                .as_ref()
+                .map(|_| self.emit(Op::SetupFinally(0)));
+            self.unit()
+                .fblocks
+                .push(FBlock::Handler(handler.name.clone()));
+            self.stmts(&handler.body)?;
+            self.unit().fblocks.pop();
+            if name_clean.is_some() {
+                self.emit(Op::PopBlock);
+            }
+            self.emit(Op::PopBlock);
+            self.emit(Op::PopExcept);
+            if let Some(n) = &handler.name {
+                self.emit(Op::LoadNone);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            ends.push(self.emit(Op::Jump(0)));
+            if let (Some(at), Some(n)) = (name_clean, &handler.name) {
+                // an exception inside the handler: clear the name, then on to the cleanup
+                let c = self.here();
+                self.patch(at, c);
+                self.emit(Op::LoadNone);
+                self.store_name(n);
+                self.delete_name(n);
+                self.emit(Op::Reraise);
+            }
+            if let Some(at) = next {
+                let h = self.here();
+                self.patch(at, h);
+            }
+        }
+        // no handler matched
+        self.emit(Op::Reraise);
+        let c = self.here();
+        self.patch(cleanup, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let end = self.here();
+        for e in ends {
+            self.patch(e, end);
+        }
+        Ok(())
+    }
+
+    pub(super) fn with_stmt(
+        &mut self,
+        items: &'b [(Expr, Option<Target>)],
+        body: &'b [Stmt],
+    ) -> PyResult<()> {
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.expr(ctx)?;
+        self.emit(Op::BeforeWith);
+        let setup = self.emit(Op::SetupFinally(0));
+        match target {
+            Some(t) => self.store(t)?,
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        self.unit().fblocks.push(FBlock::With);
+        self.with_stmt(rest, body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::WithExit);
+        let done = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += 2;
+        self.emit(Op::PushExcInfo);
+        let clean = self.emit(Op::SetupFinally(0));
+        self.emit(Op::WithExceptStart);
+        let suppress = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::Reraise);
+        let s = self.here();
+        self.patch(suppress, s);
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Pop);
+        self.emit(Op::Pop);
+        let done2 = self.emit(Op::Jump(0));
+        let c = self.here();
+        self.patch(clean, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let end = self.here();
+        self.patch(done, end);
+        self.patch(done2, end);
+        Ok(())
+    }
+}
+
+/// How control leaves the blocks `unwind` compiles.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Exit {
+    Return,
+    Break,
+    Continue,
+}
