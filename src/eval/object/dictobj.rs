@@ -39,7 +39,8 @@ fn this_dict(a: &Bound) -> PyResult<Rc<PyDict>> {
 
 /// `dict.keys()`, `values()`, `items()`: iterable, printable views.
 fn view(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let items = this_dict(&a)?.items.borrow().clone();
+    let d = this_dict(&a)?;
+    let items = d.items.borrow().clone();
     let vals: Vec<Value> = match a.func {
         "keys" => items.iter().map(|(k, _)| k.clone()).collect(),
         "values" => items.iter().map(|(_, v)| v.clone()).collect(),
@@ -57,7 +58,7 @@ fn view(it: &mut Interp, a: Bound) -> PyResult<Value> {
         let l = it.new_list(vals.clone());
         it.repr(&l)?
     };
-    Ok(it.new_iter_view(kind, vals, repr_items))
+    Ok(it.new_iter_view(kind, vals, repr_items, &d))
 }
 
 fn get(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
@@ -677,12 +678,19 @@ impl Interp {
     }
 
     /// `dict.keys()` and friends: iterable, printable views.
-    fn new_iter_view(&mut self, kind: &'static str, vals: Vec<Value>, repr_items: String) -> Value {
+    fn new_iter_view(
+        &mut self,
+        kind: &'static str,
+        vals: Vec<Value>,
+        repr_items: String,
+        d: &Rc<PyDict>,
+    ) -> Value {
         let t = self.new_tuple(vals);
+        // `__items__` answers len/in/repr as the view was made; iteration reads `__arrsh_dict__`, the dict itself
         self.new_record(
             kind,
             format!("{kind}({repr_items})"),
-            vec![("__items__", t)],
+            vec![("__items__", t), ("__arrsh_dict__", Value::Dict(d.clone()))],
         )
     }
 }
