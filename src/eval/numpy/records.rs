@@ -331,14 +331,12 @@ impl Interp {
                     return Err(PyError::broadcast_input_to_shape(&src.shape(), &f.shape));
                 }
             };
-            let mut k = 0;
             let mut offs = Vec::with_capacity(count);
             src.layout().for_each_offset(|o| offs.push(o));
-            for o in offs {
+            for (k, o) in offs.into_iter().enumerate() {
                 let x = src.element_at(o)?;
                 let at = f.offset + k * isz;
                 x.encode(f.dtype, &mut out[at..at + isz]);
-                k += 1;
             }
         }
         Ok(())
