@@ -81,7 +81,7 @@ impl Args {
         (self.pos.into_iter().flatten().collect(), self.kw)
     }
 
-    fn take_all(self) -> Vec<Value> {
+    pub(crate) fn take_all(self) -> Vec<Value> {
         self.pos.into_iter().flatten().collect()
     }
 

@@ -48,6 +48,20 @@ impl PyError {
             plural(n)
         ))
     }
+    /// `MutableMapping.update`'s count check (`OrderedDict(a, b)`), CPython's own grammar:
+    /// `expected at most 1 arguments, got 2`.
+    pub fn mapping_update_expected_one(given: usize) -> PyError {
+        PyError::type_error(format!("expected at most 1 arguments, got {given}"))
+    }
+    /// `operator.methodcaller()` with no method name.
+    pub fn methodcaller_needs_name() -> PyError {
+        PyError::type_error("methodcaller needs at least one argument, the method name")
+    }
+    /// A C type that checks its first argument by hand: `type 'partial' takes at least one
+    /// argument`.
+    pub fn type_takes_at_least_one_argument(name: &str) -> PyError {
+        PyError::type_error(format!("type '{name}' takes at least one argument"))
+    }
     /// Argument Clinic's keyword check: `'foo' is an invalid keyword argument for print()`.
     pub fn invalid_keyword_argument(keyword: &str, func: &str) -> PyError {
         PyError::type_error(format!(

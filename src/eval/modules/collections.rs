@@ -17,7 +17,7 @@ use crate::syntax::ast::{BinOp, CmpOp};
 pub const ROWS: &[Row] = &[
     Row::class(
         "collections.Counter",
-        "(iterable=None, /, **kwds)",
+        "Counter.__init__(iterable=None, /, **kwds)",
         counter_new,
     ),
     Row::method("collections.Counter.most_common", "(n=None)", most_common),
@@ -34,14 +34,14 @@ pub const ROWS: &[Row] = &[
         counter_update,
     ),
     Row::method("collections.Counter.copy", "()", flavored_copy),
-    Row::class(
+    Row::c_class(
         "collections.defaultdict",
         "!(default_factory=None, /, *args, **kwargs)",
         defaultdict_new,
     ),
     Row::attr("collections.defaultdict.default_factory", default_factory),
     Row::method("collections.defaultdict.copy", "()", flavored_copy),
-    Row::class("collections.OrderedDict", "!(*args, **kwargs)", ordered_new),
+    Row::c_class("collections.OrderedDict", "!(*args, **kwargs)", ordered_new),
     Row::method(
         "collections.OrderedDict.move_to_end",
         "(key, last=True)",
@@ -53,7 +53,7 @@ pub const ROWS: &[Row] = &[
         ordered_popitem,
     ),
     Row::method("collections.OrderedDict.copy", "()", flavored_copy),
-    Row::class(
+    Row::c_class(
         "collections.deque",
         "!(iterable=(), maxlen=None)",
         deque_new,
@@ -405,20 +405,7 @@ fn defaultdict_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         ));
     }
     let d = it.new_flavored_dict(DictFlavor::Default(RefCell::new(f)));
-    let args = std::mem::take(&mut a.star);
-    if args.len() > 1 {
-        return Err(PyError::type_error(format!(
-            "dict expected at most 1 argument, got {}",
-            args.len()
-        )));
-    }
-    if let Some(src) = args.first() {
-        it.dict_update_from(&d, src)?;
-    }
-    for (k, v) in std::mem::take(&mut a.kwargs) {
-        let k = it.new_str(k);
-        it.dict_set(&d, k, v)?;
-    }
+    it.dict_fill(&d, Some("dict"), &a.star, std::mem::take(&mut a.kwargs))?;
     Ok(Value::Dict(d))
 }
 
@@ -432,20 +419,7 @@ fn default_factory(_: &mut Interp, a: Bound) -> PyResult<Value> {
 
 fn ordered_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let d = it.new_flavored_dict(DictFlavor::Ordered);
-    let args = std::mem::take(&mut a.star);
-    if args.len() > 1 {
-        return Err(PyError::type_error(format!(
-            "expected at most 1 arguments, got {}",
-            args.len()
-        )));
-    }
-    if let Some(src) = args.first() {
-        it.dict_update_from(&d, src)?;
-    }
-    for (k, v) in std::mem::take(&mut a.kwargs) {
-        let k = it.new_str(k);
-        it.dict_set(&d, k, v)?;
-    }
+    it.dict_fill(&d, None, &a.star, std::mem::take(&mut a.kwargs))?;
     Ok(Value::Dict(d))
 }
 

@@ -7,7 +7,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::modules::{is_native, state_of};
 use crate::eval::object::value::{NativeSlots, PyDict, Value};
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Conv, Row};
 use crate::syntax::ast::CmpOp;
 
 pub const ROWS: &[Row] = &[
@@ -16,11 +16,13 @@ pub const ROWS: &[Row] = &[
         "!(function, iterable, initial?, /)",
         reduce,
     ),
-    Row::class(
+    // partial_new checks its first argument by hand
+    Row::c_class(
         "functools.partial",
         "!(func, /, *args, **keywords)",
         partial,
-    ),
+    )
+    .conv(Conv::Own),
     Row::py(
         "functools.lru_cache",
         "(maxsize=128, typed=False)",
@@ -113,7 +115,10 @@ pub(crate) fn new_partial(
 }
 
 fn partial(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    let func = a.req("func")?;
+    if a.star.is_empty() {
+        return Err(PyError::type_takes_at_least_one_argument("partial"));
+    }
+    let func = a.star.remove(0);
     if !it.is_callable(&func) {
         return Err(PyError::type_error("the first argument must be callable"));
     }

@@ -14,42 +14,42 @@ use crate::eval::registry::{Bound, Row};
 use crate::syntax::ast::{BinOp, CmpOp};
 
 pub const ROWS: &[Row] = &[
-    Row::class("itertools.count", "(start=0, step=1)", count),
-    Row::class("itertools.cycle", "(iterable, /)", cycle),
-    Row::class("itertools.repeat", "!(object, times?)", repeat),
-    Row::class(
+    Row::c_class("itertools.count", "(start=0, step=1)", count),
+    Row::c_class("itertools.cycle", "(iterable, /)", cycle),
+    Row::c_class("itertools.repeat", "!(object, times?)", repeat),
+    Row::c_class(
         "itertools.accumulate",
         "(iterable, func=None, *, initial=None)",
         accumulate,
     ),
-    Row::class("itertools.chain", "!(*iterables)", chain),
+    Row::c_class("itertools.chain", "!(*iterables)", chain),
     Row::builtin("itertools.chain.from_iterable", "(iterable, /)", chain),
-    Row::class("itertools.compress", "(data, selectors)", compress),
-    Row::class("itertools.dropwhile", "(predicate, iterable, /)", while_),
-    Row::class("itertools.takewhile", "(predicate, iterable, /)", while_),
-    Row::class(
+    Row::c_class("itertools.compress", "(data, selectors)", compress),
+    Row::c_class("itertools.dropwhile", "(predicate, iterable, /)", while_),
+    Row::c_class("itertools.takewhile", "(predicate, iterable, /)", while_),
+    Row::c_class(
         "itertools.filterfalse",
         "(function, iterable, /)",
         filterfalse,
     ),
-    Row::class("itertools.groupby", "(iterable, key=None)", groupby),
-    Row::class("itertools.islice", "!(iterable, *args)", islice),
-    Row::class("itertools.starmap", "(function, iterable, /)", starmap),
+    Row::c_class("itertools.groupby", "(iterable, key=None)", groupby),
+    Row::c_class("itertools.islice", "!(iterable, *args)", islice),
+    Row::c_class("itertools.starmap", "(function, iterable, /)", starmap),
     Row::builtin("itertools.tee", "(iterable, n=2, /)", tee),
-    Row::class(
+    Row::c_class(
         "itertools.zip_longest",
         "!(*args, fillvalue=None)",
         zip_longest,
     ),
-    Row::class("itertools.product", "!(*iterables, repeat=1)", product),
-    Row::class("itertools.permutations", "(iterable, r=None)", combinatoric),
-    Row::class("itertools.combinations", "(iterable, r)", combinatoric),
-    Row::class(
+    Row::c_class("itertools.product", "!(*iterables, repeat=1)", product),
+    Row::c_class("itertools.permutations", "(iterable, r=None)", combinatoric),
+    Row::c_class("itertools.combinations", "(iterable, r)", combinatoric),
+    Row::c_class(
         "itertools.combinations_with_replacement",
         "(iterable, r)",
         combinatoric,
     ),
-    Row::class("itertools.pairwise", "(iterable, /)", pairwise),
+    Row::c_class("itertools.pairwise", "(iterable, /)", pairwise),
 ];
 
 /// `itertools.<name>`: the type name of the iterators a row makes.

@@ -5,7 +5,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::modules::state_of;
 use crate::eval::object::value::{NativeSlots, Value};
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Conv, Row};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 pub const ROWS: &[Row] = &[
@@ -47,13 +47,15 @@ pub const ROWS: &[Row] = &[
     Row::builtin("operator.delitem", "(a, b, /)", item),
     Row::builtin("operator.countOf", "(a, b, /)", count_of),
     Row::builtin("operator.indexOf", "(a, b, /)", count_of),
-    Row::class("operator.itemgetter", "!(item, /, *items)", getter),
-    Row::class("operator.attrgetter", "!(attr, /, *attrs)", getter),
-    Row::class(
+    // the getters check their first argument by hand in CPython (`getter`)
+    Row::c_class("operator.itemgetter", "!(item, /, *items)", getter).conv(Conv::Own),
+    Row::c_class("operator.attrgetter", "!(attr, /, *attrs)", getter).conv(Conv::Own),
+    Row::c_class(
         "operator.methodcaller",
         "!(name, /, *args, **kwargs)",
         getter,
-    ),
+    )
+    .conv(Conv::Own),
 ];
 
 fn binary(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
@@ -181,13 +183,23 @@ static GETTER_SLOTS: NativeSlots = NativeSlots {
 };
 
 fn getter(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    let (first, type_name) = match a.func {
-        "itemgetter" => (a.req("item")?, "operator.itemgetter"),
-        "attrgetter" => (a.req("attr")?, "operator.attrgetter"),
-        _ => (a.req("name")?, "operator.methodcaller"),
+    // CPython's own checks: `PyArg_UnpackTuple(args, name, 1, 1)` for a lone item, a
+    // sentence of its own for methodcaller
+    let all = std::mem::take(&mut a.star);
+    let type_name = match a.func {
+        "itemgetter" => "operator.itemgetter",
+        "attrgetter" => "operator.attrgetter",
+        _ => "operator.methodcaller",
     };
-    let mut all = vec![first];
-    all.extend(std::mem::take(&mut a.star));
+    if type_name != "operator.methodcaller" && !a.kwargs.is_empty() {
+        return Err(PyError::takes_no_keyword_arguments(a.func));
+    }
+    if all.is_empty() {
+        return Err(match a.func {
+            "methodcaller" => PyError::methodcaller_needs_name(),
+            name => PyError::positional_count(name, 1, 1, 0),
+        });
+    }
     let text = |v: &Value, what: &str| -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.v.clone()),

@@ -19,7 +19,7 @@ use crate::syntax::ast::BinOp;
 macro_rules! rows {
     ($(($name:literal, $sig:literal, $f:expr)),* $(,)?) => {
         &[
-            Row::class("random.Random", "(x=None)", random_new),
+            Row::class("random.Random", "Random.__init__(x=None)", random_new),
             $(
                 Row::builtin(concat!("random.", $name), $sig, $f),
                 Row::method(concat!("random.Random.", $name), $sig, $f),

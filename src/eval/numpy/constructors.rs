@@ -303,15 +303,9 @@ impl Interp {
             TypeKind::Dict => {
                 // dict_vectorcall: the positional mapping or pairs first, then each keyword
                 let extra = p.take_kw();
-                let a = p.positional("dict", 0, 1)?;
+                let a = p.take_all();
                 let d = self.new_empty_dict();
-                if let Some(v) = a.first() {
-                    self.dict_update_from(&d, v)?;
-                }
-                for (k, v) in extra {
-                    let k = self.new_str(k);
-                    self.dict_set(&d, k, v)?;
-                }
+                self.dict_fill(&d, Some("dict"), &a, extra)?;
                 Value::Dict(d)
             }
             TypeKind::Range => {

@@ -538,6 +538,33 @@ impl Interp {
         Ok(Value::Dict(d))
     }
 
+    /// CPython's `dict_update_common` (`dict(...)`, `dict.update`, `defaultdict`,
+    /// `OrderedDict`): at most one positional mapping or iterable of pairs, then each keyword.
+    /// `who` names the count check (`dict expected at most 1 argument, got 2`); `None` is
+    /// `MutableMapping.update`'s unnamed one, which `OrderedDict` uses.
+    pub fn dict_fill(
+        &mut self,
+        d: &PyDict,
+        who: Option<&str>,
+        args: &[Value],
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<()> {
+        if args.len() > 1 {
+            return Err(match who {
+                Some(name) => PyError::positional_count(name, 0, 1, args.len()),
+                None => PyError::mapping_update_expected_one(args.len()),
+            });
+        }
+        if let Some(src) = args.first() {
+            self.dict_update_from(d, src)?;
+        }
+        for (k, v) in kw {
+            let k = self.new_str(k);
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
     /// `dict.update(other)` / `dict(other)`: a dict merges, anything else is pairs.
     pub fn dict_update_from(&mut self, d: &PyDict, other: &Value) -> PyResult<()> {
         if let Value::Dict(o) = other {
@@ -641,14 +668,8 @@ impl Interp {
             "update" => {
                 let mut p = p;
                 let kw = p.take_kw();
-                let a = p.positional("update", 0, 1)?;
-                if let Some(o) = a.first() {
-                    self.dict_update_from(d, o)?;
-                }
-                for (k, v) in kw {
-                    let k = self.new_str(k);
-                    self.dict_set(d, k, v)?;
-                }
+                let a = p.take_all();
+                self.dict_fill(d, Some("update"), &a, kw)?;
                 Value::None
             }
             "copy" => {

@@ -20,6 +20,14 @@ pub enum Conv {
     /// A Python `def` (NumPy's Python-level functions): ceval's messages, `sum() missing 1
     /// required positional argument: 'a'`.
     Python,
+    /// A Python class's `__init__` (or `__new__`), called through the class: ceval's messages,
+    /// which count the bound receiver the spec leaves out (`iinfo.__init__() takes 2
+    /// positional arguments but 3 were given`).
+    PyInit,
+    /// A C type's constructor: `_PyArg_CheckPositional` and `_PyArg_NoKeywords` named after
+    /// the type (`cycle expected 1 argument, got 0`, `cycle() takes no keyword arguments`), or
+    /// Argument Clinic when it takes keywords (`count() takes at most 2 arguments (3 given)`).
+    CType,
     /// NumPy's `npy_parse_arguments` (its C functions and methods): `zeros() takes from 1 to
     /// 3 positional arguments but 4 were given`, `array() missing required argument 'object'
     /// (pos 0)`.
@@ -142,9 +150,11 @@ pub fn bind(
         n_positional: args.len(),
     };
     match conv {
-        Conv::CPython => cpython(&mut b, qualname, name, args, kw)?,
+        Conv::CPython => cpython(&mut b, qualname, name, args, kw, false)?,
+        Conv::CType => cpython(&mut b, name, name, args, kw, true)?,
         Conv::ParseTuple => parse_tuple(&mut b, qualname, name, args, kw)?,
-        Conv::Python => python(&mut b, name, args, kw)?,
+        Conv::Python => python(&mut b, name, args, kw, 0)?,
+        Conv::PyInit => python(&mut b, name, args, kw, 1)?,
         Conv::Npy => npy(&mut b, qualname, name, args, kw)?,
         Conv::Ufunc { nin, nout } => ufunc(&mut b, name, (nin as usize, nout as usize), args, kw)?,
         Conv::Own => {
@@ -190,6 +200,7 @@ fn cpython(
     name: &str,
     args: Vec<Value>,
     kw: Vec<(String, Value)>,
+    is_type: bool,
 ) -> PyResult<()> {
     let spec = b.spec;
     let n = args.len();
@@ -211,8 +222,13 @@ fn cpython(
                 spec.positional()
             },
         );
-        // METH_O and METH_NOARGS name the function with its qualified name
-        if spec.params.len() == 1 && min == 1 && max == 1 {
+        // METH_O and METH_NOARGS name the function with its qualified name (a type's
+        // constructor always checks with `_PyArg_CheckPositional`)
+        if is_type {
+            if n < min || n > max {
+                return Err(PyError::positional_count(name, min, max, n));
+            }
+        } else if spec.params.len() == 1 && min == 1 && max == 1 {
             if n != 1 {
                 return Err(PyError::takes_exactly_one_argument(qualname, n));
             }
@@ -315,7 +331,15 @@ fn parse_tuple(
     Ok(())
 }
 
-fn python(b: &mut Bound, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<()> {
+/// ceval's binding; `receiver` is 1 when a bound `self`/`cls` precedes the spec's parameters
+/// (it counts in the too-many-positional message, never in the others).
+fn python(
+    b: &mut Bound,
+    name: &str,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+    receiver: usize,
+) -> PyResult<()> {
     let spec = b.spec;
     let n = args.len();
     let extra = fill_positional(b, args);
@@ -351,9 +375,9 @@ fn python(b: &mut Bound, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>)
             .count();
         return Err(PyError::too_many_positional(
             name,
-            spec.required_positional(),
-            spec.positional(),
-            n,
+            spec.required_positional() + receiver,
+            spec.positional() + receiver,
+            n + receiver,
             kwonly_given,
         ));
     }

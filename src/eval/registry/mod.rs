@@ -199,9 +199,14 @@ impl Row {
             run,
         )
     }
-    /// A class whose call runs `run` (its spec is its `__init__`'s, with Python's messages).
+    /// A class written in Python whose call runs `run`: its spec is its `__init__`'s (or
+    /// `__new__`'s) without the receiver, bound with ceval's messages, which count it.
     pub const fn class(name: &'static str, sig: &'static str, run: Native) -> Row {
-        Row::new(name, Kind::Class, sig, run).conv(Conv::Python)
+        Row::new(name, Kind::Class, sig, run).conv(Conv::PyInit)
+    }
+    /// A type written in C whose call runs `run` (`itertools.count`, `collections.deque`).
+    pub const fn c_class(name: &'static str, sig: &'static str, run: Native) -> Row {
+        Row::new(name, Kind::Class, sig, run).conv(Conv::CType)
     }
     /// A type object.
     pub const fn type_(name: &'static str, kind: TypeKind) -> Row {

@@ -237,7 +237,7 @@ impl<'b> Compiler<'_, 'b> {
             }
             let next = match &handler.typ {
                 Some(t) => {
-                    self.emit(Op::Dup);
+                    // CHECK_EXC_MATCH keeps the exception under its answer (3.11: no COPY)
                     self.expr(t)?;
                     self.emit(Op::CheckExcMatch);
                     Some(self.emit(Op::PopJumpIfFalse(0)))
