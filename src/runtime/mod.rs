@@ -10,6 +10,7 @@ pub mod fpe;
 pub mod heap;
 pub mod index;
 pub mod join;
+pub mod lapack;
 pub mod layout;
 pub mod origin;
 pub mod overlap;
@@ -94,8 +95,10 @@ impl Ctx {
     }
 
     /// `KeyboardInterrupt` if Ctrl-C was pressed since the last check (the flag is cleared).
+    /// Every loop step checks: a plain load first, since a swap is a locked instruction.
+    #[inline]
     pub fn check_interrupt(&self) -> PyResult<()> {
-        if self.interrupt.swap(false, Ordering::Relaxed) {
+        if self.interrupt.load(Ordering::Relaxed) && self.interrupt.swap(false, Ordering::Relaxed) {
             return Err(PyError::keyboard_interrupt());
         }
         Ok(())

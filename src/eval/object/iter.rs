@@ -298,6 +298,25 @@ impl Interp {
                 }
                 None => None,
             },
+            // lists and tuples forward: the item straight from the items (no clone of the seq)
+            IterState::Seq {
+                seq: Value::List(l),
+                pos,
+                reversed: false,
+            } => {
+                let item = l.items.borrow().get(*pos).cloned();
+                *pos += item.is_some() as usize;
+                item
+            }
+            IterState::Seq {
+                seq: Value::Tuple(t),
+                pos,
+                reversed: false,
+            } => {
+                let item = t.items.get(*pos).cloned();
+                *pos += item.is_some() as usize;
+                item
+            }
             IterState::Seq { seq, pos, reversed } => {
                 let (seq, p, rev) = (seq.clone(), *pos, *reversed);
                 let item = self.seq_item(&seq, p, rev)?;
@@ -422,27 +441,41 @@ impl Interp {
         Ok(r)
     }
 
-    /// The next items of a zip's `n` iterators, without the tuple (see `next_into`).
-    pub fn zip_next_parts(&mut self, z: &Rc<PyIter>, n: usize) -> PyResult<Option<Vec<Value>>> {
+    /// The next items of a zip's `n` iterators pushed onto `out` (a frame's stack) in order,
+    /// without the tuple or any other allocation; false (and `out` as it was) when exhausted.
+    pub fn zip_next_into(
+        &mut self,
+        z: &Rc<PyIter>,
+        n: usize,
+        out: &mut Vec<Value>,
+    ) -> PyResult<bool> {
         self.ctx.check_interrupt()?;
-        let mut parts = Vec::with_capacity(n);
+        let base = out.len();
         for k in 0..n {
             let inner = match &*z.state.borrow() {
                 IterState::Zip(iters) => iters.get(k).cloned(),
                 _ => None,
             };
-            let Some(inner) = inner else { return Ok(None) };
-            match self.iter_next(&inner)? {
-                Some(x) => parts.push(x),
-                None => {
+            let Some(inner) = inner else {
+                out.truncate(base);
+                return Ok(false);
+            };
+            match self.iter_next(&inner) {
+                Ok(Some(x)) => out.push(x),
+                Ok(None) => {
+                    out.truncate(base);
                     if let Ok(mut st) = z.state.try_borrow_mut() {
                         *st = IterState::Done;
                     }
-                    return Ok(None);
+                    return Ok(false);
+                }
+                Err(e) => {
+                    out.truncate(base);
+                    return Err(e);
                 }
             }
         }
-        Ok(Some(parts))
+        Ok(true)
     }
 
     /// Collects every item of an iterable.

@@ -613,15 +613,20 @@ impl Interp {
                 Op::ForIterUnpack(n, end) => {
                     let it = f.iters.last_mut().expect("ForIter has an iterator");
                     if let Some(z) = it.zip_of(n as usize) {
-                        match self.zip_next_parts(&z, n as usize)? {
-                            Some(parts) => f.stack.extend(parts.into_iter().rev()),
-                            None => {
-                                f.iters.pop();
-                                f.pc = end as usize;
-                            }
+                        if self.zip_next_into(&z, n as usize, &mut f.stack)? {
+                            // the first target is stored first: it goes on top
+                            let at = f.stack.len() - n as usize;
+                            f.stack[at..].reverse();
+                        } else {
+                            f.iters.pop();
+                            f.pc = end as usize;
                         }
                     } else {
                         match it.next(self)? {
+                            // `for a, b in pairs`: a tuple of the right length needs no Vec
+                            Some(Value::Tuple(t)) if t.items.len() == n as usize => {
+                                f.stack.extend(t.items.iter().rev().cloned());
+                            }
                             Some(v) => {
                                 let items = self.unpack(&v, n as usize)?;
                                 drop(v);
