@@ -301,7 +301,7 @@ pub fn np_shape_str(shape: &[usize]) -> String {
 }
 
 /// NumPy's `_ArrayMemoryError._size_to_string` (numpy/_core/_exceptions.py, NumPy 2.4).
-fn human_bytes(nbytes: u128) -> String {
+pub(crate) fn human_bytes(nbytes: u128) -> String {
     const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
     let bit_length = 128 - nbytes.leading_zeros() as usize;
     let mut unit_i = bit_length.saturating_sub(1).max(1) / 10;
@@ -401,9 +401,13 @@ impl PyError {
             "maximum recursion depth exceeded while traversing 'expr' node",
         )
     }
-    /// CPython's parser running out of its stack (`MemoryError` without a message).
+    /// CPython's parser running out of its stack. CPython's MemoryError has no message; arrsh
+    /// names the cause (a deliberate difference, as for `no_memory`).
     pub fn parser_stack_overflow() -> PyError {
-        PyError::new(ErrorKind::MemoryError, "")
+        PyError::new(
+            ErrorKind::MemoryError,
+            "the parser's stack is full: an expression nests too deeply",
+        )
     }
     pub fn recursion_depth(context: &str) -> PyError {
         PyError::new(
@@ -562,6 +566,11 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     }
 
     // ----- memory
+    /// NumPy's `arange` length check (`PyArray_ArangeObj`): a length past `NPY_MAX_INTP`
+    /// (`np.linspace(0, 1, 10**19)`, `np.histogram(x, bins=10**19)` through it).
+    pub fn maximum_size_exceeded() -> PyError {
+        PyError::value("Maximum allowed size exceeded")
+    }
     /// NumPy's `_ArrayMemoryError` text: `Unable to allocate 256. TiB for an array with shape ...`.
     pub fn unable_to_allocate(nbytes: u128, shape: &[usize], dtype_name: &str) -> PyError {
         PyError::new(
@@ -947,6 +956,14 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     }
     pub fn iteration_over_0d() -> PyError {
         PyError::type_error("iteration over a 0-d array")
+    }
+    /// A dict or set that grew or shrank under a running iteration: `what` is `dictionary`
+    /// or `Set` (CPython 3.11's capital S, from `setiter_iternext`).
+    pub fn changed_size_during_iteration(what: &str) -> PyError {
+        PyError::new(
+            ErrorKind::RuntimeError,
+            format!("{what} changed size during iteration"),
+        )
     }
     pub fn key_error(repr: &str) -> PyError {
         PyError::new(ErrorKind::KeyError, repr)
