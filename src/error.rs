@@ -7,6 +7,7 @@ mod codecs;
 mod dtypes;
 mod limits;
 // messages of the NumPy breadth areas, one file per area (issue 12)
+mod linalg;
 mod random;
 mod sorting;
 mod stdlib;
@@ -31,6 +32,8 @@ pub enum ErrorKind {
     AxisError,
     /// `numpy._core._exceptions._UFuncNoLoopError` and friends print as `UFuncTypeError`.
     UFuncTypeError,
+    /// `numpy.linalg.LinAlgError`, printed by IPython as `LinAlgError`.
+    LinAlgError,
     NotImplementedError,
     StopIteration,
     RuntimeError,
@@ -73,6 +76,7 @@ impl ErrorKind {
             ErrorKind::KeyboardInterrupt => "KeyboardInterrupt",
             ErrorKind::AxisError => "AxisError",
             ErrorKind::UFuncTypeError => "UFuncTypeError",
+            ErrorKind::LinAlgError => "LinAlgError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::StopIteration => "StopIteration",
             ErrorKind::RuntimeError => "RuntimeError",
@@ -97,7 +101,7 @@ impl ErrorKind {
     }
 
     /// Every kind, for looking one up by name.
-    pub const ALL: [ErrorKind; 35] = {
+    pub const ALL: [ErrorKind; 36] = {
         use ErrorKind::*;
         [
             SyntaxError,
@@ -115,6 +119,7 @@ impl ErrorKind {
             KeyboardInterrupt,
             AxisError,
             UFuncTypeError,
+            LinAlgError,
             NotImplementedError,
             StopIteration,
             RuntimeError,
@@ -147,7 +152,7 @@ impl ErrorKind {
             Exception | SystemExit | KeyboardInterrupt | GeneratorExit => BaseException,
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
-            AxisError => ValueError,
+            AxisError | LinAlgError => ValueError,
             RecursionError | NotImplementedError => RuntimeError,
             UnboundLocalError => NameError,
             IndentationError => SyntaxError,
@@ -296,7 +301,7 @@ pub fn np_shape_str(shape: &[usize]) -> String {
 }
 
 /// NumPy's `_ArrayMemoryError._size_to_string` (numpy/_core/_exceptions.py, NumPy 2.4).
-fn human_bytes(nbytes: u128) -> String {
+pub(crate) fn human_bytes(nbytes: u128) -> String {
     const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
     let bit_length = 128 - nbytes.leading_zeros() as usize;
     let mut unit_i = bit_length.saturating_sub(1).max(1) / 10;
@@ -396,9 +401,13 @@ impl PyError {
             "maximum recursion depth exceeded while traversing 'expr' node",
         )
     }
-    /// CPython's parser running out of its stack (`MemoryError` without a message).
+    /// CPython's parser running out of its stack. CPython's MemoryError has no message; arrsh
+    /// names the cause (a deliberate difference, as for `no_memory`).
     pub fn parser_stack_overflow() -> PyError {
-        PyError::new(ErrorKind::MemoryError, "")
+        PyError::new(
+            ErrorKind::MemoryError,
+            "the parser's stack is full: an expression nests too deeply",
+        )
     }
     pub fn recursion_depth(context: &str) -> PyError {
         PyError::new(
@@ -557,6 +566,11 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     }
 
     // ----- memory
+    /// NumPy's `arange` length check (`PyArray_ArangeObj`): a length past `NPY_MAX_INTP`
+    /// (`np.linspace(0, 1, 10**19)`, `np.histogram(x, bins=10**19)` through it).
+    pub fn maximum_size_exceeded() -> PyError {
+        PyError::value("Maximum allowed size exceeded")
+    }
     /// NumPy's `_ArrayMemoryError` text: `Unable to allocate 256. TiB for an array with shape ...`.
     pub fn unable_to_allocate(nbytes: u128, shape: &[usize], dtype_name: &str) -> PyError {
         PyError::new(
@@ -942,6 +956,14 @@ The aliases was originally deprecated in NumPy 1.20; for more details and guidan
     }
     pub fn iteration_over_0d() -> PyError {
         PyError::type_error("iteration over a 0-d array")
+    }
+    /// A dict or set that grew or shrank under a running iteration: `what` is `dictionary`
+    /// or `Set` (CPython 3.11's capital S, from `setiter_iternext`).
+    pub fn changed_size_during_iteration(what: &str) -> PyError {
+        PyError::new(
+            ErrorKind::RuntimeError,
+            format!("{what} changed size during iteration"),
+        )
     }
     pub fn key_error(repr: &str) -> PyError {
         PyError::new(ErrorKind::KeyError, repr)

@@ -18,10 +18,17 @@ impl PyError {
         self.kind == ErrorKind::SystemError && self.msg.starts_with("arrsh internal error")
     }
 
-    /// CPython's `PyErr_NoMemory()` raised while growing a Python object (a list, a str): a bare
-    /// `MemoryError` with no message, exactly as CPython prints it.
-    pub fn no_memory() -> PyError {
-        PyError::new(ErrorKind::MemoryError, "")
+    /// CPython's `PyErr_NoMemory()` raised while growing a Python object (a list, a str).
+    /// CPython's MemoryError has no message; arrsh says how much was asked for, in NumPy's
+    /// words and units (a deliberate difference: a bare `MemoryError: ` explains nothing).
+    pub fn no_memory(nbytes: u128) -> PyError {
+        PyError::new(
+            ErrorKind::MemoryError,
+            format!(
+                "Unable to allocate {} for a Python object",
+                super::human_bytes(nbytes)
+            ),
+        )
     }
 
     /// An int too long for `str()` under `sys.set_int_max_str_digits`

@@ -10,6 +10,7 @@ pub mod fpe;
 pub mod heap;
 pub mod index;
 pub mod join;
+pub mod lapack;
 pub mod layout;
 pub mod origin;
 pub mod overlap;

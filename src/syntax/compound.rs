@@ -8,7 +8,7 @@ use pest::iterators::Pair;
 
 use super::ast::{ClassDef, ExceptHandler, Expr, FunctionDef, Param, Params, StmtKind, Target};
 use super::messages;
-use super::parser::{Builder, Node, Rule, Scope};
+use super::parser::{Builder, Ident, Node, Rule, Scope};
 use super::targets::TargetUse;
 use crate::error::{PyError, PyResult};
 
@@ -37,7 +37,7 @@ impl Builder<'_> {
             match x.as_rule() {
                 Rule::star_expressions => exprs.push(self.star_expressions(x)?.expr),
                 Rule::expression => exprs.push(self.expression(x)?.expr),
-                Rule::name => names.push(x.as_str().to_string()),
+                Rule::name => names.push(x.ident()),
                 _ => {}
             }
         }
@@ -186,7 +186,7 @@ impl Builder<'_> {
         let mut body = Vec::new();
         for x in p.into_inner() {
             match x.as_rule() {
-                Rule::name => name = x.as_str().to_string(),
+                Rule::name => name = x.ident(),
                 Rule::params => params = self.params(x)?,
                 // the return annotation is evaluated by CPython and then unused
                 Rule::expression => {
@@ -236,7 +236,7 @@ impl Builder<'_> {
                     }
                     let mut inner = x.into_inner();
                     let n = inner.next().expect("a parameter has a name");
-                    let pname = n.as_str().to_string();
+                    let pname = n.ident();
                     dups.push((pname.clone(), self.col(&n)));
                     let mut default = None;
                     let mut after_assign = false;
@@ -276,8 +276,8 @@ impl Builder<'_> {
                     seen_star = true;
                     match x.into_inner().find(|y| y.as_rule() == Rule::name) {
                         Some(n) => {
-                            dups.push((n.as_str().to_string(), self.col(&n)));
-                            out.vararg = Some(n.as_str().to_string());
+                            dups.push((n.ident(), self.col(&n)));
+                            out.vararg = Some(n.ident());
                         }
                         None => bare_star_col = Some(col),
                     }
@@ -290,8 +290,8 @@ impl Builder<'_> {
                         .into_inner()
                         .find(|y| y.as_rule() == Rule::name)
                         .expect("**kwargs has a name");
-                    dups.push((n.as_str().to_string(), self.col(&n)));
-                    out.kwarg = Some(n.as_str().to_string());
+                    dups.push((n.ident(), self.col(&n)));
+                    out.kwarg = Some(n.ident());
                 }
                 _ => {}
             }
@@ -311,7 +311,7 @@ impl Builder<'_> {
         let mut body = Vec::new();
         for x in p.into_inner() {
             match x.as_rule() {
-                Rule::name => name = x.as_str().to_string(),
+                Rule::name => name = x.ident(),
                 Rule::arguments => bases = self.arguments(x)?.0,
                 Rule::block => body = self.in_scope(Scope::Class, || self.block(x))?,
                 _ => {}
@@ -348,7 +348,7 @@ impl Builder<'_> {
                     for y in x.into_inner() {
                         match y.as_rule() {
                             Rule::expression => typ = Some(self.expression(y)?.expr),
-                            Rule::name => name = Some(y.as_str().to_string()),
+                            Rule::name => name = Some(y.ident()),
                             Rule::block => hbody = self.block(y)?,
                             _ => {}
                         }

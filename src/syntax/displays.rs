@@ -6,7 +6,7 @@ use pest::iterators::Pair;
 use super::ast::{Arg, CompKind, Comprehension, Expr};
 use super::expr::unzip;
 use super::messages;
-use super::parser::{Builder, Node, Rule};
+use super::parser::{Builder, Ident, Node, Rule};
 use crate::error::PyResult;
 
 impl Builder<'_> {
@@ -141,7 +141,7 @@ impl Builder<'_> {
                     let mut cond = None;
                     for y in x.into_inner() {
                         match y.as_rule() {
-                            Rule::name => name = Some(y.as_str().to_string()),
+                            Rule::name => name = Some(y.ident()),
                             Rule::disjunction => cond = Some(self.disjunction(y)?),
                             _ => {}
                         }
@@ -300,7 +300,7 @@ impl Builder<'_> {
                         Arg::Pos(n.expr)
                     }
                     Rule::kwarg => {
-                        let name = inner.next().expect("a keyword").as_str().to_string();
+                        let name = inner.next().expect("a keyword").ident();
                         if names.contains(&name) {
                             return Err(messages::keyword_repeated(&name, col));
                         }

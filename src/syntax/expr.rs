@@ -9,7 +9,7 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::ast::{BinOp, BoolOp, CmpOp, Expr, UnaryOp};
 use super::messages;
-use super::parser::{Builder, MAX_DEPTH, Node, Rule, parse_field};
+use super::parser::{Builder, Ident, MAX_DEPTH, Node, Rule, parse_field};
 use super::strings::{self, Literal};
 use crate::error::{PyError, PyResult};
 
@@ -221,10 +221,7 @@ impl Builder<'_> {
             .find(|x| matches!(x.as_rule(), Rule::expression | Rule::disjunction))
             .expect("a walrus has a value");
         let v = self.any(value)?;
-        Node::over(
-            Expr::NamedExpr(first.as_str().to_string(), Box::new(v.expr)),
-            v.depth,
-        )
+        Node::over(Expr::NamedExpr(first.ident(), Box::new(v.expr)), v.depth)
     }
 
     pub fn disjunction(&self, p: Pair<Rule>) -> PyResult<Node> {
@@ -357,10 +354,7 @@ impl Builder<'_> {
                     .into_inner()
                     .find(|x| x.as_rule() == Rule::name)
                     .expect("attribute has a name");
-                Node::over(
-                    Expr::Attribute(Box::new(lhs.expr), name.as_str().to_string()),
-                    lhs.depth,
-                )
+                Node::over(Expr::Attribute(Box::new(lhs.expr), name.ident()), lhs.depth)
             }
             Rule::subscript => self.subscript(lhs, op),
             Rule::call => self.call(lhs, op),
@@ -370,7 +364,7 @@ impl Builder<'_> {
 
     pub fn atom(&self, p: Pair<Rule>) -> PyResult<Node> {
         Ok(match p.as_rule() {
-            Rule::name => Node::leaf(Expr::Name(p.as_str().to_string())),
+            Rule::name => Node::leaf(Expr::Name(p.ident())),
             Rule::int => Node::leaf(int_literal(p.as_str(), self.col(&p))?),
             Rule::float => Node::leaf(Expr::Float(float_literal(p.as_str()))),
             Rule::imag => {

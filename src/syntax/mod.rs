@@ -35,6 +35,10 @@ use crate::error::PyResult;
 /// Parses one cell (one or more lines, as submitted at one prompt). A syntax error's `col` is a
 /// character offset into `src`; `locate` turns it into a line and a column.
 pub fn parse(src: &str) -> PyResult<Cell> {
+    // CPython refuses the whole source before tokenizing: in a string or a comment too
+    if let Some(at) = src.find('\0') {
+        return Err(messages::null_bytes(src[..at].chars().count()));
+    }
     let cell = parser::parse_cell(src)?;
     limits::check(&cell.stmts)?;
     Ok(cell)

@@ -277,9 +277,7 @@ impl<'s> Builder<'s> {
                 {
                     let mut parts = d.into_inner();
                     let module = dotted(parts.next().expect("dotted_as_name has a module"));
-                    let alias = parts
-                        .find(|x| x.as_rule() == Rule::name)
-                        .map(|x| x.as_str().to_string());
+                    let alias = parts.find(|x| x.as_rule() == Rule::name).map(|x| x.ident());
                     out.push(StmtKind::Import { module, alias });
                 }
             }
@@ -296,12 +294,8 @@ impl<'s> Builder<'s> {
                                 .filter(|n| n.as_rule() == Rule::import_as_name)
                             {
                                 let mut ns = n.into_inner().filter(|y| y.as_rule() == Rule::name);
-                                let name = ns
-                                    .next()
-                                    .expect("import_as_name has a name")
-                                    .as_str()
-                                    .to_string();
-                                names.push((name, ns.next().map(|a| a.as_str().to_string())));
+                                let name = ns.next().expect("import_as_name has a name").ident();
+                                names.push((name, ns.next().map(|a| a.ident())));
                             }
                         }
                         _ => {}
@@ -460,10 +454,28 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// A name as Python sees it: CPython normalises non-ASCII identifiers to NFKC (PEP 3131), so
+/// `ﬁ` and `fi`, `ａ` and `a` are one name.
+pub(super) trait Ident {
+    fn ident(&self) -> String;
+}
+
+impl Ident for Pair<'_, Rule> {
+    fn ident(&self) -> String {
+        let s = self.as_str();
+        if s.is_ascii() {
+            s.to_string()
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            s.nfkc().collect()
+        }
+    }
+}
+
 fn dotted(p: Pair<Rule>) -> Vec<String> {
     p.into_inner()
         .filter(|x| x.as_rule() == Rule::name)
-        .map(|x| x.as_str().to_string())
+        .map(|x| x.ident())
         .collect()
 }
 

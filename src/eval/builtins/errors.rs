@@ -150,6 +150,19 @@ impl PyError {
     pub fn too_large_for_c_int() -> PyError {
         PyError::overflow("Python int too large to convert to C int")
     }
+    /// A C `long` argument past 64 bits (`np.diagonal(a, 10**19)`, `np.round(x, 2**63)`).
+    pub fn too_large_for_c_long() -> PyError {
+        PyError::overflow("Python int too large to convert to C long")
+    }
+    /// NumPy's `PyArray_PythonPyIntFromInt`: a C `int` argument that fits a `long` but not an
+    /// `int` (`np.round(x, 10**18)`).
+    pub fn c_int_out_of_range(negative: bool) -> PyError {
+        PyError::overflow(if negative {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    }
     /// `'a' * 10**20`: a sequence count that is no index-sized integer.
     pub fn cannot_fit_index_sized() -> PyError {
         PyError::overflow("cannot fit 'int' into an index-sized integer")

@@ -194,10 +194,18 @@ fn round(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         (Value::Int(_) | Value::Bool(_), Some(n)) => {
             // int.__round__ with negative ndigits: half to even at 10**-n
             let i = as_int(&v).unwrap_or(Int::Small(0));
-            let n = it.int_value(&n, "")?.to_i64().unwrap_or(0);
-            if n >= 0 {
+            let n = it.int_value(&n, "")?;
+            if !n.is_negative() {
                 it.new_int(i)
+            } else if n
+                .to_i64()
+                .and_then(i64::checked_neg)
+                .is_none_or(|m| m > 1 << 20)
+            {
+                // |i| < 10**-n / 2 long before -n needs 64 bits: CPython's answer is 0
+                it.new_i64(0)
             } else {
+                let n = n.to_i64().unwrap_or(0);
                 let p = Int::Small(10).pow(&Int::Small(-n))?;
                 let (q, r) = i.divmod(&p)?;
                 let twice = r.mul(&Int::Small(2))?;
@@ -224,7 +232,11 @@ fn round(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             it.new_int(Int::from_big(BigInt::from(r as i128)))
         }
         (Value::Float(f), Some(n)) => {
-            let n = it.int_value(&n, "")?.to_i64().unwrap_or(0);
+            // PyNumber_AsSsize_t(ndigits, NULL) clips to the ssize_t range
+            let n = it.int_value(&n, "")?;
+            let n = n
+                .to_i64()
+                .unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
             let r = crate::eval::text::format::round_to_digits(f.v, n);
             it.new_float(r)
         }

@@ -7,7 +7,16 @@ use crate::eval::builtins::args::Args;
 use crate::eval::object::sequences::adjust_slice;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
-use crate::eval::text::codecs;
+use crate::eval::text::{codecs, search};
+
+/// `len(s)`: characters, counted without a scan when the text is ASCII.
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
 
 /// The methods of `str` (their bodies still parse their own arguments, in `str_method`).
 pub const ROWS: &[Row] = &[
@@ -271,20 +280,36 @@ impl Interp {
         args: &[Value],
         from_right: bool,
     ) -> PyResult<Option<usize>> {
-        let sub = Self::str_arg(&args[0], "")?;
-        let cs: Vec<char> = s.chars().collect();
-        let (lo, hi) = self.window(cs.len(), args.get(1), args.get(2))?;
         let _ = name;
+        let sub = Self::str_arg(&args[0], "")?;
+        let Some((hay, lo)) = self.search_window(s, args.get(1), args.get(2))? else {
+            return Ok(None);
+        };
+        let ctx = &self.ctx;
+        let found = search::find(hay, &sub, from_right, &mut || ctx.check_interrupt())?;
+        Ok(found.map(|b| lo + char_len(&hay[..b])))
+    }
+
+    /// The part of `s` that `start`/`end` (character indices, as slices take them) select,
+    /// and the character index where it starts; `None` when `start` is past `end`.
+    fn search_window<'s>(
+        &self,
+        s: &'s str,
+        start: Option<&Value>,
+        end: Option<&Value>,
+    ) -> PyResult<Option<(&'s str, usize)>> {
+        let (lo, hi) = self.window(char_len(s), start, end)?;
         if lo > hi {
             return Ok(None);
         }
-        let hay: String = cs[lo..hi].iter().collect();
-        let found = if from_right {
-            hay.rfind(sub.as_str())
-        } else {
-            hay.find(sub.as_str())
+        let byte = |k: usize| {
+            if s.is_ascii() {
+                k
+            } else {
+                s.char_indices().nth(k).map_or(s.len(), |(b, _)| b)
+            }
         };
-        Ok(found.map(|b| lo + hay[..b].chars().count()))
+        Ok(Some((&s[byte(lo)..byte(hi)], lo)))
     }
 
     /// `str.method(*args)`.
@@ -470,16 +495,14 @@ impl Interp {
                 let a = p.positional(name, 1, 3)?;
                 if name == "count" {
                     let sub = Self::str_arg(&a[0], "")?;
-                    let cs: Vec<char> = s.chars().collect();
-                    let (lo, hi) = self.window(cs.len(), a.get(1), a.get(2))?;
-                    if lo > hi {
+                    let Some((hay, _)) = self.search_window(s, a.get(1), a.get(2))? else {
                         return Ok(self.new_i64(0));
-                    }
-                    let hay: String = cs[lo..hi].iter().collect();
+                    };
                     let n = if sub.is_empty() {
-                        hay.chars().count() + 1
+                        char_len(hay) + 1
                     } else {
-                        hay.matches(sub.as_str()).count()
+                        let ctx = &self.ctx;
+                        search::count(hay, &sub, &mut || ctx.check_interrupt())?
                     };
                     return Ok(self.new_i64(n as i64));
                 }

@@ -1034,3 +1034,20 @@ fn nt_replace(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     }
     Ok(new_nt(it, class, items))
 }
+
+/// An instance of a named tuple class NumPy defines in Python (`SVDResult`, `SlogdetResult`,
+/// `EigResult`): the class made here, once per call, as `namedtuple` would.
+pub fn native_namedtuple(
+    it: &mut Interp,
+    type_name: &'static str,
+    fields: &[&str],
+    items: Vec<Value>,
+) -> Value {
+    let class = Rc::new(NtClass {
+        name: type_name.to_string(),
+        type_name,
+        fields: fields.iter().map(|f| f.to_string()).collect(),
+        defaults: Vec::new(),
+    });
+    new_nt(it, class, items)
+}

@@ -336,6 +336,10 @@ fn roll_axes(
 
 /// The positions `repeat` takes along an axis of length `n`, or NumPy's refusal.
 fn repeat_positions(it: &mut Interp, repeats: &Value, n: usize) -> PyResult<Vec<i64>> {
+    if let Value::Int(_) = repeats {
+        // an intp argument: past 64 bits is an OverflowError, not a uint64 array wrapped
+        it.c_long(repeats)?;
+    }
     let r = array_of(it, repeats)?;
     let counts = as_intp(it, &r)?;
     if counts.len() != 1 && counts.len() != n {
@@ -408,11 +412,11 @@ fn tile(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             let items = it.collect(&reps)?;
             let mut v = Vec::with_capacity(items.len());
             for x in items {
-                v.push(it.int_value(&x, "")?.to_i64().unwrap_or(i64::MAX));
+                v.push(it.c_long(&x)?);
             }
             v
         }
-        other => vec![it.int_value(other, "")?.to_i64().unwrap_or(i64::MAX)],
+        other => vec![it.c_long(other)?],
     };
     let d = tup.len();
     let ndmin = it.new_i64(d as i64);
@@ -621,13 +625,22 @@ fn split(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         Value::List(_) | Value::Tuple(_) | Value::Array(_) if !is_0d(&ios) => {
             let mut pts = vec![0];
             for v in it.collect(&ios)? {
-                pts.push(it.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX));
+                pts.push(it.c_long(&v)?);
             }
             pts.push(total);
             pts
         }
         other => {
-            let n = it.int_value(other, "")?.to_i64().unwrap_or(i64::MAX);
+            let n = match it.int_value(other, "")?.to_i64() {
+                Some(n) => n,
+                // split checks `total % n` first; array_split builds `n * [each]`
+                None if a.func != "array_split" && total != 0 => {
+                    return Err(PyError::value(
+                        "array split does not result in an equal division",
+                    ));
+                }
+                None => return Err(PyError::cannot_fit_index_sized()),
+            };
             if n == 0 && a.func != "array_split" {
                 return Err(PyError::new(
                     crate::error::ErrorKind::ZeroDivisionError,
@@ -643,6 +656,8 @@ fn split(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
                 ));
             }
             let (each, extras) = (total / n, total % n);
+            // n sections are n views: the budget decides, not an endless loop
+            it.check_item_budget(n as usize)?;
             let mut pts = vec![0];
             let mut acc = 0;
             for i in 0..n {
@@ -653,7 +668,8 @@ fn split(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
     };
     let mut out = Vec::with_capacity(points.len().saturating_sub(1));
-    for w in points.windows(2) {
+    for (k, w) in points.windows(2).enumerate() {
+        it.check_items(k)?;
         let sl = slice_of(it, Some(w[0]), Some(w[1]), None);
         let ix = along(it, axis, sl);
         out.push(Value::Array(get(it, &x, &ix)?));

@@ -514,14 +514,9 @@ impl Interp {
         a.copy_as(&self.ctx, dtype, order)
     }
 
-    /// An axis number as given (not yet normalised): any Python integer.
+    /// An axis number as given (not yet normalised): a C `long`, as NumPy reads it.
     pub fn axis_value(&mut self, v: &Value) -> PyResult<i64> {
-        let i = self.int_value(v, "")?;
-        Ok(i.to_i64().unwrap_or(if i.to_i128_saturating() < 0 {
-            i64::MIN
-        } else {
-            i64::MAX
-        }))
+        self.c_long(v)
     }
 
     /// One axis or a tuple/list of axes, as given.
@@ -541,7 +536,8 @@ impl Interp {
             None | Some(Value::None) => Ok(None),
             Some(v) => {
                 let i = self.int_value(&v, "")?;
-                normalize_axis(i.to_i64().unwrap_or(i64::MAX), ndim).map(Some)
+                normalize_axis(i.to_i64().ok_or_else(PyError::too_large_for_c_long)?, ndim)
+                    .map(Some)
             }
         }
     }
@@ -596,7 +592,7 @@ impl Interp {
                 p.finish()?;
                 Self::refuse_out(&out, name)?;
                 let decimals = match d {
-                    Some(v) => self.int_value(&v, "")?.to_i128_saturating() as i64,
+                    Some(v) => self.c_int_value(&v)? as i64,
                     None => 0,
                 };
                 let r = self.round_array(a, decimals)?;

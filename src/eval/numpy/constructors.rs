@@ -99,6 +99,7 @@ impl Interp {
             (T::NpScalar(dt), T::NpAbstract(name)) => np_abstract_contains(name, dt),
             (T::NpScalar(dt), T::Float) => dt == DType::FLOAT64,
             (T::NpAbstract(x), T::NpAbstract(y)) => np_parent(x, y),
+            (T::Exception(x), T::Exception(y)) => x.is_subclass_of(y),
             _ => false,
         }
     }

@@ -291,7 +291,11 @@ fn linspace(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
     let dtype = args.take("dtype");
     it.refuse_unsupported(&mut args, &["axis", "device"])?;
     let num = match num {
-        Some(n) => it.int_value(&n, "")?.to_i64().unwrap_or(i64::MAX),
+        // operator.index(num), then arange(0, num): past int64 is arange's size error
+        Some(n) => match it.int_value(&n, "")? {
+            i if i.is_negative() => i.to_i64().unwrap_or(i64::MIN),
+            i => i.to_i64().ok_or_else(PyError::maximum_size_exceeded)?,
+        },
         None => 50,
     };
     let endpoint = match endpoint {
@@ -567,7 +571,7 @@ impl Interp {
             // passes and wraps to the most negative length (an empty result)
             let limit = 2f64.powi(63);
             if !(-limit..=limit).contains(&c) {
-                return Err(PyError::value("Maximum allowed size exceeded"));
+                return Err(PyError::maximum_size_exceeded());
             }
             if c == limit {
                 i64::MIN as i128

@@ -38,7 +38,7 @@ fn where_(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 fn round(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     it.refuse_unsupported(&mut a, &["out"])?;
     let x = a.req("a")?;
-    let decimals = it.arg_i64(&mut a, "decimals")?;
+    let decimals = it.arg_c_int(&mut a, "decimals")? as i64;
     let arr = it.to_array(&x, None)?;
     let r = it.round_array(&arr, decimals)?;
     it.wrap_result(r)
@@ -192,7 +192,8 @@ impl Interp {
         if decimals == 0 {
             return kernels::float_unary(&self.ctx, FloatOp::Rint, arr);
         }
-        let f = self.new_float(10f64.powi(decimals.unsigned_abs() as i32));
+        // powf: `-2**31` decimals have no i32 magnitude (NumPy: 10**2147483648 is inf, then nan)
+        let f = self.new_float(10f64.powf(decimals.unsigned_abs() as f64));
         let (there, back) = if decimals > 0 {
             (BinaryOp::Mul, BinaryOp::TrueDiv)
         } else {

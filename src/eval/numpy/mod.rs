@@ -11,6 +11,7 @@ pub mod grids;
 pub mod info;
 pub mod iterators;
 pub mod joining;
+pub mod linalg;
 pub mod mathfuncs;
 pub mod memory;
 pub mod module;

@@ -404,11 +404,11 @@ fn int_list(it: &mut Interp, v: &Value) -> PyResult<Vec<i64>> {
             let items = it.collect(v)?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
-                out.push(it.int_value(&x, "")?.to_i64().unwrap_or(i64::MAX));
+                out.push(it.c_long(&x)?);
             }
             Ok(out)
         }
-        other => Ok(vec![it.int_value(other, "")?.to_i64().unwrap_or(i64::MAX)]),
+        other => Ok(vec![it.c_long(other)?]),
     }
 }
 

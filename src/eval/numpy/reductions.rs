@@ -131,7 +131,7 @@ impl Interp {
         };
         let mut axes = Vec::with_capacity(items.len());
         for item in &items {
-            let i = self.int_value(item, "")?.to_i64().unwrap_or(i64::MAX);
+            let i = self.c_long(item)?;
             if ndim == 0 && (i == 0 || i == -1) {
                 continue;
             }
@@ -149,7 +149,7 @@ impl Interp {
         match v {
             None | Some(Value::None) => Ok(None),
             Some(v) => {
-                let i = self.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX);
+                let i = self.c_long(&v)?;
                 if ndim == 0 && (i == 0 || i == -1) {
                     return Ok(None);
                 }

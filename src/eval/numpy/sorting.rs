@@ -144,7 +144,7 @@ fn axis_arg(it: &mut Interp, a: &mut Bound, ndim: usize) -> PyResult<Option<usiz
     match a.take("axis") {
         Some(Value::None) => Ok(None),
         Some(v) => {
-            let ax = it.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX);
+            let ax = it.c_long(&v)?;
             Ok(Some(normalize_axis(ax, ndim)?))
         }
         None if !given => {
@@ -175,7 +175,7 @@ fn sort(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         None => (flat_copy(it, &x)?, 0),
         Some(v) => {
             let ax = match v {
-                Some(v) => it.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX),
+                Some(v) => it.c_long(&v)?,
                 None => -1,
             };
             let axis = normalize_axis(ax, x.ndim())?;
@@ -393,7 +393,7 @@ fn unique_row(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let axis = match a.take_some("axis") {
         None => None,
         Some(v) => {
-            let ax = it.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX);
+            let ax = it.c_long(&v)?;
             Some(normalize_axis(ax, x.ndim())?)
         }
     };
@@ -483,7 +483,7 @@ fn bincount(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         return Err(PyError::bincount_not_1d());
     }
     let minlength = match a.take_some("minlength") {
-        Some(v) => it.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX),
+        Some(v) => it.c_long(&v)?,
         None => 0,
     };
     if minlength < 0 {
@@ -535,15 +535,25 @@ fn histogram(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             Bins::Edges(edges)
         }
         Some(v) => {
-            let n = it
-                .index_int(&v)
-                .ok_or_else(|| {
-                    PyError::type_error("`bins` must be an integer, a string, or an array")
-                })?
-                .to_i64()
-                .unwrap_or(i64::MAX);
+            let i = it.index_int(&v).ok_or_else(|| {
+                PyError::type_error("`bins` must be an integer, a string, or an array")
+            })?;
+            let n = match i.to_i64() {
+                Some(n) => n,
+                None if i.is_negative() => 0,
+                None => return Err(PyError::maximum_size_exceeded()),
+            };
             if n < 1 {
                 return Err(PyError::histogram_bins_not_positive());
+            }
+            // NumPy's linspace makes the n + 1 edges first; arrsh also keeps counts and sums
+            let edges = (n as u128 + 1) * 8;
+            if !it.ctx.heap.fits(edges * 4) {
+                return Err(PyError::unable_to_allocate(
+                    edges,
+                    &[n as usize + 1],
+                    "float64",
+                ));
             }
             Bins::Count(n as usize)
         }
@@ -670,7 +680,7 @@ fn count_nonzero(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             };
             let mut axes = Vec::with_capacity(list.len());
             for ax in list {
-                let i = it.int_value(&ax, "")?.to_i64().unwrap_or(i64::MAX);
+                let i = it.c_long(&ax)?;
                 axes.push(normalize_axis(i, x.ndim())?);
             }
             Some(axes)

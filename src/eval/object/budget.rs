@@ -16,12 +16,12 @@ const ITEM_BYTES: u128 = 80;
 
 impl Interp {
     /// Refuses to build an object of `nbytes` that would not fit in the budget, with CPython's
-    /// bare `MemoryError` (what `PyErr_NoMemory` prints).
+    /// `MemoryError` (what `PyErr_NoMemory` raises, with a message added).
     pub(crate) fn gate(&self, nbytes: u128) -> PyResult<()> {
         if self.ctx.heap.fits(nbytes) {
             Ok(())
         } else {
-            Err(PyError::no_memory())
+            Err(PyError::no_memory(nbytes))
         }
     }
 
@@ -69,12 +69,17 @@ mod tests {
     use crate::runtime::Heap;
 
     #[test]
-    fn the_gate_refuses_past_the_budget_with_a_bare_memory_error() {
+    fn the_gate_refuses_past_the_budget_with_the_size_asked_for() {
         let interp = Interp::new(Heap::new(false, 1 << 20), Arc::new(AtomicBool::new(false)));
         let free = (1u128 << 20) - interp.ctx.heap.object_bytes() as u128;
         assert!(interp.gate(free).is_ok(), "control: what is left fits");
         let e = interp.gate(free + 1).unwrap_err();
-        assert_eq!(e.to_string(), "MemoryError: ");
+        let msg = e.to_string();
+        assert!(
+            msg.starts_with("MemoryError: Unable to allocate ")
+                && msg.ends_with(" for a Python object"),
+            "{msg}"
+        );
         assert!(interp.gate(u128::MAX).is_err(), "no overflow");
     }
 }

@@ -38,7 +38,7 @@ impl Interp {
             };
         }
         let mut shape = Vec::new();
-        self.discover_shape(v, 0, &mut shape)?;
+        self.discover_shape(v, &[], &mut shape)?;
         let mut leaves = Vec::new();
         self.flatten_leaves(v, shape.len(), &mut leaves)?;
         let dt = match dtype {
@@ -60,10 +60,16 @@ impl Interp {
         )
     }
 
-    /// The shape of a nested sequence, with NumPy's inhomogeneity error.
-    fn discover_shape(&mut self, v: &Value, depth: usize, shape: &mut Vec<usize>) -> PyResult<()> {
-        if depth > crate::runtime::layout::MAX_DIMS {
-            return Err(PyError::maximum_dimensions(depth));
+    /// The shape of a nested sequence, with NumPy's inhomogeneity error; `outer` is the shape
+    /// found above `v` (what the error reports as detected).
+    fn discover_shape(
+        &mut self,
+        v: &Value,
+        outer: &[usize],
+        shape: &mut Vec<usize>,
+    ) -> PyResult<()> {
+        if outer.len() > crate::runtime::layout::MAX_DIMS {
+            return Err(PyError::maximum_dimensions(outer.len()));
         }
         if let Value::Array(a) = v {
             shape.extend_from_slice(&a.shape());
@@ -74,15 +80,17 @@ impl Interp {
         }
         let items = self.collect(v)?;
         shape.push(items.len());
+        let mut here = outer.to_vec();
+        here.push(items.len());
         if let Some(first) = items.first() {
             let mut sub = Vec::new();
-            self.discover_shape(first, depth + 1, &mut sub)?;
+            self.discover_shape(first, &here, &mut sub)?;
             for it in &items[1..] {
                 let mut other = Vec::new();
-                self.discover_shape(it, depth + 1, &mut other)?;
+                self.discover_shape(it, &here, &mut other)?;
                 if other != sub {
-                    let n = depth + 1;
-                    let detected = shape_str(&shape[..n]);
+                    let n = here.len();
+                    let detected = shape_str(&here);
                     return Err(PyError::value(format!(
                         "setting an array element with a sequence. The requested array has an inhomogeneous shape after {n} dimensions. The detected shape was {detected} + inhomogeneous part."
                     )));

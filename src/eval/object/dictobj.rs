@@ -625,7 +625,7 @@ impl Interp {
                     let l = self.new_list(vals.clone());
                     self.repr(&l)?
                 };
-                self.new_iter_view(kind, vals, repr_items)
+                self.new_iter_view(kind, vals, repr_items, d)
             }
             "get" => {
                 let a = p.positional("get", 1, 2)?;
@@ -686,12 +686,19 @@ impl Interp {
     }
 
     /// `dict.keys()` and friends: iterable, printable views.
-    fn new_iter_view(&mut self, kind: &'static str, vals: Vec<Value>, repr_items: String) -> Value {
+    fn new_iter_view(
+        &mut self,
+        kind: &'static str,
+        vals: Vec<Value>,
+        repr_items: String,
+        d: &Rc<PyDict>,
+    ) -> Value {
         let t = self.new_tuple(vals);
+        // `__items__` answers len/in/repr as the view was made; iteration reads `__arrsh_dict__`, the dict itself
         self.new_record(
             kind,
             format!("{kind}({repr_items})"),
-            vec![("__items__", t)],
+            vec![("__items__", t), ("__arrsh_dict__", Value::Dict(d.clone()))],
         )
     }
 }

@@ -11,18 +11,20 @@ use crate::eval::object::value::*;
 
 /// `len(range(start, stop, step))` (may exceed `sys.maxsize`: `len()` then refuses).
 pub fn range_len(start: i128, stop: i128, step: i128) -> u128 {
-    let n = if step > 0 {
-        if stop > start {
-            (stop - start - 1) / step + 1
-        } else {
-            0
-        }
-    } else if start > stop {
-        (start - stop - 1) / (-step) + 1
+    // the distance in u128: `stop - start` can pass i128::MAX (`range(-10**38, 10**38)`)
+    if step > 0 && stop > start {
+        (stop.wrapping_sub(start) as u128 - 1) / step as u128 + 1
+    } else if step < 0 && start > stop {
+        (start.wrapping_sub(stop) as u128 - 1) / step.unsigned_abs() + 1
     } else {
         0
-    };
-    n as u128
+    }
+}
+
+/// The `k`-th element of a range with `k < range_len(...)`: it lies between start and stop, so
+/// it fits in i128 even when `k * step` alone would not (modular arithmetic is exact here).
+pub fn range_item(start: i128, step: i128, k: u128) -> i128 {
+    (start as u128).wrapping_add(k.wrapping_mul(step as u128)) as i128
 }
 
 /// An in-progress iteration over a value (a `for` loop, unpacking, `list(...)`): either its
@@ -108,11 +110,30 @@ impl Interp {
                     reversed: false,
                 }
             }
-            Value::Dict(d) => {
-                let keys: Vec<Value> = d.items.borrow().iter().map(|(k, _)| k.clone()).collect();
-                IterState::Values(keys.into())
+            Value::Dict(d) => IterState::Dict {
+                dict: d.clone(),
+                pos: 0,
+                len: d.items.borrow().len(),
+                part: DictPart::Keys,
+            },
+            Value::Set(s) => IterState::Set {
+                set: s.clone(),
+                items: Self::set_items(s).into(),
+                len: s.table.borrow().used,
+            },
+            // a dict view (`d.keys()`...) iterates its dict as it is now
+            Value::Record(r) if let Some(Value::Dict(d)) = r.field("__arrsh_dict__") => {
+                IterState::Dict {
+                    dict: d.clone(),
+                    pos: 0,
+                    len: d.items.borrow().len(),
+                    part: match r.type_name {
+                        "dict_values" => DictPart::Values,
+                        "dict_items" => DictPart::Items,
+                        _ => DictPart::Keys,
+                    },
+                }
             }
-            Value::Set(s) => IterState::Values(Self::set_items(s).into()),
             Value::Record(r) if r.fields.iter().any(|(k, _)| *k == "__items__") => {
                 let items = r
                     .fields
@@ -197,13 +218,13 @@ impl Interp {
         let (kind, state) = match v {
             Value::Range(r) => {
                 let n = range_len(r.start, r.stop, r.step);
-                let last = r.start + (n as i128 - 1) * r.step;
+                let last = range_item(r.start, r.step, n.saturating_sub(1));
                 (
                     "range_iterator",
                     IterState::Range {
                         next: last,
                         left: n,
-                        step: -r.step,
+                        step: r.step.wrapping_neg(),
                     },
                 )
             }
@@ -247,6 +268,10 @@ impl Interp {
                     return Ok(Some(s.v.get(*byte..).map_or(0, |t| t.chars().count())));
                 }
                 IterState::Seq { seq, pos, .. } => (seq.clone(), *pos),
+                IterState::Dict { dict, pos, .. } => {
+                    return Ok(Some(dict.items.borrow().len().saturating_sub(*pos)));
+                }
+                IterState::Set { items, .. } => return Ok(Some(items.len())),
                 IterState::Done => return Ok(Some(0)),
                 _ => return Ok(None),
             }
@@ -326,6 +351,35 @@ impl Interp {
                 item
             }
             IterState::Values(q) => q.pop_front(),
+            IterState::Dict {
+                dict,
+                pos,
+                len,
+                part,
+            } => {
+                let item = {
+                    let items = dict.items.borrow();
+                    if items.len() != *len {
+                        *len = usize::MAX;
+                        return Err(PyError::changed_size_during_iteration("dictionary"));
+                    }
+                    items.get(*pos).cloned()
+                };
+                *pos += 1;
+                match (item, *part) {
+                    (None, _) => None,
+                    (Some((k, _)), DictPart::Keys) => Some(k),
+                    (Some((_, v)), DictPart::Values) => Some(v),
+                    (Some((k, v)), DictPart::Items) => Some(self.new_tuple(vec![k, v])),
+                }
+            }
+            IterState::Set { set, items, len } => {
+                if set.table.borrow().used != *len {
+                    *len = usize::MAX;
+                    return Err(PyError::changed_size_during_iteration("Set"));
+                }
+                items.pop_front()
+            }
             IterState::Done => None,
             IterState::Zip(iters) => return Ok(Err(Compound::Zip(iters.len()))),
             IterState::Enumerate { inner, count } => {

@@ -492,7 +492,10 @@ impl Interp {
         let total = (size as i128)
             .checked_mul(n)
             .filter(|t| *t <= isize::MAX as i128)
-            .ok_or_else(PyError::no_memory)? as usize;
+            .ok_or_else(|| {
+                let asked = (size as u128).saturating_mul(n.unsigned_abs());
+                PyError::no_memory(asked.saturating_mul(super::budget::SLOT_BYTES))
+            })? as usize;
         self.gate((total - size) as u128 * super::budget::SLOT_BYTES)?;
         list_resize(l, size, total);
         let items = l.items.borrow().clone();

@@ -277,7 +277,10 @@ impl Objects {
 fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
     use crate::error::ErrorKind;
     // NumPy's exception classes live in numpy.exceptions, not in builtins
-    if matches!(name, "AxisError" | "UFuncTypeError" | "UsageError") {
+    if matches!(
+        name,
+        "AxisError" | "UFuncTypeError" | "UsageError" | "LinAlgError"
+    ) {
         return None;
     }
     ErrorKind::ALL.iter().copied().find(|k| k.name() == name)

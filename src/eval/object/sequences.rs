@@ -5,6 +5,7 @@
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
+use crate::eval::object::iter::{range_item, range_len};
 use crate::eval::object::value::*;
 
 /// A slice's start, stop and step against a sequence of `len` items, and how many it selects.
@@ -96,6 +97,25 @@ impl Interp {
 
     /// `seq[i]` and `seq[i:j:k]` for list, tuple, str, bytes and range.
     pub fn seq_getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let (Value::Range(r), Value::Slice(s)) = (obj, idx) {
+            return self.range_slice(r, s);
+        }
+        if let Value::Range(r) = obj
+            && let Some(i) = self.index_int(idx)
+        {
+            // a range may be longer than sys.maxsize (`range(10**30)[-1]`): its own arithmetic
+            let n = range_len(r.start, r.stop, r.step);
+            let i = i.to_i128_saturating();
+            let k = if i < 0 {
+                n.checked_sub(i.unsigned_abs())
+            } else {
+                Some(i as u128).filter(|&k| k < n)
+            };
+            return match k {
+                Some(k) => Ok(self.new_i128(range_item(r.start, r.step, k))),
+                None => Err(PyError::index("range object index out of range")),
+            };
+        }
         let n = self.len_of(obj)?;
         if let Value::Slice(s) = idx {
             let r = self.seq_slice(s, n)?;
@@ -118,12 +138,6 @@ impl Interp {
                     self.new_str(r.positions().map(|i| chars[i]).collect())
                 }
                 Value::Bytes(b) => self.new_bytes(r.positions().map(|i| b.v[i]).collect()),
-                Value::Range(rg) => {
-                    // rangeobject.c compute_slice: the adjusted bounds mapped through the range
-                    let start = rg.start + r.start * rg.step;
-                    let stop = rg.start + r.stop * rg.step;
-                    self.new_range(start, stop, rg.step * r.step)
-                }
                 _ => return Err(PyError::not_subscriptable(&obj.type_name())),
             });
         }
@@ -158,9 +172,39 @@ impl Interp {
             Value::Tuple(t) => t.items[k].clone(),
             Value::Str(s) => self.new_str(s.v.chars().nth(k).map(String::from).unwrap_or_default()),
             Value::Bytes(b) => self.new_i64(b.v[k] as i64),
-            Value::Range(r) => self.new_i128(r.start + k as i128 * r.step),
+            Value::Range(r) => self.new_i128(range_item(r.start, r.step, k as u128)),
             _ => return Err(PyError::not_subscriptable(&obj.type_name())),
         })
+    }
+
+    /// `range[i:j:k]`: rangeobject.c's compute_slice, the adjusted bounds mapped through the
+    /// range, in 128-bit arithmetic (a range may be longer than sys.maxsize).
+    fn range_slice(&mut self, rg: &PyRange, s: &PySlice) -> PyResult<Value> {
+        let [a, b, c] = self.slice_bounds(s)?;
+        let step = c.unwrap_or(1);
+        if step == 0 {
+            return Err(PyError::slice_step_cannot_be_zero());
+        }
+        let n = i128::try_from(range_len(rg.start, rg.stop, rg.step))
+            .map_err(|_| PyError::too_large_for_ssize_t())?;
+        let clamp = |x: Option<i128>, default: i128| match x {
+            None => default,
+            Some(x) if x < 0 => match x + n {
+                x if x < 0 => -((step < 0) as i128),
+                x => x,
+            },
+            Some(x) if x >= n => n - (step < 0) as i128,
+            Some(x) => x,
+        };
+        let start = clamp(a, if step < 0 { n - 1 } else { 0 });
+        let stop = clamp(b, if step < 0 { -1 } else { n });
+        let at = |k: i128| k.checked_mul(rg.step)?.checked_add(rg.start);
+        let (Some(start), Some(stop), Some(step)) =
+            (at(start), at(stop), rg.step.checked_mul(step))
+        else {
+            return Err(PyError::too_large_for_ssize_t());
+        };
+        Ok(self.new_range(start, stop, step))
     }
 
     /// `l[i] = v` and `l[i:j:k] = iterable`.

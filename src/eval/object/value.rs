@@ -258,6 +258,12 @@ pub struct Record {
     pub repr: String,
     pub fields: Vec<(&'static str, Value)>,
 }
+impl Record {
+    /// The value of one of its fields.
+    pub fn field(&self, name: &str) -> Option<&Value> {
+        self.fields.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+}
 pub struct CellRef {
     pub id: ObjId,
     pub value: RefCell<Option<Value>>,
@@ -312,6 +318,14 @@ pub struct PyIter {
     pub state: RefCell<IterState>,
 }
 
+/// What iterating a dict gives: `iter(d)`/`d.keys()`, `d.values()` or `d.items()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
+}
+
 pub enum IterState {
     /// `range_iterator`: the next value and how many are left.
     Range {
@@ -342,6 +356,21 @@ pub enum IterState {
     },
     /// Items computed up front (`filter`, reversed strings).
     Values(std::collections::VecDeque<Value>),
+    /// A dict (or one of its views) read live by position. `len` is its size when the
+    /// iteration began: a different size is CPython's RuntimeError, and stays one
+    /// (`len` becomes `usize::MAX`, as CPython sets `di_used = -1`).
+    Dict {
+        dict: Rc<PyDict>,
+        pos: usize,
+        len: usize,
+        part: DictPart,
+    },
+    /// A set's items, taken when the iteration began, and the set itself to check its size.
+    Set {
+        set: Rc<PySet>,
+        items: std::collections::VecDeque<Value>,
+        len: usize,
+    },
     /// The old sequence protocol over an object with `__getitem__` but no `__iter__`.
     GetItem {
         obj: Value,

@@ -133,12 +133,35 @@ impl Interp {
     /// A parameter as an int: the value given, else the spec's default.
     pub fn arg_i64(&mut self, a: &mut Bound, name: &str) -> PyResult<i64> {
         match a.take_some(name) {
-            Some(v) => Ok(self.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX)),
+            Some(v) => self
+                .int_value(&v, "")?
+                .to_i64()
+                .ok_or_else(PyError::too_large_for_c_long),
             None => Ok(a
                 .default_text(name)
                 .and_then(|d| d.parse().ok())
                 .unwrap_or(0)),
         }
+    }
+
+    /// A C `int` parameter as NumPy reads it (`decimals=`): a `long` first, then its range.
+    pub fn arg_c_int(&mut self, a: &mut Bound, name: &str) -> PyResult<i32> {
+        let v = self.arg_i64(a, name)?;
+        i32::try_from(v).map_err(|_| PyError::c_int_out_of_range(v < 0))
+    }
+
+    /// A C `long` argument of NumPy (an axis, an offset, a count): past 64 bits is CPython's
+    /// OverflowError, never a saturated value.
+    pub fn c_long(&mut self, v: &Value) -> PyResult<i64> {
+        self.int_value(v, "")?
+            .to_i64()
+            .ok_or_else(PyError::too_large_for_c_long)
+    }
+
+    /// `arg_c_int` for a value already taken.
+    pub fn c_int_value(&mut self, v: &Value) -> PyResult<i32> {
+        let v = self.c_long(v)?;
+        i32::try_from(v).map_err(|_| PyError::c_int_out_of_range(v < 0))
     }
 
     /// A parameter as a truth value: the value given, else the spec's default.

@@ -4,4 +4,5 @@ pub mod codecs;
 pub mod format;
 pub mod pretty;
 pub mod pyrepr;
+pub mod search;
 pub mod strformat;

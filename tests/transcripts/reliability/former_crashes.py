@@ -48,3 +48,7 @@ bytes(-1)
 bytes(3)
 bytes(True)
 x
+np.array([[1, -0.0], [(), 4]])
+np.array([[1, 2], [3, [4]]])
+np.array([[[1], [2]], [[3], [4, 5]]])
+np.array([[1, 2], [1, 2, 3]])

@@ -275,6 +275,20 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) => Ok(self.dict_get(d, x)?.is_some()),
+            Value::Set(s) => self.set_contains(s, x),
+            // rangeobject.c range_contains_long: arithmetic for ints, not a walk of 10**29 items
+            Value::Range(r) if matches!(x, Value::Int(_) | Value::Bool(_)) => {
+                let Some(v) = as_int(x).and_then(|i| i.to_i128()) else {
+                    return Ok(false);
+                };
+                // the distance from start, in u128 (it may pass i128::MAX)
+                let (inside, dist) = if r.step > 0 {
+                    (r.start <= v && v < r.stop, v.wrapping_sub(r.start) as u128)
+                } else {
+                    (r.stop < v && v <= r.start, r.start.wrapping_sub(v) as u128)
+                };
+                Ok(inside && dist % r.step.unsigned_abs() == 0)
+            }
             Value::Array(_) => {
                 let eq = self.compare(container, CmpOp::Eq, x)?;
                 let any = self.call_method(&eq, "any", vec![], vec![])?;

@@ -152,7 +152,7 @@ impl Interp {
             _ => crate::eval::object::budget::SLOT_BYTES,
         };
         if len as u128 * k as u128 > isize::MAX as u128 {
-            return Err(PyError::no_memory());
+            return Err(PyError::no_memory(len as u128 * k as u128 * item_bytes));
         }
         self.gate(len as u128 * k as u128 * item_bytes)?;
         Ok(match seq {
