@@ -1,4 +1,5 @@
 //! The randomised differential suite: replays every chain of `tests/differential/chains.txt`
+//! and of `records.txt` (structured dtypes: field views, their offsets, strides and bytes)
 //! (recorded from real NumPy by `tests/differential/generate.py`) through arrsh's evaluator and
 //! compares every recorded fact — dtype, shape, strides, byte offset into the memory owner,
 //! OWNDATA/C/F/WRITEABLE flags and the element bytes, or the exception type and message.
@@ -160,7 +161,7 @@ fn new_session() -> Session {
 }
 
 /// Replays all chains; returns (chains, facts checked, mismatch reports).
-fn replay_all(chains: Vec<Chain>) -> (usize, usize, Vec<String>) {
+fn replay_all(file: &str, chains: Vec<Chain>) -> (usize, usize, Vec<String>) {
     let mut problems = Vec::new();
     let mut facts = 0;
     let n = chains.len();
@@ -174,7 +175,7 @@ fn replay_all(chains: Vec<Chain>) -> (usize, usize, Vec<String>) {
             facts += 1;
             if got != step.expected {
                 problems.push(format!(
-                    "chains.txt:{} (step {k}) x = {}\n    numpy: {}\n    arrsh: {}",
+                    "{file}:{} (step {k}) x = {}\n    numpy: {}\n    arrsh: {}",
                     step.line, step.expr, step.expected, got
                 ));
             }
@@ -183,19 +184,21 @@ fn replay_all(chains: Vec<Chain>) -> (usize, usize, Vec<String>) {
     (n, facts, problems)
 }
 
-#[test]
-fn every_chain_matches_numpy() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/differential/chains.txt");
-    let text = fs::read_to_string(&path).expect("tests/differential/chains.txt");
+/// Replays one data file and fails with every mismatch.
+fn check_file(file: &'static str, min_chains: usize) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/differential")
+        .join(file);
+    let text = fs::read_to_string(&path).expect("a differential data file");
     let chains = parse(&text);
-    assert!(chains.len() >= 1000, "the data file holds the chains");
+    assert!(chains.len() >= min_chains, "the data file holds the chains");
     let (n, facts, problems) = std::thread::Builder::new()
         .stack_size(STACK)
-        .spawn(move || replay_all(chains))
+        .spawn(move || replay_all(file, chains))
         .expect("spawn replay thread")
         .join()
         .expect("replay must not panic");
-    eprintln!("differential: {n} chains, {facts} facts checked");
+    eprintln!("differential {file}: {n} chains, {facts} facts checked");
     if !problems.is_empty() {
         // ARRSH_DIFF_SHOW=N shows more (or fewer) of them
         let limit = std::env::var("ARRSH_DIFF_SHOW")
@@ -214,4 +217,14 @@ fn every_chain_matches_numpy() {
                 .join("\n")
         );
     }
+}
+
+#[test]
+fn every_chain_matches_numpy() {
+    check_file("chains.txt", 1000);
+}
+
+#[test]
+fn every_record_chain_matches_numpy() {
+    check_file("records.txt", 300);
 }

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).to_string();
     let worker = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {
         let interrupt = Arc::new(AtomicBool::new(false));
-        let opts = SessionOptions { real_addresses: false, memory_budget: 256 << 20 };
+        let opts = SessionOptions { memory_budget: 256 << 20, ..SessionOptions::default() };
         let mut session = Session::new(&opts, interrupt.clone());
         let done = Arc::new(AtomicBool::new(false));
         let (flag, finished) = (interrupt.clone(), done.clone());

@@ -38,6 +38,30 @@ impl PyError {
     pub fn complex_second_arg_string() -> PyError {
         PyError::type_error("complex() second arg can't be a string")
     }
+    /// `np.dtype([('x', 'f8'), ('x', 'i4')])`.
+    pub fn field_occurs_twice(name: &str) -> PyError {
+        PyError::value(format!("field '{name}' occurs more than once"))
+    }
+    /// A dict dtype whose `itemsize` is below the end of its last field.
+    pub fn struct_itemsize_too_small(itemsize: usize, needed: usize) -> PyError {
+        PyError::value(format!(
+            "NumPy dtype descriptor requires {needed} bytes, cannot override to smaller itemsize of {itemsize}"
+        ))
+    }
+    /// `a['z']` on a structured array or void scalar without that field.
+    pub fn no_field(name: &str) -> PyError {
+        PyError::value(format!("no field of name {name}"))
+    }
+    /// A field list entry that is not a 2- or 3-tuple; `repr` is the entry's Python repr.
+    pub fn field_not_tuple(repr: &str) -> PyError {
+        PyError::type_error(format!(
+            "Field elements must be 2- or 3-tuples, got '{repr}'"
+        ))
+    }
+    /// A field tuple whose name is neither a str nor a (title, name) tuple.
+    pub fn field_name_not_str() -> PyError {
+        PyError::type_error("First element of field tuple is neither a tuple nor str")
+    }
     /// An intermediate of the overlap solver past 64 bits.
     pub fn overlap_overflow() -> PyError {
         PyError::overflow("Integer overflow in computing overlap")

@@ -279,14 +279,7 @@ impl NdArray {
     }
     /// `ALIGNED`: data pointer and strides are multiples of the dtype's alignment.
     pub fn is_aligned(&self) -> bool {
-        let dt = self.dtype();
-        let align = match dt.kind {
-            super::Kind::Complex => dt.itemsize / 2,
-            super::Kind::Bytes => 1,
-            super::Kind::Str => 4,
-            _ => dt.itemsize,
-        }
-        .max(1) as isize;
+        let align = self.dtype().alignment().max(1) as isize;
         let l = self.layout.borrow();
         (self.data_address() as isize) % align == 0
             && l.strides

@@ -51,7 +51,7 @@ fn string_length(dt: DType) -> usize {
         (Kind::Int, _) => 21,
         (Kind::Float, _) => 32,
         (Kind::Complex, _) => 64,
-        (Kind::Bytes, n) => n,
+        (Kind::Bytes | Kind::Void, n) => n,
         (Kind::Str, n) => n / 4,
     }
 }
@@ -81,7 +81,7 @@ fn kind_rank(dt: DType) -> u8 {
         Kind::Int => 2,
         Kind::Float => 3,
         Kind::Complex => 4,
-        Kind::Bytes | Kind::Str => 5,
+        Kind::Bytes | Kind::Str | Kind::Void => 5,
     }
 }
 

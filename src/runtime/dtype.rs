@@ -1,6 +1,8 @@
 //! NumPy data types: kind, itemsize and byte order; names, `dtype.str`, parsing of every common
-//! spelling (`'i4'`, `'<u2'`, `'float64'`, `'S3'`, `'c'`), and NEP 50 type promotion.
+//! spelling (`'i4'`, `'<u2'`, `'float64'`, `'S3'`, `'c'`, `'V8'`, `'i4, f8'`), and NEP 50 type
+//! promotion. Structured dtypes' fields live in `structured`.
 
+use super::structured::Fields;
 use crate::error::{PyError, PyResult};
 
 /// The family of a dtype; with `itemsize` and byte order it names the dtype completely.
@@ -15,6 +17,16 @@ pub enum Kind {
     Bytes,
     /// `U<n>`: UCS-4 code points, 4 bytes each.
     Str,
+    /// `V<n>`: raw bytes, or a structured dtype when `meta` holds fields.
+    Void,
+}
+
+/// What a dtype carries besides kind and size: a structured dtype's fields (interned, so the
+/// dtype stays `Copy`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Meta {
+    None,
+    Fields(&'static Fields),
 }
 
 /// A dtype. Invariants:
@@ -26,23 +38,26 @@ pub enum Kind {
 /// equal, but a dtype made by `newbyteorder()` keeps `'<'` in its `byteorder` and repr
 /// (`dtype('<i4')`, where `np.dtype('<i4')` itself is `dtype('int32')`). Equality and hashing
 /// ignore it, as NumPy's do.
+/// 4. `meta` is `Fields` only for `Void`.
 #[derive(Clone, Copy, Debug)]
 pub struct DType {
     pub kind: Kind,
     pub itemsize: usize,
     pub big_endian: bool,
     pub explicit_little: bool,
+    pub meta: Meta,
 }
 
 impl PartialEq for DType {
     fn eq(&self, o: &DType) -> bool {
-        (self.kind, self.itemsize, self.big_endian) == (o.kind, o.itemsize, o.big_endian)
+        (self.kind, self.itemsize, self.big_endian, self.meta)
+            == (o.kind, o.itemsize, o.big_endian, o.meta)
     }
 }
 impl Eq for DType {}
 impl std::hash::Hash for DType {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        (self.kind, self.itemsize, self.big_endian).hash(h);
+        (self.kind, self.itemsize, self.big_endian, self.meta).hash(h);
     }
 }
 
@@ -68,6 +83,7 @@ impl DType {
             itemsize,
             big_endian: false,
             explicit_little: false,
+            meta: Meta::None,
         }
     }
     pub const fn bytes(n: usize) -> DType {
@@ -76,18 +92,58 @@ impl DType {
     pub const fn unicode(chars: usize) -> DType {
         DType::native(Kind::Str, chars * 4)
     }
+    /// `V<n>`: unstructured raw bytes.
+    pub const fn void(n: usize) -> DType {
+        DType::native(Kind::Void, n)
+    }
+    /// A structured dtype over interned fields.
+    pub fn structured(fields: &'static Fields) -> DType {
+        DType {
+            meta: Meta::Fields(fields),
+            ..DType::void(fields.itemsize)
+        }
+    }
+
+    /// The fields of a structured dtype.
+    pub fn fields(self) -> Option<&'static Fields> {
+        match self.meta {
+            Meta::Fields(f) => Some(f),
+            _ => None,
+        }
+    }
+    pub fn is_void(self) -> bool {
+        self.kind == Kind::Void
+    }
+
+    /// `dtype.alignment`: the C alignment of the element (an aligned struct: its largest
+    /// field's; a packed struct and raw void: 1).
+    pub fn alignment(self) -> usize {
+        match self.kind {
+            Kind::Complex => self.itemsize / 2,
+            Kind::Bytes | Kind::Void => match self.fields() {
+                Some(f) if f.aligned => f.alignment,
+                _ => 1,
+            },
+            Kind::Str => 4,
+            _ => self.itemsize.max(1),
+        }
+    }
 
     /// Whether byte order is meaningful for this dtype (NumPy prints `|` otherwise).
     pub fn has_byteorder(self) -> bool {
         match self.kind {
-            Kind::Bool | Kind::Bytes => false,
+            Kind::Bool | Kind::Bytes | Kind::Void => false,
             Kind::Int | Kind::UInt => self.itemsize > 1,
             Kind::Float | Kind::Complex | Kind::Str => true,
         }
     }
 
+    /// `dtype.isnative`; a structured dtype is native when all its fields are.
     pub fn is_native(self) -> bool {
-        !self.big_endian
+        match self.fields() {
+            Some(f) => f.fields.iter().all(|x| x.dtype.is_native()),
+            None => !self.big_endian,
+        }
     }
     pub fn to_native(self) -> DType {
         DType {
@@ -127,8 +183,10 @@ impl DType {
         }
     }
 
+    /// Whether elements are numbers (decoded from their bytes as such): not text, raw or
+    /// structured bytes.
     pub fn is_numeric(self) -> bool {
-        !matches!(self.kind, Kind::Bytes | Kind::Str)
+        !matches!(self.kind, Kind::Bytes | Kind::Str | Kind::Void)
     }
     pub fn is_flexible(self) -> bool {
         matches!(self.kind, Kind::Bytes | Kind::Str)
@@ -150,6 +208,7 @@ impl DType {
             Kind::Complex => 'c',
             Kind::Bytes => 'S',
             Kind::Str => 'U',
+            Kind::Void => 'V',
         }
     }
 
@@ -172,6 +231,7 @@ impl DType {
             (Kind::Complex, _) => 'D',
             (Kind::Bytes, _) => 'S',
             (Kind::Str, _) => 'U',
+            (Kind::Void, _) => 'V',
         }
     }
 
@@ -199,7 +259,7 @@ impl DType {
         }
     }
 
-    /// `dtype.str`, e.g. `'<i8'`, `'|S3'`, `'<U3'`, `'>f4'`.
+    /// `dtype.str`, e.g. `'<i8'`, `'|S3'`, `'<U3'`, `'>f4'`, `'|V12'`, `'<M8[D]'`.
     pub fn str(self) -> String {
         let n = if self.kind == Kind::Str {
             self.itemsize / 4
@@ -219,6 +279,7 @@ impl DType {
             Kind::Complex => format!("complex{}", self.itemsize * 8),
             Kind::Bytes => format!("bytes{}", self.itemsize * 8),
             Kind::Str => format!("str{}", self.itemsize * 8),
+            Kind::Void => format!("void{}", self.itemsize * 8),
         }
     }
 
@@ -227,17 +288,46 @@ impl DType {
         match self.kind {
             Kind::Bytes => "bytes_".into(),
             Kind::Str => "str_".into(),
+            Kind::Void => "void".into(),
             _ => self.to_native().name(),
         }
     }
 
-    /// `repr(dtype)`: `dtype('int64')`, `dtype('S3')`, `dtype('<U3')`, `dtype('>i4')`.
+    /// `repr(dtype)`: `dtype('int64')`, `dtype('S3')`, `dtype('<U3')`, `dtype('>i4')`,
+    /// `dtype([('x', '<f8'), ('y', '<i4')])`, `dtype('<M8[D]')`.
     pub fn repr(self) -> String {
+        if let Some(f) = self.fields() {
+            return format!("dtype({})", f.repr());
+        }
         format!("dtype('{}')", self.repr_inner())
+    }
+
+    /// NumPy's `_scalar_str(dtype, short)`: a field's format in a structured repr (`'<f8'`,
+    /// `'?'`, `'S3'`), or the long form of a top-level repr (`'float64'`).
+    pub fn construction_repr(self, short: bool) -> String {
+        if let Some(f) = self.fields() {
+            return f.struct_str(false);
+        }
+        match self.kind {
+            Kind::Bool => if short { "'?'" } else { "'bool'" }.into(),
+            Kind::Int | Kind::UInt | Kind::Float | Kind::Complex
+                if short || self.big_endian || self.explicit_little =>
+            {
+                let order = if self.has_byteorder() {
+                    self.byteorder_char().to_string()
+                } else {
+                    String::new()
+                };
+                format!("'{order}{}{}'", self.kind_char(), self.itemsize)
+            }
+            _ => format!("'{}'", self.repr_inner()),
+        }
     }
 
     fn repr_inner(self) -> String {
         match self.kind {
+            Kind::Void if self.itemsize == 0 => "V".into(),
+            Kind::Void => format!("V{}", self.itemsize),
             // the unsized flexible dtypes print without a size: dtype('S'), dtype('<U')
             Kind::Bytes if self.itemsize == 0 => "S".into(),
             Kind::Str if self.itemsize == 0 => format!("{}U", self.byteorder_char()),
@@ -248,18 +338,25 @@ impl DType {
         }
     }
 
-    /// `str(dtype)`: the name for native builtin numbers, `dtype.str` otherwise.
+    /// `str(dtype)`: the name for native builtin numbers, `dtype.str` otherwise; a structured
+    /// dtype's field list (its dict form when it is not packed or was made with `align=True`).
     pub fn str_form(self) -> String {
-        if self.is_flexible() || self.big_endian {
+        if let Some(f) = self.fields() {
+            return f.struct_str(true);
+        }
+        if self.is_flexible() || self.is_void() || self.big_endian {
             self.str()
         } else {
             self.name()
         }
     }
 
-    /// The `dtype=` text in an array repr (numpy's `dtype_short_repr`).
+    /// The `dtype=` text in an array repr (numpy's `dtype_short_repr`): a structured dtype's
+    /// `str`, quoted names that are no Python identifier (`'datetime64[D]'`).
     pub fn short_repr(self) -> String {
-        if self.is_flexible() || self.big_endian {
+        if self.fields().is_some() {
+            self.str_form()
+        } else if self.is_flexible() || self.is_void() || self.big_endian {
             format!("'{}'", self.str())
         } else {
             self.name()
@@ -293,6 +390,9 @@ impl DType {
             }
             _ => {}
         }
+        if spec.contains(',') {
+            return super::structured::parse_comma(spec);
+        }
         let dt = by_name(body)
             .or_else(|| by_code(body))
             .ok_or_else(not_understood)?;
@@ -324,6 +424,7 @@ fn by_name(name: &str) -> Option<DType> {
         "c" => DType::bytes(1),
         "S" | "bytes" | "bytes_" => DType::bytes(0),
         "U" | "str" | "str_" => DType::unicode(0),
+        "V" | "void" => DType::void(0),
         _ => return None,
     })
 }
@@ -345,6 +446,12 @@ fn by_code(spec: &str) -> Option<DType> {
     if let Some(n) = spec.strip_prefix('U').and_then(digits) {
         return (n <= MAX_ITEMSIZE / 4).then(|| DType::unicode(n));
     }
+    if let Some(n) = spec.strip_prefix('V').and_then(digits) {
+        return (n <= MAX_ITEMSIZE).then(|| DType::void(n));
+    }
+    if let Some(bits) = spec.strip_prefix("void").and_then(digits) {
+        return (bits % 8 == 0).then(|| DType::void(bits / 8));
+    }
     if let Some(bits) = spec.strip_prefix("bytes").and_then(digits) {
         return (bits % 8 == 0).then(|| DType::bytes(bits / 8));
     }
@@ -362,12 +469,15 @@ pub fn promote(a: DType, b: DType) -> Option<DType> {
     if a == b {
         return Some(a);
     }
+    if a.is_void() || b.is_void() {
+        return None; // structured promotion (field by field) is not modelled
+    }
     let rank = |k: Kind| match k {
         Bool => 0,
         UInt | Int => 1,
         Float => 2,
         Complex => 3,
-        Bytes | Str => 4,
+        Bytes | Str | Void => 4,
     };
     if a.is_flexible() || b.is_flexible() {
         return match (a.kind, b.kind) {
@@ -453,7 +563,7 @@ impl DType {
             Kind::UInt | Kind::Int => 1,
             Kind::Float => 2,
             Kind::Complex => 3,
-            Kind::Bytes | Kind::Str => 4,
+            Kind::Bytes | Kind::Str | Kind::Void => 4,
         };
         order(from.kind) <= order(to.kind)
     }

@@ -19,6 +19,7 @@ pub mod random;
 pub mod reshape;
 pub mod scalar;
 pub mod sorting;
+pub mod structured;
 
 pub use dtype::{DType, Kind};
 pub use heap::{Heap, ObjId};

@@ -15,6 +15,8 @@ pub enum Scalar {
     Complex(f64, f64),
     Bytes(Vec<u8>),
     Str(String),
+    /// A `V<n>` or structured element: its raw bytes (fields are read with the dtype).
+    Void(Vec<u8>),
 }
 
 impl Scalar {
@@ -54,6 +56,7 @@ impl Scalar {
                 f64::from_le_bytes(le8(&buf)),
                 f64::from_le_bytes(le8(&buf[8..])),
             ),
+            (Kind::Void, _) => Scalar::Void(bytes[..dtype.itemsize].to_vec()),
             (Kind::Bytes, _) => {
                 let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
                 Scalar::Bytes(bytes[..end].to_vec())
@@ -102,6 +105,26 @@ impl Scalar {
                     buf[8..16].copy_from_slice(&im.to_le_bytes());
                 }
             }
+            Kind::Void if !matches!(self, Scalar::Void(_)) && dtype.fields().is_some() => {
+                // one value into a structure: every field (and subarray element) gets it
+                for f in dtype.fields().map_or(&[][..], |f| &f.fields[..]) {
+                    let isz = f.dtype.itemsize;
+                    let count: usize = f.shape.iter().product();
+                    for k in 0..count {
+                        let at = f.offset + k * isz;
+                        self.encode(f.dtype, &mut out[at..at + isz]);
+                    }
+                }
+                return;
+            }
+            Kind::Void => {
+                // raw bytes move as they are
+                let src = self.to_bytes();
+                let k = src.len().min(n);
+                out[..k].copy_from_slice(&src[..k]);
+                out[k..n].fill(0);
+                return;
+            }
             Kind::Bytes => {
                 let src = self.to_bytes();
                 let k = src.len().min(n);
@@ -144,6 +167,7 @@ impl Scalar {
             Scalar::Complex(r, i) => *r != 0.0 || *i != 0.0,
             Scalar::Bytes(b) => !b.is_empty(),
             Scalar::Str(s) => !s.is_empty(),
+            Scalar::Void(b) => b.iter().any(|&x| x != 0),
         }
     }
 
@@ -155,6 +179,7 @@ impl Scalar {
             Scalar::UInt(v) => *v as i64,
             Scalar::Float(f) | Scalar::Complex(f, _) => float_to_i64(*f),
             Scalar::Bytes(_) | Scalar::Str(_) => self.to_text().trim().parse().unwrap_or(0),
+            Scalar::Void(_) => 0,
         }
     }
 
@@ -165,6 +190,7 @@ impl Scalar {
             Scalar::UInt(v) => *v as f64,
             Scalar::Float(f) | Scalar::Complex(f, _) => *f,
             Scalar::Bytes(_) | Scalar::Str(_) => self.to_text().trim().parse().unwrap_or(f64::NAN),
+            Scalar::Void(_) => f64::NAN,
         }
     }
 
@@ -189,14 +215,14 @@ impl Scalar {
             Scalar::UInt(v) => v.to_string(),
             Scalar::Float(f) => format!("{f:?}"),
             Scalar::Complex(r, i) => format!("({r:?}+{i:?}j)"),
-            Scalar::Bytes(b) => b.iter().map(|&c| c as char).collect(),
+            Scalar::Bytes(b) | Scalar::Void(b) => b.iter().map(|&c| c as char).collect(),
             Scalar::Str(s) => s.clone(),
         }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         match self {
-            Scalar::Bytes(b) => b.clone(),
+            Scalar::Bytes(b) | Scalar::Void(b) => b.clone(),
             other => other.to_text().into_bytes(),
         }
     }

@@ -62,6 +62,8 @@ pub enum Facts {
     Scalar {
         type_name: String,
         id: u64,
+        /// A `np.void` from a structured array: it still refers to the array's element.
+        views_element: bool,
     },
 }
 
@@ -82,8 +84,10 @@ pub enum Note {
         repeats: u128,
         writeable: bool,
     },
-    /// A scalar taken out of an array: a new object holding a copy of the element's bytes.
+    /// A scalar taken out of an array: a new object holding a copy of the element's bytes (or,
+    /// for a `np.void` of a structured array, `views`: referring to the element itself).
     ScalarCopied {
+        views: bool,
         type_name: String,
         expression: String,
         source: String,

@@ -16,10 +16,18 @@ const HEX_WIDTH: usize = 80;
 /// The memory line of a displayed value, on as many lines as `width` needs.
 pub fn memory_lines(f: &Facts, width: usize) -> Vec<Line> {
     let fields = match f {
-        Facts::Scalar { type_name, id } => vec![
+        Facts::Scalar {
+            type_name,
+            id,
+            views_element,
+        } => vec![
             vec![span(format!("{type_name} scalar"), Role::Kind)],
             vec![plain(format!("a new object, id {id}"))],
-            vec![plain("not a view of any buffer")],
+            vec![plain(if *views_element {
+                "refers to its array's element"
+            } else {
+                "not a view of any buffer"
+            })],
         ],
         Facts::Array(a) => array_fields(a, width),
     };
@@ -151,6 +159,17 @@ pub fn note_text(n: &Note) -> String {
             )
         }
         Note::ScalarCopied {
+            views: true,
+            type_name,
+            expression,
+            source,
+            offset_bytes,
+            itemsize,
+        } => format!(
+            "{expression} is a new {type_name} object, but not a copy: it refers to the {itemsize} bytes at byte {offset_bytes} of {source}'s buffer, so writing one of its fields ({expression}['...'] = ...) writes into {source}."
+        ),
+        Note::ScalarCopied {
+            views: false,
             type_name,
             expression,
             source,

@@ -268,6 +268,7 @@ impl Session {
             Value::Scalar(s) => Some(Facts::Scalar {
                 type_name: format!("numpy.{}", s.dtype.scalar_type_name()),
                 id: self.interp.id_of(v),
+                views_element: s.base.is_some(),
             }),
             _ => None,
         }
@@ -575,6 +576,7 @@ impl Session {
                 result.facts = Some(Facts::Scalar {
                     type_name: format!("numpy.{}", s.dtype.scalar_type_name()),
                     id: self.interp.id_of(v),
+                    views_element: s.base.is_some(),
                 });
                 result
                     .notes

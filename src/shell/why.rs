@@ -206,6 +206,7 @@ pub fn scalar_note(
         e => (e.to_string(), scalar_source(interp, e)?),
     };
     Some(Note::ScalarCopied {
+        views: s.base.is_some(),
         type_name,
         expression,
         source,

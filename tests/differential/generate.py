@@ -4,6 +4,12 @@
 Usage (from the repository root; needs NumPy, nothing else):
 
     python3 tests/differential/generate.py > tests/differential/chains.txt
+    python3 tests/differential/generate.py --records > tests/differential/records.txt
+
+`--records` draws chains over structured dtypes instead (RECORD_SEED, RECORD_CHAINS): field
+access `x['b']` (a strided view at the field's offset), multi-field views, basic indexing,
+transposes, copies and views as bytes, so offsets, strides and bytes of record views are
+checked against NumPy too.
 
 Draws CHAINS random chains of array operations with a fixed SEED and records, after the
 root and after every step, what NumPy says: dtype, shape, strides, byte offset into the
@@ -362,15 +368,80 @@ class Gen:
         return ops[-1][1](x)
 
 
+RECORD_SEED = 20261202
+RECORD_CHAINS = 300
+
+# structured dtypes without gaps (packed, subarray, nested, out-of-order offsets): NumPy copies
+# a struct field by field, so the bytes of a gap (align=True padding, multi-field views) in a
+# copy are uninitialised memory that no data file can record
+RECORD_DTYPES = [
+    "[('a', '<i4'), ('b', '<f8')]",
+    "[('a', 'u1'), ('b', '<i2'), ('c', 'S3')]",
+    "[('p', '<f4', (2,)), ('q', 'u1')]",
+    "[('p', [('x', 'u1'), ('y', '<i2')]), ('z', '<u2')]",
+    "{'names': ['a', 'b'], 'formats': ['<u2', 'u1'], 'offsets': [1, 0], 'itemsize': 3}",
+]
+
+
+class RecordGen(Gen):
+    def root(self):
+        r = self.r
+        self.dt_text = r.choice(RECORD_DTYPES)
+        dt = np.dtype(eval(self.dt_text, {'np': np}))
+        shape = self.shape()
+        n = int(np.prod(shape)) * dt.itemsize
+        return "np.arange(%d, dtype='uint8').view(%s).reshape(%s)" % (
+            n, self.dt_text, tup(shape))
+
+    def field(self, x):
+        r = self.r
+        names = x.dtype.names
+        if not names:
+            return self.basic_index(x)
+        if r.random() < 0.1:
+            return "x['nope']"
+        return 'x[%r]' % r.choice(names)
+
+    def as_bytes(self, x):
+        return r_choice(self.r, ["x.view('u1')", "x.view('V%d')" % x.dtype.itemsize])
+
+    def step(self, x):
+        r = self.r
+        ops = [
+            (30, self.field),
+            (24, self.basic_index),
+            (10, self.transpose),
+            (8, self.as_bytes),
+            (5, self.reshape),
+        ]
+        total = sum(w for w, _ in ops)
+        pick = r.uniform(0, total)
+        for w, f in ops:
+            pick -= w
+            if pick <= 0:
+                return f(x)
+        return ops[-1][1](x)
+
+
+def r_choice(r, xs):
+    return r.choice(xs)
+
+
 def main():
-    rng = random.Random(SEED)
-    g = Gen(rng)
+    records = '--records' in sys.argv[1:]
+    rng = random.Random(RECORD_SEED if records else SEED)
+    g = RecordGen(rng) if records else Gen(rng)
+    chains = RECORD_CHAINS if records else CHAINS
     env = {'np': np, 'as_strided': as_strided}
     out = sys.stdout
     out.write('# arrsh differential chains: written by tests/differential/generate.py\n')
-    out.write('# seed %d, %d chains, numpy %s; regenerate with\n' % (SEED, CHAINS, np.__version__))
-    out.write('#   python3 tests/differential/generate.py > tests/differential/chains.txt\n')
-    for _ in range(CHAINS):
+    out.write('# seed %d, %d chains, numpy %s; regenerate with\n' % (
+        RECORD_SEED if records else SEED, chains, np.__version__))
+    if records:
+        out.write('#   python3 tests/differential/generate.py --records > tests/differential/records.txt\n')
+    else:
+        out.write('#   python3 tests/differential/generate.py > tests/differential/chains.txt\n')
+    for _ in range(chains):
         root = g.root()
         x = eval(root, env)
         out.write('@ %s\n%s\n' % (root, facts(x)))

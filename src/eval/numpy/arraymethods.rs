@@ -427,16 +427,15 @@ impl Interp {
     }
 
     pub fn dtype_attr(&mut self, obj: &Value, dt: DType, name: &str) -> PyResult<Value> {
+        if let Some(v) = self.struct_dtype_attr(dt, name)? {
+            return Ok(v);
+        }
         Ok(match name {
             "str" => self.new_str(dt.str()),
             "name" => self.new_str(dt.name()),
-            "itemsize" | "alignment" if name == "itemsize" => self.new_i64(dt.itemsize as i64),
-            "alignment" => self.new_i64(match dt.kind {
-                Kind::Bytes => 1,
-                Kind::Str => 4,
-                Kind::Complex => dt.itemsize as i64 / 2,
-                _ => dt.itemsize as i64,
-            }),
+            "itemsize" => self.new_i64(dt.itemsize as i64),
+            "alignment" => self.new_i64(dt.alignment() as i64),
+            "isalignedstruct" => Value::Bool(false),
             "kind" => self.new_str(dt.kind_char().to_string()),
             "char" => self.new_str(dt.char().to_string()),
             "byteorder" => self.new_str(dt.byteorder_attr().to_string()),
@@ -550,7 +549,7 @@ impl Interp {
             Scalar::UInt(u) => self.new_int(Int::from_u64(*u)),
             Scalar::Float(f) => self.new_float(*f),
             Scalar::Complex(r, i) => self.new_complex(*r, *i),
-            Scalar::Bytes(b) => self.new_bytes(b.clone()),
+            Scalar::Bytes(b) | Scalar::Void(b) => self.new_bytes(b.clone()),
             Scalar::Str(s) => self.new_str(s.clone()),
         }
     }
@@ -558,6 +557,9 @@ impl Interp {
     pub fn tolist(&mut self, a: &NdArray, index: &mut Vec<usize>) -> PyResult<Value> {
         if index.len() == a.ndim() {
             let s = a.get(index)?;
+            if a.dtype().fields().is_some() {
+                return self.record_to_python(a.dtype(), &s);
+            }
             return Ok(self.to_python(&s));
         }
         let n = a.shape()[index.len()];
@@ -788,7 +790,7 @@ impl Interp {
                         }
                     }
                 };
-                self.to_python(&s)
+                self.record_to_python(a.dtype(), &s)?
             }
             "tobytes" => {
                 let order = p.opt(0, "order")?;
@@ -874,7 +876,7 @@ impl Interp {
         match name {
             "item" | "tolist" => {
                 Args::new(name, args, kw).finish()?;
-                Ok(self.to_python(&s.v))
+                self.record_to_python(s.dtype, &s.v)
             }
             "__index__" => {
                 Args::new(name, args, kw).finish()?;
@@ -907,7 +909,7 @@ fn flexible_size_for(from: DType, to: DType) -> DType {
         Kind::Int | Kind::UInt => 21,
         Kind::Float => 32,
         Kind::Complex => 64,
-        Kind::Bytes => from.itemsize,
+        Kind::Bytes | Kind::Void => from.itemsize,
         Kind::Str => from.itemsize / 4,
     };
     if to.kind == Kind::Str {
@@ -935,6 +937,7 @@ fn dtype_num(dt: DType) -> i64 {
         (Kind::Complex, _) => 15,
         (Kind::Bytes, _) => 18,
         (Kind::Str, _) => 19,
+        (Kind::Void, _) => 20,
         (Kind::Float, _) => 23,
     }
 }

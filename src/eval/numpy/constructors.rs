@@ -363,9 +363,17 @@ impl Interp {
             }
             TypeKind::DTypeClass => {
                 let v = p.req(0, "dtype")?;
-                let _align = p.opt(1, "align")?;
+                let align = p.opt(1, "align")?;
                 p.finish()?;
-                let dt = self.to_dtype(&v)?;
+                let align = match align {
+                    Some(a) => self.truthy(&a)?,
+                    None => false,
+                };
+                let dt = match &v {
+                    Value::List(_) if align => self.struct_dtype_from_list(&v, true)?,
+                    Value::Dict(d) if align => self.struct_dtype_from_dict(d, true)?,
+                    _ => self.to_dtype(&v)?,
+                };
                 self.new_dtype(dt)
             }
             TypeKind::Ndarray => {
@@ -676,6 +684,7 @@ fn leak_dtype_class(dt: DType) -> &'static str {
         (Kind::Complex, _) => "numpy.dtypes.Complex128DType",
         (Kind::Bytes, _) => "numpy.dtypes.BytesDType",
         (Kind::Str, _) => "numpy.dtypes.StrDType",
+        (Kind::Void, _) => "numpy.dtypes.VoidDType",
     }
 }
 

@@ -10,7 +10,7 @@ use crate::eval::Interp;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 use crate::runtime::array::normalize_axis;
-use crate::runtime::lapack::{self, lu, svd};
+use crate::runtime::lapack::{self, lu, qr, svd};
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
 
 use super::sorting::as_f64;
@@ -36,6 +36,7 @@ pub const ROWS: &[Row] = &[
         "(A, tol=None, hermitian=False, *, rtol=None)",
         matrix_rank,
     ),
+    Row::np_py("numpy.linalg.qr", "(a, mode='reduced')", qr_fn),
     Row::np_py(
         "numpy.linalg.svd",
         "(a, full_matrices=True, compute_uv=True, hermitian=False)",
@@ -562,4 +563,50 @@ fn svd_norm(it: &mut Interp, x: &Value, row: usize, col: usize, op: &str) -> PyR
     let arr = Value::Array(array_from(it, &shape, &sv, s.result)?);
     let ax = it.new_i64(-1);
     it.call_method(&arr, op, vec![], vec![("axis".into(), ax)])
+}
+
+/// `qr(a, mode)`: `geqrf`, then `R = triu(a[:mc])` and `Q` from `orgqr` (`mode='r'`: R only).
+fn qr_fn(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let x = a.req("a")?;
+    let mode = match a.take("mode") {
+        None => "reduced".to_string(),
+        Some(Value::Str(s)) => s.v.to_string(),
+        Some(v) => it.repr(&v)?,
+    };
+    if !matches!(mode.as_str(), "reduced" | "complete" | "r" | "raw") {
+        return Err(PyError::value(format!("Unrecognized mode '{mode}'")));
+    }
+    if mode == "raw" {
+        return Err(PyError::not_implemented("arrsh's qr has no mode='raw'"));
+    }
+    let s = stack_of(it, &x, false)?;
+    let (m, n) = (s.m, s.n);
+    let k = m.min(n);
+    let mc = if mode == "complete" && m > n { m } else { k };
+    let (mut qs, mut rs) = (Vec::new(), Vec::new());
+    for i in 0..s.count() {
+        let mut f = s.col_major(i);
+        let tau = qr::geqrf(&mut f, m, n);
+        let mut r = vec![0.0; mc * n];
+        for row in 0..mc.min(m) {
+            for col in row..n {
+                r[row * n + col] = f[row + col * m];
+            }
+        }
+        rs.extend(r);
+        if mode != "r" {
+            let q = qr::orgqr(&f, m, n, &tau, mc);
+            qs.extend(lapack::to_row_major(&q, m, mc));
+        }
+    }
+    let mut rshape = s.lead.clone();
+    rshape.extend([mc, n]);
+    let r = Value::Array(array_from(it, &rshape, &rs, s.result)?);
+    if mode == "r" {
+        return Ok(r);
+    }
+    let mut qshape = s.lead.clone();
+    qshape.extend([m, mc]);
+    let q = Value::Array(array_from(it, &qshape, &qs, s.result)?);
+    Ok(native_namedtuple(it, "QRResult", &["Q", "R"], vec![q, r]))
 }

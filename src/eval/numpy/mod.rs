@@ -20,6 +20,7 @@ pub mod numeric;
 pub mod origins;
 pub mod printoptions;
 pub mod random;
+pub mod records;
 pub mod reductions;
 pub mod shapes;
 pub mod sorting;

@@ -37,6 +37,11 @@ impl Interp {
                 _ => Ok(a),
             };
         }
+        if let Some(dt) = dtype
+            && dt.fields().is_some()
+        {
+            return self.records_array(v, dt);
+        }
         let mut shape = Vec::new();
         self.discover_shape(v, &[], &mut shape)?;
         let mut leaves = Vec::new();
@@ -265,6 +270,8 @@ impl Interp {
                 _ => return Err(self.not_a_dtype(v)?),
             },
             Value::Array(a) => a.dtype(),
+            Value::List(_) => self.struct_dtype_from_list(v, false)?,
+            Value::Dict(d) => self.struct_dtype_from_dict(d, false)?,
             _ => return Err(self.not_a_dtype(v)?),
         })
     }

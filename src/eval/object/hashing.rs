@@ -154,7 +154,7 @@ impl Interp {
                     fix(float_hash(*re, addr)
                         .wrapping_add(HASH_IMAG.wrapping_mul(float_hash(*im, addr))))
                 }
-                Scalar::Bytes(b) => bytes_hash(b),
+                Scalar::Bytes(b) | Scalar::Void(b) => bytes_hash(b),
                 Scalar::Str(t) => bytes_hash(t.as_bytes()),
             },
             Value::List(_) | Value::Dict(_) | Value::Array(_) => {

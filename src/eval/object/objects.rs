@@ -465,6 +465,21 @@ impl Interp {
             id: self.ctx.heap.object(size),
             dtype,
             v,
+            base: None,
+        }))
+    }
+    /// A `np.void` scalar; `base` is the array element it views, if any.
+    pub fn new_void_scalar(
+        &self,
+        dtype: DType,
+        v: Scalar,
+        base: Option<(Rc<NdArray>, usize)>,
+    ) -> Value {
+        Value::Scalar(Rc::new(NpScalar {
+            id: self.ctx.heap.object(16 + dtype.itemsize.max(8)),
+            dtype,
+            v,
+            base,
         }))
     }
     pub fn new_dtype(&self, dtype: DType) -> Value {

@@ -127,6 +127,21 @@ impl Interp {
             return self.user_getitem(obj, idx);
         }
         match obj {
+            Value::Array(a) if a.dtype().fields().is_some() => {
+                if let Some(v) = self.record_view(a, idx)? {
+                    return Ok(Value::Array(v));
+                }
+                match self.array_index(idx)? {
+                    ArrayIndex::Basic(items) => {
+                        let r = crate::runtime::index::apply_basic(&a.layout(), &items)?;
+                        if r.is_element {
+                            return self.void_element(a, r.layout.offset_bytes as usize);
+                        }
+                        Ok(Value::Array(a.view_with(&self.ctx, a.dtype(), r.layout)))
+                    }
+                    ArrayIndex::Advanced(items) => self.advanced_get(a, &items),
+                }
+            }
             Value::Array(a) => match self.array_index(idx)? {
                 ArrayIndex::Basic(items) => match a.index_basic(&self.ctx, &items)? {
                     Indexed::Element(v) => Ok(self.element_scalar(a.dtype(), v)),
@@ -134,6 +149,13 @@ impl Interp {
                 },
                 ArrayIndex::Advanced(items) => self.advanced_get(a, &items),
             },
+            Value::DType(d) => self.struct_dtype_getitem(d.dtype, idx),
+            Value::Scalar(s) if matches!(s.v, Scalar::Void(_)) => {
+                match self.void_getitem(s, idx)? {
+                    Some(v) => Ok(v),
+                    None => Err(PyError::invalid_scalar_index()),
+                }
+            }
             // np.str_ and np.bytes_ subclass str and bytes, so they index like them
             Value::Scalar(s) if matches!(s.v, Scalar::Str(_) | Scalar::Bytes(_)) => {
                 let text = match &s.v {
@@ -210,9 +232,20 @@ impl Interp {
             return self.user_setitem(obj, idx, v);
         }
         match obj {
+            Value::Scalar(s) if matches!(s.v, Scalar::Void(_)) => {
+                if self.void_setitem(s, idx, &v)? {
+                    return Ok(());
+                }
+                Err(PyError::type_error(
+                    "'numpy.void' object does not support item assignment",
+                ))
+            }
             Value::Array(a) => {
                 if !a.is_writeable() {
                     return Err(PyError::read_only_destination());
+                }
+                if let Some(field) = self.record_view(a, idx)? {
+                    return self.assign_into(&field, &v);
                 }
                 match self.array_index(idx)? {
                     ArrayIndex::Basic(items) => {
@@ -244,6 +277,10 @@ impl Interp {
 
     /// `target[...] = v`: broadcasting an array-like or filling with a scalar.
     pub fn assign_into(&mut self, target: &Rc<NdArray>, v: &Value) -> PyResult<()> {
+        if target.dtype().fields().is_some() && !matches!(v, Value::Array(_) | Value::List(_)) {
+            let s = self.record_from_tuple(target.dtype(), v)?;
+            return kernels::fill(&self.ctx, target, &s);
+        }
         match v {
             Value::Array(src) => kernels::assign(&self.ctx, target, src),
             Value::Int(_)
@@ -306,6 +343,9 @@ impl Interp {
     /// A value converted to one element of `dtype` for assignment, with NumPy 2's refusal of
     /// out-of-range Python ints and Python's conversions of strings.
     pub fn value_to_element(&mut self, v: &Value, dtype: DType) -> PyResult<Scalar> {
+        if dtype.fields().is_some() {
+            return self.record_from_tuple(dtype, v);
+        }
         Ok(match v {
             Value::Bool(b) => Scalar::Bool(*b),
             Value::Int(i) => {

@@ -206,6 +206,9 @@ pub struct NpScalar {
     pub id: ObjId,
     pub dtype: DType,
     pub v: Scalar,
+    /// A `np.void` taken from a structured array: that array and the element's byte offset
+    /// (NumPy's void scalars are views: `a[0]['x'] = 1` writes into `a`).
+    pub base: Option<(Rc<NdArray>, usize)>,
 }
 pub struct PyDType {
     pub id: ObjId,
@@ -458,5 +461,6 @@ pub fn dtype_class_name(dt: DType) -> String {
         Kind::Complex => format!("Complex{}DType", dt.itemsize * 8),
         Kind::Bytes => "BytesDType".into(),
         Kind::Str => "StrDType".into(),
+        Kind::Void => "VoidDType".into(),
     }
 }

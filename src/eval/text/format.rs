@@ -600,7 +600,7 @@ impl Interp {
                     let c = self.new_complex(*re, *im);
                     self.format_value(&c, spec)
                 }
-                Scalar::Bytes(_) | Scalar::Str(_) => {
+                Scalar::Bytes(_) | Scalar::Str(_) | Scalar::Void(_) => {
                     let t = self.str(v)?;
                     format_str(&t, spec)
                 }

@@ -1,6 +1,6 @@
 //! Dense linear algebra in `f64` for `numpy.linalg`, written to repeat the operation order of
 //! NumPy's bundled OpenBLAS/LAPACK where that is known (so small results print NumPy's digits):
-//! `lu` (getrf, getrs, det), `svd` (singular values and vectors), and `ddot`, OpenBLAS's
+//! `lu` (getrf, getrs, det), `qr` (geqrf, orgqr), `svd` (singular values and vectors), and `ddot`, OpenBLAS's
 //! Haswell dot product (`x.dot(x)` inside `norm`).
 //!
 //! Matrices are column-major slices (`a[i + j * m]`), as LAPACK sees them; the bindings in
@@ -10,6 +10,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod lu;
+pub mod qr;
 pub mod svd;
 
 /// OpenBLAS's `ddot` for contiguous vectors on Haswell: 16 elements at a time into four

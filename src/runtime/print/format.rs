@@ -23,6 +23,12 @@ pub(super) enum ElementFormat {
     Complex(ComplexFloatingFormat),
     /// `repr(x.item())` for bytes and str elements.
     Repr,
+    /// `str(x)` of a float (a void scalar's fields print with `float_kind=str`).
+    FloatStr(FloatWidth),
+    /// A structured element: one format per field.
+    Struct(Vec<super::record::FieldFormat>),
+    /// An unstructured `V<n>` element.
+    RawVoid,
 }
 
 /// The float format an array of this dtype prints at (complex: of each part).
@@ -77,6 +83,7 @@ impl ElementFormat {
                 ))
             }
             Kind::Bytes | Kind::Str => ElementFormat::Repr,
+            Kind::Void => super::record::struct_format(dtype, data, is_0d, false, opts),
         }
     }
 
@@ -92,6 +99,9 @@ impl ElementFormat {
                 c.format(re, im)
             }
             ElementFormat::Repr => element_repr(v),
+            ElementFormat::FloatStr(w) => super::float::float_scalar_str(v.to_f64(), *w, u32::MAX),
+            ElementFormat::Struct(fields) => super::record::format_struct(fields, v),
+            ElementFormat::RawVoid => super::record::raw_void(v),
         }
     }
 }

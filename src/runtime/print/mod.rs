@@ -17,6 +17,7 @@ mod float;
 mod format;
 mod format_float;
 mod layout;
+mod record;
 #[cfg(test)]
 mod tests;
 
@@ -211,6 +212,14 @@ fn complex_text(dtype: DType, v: &Scalar, legacy: u32) -> ComplexText {
     float::complex_scalar_parts(re, im, format::float_width(dtype), legacy)
 }
 
+/// `_void_scalar_to_string`: a record's fields formatted as a 0-d array's (floats with `str`
+/// from NumPy 2 on); raw void bytes escaped.
+fn void_scalar_text(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
+    let float_str = opts.legacy_level() > 125;
+    let data = std::slice::from_ref(v);
+    record::struct_format(dtype, data, true, float_str, opts).format(v)
+}
+
 /// `str()` of a numpy scalar of this dtype.
 pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
     let legacy = opts.legacy_level();
@@ -222,6 +231,7 @@ pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
         // str(bytes) is its repr in Python 3
         Kind::Bytes => format::bytes_repr(&v.to_bytes()),
         Kind::Str => v.to_text(),
+        Kind::Void => void_scalar_text(dtype, v, opts),
     }
 }
 
@@ -229,6 +239,13 @@ pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
 /// `np.int64(1)`, `np.float64(1.0)`, `np.bytes_(b'abc')` from numpy 2's default on.
 pub fn scalar_repr(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
     let legacy = opts.legacy_level();
+    if dtype.kind == Kind::Void && legacy > 125 {
+        let body = void_scalar_text(dtype, v, opts);
+        return match dtype.fields() {
+            Some(_) => format!("np.void({body}, dtype={})", dtype.str_form()),
+            None => format!("np.void({body})"),
+        };
+    }
     let plain = match dtype.kind {
         Kind::Bytes | Kind::Str => format::element_repr(v),
         Kind::Complex if legacy > 125 => complex_text(dtype, v, legacy).join(false),

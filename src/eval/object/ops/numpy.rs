@@ -611,6 +611,7 @@ fn python_type_of_dtype(dt: DType) -> String {
         Kind::Complex => "complex",
         Kind::Bytes => "bytes",
         Kind::Str => "str",
+        Kind::Void => "numpy.void",
     }
     .into()
 }
