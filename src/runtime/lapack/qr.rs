@@ -162,8 +162,8 @@ mod tests {
         // Q's first column is -(1, 3)/sqrt(10)
         assert!((q[0] + 1.0 / 10f64.sqrt()).abs() < 1e-15);
         // a zero column below the diagonal needs no reflection (tau 0), a non-zero one does
-        assert_eq!(geqrf(&mut vec![2.0, 0.0], 2, 1), vec![0.0]);
-        assert_ne!(geqrf(&mut vec![2.0, 1.0], 2, 1), vec![0.0]);
+        assert_eq!(geqrf(&mut [2.0, 0.0], 2, 1), vec![0.0]);
+        assert_ne!(geqrf(&mut [2.0, 1.0], 2, 1), vec![0.0]);
     }
 
     #[test]
