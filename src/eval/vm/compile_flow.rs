@@ -39,26 +39,7 @@ impl<'b> Compiler<'_, 'b> {
         self.emit(Op::GetIter);
         let top = self.here();
         let exit = self.for_iter(target)?;
-        self.unit().fblocks.push(FBlock::Loop {
-            is_for: true,
-            continue_to: top,
-            breaks: Vec::new(),
-        });
-        self.stmts(body)?;
-        self.emit(Op::Jump(top as u32));
-        let fb = self.unit().fblocks.pop();
-        let h = self.here();
-        self.patch(exit, h);
-        // the iterator is gone after the loop (CPython counts it on the value stack)
-        self.unit().depth -= 1;
-        self.stmts(orelse)?;
-        let end = self.here();
-        if let Some(FBlock::Loop { breaks, .. }) = fb {
-            for b in breaks {
-                self.patch(b, end);
-            }
-        }
-        Ok(())
+        self.loop_rest(true, top, exit, body, orelse)
     }
 
     pub(super) fn while_loop(
@@ -70,8 +51,21 @@ impl<'b> Compiler<'_, 'b> {
         let top = self.here();
         self.expr(cond)?;
         let exit = self.emit(Op::PopJumpIfFalse(0));
+        self.loop_rest(false, top, exit, body, orelse)
+    }
+
+    /// A loop after its test: the body (jumping back to `top`), the `else` block where the test's
+    /// `exit` jump lands, and the `break`s patched to after it.
+    fn loop_rest(
+        &mut self,
+        is_for: bool,
+        top: usize,
+        exit: usize,
+        body: &'b [Stmt],
+        orelse: &'b [Stmt],
+    ) -> PyResult<()> {
         self.unit().fblocks.push(FBlock::Loop {
-            is_for: false,
+            is_for,
             continue_to: top,
             breaks: Vec::new(),
         });
@@ -80,6 +74,10 @@ impl<'b> Compiler<'_, 'b> {
         let fb = self.unit().fblocks.pop();
         let h = self.here();
         self.patch(exit, h);
+        if is_for {
+            // the iterator is gone after the loop (CPython counts it on the value stack)
+            self.unit().depth -= 1;
+        }
         self.stmts(orelse)?;
         let end = self.here();
         if let Some(FBlock::Loop { breaks, .. }) = fb {
