@@ -4,8 +4,11 @@
 //! joins them, and the shell owns the terminal.
 //!
 //! Module map:
-//! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages
-//!   (`error::random`, `error::sorting`, `error::linalg`: the messages of those areas).
+//! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages.
+//!   `error::kind` is the one table of exception classes (name, base); the constructors live
+//!   in one room per kind of situation (`syntax`, `magics`, `names`, `arithmetic`, `memory`,
+//!   `views`, `indexing`, `shapes`, `casting`, `calls`, `limits`, `codecs`, and the breadth
+//!   areas `dtypes`, `linalg`, `random`, `sorting`, `stdlib`); `format` prints shapes and sizes.
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
