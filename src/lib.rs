@@ -4,8 +4,11 @@
 //! joins them, and the shell owns the terminal.
 //!
 //! Module map:
-//! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages
-//!   (`error::random`, `error::sorting`, `error::linalg`: the messages of those areas).
+//! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages.
+//!   `error::kind` is the one table of exception classes (name, base); the constructors live
+//!   in one room per kind of situation (`syntax`, `magics`, `names`, `arithmetic`, `memory`,
+//!   `views`, `indexing`, `shapes`, `casting`, `calls`, `limits`, `codecs`, and the breadth
+//!   areas `dtypes`, `linalg`, `random`, `sorting`, `stdlib`); `format` prints shapes and sizes.
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
@@ -30,7 +33,8 @@
 //!     keys), `radix`, `introsort` and `select` (NumPy's own tie orders), `search`
 //!     (`searchsorted`), `unique`, `counting` (`bincount`, `histogram`, `digitize`).
 //!   - `lapack` — `numpy.linalg`'s numbers in f64, in the operation order of NumPy's
-//!     OpenBLAS: `lu` (getrf, getrs, det), `svd` (Jacobi singular values and vectors), `ddot`.
+//!     OpenBLAS: `lu` (getrf, getrs, det), `qr`, `svd` (Jacobi singular values and vectors),
+//!     `eigh` (dsytd2 + dsteqr + dormtr, dsyevd's path for small n), `ddot`.
 //!   - `kernels` — typed loops over ndarray views, the only user of ndarray: copy, cast, assign
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
@@ -64,7 +68,7 @@
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
-//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`); calling types (`constructors`); array
+//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error

@@ -62,4 +62,30 @@ impl PyError {
     pub fn linalg_no_convergence(what: &str) -> PyError {
         PyError::new(ErrorKind::LinAlgError, format!("{what} did not converge"))
     }
+    /// `eigh`/`eigvalsh` with a `UPLO` other than `'L'`/`'U'`.
+    pub fn linalg_bad_uplo() -> PyError {
+        PyError::value("UPLO argument must be 'L' or 'U'")
+    }
+    /// `_assert_finite` (`eig`, `eigvals`).
+    pub fn linalg_not_finite() -> PyError {
+        PyError::new(
+            ErrorKind::LinAlgError,
+            "Array must not contain infs or NaNs",
+        )
+    }
+    /// `_assert_2d` (`lstsq`): exactly two dimensions.
+    pub fn linalg_not_exactly_2d(ndim: usize) -> PyError {
+        PyError::new(
+            ErrorKind::LinAlgError,
+            format!("{ndim}-dimensional array given. Array must be two-dimensional"),
+        )
+    }
+    /// `lstsq` whose `a` and `b` have different row counts.
+    pub fn lstsq_incompatible() -> PyError {
+        PyError::new(ErrorKind::LinAlgError, "Incompatible dimensions")
+    }
+    /// `pinv(a, rcond=..., rtol=...)`.
+    pub fn pinv_rtol_and_rcond() -> PyError {
+        PyError::value("`rtol` and `rcond` can't be both set.")
+    }
 }

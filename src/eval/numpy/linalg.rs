@@ -49,22 +49,22 @@ fn linalg_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
 }
 
 /// A stack of matrices as float64, with the dtype NumPy's `_commonType` gives the result.
-struct Stack {
+pub(super) struct Stack {
     /// The leading (stack) dimensions.
-    lead: Vec<usize>,
-    m: usize,
-    n: usize,
+    pub(super) lead: Vec<usize>,
+    pub(super) m: usize,
+    pub(super) n: usize,
     /// Row-major, matrix after matrix.
-    data: Vec<f64>,
-    result: DType,
+    pub(super) data: Vec<f64>,
+    pub(super) result: DType,
 }
 
 impl Stack {
-    fn count(&self) -> usize {
+    pub(super) fn count(&self) -> usize {
         self.lead.iter().product()
     }
     /// Matrix `k` in column-major order.
-    fn col_major(&self, k: usize) -> Vec<f64> {
+    pub(super) fn col_major(&self, k: usize) -> Vec<f64> {
         let sz = self.m * self.n;
         lapack::to_col_major(&self.data[k * sz..(k + 1) * sz], self.m, self.n)
     }
@@ -72,7 +72,7 @@ impl Stack {
 
 /// `_commonType`'s result dtype for one array: float32 stays, other floats and all integers
 /// and bools compute and return float64; float16 is refused; complex is not yet done.
-fn result_type(dt: DType) -> PyResult<DType> {
+pub(super) fn result_type(dt: DType) -> PyResult<DType> {
     match dt.kind {
         Kind::Float if dt.itemsize == 2 => Err(PyError::linalg_unsupported_type(&dt.name())),
         Kind::Float if dt.itemsize == 4 => Ok(DType::FLOAT32),
@@ -83,7 +83,7 @@ fn result_type(dt: DType) -> PyResult<DType> {
     }
 }
 
-fn common(a: DType, b: DType) -> DType {
+pub(super) fn common(a: DType, b: DType) -> DType {
     if a == DType::FLOAT32 && b == DType::FLOAT32 {
         DType::FLOAT32
     } else {
@@ -92,7 +92,7 @@ fn common(a: DType, b: DType) -> DType {
 }
 
 /// `_assert_stacked_2d` (and `_assert_stacked_square` when `square`), then the data.
-fn stack_of(it: &mut Interp, v: &Value, square: bool) -> PyResult<Stack> {
+pub(super) fn stack_of(it: &mut Interp, v: &Value, square: bool) -> PyResult<Stack> {
     let a = it.to_array(v, None)?;
     let shape = a.shape().to_vec();
     if shape.len() < 2 {
@@ -114,7 +114,12 @@ fn stack_of(it: &mut Interp, v: &Value, square: bool) -> PyResult<Stack> {
 }
 
 /// A new float64 array of `shape` holding `data` (C order), cast to `dt`.
-fn array_from(it: &mut Interp, shape: &[usize], data: &[f64], dt: DType) -> PyResult<Rc<NdArray>> {
+pub(super) fn array_from(
+    it: &mut Interp,
+    shape: &[usize],
+    data: &[f64],
+    dt: DType,
+) -> PyResult<Rc<NdArray>> {
     let out = NdArray::zeros(&it.ctx, shape, DType::FLOAT64, Order::C)?;
     out.buffer().bytes_mut()?[..data.len() * 8].copy_from_slice(bytemuck::cast_slice(data));
     if dt == DType::FLOAT64 {
@@ -255,7 +260,7 @@ fn solve(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 }
 
 /// The singular values of every matrix of a stack, descending (`svd(..., compute_uv=False)`).
-fn singular_values(s: &Stack) -> PyResult<Vec<f64>> {
+pub(super) fn singular_values(s: &Stack) -> PyResult<Vec<f64>> {
     let k = s.m.min(s.n);
     let mut out = Vec::with_capacity(s.count() * k);
     for i in 0..s.count() {

@@ -24,6 +24,7 @@ pub mod records;
 pub mod reductions;
 pub mod shapes;
 pub mod sorting;
+pub mod spectral;
 pub mod stride_tricks;
 pub mod ufuncs;
 pub mod variance;

@@ -275,6 +275,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::arrange::ROWS,
     crate::eval::numpy::numeric::ROWS,
     crate::eval::numpy::linalg::ROWS,
+    crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,

@@ -9,6 +9,7 @@
 // index loops read as the LAPACK routines they follow
 #![allow(clippy::needless_range_loop)]
 
+pub mod eigh;
 pub mod lu;
 pub mod qr;
 pub mod svd;

@@ -29,7 +29,7 @@ pub fn dnrm2(x: &[f64]) -> f64 {
 }
 
 /// LAPACK's `dlapy2`: `sqrt(x**2 + y**2)` without overflow.
-fn dlapy2(x: f64, y: f64) -> f64 {
+pub(crate) fn dlapy2(x: f64, y: f64) -> f64 {
     let (xa, ya) = (x.abs(), y.abs());
     let w = xa.max(ya);
     let z = xa.min(ya);
@@ -41,7 +41,7 @@ fn dlapy2(x: f64, y: f64) -> f64 {
 }
 
 /// `dlarfg` on `(alpha, x)`: returns `(beta, tau)` and scales `x` into the reflector's tail.
-fn dlarfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {
+pub(crate) fn dlarfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {
     if x.is_empty() {
         return (alpha, 0.0);
     }
@@ -60,7 +60,7 @@ fn dlarfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {
 
 /// `dlarf('Left')`: `C = (I - tau v v^T) C` for the `rows x cols` block of the column-major
 /// `a` (leading dimension `lda`) at `(r0, c0)`; `v` starts with its implied 1.
-fn dlarf_left(
+pub(crate) fn dlarf_left(
     a: &mut [f64],
     lda: usize,
     (r0, c0): (usize, usize),
