@@ -775,6 +775,34 @@ impl Interp {
         })
     }
 
+    /// `==` with a keys or items view on one side (`dictview_richcompare`): against a set or
+    /// another such view, equal sizes and every item of the view found in the other; `None`
+    /// otherwise (identity decides, as for values views).
+    pub(crate) fn dict_view_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        let set_like =
+            |v: &Value| matches!(dict_view(v), Some((_, DictPart::Keys | DictPart::Items)));
+        let (me, other) = if set_like(a) {
+            (a, b)
+        } else if set_like(b) {
+            (b, a)
+        } else {
+            return Ok(None);
+        };
+        if !(matches!(other, Value::Set(_)) || set_like(other)) {
+            return Ok(None);
+        }
+        if self.len_of(me)? != self.len_of(other)? {
+            return Ok(Some(false));
+        }
+        let mut it = self.iterate(me)?;
+        while let Some(x) = it.next(self)? {
+            if !self.contains(other, &x)? {
+                return Ok(Some(false));
+            }
+        }
+        Ok(Some(true))
+    }
+
     /// `dict.keys()` and friends: iterable, printable views.
     fn new_dict_view(&mut self, kind: &'static str, d: &Rc<PyDict>) -> Value {
         // the repr is made when shown (pyrepr asks `dict_view`)

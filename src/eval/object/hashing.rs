@@ -166,6 +166,18 @@ impl Interp {
             Value::Set(s) if !s.frozen => {
                 return Err(PyError::type_error("unhashable type: 'set'"));
             }
+            // keys and items views compare as sets, so they have no hash (values views do)
+            Value::Record(r)
+                if matches!(
+                    crate::eval::object::dictobj::dict_view(v),
+                    Some((_, DictPart::Keys | DictPart::Items))
+                ) =>
+            {
+                return Err(PyError::type_error(format!(
+                    "unhashable type: '{}'",
+                    r.type_name
+                )));
+            }
             Value::Native(n) if n.slots.hash.is_some() => {
                 let f = n.slots.hash.expect("the match guard saw Some");
                 f(self, v)?

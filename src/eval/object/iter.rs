@@ -83,6 +83,14 @@ enum Compound {
     GetItem(Value, usize),
 }
 
+/// A dict's keys, or a view's part of its dict.
+fn dict_part_of(v: &Value) -> Option<(Rc<PyDict>, DictPart)> {
+    match v {
+        Value::Dict(d) => Some((d.clone(), DictPart::Keys)),
+        _ => dict_view(v),
+    }
+}
+
 impl IterState {
     /// A fresh iteration over `d`'s `part` (CPython's `dictiter_new`).
     fn dict(d: &Rc<PyDict>, part: DictPart) -> IterState {
@@ -234,6 +242,17 @@ impl Interp {
                     reversed: true,
                 },
             ),
+            // a snapshot, where CPython's reverse iterators read the dict live
+            Value::Dict(_) | Value::Record(_) if let Some((d, part)) = dict_part_of(v) => {
+                let mut items = self.dict_part(&d, part);
+                items.reverse();
+                let kind = match part {
+                    DictPart::Keys => "dict_reversekeyiterator",
+                    DictPart::Values => "dict_reversevalueiterator",
+                    DictPart::Items => "dict_reverseitemiterator",
+                };
+                (kind, IterState::Values(items.into()))
+            }
             other => {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not reversible",

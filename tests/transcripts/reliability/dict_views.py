@@ -88,3 +88,10 @@ kv = w.items()
 ('a', 1) in kv, ('a', 2) in kv, ('z', 1) in kv, 'a' in kv, ('a', 1, 2) in kv
 ([], 1) in kv
 [] in w.keys()
+# keys and items views compare as sets and have no hash; values views are plain objects
+p = {'a': 1, 'b': [2]}
+p.keys() == {'a', 'b'}, {'b', 'a'} == p.keys(), p.keys() != {'a'}, p.keys() == ['a', 'b']
+p.items() == p.items(), p.items() == {('a', 1)}, p.values() == p.values()
+hash(p.keys())
+hash(p.items())
+list(reversed(p)), list(reversed(p.keys())), list(reversed(p.values())), list(reversed(p.items()))

@@ -142,6 +142,9 @@ impl Interp {
             let r = self.compare(a, CmpOp::Eq, b)?;
             return self.truthy(&r);
         }
+        if let Some(r) = self.dict_view_eq(a, b)? {
+            return Ok(r);
+        }
         Ok(match (a, b) {
             (V::Str(x), V::Str(y)) => x.v == y.v,
             // np.str_ and np.bytes_ are str and bytes
