@@ -267,7 +267,8 @@ pub enum Expr {
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
     Set(Vec<Expr>),
-    Dict(Vec<(Expr, Expr)>),
+    /// `{k: v, **m}`: as in CPython's `ast.Dict`, a `None` key is a `**mapping` item.
+    Dict(Vec<(Option<Expr>, Expr)>),
     Comp {
         kind: CompKind,
         elt: Box<Expr>,
@@ -627,7 +628,13 @@ impl fmt::Display for Expr {
             Expr::List(xs) => write!(f, "[{}]", join(xs, ", ")),
             Expr::Set(xs) => write!(f, "{{{}}}", join(xs, ", ")),
             Expr::Dict(kv) => {
-                let items: Vec<String> = kv.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                let items: Vec<String> = kv
+                    .iter()
+                    .map(|(k, v)| match k {
+                        Some(k) => format!("{k}: {v}"),
+                        None => format!("**{v}"),
+                    })
+                    .collect();
                 write!(f, "{{{}}}", items.join(", "))
             }
             Expr::Comp { kind, elt, gens } => {

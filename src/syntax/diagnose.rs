@@ -8,6 +8,7 @@
 //! fallback.
 
 mod assign;
+mod displays;
 
 use pest::Parser;
 use pest::error::{Error, ErrorVariant, InputLocation};
@@ -289,6 +290,9 @@ impl Diagnosis<'_> {
         if let Some(err) = self.unsupported(x) {
             return err;
         }
+        if let Some(err) = self.bad_dict_display(x) {
+            return err;
+        }
         // `a if b` without `else`: CPython's `invalid_expression` tries this before a comma.
         if self.expects(Rule::kw_else)
             && let Some(body) = self.conditional_body(x)
@@ -403,30 +407,12 @@ impl Diagnosis<'_> {
         if x > 0 && self.is(x, ".") && self.is(x - 1, "from") {
             return Some(messages::unsupported("relative imports"));
         }
-        if x > 0
-            && self.is(x, "**")
-            && (self.is(x - 1, "{") || self.is(x - 1, ","))
-            && self.in_brace(x)
-        {
-            return Some(messages::unsupported("'**' in dict displays"));
-        }
         if self.in_lambda_params(x) {
             return Some(messages::unsupported(
                 "lambda parameters other than plain names",
             ));
         }
         None
-    }
-
-    /// Whether token `x` is directly inside `{}`.
-    fn in_brace(&self, x: usize) -> bool {
-        let level = self.tokens[x].level;
-        (0..x)
-            .rev()
-            .find(|&k| {
-                self.tokens[k].level < level || (self.is_opener(k) && self.tokens[k].level == level)
-            })
-            .is_some_and(|k| self.is(k, "{"))
     }
 
     /// Whether token `x` sits between `lambda` and its `:`.

@@ -66,9 +66,10 @@ impl Builder<'_> {
                 Rule::starred | Rule::expression => {
                     first = Some((self.col(&x), x.as_rule(), self.any(x)?))
                 }
-                Rule::dict_rest => {
-                    let (_, _, key) = first.take().expect("a dict has a first key");
-                    return self.dict(key, x);
+                Rule::dict_unpack => first = Some((self.col(&x), x.as_rule(), self.unpack(x)?)),
+                Rule::dict_rest | Rule::dict_more => {
+                    let (_, rule, first) = first.take().expect("a dict has a first item");
+                    return self.dict(first, rule == Rule::dict_unpack, x);
                 }
                 Rule::set_rest => {
                     let (col, rule, elt) = first.take().expect("a set has a first element");
@@ -89,37 +90,57 @@ impl Builder<'_> {
         Ok(Node::leaf(Expr::Dict(Vec::new())))
     }
 
-    fn dict(&self, key: Node, rest: Pair<Rule>) -> PyResult<Node> {
+    /// The mapping of a `**mapping` dict item.
+    fn unpack(&self, p: Pair<Rule>) -> PyResult<Node> {
+        let m = p.into_inner().find(|y| y.as_rule() == Rule::bitwise_or);
+        self.any(m.expect("`**` is followed by a mapping"))
+    }
+
+    /// A dict display or comprehension: `first` is its first key, or its first `**mapping` when
+    /// `unpacked`; `rest` holds the rest.
+    fn dict(&self, first: Node, unpacked: bool, rest: Pair<Rule>) -> PyResult<Node> {
         let mut value = None;
         let mut gens = Vec::new();
         let mut pairs = Vec::new();
-        let mut depth = key.depth;
+        let mut depth = first.depth;
         for x in rest.into_inner() {
             match x.as_rule() {
                 Rule::expression => value = Some(self.expression(x)?),
                 Rule::comp_for => gens.push(self.comp_for(x)?),
                 Rule::kv_pair => {
-                    let mut kv = x.into_inner().filter(|y| y.as_rule() == Rule::expression);
-                    let k = self.expression(kv.next().expect("a key"))?;
-                    let v = self.expression(kv.next().expect("a value"))?;
+                    let mut kv = x.into_inner();
+                    let item = kv.next().expect("a dict item");
+                    if item.as_rule() == Rule::dict_unpack {
+                        let m = self.unpack(item)?;
+                        depth = depth.max(m.depth);
+                        pairs.push((None, m.expr));
+                        continue;
+                    }
+                    let k = self.expression(item)?;
+                    let v = kv.find(|y| y.as_rule() == Rule::expression);
+                    let v = self.expression(v.expect("a value"))?;
                     depth = depth.max(k.depth).max(v.depth);
-                    pairs.push((k.expr, v.expr));
+                    pairs.push((Some(k.expr), v.expr));
                 }
                 _ => {}
             }
+        }
+        if unpacked {
+            pairs.insert(0, (None, first.expr));
+            return Node::over(Expr::Dict(pairs), depth);
         }
         let value = value.expect("a dict has a first value");
         depth = depth.max(value.depth);
         if !gens.is_empty() {
             let (gens, d) = unzip_gens(gens);
             let e = Expr::DictComp {
-                key: Box::new(key.expr),
+                key: Box::new(first.expr),
                 value: Box::new(value.expr),
                 gens,
             };
             return Node::over(e, depth.max(d));
         }
-        pairs.insert(0, (key.expr, value.expr));
+        pairs.insert(0, (Some(first.expr), value.expr));
         Node::over(Expr::Dict(pairs), depth)
     }
 

@@ -166,7 +166,7 @@ pub fn depth(e: &Expr) -> usize {
         Expr::Tuple(xs) | Expr::List(xs) | Expr::Set(xs) => max_of(xs),
         Expr::Dict(kv) => kv
             .iter()
-            .map(|(k, v)| depth(k).max(depth(v)))
+            .map(|(k, v)| k.as_ref().map_or(0, depth).max(depth(v)))
             .max()
             .unwrap_or(0),
         Expr::Comp { elt, gens, .. } => depth(elt).max(comp_depth(gens)),

@@ -103,6 +103,18 @@ pub(super) fn forgot_comma(col: usize) -> PyError {
 pub(super) fn expected(rule: Rule, col: usize) -> PyError {
     PyError::syntax(format!("expected {}", rule_phrase(rule)), col)
 }
+pub(super) fn dict_colon_expected(col: usize) -> PyError {
+    PyError::syntax("':' expected after dictionary key", col)
+}
+pub(super) fn dict_value_expected(col: usize) -> PyError {
+    PyError::syntax("expression expected after dictionary key and ':'", col)
+}
+pub(super) fn dict_value_starred(col: usize) -> PyError {
+    PyError::syntax("cannot use a starred expression in a dictionary value", col)
+}
+pub(super) fn dict_unpacking_in_comprehension(col: usize) -> PyError {
+    PyError::syntax("dict unpacking cannot be used in dict comprehension", col)
+}
 pub(super) fn expected_else(col: usize) -> PyError {
     PyError::syntax("expected 'else' after 'if' expression", col)
 }

@@ -684,6 +684,11 @@ mod tests {
                 "{\"a\": 1, \"b\": [1, 2]}",
                 "a dict",
             ),
+            (
+                "{**a, 1: 2, **b | c}",
+                "{**a, 1: 2, **(b | c)}",
+                "dict unpacking, as ast.Dict's None keys",
+            ),
             ("()", "()", "the empty tuple"),
             ("(1,)", "(1,)", "a one-element tuple"),
             ("(1)", "1", "parentheses only group"),
@@ -1458,7 +1463,7 @@ mod tests {
     /// Valid Python that arrsh does not run is refused as such, not as a syntax error.
     #[test]
     fn unsupported_python_is_named() {
-        let cases = ["async def f(): pass", "{**a}", "from . import x"];
+        let cases = ["async def f(): pass", "from . import x"];
         for src in cases {
             let e = error(src);
             assert_eq!(e.kind, ErrorKind::NotImplementedError, "{src}: {e}");

@@ -24,6 +24,10 @@ impl PyError {
     pub fn takes_no_keyword_arguments(qualname: &str) -> PyError {
         PyError::type_error(format!("{qualname}() takes no keyword arguments"))
     }
+    /// `{**1}`: a dict display unpacks only mappings.
+    pub fn not_a_mapping(v: &crate::eval::Value) -> PyError {
+        PyError::type_error(format!("'{}' object is not a mapping", v.type_name()))
+    }
     /// `vars(1)`: the object has no `__dict__` (no arrsh object has one).
     pub fn vars_needs_dict() -> PyError {
         PyError::type_error("vars() argument must have __dict__ attribute")

@@ -41,17 +41,14 @@ impl Interp {
         }
     }
 
-    fn slice_part(&self, v: &Value) -> PyResult<Option<i128>> {
+    /// A slice bound: `None`, or an index value (`__index__`) as a saturated `i128`.
+    pub fn slice_part(&self, v: &Value) -> PyResult<Option<i128>> {
         match v {
             Value::None => Ok(None),
             other => self
                 .index_int(other)
                 .map(|i| Some(i.to_i128_saturating()))
-                .ok_or_else(|| {
-                    PyError::type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    )
-                }),
+                .ok_or_else(PyError::slice_indices_type),
         }
     }
 

@@ -70,8 +70,11 @@ pub enum Op {
     BuildSetDisplay(u32, u32),
     /// A dict display of `n` pairs, built as CPython 3.11 builds it.
     BuildDictDisplay(u32),
-    /// `{**a, k: v}`: merges the mapping on top into the dict below it.
+    /// `f(**m, k=v)`: merges the keyword mapping on top into the dict below it (a repeated
+    /// keyword is an error).
     DictMerge,
+    /// `{**a, k: v}`: updates the dict below with the mapping on top (later keys win).
+    DictUpdate,
     /// Comprehensions: append/add/set into the container `n` below the top.
     ListAppend(u32),
     SetAdd(u32),

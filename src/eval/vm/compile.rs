@@ -618,7 +618,7 @@ fn stack_effect(op: Op) -> i32 {
         BuildSlice(n) => 1 - n as i32,
         BuildTupleUnpack(n, _) | BuildListDisplay(n, _) | BuildSetDisplay(n, _) => 1 - n as i32,
         BuildDictDisplay(n) => 1 - 2 * n as i32,
-        DictMerge | ListAppend(_) | SetAdd(_) => -1,
+        DictMerge | DictUpdate | ListAppend(_) | SetAdd(_) => -1,
         MapAdd(_) => -2,
         PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
         GetIter => 0,

@@ -54,13 +54,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 let k = self.items_with_stars(xs, all_const)?;
                 self.emit(Op::BuildSetDisplay(xs.len() as u32, k));
             }
-            Expr::Dict(kvs) => {
-                for (k, v) in kvs {
-                    self.expr(k)?;
-                    self.expr(v)?;
-                }
-                self.emit(Op::BuildDictDisplay(kvs.len() as u32));
-            }
+            Expr::Dict(kvs) => self.dict_display(kvs)?,
             Expr::Comp { kind, elt, gens } => {
                 self.comprehension(e, *kind, CompElt::One(elt), gens)?
             }
@@ -198,6 +192,38 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.emit(Op::Dup);
                 self.store_name(name);
             }
+        }
+        Ok(())
+    }
+
+    /// A dict display, as CPython compiles it: runs of `k: v` pairs build a dict, and each
+    /// `**mapping` (and each later run) updates the first one in order.
+    fn dict_display(&mut self, kvs: &'b [(Option<Expr>, Expr)]) -> PyResult<()> {
+        let mut built = false;
+        for run in kvs.chunk_by(|a, b| a.0.is_some() == b.0.is_some()) {
+            if run[0].0.is_none() {
+                if !built {
+                    self.emit(Op::BuildDictDisplay(0));
+                    built = true;
+                }
+                for (_, m) in run {
+                    self.expr(m)?;
+                    self.emit(Op::DictUpdate);
+                }
+                continue;
+            }
+            for (k, v) in run {
+                self.expr(k.as_ref().expect("a pair has a key"))?;
+                self.expr(v)?;
+            }
+            self.emit(Op::BuildDictDisplay(run.len() as u32));
+            if built {
+                self.emit(Op::DictUpdate);
+            }
+            built = true;
+        }
+        if !built {
+            self.emit(Op::BuildDictDisplay(0));
         }
         Ok(())
     }

@@ -514,6 +514,16 @@ impl Interp {
                     let d = self.dict_display(items)?;
                     f.stack.push(d);
                 }
+                Op::DictUpdate => {
+                    let m = f.pop();
+                    let Value::Dict(d) = f.top().clone() else {
+                        unreachable!("DictUpdate updates a dict display")
+                    };
+                    let Value::Dict(m) = m else {
+                        return Err(PyError::not_a_mapping(&m));
+                    };
+                    self.dict_merge(&d, &m)?;
+                }
                 Op::DictMerge => {
                     let m = f.pop();
                     let d = f.top().clone();

@@ -479,7 +479,9 @@ impl Builder {
             }
             Expr::Dict(kvs) => {
                 for (k, v) in kvs {
-                    self.expr(k)?;
+                    if let Some(k) = k {
+                        self.expr(k)?;
+                    }
                     self.expr(v)?;
                 }
             }

@@ -1,0 +1,58 @@
+//! Messages of calling, iterating, unpacking and truth-testing (CPython 3.11, NumPy 2.4).
+
+use super::{ErrorKind, PyError};
+
+impl PyError {
+    // ----- calls
+    pub fn arg_count(func: &str, expected: &str, given: usize) -> PyError {
+        PyError::type_error(format!("{func}() takes {expected} ({given} given)"))
+    }
+    pub fn unexpected_keyword(func: &str, kw: &str) -> PyError {
+        PyError::type_error(format!(
+            "{func}() got an unexpected keyword argument '{kw}'"
+        ))
+    }
+    pub fn not_callable(type_name: &str) -> PyError {
+        PyError::type_error(format!("'{type_name}' object is not callable"))
+    }
+    pub fn not_iterable(type_name: &str) -> PyError {
+        PyError::type_error(format!("'{type_name}' object is not iterable"))
+    }
+    pub fn not_subscriptable(type_name: &str) -> PyError {
+        PyError::type_error(format!("'{type_name}' object is not subscriptable"))
+    }
+    pub fn len_of_unsized(type_name: &str) -> PyError {
+        PyError::type_error(format!("object of type '{type_name}' has no len()"))
+    }
+    pub fn unsized_object() -> PyError {
+        PyError::type_error("len() of unsized object")
+    }
+    pub fn iteration_over_0d() -> PyError {
+        PyError::type_error("iteration over a 0-d array")
+    }
+    /// A dict or set that grew or shrank under a running iteration: `what` is `dictionary`
+    /// or `Set` (CPython 3.11's capital S, from `setiter_iternext`).
+    pub fn changed_size_during_iteration(what: &str) -> PyError {
+        PyError::new(
+            ErrorKind::RuntimeError,
+            format!("{what} changed size during iteration"),
+        )
+    }
+    pub fn key_error(repr: &str) -> PyError {
+        PyError::new(ErrorKind::KeyError, repr)
+    }
+    pub fn cannot_unpack(expected: usize, got: usize) -> PyError {
+        if got > expected {
+            PyError::value(format!("too many values to unpack (expected {expected})"))
+        } else {
+            PyError::value(format!(
+                "not enough values to unpack (expected {expected}, got {got})"
+            ))
+        }
+    }
+    pub fn truth_value_ambiguous() -> PyError {
+        PyError::value(
+            "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+        )
+    }
+}

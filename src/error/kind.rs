@@ -1,0 +1,144 @@
+//! The Python exception classes arrsh can raise: one table row per class (name and first base),
+//! from which the enum, `ALL`, `name` and `base` are all generated.
+
+/// Declares the exception kinds once: `Name(Base)` (or `Name()` for the root). The enum
+/// variant, its printed name (the identifier itself), `ErrorKind::ALL` and the class tree
+/// all come from these rows, so a new kind is one line.
+macro_rules! error_kinds {
+    ($( $(#[$doc:meta])* $kind:ident ( $($base:ident)? ) ),* $(,)?) => {
+        /// The Python exception class a user sees in the last traceback line.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum ErrorKind {
+            $( $(#[$doc])* $kind, )*
+        }
+
+        impl ErrorKind {
+            /// Every kind, for looking one up by name.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$kind),*];
+
+            /// The class name, as the last traceback line prints it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$kind => stringify!($kind),)*
+                }
+            }
+
+            /// The class a kind derives from first (CPython's builtin exception tree; NumPy's
+            /// `AxisError` also derives from `IndexError`, see `mro`).
+            pub fn base(self) -> Option<ErrorKind> {
+                match self {
+                    $(ErrorKind::$kind => error_kinds!(@base $($base)?),)*
+                }
+            }
+        }
+    };
+    (@base) => { None };
+    (@base $base:ident) => { Some(ErrorKind::$base) };
+}
+
+// CPython 3.11's builtin exceptions (its `Lib/test/exception_hierarchy.txt`), NumPy's and
+// IPython's, each with the class it derives from.
+error_kinds! {
+    BaseException(),
+    Exception(BaseException),
+    SystemExit(BaseException),
+    KeyboardInterrupt(BaseException),
+    GeneratorExit(BaseException),
+    SyntaxError(Exception),
+    IndentationError(SyntaxError),
+    TabError(IndentationError),
+    ValueError(Exception),
+    TypeError(Exception),
+    LookupError(Exception),
+    IndexError(LookupError),
+    KeyError(LookupError),
+    AttributeError(Exception),
+    NameError(Exception),
+    UnboundLocalError(NameError),
+    ArithmeticError(Exception),
+    OverflowError(ArithmeticError),
+    ZeroDivisionError(ArithmeticError),
+    FloatingPointError(ArithmeticError),
+    MemoryError(Exception),
+    RuntimeError(Exception),
+    RecursionError(RuntimeError),
+    NotImplementedError(RuntimeError),
+    /// `numpy.exceptions.AxisError`, printed by IPython as `AxisError`.
+    AxisError(ValueError),
+    /// `numpy._core._exceptions._UFuncNoLoopError` and friends print as `UFuncTypeError`.
+    UFuncTypeError(TypeError),
+    /// `numpy.linalg.LinAlgError`, printed by IPython as `LinAlgError`.
+    LinAlgError(ValueError),
+    StopIteration(Exception),
+    StopAsyncIteration(Exception),
+    ImportError(Exception),
+    ModuleNotFoundError(ImportError),
+    AssertionError(Exception),
+    EOFError(Exception),
+    /// IPython's `UsageError`: a magic or `?` used wrongly (no traceback, just this line).
+    UsageError(Exception),
+    /// CPython's error for interpreter bugs; arrsh's contained panics.
+    SystemError(Exception),
+    BufferError(Exception),
+    ReferenceError(Exception),
+    UnicodeError(ValueError),
+    UnicodeEncodeError(UnicodeError),
+    UnicodeDecodeError(UnicodeError),
+    UnicodeTranslateError(UnicodeError),
+    OSError(Exception),
+    BlockingIOError(OSError),
+    ChildProcessError(OSError),
+    ConnectionError(OSError),
+    BrokenPipeError(ConnectionError),
+    ConnectionAbortedError(ConnectionError),
+    ConnectionRefusedError(ConnectionError),
+    ConnectionResetError(ConnectionError),
+    FileExistsError(OSError),
+    FileNotFoundError(OSError),
+    InterruptedError(OSError),
+    IsADirectoryError(OSError),
+    NotADirectoryError(OSError),
+    PermissionError(OSError),
+    ProcessLookupError(OSError),
+    TimeoutError(OSError),
+    Warning(Exception),
+    UserWarning(Warning),
+    DeprecationWarning(Warning),
+    PendingDeprecationWarning(Warning),
+    SyntaxWarning(Warning),
+    RuntimeWarning(Warning),
+    FutureWarning(Warning),
+    ImportWarning(Warning),
+    UnicodeWarning(Warning),
+    BytesWarning(Warning),
+    ResourceWarning(Warning),
+    EncodingWarning(Warning),
+}
+
+impl ErrorKind {
+    /// The kind and the classes it derives from, in method resolution order.
+    pub fn mro(self) -> Vec<ErrorKind> {
+        let mut out = vec![self];
+        if self == ErrorKind::AxisError {
+            out.extend([
+                ErrorKind::ValueError,
+                ErrorKind::IndexError,
+                ErrorKind::LookupError,
+                ErrorKind::Exception,
+                ErrorKind::BaseException,
+            ]);
+            return out;
+        }
+        let mut k = self;
+        while let Some(b) = k.base() {
+            out.push(b);
+            k = b;
+        }
+        out
+    }
+
+    /// Whether `except <parent>` would catch this kind (used by `isinstance`-like checks).
+    pub fn is_subclass_of(self, parent: ErrorKind) -> bool {
+        self.mro().contains(&parent)
+    }
+}
