@@ -19,7 +19,8 @@
 //!   - `dtype` (dtypes, spellings, byte order, NEP 50 promotion), `casting` (`can_cast` by
 //!     rule), `layout` (shape/strides/offset arithmetic, contiguity), `index` (basic indexing),
 //!     `fancy` (advanced indexing, copies), `buffer` (aligned buffers, huge pages, the byte
-//!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `array`
+//!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units, ISO
+//!     strings, calendar casts), `array`
 //!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing), `origin` (why a buffer holds a copy NumPy made unasked),
@@ -34,7 +35,8 @@
 //!     (`searchsorted`), `unique`, `counting` (`bincount`, `histogram`, `digitize`).
 //!   - `lapack` — `numpy.linalg`'s numbers in f64, in the operation order of NumPy's
 //!     OpenBLAS: `lu` (getrf, getrs, det), `qr`, `svd` (Jacobi singular values and vectors),
-//!     `eigh` (dsytd2 + dsteqr + dormtr, dsyevd's path for small n), `ddot`.
+//!     `eigh` (dsytd2 + dsteqr + dormtr, dsyevd's path for small n), `eig` (dgeev: gebal,
+//!     gehd2, gebak; `schur`: lahqr; `trevc`: trevc3), `ddot`.
 //!   - `kernels` — typed loops over ndarray views, the only user of ndarray: copy, cast, assign
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
@@ -63,12 +65,13 @@
 //!     `strmethods`), `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
-//!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); ufuncs, `dot`
+//!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); datetime64 and
+//!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
 //!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
-//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
+//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
