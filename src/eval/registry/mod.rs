@@ -277,6 +277,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::linalg::ROWS,
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,
+    crate::eval::numpy::datetimes::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
     crate::eval::numpy::iterators::ROWS,
