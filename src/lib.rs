@@ -21,7 +21,7 @@
 //!     `fancy` (advanced indexing, copies), `buffer` (aligned buffers, huge pages, the byte
 //!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `array`
 //!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
-//!     squeeze, copies in a memory order), `join` (concatenate and stack), `print`
+//!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing), `origin` (why a buffer holds a copy NumPy made unasked),
 //!     `coverage` (which bytes a layout's elements cover, how many share a byte), `fpe`
 //!     (NumPy's floating-point error flags as data: what kernels raised, what is watched).
@@ -71,7 +71,7 @@
 //!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`); `byte_bounds` and `ndarray.ctypes` (`memory`); the floating-point error
+//!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,

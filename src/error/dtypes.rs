@@ -66,6 +66,41 @@ impl PyError {
     pub fn overlap_overflow() -> PyError {
         PyError::overflow("Integer overflow in computing overlap")
     }
+    // ----- a.resize: PyArray_Resize (numpy/_core/src/multiarray/shape.c, NumPy 2.4)
+    /// The first check: a strided array cannot be resized in place.
+    pub fn resize_not_one_segment() -> PyError {
+        PyError::value("resize only works on single-segment arrays")
+    }
+    /// `a.resize(-1)` (the array constructors say "are not allowed").
+    pub fn resize_negative_dimensions() -> PyError {
+        PyError::value("negative dimensions not allowed")
+    }
+    /// A view asked to change its size.
+    pub fn resize_not_owner() -> PyError {
+        PyError::value("cannot resize this array: it does not own its data")
+    }
+    /// `refcheck`: another name, a view or the output history holds the array.
+    pub fn resize_referenced() -> PyError {
+        PyError::value(
+            "cannot resize an array that references or is referenced\n\
+             by another object in this way.\n\
+             Use the np.resize function to get a new resized copy or\n \
+             set refcheck=False to disable this check",
+        )
+    }
+    /// arrsh's own refusal (a deliberate difference): with `refcheck=False` NumPy reallocates
+    /// under a live view, which then reads freed memory.
+    pub fn resize_under_view() -> PyError {
+        PyError::value(
+            "cannot resize this array: a view still uses its memory \
+             (NumPy would move the data and leave the view reading freed memory; arrsh refuses)",
+        )
+    }
+    /// The realloc failed (NumPy's words), or, a deliberate difference, the new size overflows
+    /// (NumPy: a bare `MemoryError`).
+    pub fn resize_no_memory() -> PyError {
+        PyError::new(ErrorKind::MemoryError, "cannot allocate memory for array")
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +118,12 @@ mod tests {
             (
                 PyError::max_work_invalid(),
                 "ValueError: Invalid value for max_work",
+            ),
+            (
+                PyError::resize_referenced(),
+                "ValueError: cannot resize an array that references or is referenced\nby another \
+                 object in this way.\nUse the np.resize function to get a new resized copy or\n \
+                 set refcheck=False to disable this check",
             ),
         ];
         for (e, want) in cases {

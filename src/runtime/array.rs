@@ -34,8 +34,9 @@ pub enum Base {
 ///    collapsed as NumPy's `PyArray_SetBaseObject` does: to the first array that owns its data,
 ///    or that has a `Foreign` base.
 /// 3. `buffer` is shared with every array reached through `base`.
-/// 4. `layout` and `dtype` change only through `set_shape` (NumPy's `a.shape = ...`), which
-///    keeps invariant 1.
+/// 4. `layout` and `dtype` change only through `set_shape` (NumPy's `a.shape = ...`) and
+///    `resize` (`a.resize(...)`, which renews an unshared buffer first), both keeping
+///    invariant 1.
 pub struct NdArray {
     id: ObjId,
     buffer: Rc<Buffer>,
@@ -211,6 +212,15 @@ impl NdArray {
         let new = r.layout().clone();
         *self.layout.borrow_mut() = new;
         Ok(())
+    }
+
+    /// The new layout of `resize` (invariant 4), after its buffer was renewed to fit it.
+    pub(super) fn replace_layout(&self, layout: Layout) {
+        debug_assert!(
+            layout_fits(&layout, self.itemsize(), self.buffer.nbytes()),
+            "invariant 1"
+        );
+        *self.layout.borrow_mut() = layout;
     }
 
     // ------------------------------------------------------------------ attributes

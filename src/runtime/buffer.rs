@@ -1,8 +1,9 @@
-//! Data buffers: one aligned allocation per array owner, zero-filled, never grown, so the
-//! addresses arrsh prints stay true. Large buffers are anonymous mappings advised for huge
+//! Data buffers: one aligned allocation per array owner, zero-filled, never grown in place, so
+//! the addresses arrsh prints stay true (`renew`, for `ndarray.resize`, moves the bytes to a new
+//! allocation and address, as realloc does). Large buffers are anonymous mappings advised for huge
 //! pages, as NumPy does; every allocation is checked against the session's byte budget first.
 
-use std::cell::{OnceCell, Ref, RefCell, RefMut};
+use std::cell::{Cell, OnceCell, Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 use bytemuck::{Pod, Zeroable};
@@ -28,8 +29,9 @@ enum Storage {
 /// A memory owner's bytes. Views share it through `Rc<Buffer>`.
 pub struct Buffer {
     storage: RefCell<Storage>,
-    nbytes: usize,
-    model_addr: u64,
+    /// Change only in `renew` (with `storage`).
+    nbytes: Cell<usize>,
+    model_addr: Cell<u64>,
     heap: Rc<Heap>,
     /// Set when NumPy made this buffer as a copy on its own (see `origin`); boxed, so a buffer
     /// without one pays a pointer.
@@ -63,8 +65,8 @@ impl Buffer {
         };
         Ok(Rc::new(Buffer {
             storage: RefCell::new(storage),
-            nbytes,
-            model_addr,
+            nbytes: Cell::new(nbytes),
+            model_addr: Cell::new(model_addr),
             heap: heap.clone(),
             origin: OnceCell::new(),
         }))
@@ -92,7 +94,39 @@ impl Buffer {
     }
 
     pub fn nbytes(&self) -> usize {
-        self.nbytes
+        self.nbytes.get()
+    }
+
+    /// NumPy's `PyDataMem_UserRENEW` for `ndarray.resize`: the bytes move to a new allocation
+    /// of `nbytes` (the common prefix copied, growth zero-filled) with a new address, and the
+    /// old one is freed. The caller makes sure no view shares this buffer (`Rc` count 1), so no
+    /// layout can reach past the new end.
+    pub fn renew(&self, nbytes: usize, refuse: impl Fn() -> PyError) -> PyResult<()> {
+        let heap = &self.heap;
+        if !heap.try_reserve(nbytes as u64) {
+            return Err(refuse());
+        }
+        let Some(mut storage) = Self::allocate(nbytes) else {
+            heap.release(nbytes as u64);
+            return Err(refuse());
+        };
+        let old = self.nbytes.get();
+        let keep = old.min(nbytes);
+        storage_slice_mut(&mut storage)[..keep].copy_from_slice(&self.bytes()?[..keep]);
+        // realloc: the new block is taken while the old one is still held, then the old freed
+        let addr = if heap.is_real() {
+            0
+        } else {
+            heap.buffer_address(nbytes)
+        };
+        *self.storage.try_borrow_mut().map_err(|_| busy())? = storage;
+        heap.release(old as u64);
+        if !heap.is_real() {
+            heap.free_buffer_address(self.model_addr.get(), old);
+        }
+        self.nbytes.set(nbytes);
+        self.model_addr.set(addr);
+        Ok(())
     }
 
     /// Why this buffer holds a copy NumPy made unasked, when that is known.
@@ -110,7 +144,7 @@ impl Buffer {
         if self.heap.is_real() {
             self.real_address()
         } else {
-            self.model_addr
+            self.model_addr.get()
         }
     }
 
@@ -125,13 +159,13 @@ impl Buffer {
     /// output's buffer, so a conflict here is a bug reported as `RuntimeError`, never a panic.
     pub fn bytes(&self) -> PyResult<Ref<'_, [u8]>> {
         let s = self.storage.try_borrow().map_err(|_| busy())?;
-        let n = self.nbytes;
+        let n = self.nbytes.get();
         Ok(Ref::map(s, |s| &storage_slice(s)[..n]))
     }
 
     pub fn bytes_mut(&self) -> PyResult<RefMut<'_, [u8]>> {
         let s = self.storage.try_borrow_mut().map_err(|_| busy())?;
-        let n = self.nbytes;
+        let n = self.nbytes.get();
         Ok(RefMut::map(s, |s| &mut storage_slice_mut(s)[..n]))
     }
 }
@@ -156,9 +190,10 @@ fn storage_slice_mut(s: &mut Storage) -> &mut [u8] {
 
 impl Drop for Buffer {
     fn drop(&mut self) {
-        self.heap.release(self.nbytes as u64);
+        self.heap.release(self.nbytes.get() as u64);
         if !self.heap.is_real() {
-            self.heap.free_buffer_address(self.model_addr, self.nbytes);
+            self.heap
+                .free_buffer_address(self.model_addr.get(), self.nbytes.get());
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod overlap;
 pub mod print;
 pub mod random;
 pub mod reshape;
+pub mod resize;
 pub mod scalar;
 pub mod sorting;
 pub mod structured;

@@ -94,15 +94,7 @@ impl Fields {
             offset += f.nbytes();
             fields.push(f);
         }
-        if align {
-            offset = round_up(offset, max_align);
-        }
-        Ok(DType::structured(intern(Fields {
-            fields,
-            itemsize: offset,
-            aligned: align,
-            alignment: max_align,
-        })))
+        Ok(Fields::finish(fields, offset, align, max_align))
     }
 
     /// `np.dtype({'names': ..., 'formats': ..., 'offsets': ..., 'itemsize': ...})`: offsets
@@ -139,19 +131,27 @@ impl Fields {
             .map(|f| f.offset + f.nbytes())
             .max()
             .unwrap_or(0);
-        let mut size = itemsize.unwrap_or(end);
+        let size = itemsize.unwrap_or(end);
         if size < end {
             return Err(PyError::struct_itemsize_too_small(size, end));
         }
-        if align {
-            size = round_up(size, max_align);
-        }
-        Ok(DType::structured(intern(Fields {
+        Ok(Fields::finish(fields, size, align, max_align))
+    }
+
+    /// The builders' common tail: with `align` the itemsize rounds up to the largest field
+    /// alignment (invariant 3 names it), then the fields are interned.
+    fn finish(fields: Vec<Field>, size: usize, align: bool, max_align: usize) -> DType {
+        let itemsize = if align {
+            round_up(size, max_align)
+        } else {
+            size
+        };
+        DType::structured(intern(Fields {
             fields,
-            itemsize: size,
+            itemsize,
             aligned: align,
             alignment: max_align,
-        })))
+        }))
     }
 
     fn with_itemsize(dt: DType, n: usize) -> PyResult<DType> {

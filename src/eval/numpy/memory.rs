@@ -1,6 +1,7 @@
 //! Where an array's bytes are, as NumPy itself reports it: `np.lib.array_utils.byte_bounds`
 //! (the first and one-past-last byte addresses an array reaches) and `ndarray.ctypes` (whose
-//! `data` is the address of the first element), so Rougier's memory exercises run.
+//! `data` is the address of the first element), so Rougier's memory exercises run; and
+//! `ndarray.resize`, which moves an owner's bytes to a new buffer in place.
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ pub const ROWS: &[Row] = &[
     Row::attr("numpy.lib.array_utils", array_utils),
     Row::np_py("numpy.lib.array_utils.byte_bounds", "(a)", byte_bounds),
     Row::attr("ndarray.ctypes", ctypes),
+    Row::own_method("ndarray.resize", "(*new_shape, refcheck=True)", resize),
 ];
 
 fn array_utils(it: &mut Interp, _: Bound) -> PyResult<Value> {
@@ -99,4 +101,44 @@ fn ctypes(it: &mut Interp, a: Bound) -> PyResult<Value> {
         repr,
         fields: vec![("data", data)],
     })))
+}
+
+/// What the call machinery holds while `a.resize(...)` runs: the caller's name, the value
+/// stack, the bound method and its receiver. NumPy's `Py_REFCNT(self) > 2` is a count above this
+/// here (a second name, a view's base, a list, `_`/`Out` after the array was displayed).
+const RESIZE_CALL_REFS: usize = 4;
+
+/// `a.resize(new_shape, refcheck=True)` (`array_resize` in `methods.c`): no shape or `None`
+/// does nothing; one argument is the shape, several are its dimensions. `refcheck` is parsed
+/// by `NpyArg_ParseKeywords` (an anonymous `|i` format), hence its messages.
+fn resize(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let Value::Array(arr) = &a.this else {
+        return Err(PyError::descriptor_mismatch(
+            a.func,
+            "numpy.ndarray",
+            &a.this.type_name(),
+        ));
+    };
+    if a.kwargs.len() > 1 {
+        return Err(PyError::anonymous_too_many_keywords(1, a.kwargs.len()));
+    }
+    let mut refcheck = true;
+    for (k, v) in &a.kwargs {
+        if k != "refcheck" {
+            return Err(PyError::anonymous_invalid_keyword(k));
+        }
+        refcheck = !it.int_value(v, "")?.is_zero();
+    }
+    let shape = match a.star.as_slice() {
+        [] | [Value::None] => return Ok(Value::None),
+        // a str is a sequence to `PyArray_IntpConverter`, and its items are no integers
+        [one] if !matches!(one, Value::Str(_)) => it.to_shape(one)?,
+        many => many
+            .iter()
+            .map(|v| Ok(it.int_value(v, "")?.to_i128_saturating()))
+            .collect::<PyResult<_>>()?,
+    };
+    let referenced = refcheck && Rc::strong_count(arr) > RESIZE_CALL_REFS;
+    arr.resize(&shape, referenced)?;
+    Ok(Value::None)
 }

@@ -24,6 +24,23 @@ impl PyError {
         ))
     }
 
+    /// `PyArg_ParseTupleAndKeywords` with an anonymous format, as NumPy's `NpyArg_ParseKeywords`
+    /// uses it (`a.resize(2, order='F')`): `'order' is an invalid keyword argument for this
+    /// function`.
+    pub fn anonymous_invalid_keyword(keyword: &str) -> PyError {
+        PyError::type_error(format!(
+            "'{keyword}' is an invalid keyword argument for this function"
+        ))
+    }
+    /// The same parser's count check, made before the names are: `function takes at most 1
+    /// keyword argument (2 given)`.
+    pub fn anonymous_too_many_keywords(max: usize, given: usize) -> PyError {
+        PyError::type_error(format!(
+            "function takes at most {max} keyword argument{} ({given} given)",
+            plural(max)
+        ))
+    }
+
     /// Argument Clinic: `sum() takes at least 1 positional argument (0 given)`; `how` is
     /// `at least`, `at most` or `exactly`.
     pub fn takes_positional_arguments(func: &str, how: &str, n: usize, given: usize) -> PyError {
