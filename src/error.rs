@@ -15,6 +15,7 @@ mod memory;
 mod names;
 mod shapes;
 mod syntax;
+mod text;
 mod views;
 // messages of the NumPy breadth areas, one file per area (issue 12)
 mod dtypes;

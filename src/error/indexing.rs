@@ -36,4 +36,8 @@ impl PyError {
     pub fn read_only_destination() -> PyError {
         PyError::value("assignment destination is read-only")
     }
+    /// A slice bound (or `str.find`'s window) that is not an integer: `'a'[1.5:]`.
+    pub fn slice_indices_type() -> PyError {
+        PyError::type_error("slice indices must be integers or None or have an __index__ method")
+    }
 }

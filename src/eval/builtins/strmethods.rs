@@ -1,12 +1,13 @@
 //! The methods of `str` with CPython 3.11's semantics and argument errors: splitting, joining,
 //! stripping, searching (with `start`/`end`), padding, case changes and the `is...` tests.
 
+use std::rc::Rc;
+
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::sequences::adjust_slice;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Conv, Row};
 use crate::eval::text::{codecs, search};
 
 /// `len(s)`: characters, counted without a scan when the text is ASCII.
@@ -18,65 +19,478 @@ fn char_len(s: &str) -> usize {
     }
 }
 
-/// The methods of `str` (their bodies still parse their own arguments, in `str_method`).
+/// The methods of `str`, bound from their CPython specs: METH_NOARGS (`()`), METH_O,
+/// `_PyArg_CheckPositional` (positional-only specs: `center expected at least 1 argument, got
+/// 0`), Argument Clinic with keywords (`split`), and `PyArg_ParseTuple` for the searches CPython
+/// shows without a signature (`find() takes at least 1 argument (0 given)`).
 pub const ROWS: &[Row] = &[
-    Row::own_method("str.capitalize", "()", method),
-    Row::own_method("str.casefold", "()", method),
-    Row::own_method("str.center", "(width, fillchar=' ', /)", method),
-    Row::own_method("str.count", "!(*args, **kwargs)", method),
-    Row::own_method("str.encode", "(encoding='utf-8', errors='strict')", method),
-    Row::own_method("str.endswith", "!(*args, **kwargs)", method),
-    Row::own_method("str.expandtabs", "(tabsize=8)", method),
-    Row::own_method("str.find", "!(*args, **kwargs)", method),
-    Row::own_method("str.format", "!(*args, **kwargs)", method),
-    Row::own_method("str.index", "!(*args, **kwargs)", method),
-    Row::own_method("str.isalnum", "()", method),
-    Row::own_method("str.isalpha", "()", method),
-    Row::own_method("str.isascii", "()", method),
-    Row::own_method("str.isdecimal", "()", method),
-    Row::own_method("str.isdigit", "()", method),
-    Row::own_method("str.isidentifier", "()", method),
-    Row::own_method("str.islower", "()", method),
-    Row::own_method("str.isnumeric", "()", method),
-    Row::own_method("str.isspace", "()", method),
-    Row::own_method("str.istitle", "()", method),
-    Row::own_method("str.isupper", "()", method),
-    Row::own_method("str.join", "(iterable, /)", method),
-    Row::own_method("str.ljust", "(width, fillchar=' ', /)", method),
-    Row::own_method("str.lower", "()", method),
-    Row::own_method("str.lstrip", "(chars=None, /)", method),
-    Row::own_method("str.partition", "(sep, /)", method),
-    Row::own_method("str.removeprefix", "(prefix, /)", method),
-    Row::own_method("str.removesuffix", "(suffix, /)", method),
-    Row::own_method("str.replace", "(old, new, count=-1, /)", method),
-    Row::own_method("str.rfind", "!(*args, **kwargs)", method),
-    Row::own_method("str.rindex", "!(*args, **kwargs)", method),
-    Row::own_method("str.rjust", "(width, fillchar=' ', /)", method),
-    Row::own_method("str.rpartition", "(sep, /)", method),
-    Row::own_method("str.rsplit", "(sep=None, maxsplit=-1)", method),
-    Row::own_method("str.rstrip", "(chars=None, /)", method),
-    Row::own_method("str.split", "(sep=None, maxsplit=-1)", method),
-    Row::own_method("str.splitlines", "(keepends=False)", method),
-    Row::own_method("str.startswith", "!(*args, **kwargs)", method),
-    Row::own_method("str.strip", "(chars=None, /)", method),
-    Row::own_method("str.swapcase", "()", method),
-    Row::own_method("str.title", "()", method),
-    Row::own_method("str.upper", "()", method),
-    Row::own_method("str.zfill", "(width, /)", method),
+    Row::method("str.capitalize", "()", recase),
+    Row::method("str.casefold", "()", recase),
+    Row::method("str.center", "(width, fillchar=' ', /)", pad),
+    Row::method("str.count", "!(sub, start?, end?, /)", count).conv(Conv::ParseTuple),
+    Row::method("str.encode", "(encoding='utf-8', errors='strict')", encode),
+    Row::method("str.endswith", "!(suffix, start?, end?, /)", affix).conv(Conv::ParseTuple),
+    Row::method("str.expandtabs", "(tabsize=8)", expandtabs),
+    Row::method("str.find", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
+    Row::method("str.format", "!(*args, **kwargs)", format),
+    Row::method("str.index", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
+    Row::method("str.isalnum", "()", test),
+    Row::method("str.isalpha", "()", test),
+    Row::method("str.isascii", "()", test),
+    Row::method("str.isdecimal", "()", test),
+    Row::method("str.isdigit", "()", test),
+    Row::method("str.isidentifier", "()", test),
+    Row::method("str.islower", "()", test),
+    Row::method("str.isnumeric", "()", test),
+    Row::method("str.isspace", "()", test),
+    Row::method("str.istitle", "()", test),
+    Row::method("str.isupper", "()", test),
+    Row::method("str.join", "(iterable, /)", join),
+    Row::method("str.ljust", "(width, fillchar=' ', /)", pad),
+    Row::method("str.lower", "()", recase),
+    Row::method("str.lstrip", "(chars=None, /)", strip),
+    Row::method("str.partition", "(sep, /)", partition),
+    Row::method("str.removeprefix", "(prefix, /)", remove_affix),
+    Row::method("str.removesuffix", "(suffix, /)", remove_affix),
+    Row::method("str.replace", "(old, new, count=-1, /)", replace),
+    Row::method("str.rfind", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
+    Row::method("str.rindex", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
+    Row::method("str.rjust", "(width, fillchar=' ', /)", pad),
+    Row::method("str.rpartition", "(sep, /)", partition),
+    Row::method("str.rsplit", "(sep=None, maxsplit=-1)", split_method),
+    Row::method("str.rstrip", "(chars=None, /)", strip),
+    Row::method("str.split", "(sep=None, maxsplit=-1)", split_method),
+    Row::method("str.splitlines", "(keepends=False)", splitlines_method),
+    Row::method("str.startswith", "!(prefix, start?, end?, /)", affix).conv(Conv::ParseTuple),
+    Row::method("str.strip", "(chars=None, /)", strip),
+    Row::method("str.swapcase", "()", recase),
+    Row::method("str.title", "()", recase),
+    Row::method("str.upper", "()", recase),
+    Row::method("str.zfill", "(width, /)", zfill),
 ];
 
-fn method(it: &mut Interp, a: Bound) -> PyResult<Value> {
+/// The receiver, as the method descriptor checks it (`str.upper(1)`).
+fn this_str(a: &Bound) -> PyResult<Rc<PyStr>> {
     match &a.this {
-        Value::Str(s) => {
-            let s = s.v.clone();
-            it.str_method(&s, a.func, a.star, a.kwargs)
-        }
+        Value::Str(s) => Ok(s.clone()),
         other => Err(PyError::descriptor_mismatch(
             a.func,
             "str",
             &other.type_name(),
         )),
     }
+}
+
+/// An argument that must be a str (`must be str, not int`).
+fn str_arg(v: &Value) -> PyResult<Rc<PyStr>> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(PyError::must_be_str(&other.type_name())),
+    }
+}
+
+/// `upper`, `lower`, `casefold`, `swapcase`, `capitalize`, `title`.
+fn recase(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let s = s.v.as_str();
+    let out = match a.func {
+        "upper" => s.to_uppercase(),
+        "lower" | "casefold" => s.to_lowercase(),
+        "swapcase" => s
+            .chars()
+            .flat_map(|c| -> Vec<char> {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect()
+                } else if c.is_lowercase() {
+                    c.to_uppercase().collect()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect(),
+        "capitalize" => {
+            let mut cs = s.chars();
+            let first: String = cs
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            first + &cs.as_str().to_lowercase()
+        }
+        _ => title(s),
+    };
+    Ok(it.new_str(out))
+}
+
+/// The `is...` tests.
+fn test(_: &mut Interp, a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let s = s.v.as_str();
+    let cased = |c: char| c.is_lowercase() || c.is_uppercase();
+    let nonempty_all = |f: fn(char) -> bool| !s.is_empty() && s.chars().all(f);
+    Ok(Value::Bool(match a.func {
+        "isalnum" => nonempty_all(char::is_alphanumeric),
+        "isalpha" => nonempty_all(char::is_alphabetic),
+        "isascii" => s.is_ascii(),
+        // Unicode digits other than 0-9 are not told apart here
+        "isdecimal" | "isdigit" => nonempty_all(|c| c.is_ascii_digit()),
+        "isnumeric" => nonempty_all(char::is_numeric),
+        "isidentifier" => {
+            s.chars()
+                .next()
+                .is_some_and(|c| c == '_' || c.is_alphabetic())
+                && s.chars().all(|c| c == '_' || c.is_alphanumeric())
+        }
+        "islower" => s.chars().any(cased) && !s.chars().any(char::is_uppercase),
+        "isupper" => s.chars().any(cased) && !s.chars().any(char::is_lowercase),
+        "istitle" => s.chars().any(cased) && title(s) == s,
+        _ => nonempty_all(is_py_space),
+    }))
+}
+
+fn format(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let r = it.str_format(&s.v, &a.star, &a.kwargs)?;
+    Ok(it.new_str(r))
+}
+
+fn join(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let sep = this_str(&a)?;
+    let iterable = a.req("iterable")?;
+    if it.iterate(&iterable).is_err() {
+        return Err(PyError::can_only_join_iterable());
+    }
+    let items = it.collect(&iterable)?;
+    let mut parts = Vec::with_capacity(items.len());
+    let mut total = (sep.v.len() as u128).saturating_mul(items.len() as u128);
+    for (i, x) in items.iter().enumerate() {
+        if i % 65_536 == 0 {
+            it.ctx.check_interrupt()?;
+        }
+        match x {
+            Value::Str(t) => {
+                total += t.v.len() as u128;
+                parts.push(t.v.as_str());
+            }
+            other => return Err(PyError::join_item_not_str(i, &other.type_name())),
+        }
+    }
+    it.gate(total)?;
+    let joined = parts.join(&sep.v);
+    drop(parts);
+    Ok(it.new_str(joined))
+}
+
+/// `split` and `rsplit`.
+fn split_method(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let sep = match a.take_some("sep") {
+        None => None,
+        Some(Value::Str(x)) if x.v.is_empty() => return Err(PyError::empty_separator()),
+        Some(Value::Str(x)) => Some(x),
+        Some(other) => return Err(PyError::must_be_str_or_none(&other.type_name())),
+    };
+    let maxsplit = match a.take("maxsplit") {
+        Some(m) => it.ssize_arg(&m)?,
+        None => -1,
+    };
+    let parts = split(
+        &s.v,
+        sep.as_ref().map(|x| x.v.as_str()),
+        maxsplit,
+        a.func == "rsplit",
+    );
+    let vals: Vec<Value> = parts.into_iter().map(|x| it.new_str(x)).collect();
+    // stringlib's split preallocates 12 slots, then appends
+    let cap = crate::eval::object::listobj::capacity_after_appends(12, vals.len());
+    Ok(it.new_list_with_capacity(vals, cap))
+}
+
+fn splitlines_method(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let keep = match a.take("keepends") {
+        Some(k) => it.truthy(&k)?,
+        None => false,
+    };
+    let vals: Vec<Value> = splitlines(&s.v, keep)
+        .into_iter()
+        .map(|x| it.new_str(x))
+        .collect();
+    let cap = crate::eval::object::listobj::append_capacity(vals.len());
+    Ok(it.new_list_with_capacity(vals, cap))
+}
+
+/// `strip`, `lstrip`, `rstrip`.
+fn strip(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let chars = match a.take_some("chars") {
+        None => None,
+        Some(Value::Str(x)) => Some(x),
+        Some(_) => return Err(PyError::strip_arg(a.func)),
+    };
+    let pat = |c: char| match &chars {
+        Some(cs) => cs.v.contains(c),
+        None => is_py_space(c),
+    };
+    let t = match a.func {
+        "strip" => s.v.trim_matches(pat),
+        "lstrip" => s.v.trim_start_matches(pat),
+        _ => s.v.trim_end_matches(pat),
+    };
+    Ok(it.new_str(t.to_string()))
+}
+
+fn replace(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let s = s.v.as_str();
+    let as_str = |v: Value, pos: usize| match v {
+        Value::Str(x) => Ok(x),
+        other => Err(PyError::str_argument_must_be_str(
+            "replace",
+            pos,
+            &other.type_name(),
+        )),
+    };
+    let old = as_str(a.req("old")?, 1)?;
+    let new = as_str(a.req("new")?, 2)?;
+    let (old, new) = (old.v.as_str(), new.v.as_str());
+    let count = match a.take("count") {
+        Some(c) => it.ssize_arg(&c)?,
+        None => -1,
+    };
+    if new.len() > old.len() {
+        // the result's size first: `'ab'.replace('', 'x' * 10**6)` can be huge
+        let hits = if old.is_empty() {
+            s.chars().count() as u128 + 1
+        } else {
+            s.matches(old).count() as u128
+        };
+        let hits = if count < 0 {
+            hits
+        } else {
+            hits.min(count as u128)
+        };
+        it.gate(s.len() as u128 + hits * (new.len() - old.len()) as u128)?;
+    }
+    let r = if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, count as usize)
+    };
+    Ok(it.new_str(r))
+}
+
+fn count(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let sub = str_arg(&a.req("sub")?)?;
+    let (start, end) = (a.take("start"), a.take("end"));
+    let Some((hay, _)) = it.search_window(&s.v, start.as_ref(), end.as_ref())? else {
+        return Ok(it.new_i64(0));
+    };
+    let n = if sub.v.is_empty() {
+        char_len(hay) + 1
+    } else {
+        let ctx = &it.ctx;
+        search::count(hay, &sub.v, &mut || ctx.check_interrupt())?
+    };
+    Ok(it.new_i64(n as i64))
+}
+
+/// `find`, `rfind`, `index`, `rindex`: the position in characters.
+fn find(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let sub = str_arg(&a.req("sub")?)?;
+    let (start, end) = (a.take("start"), a.take("end"));
+    let from_right = a.func.starts_with('r');
+    let found = match it.search_window(&s.v, start.as_ref(), end.as_ref())? {
+        None => None,
+        Some((hay, lo)) => {
+            let ctx = &it.ctx;
+            search::find(hay, &sub.v, from_right, &mut || ctx.check_interrupt())?
+                .map(|b| lo + char_len(&hay[..b]))
+        }
+    };
+    match found {
+        Some(i) => Ok(it.new_i64(i as i64)),
+        None if a.func.ends_with("find") => Ok(it.new_i64(-1)),
+        None => Err(PyError::substring_not_found()),
+    }
+}
+
+/// `startswith`, `endswith`: a str or a tuple of them, on the `[start:end]` window.
+fn affix(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let name = a.func;
+    let first = a.req(if name == "startswith" {
+        "prefix"
+    } else {
+        "suffix"
+    })?;
+    let affixes: Vec<Rc<PyStr>> = match &first {
+        Value::Str(x) => vec![x.clone()],
+        Value::Tuple(t) => t
+            .items
+            .iter()
+            .map(|x| match x {
+                Value::Str(x) => Ok(x.clone()),
+                other => Err(PyError::affix_tuple_item(name, &other.type_name())),
+            })
+            .collect::<PyResult<_>>()?,
+        other => return Err(PyError::affix_first_arg(name, &other.type_name())),
+    };
+    let (start, end) = (a.take("start"), a.take("end"));
+    let Some((hay, _)) = it.search_window(&s.v, start.as_ref(), end.as_ref())? else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(affixes.iter().any(|x| {
+        if name == "startswith" {
+            hay.starts_with(x.v.as_str())
+        } else {
+            hay.ends_with(x.v.as_str())
+        }
+    })))
+}
+
+/// `partition`, `rpartition`.
+fn partition(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let s = s.v.as_str();
+    let sep = str_arg(&a.req("sep")?)?;
+    let sep = sep.v.as_str();
+    if sep.is_empty() {
+        return Err(PyError::empty_separator());
+    }
+    let left = a.func == "partition";
+    let found = if left { s.find(sep) } else { s.rfind(sep) };
+    let (x, y, z) = match found {
+        Some(i) => (&s[..i], sep, &s[i + sep.len()..]),
+        None if left => (s, "", ""),
+        None => ("", "", s),
+    };
+    let parts = [x, y, z].map(|p| it.new_str(p.to_string())).to_vec();
+    Ok(it.new_tuple(parts))
+}
+
+/// `removeprefix`, `removesuffix`.
+fn remove_affix(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let prefix = a.func == "removeprefix";
+    let x = match a.req(if prefix { "prefix" } else { "suffix" })? {
+        Value::Str(x) => x,
+        other => {
+            return Err(PyError::sole_argument_must_be_str(
+                a.func,
+                &other.type_name(),
+            ));
+        }
+    };
+    let t = if prefix {
+        s.v.strip_prefix(x.v.as_str())
+    } else {
+        s.v.strip_suffix(x.v.as_str())
+    };
+    Ok(it.new_str(t.unwrap_or(&s.v).to_string()))
+}
+
+/// `ljust`, `rjust`, `center`.
+fn pad(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let s = s.v.as_str();
+    let w = a.req("width")?;
+    let w = it.ssize_arg(&w)?.max(0) as usize;
+    let fill = match a.take("fillchar") {
+        None => ' ',
+        Some(Value::Str(f)) => {
+            let mut cs = f.v.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => return Err(PyError::fill_char_length()),
+            }
+        }
+        Some(other) => return Err(PyError::fill_char_type(&other.type_name())),
+    };
+    let gap = w.saturating_sub(char_len(s));
+    it.gate(s.len() as u128 + gap as u128 * fill.len_utf8() as u128)?;
+    let pad = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    Ok(it.new_str(match a.func {
+        "ljust" => format!("{s}{}", pad(gap)),
+        "rjust" => format!("{}{s}", pad(gap)),
+        _ => center(s, w, fill),
+    }))
+}
+
+fn zfill(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let s = s.v.as_str();
+    let w = a.req("width")?;
+    let w = it.ssize_arg(&w)?.max(0) as usize;
+    let gap = w.saturating_sub(char_len(s));
+    it.gate(s.len() as u128 + gap as u128)?;
+    let zeros = "0".repeat(gap);
+    Ok(it.new_str(if s.starts_with(['-', '+']) {
+        format!("{}{zeros}{}", &s[..1], &s[1..])
+    } else {
+        format!("{zeros}{s}")
+    }))
+}
+
+fn expandtabs(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let size = match a.take("tabsize") {
+        Some(v) => it.c_int_arg(&v)?,
+        None => 8,
+    };
+    // CPython measures the result first, then allocates it once
+    let mut len: u128 = 0;
+    let mut col = 0i64;
+    for c in s.v.chars() {
+        match c {
+            '\t' if size > 0 => {
+                let k = size - col % size;
+                len += k as u128;
+                col += k;
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                len += 1;
+                col = 0;
+            }
+            _ => {
+                len += c.len_utf8() as u128;
+                col += 1;
+            }
+        }
+    }
+    it.gate(len)?;
+    let mut out = String::with_capacity(len as usize);
+    let mut col = 0i64;
+    for c in s.v.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let k = size - col % size;
+                    out.push_str(&" ".repeat(k as usize));
+                    col += k;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(it.new_str(out))
+}
+
+fn encode(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let (enc, errors) = (a.take("encoding"), a.take("errors"));
+    let (enc, errors) = codecs::codec_args("encode", enc, errors)?;
+    it.gate(s.v.len() as u128 * 4)?;
+    Ok(it.new_bytes(codecs::encode(&s.v, &enc, &errors)?))
 }
 
 /// Python's whitespace for `split()` and `strip()`.
@@ -222,86 +636,24 @@ fn splitlines(s: &str, keepends: bool) -> Vec<String> {
 }
 
 impl Interp {
-    fn str_arg(v: &Value, what: &str) -> PyResult<String> {
-        match v {
-            Value::Str(s) => Ok(s.v.clone()),
-            other => Err(PyError::type_error(format!(
-                "{what}must be str, not {}",
-                other.type_name()
-            ))),
-        }
-    }
-
-    fn opt_str_arg(v: Option<&Value>) -> PyResult<Option<String>> {
-        match v {
-            None | Some(Value::None) => Ok(None),
-            Some(Value::Str(s)) => Ok(Some(s.v.clone())),
-            Some(other) => Err(PyError::type_error(format!(
-                "must be str or None, not {}",
-                other.type_name()
-            ))),
-        }
-    }
-
-    /// The `[start:end]` window of `find`/`count`/`startswith` as char positions.
-    fn window(
-        &self,
-        n: usize,
-        start: Option<&Value>,
-        end: Option<&Value>,
-    ) -> PyResult<(usize, usize)> {
-        let bound = |v: Option<&Value>| -> PyResult<Option<i128>> {
-            match v {
-                None | Some(Value::None) => Ok(None),
-                Some(x) => self
-                    .index_int(x)
-                    .map(|i| Some(i.to_i128_saturating()))
-                    .ok_or_else(|| {
-                        PyError::type_error(
-                            "slice indices must be integers or None or have an __index__ method",
-                        )
-                    }),
-            }
-        };
-        let (a, b) = (bound(start)?, bound(end)?);
-        let r = adjust_slice(a, b, None, n)?;
-        let lo = r.start.max(0) as usize;
-        let hi = (r.stop.max(r.start)).max(0) as usize;
-        // find("", n) at the very end still matches; a start past the end does not
-        let past_end = a.is_some_and(|x| x > n as i128);
-        Ok(if past_end { (n + 1, n) } else { (lo, hi) })
-    }
-
-    /// `s.find(sub[, start[, end]])` and friends on a window, in characters.
-    fn find_in(
-        &mut self,
-        s: &str,
-        name: &str,
-        args: &[Value],
-        from_right: bool,
-    ) -> PyResult<Option<usize>> {
-        let _ = name;
-        let sub = Self::str_arg(&args[0], "")?;
-        let Some((hay, lo)) = self.search_window(s, args.get(1), args.get(2))? else {
-            return Ok(None);
-        };
-        let ctx = &self.ctx;
-        let found = search::find(hay, &sub, from_right, &mut || ctx.check_interrupt())?;
-        Ok(found.map(|b| lo + char_len(&hay[..b])))
-    }
-
     /// The part of `s` that `start`/`end` (character indices, as slices take them) select,
-    /// and the character index where it starts; `None` when `start` is past `end`.
+    /// and the character index where it starts; `None` when `start` is past the end.
     fn search_window<'s>(
         &self,
         s: &'s str,
         start: Option<&Value>,
         end: Option<&Value>,
     ) -> PyResult<Option<(&'s str, usize)>> {
-        let (lo, hi) = self.window(char_len(s), start, end)?;
-        if lo > hi {
+        let n = char_len(s);
+        let bound = |v: Option<&Value>| v.map_or(Ok(None), |v| self.slice_part(v));
+        let (a, b) = (bound(start)?, bound(end)?);
+        // find("", n) at the very end still matches; a start past the end does not
+        if a.is_some_and(|x| x > n as i128) {
             return Ok(None);
         }
+        let r = adjust_slice(a, b, None, n)?;
+        let lo = r.start.max(0) as usize;
+        let hi = (r.stop.max(r.start)).max(0) as usize;
         let byte = |k: usize| {
             if s.is_ascii() {
                 k
@@ -310,386 +662,6 @@ impl Interp {
             }
         };
         Ok(Some((&s[byte(lo)..byte(hi)], lo)))
-    }
-
-    /// `str.method(*args)`.
-    pub(crate) fn str_method(
-        &mut self,
-        s: &str,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        if name == "format" {
-            let r = self.str_format(s, &args, &kw)?;
-            return Ok(self.new_str(r));
-        }
-        let qual = format!("str.{name}");
-        let mut p = Args::new(&qual, args, kw);
-        Ok(match name {
-            "upper" | "lower" | "casefold" | "swapcase" | "capitalize" | "title" | "isalnum"
-            | "isalpha" | "isascii" | "isdecimal" | "isdigit" | "isidentifier" | "islower"
-            | "isnumeric" | "isspace" | "istitle" | "isupper" => {
-                p.meth_noargs()?;
-                let cased = |c: char| c.is_lowercase() || c.is_uppercase();
-                match name {
-                    "upper" => self.new_str(s.to_uppercase()),
-                    "lower" | "casefold" => self.new_str(s.to_lowercase()),
-                    "swapcase" => self.new_str(
-                        s.chars()
-                            .flat_map(|c| -> Vec<char> {
-                                if c.is_uppercase() {
-                                    c.to_lowercase().collect()
-                                } else if c.is_lowercase() {
-                                    c.to_uppercase().collect()
-                                } else {
-                                    vec![c]
-                                }
-                            })
-                            .collect(),
-                    ),
-                    "capitalize" => {
-                        let mut cs = s.chars();
-                        let first: String = cs
-                            .next()
-                            .map(|c| c.to_uppercase().collect())
-                            .unwrap_or_default();
-                        self.new_str(first + &cs.as_str().to_lowercase())
-                    }
-                    "title" => self.new_str(title(s)),
-                    "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
-                    "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
-                    "isascii" => Value::Bool(s.is_ascii()),
-                    // Unicode digits other than 0-9 are not told apart here
-                    "isdecimal" | "isdigit" => {
-                        Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
-                    }
-                    "isnumeric" => Value::Bool(!s.is_empty() && s.chars().all(char::is_numeric)),
-                    "isidentifier" => Value::Bool(
-                        s.chars()
-                            .next()
-                            .is_some_and(|c| c == '_' || c.is_alphabetic())
-                            && s.chars().all(|c| c == '_' || c.is_alphanumeric()),
-                    ),
-                    "islower" => {
-                        Value::Bool(s.chars().any(cased) && !s.chars().any(char::is_uppercase))
-                    }
-                    "isupper" => {
-                        Value::Bool(s.chars().any(cased) && !s.chars().any(char::is_lowercase))
-                    }
-                    "istitle" => Value::Bool(s.chars().any(cased) && title(s) == s),
-                    _ => Value::Bool(!s.is_empty() && s.chars().all(is_py_space)),
-                }
-            }
-            "join" => {
-                let it = p.meth_o()?;
-                if self.iterate(&it).is_err() {
-                    return Err(PyError::type_error("can only join an iterable"));
-                }
-                let items = self.collect(&it)?;
-                let mut parts = Vec::with_capacity(items.len());
-                let mut total = (s.len() as u128).saturating_mul(items.len() as u128);
-                for (i, x) in items.iter().enumerate() {
-                    if i % 65_536 == 0 {
-                        self.ctx.check_interrupt()?;
-                    }
-                    match x {
-                        Value::Str(t) => {
-                            total += t.v.len() as u128;
-                            parts.push(t.v.as_str());
-                        }
-                        other => {
-                            return Err(PyError::type_error(format!(
-                                "sequence item {i}: expected str instance, {} found",
-                                other.type_name()
-                            )));
-                        }
-                    }
-                }
-                self.gate(total)?;
-                let joined = parts.join(s);
-                drop(parts);
-                self.new_str(joined)
-            }
-            "split" | "rsplit" => {
-                let sep = p.opt(0, "sep")?;
-                let maxsplit = p.opt(1, "maxsplit")?;
-                p.finish()?;
-                let sep = Self::opt_str_arg(sep.as_ref())?;
-                if sep.as_deref() == Some("") {
-                    return Err(PyError::value("empty separator"));
-                }
-                let maxsplit = match maxsplit {
-                    Some(m) => self.int_value(&m, "")?.to_i64().unwrap_or(-1),
-                    None => -1,
-                };
-                let parts = split(s, sep.as_deref(), maxsplit, name == "rsplit");
-                let vals: Vec<Value> = parts.into_iter().map(|x| self.new_str(x)).collect();
-                // stringlib's split preallocates 12 slots, then appends
-                let cap = crate::eval::object::listobj::capacity_after_appends(12, vals.len());
-                self.new_list_with_capacity(vals, cap)
-            }
-            "splitlines" => {
-                let keep = p.opt(0, "keepends")?;
-                p.finish()?;
-                let keep = match keep {
-                    Some(k) => self.truthy(&k)?,
-                    None => false,
-                };
-                let vals: Vec<Value> = splitlines(s, keep)
-                    .into_iter()
-                    .map(|x| self.new_str(x))
-                    .collect();
-                let cap = crate::eval::object::listobj::append_capacity(vals.len());
-                self.new_list_with_capacity(vals, cap)
-            }
-            "strip" | "lstrip" | "rstrip" => {
-                let a = p.positional(name, 0, 1)?;
-                let chars = Self::opt_str_arg(a.first())?;
-                let pat = |c: char| match &chars {
-                    Some(cs) => cs.contains(c),
-                    None => is_py_space(c),
-                };
-                let t = match name {
-                    "strip" => s.trim_matches(pat),
-                    "lstrip" => s.trim_start_matches(pat),
-                    _ => s.trim_end_matches(pat),
-                };
-                self.new_str(t.to_string())
-            }
-            "replace" => {
-                let a = p.positional("replace", 2, 3)?;
-                let old = Self::str_arg(&a[0], "replace() argument 1 ")?;
-                let new = Self::str_arg(&a[1], "replace() argument 2 ")?;
-                let count = match a.get(2) {
-                    Some(c) => self.int_value(c, "")?.to_i64().unwrap_or(-1),
-                    None => -1,
-                };
-                if new.len() > old.len() {
-                    // the result's size first: `'ab'.replace('', 'x' * 10**6)` can be huge
-                    let hits = if old.is_empty() {
-                        s.chars().count() as u128 + 1
-                    } else {
-                        s.matches(old.as_str()).count() as u128
-                    };
-                    let hits = if count < 0 {
-                        hits
-                    } else {
-                        hits.min(count as u128)
-                    };
-                    self.gate(s.len() as u128 + hits * (new.len() - old.len()) as u128)?;
-                }
-                let r = if count < 0 {
-                    s.replace(old.as_str(), &new)
-                } else {
-                    s.replacen(old.as_str(), &new, count as usize)
-                };
-                self.new_str(r)
-            }
-            "find" | "rfind" | "index" | "rindex" | "count" => {
-                if p.pos_count() == 0 {
-                    return Err(PyError::type_error(format!(
-                        "{name}() takes at least 1 argument (0 given)"
-                    )));
-                }
-                let a = p.positional(name, 1, 3)?;
-                if name == "count" {
-                    let sub = Self::str_arg(&a[0], "")?;
-                    let Some((hay, _)) = self.search_window(s, a.get(1), a.get(2))? else {
-                        return Ok(self.new_i64(0));
-                    };
-                    let n = if sub.is_empty() {
-                        char_len(hay) + 1
-                    } else {
-                        let ctx = &self.ctx;
-                        search::count(hay, &sub, &mut || ctx.check_interrupt())?
-                    };
-                    return Ok(self.new_i64(n as i64));
-                }
-                let from_right = name.starts_with('r');
-                match self.find_in(s, name, &a, from_right)? {
-                    Some(i) => self.new_i64(i as i64),
-                    None if name.ends_with("find") => self.new_i64(-1),
-                    None => return Err(PyError::value("substring not found")),
-                }
-            }
-            "startswith" | "endswith" => {
-                let a = p.positional(name, 1, 3)?;
-                let prefixes: Vec<String> = match &a[0] {
-                    Value::Str(x) => vec![x.v.clone()],
-                    Value::Tuple(t) => t
-                        .items
-                        .iter()
-                        .map(|x| {
-                            Self::str_arg(x, "tuple for startswith must only contain str, not ")
-                                .map_err(|_| {
-                                    PyError::type_error(format!(
-                                        "tuple for {name} must only contain str, not {}",
-                                        x.type_name()
-                                    ))
-                                })
-                        })
-                        .collect::<PyResult<_>>()?,
-                    other => {
-                        return Err(PyError::type_error(format!(
-                            "{name} first arg must be str or a tuple of str, not {}",
-                            other.type_name()
-                        )));
-                    }
-                };
-                let cs: Vec<char> = s.chars().collect();
-                let (lo, hi) = self.window(cs.len(), a.get(1), a.get(2))?;
-                if lo > hi {
-                    return Ok(Value::Bool(false));
-                }
-                let hay: String = cs[lo..hi].iter().collect();
-                Value::Bool(prefixes.iter().any(|x| {
-                    if name == "startswith" {
-                        hay.starts_with(x.as_str())
-                    } else {
-                        hay.ends_with(x.as_str())
-                    }
-                }))
-            }
-            "partition" | "rpartition" => {
-                let sep = Self::str_arg(&p.meth_o()?, "")?;
-                if sep.is_empty() {
-                    return Err(PyError::value("empty separator"));
-                }
-                let found = if name == "partition" {
-                    s.find(sep.as_str())
-                } else {
-                    s.rfind(sep.as_str())
-                };
-                let (a, b, c) = match found {
-                    Some(i) => (&s[..i], sep.as_str(), &s[i + sep.len()..]),
-                    None if name == "partition" => (s, "", ""),
-                    None => ("", "", s),
-                };
-                let parts = vec![
-                    self.new_str(a.to_string()),
-                    self.new_str(b.to_string()),
-                    self.new_str(c.to_string()),
-                ];
-                self.new_tuple(parts)
-            }
-            "removeprefix" | "removesuffix" => {
-                let x = Self::str_arg(&p.meth_o()?, "")?;
-                let t = if name == "removeprefix" {
-                    s.strip_prefix(x.as_str())
-                } else {
-                    s.strip_suffix(x.as_str())
-                };
-                self.new_str(t.unwrap_or(s).to_string())
-            }
-            "ljust" | "rjust" | "center" => {
-                let a = p.positional(name, 1, 2)?;
-                let w = self.ssize_arg(&a[0])?.max(0) as usize;
-                let fill = match a.get(1) {
-                    None => ' ',
-                    Some(Value::Str(f)) if f.v.chars().count() == 1 => {
-                        f.v.chars().next().unwrap_or(' ')
-                    }
-                    Some(Value::Str(_)) => {
-                        return Err(PyError::type_error(
-                            "The fill character must be exactly one character long",
-                        ));
-                    }
-                    Some(other) => {
-                        return Err(PyError::type_error(format!(
-                            "The fill character must be a unicode character, not {}",
-                            other.type_name()
-                        )));
-                    }
-                };
-                let n = s.chars().count();
-                let gap = w.saturating_sub(n);
-                self.gate(s.len() as u128 + gap as u128 * fill.len_utf8() as u128)?;
-                let pad = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-                self.new_str(match name {
-                    "ljust" => format!("{s}{}", pad(gap)),
-                    "rjust" => format!("{}{s}", pad(gap)),
-                    _ => center(s, w, fill),
-                })
-            }
-            "zfill" => {
-                let w = p.meth_o()?;
-                let w = self.ssize_arg(&w)?.max(0) as usize;
-                let n = s.chars().count();
-                let gap = w.saturating_sub(n);
-                self.gate(s.len() as u128 + gap as u128)?;
-                let zeros = "0".repeat(gap);
-                self.new_str(if s.starts_with(['-', '+']) {
-                    format!("{}{zeros}{}", &s[..1], &s[1..])
-                } else {
-                    format!("{zeros}{s}")
-                })
-            }
-            "expandtabs" => {
-                let size = p.opt(0, "tabsize")?;
-                p.finish()?;
-                let size = match size {
-                    Some(v) => self.c_int_arg(&v)?,
-                    None => 8,
-                };
-                // CPython measures the result first, then allocates it once
-                let mut len: u128 = 0;
-                let mut col = 0i64;
-                for c in s.chars() {
-                    match c {
-                        '\t' if size > 0 => {
-                            let k = size - col % size;
-                            len += k as u128;
-                            col += k;
-                        }
-                        '\t' => {}
-                        '\n' | '\r' => {
-                            len += 1;
-                            col = 0;
-                        }
-                        _ => {
-                            len += c.len_utf8() as u128;
-                            col += 1;
-                        }
-                    }
-                }
-                self.gate(len)?;
-                let mut out = String::with_capacity(len as usize);
-                let mut col = 0i64;
-                for c in s.chars() {
-                    match c {
-                        '\t' => {
-                            if size > 0 {
-                                let k = size - col % size;
-                                out.push_str(&" ".repeat(k as usize));
-                                col += k;
-                            }
-                        }
-                        '\n' | '\r' => {
-                            out.push(c);
-                            col = 0;
-                        }
-                        _ => {
-                            out.push(c);
-                            col += 1;
-                        }
-                    }
-                }
-                self.new_str(out)
-            }
-            "encode" => {
-                if p.pos_count() > 2 {
-                    let n = p.pos_count();
-                    return Err(PyError::takes_at_most_arguments_kw("encode", 2, false, n));
-                }
-                let (enc, errors) = (p.opt(0, "encoding")?, p.opt(1, "errors")?);
-                p.finish()?;
-                let (enc, errors) = codecs::codec_args("encode", enc, errors)?;
-                self.gate(s.len() as u128 * 4)?;
-                self.new_bytes(codecs::encode(s, &enc, &errors)?)
-            }
-            _ => return Err(PyError::no_attribute("str", name)),
-        })
     }
 }
 

@@ -74,20 +74,11 @@ pub fn adjust_slice(
 impl Interp {
     /// A Python slice object's bounds as integers (`None` when omitted).
     pub fn slice_bounds(&self, s: &PySlice) -> PyResult<[Option<i128>; 3]> {
-        let part = |v: &Value| -> PyResult<Option<i128>> {
-            match v {
-                Value::None => Ok(None),
-                other => self
-                    .index_int(other)
-                    .map(|i| Some(i.to_i128_saturating()))
-                    .ok_or_else(|| {
-                        PyError::type_error(
-                            "slice indices must be integers or None or have an __index__ method",
-                        )
-                    }),
-            }
-        };
-        Ok([part(&s.start)?, part(&s.stop)?, part(&s.step)?])
+        Ok([
+            self.slice_part(&s.start)?,
+            self.slice_part(&s.stop)?,
+            self.slice_part(&s.step)?,
+        ])
     }
 
     fn seq_slice(&self, s: &PySlice, length: usize) -> PyResult<SliceRange> {
