@@ -254,6 +254,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::object::listobj::ROWS,
     crate::eval::object::dictobj::ROWS,
     crate::eval::object::setobj::ROWS,
+    crate::eval::object::buffer::ROWS,
     crate::eval::builtins::strmethods::ROWS,
     crate::eval::builtins::valuemethods::ROWS,
     crate::eval::numpy::arraymethods::NDARRAY_ROWS,
