@@ -8,6 +8,7 @@ use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 
 /// `len(range(start, stop, step))` (may exceed `sys.maxsize`: `len()` then refuses).
 pub fn range_len(start: i128, stop: i128, step: i128) -> u128 {
@@ -80,6 +81,21 @@ enum Compound {
     Map(Value, Vec<Rc<PyIter>>),
     /// The old sequence protocol: `obj[pos]` until IndexError.
     GetItem(Value, usize),
+}
+
+/// The iterator protocol's slot wrappers, shared by every iterator arrsh makes (list and range
+/// iterators, `zip`, `map`, generators, itertools): `it.__next__()` is `next(it)`.
+pub const ROWS: &[Row] = &[
+    Row::wrapper("iterator.__next__", "()", next_slot),
+    Row::wrapper("iterator.__iter__", "()", iter_slot),
+];
+
+fn next_slot(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    it.builtin_next(std::slice::from_ref(&a.this))
+}
+
+fn iter_slot(_: &mut Interp, a: Bound) -> PyResult<Value> {
+    Ok(a.this)
 }
 
 impl Interp {
