@@ -38,6 +38,14 @@ impl PyError {
             format!("{what} changed size during iteration"),
         )
     }
+    /// A dict iteration that met more entries than the dict had when it began, its size
+    /// unchanged (`del d[k]; d[new] = 1` in the loop; CPython 3.11 `dictiter_iternextkey`).
+    pub fn dict_keys_changed_during_iteration() -> PyError {
+        PyError::new(
+            ErrorKind::RuntimeError,
+            "dictionary keys changed during iteration",
+        )
+    }
     pub fn key_error(repr: &str) -> PyError {
         PyError::new(ErrorKind::KeyError, repr)
     }

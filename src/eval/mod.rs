@@ -223,8 +223,11 @@ impl Interp {
             Value::Scalar(s) => s.v.is_truthy(),
             Value::Instance(_) | Value::Exception(_) => return self.user_truthy(v),
             Value::Native(n) if n.slots.len.is_some() => {
-                let f = n.slots.len.expect("checked");
+                let f = n.slots.len.expect("the match guard saw Some");
                 f(self, v)? > 0
+            }
+            Value::Record(_) if let Some((d, _)) = object::dictobj::dict_view(v) => {
+                !d.items.borrow().is_empty()
             }
             Value::Array(a) => match a.size() {
                 1 => a

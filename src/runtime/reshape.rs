@@ -31,6 +31,11 @@ impl NdArray {
             OrderArg::A => Order::C,
             OrderArg::K => return Err(PyError::reshape_order_k()),
         };
+        // `PyArray_IntpConverter` reads the shape before anything compares it (`reshape(10**19)`,
+        // and `reshape(-10**19)`, which would otherwise be one more unknown dimension)
+        if shape.iter().any(|&d| isize::try_from(d).is_err()) {
+            return Err(PyError::maximum_dimension_exceeded());
+        }
         let same = shape.len() == self.ndim()
             && shape
                 .iter()

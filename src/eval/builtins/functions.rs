@@ -196,7 +196,7 @@ impl Interp {
                 self.call_language(f, args, kw)
             }
             Value::Native(n) if n.slots.call.is_some() => {
-                let call = n.slots.call.expect("checked");
+                let call = n.slots.call.expect("the match guard saw Some");
                 let me = f.clone();
                 call(self, &me, args, kw)
             }

@@ -891,9 +891,29 @@ fn take(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
     };
     let n = x.shape().get(axis).copied().unwrap_or(0);
+    check_intp_ints(&indices, 0)?;
     let indices = moded_indices(it, &indices, a.take("mode"), n)?;
     let ix = along(it, axis, indices);
     it.getitem(&Value::Array(x), &ix)
+}
+
+/// NumPy converts `take`'s indices to an `npy_intp` array as it reads them, so a Python int
+/// past 64 bits anywhere in them is CPython's OverflowError (`np.take(x, [1, -10**19])`), where
+/// indexing would say the index is invalid. Nesting past NumPy's 64 dimensions (or a list
+/// that holds itself) is left to the array conversion, which refuses it.
+fn check_intp_ints(v: &Value, depth: usize) -> PyResult<()> {
+    match v {
+        Value::Int(i) if i.v.to_i64().is_none() => Err(PyError::too_large_for_c_long()),
+        Value::List(_) | Value::Tuple(_) if depth <= 64 => {
+            let items = match v {
+                Value::List(l) => l.items.borrow().clone(),
+                Value::Tuple(t) => t.items.clone(),
+                _ => Vec::new(),
+            };
+            items.iter().try_for_each(|x| check_intp_ints(x, depth + 1))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `np.put(a, ind, v)` / `a.put(...)`: `a.flat[ind] = v`, `v` repeated as needed.
@@ -1072,6 +1092,16 @@ fn pad(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     };
     let x = array_of(it, &x)?;
     let nd = x.ndim();
+    // NumPy's first check, on `np.asarray(pad_width)`: uint64 (ints past int64), floats, bools
+    // and object arrays (past 64 bits; arrsh refuses to build those) are all refused
+    let integral = match array_of(it, &pw) {
+        Ok(w) => w.dtype().kind == Kind::Int,
+        Err(e) if e.kind == crate::error::ErrorKind::NotImplementedError => false,
+        Err(e) => return Err(e),
+    };
+    if !integral {
+        return Err(PyError::type_error("`pad_width` must be of integral type."));
+    }
     let widths = as_pairs(it, &pw, nd, true)?;
     let widths: Vec<(i64, i64)> = widths
         .iter()
@@ -1116,20 +1146,43 @@ fn pad(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
         return Err(PyError::value(format!("mode '{mode}' is not supported")));
     }
-    let new_shape: Vec<usize> = x
+    // NumPy adds the widths as int64 scalars (`left + size + right`, then `left + size` for the
+    // slice of the original area): an overflow wraps with its warning, one per source line
+    let mut wrapped = false;
+    let new_shape: Vec<i64> = x
         .shape()
         .iter()
         .zip(&widths)
-        .map(|(&n, &(b, e))| n + b as usize + e as usize)
+        .map(|(&n, &(b, e))| {
+            let (s, o1) = b.overflowing_add(n as i64);
+            let (s, o2) = s.overflowing_add(e);
+            wrapped |= o1 || o2;
+            s
+        })
         .collect();
+    if wrapped {
+        pad_overflow(it, "numpy/lib/_arraypad_impl.py:new_shape")?;
+    }
+    if new_shape.iter().any(|&d| d < 0) {
+        return Err(PyError::negative_dimensions());
+    }
+    let new_shape: Vec<usize> = new_shape.iter().map(|&d| d as usize).collect();
     let padded = NdArray::zeros(&it.ctx, &new_shape, x.dtype(), Order::C)?;
     let pv = Value::Array(padded.clone());
+    let mut wrapped = false;
     let orig: Vec<Value> = x
         .shape()
         .iter()
         .zip(&widths)
-        .map(|(&n, &(b, _))| slice_of(it, Some(b), Some(b + n as i64), None))
+        .map(|(&n, &(b, _))| {
+            let (stop, o) = b.overflowing_add(n as i64);
+            wrapped |= o;
+            slice_of(it, Some(b), Some(stop), None)
+        })
         .collect();
+    if wrapped {
+        pad_overflow(it, "numpy/lib/_arraypad_impl.py:original_area_slice")?;
+    }
     let oi = it.new_tuple(orig.clone());
     it.setitem(&pv, &oi, Value::Array(x.clone()))?;
     for ax in 0..nd {
@@ -1196,6 +1249,15 @@ fn pad(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
     }
     Ok(pv)
+}
+
+/// NumPy's `overflow encountered in scalar add` for `pad`'s width sums, located at the line of
+/// `_arraypad_impl.py` that adds (each line warns once per cell), under the error state.
+fn pad_overflow(it: &mut Interp, line: &'static str) -> PyResult<()> {
+    let outer = it.warnings.library.replace(line);
+    let r = it.fp_report(true, "add", crate::runtime::fpe::FpFlags::OVERFLOW);
+    it.warnings.library = outer;
+    r
 }
 
 /// `along(axis, slice(start, stop, step))`, where a negative stop with a negative step means

@@ -303,29 +303,21 @@ fn searchsorted(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     Ok(Value::Array(out))
 }
 
-/// `kth=`: one integer or a sequence of them.
+/// `kth=`: one integer or a sequence of them. NumPy reads it as an array and casts that to
+/// `npy_intp`: ints past int64 that fit uint64 wrap (`kth=10**19` is `kth(=-8446744073709551611)`
+/// for 5 items), while a float array (ints mixed across int64 and uint64) or an object array
+/// (past 64 bits; arrsh has none and refuses to build it) is no partition index.
 fn kths(it: &mut Interp, v: &Value, n: usize) -> PyResult<Vec<usize>> {
-    let raw: Vec<i64> = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Array(_) => {
-            let items = it.collect(v)?;
-            let mut out = Vec::with_capacity(items.len());
-            for x in items {
-                out.push(
-                    it.index_int(&x)
-                        .ok_or_else(PyError::partition_index_not_integer)?
-                        .to_i64()
-                        .unwrap_or(i64::MAX),
-                );
-            }
-            out
+    let arr = match it.to_array(v, None) {
+        Err(e) if e.kind == crate::error::ErrorKind::NotImplementedError => {
+            return Err(PyError::partition_index_not_integer());
         }
-        other => vec![
-            it.index_int(other)
-                .ok_or_else(PyError::partition_index_not_integer)?
-                .to_i64()
-                .unwrap_or(i64::MAX),
-        ],
+        r => r?,
     };
+    if !(arr.dtype().is_integer() || arr.dtype().kind == Kind::Bool) {
+        return Err(PyError::partition_index_not_integer());
+    }
+    let raw = as_intp(it, &arr)?;
     sorting::normalize_kths(&raw, n)
 }
 

@@ -147,7 +147,9 @@ impl Interp {
         let mut kind = LeafKind::Bool;
         let mut strong: Option<DType> = None;
         let mut big_positive = false;
-        let mut negative = false;
+        // NumPy 2 discovers each int as int64 (a C long) or, past it, uint64; the two promote
+        // to float64 (`np.array([1, 10**19])`)
+        let mut fits_long = false;
         let mut too_big = false;
         for v in leaves {
             match v {
@@ -161,7 +163,7 @@ impl Interp {
                             too_big = true
                         }
                     }
-                    negative |= i.v.is_negative();
+                    fits_long |= i.v.to_i64().is_some();
                 }
                 Value::Float(_) => kind = kind.max(LeafKind::Float),
                 Value::Complex(_) => kind = kind.max(LeafKind::Complex),
@@ -192,7 +194,7 @@ impl Interp {
         }
         let mut py = match kind {
             LeafKind::Bool => None,
-            LeafKind::Int if big_positive && negative => Some(DType::FLOAT64),
+            LeafKind::Int if big_positive && fits_long => Some(DType::FLOAT64),
             LeafKind::Int if big_positive => Some(DType::UINT64),
             LeafKind::Int => Some(DType::INT64),
             LeafKind::Float => Some(DType::FLOAT64),
@@ -364,8 +366,11 @@ impl Interp {
                 _ => 0,
             },
             Value::Native(n) if n.slots.len.is_some() => {
-                let f = n.slots.len.expect("checked");
+                let f = n.slots.len.expect("the match guard saw Some");
                 return f(self, v);
+            }
+            Value::Record(_) if let Some((d, _)) = crate::eval::object::dictobj::dict_view(v) => {
+                d.items.borrow().len()
             }
             other => return Err(PyError::len_of_unsized(&other.type_name())),
         })

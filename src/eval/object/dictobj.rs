@@ -37,28 +37,73 @@ fn this_dict(a: &Bound) -> PyResult<Rc<PyDict>> {
     }
 }
 
-/// `dict.keys()`, `values()`, `items()`: iterable, printable views.
+/// `dict.keys()`, `values()`, `items()`: views that read the dict whenever they are used
+/// (`len`, `repr`, `in`, iteration), as CPython's do.
 fn view(it: &mut Interp, a: Bound) -> PyResult<Value> {
     let d = this_dict(&a)?;
-    let items = d.items.borrow().clone();
-    let vals: Vec<Value> = match a.func {
-        "keys" => items.iter().map(|(k, _)| k.clone()).collect(),
-        "values" => items.iter().map(|(_, v)| v.clone()).collect(),
-        _ => items
-            .iter()
-            .map(|(k, v)| it.new_tuple(vec![k.clone(), v.clone()]))
-            .collect(),
-    };
     let kind = match a.func {
         "keys" => "dict_keys",
         "values" => "dict_values",
         _ => "dict_items",
     };
-    let repr_items = {
-        let l = it.new_list(vals.clone());
-        it.repr(&l)?
+    Ok(it.new_dict_view(kind, &d))
+}
+
+/// The dict a view shows (`d.keys()`...), and which part of it.
+pub(crate) fn dict_view(v: &Value) -> Option<(Rc<PyDict>, DictPart)> {
+    let Value::Record(r) = v else { return None };
+    let Some(Value::Dict(d)) = r.field(VIEW_FIELD) else {
+        return None;
     };
-    Ok(it.new_iter_view(kind, vals, repr_items, &d))
+    let part = match r.type_name {
+        "dict_values" => DictPart::Values,
+        "dict_items" => DictPart::Items,
+        _ => DictPart::Keys,
+    };
+    Some((d.clone(), part))
+}
+
+/// The field of a view record that holds its dict.
+const VIEW_FIELD: &str = "__arrsh_dict__";
+
+/// CPython's entries table of a dict, modelled by `holes` beside the live `items`.
+impl PyDict {
+    /// The entries-table position of live item `i`: `i + j`, where `j` deleted entries lie
+    /// before it (the first `j` with `holes[j] - j > i`; `holes[j] - j` never decreases).
+    pub(crate) fn entry_of(&self, i: usize) -> usize {
+        let holes = self.holes.borrow();
+        let (mut lo, mut hi) = (0, holes.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if holes[mid] - mid <= i {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        i + lo
+    }
+
+    /// The first live entry at table position `pos` or later: `(live index, position)` (the
+    /// live index is `items.len()` or more past the end).
+    pub(crate) fn live_at_or_after(&self, pos: usize) -> (usize, usize) {
+        let holes = self.holes.borrow();
+        let mut before = holes.partition_point(|&h| h < pos);
+        let mut e = pos;
+        while before < holes.len() && holes[before] == e {
+            e += 1;
+            before += 1;
+        }
+        (e - before, e)
+    }
+
+    /// Live item `i` is being deleted: its entry becomes a hole (until the next resize).
+    fn note_deleted(&self, i: usize) {
+        let e = self.entry_of(i);
+        let mut holes = self.holes.borrow_mut();
+        let at = holes.partition_point(|&h| h < e);
+        holes.insert(at, e);
+    }
 }
 
 fn get(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
@@ -82,10 +127,18 @@ fn pop(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 
 fn popitem(it: &mut Interp, a: Bound) -> PyResult<Value> {
     let d = this_dict(&a)?;
+    let n = d.items.borrow().len();
+    if n > 0 {
+        // the entries table ends where the last live entry was (`dk_nentries = i`)
+        let e = d.entry_of(n - 1);
+        d.holes.borrow_mut().retain(|&h| h < e);
+        let mut k = d.keys.get();
+        k.nentries = e;
+        d.keys.set(k);
+    }
     let last = d.items.borrow_mut().pop();
     if last.is_some() {
-        let n = d.items.borrow().len();
-        d.index.borrow_mut().remove(n);
+        d.index.borrow_mut().remove(n - 1);
     }
     match last {
         Some((k, v)) => Ok(it.new_tuple(vec![k, v])),
@@ -332,6 +385,7 @@ fn is_exact_str(v: &Value) -> bool {
 /// table and the caller allow `str`-only entries.
 fn insertion_resize(d: &PyDict, unicode: bool) {
     let used = d.items.borrow().len();
+    d.holes.borrow_mut().clear();
     let old = d.keys.get();
     let unicode = unicode && old.unicode;
     d.keys.set(DictKeys::new(
@@ -352,6 +406,7 @@ impl Interp {
             items: std::cell::RefCell::new(Vec::new()),
             keys: std::cell::Cell::new(DictKeys::EMPTY),
             index: std::cell::RefCell::new(DictIndex::default()),
+            holes: std::cell::RefCell::new(Vec::new()),
             flavor: None,
         })
     }
@@ -447,6 +502,7 @@ impl Interp {
         let hash = self.py_hash(key)?;
         match self.dict_lookup(d, key, hash)? {
             Some(pos) => {
+                d.note_deleted(pos);
                 let (k, v) = d.items.borrow_mut().remove(pos);
                 d.index.borrow_mut().remove(pos);
                 drop(k);
@@ -461,6 +517,7 @@ impl Interp {
         if pos >= d.items.borrow().len() {
             return None;
         }
+        d.note_deleted(pos);
         let item = d.items.borrow_mut().remove(pos);
         d.index.borrow_mut().remove(pos);
         Some(item)
@@ -469,6 +526,8 @@ impl Interp {
     /// Puts a key that is not in `d` first (`OrderedDict.move_to_end(key, last=False)`).
     pub fn dict_insert_front(&mut self, d: &PyDict, key: Value, v: Value) -> PyResult<()> {
         let hash = self.py_hash(&key)?;
+        // OrderedDict iterates its own links in CPython; here the entries start afresh
+        d.holes.borrow_mut().clear();
         d.items.borrow_mut().insert(0, (key, v));
         d.index.borrow_mut().insert_front(hash);
         Ok(())
@@ -478,6 +537,7 @@ impl Interp {
     pub fn dict_clear(&mut self, d: &PyDict) {
         let old = std::mem::take(&mut *d.items.borrow_mut());
         d.index.borrow_mut().clear();
+        d.holes.borrow_mut().clear();
         d.keys.set(DictKeys::EMPTY);
         drop(old);
     }
@@ -499,6 +559,7 @@ impl Interp {
                 a.keys.set(okeys);
                 *a.items.borrow_mut() = other;
                 *a.index.borrow_mut() = b.index.borrow().clone();
+                *a.holes.borrow_mut() = b.holes.borrow().clone();
                 return Ok(());
             }
         }
@@ -506,6 +567,7 @@ impl Interp {
         let akeys = a.keys.get();
         if usable_fraction(1 << akeys.log2_size) < other.len() {
             let unicode = okeys.unicode && akeys.unicode;
+            a.holes.borrow_mut().clear();
             a.keys.set(DictKeys::new(
                 estimate_log2_keysize(used + other.len()),
                 unicode,
@@ -527,9 +589,11 @@ impl Interp {
         }
         let keys = d.keys.get();
         if n >= keys.nentries * 2 / 3 {
+            // `clone_combined_dict_keys`: deleted entries are copied too
             c.keys.set(keys);
             *c.items.borrow_mut() = d.items.borrow().clone();
             *c.index.borrow_mut() = d.index.borrow().clone();
+            *c.holes.borrow_mut() = d.holes.borrow().clone();
             return Ok(Value::Dict(c));
         }
         self.dict_merge(&c, d)?;
@@ -677,20 +741,47 @@ impl Interp {
         Ok(())
     }
 
+    /// The keys, values or `(key, value)` tuples of `d` as they are now.
+    pub(crate) fn dict_part(&mut self, d: &PyDict, part: DictPart) -> Vec<Value> {
+        let items = d.items.borrow().clone();
+        match part {
+            DictPart::Keys => items.into_iter().map(|(k, _)| k).collect(),
+            DictPart::Values => items.into_iter().map(|(_, v)| v).collect(),
+            DictPart::Items => items
+                .into_iter()
+                .map(|(k, v)| self.new_tuple(vec![k, v]))
+                .collect(),
+        }
+    }
+
+    /// `x in d.keys()` (a lookup) and `(k, v) in d.items()` (a lookup, then `==` on the
+    /// value, `dictitems_contains`); `None` for values views, which are searched in turn.
+    pub(crate) fn dict_view_contains(&mut self, view: &Value, x: &Value) -> PyResult<Option<bool>> {
+        let Some((d, part)) = dict_view(view) else {
+            return Ok(None);
+        };
+        Ok(match part {
+            DictPart::Keys => Some(self.dict_get(&d, x)?.is_some()),
+            DictPart::Values => None,
+            DictPart::Items => Some(match x {
+                Value::Tuple(t) if t.items.len() == 2 => match self.dict_get(&d, &t.items[0])? {
+                    Some(found) => {
+                        self.is_same(&found, &t.items[1]) || self.eq_truthy(&found, &t.items[1])?
+                    }
+                    None => false,
+                },
+                _ => false,
+            }),
+        })
+    }
+
     /// `dict.keys()` and friends: iterable, printable views.
-    fn new_iter_view(
-        &mut self,
-        kind: &'static str,
-        vals: Vec<Value>,
-        repr_items: String,
-        d: &Rc<PyDict>,
-    ) -> Value {
-        let t = self.new_tuple(vals);
-        // `__items__` answers len/in/repr as the view was made; iteration reads `__arrsh_dict__`, the dict itself
+    fn new_dict_view(&mut self, kind: &'static str, d: &Rc<PyDict>) -> Value {
+        // the repr is made when shown (pyrepr asks `dict_view`)
         self.new_record(
             kind,
-            format!("{kind}({repr_items})"),
-            vec![("__items__", t), ("__arrsh_dict__", Value::Dict(d.clone()))],
+            String::new(),
+            vec![(VIEW_FIELD, Value::Dict(d.clone()))],
         )
     }
 }

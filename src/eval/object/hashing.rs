@@ -167,7 +167,7 @@ impl Interp {
                 return Err(PyError::type_error("unhashable type: 'set'"));
             }
             Value::Native(n) if n.slots.hash.is_some() => {
-                let f = n.slots.hash.expect("checked");
+                let f = n.slots.hash.expect("the match guard saw Some");
                 f(self, v)?
             }
             _ => pointer_hash(self.id_of(v)),

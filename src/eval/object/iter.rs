@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
+use crate::eval::object::dictobj::dict_view;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
@@ -98,6 +99,20 @@ fn iter_slot(_: &mut Interp, a: Bound) -> PyResult<Value> {
     Ok(a.this)
 }
 
+impl IterState {
+    /// A fresh iteration over `d`'s `part` (CPython's `dictiter_new`).
+    fn dict(d: &Rc<PyDict>, part: DictPart) -> IterState {
+        let used = d.items.borrow().len();
+        IterState::Dict {
+            dict: d.clone(),
+            pos: 0,
+            used,
+            left: used,
+            part,
+        }
+    }
+}
+
 impl Interp {
     /// The state of a fresh iterator over `v`, or `None` when `v` is an iterator already.
     fn iter_state(&mut self, v: &Value) -> PyResult<IterState> {
@@ -126,45 +141,16 @@ impl Interp {
                     reversed: false,
                 }
             }
-            Value::Dict(d) => IterState::Dict {
-                dict: d.clone(),
-                pos: 0,
-                len: d.items.borrow().len(),
-                part: DictPart::Keys,
-            },
+            Value::Dict(d) => IterState::dict(d, DictPart::Keys),
             Value::Set(s) => IterState::Set {
                 set: s.clone(),
                 items: Self::set_items(s).into(),
                 len: s.table.borrow().used,
             },
             // a dict view (`d.keys()`...) iterates its dict as it is now
-            Value::Record(r) if let Some(Value::Dict(d)) = r.field("__arrsh_dict__") => {
-                IterState::Dict {
-                    dict: d.clone(),
-                    pos: 0,
-                    len: d.items.borrow().len(),
-                    part: match r.type_name {
-                        "dict_values" => DictPart::Values,
-                        "dict_items" => DictPart::Items,
-                        _ => DictPart::Keys,
-                    },
-                }
-            }
-            Value::Record(r) if r.fields.iter().any(|(k, _)| *k == "__items__") => {
-                let items = r
-                    .fields
-                    .iter()
-                    .find(|(k, _)| *k == "__items__")
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or(Value::None);
-                IterState::Seq {
-                    seq: items,
-                    pos: 0,
-                    reversed: false,
-                }
-            }
+            Value::Record(_) if let Some((d, part)) = dict_view(v) => IterState::dict(&d, part),
             Value::Native(n) if n.slots.iter.is_some() => {
-                let f = n.slots.iter.expect("checked");
+                let f = n.slots.iter.expect("the match guard saw Some");
                 let items = f(self, v)?;
                 if let Value::Iter(it) = &items {
                     // an iterator object: its own state continues
@@ -284,8 +270,8 @@ impl Interp {
                     return Ok(Some(s.v.get(*byte..).map_or(0, |t| t.chars().count())));
                 }
                 IterState::Seq { seq, pos, .. } => (seq.clone(), *pos),
-                IterState::Dict { dict, pos, .. } => {
-                    return Ok(Some(dict.items.borrow().len().saturating_sub(*pos)));
+                IterState::Dict { left, pos, .. } => {
+                    return Ok(Some(if *pos == usize::MAX { 0 } else { *left }));
                 }
                 IterState::Set { items, .. } => return Ok(Some(items.len())),
                 IterState::Done => return Ok(Some(0)),
@@ -370,18 +356,37 @@ impl Interp {
             IterState::Dict {
                 dict,
                 pos,
-                len,
+                used,
+                left,
                 part,
             } => {
                 let item = {
                     let items = dict.items.borrow();
-                    if items.len() != *len {
-                        *len = usize::MAX;
+                    if *pos == usize::MAX {
+                        return Ok(Ok(None));
+                    }
+                    if items.len() != *used {
+                        *used = usize::MAX;
                         return Err(PyError::changed_size_during_iteration("dictionary"));
                     }
-                    items.get(*pos).cloned()
+                    let (i, e) = dict.live_at_or_after(*pos);
+                    match items.get(i) {
+                        None => None,
+                        // an entry more than the dict had: another key took a deleted one's place
+                        Some(_) if *left == 0 => {
+                            *pos = usize::MAX;
+                            return Err(PyError::dict_keys_changed_during_iteration());
+                        }
+                        Some(item) => {
+                            *pos = e + 1;
+                            *left -= 1;
+                            Some(item.clone())
+                        }
+                    }
                 };
-                *pos += 1;
+                if item.is_none() {
+                    *pos = usize::MAX;
+                }
                 match (item, *part) {
                     (None, _) => None,
                     (Some((k, _)), DictPart::Keys) => Some(k),

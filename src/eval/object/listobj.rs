@@ -354,8 +354,8 @@ impl Interp {
             | Value::Set(_)
             | Value::Range(_) => Some(self.len_of(v)?),
             Value::Array(a) if a.ndim() > 0 => Some(a.shape()[0]),
-            Value::Record(r) if r.fields.iter().any(|(k, _)| *k == "__items__") => {
-                Some(self.len_of(v).unwrap_or(0))
+            Value::Record(_) if crate::eval::object::dictobj::dict_view(v).is_some() => {
+                Some(self.len_of(v)?)
             }
             _ => None,
         })

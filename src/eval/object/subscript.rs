@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::error::{PyError, PyResult};
+use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::ops::as_int;
 use crate::eval::object::pyint::Int;
@@ -18,6 +18,18 @@ pub enum ArrayIndex {
     Basic(Vec<IndexItem>),
     /// Any integer-array or boolean-array component: advanced indexing (copies).
     Advanced(Vec<AdvItem>),
+}
+
+/// NumPy's integer index (`prepare_index`): an int that fits `npy_intp` is an index; one past
+/// it is tried as an array instead: up to 2**64 that is a 0-d uint64 array whose conversion
+/// back to `npy_intp` overflows (`x[10**19]`), beyond it an object array, which is no index
+/// (`x[2**64]`, `x[-10**19]`).
+pub(crate) fn int_index_item(i: &Int) -> PyResult<IndexItem> {
+    match i.to_i64() {
+        Some(v) => Ok(IndexItem::Int(v as i128)),
+        None if !i.is_negative() && i.bits() <= 64 => Err(PyError::too_large_for_c_long()),
+        None => Err(PyError::invalid_index()),
+    }
 }
 
 /// One component of an advanced index.
@@ -72,9 +84,10 @@ impl Interp {
                 }),
                 Value::Bool(_) => None,
                 Value::Scalar(s) if s.dtype.kind == Kind::Bool => None,
-                v => self
-                    .index_int(v)
-                    .map(|i| IndexItem::Int(i.to_i128_saturating())),
+                v => match self.index_int(v) {
+                    Some(i) => Some(int_index_item(&i)?),
+                    None => None,
+                },
             };
             match item {
                 Some(it) => {
@@ -84,8 +97,15 @@ impl Interp {
                 None => {
                     let (arr, given_as_array) = match p {
                         Value::Array(a) => (a.clone(), true),
+                        // NumPy would build an object array (ints past 64 bits, `[{}]`),
+                        // which no index accepts; arrsh refuses those arrays earlier
                         Value::List(_) | Value::Tuple(_) | Value::Bool(_) | Value::Scalar(_) => {
-                            (self.to_array(p, None)?, false)
+                            match self.to_array(p, None) {
+                                Err(e) if e.kind == ErrorKind::NotImplementedError => {
+                                    return Err(PyError::invalid_index());
+                                }
+                                r => (r?, false),
+                            }
                         }
                         _ => return Err(PyError::invalid_index()),
                     };
@@ -184,7 +204,7 @@ impl Interp {
             },
             Value::Flags(f) => self.flags_get(f, idx),
             Value::Native(n) if n.slots.getitem.is_some() => {
-                let f = n.slots.getitem.expect("checked");
+                let f = n.slots.getitem.expect("the match guard saw Some");
                 f(self, obj, idx)
             }
             Value::Type(_) => Ok(obj.clone()), // list[int]-style generic aliases
@@ -262,7 +282,7 @@ impl Interp {
             Value::List(l) => self.list_setitem(l, idx, v),
             Value::Dict(d) => self.dict_set(d, idx.clone(), v),
             Value::Native(n) if n.slots.setitem.is_some() => {
-                let f = n.slots.setitem.expect("checked");
+                let f = n.slots.setitem.expect("the match guard saw Some");
                 f(self, obj, idx, v)
             }
             other => Err(PyError::type_error(format!(

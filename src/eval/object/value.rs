@@ -180,6 +180,10 @@ pub struct PyDict {
     pub keys: Cell<crate::eval::object::dictobj::DictKeys>,
     /// The hash index over `items` (kept by `dictobj`, the only place that changes `items`).
     pub index: RefCell<crate::eval::object::dictobj::DictIndex>,
+    /// Where CPython's entries table has deleted entries (its `dk_entries` positions, sorted)
+    /// since the table was last compacted: with `items`, the position of every live entry,
+    /// which iteration follows (see `dictobj::PyDict::live_at_or_after`).
+    pub holes: RefCell<Vec<usize>>,
     /// Which `dict` subclass of `collections` it is (`None`: a plain dict).
     pub flavor: Option<Rc<crate::eval::modules::collections::DictFlavor>>,
 }
@@ -359,13 +363,16 @@ pub enum IterState {
     },
     /// Items computed up front (`filter`, reversed strings).
     Values(std::collections::VecDeque<Value>),
-    /// A dict (or one of its views) read live by position. `len` is its size when the
-    /// iteration began: a different size is CPython's RuntimeError, and stays one
-    /// (`len` becomes `usize::MAX`, as CPython sets `di_used = -1`).
+    /// A dict (or one of its views) read live as CPython's `dictiter_iternext*` does: `pos` is
+    /// a position in the entries table (deleted entries included), `used` the dict's size when
+    /// the iteration began (a different size is a RuntimeError, and stays one: `usize::MAX`,
+    /// as CPython sets `di_used = -1`), `left` the items still owed (one more is "keys
+    /// changed"). `pos == usize::MAX` once exhausted (CPython drops `di_dict`).
     Dict {
         dict: Rc<PyDict>,
         pos: usize,
-        len: usize,
+        used: usize,
+        left: usize,
         part: DictPart,
     },
     /// A set's items, taken when the iteration began, and the set itself to check its size.

@@ -3,6 +3,7 @@
 
 use crate::error::PyResult;
 use crate::eval::Interp;
+use crate::eval::object::dictobj::dict_view;
 use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
 use crate::runtime::print::{self, Elements};
@@ -133,6 +134,19 @@ impl Interp {
                 format!("<{name} at {:#x}>", self.id_of(v))
             }
             Value::Flags(f) => flags_repr(&f.array),
+            Value::Record(rec) if let Some((d, part)) = dict_view(v) => {
+                // dictview_repr: `dict_keys([...])`, `...` when the view is already being shown
+                let id = self.id_of(v);
+                if self.repr_active.contains(&id) {
+                    return Ok("...".into());
+                }
+                self.repr_active.push(id);
+                let items = self.dict_part(&d, part);
+                let l = self.new_list(items);
+                let r = self.repr(&l);
+                self.repr_active.pop();
+                format!("{}({})", rec.type_name, r?)
+            }
             Value::Record(r) => r.repr.clone(),
             Value::Cell(_) => format!("<cell at {:#x}>", self.id_of(v)),
             Value::Dummy(_) => format!(
@@ -141,7 +155,7 @@ impl Interp {
             ),
             // NumPy's random objects print `Generator(PCG64) at 0x7F...` (upper-case hex)
             Value::Native(n) if n.slots.repr.is_some() => {
-                let f = n.slots.repr.expect("checked");
+                let f = n.slots.repr.expect("the match guard saw Some");
                 f(self, v)?
             }
             Value::Native(n) => match n.repr_head {
@@ -174,7 +188,7 @@ impl Interp {
                 format!("[{}]", join(self, &items)?)
             }
             Value::Dict(d) if d.flavor.is_some() => {
-                let flavor = d.flavor.clone().expect("checked");
+                let flavor = d.flavor.clone().expect("the match guard saw Some");
                 crate::eval::modules::collections::flavored_repr(self, d, &flavor)?
             }
             Value::Dict(d) => {
@@ -208,6 +222,7 @@ impl Interp {
             Value::Array(a) => print::array_str(&ArrayElems::new(a), &self.print_opts),
             Value::Scalar(s) => print::scalar_str(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.str_form(),
+            Value::Record(_) if dict_view(v).is_some() => self.repr(v)?,
             // records with their own print() text (np.iinfo / np.finfo)
             Value::Record(r) => match r.fields.iter().find(|(k, _)| *k == "__str__") {
                 Some((_, Value::Str(s))) => s.v.clone(),

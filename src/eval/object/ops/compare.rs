@@ -213,7 +213,7 @@ impl Interp {
 
     /// `bool(x == y)` for elements of containers (arrays inside lists compare elementwise).
     /// Each item compared is one level deeper: `Py_EnterRecursiveCall(" in comparison")`.
-    fn eq_truthy(&mut self, x: &Value, y: &Value) -> PyResult<bool> {
+    pub(crate) fn eq_truthy(&mut self, x: &Value, y: &Value) -> PyResult<bool> {
         self.nested(Nesting::Comparison, |me| {
             let r = me.compare(x, CmpOp::Eq, y)?;
             me.truthy(&r)
@@ -276,6 +276,9 @@ impl Interp {
             },
             Value::Dict(d) => Ok(self.dict_get(d, x)?.is_some()),
             Value::Set(s) => self.set_contains(s, x),
+            Value::Record(_) if let Some(found) = self.dict_view_contains(container, x)? => {
+                Ok(found)
+            }
             // rangeobject.c range_contains_long: arithmetic for ints, not a walk of 10**29 items
             Value::Range(r) if matches!(x, Value::Int(_) | Value::Bool(_)) => {
                 let Some(v) = as_int(x).and_then(|i| i.to_i128()) else {
