@@ -19,7 +19,8 @@
 //!   - `dtype` (dtypes, spellings, byte order, NEP 50 promotion), `casting` (`can_cast` by
 //!     rule), `layout` (shape/strides/offset arithmetic, contiguity), `index` (basic indexing),
 //!     `fancy` (advanced indexing, copies), `buffer` (aligned buffers, huge pages, the byte
-//!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `array`
+//!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units, ISO
+//!     strings, calendar casts), `array`
 //!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing), `origin` (why a buffer holds a copy NumPy made unasked),
@@ -63,7 +64,8 @@
 //!     `strmethods`), `getsizeof` (`sysmods`), argument binding
 //!     (`args`), CPython's messages (`errors`).
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
-//!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); ufuncs, `dot`
+//!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); datetime64 and
+//!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
 //!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);

@@ -42,6 +42,14 @@ impl PyError {
         ))
     }
     /// `u + 1`: operands whose dtypes share no loop (`left`, `right` are dtype reprs).
+    /// `_UFuncBinaryResolutionError`: `ufunc 'add' cannot use operands with types
+    /// dtype('<M8[D]') and dtype('<M8[D]')`.
+    pub fn ufunc_cannot_use_operands(ufunc: &str, left: &str, right: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UFuncTypeError,
+            format!("ufunc '{ufunc}' cannot use operands with types {left} and {right}"),
+        )
+    }
     pub fn ufunc_no_matching_loop(ufunc: &str, left: &str, right: &str) -> PyError {
         PyError::new(
             ErrorKind::UFuncTypeError,

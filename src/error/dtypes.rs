@@ -101,6 +101,20 @@ impl PyError {
     pub fn resize_no_memory() -> PyError {
         PyError::new(ErrorKind::MemoryError, "cannot allocate memory for array")
     }
+
+    // ----- datetime64 strings: numpy/_core/src/multiarray/datetime_strings.c
+    /// `np.datetime64('2024-1-01')`: the first character the ISO 8601 parser could not take.
+    pub fn datetime_parse(text: &str, pos: usize) -> PyError {
+        PyError::value(format!(
+            "Error parsing datetime string \"{text}\" at position {pos}"
+        ))
+    }
+    /// `np.datetime64('2024-13-01')`; `field` is `Month`, `Day`, `Hours`, `Minutes`, `Seconds`.
+    pub fn datetime_field_out_of_range(field: &str, text: &str) -> PyError {
+        PyError::value(format!(
+            "{field} out of range in datetime string \"{text}\""
+        ))
+    }
 }
 
 #[cfg(test)]

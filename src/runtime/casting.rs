@@ -53,6 +53,7 @@ fn string_length(dt: DType) -> usize {
         (Kind::Complex, _) => 64,
         (Kind::Bytes | Kind::Void, n) => n,
         (Kind::Str, n) => n / 4,
+        (Kind::Datetime | Kind::Timedelta, _) => super::datetime::string_length(dt),
     }
 }
 
@@ -81,7 +82,7 @@ fn kind_rank(dt: DType) -> u8 {
         Kind::Int => 2,
         Kind::Float => 3,
         Kind::Complex => 4,
-        Kind::Bytes | Kind::Str | Kind::Void => 5,
+        Kind::Bytes | Kind::Str | Kind::Void | Kind::Datetime | Kind::Timedelta => 5,
     }
 }
 

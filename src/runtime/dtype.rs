@@ -2,6 +2,7 @@
 //! spelling (`'i4'`, `'<u2'`, `'float64'`, `'S3'`, `'c'`, `'V8'`, `'i4, f8'`), and NEP 50 type
 //! promotion. Structured dtypes' fields live in `structured`.
 
+use super::datetime::Unit;
 use super::structured::Fields;
 use crate::error::{PyError, PyResult};
 
@@ -19,6 +20,10 @@ pub enum Kind {
     Str,
     /// `V<n>`: raw bytes, or a structured dtype when `meta` holds fields.
     Void,
+    /// `M8[unit]`: an int64 count of `unit`s since 1970-01-01 (`runtime::datetime`).
+    Datetime,
+    /// `m8[unit]`: an int64 count of `unit`s.
+    Timedelta,
 }
 
 /// What a dtype carries besides kind and size: a structured dtype's fields (interned, so the
@@ -27,6 +32,8 @@ pub enum Kind {
 pub enum Meta {
     None,
     Fields(&'static Fields),
+    /// The unit of a datetime64/timedelta64.
+    Time(Unit),
 }
 
 /// A dtype. Invariants:
@@ -38,7 +45,8 @@ pub enum Meta {
 /// equal, but a dtype made by `newbyteorder()` keeps `'<'` in its `byteorder` and repr
 /// (`dtype('<i4')`, where `np.dtype('<i4')` itself is `dtype('int32')`). Equality and hashing
 /// ignore it, as NumPy's do.
-/// 4. `meta` is `Fields` only for `Void`.
+/// 4. `meta` is `Fields` only for `Void`, and `Time` exactly for `Datetime`/`Timedelta`
+///    (whose itemsize is 8).
 #[derive(Clone, Copy, Debug)]
 pub struct DType {
     pub kind: Kind,
@@ -104,6 +112,31 @@ impl DType {
         }
     }
 
+    /// `datetime64[unit]`.
+    pub const fn datetime(unit: Unit) -> DType {
+        DType {
+            meta: Meta::Time(unit),
+            ..DType::native(Kind::Datetime, 8)
+        }
+    }
+    /// `timedelta64[unit]`.
+    pub const fn timedelta(unit: Unit) -> DType {
+        DType {
+            meta: Meta::Time(unit),
+            ..DType::native(Kind::Timedelta, 8)
+        }
+    }
+    /// The unit of a datetime64/timedelta64 dtype.
+    pub fn time_unit(self) -> Option<Unit> {
+        match self.meta {
+            Meta::Time(u) => Some(u),
+            _ => None,
+        }
+    }
+    pub fn is_time(self) -> bool {
+        matches!(self.kind, Kind::Datetime | Kind::Timedelta)
+    }
+
     /// The fields of a structured dtype.
     pub fn fields(self) -> Option<&'static Fields> {
         match self.meta {
@@ -134,7 +167,7 @@ impl DType {
         match self.kind {
             Kind::Bool | Kind::Bytes | Kind::Void => false,
             Kind::Int | Kind::UInt => self.itemsize > 1,
-            Kind::Float | Kind::Complex | Kind::Str => true,
+            Kind::Float | Kind::Complex | Kind::Str | Kind::Datetime | Kind::Timedelta => true,
         }
     }
 
@@ -209,6 +242,8 @@ impl DType {
             Kind::Bytes => 'S',
             Kind::Str => 'U',
             Kind::Void => 'V',
+            Kind::Datetime => 'M',
+            Kind::Timedelta => 'm',
         }
     }
 
@@ -232,6 +267,8 @@ impl DType {
             (Kind::Bytes, _) => 'S',
             (Kind::Str, _) => 'U',
             (Kind::Void, _) => 'V',
+            (Kind::Datetime, _) => 'M',
+            (Kind::Timedelta, _) => 'm',
         }
     }
 
@@ -266,7 +303,21 @@ impl DType {
         } else {
             self.itemsize
         };
-        format!("{}{}{}", self.byteorder_char(), self.kind_char(), n)
+        format!(
+            "{}{}{}{}",
+            self.byteorder_char(),
+            self.kind_char(),
+            n,
+            self.unit_suffix()
+        )
+    }
+
+    /// `[D]` of `datetime64[D]`; nothing for the generic unit and for other kinds.
+    fn unit_suffix(self) -> String {
+        match self.time_unit() {
+            Some(Unit::Generic) | None => String::new(),
+            Some(u) => format!("[{}]", u.code()),
+        }
     }
 
     /// `dtype.name`, e.g. `int64`, `bool`, `bytes24`, `str96`.
@@ -280,6 +331,8 @@ impl DType {
             Kind::Bytes => format!("bytes{}", self.itemsize * 8),
             Kind::Str => format!("str{}", self.itemsize * 8),
             Kind::Void => format!("void{}", self.itemsize * 8),
+            Kind::Datetime => format!("datetime64{}", self.unit_suffix()),
+            Kind::Timedelta => format!("timedelta64{}", self.unit_suffix()),
         }
     }
 
@@ -289,6 +342,8 @@ impl DType {
             Kind::Bytes => "bytes_".into(),
             Kind::Str => "str_".into(),
             Kind::Void => "void".into(),
+            Kind::Datetime => "datetime64".into(),
+            Kind::Timedelta => "timedelta64".into(),
             _ => self.to_native().name(),
         }
     }
@@ -332,7 +387,7 @@ impl DType {
             Kind::Bytes if self.itemsize == 0 => "S".into(),
             Kind::Str if self.itemsize == 0 => format!("{}U", self.byteorder_char()),
             Kind::Bytes => format!("S{}", self.itemsize),
-            Kind::Str => self.str(),
+            Kind::Str | Kind::Datetime | Kind::Timedelta => self.str(),
             _ if self.big_endian || self.explicit_little => self.str(),
             _ => self.name(),
         }
@@ -358,6 +413,8 @@ impl DType {
             self.str_form()
         } else if self.is_flexible() || self.is_void() || self.big_endian {
             format!("'{}'", self.str())
+        } else if self.is_time() {
+            format!("'{}'", self.name())
         } else {
             self.name()
         }
@@ -425,8 +482,21 @@ fn by_name(name: &str) -> Option<DType> {
         "S" | "bytes" | "bytes_" => DType::bytes(0),
         "U" | "str" | "str_" => DType::unicode(0),
         "V" | "void" => DType::void(0),
-        _ => return None,
+        _ => return by_time_name(name),
     })
+}
+
+/// `datetime64[D]`, `M8[D]`, `timedelta64`, `m8[s]`.
+fn by_time_name(name: &str) -> Option<DType> {
+    let (head, unit) = match name.split_once('[') {
+        Some((h, rest)) => (h, Unit::parse(rest.strip_suffix(']')?)?),
+        None => (name, Unit::Generic),
+    };
+    match head {
+        "datetime64" | "M8" | "M" => Some(DType::datetime(unit)),
+        "timedelta64" | "m8" | "m" => Some(DType::timedelta(unit)),
+        _ => None,
+    }
 }
 
 /// `S3`, `U5`, `bytes24`, `str96`.
@@ -472,12 +542,15 @@ pub fn promote(a: DType, b: DType) -> Option<DType> {
     if a.is_void() || b.is_void() {
         return None; // structured promotion (field by field) is not modelled
     }
+    if a.is_time() || b.is_time() {
+        return super::datetime::promote_time(a, b);
+    }
     let rank = |k: Kind| match k {
         Bool => 0,
         UInt | Int => 1,
         Float => 2,
         Complex => 3,
-        Bytes | Str | Void => 4,
+        Bytes | Str | Void | Datetime | Timedelta => 4,
     };
     if a.is_flexible() || b.is_flexible() {
         return match (a.kind, b.kind) {
@@ -563,7 +636,7 @@ impl DType {
             Kind::UInt | Kind::Int => 1,
             Kind::Float => 2,
             Kind::Complex => 3,
-            Kind::Bytes | Kind::Str | Kind::Void => 4,
+            Kind::Bytes | Kind::Str | Kind::Void | Kind::Datetime | Kind::Timedelta => 4,
         };
         order(from.kind) <= order(to.kind)
     }

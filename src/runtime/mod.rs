@@ -4,6 +4,7 @@
 pub mod buffer;
 pub mod casting;
 pub mod coverage;
+pub mod datetime;
 pub mod dtype;
 pub mod fancy;
 pub mod fpe;

@@ -40,7 +40,9 @@ impl Scalar {
             (Kind::Int, 1) => Scalar::Int(buf[0] as i8 as i64),
             (Kind::Int, 2) => Scalar::Int(i16::from_le_bytes([buf[0], buf[1]]) as i64),
             (Kind::Int, 4) => Scalar::Int(i32::from_le_bytes(le4(&buf)) as i64),
-            (Kind::Int, _) => Scalar::Int(i64::from_le_bytes(le8(&buf))),
+            (Kind::Int | Kind::Datetime | Kind::Timedelta, _) => {
+                Scalar::Int(i64::from_le_bytes(le8(&buf)))
+            }
             (Kind::UInt, 1) => Scalar::UInt(buf[0] as u64),
             (Kind::UInt, 2) => Scalar::UInt(u16::from_le_bytes([buf[0], buf[1]]) as u64),
             (Kind::UInt, 4) => Scalar::UInt(u32::from_le_bytes(le4(&buf)) as u64),
@@ -83,7 +85,7 @@ impl Scalar {
         let mut buf = [0u8; 16];
         match dtype.kind {
             Kind::Bool => buf[0] = self.is_truthy() as u8,
-            Kind::Int | Kind::UInt => {
+            Kind::Int | Kind::UInt | Kind::Datetime | Kind::Timedelta => {
                 let v = match self {
                     Scalar::Float(f) | Scalar::Complex(f, _) => float_to_int(*f, dtype),
                     other => other.to_i64_wrapping(),

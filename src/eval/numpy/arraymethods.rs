@@ -929,6 +929,7 @@ fn flexible_size_for(from: DType, to: DType) -> DType {
         Kind::Complex => 64,
         Kind::Bytes | Kind::Void => from.itemsize,
         Kind::Str => from.itemsize / 4,
+        Kind::Datetime | Kind::Timedelta => crate::runtime::datetime::string_length(from),
     };
     if to.kind == Kind::Str {
         DType::unicode(n)
@@ -957,5 +958,7 @@ fn dtype_num(dt: DType) -> i64 {
         (Kind::Str, _) => 19,
         (Kind::Void, _) => 20,
         (Kind::Float, _) => 23,
+        (Kind::Datetime, _) => 21,
+        (Kind::Timedelta, _) => 22,
     }
 }

@@ -50,6 +50,8 @@ impl Interp {
             (TypeKind::Range, Value::Range(_)) => true,
             (TypeKind::Slice, Value::Slice(_)) => true,
             (TypeKind::Ndarray, Value::Array(_)) => true,
+            // datetime64 is one type for every unit
+            (TypeKind::NpScalar(dt), Value::Scalar(s)) if dt.is_time() => s.dtype.kind == dt.kind,
             (TypeKind::NpScalar(dt), Value::Scalar(s)) => s.dtype.to_native() == dt,
             (TypeKind::NpAbstract(name), Value::Scalar(s)) => np_abstract_contains(name, s.dtype),
             (TypeKind::Type, Value::Type(_)) => true,
@@ -351,6 +353,12 @@ impl Interp {
                     format!("<object object at {:#x}>", self.ctx.heap.object(16).addr()),
                     vec![],
                 )
+            }
+            TypeKind::NpScalar(dt) if dt.is_time() => {
+                let v = p.opt(0, "value")?;
+                let unit = p.opt(1, "format")?;
+                p.finish()?;
+                return self.make_time_scalar(dt, v, unit);
             }
             TypeKind::NpScalar(dt) => {
                 let v = p.opt(0, "value")?;
@@ -685,6 +693,8 @@ fn leak_dtype_class(dt: DType) -> &'static str {
         (Kind::Bytes, _) => "numpy.dtypes.BytesDType",
         (Kind::Str, _) => "numpy.dtypes.StrDType",
         (Kind::Void, _) => "numpy.dtypes.VoidDType",
+        (Kind::Datetime, _) => "numpy.dtypes.DateTime64DType",
+        (Kind::Timedelta, _) => "numpy.dtypes.TimeDelta64DType",
     }
 }
 

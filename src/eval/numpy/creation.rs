@@ -494,6 +494,9 @@ impl Interp {
     ) -> PyResult<Value> {
         let stop = stop.filter(|v| !v.is_none());
         let step = step.filter(|v| !v.is_none());
+        if let Some(v) = self.time_arange(&start, stop.as_ref(), step.as_ref(), dtype)? {
+            return Ok(v);
+        }
         // numpy would use the object dtype (huge Python ints, None): arrsh has none, so such a
         // range can only be refused after NumPy's own errors (length, subtraction) had a chance
         let mut object = false;

@@ -4,6 +4,7 @@ pub mod arrange;
 pub mod arraymethods;
 pub mod constructors;
 pub mod creation;
+pub mod datetimes;
 pub mod dtypes;
 pub mod errstate;
 pub mod fancy;

@@ -8,6 +8,7 @@ use crate::eval::object::objects::Objects;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 use crate::runtime::DType;
+use crate::runtime::datetime::Unit;
 
 /// The `numpy` module's types and constants.
 pub const ROWS: &[Row] = &[
@@ -47,6 +48,14 @@ pub const ROWS: &[Row] = &[
     Row::type_("numpy.cdouble", TypeKind::NpScalar(DType::COMPLEX128)),
     Row::type_("numpy.bytes_", TypeKind::NpScalar(DType::bytes(0))),
     Row::type_("numpy.str_", TypeKind::NpScalar(DType::unicode(0))),
+    Row::type_(
+        "numpy.datetime64",
+        TypeKind::NpScalar(DType::datetime(Unit::Generic)),
+    ),
+    Row::type_(
+        "numpy.timedelta64",
+        TypeKind::NpScalar(DType::timedelta(Unit::Generic)),
+    ),
     Row::type_("numpy.dtype", TypeKind::DTypeClass),
     Row::type_("numpy.ndarray", TypeKind::Ndarray),
     // the abstract scalar classes, for isinstance (see constructors.rs)

@@ -363,6 +363,9 @@ impl Interp {
         if dtype.fields().is_some() {
             return self.record_from_tuple(dtype, v);
         }
+        if dtype.is_time() {
+            return self.value_to_time_element(v, dtype);
+        }
         Ok(match v {
             Value::Bool(b) => Scalar::Bool(*b),
             Value::Int(i) => {

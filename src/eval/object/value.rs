@@ -469,5 +469,7 @@ pub fn dtype_class_name(dt: DType) -> String {
         Kind::Bytes => "BytesDType".into(),
         Kind::Str => "StrDType".into(),
         Kind::Void => "VoidDType".into(),
+        Kind::Datetime => "DateTime64DType".into(),
+        Kind::Timedelta => "TimeDelta64DType".into(),
     }
 }

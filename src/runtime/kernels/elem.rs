@@ -422,7 +422,8 @@ macro_rules! dispatch {
                 type $T = i32;
                 $body
             }
-            (Kind::Int, 8) => {
+            // datetime64/timedelta64 are int64 counts: copies and views move them as such
+            (Kind::Int | Kind::Datetime | Kind::Timedelta, 8) => {
                 type $T = i64;
                 $body
             }

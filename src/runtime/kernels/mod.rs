@@ -302,6 +302,9 @@ fn assign_bytes(
     dbytes: &mut [u8],
     dlayout: &Layout,
 ) -> PyResult<()> {
+    if (sdt.is_time() || ddt.is_time()) && sdt.to_native() != ddt.to_native() {
+        return super::datetime::cast_elements(sdt, sbytes, slayout, ddt, dbytes, dlayout);
+    }
     if sdt.is_flexible() && ddt.is_numeric() {
         // text to numbers: parsed per element, with Python's errors for non-numbers
         let mut offs = Vec::with_capacity(slayout.len());

@@ -4,6 +4,7 @@
 use super::PrintOptions;
 use super::dragon4::FloatWidth;
 use super::float::{ComplexFloatingFormat, FloatingFormat};
+use crate::runtime::datetime::{NAT, Unit, format_datetime};
 use crate::runtime::dtype::{DType, Kind};
 use crate::runtime::scalar::Scalar;
 
@@ -29,6 +30,12 @@ pub(super) enum ElementFormat {
     Struct(Vec<super::record::FieldFormat>),
     /// An unstructured `V<n>` element.
     RawVoid,
+    /// arrayprint's `DatetimeFormat`/`TimedeltaFormat` (`_TimelikeFormat`): quoted ISO dates
+    /// or plain counts, right-aligned, NaT as `'NaT'`.
+    Time {
+        width: usize,
+        dtype: DType,
+    },
 }
 
 /// The float format an array of this dtype prints at (complex: of each part).
@@ -84,6 +91,15 @@ impl ElementFormat {
             }
             Kind::Bytes | Kind::Str => ElementFormat::Repr,
             Kind::Void => super::record::struct_format(dtype, data, is_0d, false, opts),
+            Kind::Datetime | Kind::Timedelta => {
+                let text = |v: &Scalar| time_text(dtype, v);
+                let values = data.iter().filter(|v| int_value(v) != NAT as i128);
+                let mut width = values.map(|v| text(v).len()).max().unwrap_or(0);
+                if data.iter().any(|v| int_value(v) == NAT as i128) {
+                    width = width.max(5);
+                }
+                ElementFormat::Time { width, dtype }
+            }
         }
     }
 
@@ -102,7 +118,24 @@ impl ElementFormat {
             ElementFormat::FloatStr(w) => super::float::float_scalar_str(v.to_f64(), *w, u32::MAX),
             ElementFormat::Struct(fields) => super::record::format_struct(fields, v),
             ElementFormat::RawVoid => super::record::raw_void(v),
+            ElementFormat::Time { width, dtype } => {
+                let t = if int_value(v) == NAT as i128 {
+                    "'NaT'".to_string()
+                } else {
+                    time_text(*dtype, v)
+                };
+                format!("{t:>width$}")
+            }
         }
+    }
+}
+
+/// One non-NaT element as `_TimelikeFormat._format_non_nat` writes it.
+fn time_text(dtype: DType, v: &Scalar) -> String {
+    let unit = dtype.time_unit().unwrap_or(Unit::Generic);
+    match dtype.kind {
+        Kind::Datetime => format!("'{}'", format_datetime(int_value(v) as i64, unit)),
+        _ => int_value(v).to_string(),
     }
 }
 

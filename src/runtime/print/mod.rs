@@ -22,6 +22,7 @@ mod record;
 mod tests;
 
 use crate::error::shape_str;
+use crate::runtime::datetime;
 use crate::runtime::dtype::{DType, Kind};
 use crate::runtime::scalar::Scalar;
 use float::ComplexText;
@@ -232,7 +233,38 @@ pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
         Kind::Bytes => format::bytes_repr(&v.to_bytes()),
         Kind::Str => v.to_text(),
         Kind::Void => void_scalar_text(dtype, v, opts),
+        Kind::Datetime => datetime::format_datetime(format::int_value(v) as i64, time_unit(dtype)),
+        Kind::Timedelta => {
+            datetime::format_timedelta(format::int_value(v) as i64, time_unit(dtype))
+        }
     }
+}
+
+fn time_unit(dtype: DType) -> datetime::Unit {
+    dtype.time_unit().unwrap_or(datetime::Unit::Generic)
+}
+
+/// `datetimetype_repr`/`timedeltatype_repr`: the unit is spelled out unless the text implies
+/// it (always for hours, which read like a day's number, and for NaT).
+fn time_scalar_repr(dtype: DType, v: &Scalar, legacy: u32) -> String {
+    use datetime::Unit;
+    let prefix = if legacy <= 125 { "numpy" } else { "np" };
+    let (x, unit) = (format::int_value(v) as i64, time_unit(dtype));
+    let name = dtype.scalar_type_name();
+    let body = match (dtype.kind, x == datetime::NAT, unit) {
+        (Kind::Datetime, true, u) => format!("'NaT','{}'", u.code()),
+        (Kind::Datetime, false, Unit::H) => format!("'{}','h'", scalar_str_time(dtype, x)),
+        (Kind::Datetime, false, _) => format!("'{}'", scalar_str_time(dtype, x)),
+        (_, true, Unit::Generic) => "'NaT'".into(),
+        (_, true, u) => format!("'NaT','{}'", u.code()),
+        (_, false, Unit::Generic) => x.to_string(),
+        (_, false, u) => format!("{x},'{}'", u.code()),
+    };
+    format!("{prefix}.{name}({body})")
+}
+
+fn scalar_str_time(dtype: DType, x: i64) -> String {
+    datetime::format_datetime(x, time_unit(dtype))
 }
 
 /// `repr()` of a numpy scalar of this dtype: `1`, `1.0`, `b'abc'` under `legacy='1.25'`, and
@@ -245,6 +277,9 @@ pub fn scalar_repr(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
             Some(_) => format!("np.void({body}, dtype={})", dtype.str_form()),
             None => format!("np.void({body})"),
         };
+    }
+    if dtype.is_time() {
+        return time_scalar_repr(dtype, v, legacy);
     }
     let plain = match dtype.kind {
         Kind::Bytes | Kind::Str => format::element_repr(v),

@@ -10,7 +10,7 @@ mod python;
 
 use numpy::kop;
 pub(crate) use numpy::weak_result;
-pub use numpy::{Operand, Weak};
+pub use numpy::{Operand, Weak, operand_dtype};
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::scalar_math;
-use crate::error::{ErrorKind, PyError, PyResult};
+use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
@@ -234,14 +234,9 @@ impl Interp {
                 let r = kernels::concat_strings(&self.ctx, &xa, &ya)?;
                 self.wrap_result(r).map(Some)
             }
-            KOp::Add if dx.is_flexible() && dy.is_flexible() => Err(PyError::new(
-                ErrorKind::UFuncTypeError,
-                format!(
-                    "ufunc 'add' cannot use operands with types {} and {}",
-                    dx.repr(),
-                    dy.repr()
-                ),
-            )),
+            KOp::Add if dx.is_flexible() && dy.is_flexible() => Err(
+                PyError::ufunc_cannot_use_operands("add", &dx.repr(), &dy.repr()),
+            ),
             KOp::Mul if !same_kind && (dx.is_integer() || dy.is_integer()) => {
                 Err(PyError::string_multiply_needs_out())
             }
@@ -336,6 +331,9 @@ impl Interp {
             return Err(PyError::unsupported_operand(symbol, &elem(a), &elem(b)));
         };
         if let Some(v) = self.flexible_binary(op, &x, &y)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.time_binary(op, &x, &y)? {
             return Ok(v);
         }
         if op == KOp::Pow
@@ -592,7 +590,7 @@ impl Interp {
 
 /// An operand's dtype; a Python number counts as its default NumPy dtype (NumPy's messages
 /// name `dtype('int64')` for a Python int).
-fn operand_dtype(o: &Operand) -> DType {
+pub fn operand_dtype(o: &Operand) -> DType {
     match o {
         Operand::Strong(a) => a.dtype(),
         Operand::Weak(Weak::Bool(_)) => DType::BOOL,
@@ -612,6 +610,8 @@ fn python_type_of_dtype(dt: DType) -> String {
         Kind::Bytes => "bytes",
         Kind::Str => "str",
         Kind::Void => "numpy.void",
+        Kind::Datetime => "numpy.datetime64",
+        Kind::Timedelta => "numpy.timedelta64",
     }
     .into()
 }

@@ -1,0 +1,576 @@
+//! datetime64/timedelta64 values: time units, ISO 8601 parsing and printing, and casts between
+//! units with calendar math for months and years (NumPy 2.4's `datetime.c`,
+//! `datetime_strings.c`). A value is an `i64` count of units since 1970-01-01T00:00 (weeks
+//! too: 1970-01-01 starts week 0); `i64::MIN` is NaT.
+
+use super::array::NdArray;
+use super::dtype::{DType, Kind};
+use super::kernels::broadcast_layout;
+use super::layout::Layout;
+use super::scalar::Scalar;
+use crate::error::{PyError, PyResult};
+
+/// `NPY_DATETIME_NAT`.
+pub const NAT: i64 = i64::MIN;
+
+/// A datetime unit (`NPY_DATETIMEUNIT`), coarsest first; `Generic` is the unit of a value
+/// that has none yet (`np.timedelta64(5)`, `np.datetime64('NaT')`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    Y,
+    M,
+    W,
+    D,
+    H,
+    Min,
+    S,
+    Ms,
+    Us,
+    Ns,
+    Ps,
+    Fs,
+    As,
+    Generic,
+}
+
+const UNITS: [(Unit, &str, &str); 14] = [
+    (Unit::Y, "Y", "years"),
+    (Unit::M, "M", "months"),
+    (Unit::W, "W", "weeks"),
+    (Unit::D, "D", "days"),
+    (Unit::H, "h", "hours"),
+    (Unit::Min, "m", "minutes"),
+    (Unit::S, "s", "seconds"),
+    (Unit::Ms, "ms", "milliseconds"),
+    (Unit::Us, "us", "microseconds"),
+    (Unit::Ns, "ns", "nanoseconds"),
+    (Unit::Ps, "ps", "picoseconds"),
+    (Unit::Fs, "fs", "femtoseconds"),
+    (Unit::As, "as", "attoseconds"),
+    (Unit::Generic, "generic", "generic time units"),
+];
+
+impl Unit {
+    /// `'D'`, `'h'`, `'generic'`: NumPy's unit strings.
+    pub fn code(self) -> &'static str {
+        UNITS.iter().find(|u| u.0 == self).map_or("", |u| u.1)
+    }
+    /// The word `str(np.timedelta64(3, 'D'))` uses: `3 days`.
+    pub fn verbose(self) -> &'static str {
+        UNITS.iter().find(|u| u.0 == self).map_or("", |u| u.2)
+    }
+    /// A unit string (`'D'`, `'us'`, `'generic'`; `'μs'` too, as NumPy accepts it).
+    pub fn parse(code: &str) -> Option<Unit> {
+        let code = if code == "μs" { "us" } else { code };
+        UNITS.iter().find(|u| u.1 == code).map(|u| u.0)
+    }
+    /// Units of a fixed length: (numerator, denominator) of one unit in attoseconds would
+    /// overflow, so the length is kept as nanoseconds times 10^-k: this gives the length of one
+    /// unit in attoseconds as an i128 (`None` for years, months and generic).
+    fn attoseconds(self) -> Option<i128> {
+        const NS: i128 = 1_000_000_000;
+        Some(match self {
+            Unit::W => 7 * 86_400 * NS * NS,
+            Unit::D => 86_400 * NS * NS,
+            Unit::H => 3_600 * NS * NS,
+            Unit::Min => 60 * NS * NS,
+            Unit::S => NS * NS,
+            Unit::Ms => NS * NS / 1_000,
+            Unit::Us => NS * NS / 1_000_000,
+            Unit::Ns => NS,
+            Unit::Ps => 1_000_000,
+            Unit::Fs => 1_000,
+            Unit::As => 1,
+            Unit::Y | Unit::M | Unit::Generic => return None,
+        })
+    }
+}
+
+/// The finer of two units, as NumPy's type promotion picks it (generic yields to any unit).
+pub fn finer(a: Unit, b: Unit) -> Unit {
+    match (a, b) {
+        (Unit::Generic, x) | (x, Unit::Generic) => x,
+        (a, b) => a.max(b),
+    }
+}
+
+/// `np.result_type` with a datetime or timedelta: the finer unit; a timedelta and an integer
+/// give the timedelta; a datetime and a timedelta give the datetime. Anything else has no
+/// common dtype.
+pub fn promote_time(a: DType, b: DType) -> Option<DType> {
+    let unit = |d: DType| d.time_unit().unwrap_or(Unit::Generic);
+    match (a.kind, b.kind) {
+        (Kind::Datetime, Kind::Datetime | Kind::Timedelta) | (Kind::Timedelta, Kind::Datetime) => {
+            Some(DType::datetime(finer(unit(a), unit(b))))
+        }
+        (Kind::Timedelta, Kind::Timedelta) => Some(DType::timedelta(finer(unit(a), unit(b)))),
+        (Kind::Timedelta, Kind::Int | Kind::UInt | Kind::Bool) => Some(a),
+        (Kind::Int | Kind::UInt | Kind::Bool, Kind::Timedelta) => Some(b),
+        _ => None,
+    }
+}
+
+/// The characters `astype('U')` gives a datetime64/timedelta64 array (NumPy's
+/// `get_datetime_iso_8601_strlen`; a timedelta prints as an int64).
+pub fn string_length(dt: DType) -> usize {
+    if dt.kind == Kind::Timedelta {
+        return 21;
+    }
+    match dt.time_unit().unwrap_or(Unit::Generic) {
+        Unit::Y | Unit::Generic => 22,
+        Unit::M => 25,
+        Unit::W | Unit::D => 28,
+        Unit::H => 32,
+        Unit::Min => 35,
+        Unit::S => 38,
+        Unit::Ms => 42,
+        Unit::Us => 45,
+        Unit::Ns => 48,
+        Unit::Ps => 51,
+        Unit::Fs => 54,
+        Unit::As => 57,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (month 1–12).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The (year, month, day) of a day count since 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A datetime value cast to another unit (NumPy's `cast_datetime_to_datetime`): coarser units
+/// floor (2024-01-15 in weeks is the week starting 2024-01-11), months and years by the
+/// calendar. `None` when the result overflows.
+pub fn cast_datetime(v: i64, from: Unit, to: Unit) -> Option<i64> {
+    if v == NAT || from == to || from == Unit::Generic {
+        return Some(v);
+    }
+    // through (months since 1970, attoseconds into the month) for calendar units, else as
+    // attoseconds since the epoch
+    let day_atto = Unit::D.attoseconds()?;
+    let (months, rest): (Option<i64>, i128) = match from {
+        Unit::Y => (Some(v.checked_mul(12)?), 0),
+        Unit::M => (Some(v), 0),
+        _ => (None, v as i128 * from.attoseconds()?),
+    };
+    let total_atto = match months {
+        Some(mo) => {
+            let (y, m) = (1970 + mo.div_euclid(12), mo.rem_euclid(12) + 1);
+            days_from_civil(y, m, 1) as i128 * day_atto + rest
+        }
+        None => rest,
+    };
+    let out: i128 = match to {
+        Unit::Y | Unit::M => {
+            let day = total_atto.div_euclid(day_atto);
+            let (y, m, _) = civil_from_days(i64::try_from(day).ok()?);
+            let mo = (y - 1970) as i128 * 12 + (m - 1) as i128;
+            if to == Unit::Y { mo.div_euclid(12) } else { mo }
+        }
+        Unit::Generic => return Some(v),
+        _ => total_atto.div_euclid(to.attoseconds()?),
+    };
+    i64::try_from(out).ok().filter(|&x| x != NAT)
+}
+
+/// A timedelta cast to another unit: exact for fixed-length units (truncating toward zero, as
+/// NumPy's integer division does), none between years/months and fixed units.
+pub fn cast_timedelta(v: i64, from: Unit, to: Unit) -> Option<i64> {
+    if v == NAT || from == to || from == Unit::Generic {
+        return Some(v);
+    }
+    let out = match (from, to) {
+        (Unit::Y, Unit::M) => v as i128 * 12,
+        (Unit::M, Unit::Y) => (v as i128).div_euclid(12),
+        _ => {
+            let num = v as i128 * from.attoseconds()?;
+            num.div_euclid(to.attoseconds()?)
+        }
+    };
+    i64::try_from(out).ok()
+}
+
+/// Parses an ISO 8601 datetime as `np.datetime64(str)` reads it: the value and the unit the
+/// string implies (`'2024'` years ... `'2024-03-02T12:30:05.123'` milliseconds); `NaT` in any
+/// case is NaT with the generic unit.
+pub fn parse_datetime(s: &str) -> PyResult<(i64, Unit)> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("nat") || t.is_empty() {
+        return Ok((NAT, Unit::Generic));
+    }
+    let b = t.as_bytes();
+    let bad = |pos: usize| PyError::datetime_parse(s, pos);
+    let mut pos = 0;
+    let digits = |pos: &mut usize, n: usize| -> Option<i64> {
+        let end = *pos + n;
+        let part = b.get(*pos..end)?;
+        if !part.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        *pos = end;
+        std::str::from_utf8(part).ok()?.parse().ok()
+    };
+    let neg = b.first() == Some(&b'-');
+    if neg {
+        pos += 1;
+    }
+    let start = pos;
+    while pos < b.len() && b[pos].is_ascii_digit() {
+        pos += 1;
+    }
+    if pos - start < 4 {
+        return Err(bad(pos));
+    }
+    let year: i64 = t[start..pos].parse().map_err(|_| bad(start))?;
+    let year = if neg { -year } else { year };
+    let done = |pos: usize| pos == b.len();
+    if done(pos) {
+        return Ok((year - 1970, Unit::Y));
+    }
+    if b[pos] != b'-' {
+        return Err(bad(pos));
+    }
+    pos += 1;
+    let month = digits(&mut pos, 2).ok_or_else(|| bad(pos))?;
+    if !(1..=12).contains(&month) {
+        return Err(PyError::datetime_field_out_of_range("Month", s));
+    }
+    if done(pos) {
+        return Ok(((year - 1970) * 12 + month - 1, Unit::M));
+    }
+    if b[pos] != b'-' {
+        return Err(bad(pos));
+    }
+    pos += 1;
+    let day = digits(&mut pos, 2).ok_or_else(|| bad(pos))?;
+    if day < 1 || day > days_in_month(year, month) {
+        return Err(PyError::datetime_field_out_of_range("Day", s));
+    }
+    let days = days_from_civil(year, month, day);
+    if done(pos) {
+        return Ok((days, Unit::D));
+    }
+    if b[pos] != b'T' && b[pos] != b' ' {
+        return Err(bad(pos));
+    }
+    pos += 1;
+    let hour = digits(&mut pos, 2).ok_or_else(|| bad(pos))?;
+    if hour > 23 {
+        return Err(PyError::datetime_field_out_of_range("Hours", s));
+    }
+    let hours = days * 24 + hour;
+    if done(pos) {
+        return Ok((hours, Unit::H));
+    }
+    if b[pos] != b':' {
+        return Err(bad(pos));
+    }
+    pos += 1;
+    let minute = digits(&mut pos, 2).ok_or_else(|| bad(pos))?;
+    if minute > 59 {
+        return Err(PyError::datetime_field_out_of_range("Minutes", s));
+    }
+    let minutes = hours * 60 + minute;
+    if done(pos) {
+        return Ok((minutes, Unit::Min));
+    }
+    if b[pos] != b':' {
+        return Err(bad(pos));
+    }
+    pos += 1;
+    let second = digits(&mut pos, 2).ok_or_else(|| bad(pos))?;
+    if second > 59 {
+        return Err(PyError::datetime_field_out_of_range("Seconds", s));
+    }
+    let seconds = minutes * 60 + second;
+    if done(pos) {
+        return Ok((seconds, Unit::S));
+    }
+    if b[pos] != b'.' {
+        return Err(bad(pos));
+    }
+    pos += 1;
+    let fstart = pos;
+    while pos < b.len() && b[pos].is_ascii_digit() && pos - fstart < 18 {
+        pos += 1;
+    }
+    let nd = pos - fstart;
+    if nd == 0 || !done(pos) {
+        return Err(bad(pos));
+    }
+    // 1-3 digits are milliseconds, 4-6 microseconds, ... as NumPy's parser groups them
+    let groups = nd.div_ceil(3);
+    let unit = [Unit::Ms, Unit::Us, Unit::Ns, Unit::Ps, Unit::Fs, Unit::As][groups - 1];
+    let mut frac: i64 = t[fstart..pos].parse().map_err(|_| bad(fstart))?;
+    for _ in nd..groups * 3 {
+        frac *= 10;
+    }
+    let v = (seconds as i128 * 1000i128.pow(groups as u32) + frac as i128)
+        .try_into()
+        .map_err(|_| bad(fstart))?;
+    Ok((v, unit))
+}
+
+/// `str()` of a datetime at its unit: `2024`, `2024-01`, `2024-01-15` (weeks print as their
+/// first day), `2024-03-02T12`, `...T12:30`, `...T12:30:05`, `...T12:30:05.123`; `NaT`.
+pub fn format_datetime(v: i64, unit: Unit) -> String {
+    if v == NAT {
+        return "NaT".into();
+    }
+    match unit {
+        Unit::Y => return format_year(1970 + v),
+        Unit::M => {
+            let (y, m) = (1970 + v.div_euclid(12), v.rem_euclid(12) + 1);
+            return format!("{}-{m:02}", format_year(y));
+        }
+        Unit::Generic => return v.to_string(),
+        _ => {}
+    }
+    let Some(per) = unit.attoseconds() else {
+        return v.to_string();
+    };
+    let atto = v as i128 * per;
+    let day_atto = Unit::D.attoseconds().unwrap_or(1);
+    let days = atto.div_euclid(day_atto) as i64;
+    let (y, m, d) = civil_from_days(days);
+    let date = format!("{}-{m:02}-{d:02}", format_year(y));
+    if matches!(unit, Unit::W | Unit::D) {
+        return date;
+    }
+    let into = atto.rem_euclid(day_atto);
+    let sec_atto = Unit::S.attoseconds().unwrap_or(1);
+    let secs = (into / sec_atto) as i64;
+    let (h, mi, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    match unit {
+        Unit::H => format!("{date}T{h:02}"),
+        Unit::Min => format!("{date}T{h:02}:{mi:02}"),
+        Unit::S => format!("{date}T{h:02}:{mi:02}:{s:02}"),
+        _ => {
+            let digits = match unit {
+                Unit::Ms => 3,
+                Unit::Us => 6,
+                Unit::Ns => 9,
+                Unit::Ps => 12,
+                Unit::Fs => 15,
+                _ => 18,
+            };
+            let frac = (into % sec_atto) / 10i128.pow(18 - digits);
+            format!(
+                "{date}T{h:02}:{mi:02}:{s:02}.{frac:0w$}",
+                w = digits as usize
+            )
+        }
+    }
+}
+
+/// `%04d`: the sign counts in the width (`-044`, as NumPy prints 44 BC).
+fn format_year(y: i64) -> String {
+    format!("{y:04}")
+}
+
+/// `str()` of a timedelta: `3 days`, `90 minutes`, `NaT`; a generic one is just the number.
+pub fn format_timedelta(v: i64, unit: Unit) -> String {
+    if v == NAT {
+        return "NaT".into();
+    }
+    match unit {
+        Unit::Generic => v.to_string(),
+        u => format!("{v} {}", u.verbose()),
+    }
+}
+
+/// One element cast to or from a datetime64/timedelta64 dtype (NumPy's unsafe `astype`):
+/// units by the calendar, text parsed or printed, numbers as the raw count (NaT is the
+/// smallest int64; NaN becomes NaT).
+pub fn cast_scalar(v: &Scalar, from: DType, to: DType) -> PyResult<Scalar> {
+    let unit = |d: DType| d.time_unit().unwrap_or(Unit::Generic);
+    let overflow = || PyError::overflow("datetime64/timedelta64 unit conversion overflowed");
+    let raw = |v: &Scalar| match v {
+        Scalar::Int(i) => *i,
+        other => other.to_i64_wrapping(),
+    };
+    Ok(match (from.kind, to.kind) {
+        (Kind::Datetime, Kind::Datetime) => {
+            Scalar::Int(cast_datetime(raw(v), unit(from), unit(to)).ok_or_else(overflow)?)
+        }
+        (Kind::Timedelta, Kind::Timedelta) => {
+            Scalar::Int(cast_timedelta(raw(v), unit(from), unit(to)).ok_or_else(overflow)?)
+        }
+        (Kind::Datetime | Kind::Timedelta, Kind::Datetime | Kind::Timedelta) => Scalar::Int(raw(v)),
+        (Kind::Datetime, Kind::Str | Kind::Bytes) => {
+            Scalar::Str(format_datetime(raw(v), unit(from)))
+        }
+        (Kind::Timedelta, Kind::Str | Kind::Bytes) => {
+            Scalar::Str(format_timedelta(raw(v), unit(from)))
+        }
+        (Kind::Str | Kind::Bytes, Kind::Datetime) => {
+            let (x, u) = parse_datetime(&v.to_text())?;
+            let to_unit = if unit(to) == Unit::Generic {
+                u
+            } else {
+                unit(to)
+            };
+            Scalar::Int(cast_datetime(x, u, to_unit).ok_or_else(overflow)?)
+        }
+        (Kind::Str | Kind::Bytes, Kind::Timedelta) => {
+            let t = v.to_text();
+            if t.trim().eq_ignore_ascii_case("nat") {
+                Scalar::Int(NAT)
+            } else {
+                let bad = || PyError::value("Could not convert object to NumPy timedelta");
+                Scalar::Int(t.trim().parse().map_err(|_| bad())?)
+            }
+        }
+        (Kind::Datetime | Kind::Timedelta, Kind::Float | Kind::Complex) => {
+            Scalar::Float(raw(v) as f64)
+        }
+        (Kind::Datetime | Kind::Timedelta, Kind::Bool) => Scalar::Bool(raw(v) != 0),
+        (Kind::Datetime | Kind::Timedelta, _) => Scalar::Int(raw(v)),
+        (_, _) => match v {
+            Scalar::Float(f) if f.is_nan() => Scalar::Int(NAT),
+            Scalar::Float(f) => Scalar::Int(*f as i64),
+            other => Scalar::Int(raw(other)),
+        },
+    })
+}
+
+/// `assign_bytes` for casts that involve a datetime64/timedelta64 dtype: element by element
+/// through `cast_scalar`.
+pub fn cast_elements(
+    sdt: DType,
+    sbytes: &[u8],
+    slayout: &Layout,
+    ddt: DType,
+    dbytes: &mut [u8],
+    dlayout: &Layout,
+) -> PyResult<()> {
+    let mut offs = Vec::with_capacity(slayout.len());
+    slayout.for_each_offset(|o| offs.push(o));
+    let (si, di) = (sdt.itemsize, ddt.itemsize);
+    let (mut k, mut err) = (0, None);
+    dlayout.for_each_offset(|o| {
+        if err.is_none() {
+            let s = offs[k];
+            match cast_scalar(&Scalar::decode(sdt, &sbytes[s..s + si]), sdt, ddt) {
+                Ok(v) => v.encode(ddt, &mut dbytes[o..o + di]),
+                Err(e) => err = Some(e),
+            }
+        }
+        k += 1;
+    });
+    err.map_or(Ok(()), Err)
+}
+
+/// The int64 counts of a native 8-byte array broadcast to `shape`, in C order.
+pub fn values(a: &NdArray, shape: &[usize]) -> PyResult<Vec<i64>> {
+    let layout = broadcast_layout(&a.layout(), shape)
+        .ok_or_else(|| PyError::internal("datetime operand does not broadcast"))?;
+    let bytes = a.buffer().bytes()?;
+    let mut out = Vec::with_capacity(layout.len());
+    layout.for_each_offset(|o| {
+        let b = &bytes[o..o + 8];
+        out.push(i64::from_le_bytes([
+            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+        ]));
+    });
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_give_numpys_values_and_units() {
+        // values from NumPy 2.4.6: np.datetime64(s).astype('i8') and its dtype's unit
+        let cases: [(&str, i64, Unit); 9] = [
+            ("2024", 54, Unit::Y),
+            ("2024-01", 648, Unit::M),
+            ("2024-01-15", 19737, Unit::D),
+            ("2024-02-29", 19782, Unit::D),
+            ("2024-03-02T12", 474_828, Unit::H),
+            ("2024-03-02T12:30", 28_489_710, Unit::Min),
+            ("1969-12-31", -1, Unit::D),
+            ("2024-03-02T12:30:05.123", 1_709_382_605_123, Unit::Ms),
+            ("NaT", NAT, Unit::Generic),
+        ];
+        for (s, v, u) in cases {
+            assert_eq!(parse_datetime(s).unwrap(), (v, u), "{s}");
+            if v != NAT {
+                assert_eq!(format_datetime(v, u), s, "round trip of {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_fields_are_refused_and_their_neighbours_accepted() {
+        let e = parse_datetime("2024-13-01").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "ValueError: Month out of range in datetime string \"2024-13-01\""
+        );
+        assert!(parse_datetime("2024-12-01").is_ok());
+        assert!(parse_datetime("2023-02-29").is_err(), "not a leap year");
+        assert!(parse_datetime("2024-02-29").is_ok(), "a leap year");
+    }
+
+    #[test]
+    fn casts_floor_and_use_the_calendar() {
+        let d = parse_datetime("2024-01-15").unwrap().0;
+        let cases = [
+            (Unit::D, Unit::W, d, 2819, "the week starting 2024-01-11"),
+            (Unit::D, Unit::M, d, 648, "January 2024"),
+            (Unit::D, Unit::Y, d, 54, "2024"),
+            (Unit::M, Unit::D, 649, 19754, "February starts 2024-02-01"),
+            (Unit::D, Unit::H, d, d * 24, "midnight"),
+            (Unit::D, Unit::D, -1, -1, "same unit"),
+            (
+                Unit::H,
+                Unit::D,
+                -1,
+                -1,
+                "an hour before 1970 is 1969-12-31",
+            ),
+        ];
+        for (from, to, v, want, why) in cases {
+            assert_eq!(cast_datetime(v, from, to), Some(want), "{why}");
+        }
+        assert_eq!(format_datetime(2819, Unit::W), "2024-01-11");
+        assert_eq!(cast_timedelta(3, Unit::D, Unit::H), Some(72));
+        assert_eq!(cast_timedelta(90, Unit::Min, Unit::H), Some(1));
+        assert_eq!(format_timedelta(90, Unit::Min), "90 minutes");
+        assert_eq!(finer(Unit::D, Unit::H), Unit::H);
+        assert_eq!(finer(Unit::Generic, Unit::M), Unit::M);
+    }
+}
