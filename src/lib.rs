@@ -35,7 +35,8 @@
 //!     (`searchsorted`), `unique`, `counting` (`bincount`, `histogram`, `digitize`).
 //!   - `lapack` — `numpy.linalg`'s numbers in f64, in the operation order of NumPy's
 //!     OpenBLAS: `lu` (getrf, getrs, det), `qr`, `svd` (Jacobi singular values and vectors),
-//!     `eigh` (dsytd2 + dsteqr + dormtr, dsyevd's path for small n), `ddot`.
+//!     `eigh` (dsytd2 + dsteqr + dormtr, dsyevd's path for small n), `eig` (dgeev: gebal,
+//!     gehd2, gebak; `schur`: lahqr; `trevc`: trevc3), `ddot`.
 //!   - `kernels` — typed loops over ndarray views, the only user of ndarray: copy, cast, assign
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
@@ -70,7 +71,7 @@
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
-//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
+//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error

@@ -28,6 +28,21 @@ impl PyError {
     pub fn not_a_mapping(v: &crate::eval::Value) -> PyError {
         PyError::type_error(format!("'{}' object is not a mapping", v.type_name()))
     }
+    /// `memoryview([1])`, `np.frombuffer([1])`: the buffer protocol's refusal, after the
+    /// caller's prefix (`memoryview: `).
+    pub fn bytes_like_required(prefix: &str, type_name: &str) -> PyError {
+        PyError::type_error(format!(
+            "{prefix}a bytes-like object is required, not '{type_name}'"
+        ))
+    }
+    /// Any use of a memoryview after `release()`.
+    pub fn released_memoryview() -> PyError {
+        PyError::value("operation forbidden on released memoryview object")
+    }
+    /// NumPy's buffer export of a dtype it cannot describe (`datetime64`, `object`).
+    pub fn buffer_dtype_unsupported(kind: char) -> PyError {
+        PyError::value(format!("cannot include dtype '{kind}' in a buffer"))
+    }
     /// `vars(1)`: the object has no `__dict__` (no arrsh object has one).
     pub fn vars_needs_dict() -> PyError {
         PyError::type_error("vars() argument must have __dict__ attribute")

@@ -46,6 +46,7 @@ impl Interp {
             Value::Exception(x) => x.id.size(),
             Value::Descr(x) => x.id.size(),
             Value::Cell(x) => x.id.size(),
+            Value::Native(x) => x.id.size(),
             Value::Module(_) => 72,
             _ => 72,
         })

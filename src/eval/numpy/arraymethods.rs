@@ -336,15 +336,13 @@ impl Interp {
             "T" => Value::Array(a.transpose(&self.ctx, None)?),
             "__array_interface__" => self.array_interface(a, None)?,
             "real" | "imag" => return self.real_imag(a, obj, name),
-            "data" => {
-                let r = format!("<memory at {:#x}>", self.ctx.heap.object(184).addr());
-                self.new_record("memoryview", r, vec![])
-            }
+            "data" => return self.new_memoryview(obj),
             _ => return Err(PyError::no_attribute("numpy.ndarray", name)),
         })
     }
 
-    /// `a.base` as Python sees it: an array, NumPy's DummyArray, or the bytes object.
+    /// `a.base` as Python sees it: an array, NumPy's DummyArray, the bytes object, or the
+    /// memoryview (`np.asarray(m)`).
     pub fn base_value(&self, a: &NdArray) -> Value {
         match a.base() {
             None => Value::None,
@@ -354,6 +352,8 @@ impl Interp {
                     Value::Dummy(d)
                 } else if let Ok(b) = f.clone().downcast::<PyBytes>() {
                     Value::Bytes(b)
+                } else if let Ok(m) = f.clone().downcast::<NativeObj>() {
+                    Value::Native(m)
                 } else {
                     Value::None
                 }

@@ -249,7 +249,13 @@ impl Interp {
                     Some(Value::Str(_)) => return Err(PyError::string_without_encoding()),
                     _ if coded => return Err(PyError::encoding_without_string()),
                     None => self.new_bytes(vec![]),
-                    Some(n @ (Value::Int(_) | Value::Bool(_))) => {
+                    // CPython tries `__index__` (NumPy's integer scalars have it) before
+                    // the buffer protocol
+                    Some(n)
+                        if matches!(n, Value::Int(_) | Value::Bool(_))
+                            || matches!(&n, Value::Scalar(s)
+                                if matches!(s.dtype.kind, Kind::Int | Kind::UInt)) =>
+                    {
                         // bytes(n): n zero bytes (`PyNumber_AsSsize_t`, then the count check)
                         let n = self
                             .int_value(&n, "")?
@@ -262,6 +268,9 @@ impl Interp {
                         self.new_bytes(vec![0; n as usize])
                     }
                     Some(other) => {
+                        if let Some(b) = self.exported_bytes(&other)? {
+                            return Ok(self.new_bytes(b));
+                        }
                         let items = self.collect(&other)?;
                         let mut out = Vec::with_capacity(items.len());
                         for x in items {

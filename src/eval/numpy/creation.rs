@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::error::{PyError, PyResult};
+use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::ops::as_float;
 use crate::eval::object::value::*;
@@ -150,6 +150,10 @@ fn array(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
     let copy = args.take("copy");
     let order = args.take("order");
     let ndmin = args.take("ndmin");
+    let obj = match it.memoryview_array(&obj)? {
+        Some(a) => Value::Array(a),
+        None => obj,
+    };
     it.refuse_unsupported(&mut args, &["ndmax", "like", "device"])?;
     let dtype = match &dtype {
         Some(d) if !d.is_none() => Some(it.to_dtype(d)?),
@@ -397,10 +401,29 @@ fn frombuffer(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
     let dtype = args.take("dtype");
     let count = args.take("count");
     let offset = args.take("offset");
-    let Value::Bytes(b) = &buf else {
-        return Err(PyError::type_error(
-            "a bytes-like object is required, not '".to_string() + &buf.type_name() + "'",
-        ));
+    // any exporter of the buffer protocol: bytes, an array, a memoryview
+    let view = match &buf {
+        Value::Bytes(_) => None,
+        other => match it.exported(other)? {
+            Some(v) => Some(v),
+            None => return Err(PyError::bytes_like_required("", &buf.type_name())),
+        },
+    };
+    if let Some((v, _)) = &view
+        && !v.is_c_contiguous()
+    {
+        return Err(match buf {
+            Value::Array(_) => PyError::value("ndarray is not C-contiguous"),
+            _ => PyError::new(
+                ErrorKind::BufferError,
+                "memoryview: underlying buffer is not C-contiguous",
+            ),
+        });
+    }
+    let len = match (&buf, &view) {
+        (Value::Bytes(b), _) => b.v.len(),
+        (_, Some((v, _))) => v.nbytes(),
+        _ => 0,
     };
     let dt = match &dtype {
         Some(d) if !d.is_none() => it.to_dtype(d)?,
@@ -410,14 +433,14 @@ fn frombuffer(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
         Some(v) => it.int_value(&v, "")?.to_i64().unwrap_or(0),
         None => 0,
     };
-    if offset < 0 || offset as usize > b.v.len() {
+    if offset < 0 || offset as usize > len {
         return Err(PyError::value(
             "offset must be non-negative and no greater than buffer length (".to_string()
-                + &b.v.len().to_string()
+                + &len.to_string()
                 + ")",
         ));
     }
-    let avail = b.v.len() - offset as usize;
+    let avail = len - offset as usize;
     let count = match count {
         Some(v) => it.int_value(&v, "")?.to_i64().unwrap_or(-1),
         None => -1,
@@ -435,19 +458,36 @@ fn frombuffer(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
         }
         count as usize
     };
-    // arrsh copies the bytes into an aligned buffer (the bytes object cannot change, so
-    // no one can tell); like NumPy, the array is read-only and its base is the bytes
     let off = offset as usize;
-    let buffer = crate::runtime::buffer::Buffer::from_bytes(
-        &it.ctx.heap,
-        &b.v[off..off + n * dt.itemsize],
-        &dt.name(),
-    )?;
-    let layout = Layout::contiguous(&[n], dt.itemsize, Order::C);
-    let holder: Rc<dyn std::any::Any> = b.clone();
-    Ok(Value::Array(NdArray::over_foreign(
-        &it.ctx, buffer, dt, layout, holder,
-    )))
+    let mut layout = Layout::contiguous(&[n], dt.itemsize, Order::C);
+    match (buf, view) {
+        (Value::Bytes(b), _) => {
+            // arrsh copies the bytes into an aligned buffer (the bytes object cannot change,
+            // so no one can tell); like NumPy, the array is read-only and its base is the bytes
+            let buffer = crate::runtime::buffer::Buffer::from_bytes(
+                &it.ctx.heap,
+                &b.v[off..off + n * dt.itemsize],
+                &dt.name(),
+            )?;
+            let holder: Rc<dyn std::any::Any> = b.clone();
+            Ok(Value::Array(NdArray::over_foreign(
+                &it.ctx, buffer, dt, layout, holder,
+            )))
+        }
+        (exporter, Some((v, readonly))) => {
+            // a view of the exporter's own memory: writing through it writes the exporter
+            layout.offset_bytes = v.layout().offset_bytes + off as isize;
+            let a = match exporter {
+                Value::Native(m) => {
+                    let holder: Rc<dyn std::any::Any> = m;
+                    v.view_with_foreign_base(&it.ctx, dt, layout, holder)
+                }
+                _ => v.view_with(&it.ctx, dt, layout),
+            };
+            Ok(Value::Array(if readonly { a.into_readonly() } else { a }))
+        }
+        (other, None) => Err(PyError::bytes_like_required("", &other.type_name())),
+    }
 }
 
 impl Interp {

@@ -3,15 +3,67 @@
 //! on them (datetime − datetime → timedelta, datetime ± timedelta, timedelta × int,
 //! timedelta ÷ timedelta, comparisons at the finer unit). The calendar is `runtime::datetime`'s.
 
+use std::rc::Rc;
+
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::ops::{Operand, Weak, operand_dtype};
 use crate::eval::object::value::Value;
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::datetime::{self, NAT, Unit, finer};
 use crate::runtime::kernels::{self, BinaryOp as KOp};
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
 
+pub const ROWS: &[Row] = &[Row::np_py(
+    "numpy.datetime_as_string",
+    "(arr, unit=None, timezone='naive', casting='same_kind')",
+    datetime_as_string,
+)];
+
+/// `np.datetime_as_string(arr)`: the ISO text of each element at its own unit, in the `U`
+/// dtype `astype(str)` would choose (`unit=`, `timezone=` and `casting=` are not modelled).
+fn datetime_as_string(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let x = a.req("arr")?;
+    for name in ["unit", "timezone", "casting"] {
+        if a.take(name).is_some_and(|v| {
+            !v.is_none() && !matches!(&v, Value::Str(s) if s.v == "naive" || s.v == "same_kind")
+        }) {
+            return Err(PyError::not_implemented(format!(
+                "arrsh's datetime_as_string does not support {name}="
+            )));
+        }
+    }
+    let arr = it.to_array(&x, None)?;
+    if arr.dtype().kind != Kind::Datetime {
+        return Err(PyError::type_error("input must have type NumPy datetime"));
+    }
+    let to = DType::unicode(datetime::string_length(arr.dtype()));
+    let r = kernels::cast_array(&it.ctx, &arr, to, Order::C)?;
+    it.wrap_result(r)
+}
+
 impl Interp {
+    /// `np.isnat(x)`: true where a datetime64/timedelta64 element is NaT; NumPy's TypeError for
+    /// other dtypes.
+    pub fn isnat_array(&mut self, a: &Rc<NdArray>) -> PyResult<Rc<NdArray>> {
+        if !a.dtype().is_time() {
+            return Err(PyError::type_error(
+                "ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64.",
+            ));
+        }
+        let shape = a.shape().to_vec();
+        let native = self.time_operand(&Operand::Strong(a.clone()), a.dtype().to_native())?;
+        let v = datetime::values(&native, &shape)?;
+        let r = NdArray::zeros(&self.ctx, &shape, DType::BOOL, Order::C)?;
+        {
+            let mut bytes = r.buffer().bytes_mut()?;
+            for (k, x) in v.iter().enumerate() {
+                bytes[k] = u8::from(*x == NAT);
+            }
+        }
+        Ok(r)
+    }
+
     /// `np.datetime64(value=None, format=None)` / `np.timedelta64(...)`: `dt` is the generic
     /// dtype of the type called.
     pub fn make_time_scalar(
@@ -268,7 +320,7 @@ impl Interp {
     }
 
     /// An operand as a native array of `dt` (a time unit cast by the calendar, or int64 counts).
-    fn time_operand(&mut self, o: &Operand, dt: DType) -> PyResult<std::rc::Rc<NdArray>> {
+    fn time_operand(&mut self, o: &Operand, dt: DType) -> PyResult<Rc<NdArray>> {
         let a = match o {
             Operand::Strong(a) => a.clone(),
             Operand::Weak(w) => self.scalar_to_array(DType::INT64, &weak_int(w))?,

@@ -49,7 +49,7 @@ fn linalg_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
 }
 
 /// A stack of matrices as float64, with the dtype NumPy's `_commonType` gives the result.
-pub(super) struct Stack {
+pub struct Stack {
     /// The leading (stack) dimensions.
     pub(super) lead: Vec<usize>,
     pub(super) m: usize,

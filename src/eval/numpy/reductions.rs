@@ -257,6 +257,17 @@ impl Interp {
         let r = self.fp_scope(false, "reduce", |it| {
             kernels::reduce(&it.ctx, op, a, axes.as_deref(), acc, initial.as_ref())
         })?;
+        // the int64 loop's result keeps the datetime64/timedelta64 dtype it was counting in
+        let r = if acc.is_time() && r.dtype() != acc {
+            Rc::new(NdArray::owner(
+                &self.ctx,
+                r.buffer().clone(),
+                acc,
+                r.layout().clone(),
+            ))
+        } else {
+            r
+        };
         self.finish_reduce(r, a, axes.as_deref(), keep)
     }
 

@@ -1,4 +1,5 @@
-//! `numpy.linalg`'s eigenproblems and least squares: `eigh`, `eigvalsh`, `pinv`, `lstsq` —
+//! `numpy.linalg`'s eigenproblems and least squares: `eig`, `eigvals`, `eigh`, `eigvalsh`,
+//! `pinv`, `lstsq` —
 //! NumPy's `_linalg.py` checks in its order, the numbers from `runtime::lapack` (float64
 //! inside, float32 results cast at the end, as `_commonType` says).
 
@@ -7,13 +8,16 @@ use crate::eval::Interp;
 use crate::eval::modules::collections::native_namedtuple;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
-use crate::runtime::lapack::{self, eigh, svd};
-use crate::runtime::{DType, Scalar};
+use crate::runtime::lapack::{self, eig, eigh, svd};
+use crate::runtime::{DType, NdArray, Order, Scalar};
+use std::rc::Rc;
 
 use super::linalg::{array_from, common, result_type, stack_of};
 use super::sorting::as_f64;
 
 pub const ROWS: &[Row] = &[
+    Row::np_py("numpy.linalg.eig", "(a)", eig_fn),
+    Row::np_py("numpy.linalg.eigvals", "(a)", eigvals),
     Row::np_py("numpy.linalg.eigh", "(a, UPLO='L')", eigh_fn),
     Row::np_py("numpy.linalg.eigvalsh", "(a, UPLO='L')", eigvalsh),
     Row::np_py(
@@ -211,4 +215,124 @@ fn lstsq(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let rank = it.new_scalar(DType::INT32, Scalar::Int(rank as i64));
     let s = Value::Array(array_from(it, &[sv.len()], &sv, dt)?);
     Ok(it.new_tuple(vec![xr, rv, rank, s]))
+}
+
+/// `(wr, wi, vr)` of every matrix of a stack (`dgeev`), after `_assert_finite`.
+fn general(
+    it: &mut Interp,
+    x: &Value,
+    vectors: bool,
+) -> PyResult<(super::linalg::Stack, Vec<eig::Eig>)> {
+    let s = stack_of(it, x, true)?;
+    if s.data.iter().any(|v| !v.is_finite()) {
+        return Err(PyError::linalg_not_finite());
+    }
+    let mut out = Vec::with_capacity(s.count());
+    for k in 0..s.count() {
+        out.push(
+            eig::geev(&s.col_major(k), s.n, vectors)
+                .ok_or_else(|| PyError::linalg_no_convergence("Eigenvalues"))?,
+        );
+    }
+    Ok((s, out))
+}
+
+/// A complex array of `shape` from `(re, im)` pairs, complex64 when `single`.
+fn complex_array(
+    it: &mut Interp,
+    shape: &[usize],
+    pairs: &[(f64, f64)],
+    single: bool,
+) -> PyResult<Rc<NdArray>> {
+    let out = NdArray::zeros(&it.ctx, shape, DType::COMPLEX128, Order::C)?;
+    let flat: Vec<f64> = pairs.iter().flat_map(|&(r, i)| [r, i]).collect();
+    out.buffer().bytes_mut()?[..flat.len() * 8].copy_from_slice(bytemuck::cast_slice(&flat));
+    if single {
+        crate::runtime::kernels::cast_array(&it.ctx, &out, DType::COMPLEX64, Order::C)
+    } else {
+        Ok(out)
+    }
+}
+
+/// The eigenvalues as NumPy returns them: real when every imaginary part is zero.
+fn eigenvalues(
+    it: &mut Interp,
+    s: &super::linalg::Stack,
+    es: &[eig::Eig],
+) -> PyResult<(Value, bool)> {
+    let mut shape = s.lead.clone();
+    shape.push(s.n);
+    let real = es.iter().all(|e| e.wi.iter().all(|&v| v == 0.0));
+    if real {
+        let wr: Vec<f64> = es.iter().flat_map(|e| e.wr.clone()).collect();
+        return Ok((Value::Array(array_from(it, &shape, &wr, s.result)?), true));
+    }
+    let pairs: Vec<(f64, f64)> = es
+        .iter()
+        .flat_map(|e| e.wr.iter().copied().zip(e.wi.iter().copied()))
+        .collect();
+    let single = s.result == DType::FLOAT32;
+    Ok((
+        Value::Array(complex_array(it, &shape, &pairs, single)?),
+        false,
+    ))
+}
+
+fn eigvals(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let x = a.req("a")?;
+    let (s, es) = general(it, &x, false)?;
+    Ok(eigenvalues(it, &s, &es)?.0)
+}
+
+/// `eig`: `EigResult(eigenvalues, eigenvectors)`; a complex pair's vectors are
+/// `vr[:, j] +- 1j * vr[:, j + 1]`, as `_umath_linalg` builds them from `dgeev`'s output.
+fn eig_fn(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let x = a.req("a")?;
+    let (s, es) = general(it, &x, true)?;
+    let n = s.n;
+    let (w, real) = eigenvalues(it, &s, &es)?;
+    let mut shape = s.lead.clone();
+    shape.extend([n, n]);
+    let v = if real {
+        let vs: Vec<f64> = es
+            .iter()
+            .flat_map(|e| lapack::to_row_major(&e.vr, n, n))
+            .collect();
+        array_from(it, &shape, &vs, s.result)?
+    } else {
+        let mut pairs = Vec::with_capacity(es.len() * n * n);
+        for e in &es {
+            // column j of the complex result, column-major first
+            let mut cols = vec![(0.0, 0.0); n * n];
+            let mut j = 0;
+            while j < n {
+                let col = |k: usize| &e.vr[k * n..(k + 1) * n];
+                if e.wi[j] == 0.0 || j + 1 == n {
+                    for (i, &v) in col(j).iter().enumerate() {
+                        cols[i + j * n] = (v, 0.0);
+                    }
+                    j += 1;
+                } else {
+                    for i in 0..n {
+                        let (re, im) = (col(j)[i], col(j + 1)[i]);
+                        cols[i + j * n] = (re, im);
+                        cols[i + (j + 1) * n] = (re, -im);
+                    }
+                    j += 2;
+                }
+            }
+            for i in 0..n {
+                for j in 0..n {
+                    pairs.push(cols[i + j * n]);
+                }
+            }
+        }
+        complex_array(it, &shape, &pairs, s.result == DType::FLOAT32)?
+    };
+    Ok(native_namedtuple(
+        it,
+        "EigResult",
+        &["eigenvalues", "eigenvectors"],
+        vec![w, Value::Array(v)],
+    ))
 }

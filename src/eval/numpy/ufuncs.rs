@@ -42,6 +42,7 @@ pub const ROWS: &[Row] = &[
     Row::ufunc("numpy.trunc", 1, 1, Identity::None, float_unary),
     Row::ufunc("numpy.rint", 1, 1, Identity::None, float_unary),
     Row::ufunc("numpy.isnan", 1, 1, Identity::None, float_unary),
+    Row::ufunc("numpy.isnat", 1, 1, Identity::None, isnat),
     Row::ufunc("numpy.isinf", 1, 1, Identity::None, float_unary),
     Row::ufunc("numpy.isfinite", 1, 1, Identity::None, float_unary),
     Row::ufunc("numpy.arcsin", 1, 1, Identity::None, float_unary),
@@ -256,6 +257,17 @@ fn float_unary(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = o.input(it, x)?;
     let arr = it.to_array(&x, None)?;
     let r = it.fp_scope(false, a.func, |it| it.float_ufunc(a.func, &arr))?;
+    let r = it.wrap_result(r)?;
+    o.finish(it, a.func, r)
+}
+
+/// `np.isnat(x)`: which datetime64/timedelta64 elements are NaT (`datetimes`).
+fn isnat(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let mut o = options(it, &mut a)?;
+    let x = a.req("x")?;
+    let x = o.input(it, x)?;
+    let arr = it.to_array(&x, None)?;
+    let r = it.isnat_array(&arr)?;
     let r = it.wrap_result(r)?;
     o.finish(it, a.func, r)
 }

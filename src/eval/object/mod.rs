@@ -1,6 +1,7 @@
 //! Python's object model: values with identity, CPython's containers as it sizes them, operators, subscripts, iteration, conversions.
 
 pub(crate) mod budget;
+pub mod buffer;
 pub mod classobj;
 pub mod consts;
 pub mod convert;

@@ -9,10 +9,13 @@
 // index loops read as the LAPACK routines they follow
 #![allow(clippy::needless_range_loop)]
 
+pub mod eig;
 pub mod eigh;
 pub mod lu;
 pub mod qr;
+pub mod schur;
 pub mod svd;
+pub mod trevc;
 
 /// OpenBLAS's `ddot` for contiguous vectors on Haswell: 16 elements at a time into four
 /// 4-lane fused accumulators, reduced pairwise, then the tail one product at a time.
