@@ -12,6 +12,8 @@ use crate::runtime::{DType, Order};
 
 pub const ROWS: &[Row] = &[
     Row::np_py("numpy.nonzero", "(a)", nonzero),
+    Row::np_py("numpy.argwhere", "(a)", argwhere),
+    Row::np_py("numpy.flatnonzero", "(a)", flatnonzero),
     Row::np_py(
         "numpy.array_equal",
         "(a1, a2, equal_nan=False)",
@@ -43,6 +45,40 @@ fn nonzero(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
         .map(Value::Array)
         .collect();
     Ok(it.new_tuple(items))
+}
+
+/// `np.argwhere`: `transpose(nonzero(a))`; a 0-d `a` gives a `(0 or 1, 0)` array.
+fn argwhere(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let a = args.req("a")?;
+    let arr = it.to_array(&a, None)?;
+    if arr.ndim() == 0 {
+        let one = it.call_numpy("numpy.atleast_1d", vec![Value::Array(arr)], vec![])?;
+        let whole = it.argwhere_of(one)?;
+        let all = it.new_slice(Value::None, Value::None, Value::None);
+        let none = it.new_slice(Value::None, it.new_i64(0), Value::None);
+        let idx = it.new_tuple(vec![all, none]);
+        return it.getitem(&whole, &idx);
+    }
+    it.argwhere_of(Value::Array(arr))
+}
+
+impl Interp {
+    fn argwhere_of(&mut self, a: Value) -> PyResult<Value> {
+        // NumPy's `transpose(nonzero(a))`; stacked first because arrsh's `asarray` of empty
+        // arrays does not yet keep their dtype
+        let nz = self.call_numpy("numpy.nonzero", vec![a], vec![])?;
+        let st = self.call_numpy("numpy.stack", vec![nz], vec![])?;
+        self.call_numpy("numpy.transpose", vec![st], vec![])
+    }
+}
+
+/// `np.flatnonzero`: `nonzero(ravel(a))[0]`.
+fn flatnonzero(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
+    let a = args.req("a")?;
+    let flat = it.call_numpy("numpy.ravel", vec![a], vec![])?;
+    let nz = it.call_numpy("numpy.nonzero", vec![flat], vec![])?;
+    let zero = it.new_i64(0);
+    it.getitem(&nz, &zero)
 }
 
 fn array_equal(it: &mut Interp, mut args: Bound) -> PyResult<Value> {

@@ -15,6 +15,7 @@ use crate::runtime::{DType, Layout, NdArray};
 
 /// Joining arrays.
 pub const ROWS: &[Row] = &[
+    Row::np_py("numpy.append", "(arr, values, axis=None)", append),
     Row::np_py(
         "numpy.concatenate",
         "(arrays, /, axis=0, out=None, *, dtype=None, casting='same_kind')",
@@ -266,4 +267,23 @@ fn vhstack(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
         (parts, axis)
     };
     it.join_into(&arrays, Some((&parts[..], axis)), None, dtype, casting)
+}
+
+/// `np.append`: `concatenate((arr, values), axis)`, both raveled when `axis` is None.
+fn append(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let arr = a.req("arr")?;
+    let values = a.req("values")?;
+    let mut arr = Value::Array(it.to_array(&arr, None)?);
+    let (values, axis) = match a.take_some("axis") {
+        Some(ax) => (values, ax),
+        None => {
+            if it.to_array(&arr, None)?.ndim() != 1 {
+                arr = it.call_method(&arr, "ravel", vec![], vec![])?;
+            }
+            let v = it.call_numpy("numpy.ravel", vec![values], vec![])?;
+            (v, it.new_i64(0))
+        }
+    };
+    let pair = it.new_tuple(vec![arr, values]);
+    it.call_numpy("numpy.concatenate", vec![pair], vec![("axis".into(), axis)])
 }

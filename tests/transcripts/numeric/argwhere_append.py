@@ -1,0 +1,22 @@
+# np.argwhere, np.flatnonzero (index arrays of the true elements) and np.append (a copy, never in place)
+import numpy as np
+x = np.arange(6).reshape(2, 3)
+np.argwhere(x > 1)
+np.argwhere(x)
+np.argwhere([0, 3, 0, 5])
+np.argwhere(5)
+np.argwhere(0)
+np.argwhere(np.zeros((2, 2)))
+np.flatnonzero(x > 2)
+np.flatnonzero([[0, 1], [2, 0]])
+np.flatnonzero(7)
+a = np.array([1, 2, 3])
+b = np.append(a, [4, 5])
+b
+a
+np.shares_memory(a, b)
+np.append([[1, 2, 3], [4, 5, 6]], [[7, 8, 9]])
+np.append([[1, 2, 3], [4, 5, 6]], [[7, 8, 9]], axis=0)
+np.append([1, 2], 3.5)
+np.append([[1, 2, 3], [4, 5, 6]], [7, 8, 9], axis=0)
+np.append(a, [[4]], axis=1)
