@@ -8,6 +8,7 @@ mod arithmetic;
 mod calls;
 mod casting;
 mod codecs;
+mod exceptions;
 mod indexing;
 mod limits;
 mod magics;

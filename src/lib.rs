@@ -7,7 +7,7 @@
 //! - `error` — `PyError`: Python exception kinds with NumPy's and CPython's exact messages.
 //!   `error::kind` is the one table of exception classes (name, base); the constructors live
 //!   in one room per kind of situation (`syntax`, `magics`, `names`, `arithmetic`, `memory`,
-//!   `views`, `indexing`, `shapes`, `casting`, `calls`, `text` (str methods), `limits`, `codecs`, and the breadth
+//!   `views`, `indexing`, `shapes`, `casting`, `calls`, `exceptions`, `text` (str methods), `limits`, `codecs`, and the breadth
 //!   areas `dtypes`, `linalg`, `random`, `sorting`, `stdlib`); `format` prints shapes and sizes.
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.

@@ -44,6 +44,9 @@ error_kinds! {
     SystemExit(BaseException),
     KeyboardInterrupt(BaseException),
     GeneratorExit(BaseException),
+    BaseExceptionGroup(BaseException),
+    /// Also derives from `Exception` (see `mro`).
+    ExceptionGroup(BaseExceptionGroup),
     SyntaxError(Exception),
     IndentationError(SyntaxError),
     TabError(IndentationError),
@@ -119,6 +122,15 @@ impl ErrorKind {
     /// The kind and the classes it derives from, in method resolution order.
     pub fn mro(self) -> Vec<ErrorKind> {
         let mut out = vec![self];
+        // the two classes with a second base
+        if self == ErrorKind::ExceptionGroup {
+            out.extend([
+                ErrorKind::BaseExceptionGroup,
+                ErrorKind::Exception,
+                ErrorKind::BaseException,
+            ]);
+            return out;
+        }
         if self == ErrorKind::AxisError {
             out.extend([
                 ErrorKind::ValueError,

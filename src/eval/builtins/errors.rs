@@ -67,6 +67,17 @@ impl PyError {
             plural(n)
         ))
     }
+    /// A slot wrapper's `check_num_args`: `expected 0 arguments, got 1` (`it.__next__(1)`).
+    pub fn wrapper_arg_count(expected: usize, given: usize) -> PyError {
+        PyError::type_error(format!(
+            "expected {expected} argument{}, got {given}",
+            plural(expected)
+        ))
+    }
+    /// `it.__next__(x=1)`: `wrapper __next__() takes no keyword arguments`.
+    pub fn wrapper_no_keywords(name: &str) -> PyError {
+        PyError::type_error(format!("wrapper {name}() takes no keyword arguments"))
+    }
     /// `MutableMapping.update`'s count check (`OrderedDict(a, b)`), CPython's own grammar:
     /// `expected at most 1 arguments, got 2`.
     pub fn mapping_update_expected_one(given: usize) -> PyError {

@@ -125,7 +125,7 @@ impl Interp {
     }
 
     /// `next(iterator[, default])`: a generator's return value rides on its StopIteration.
-    fn builtin_next(&mut self, args: &[Value]) -> PyResult<Value> {
+    pub(crate) fn builtin_next(&mut self, args: &[Value]) -> PyResult<Value> {
         let (it, default) = match args {
             [it] => (it, None),
             [it, d] => (it, Some(d.clone())),
@@ -213,10 +213,6 @@ impl Interp {
             return Some(self.call_object_method(obj, name, args.to_vec()));
         }
         match obj {
-            Value::Iter(it) if it.kind == "generator" => {
-                let it = it.clone();
-                Some(self.generator_method(&it, name, args.to_vec()))
-            }
             Value::Descr(d) => {
                 let d = d.clone();
                 Some(match args {

@@ -113,8 +113,8 @@ pub const NDARRAY_ROWS: &[Row] = &[
         "(axis=None, dtype=None, out=None, ddof=0, **kwargs)",
         array_method,
     ),
-    Row::wrapper("ndarray.__len__", "()", array_method),
-    Row::wrapper("ndarray.__getitem__", "(key, /)", array_method),
+    Row::wrapper("ndarray.__len__", "()", array_len),
+    Row::wrapper("ndarray.__getitem__", "(key, /)", array_getitem),
     Row::own_method(
         "ndarray.__array__",
         "(dtype=None, /, *, copy=None)",
@@ -225,7 +225,7 @@ pub const GENERIC_ROWS: &[Row] = &[
 /// The methods NumPy's abstract `integer` and `floating` scalar classes add.
 pub const SCALAR_CLASS_ROWS: &[Row] = &[
     Row::own_method("integer.is_integer", "()", scalar_method),
-    Row::wrapper("integer.__index__", "()", scalar_method),
+    Row::wrapper("integer.__index__", "()", scalar_index),
     Row::own_method("floating.is_integer", "()", scalar_method),
 ];
 
@@ -259,6 +259,44 @@ fn scalar_method(it: &mut Interp, a: Bound) -> PyResult<Value> {
         other => Err(PyError::descriptor_mismatch(
             a.func,
             "numpy.generic",
+            &other.type_name(),
+        )),
+    }
+}
+
+fn this_array(a: &Bound) -> PyResult<Rc<NdArray>> {
+    match &a.this {
+        Value::Array(arr) => Ok(arr.clone()),
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "numpy.ndarray",
+            &other.type_name(),
+        )),
+    }
+}
+
+fn array_len(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    this_array(&a)?;
+    let n = it.len_of(&a.this)?;
+    Ok(it.new_i64(n as i64))
+}
+
+fn array_getitem(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    this_array(&a)?;
+    let key = a.req("key")?;
+    it.getitem(&a.this, &key)
+}
+
+/// `np.int64(3).__index__()`: the Python int (NumPy's `integer` class only has it).
+fn scalar_index(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Scalar(_) => {
+            let i = it.int_value(&a.this, "")?;
+            Ok(it.new_int(i))
+        }
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "numpy.integer",
             &other.type_name(),
         )),
     }
@@ -814,16 +852,6 @@ impl Interp {
                 p.finish()?;
                 return self.call_numpy("numpy.nonzero", vec![obj.clone()], vec![]);
             }
-            "__len__" => {
-                p.finish()?;
-                let n = self.len_of(obj)?;
-                self.new_i64(n as i64)
-            }
-            "__getitem__" => {
-                let i = p.req(0, "key")?;
-                p.finish()?;
-                self.getitem(obj, &i)?
-            }
             "__array__" => {
                 p.finish()?;
                 obj.clone()
@@ -877,16 +905,6 @@ impl Interp {
             "item" | "tolist" => {
                 Args::new(name, args, kw).finish()?;
                 self.record_to_python(s.dtype, &s.v)
-            }
-            "__index__" => {
-                Args::new(name, args, kw).finish()?;
-                match s.v {
-                    Scalar::Int(_) | Scalar::UInt(_) | Scalar::Bool(_) => Ok(self.to_python(&s.v)),
-                    _ => Err(PyError::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        obj.type_name()
-                    ))),
-                }
             }
             "is_integer" => Ok(Value::Bool(s.v.to_f64().fract() == 0.0)),
             _ => {

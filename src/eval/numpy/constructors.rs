@@ -405,14 +405,7 @@ impl Interp {
             }
             TypeKind::Exception(k) => {
                 let (args, kw) = p.into_parts();
-                if !kw.is_empty() {
-                    return Err(PyError::type_error(format!(
-                        "{}() takes no keyword arguments",
-                        k.name()
-                    )));
-                }
-                let t = self.new_tuple(args);
-                self.new_exception_object(k, None, t, None)
+                self.new_builtin_exception(k, args, kw)?
             }
             other => {
                 return Err(PyError::type_error(format!(

@@ -484,11 +484,6 @@ impl Interp {
                 _ => return Err(PyError::no_attribute(d.kind.type_name(), name)),
             },
             Value::Exception(_) => return self.exception_getattr(obj, name).map(Some),
-            Value::Iter(it)
-                if it.kind == "generator" && matches!(name, "send" | "throw" | "close") =>
-            {
-                self.new_method(obj.clone(), name)
-            }
             Value::Record(r) if r.type_name == "super" => {
                 let r = r.clone();
                 return self.super_getattr(&r, name).map(Some);

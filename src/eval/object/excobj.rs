@@ -59,6 +59,101 @@ impl Interp {
         }))
     }
 
+    /// Calling a builtin exception class: `ValueError(1)`; the exception groups check their
+    /// two arguments as `BaseExceptionGroup.__new__` does.
+    pub(crate) fn new_builtin_exception(
+        &mut self,
+        kind: ErrorKind,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        if matches!(
+            kind,
+            ErrorKind::BaseExceptionGroup | ErrorKind::ExceptionGroup
+        ) {
+            return self.new_exception_group(kind, args, kw);
+        }
+        if !kw.is_empty() {
+            return Err(PyError::takes_no_keyword_arguments(kind.name()));
+        }
+        let t = self.new_tuple(args);
+        Ok(self.new_exception_object(kind, None, t, None))
+    }
+
+    /// `BaseExceptionGroup.__new__`, in CPython 3.11's order: its `PyArg_ParseTuple("UO")`,
+    /// no keywords, a non-empty sequence of exceptions; `BaseExceptionGroup` of `Exception`s
+    /// only is an `ExceptionGroup`.
+    fn new_exception_group(
+        &mut self,
+        kind: ErrorKind,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        const NEW: &str = "BaseExceptionGroup.__new__";
+        let [message, excs] = <[Value; 2]>::try_from(args)
+            .map_err(|a| PyError::parse_tuple_count(NEW, 2, 2, a.len()))?;
+        if !matches!(message, Value::Str(_)) {
+            return Err(PyError::str_argument_must_be_str(
+                NEW,
+                1,
+                &message.type_name(),
+            ));
+        }
+        if !kw.is_empty() {
+            return Err(PyError::takes_no_keyword_arguments(kind.name()));
+        }
+        // PySequence_Check: what indexes by position (not sets, dicts or iterators)
+        let is_sequence = matches!(
+            excs,
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Range(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Array(_)
+        );
+        if !is_sequence {
+            return Err(PyError::exception_group_not_sequence());
+        }
+        let items = self.collect(&excs)?;
+        if items.is_empty() {
+            return Err(PyError::exception_group_empty());
+        }
+        let mut all_exceptions = true;
+        for (i, x) in items.iter().enumerate() {
+            match x {
+                Value::Exception(e) => {
+                    all_exceptions &= e.kind.is_subclass_of(ErrorKind::Exception);
+                }
+                _ => return Err(PyError::exception_group_item(i)),
+            }
+        }
+        let kind = match kind {
+            ErrorKind::BaseExceptionGroup if all_exceptions => ErrorKind::ExceptionGroup,
+            ErrorKind::ExceptionGroup if !all_exceptions => {
+                return Err(PyError::cannot_nest_base_exceptions());
+            }
+            k => k,
+        };
+        let t = self.new_tuple(vec![message, excs]);
+        Ok(self.new_exception_object(kind, None, t, None))
+    }
+
+    /// An exception group's message and its exceptions (`args[0]`, `tuple(args[1])`).
+    fn group_parts(&mut self, x: &PyExc) -> PyResult<(Value, Vec<Value>)> {
+        let args = x.args.borrow().clone();
+        let (message, excs) = match &args {
+            Value::Tuple(t) if t.items.len() == 2 => (t.items[0].clone(), t.items[1].clone()),
+            _ => (Value::None, Value::None),
+        };
+        let excs = if excs.is_none() {
+            Vec::new()
+        } else {
+            self.collect(&excs)?
+        };
+        Ok((message, excs))
+    }
+
     /// The exception object of an error (made now for errors arrsh raised itself).
     pub(crate) fn exception_object(&mut self, e: PyError) -> Value {
         if let Some(key) = e.object
@@ -106,10 +201,7 @@ impl Interp {
         match &v {
             Value::Exception(_) => Ok(v),
             Value::Type(t) => match t.kind {
-                TypeKind::Exception(k) => {
-                    let args = self.new_tuple(Vec::new());
-                    Ok(self.new_exception_object(k, None, args, None))
-                }
+                TypeKind::Exception(k) => self.new_builtin_exception(k, Vec::new(), Vec::new()),
                 _ => Err(PyError::type_error(what.to_string())),
             },
             Value::Class(c) if c.exc_kind.is_some() => {
@@ -216,6 +308,18 @@ impl Interp {
         if let (Some(m), None) = (&x.msg, &x.class) {
             return Ok(m.clone());
         }
+        if matches!(
+            x.kind,
+            ErrorKind::BaseExceptionGroup | ErrorKind::ExceptionGroup
+        ) {
+            let (message, excs) = self.group_parts(x)?;
+            let n = excs.len();
+            let message = self.str(&message)?;
+            return Ok(format!(
+                "{message} ({n} sub-exception{})",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
         let args = x.args.borrow().clone();
         let items = match &args {
             Value::Tuple(t) => t.items.clone(),
@@ -287,6 +391,19 @@ impl Interp {
                 }
             }
             "with_traceback" | "add_note" => self.new_method(obj.clone(), name),
+            "message" | "exceptions"
+                if matches!(
+                    x.kind,
+                    ErrorKind::BaseExceptionGroup | ErrorKind::ExceptionGroup
+                ) =>
+            {
+                let (message, excs) = self.group_parts(x)?;
+                if name == "message" {
+                    message
+                } else {
+                    self.new_tuple(excs)
+                }
+            }
             _ => {
                 return Err(PyError::attribute(format!(
                     "'{}' object has no attribute '{name}'",

@@ -9,6 +9,7 @@ use crate::eval::Interp;
 use crate::eval::object::dictobj::dict_view;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 
 /// `len(range(start, stop, step))` (may exceed `sys.maxsize`: `len()` then refuses).
 pub fn range_len(start: i128, stop: i128, step: i128) -> u128 {
@@ -89,6 +90,21 @@ fn dict_part_of(v: &Value) -> Option<(Rc<PyDict>, DictPart)> {
         Value::Dict(d) => Some((d.clone(), DictPart::Keys)),
         _ => dict_view(v),
     }
+}
+
+/// The iterator protocol's slot wrappers, shared by every iterator arrsh makes (list and range
+/// iterators, `zip`, `map`, generators, itertools): `it.__next__()` is `next(it)`.
+pub const ROWS: &[Row] = &[
+    Row::wrapper("iterator.__next__", "()", next_slot),
+    Row::wrapper("iterator.__iter__", "()", iter_slot),
+];
+
+fn next_slot(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    it.builtin_next(std::slice::from_ref(&a.this))
+}
+
+fn iter_slot(_: &mut Interp, a: Bound) -> PyResult<Value> {
+    Ok(a.this)
 }
 
 impl IterState {

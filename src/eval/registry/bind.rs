@@ -35,6 +35,10 @@ pub enum Conv {
     /// A ufunc's own parser, with its number of inputs and outputs: `add() takes from 2 to 3
     /// positional arguments but 1 was given`.
     Ufunc { nin: u8, nout: u8 },
+    /// A slot wrapper (`__len__`, `__next__`, `__getitem__`): keywords refused as `wrapper
+    /// __next__() takes no keyword arguments`, then `check_num_args` (`expected 1 argument,
+    /// got 0`).
+    Wrapper,
     /// The row's function parses its arguments itself: they arrive unbound, positional ones
     /// in `Bound::star` and keywords in `Bound::kwargs` (methods not yet written against
     /// their spec).
@@ -157,6 +161,16 @@ pub fn bind(
         Conv::PyInit => python(&mut b, name, args, kw, 1)?,
         Conv::Npy => npy(&mut b, qualname, name, args, kw)?,
         Conv::Ufunc { nin, nout } => ufunc(&mut b, name, (nin as usize, nout as usize), args, kw)?,
+        Conv::Wrapper => {
+            if !kw.is_empty() {
+                return Err(PyError::wrapper_no_keywords(func));
+            }
+            let expected = spec.positional();
+            if args.len() != expected {
+                return Err(PyError::wrapper_arg_count(expected, args.len()));
+            }
+            fill_positional(&mut b, args);
+        }
         Conv::Own => {
             b.star = args;
             b.kwargs = kw;

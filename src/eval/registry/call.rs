@@ -42,6 +42,8 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
             _ => &["builtin_function_or_method"],
         },
         Value::Native(n) => n.owners,
+        Value::Iter(i) if i.kind == "generator" => &["generator", "iterator"],
+        Value::Iter(_) => &["iterator"],
         _ => &[],
     }
 }

@@ -160,9 +160,9 @@ impl Row {
     pub const fn class_method(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::ClassMethod, sig, run)
     }
-    /// A slot method (`__len__`), parsing its own arguments.
+    /// A slot method (`__len__`), with the slot wrapper's argument checks.
     pub const fn wrapper(name: &'static str, sig: &'static str, run: Native) -> Row {
-        Row::new(name, Kind::Wrapper, sig, run).conv(Conv::Own)
+        Row::new(name, Kind::Wrapper, sig, run).conv(Conv::Wrapper)
     }
     /// A method NumPy parses with `npy_parse_arguments`.
     pub const fn np_method(name: &'static str, sig: &'static str, run: Native) -> Row {
@@ -254,6 +254,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::object::listobj::ROWS,
     crate::eval::object::dictobj::ROWS,
     crate::eval::object::setobj::ROWS,
+    crate::eval::object::iter::ROWS,
+    crate::eval::vm::generator::ROWS,
     crate::eval::object::buffer::ROWS,
     crate::eval::builtins::strmethods::ROWS,
     crate::eval::builtins::valuemethods::ROWS,

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::eval::vm::frame::{Exit, Frame, GenState};
 
 /// What resuming a generator gives.
@@ -164,64 +165,64 @@ impl Interp {
             },
         }
     }
+}
 
-    /// The methods of generator objects.
-    pub(crate) fn generator_method(
-        &mut self,
-        it: &Rc<PyIter>,
-        name: &str,
-        args: Vec<Value>,
-    ) -> PyResult<Value> {
-        match name {
-            "send" => {
-                let [v] = <[Value; 1]>::try_from(args).map_err(|a| {
-                    PyError::type_error(format!(
-                        "generator.send() takes exactly one argument ({} given)",
-                        a.len()
-                    ))
-                })?;
-                match self.gen_resume(it, v, None)? {
-                    Step::Yielded(y) => Ok(y),
-                    Step::Returned(r) => Err(self.stop_iteration_with(r)),
-                }
-            }
-            "throw" => {
-                let Some(exc) = args.into_iter().next() else {
-                    return Err(PyError::type_error(
-                        "throw expected at least 1 argument, got 0",
-                    ));
-                };
-                let e = self.raise(Some(exc), None)?;
-                match self.gen_resume(it, Value::None, Some(e))? {
-                    Step::Yielded(y) => Ok(y),
-                    Step::Returned(r) => Err(self.stop_iteration_with(r)),
-                }
-            }
-            "close" => {
-                let e = PyError::new(ErrorKind::GeneratorExit, "");
-                let running = matches!(&*it.state.borrow(), IterState::Gen(g) if g.frame.is_some() && g.started);
-                if !running {
-                    self.put_back(it, None, true);
-                    return Ok(Value::None);
-                }
-                match self.gen_resume(it, Value::None, Some(e)) {
-                    Ok(Step::Yielded(_)) => Err(PyError::new(
-                        ErrorKind::RuntimeError,
-                        "generator ignored GeneratorExit",
-                    )),
-                    Ok(Step::Returned(_)) => Ok(Value::None),
-                    Err(e)
-                        if matches!(
-                            e.kind,
-                            ErrorKind::GeneratorExit | ErrorKind::StopIteration
-                        ) =>
-                    {
-                        Ok(Value::None)
-                    }
-                    Err(e) => Err(e),
-                }
-            }
-            _ => Err(PyError::no_attribute("generator", name)),
+/// The methods of generator objects (CPython 3.11's `gen_methods`: METH_O `send`, `throw`'s
+/// `_PyArg_CheckPositional`, METH_NOARGS `close`).
+pub const ROWS: &[Row] = &[
+    Row::method("generator.send", "!(value, /)", send),
+    Row::method("generator.throw", "!(typ, val?, tb?, /)", throw),
+    Row::method("generator.close", "!()", close),
+];
+
+fn this_gen(a: &Bound) -> PyResult<Rc<PyIter>> {
+    match &a.this {
+        Value::Iter(i) if i.kind == "generator" => Ok(i.clone()),
+        other => Err(PyError::descriptor_mismatch(
+            a.func,
+            "generator",
+            &other.type_name(),
+        )),
+    }
+}
+
+fn send(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let g = this_gen(&a)?;
+    let v = a.req("value")?;
+    match it.gen_resume(&g, v, None)? {
+        Step::Yielded(y) => Ok(y),
+        Step::Returned(r) => Err(it.stop_iteration_with(r)),
+    }
+}
+
+fn throw(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let g = this_gen(&a)?;
+    // the deprecated (type, value, traceback) form raises the type with the value
+    let exc = a.req("typ")?;
+    let e = it.raise(Some(exc), None)?;
+    match it.gen_resume(&g, Value::None, Some(e))? {
+        Step::Yielded(y) => Ok(y),
+        Step::Returned(r) => Err(it.stop_iteration_with(r)),
+    }
+}
+
+fn close(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let g = this_gen(&a)?;
+    let e = PyError::new(ErrorKind::GeneratorExit, "");
+    let running = matches!(&*g.state.borrow(), IterState::Gen(s) if s.frame.is_some() && s.started);
+    if !running {
+        it.put_back(&g, None, true);
+        return Ok(Value::None);
+    }
+    match it.gen_resume(&g, Value::None, Some(e)) {
+        Ok(Step::Yielded(_)) => Err(PyError::new(
+            ErrorKind::RuntimeError,
+            "generator ignored GeneratorExit",
+        )),
+        Ok(Step::Returned(_)) => Ok(Value::None),
+        Err(e) if matches!(e.kind, ErrorKind::GeneratorExit | ErrorKind::StopIteration) => {
+            Ok(Value::None)
         }
+        Err(e) => Err(e),
     }
 }

@@ -1,0 +1,40 @@
+# the iterator protocol's slot wrappers on every iterator, and generator methods as rows
+import itertools
+import numpy as np
+c = itertools.count(3)
+c.__next__(), c.__next__(), next(c)
+c.__iter__() is c
+it = iter([1, 2])
+it.__next__()
+it.__next__(1)
+it.__next__(x=1)
+it.__iter__(1)
+it.__next__()
+it.__next__()
+z = zip('ab', [1, 2])
+z.__next__(), list(z)
+r = iter(range(3))
+r.__next__(), r.__next__()
+m = map(str, [1, 2])
+m.__next__()
+def gen():
+    x = yield 1
+    yield x * 10
+g = gen()
+g.__next__()
+g.send(4)
+g.send()
+g.send(x=1)
+g.throw()
+g.close(1)
+g.close()
+g.__next__()
+g2 = gen()
+g2.send(1)
+a = np.arange(3)
+a.__len__(), a.__getitem__(1)
+a.__len__(1)
+a.__getitem__()
+a.__getitem__(x=1)
+np.int64(7).__index__(), type(np.int8(3).__index__())
+np.int64(7).__index__(1)
