@@ -145,7 +145,7 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 
 /// The (year, month, day) of a day count since 1970-01-01.
 pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
+    let z = z.saturating_add(719_468);
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -214,7 +214,8 @@ pub fn cast_timedelta(v: i64, from: Unit, to: Unit) -> Option<i64> {
         (Unit::Y, Unit::M) => v as i128 * 12,
         (Unit::M, Unit::Y) => (v as i128).div_euclid(12),
         _ => {
-            let num = v as i128 * from.attoseconds()?;
+            // past i128 the result is past int64 too: no value
+            let num = (v as i128).checked_mul(from.attoseconds()?)?;
             num.div_euclid(to.attoseconds()?)
         }
     };
@@ -349,7 +350,7 @@ pub fn format_datetime(v: i64, unit: Unit) -> String {
         return "NaT".into();
     }
     match unit {
-        Unit::Y => return format_year(1970 + v),
+        Unit::Y => return format_year(v.wrapping_add(1970)),
         Unit::M => {
             let (y, m) = (1970 + v.div_euclid(12), v.rem_euclid(12) + 1);
             return format!("{}-{m:02}", format_year(y));
@@ -360,15 +361,24 @@ pub fn format_datetime(v: i64, unit: Unit) -> String {
     let Some(per) = unit.attoseconds() else {
         return v.to_string();
     };
-    let atto = v as i128 * per;
+    // whole days first, then the attoseconds into the day: `v * per` alone overflows i128
+    // for weeks near the ends of int64
     let day_atto = Unit::D.attoseconds().unwrap_or(1);
-    let days = atto.div_euclid(day_atto) as i64;
-    let (y, m, d) = civil_from_days(days);
+    let (days, into) = if per >= day_atto {
+        (v as i128 * (per / day_atto), 0)
+    } else {
+        let ticks_per_day = day_atto / per;
+        let v = v as i128;
+        (
+            v.div_euclid(ticks_per_day),
+            v.rem_euclid(ticks_per_day) * per,
+        )
+    };
+    let (y, m, d) = civil_from_days(days as i64);
     let date = format!("{}-{m:02}-{d:02}", format_year(y));
     if matches!(unit, Unit::W | Unit::D) {
         return date;
     }
-    let into = atto.rem_euclid(day_atto);
     let sec_atto = Unit::S.attoseconds().unwrap_or(1);
     let secs = (into / sec_atto) as i64;
     let (h, mi, s) = (secs / 3600, secs / 60 % 60, secs % 60);

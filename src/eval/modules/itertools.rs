@@ -872,7 +872,9 @@ fn combinatoric(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let n = pool.len();
     let r = match a.take_some("r") {
         Some(v) => {
-            let r = it.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX);
+            // PyLong_AsSsize_t: past sys.maxsize is an OverflowError
+            let r = it.int_value(&v, "")?;
+            let r = r.to_i64().ok_or_else(PyError::too_large_for_ssize_t)?;
             if r < 0 {
                 return Err(PyError::must_be_non_negative("r"));
             }
@@ -880,13 +882,17 @@ fn combinatoric(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
         None => n,
     };
+    // CPython allocates r indices up front (PyMem_New), whatever n is: checked against the
+    // budget, and none are made when r > n leaves nothing to yield
+    it.gate(r as u128 * 8)?;
     let (indices, cycles, done) = match kind {
         Comb::Permutations => (
             (0..n).collect(),
             (0..r.min(n)).map(|i| n - i).collect(),
             r > n,
         ),
-        Comb::Combinations => ((0..r).collect(), Vec::new(), r > n),
+        Comb::Combinations if r > n => (Vec::new(), Vec::new(), true),
+        Comb::Combinations => ((0..r).collect(), Vec::new(), false),
         _ => (vec![0; r], Vec::new(), n == 0 && r > 0),
     };
     Ok(it.native_iter(
