@@ -59,7 +59,8 @@
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
 //!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),
-//!     exception objects (`excobj`).
+//!     exception objects (`excobj`), the buffer protocol and `memoryview` (`buffer`),
+//!     `bytearray` (its bytes in an exported buffer; `methods`: its rows).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
 //!     calling classes and methods; `introspect`: `dir`, `vars`, `globals`), methods of Python values (`methods`,
 //!     `strmethods`), `getsizeof` (`sysmods`), argument binding

@@ -174,6 +174,13 @@ impl NdArray {
         })
     }
 
+    /// Marks a view over a foreign exporter's memory writeable, when the exporter hands out
+    /// writable memory (a `bytearray`): `over_foreign` starts read-only.
+    pub fn into_writable_export(self: Rc<Self>) -> Rc<NdArray> {
+        self.writeable.set(true);
+        self
+    }
+
     /// Marks an array read-only (`broadcast_to`, `sliding_window_view`, `frombuffer`).
     pub fn into_readonly(self: Rc<Self>) -> Rc<NdArray> {
         self.writeable.set(false);

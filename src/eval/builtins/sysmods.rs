@@ -46,7 +46,7 @@ impl Interp {
             Value::Exception(x) => x.id.size(),
             Value::Descr(x) => x.id.size(),
             Value::Cell(x) => x.id.size(),
-            Value::Native(x) => x.id.size(),
+            Value::Native(x) => self.bytearray_sizeof(v).unwrap_or(x.id.size()),
             Value::Module(_) => 72,
             _ => 72,
         })

@@ -271,16 +271,7 @@ impl Interp {
                         if let Some(b) = self.exported_bytes(&other)? {
                             return Ok(self.new_bytes(b));
                         }
-                        let items = self.collect(&other)?;
-                        let mut out = Vec::with_capacity(items.len());
-                        for x in items {
-                            let b = self.int_value(&x, "")?.to_i64().unwrap_or(-1);
-                            out.push(
-                                u8::try_from(b).map_err(|_| {
-                                    PyError::value("bytes must be in range(0, 256)")
-                                })?,
-                            );
-                        }
+                        let out = self.bytes_from_ints(&other, "bytes")?;
                         self.new_bytes(out)
                     }
                 }

@@ -478,6 +478,14 @@ fn frombuffer(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
             // a view of the exporter's own memory: writing through it writes the exporter
             layout.offset_bytes = v.layout().offset_bytes + off as isize;
             let a = match exporter {
+                // NumPy's base for another object's buffer is a memoryview of it
+                ba @ Value::Native(_) if crate::eval::object::bytearray::is_bytearray(&ba) => {
+                    let Value::Native(m) = it.new_memoryview(&ba)? else {
+                        unreachable!("new_memoryview makes a native object")
+                    };
+                    let holder: Rc<dyn std::any::Any> = m;
+                    v.view_with_foreign_base(&it.ctx, dt, layout, holder)
+                }
                 Value::Native(m) => {
                     let holder: Rc<dyn std::any::Any> = m;
                     v.view_with_foreign_base(&it.ctx, dt, layout, holder)

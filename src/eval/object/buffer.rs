@@ -80,6 +80,7 @@ impl Interp {
                 let a = self.scalar_to_array(s.dtype, &s.v)?;
                 Some((a.into_readonly(), true))
             }
+            Value::Native(_) if let Some(view) = self.bytearray_export(v)? => Some((view, false)),
             Value::Native(_) if is_native::<MemView>(v) => {
                 let m = live(v)?;
                 Some((m.view.clone(), m.readonly))
@@ -228,8 +229,13 @@ fn hex(it: &mut Interp, a: Bound) -> PyResult<Value> {
     Ok(it.new_str(s))
 }
 
-fn release(_: &mut Interp, a: Bound) -> PyResult<Value> {
-    state_of::<MemView>(&a.this, MEMORYVIEW)?.released = true;
+/// Releasing lets go of the exporter's memory (a bytearray may resize again).
+fn release(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let mut m = state_of::<MemView>(&a.this, MEMORYVIEW)?;
+    if !m.released {
+        m.released = true;
+        m.view = NdArray::zeros(&it.ctx, &[0], DType::UINT8, Order::C)?;
+    }
     Ok(Value::None)
 }
 

@@ -2,6 +2,7 @@
 
 pub(crate) mod budget;
 pub mod buffer;
+pub mod bytearray;
 pub mod classobj;
 pub mod consts;
 pub mod convert;

@@ -326,6 +326,9 @@ impl Interp {
             Value::List(l) => self.list_delitem(l, idx),
             Value::Dict(d) => self.dict_delitem(d, idx).map(|_| ()),
             Value::Array(_) => Err(PyError::value("cannot delete array elements")),
+            Value::Native(_) if crate::eval::object::bytearray::is_bytearray(obj) => {
+                self.bytearray_delitem(obj, idx)
+            }
             other => Err(PyError::type_error(format!(
                 "'{}' object doesn't support item deletion",
                 other.type_name()

@@ -257,6 +257,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::object::iter::ROWS,
     crate::eval::vm::generator::ROWS,
     crate::eval::object::buffer::ROWS,
+    crate::eval::object::bytearray::ROWS,
     crate::eval::builtins::strmethods::ROWS,
     crate::eval::builtins::valuemethods::ROWS,
     crate::eval::numpy::arraymethods::NDARRAY_ROWS,

@@ -278,6 +278,10 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) => Ok(self.dict_get(d, x)?.is_some()),
+            Value::Bytes(b) => self.bytes_contains(&b.v, x),
+            Value::Native(_) if let Some(b) = self.bytearray_bytes(container)? => {
+                self.bytes_contains(&b, x)
+            }
             Value::Set(s) => self.set_contains(s, x),
             Value::Record(_) if let Some(found) = self.dict_view_contains(container, x)? => {
                 Ok(found)

@@ -54,6 +54,9 @@ impl Interp {
                 });
             }
         }
+        if let Some(r) = self.bytearray_binary(a, op, b)? {
+            return Ok(r);
+        }
         self.python_binary(a, op, b)
     }
 
@@ -122,6 +125,9 @@ impl Interp {
     pub fn inplace_op(&mut self, cur: &Value, op: BinOp, rhs: &Value) -> PyResult<Value> {
         if crate::eval::object::dunder::is_user(cur) || crate::eval::object::dunder::is_user(rhs) {
             return self.user_inplace(cur, op, rhs);
+        }
+        if let Some(r) = self.bytearray_inplace(cur, op, rhs)? {
+            return Ok(r);
         }
         match cur {
             Value::Array(a) => {
