@@ -24,6 +24,7 @@ mod linalg;
 mod random;
 mod sorting;
 mod stdlib;
+mod textio;
 
 mod format;
 mod kind;

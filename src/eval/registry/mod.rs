@@ -295,6 +295,10 @@ const TABLES: &[&[Row]] = &[
     crate::eval::modules::operator::ROWS,
     crate::eval::modules::collections::ROWS,
     crate::eval::modules::random::ROWS,
+    crate::eval::modules::io::ROWS,
+    crate::eval::modules::io::TEXT_ROWS,
+    crate::eval::modules::io::BYTES_ROWS,
+    crate::eval::modules::io::file::ROWS,
 ];
 
 /// A row with its spec read and its name split.

@@ -1,0 +1,124 @@
+//! Messages of text and file I/O: CPython 3.11's `io` streams and `open()`, NumPy 2.4's
+//! `savetxt`, `loadtxt`, `genfromtxt`, `fromstring` and `.npy` files.
+
+use super::{ErrorKind, PyError};
+
+impl PyError {
+    /// Any use of a closed stream; StringIO's own C methods say it without the period that
+    /// IOBase's and BytesIO's checks end with.
+    pub fn io_on_closed_file(period: bool) -> PyError {
+        let dot = if period { "." } else { "" };
+        PyError::value(format!("I/O operation on closed file{dot}"))
+    }
+    /// `f.read(1.5)`: a size is an int or None.
+    pub fn io_size_argument(type_name: &str) -> PyError {
+        PyError::type_error(format!(
+            "argument should be integer or None, not '{type_name}'"
+        ))
+    }
+    /// `io.StringIO(3)`.
+    pub fn stringio_initial_value(type_name: &str) -> PyError {
+        PyError::type_error(format!(
+            "initial_value must be str or None, not {type_name}"
+        ))
+    }
+    /// `io.StringIO().write(3)`.
+    pub fn string_argument_expected(type_name: &str) -> PyError {
+        PyError::type_error(format!("string argument expected, got '{type_name}'"))
+    }
+    /// `f.seek(0, 3)`: StringIO capitalises, BytesIO does not.
+    pub fn invalid_whence(whence: i64, bytes: bool) -> PyError {
+        let word = if bytes { "invalid" } else { "Invalid" };
+        PyError::value(format!("{word} whence ({whence}, should be 0, 1 or 2)"))
+    }
+    /// `StringIO.seek(1, 1)`: a text stream seeks relative to its end or position only by 0.
+    pub fn nonzero_relative_seek() -> PyError {
+        PyError::new(ErrorKind::OSError, "Can't do nonzero cur-relative seeks")
+    }
+    /// `f.seek(-1)`.
+    pub fn negative_seek(pos: i64, bytes: bool) -> PyError {
+        if bytes {
+            PyError::value(format!("negative seek value {pos}"))
+        } else {
+            PyError::value(format!("Negative seek position {pos}"))
+        }
+    }
+    /// `f.truncate(-1)`.
+    pub fn negative_size(size: i64, bytes: bool) -> PyError {
+        let word = if bytes { "negative" } else { "Negative" };
+        PyError::value(format!("{word} size value {size}"))
+    }
+    /// A failed system call on a file: `[Errno 2] No such file or directory: 'data.csv'`.
+    pub fn os_error(kind: ErrorKind, errno: i32, text: &str, name: &str) -> PyError {
+        let name = crate::runtime::print::str_repr(name);
+        PyError::new(kind, format!("[Errno {errno}] {text}: {name}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each row: the constructor's text and CPython 3.11's / NumPy 2.4.6's string.
+    #[test]
+    fn messages_match_cpython_and_numpy() {
+        let cases: &[(PyError, &str)] = &[
+            (
+                PyError::io_on_closed_file(false),
+                "ValueError: I/O operation on closed file",
+            ),
+            (
+                PyError::io_on_closed_file(true),
+                "ValueError: I/O operation on closed file.",
+            ),
+            (
+                PyError::io_size_argument("float"),
+                "TypeError: argument should be integer or None, not 'float'",
+            ),
+            (
+                PyError::stringio_initial_value("int"),
+                "TypeError: initial_value must be str or None, not int",
+            ),
+            (
+                PyError::string_argument_expected("int"),
+                "TypeError: string argument expected, got 'int'",
+            ),
+            (
+                PyError::invalid_whence(3, false),
+                "ValueError: Invalid whence (3, should be 0, 1 or 2)",
+            ),
+            (
+                PyError::invalid_whence(5, true),
+                "ValueError: invalid whence (5, should be 0, 1 or 2)",
+            ),
+            (
+                PyError::nonzero_relative_seek(),
+                "OSError: Can't do nonzero cur-relative seeks",
+            ),
+            (
+                PyError::negative_seek(-1, false),
+                "ValueError: Negative seek position -1",
+            ),
+            (
+                PyError::negative_seek(-1, true),
+                "ValueError: negative seek value -1",
+            ),
+            (
+                PyError::negative_size(-1, false),
+                "ValueError: Negative size value -1",
+            ),
+            (
+                PyError::os_error(
+                    ErrorKind::FileNotFoundError,
+                    2,
+                    "No such file or directory",
+                    "x.csv",
+                ),
+                "FileNotFoundError: [Errno 2] No such file or directory: 'x.csv'",
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!(&e.to_string(), want);
+        }
+    }
+}
