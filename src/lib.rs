@@ -79,7 +79,8 @@
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
 //!     `operator`, `collections` (flavoured dicts, `deque`, `namedtuple`), `random`
-//!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
+//!     (CPython's Mersenne Twister seeding), `io` (`StringIO`/`BytesIO` over a `stream`;
+//!     `file`: `open()`'s file objects); `STDLIB` is the list `import` accepts.
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row

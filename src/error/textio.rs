@@ -53,6 +53,31 @@ impl PyError {
         let name = crate::runtime::print::str_repr(name);
         PyError::new(kind, format!("[Errno {errno}] {text}: {name}"))
     }
+    /// `np.savetxt` of a 0-d or 3-d array.
+    pub fn savetxt_ndim(ndim: usize) -> PyError {
+        PyError::value(format!(
+            "Expected 1D or 2D array, got {ndim}D array instead"
+        ))
+    }
+    /// `np.savetxt(f, a, fmt=[...])` with one format too many or too few (`shown` is
+    /// `str(fmt)`): an AttributeError, as NumPy raises it.
+    pub fn savetxt_fmt_shape(shown: &str) -> PyError {
+        PyError::attribute(format!("fmt has wrong shape.  {shown}"))
+    }
+    /// `np.savetxt(f, a, fmt='%d %d')` for three columns.
+    pub fn savetxt_fmt_count(fmt: &str) -> PyError {
+        PyError::value(format!("fmt has wrong number of % formats:  {fmt}"))
+    }
+    /// `np.savetxt(f, a, fmt=3)`; `shown` is `repr(fmt)`.
+    pub fn savetxt_invalid_fmt(shown: &str) -> PyError {
+        PyError::value(format!("invalid fmt: {shown}"))
+    }
+    /// `np.savetxt(f, strings, fmt='%d')`: `%` refused a row.
+    pub fn savetxt_mismatch(dtype: &str, format: &str) -> PyError {
+        PyError::type_error(format!(
+            "Mismatch between array dtype ('{dtype}') and format specifier ('{format}')"
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +140,26 @@ mod tests {
                     "x.csv",
                 ),
                 "FileNotFoundError: [Errno 2] No such file or directory: 'x.csv'",
+            ),
+            (
+                PyError::savetxt_ndim(3),
+                "ValueError: Expected 1D or 2D array, got 3D array instead",
+            ),
+            (
+                PyError::savetxt_fmt_shape("['%d']"),
+                "AttributeError: fmt has wrong shape.  ['%d']",
+            ),
+            (
+                PyError::savetxt_fmt_count("%d %d"),
+                "ValueError: fmt has wrong number of % formats:  %d %d",
+            ),
+            (
+                PyError::savetxt_invalid_fmt("3"),
+                "ValueError: invalid fmt: 3",
+            ),
+            (
+                PyError::savetxt_mismatch("<U1", "%d"),
+                "TypeError: Mismatch between array dtype ('<U1') and format specifier ('%d')",
             ),
         ];
         for (e, want) in cases {

@@ -100,7 +100,7 @@ pub fn flush_file(_: &mut Interp, v: &Value) -> PyResult<()> {
 }
 
 /// CPython's `OSError` for a failed system call: `[Errno 2] No such file or directory: 'x'`.
-fn os_error(e: &std::io::Error, name: &str) -> PyError {
+pub fn os_error(e: &std::io::Error, name: &str) -> PyError {
     let (kind, errno, text) = match e.kind() {
         std::io::ErrorKind::NotFound => {
             (ErrorKind::FileNotFoundError, 2, "No such file or directory")
@@ -232,16 +232,7 @@ fn open(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         };
         return Ok(it.native_obj(ty, owners, &SLOTS, 184, s));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        PyError::new(
-            ErrorKind::UnicodeDecodeError,
-            format!(
-                "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                e.as_bytes()[e.utf8_error().valid_up_to()],
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
+    let text = crate::eval::text::codecs::decode(&bytes, "utf-8", "strict")?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut s = Stream::new(text.chars().collect());
     if mode.append {
