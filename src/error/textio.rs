@@ -78,6 +78,81 @@ impl PyError {
             "Mismatch between array dtype ('{dtype}') and format specifier ('{format}')"
         ))
     }
+    /// `np.loadtxt(3)`: `shown` is `repr(type(fname))`.
+    pub fn loadtxt_fname(shown: &str) -> PyError {
+        PyError::value(format!(
+            "fname must be a string, filehandle, list of strings,\nor generator. Got {shown} instead."
+        ))
+    }
+    /// `np.loadtxt(f, delimiter=',,')`.
+    pub fn control_character(got: &str) -> PyError {
+        PyError::type_error(format!(
+            "Text reading control character must be a single unicode character or None; but got: '{got}'"
+        ))
+    }
+    /// `np.loadtxt(f, delimiter=',', comments=',')`.
+    pub fn control_characters_incompatible(a: &str, b: &str) -> PyError {
+        PyError::type_error(format!(
+            "The values for control characters '{a}' and '{b}' are incompatible"
+        ))
+    }
+    /// `np.loadtxt(f, usecols=[1.5])`.
+    pub fn usecols_not_int(type_name: &str) -> PyError {
+        PyError::type_error(format!(
+            "usecols must be an int or a sequence of ints but it contains at least one element of type '{type_name}'"
+        ))
+    }
+    /// `ndmin=3`.
+    pub fn illegal_ndmin(shown: &str) -> PyError {
+        PyError::value(format!("Illegal value of ndmin keyword: {shown}"))
+    }
+    /// `comments=''`.
+    pub fn comments_empty() -> PyError {
+        PyError::value("comments cannot be an empty string. Use comments=None to disable comments.")
+    }
+    /// Several (or long) comment markers with a `quotechar`.
+    pub fn comments_with_quotes() -> PyError {
+        PyError::value(
+            "when multiple comments or a multi-character comment is given, quotes are not supported.  In this case quotechar must be set to None.",
+        )
+    }
+    /// A usecols entry outside a row (`row` counts data rows from 1).
+    pub fn invalid_column_index(col: i64, row: usize, ncols: usize) -> PyError {
+        PyError::value(format!(
+            "invalid column index {col} at row {row} with {ncols} columns"
+        ))
+    }
+    /// A row whose width differs from the first one's.
+    pub fn columns_changed(from: usize, to: usize, row: usize) -> PyError {
+        PyError::value(format!(
+            "the number of columns changed from {from} to {to} at row {row}; use `usecols` to select a subset and avoid this error"
+        ))
+    }
+    /// A structured dtype whose fields and the row's columns differ in number.
+    pub fn dtype_requires_columns(need: usize, found: usize, row: usize) -> PyError {
+        PyError::value(format!(
+            "the dtype passed requires {need} columns but {found} were found at row {row}; use `usecols` to select a subset and avoid this error"
+        ))
+    }
+    /// `converters={5: f}` for two columns.
+    pub fn converter_column(col: i64, ncols: usize) -> PyError {
+        PyError::value(format!(
+            "converter specified for column {col}, which is invalid for the number of fields {ncols}."
+        ))
+    }
+    /// `converters=3`.
+    pub fn converters_type() -> PyError {
+        PyError::type_error(
+            "converters must be a dictionary mapping columns to converter functions or a single callable.",
+        )
+    }
+    /// A field the dtype cannot read (`row` counts data rows from 0, `col` columns from 1).
+    pub fn could_not_convert(text: &str, dtype: &str, row: usize, col: usize) -> PyError {
+        PyError::value(format!(
+            "could not convert string {} to {dtype} at row {row}, column {col}.",
+            crate::runtime::print::str_repr(text)
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +235,22 @@ mod tests {
             (
                 PyError::savetxt_mismatch("<U1", "%d"),
                 "TypeError: Mismatch between array dtype ('<U1') and format specifier ('%d')",
+            ),
+            (
+                PyError::loadtxt_fname("<class 'int'>"),
+                "ValueError: fname must be a string, filehandle, list of strings,\nor generator. Got <class 'int'> instead.",
+            ),
+            (
+                PyError::columns_changed(2, 1, 2),
+                "ValueError: the number of columns changed from 2 to 1 at row 2; use `usecols` to select a subset and avoid this error",
+            ),
+            (
+                PyError::could_not_convert("x", "float64", 1, 2),
+                "ValueError: could not convert string 'x' to float64 at row 1, column 2.",
+            ),
+            (
+                PyError::invalid_column_index(5, 1, 2),
+                "ValueError: invalid column index 5 at row 1 with 2 columns",
             ),
         ];
         for (e, want) in cases {

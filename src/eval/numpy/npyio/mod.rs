@@ -17,11 +17,18 @@ use crate::eval::object::value::Value;
 use crate::eval::registry::Row;
 
 /// The rows of every function here.
-pub const ROWS: &[Row] = &[Row::np_py(
-    "numpy.savetxt",
-    "(fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', comments='# ', encoding=None)",
-    savetxt::savetxt,
-)];
+pub const ROWS: &[Row] = &[
+    Row::np_py(
+        "numpy.savetxt",
+        "(fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', comments='# ', encoding=None)",
+        savetxt::savetxt,
+    ),
+    Row::np_py(
+        "numpy.loadtxt",
+        "(fname, dtype=<class 'float'>, comments='#', delimiter=None, converters=None, skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *, quotechar=None, like=None)",
+        loadtxt::loadtxt,
+    ),
+];
 
 /// Where `savetxt` and `tofile` write: a file they opened, one of `io`'s streams, or an
 /// object with a `write` method (NumPy's `WriteWrap`: str first, bytes if that fails).
