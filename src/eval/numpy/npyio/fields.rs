@@ -152,7 +152,7 @@ pub fn convert(text: &str, dt: DType) -> Option<Scalar> {
             let v = parse_int(text)?;
             let bits = dt.itemsize * 8;
             let (lo, hi) = (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1);
-            (lo..=hi).contains(&v).then(|| Scalar::Int(v as i64))
+            (lo..=hi).contains(&v).then_some(Scalar::Int(v as i64))
         }
         Kind::UInt => {
             let v = parse_int(text)?;
@@ -161,7 +161,7 @@ pub fn convert(text: &str, dt: DType) -> Option<Scalar> {
             } else {
                 (1i128 << (dt.itemsize * 8)) - 1
             };
-            (0..=hi).contains(&v).then(|| Scalar::UInt(v as u64))
+            (0..=hi).contains(&v).then_some(Scalar::UInt(v as u64))
         }
         Kind::Bool => parse_int(text).map(|v| Scalar::Bool(v != 0)),
         Kind::Str => Some(Scalar::Str(text.chars().take(dt.itemsize / 4).collect())),
@@ -188,10 +188,17 @@ mod tests {
         }
     }
 
+    type Case = (
+        Option<char>,
+        Option<char>,
+        &'static str,
+        Option<&'static [&'static str]>,
+    );
+
     /// Each row: delimiter, quote, line, the fields NumPy 2.4's loadtxt cuts (None: skipped).
     #[test]
     fn lines_cut_as_numpy_cuts_them() {
-        let cases: &[(Option<char>, Option<char>, &str, Option<&[&str]>)] = &[
+        let cases: &[Case] = &[
             (None, None, "  1 2\t3  ", Some(&["1", "2", "3"])), // whitespace runs, edges trimmed
             (None, None, "   ", None),                          // blank: skipped
             (None, None, "1 2 # c", Some(&["1", "2"])),         // a comment ends the line

@@ -93,30 +93,6 @@ impl Interp {
         }
     }
 
-    /// Writes raw bytes to a sink (`tofile`, `save`).
-    pub(crate) fn sink_write_bytes(&mut self, sink: &mut Sink, data: &[u8]) -> PyResult<()> {
-        match sink {
-            Sink::File { text, .. } => {
-                self.gate((text.len() + data.len()) as u128)?;
-                text.extend_from_slice(data);
-                Ok(())
-            }
-            Sink::Stream(v) => {
-                let v = v.clone();
-                if self.stream_write_bytes(&v, data)? {
-                    Ok(())
-                } else {
-                    Err(PyError::string_argument_expected("bytes"))
-                }
-            }
-            Sink::Object { write, .. } => {
-                let write = write.clone();
-                let b = self.new_bytes(data.to_vec());
-                self.call(&write, vec![b], vec![]).map(|_| ())
-            }
-        }
-    }
-
     /// Finishes a sink: a file gets what was written (also after an error, as NumPy's
     /// `finally` closes it with what it wrote so far).
     pub(crate) fn sink_close(&mut self, sink: Sink) -> PyResult<()> {

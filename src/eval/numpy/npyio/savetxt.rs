@@ -62,7 +62,7 @@ fn write_rows(
     let fmt = fmt.unwrap_or_else(|| it.new_str("%.18e".to_string()));
     let format = match &fmt {
         f @ (Value::List(_) | Value::Tuple(_)) => {
-            let items = it.collect(&f)?;
+            let items = it.collect(f)?;
             if items.len() != ncol {
                 let shown = it.str(f)?;
                 return Err(PyError::savetxt_fmt_shape(&shown));
