@@ -1,12 +1,9 @@
 //! NumPy's text and file I/O (`numpy/lib/_npyio_impl.py`, `textreading/`): `savetxt`
-//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`), `genfromtxt`
-//! (`genfromtxt`), `fromstring`/`fromfile`/`tofile` and `.npy` files (`npy`). This file holds
-//! what they share: where text goes (`Sink`) and where lines come from (`lines_of`).
+//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`). This file holds
+//! what they share: where text goes (`Sink`); `loadtxt` says where lines come from.
 
 pub mod fields;
-pub mod genfromtxt;
 pub mod loadtxt;
-pub mod npy;
 pub mod savetxt;
 
 use std::path::PathBuf;
