@@ -22,6 +22,7 @@ mod views;
 mod dtypes;
 mod linalg;
 mod random;
+mod records;
 mod sorting;
 mod stdlib;
 

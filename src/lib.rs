@@ -8,7 +8,7 @@
 //!   `error::kind` is the one table of exception classes (name, base); the constructors live
 //!   in one room per kind of situation (`syntax`, `magics`, `names`, `arithmetic`, `memory`,
 //!   `views`, `indexing`, `shapes`, `casting`, `calls`, `exceptions`, `text` (str methods), `limits`, `codecs`, and the breadth
-//!   areas `dtypes`, `linalg`, `random`, `sorting`, `stdlib`); `format` prints shapes and sizes.
+//!   areas `dtypes`, `linalg`, `random`, `records`, `sorting`, `stdlib`); `format` prints shapes and sizes.
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
@@ -21,7 +21,7 @@
 //!     `fancy` (advanced indexing, copies), `buffer` (aligned buffers, huge pages, the byte
 //!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units, ISO
 //!     strings, calendar casts), `array`
-//!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
+//!     (`NdArray`: views, its class (`ndarray` or `recarray`), `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing), `origin` (why a buffer holds a copy NumPy made unasked),
 //!     `coverage` (which bytes a layout's elements cover, how many share a byte), `fpe`
@@ -74,7 +74,10 @@
 //!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
+//!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
+//!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:
+//!     `np.rec.array`, `fromarrays`, `fromrecords`);
+//!     `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,

@@ -21,6 +21,8 @@ pub mod numeric;
 pub mod origins;
 pub mod printoptions;
 pub mod random;
+pub mod recarrays;
+pub mod recbuilders;
 pub mod records;
 pub mod reductions;
 pub mod shapes;

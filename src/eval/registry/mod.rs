@@ -281,6 +281,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::datetimes::ROWS,
+    crate::eval::numpy::recarrays::ROWS,
+    crate::eval::numpy::recbuilders::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
     crate::eval::numpy::iterators::ROWS,
