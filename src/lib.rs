@@ -18,7 +18,8 @@
 //! - `runtime` — NumPy's ndarray in Rust, no Python and no terminal:
 //!   - `dtype` (dtypes, spellings, byte order, NEP 50 promotion), `casting` (`can_cast` by
 //!     rule), `layout` (shape/strides/offset arithmetic, contiguity), `index` (basic indexing),
-//!     `fancy` (advanced indexing, copies), `buffer` (aligned buffers, huge pages, the byte
+//!     `fancy` (advanced indexing, copies: `prepare` checks the index in NumPy's order, `plan`
+//!     finds where each element comes from, `nonzero` turns masks into index arrays), `buffer` (aligned buffers, huge pages, the byte
 //!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units, ISO
 //!     strings, calendar casts), `array`
 //!     (`NdArray`: views, its class (`ndarray` or `recarray`), `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
@@ -53,7 +54,8 @@
 //!     closures, the recursion limit), `generator` (lazy generators).
 //!   - `eval::object` — Python's object model: `Value`s with identity (`value`, `objects`,
 //!     `consts`: constants per compiled statement), Python ints (`pyint`), CPython's containers
-//!     as it sizes them (`listobj`, `dictobj`, `setobj` with `hashing`), operators (`ops`:
+//!     as it sizes them (`listobj`, `dictobj` (`table`: the keys-table size model and hash index;
+//!     `store`: lookup, insert, merge, displays), `setobj` with `hashing`), operators (`ops`:
 //!     which semantics answers; `ops::numpy` NEP 50 operands and ufunc kernels, `ops::python`
 //!     CPython's numbers and sequences, `ops::compare` comparisons and `in`),
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
@@ -71,7 +73,8 @@
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
-//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
+//!     counting (`sorting`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
+//!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
@@ -81,7 +84,8 @@
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
-//!     `operator`, `collections` (flavoured dicts, `deque`, `namedtuple`), `random`
+//!     `operator`, `collections` (`flavors`: Counter/defaultdict/OrderedDict, `deque`,
+//!     `namedtuple`), `random`
 //!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
