@@ -25,6 +25,7 @@ mod random;
 mod records;
 mod sorting;
 mod stdlib;
+mod textio;
 
 mod format;
 mod kind;

@@ -71,7 +71,8 @@
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
 //!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
-//!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
+//!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
+//!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
 //!     counting (`sorting`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
@@ -85,8 +86,9 @@
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
 //!     `operator`, `collections` (`flavors`: Counter/defaultdict/OrderedDict, `deque`,
-//!     `namedtuple`), `random`
-//!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
+//!     `namedtuple`), `random` (CPython's Mersenne Twister seeding), `io` (`StringIO`/
+//!     `BytesIO` over a `stream`; `file`: `open()`'s file objects); `STDLIB` is the list
+//!     `import` accepts.
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row

@@ -17,6 +17,7 @@ pub mod mathfuncs;
 pub mod memory;
 pub mod module;
 pub mod nanfuncs;
+pub mod npyio;
 pub mod numeric;
 pub mod origins;
 pub mod printoptions;
