@@ -23,8 +23,10 @@ mod dtypes;
 mod einsum;
 mod linalg;
 mod random;
+mod records;
 mod sorting;
 mod stdlib;
+mod textio;
 
 mod format;
 mod kind;
