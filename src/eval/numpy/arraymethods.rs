@@ -478,7 +478,9 @@ impl Interp {
             "char" => self.new_str(dt.char().to_string()),
             "byteorder" => self.new_str(dt.byteorder_attr().to_string()),
             "isnative" => Value::Bool(dt.is_native()),
-            "type" => self.objects.type_object(TypeKind::NpScalar(dt.to_native())),
+            "type" => self
+                .objects
+                .type_object(super::constructors::scalar_type_kind(dt)),
             "descr" => {
                 let empty = self.new_str(String::new());
                 let s = self.new_str(dt.str());
@@ -664,22 +666,17 @@ impl Interp {
         let r = match name {
             "view" => {
                 let dt = p.opt(0, "dtype")?;
+                let ty = p.opt(1, "type")?;
                 p.finish()?;
-                match dt {
-                    None | Some(Value::None) => {
-                        Value::Array(a.view_with(&self.ctx, a.dtype(), a.layout().clone()))
-                    }
-                    Some(d) => {
-                        let dt = self.to_dtype(&d)?;
-                        Value::Array(a.view_dtype(&self.ctx, dt)?)
-                    }
-                }
+                return self.array_view_method(a, dt, ty);
             }
             "copy" => {
                 let order = p.opt(0, "order")?;
                 p.finish()?;
                 let o = self.order_arg(order, OrderArg::C)?;
-                Value::Array(self.copy_in_order(a, a.dtype(), o)?)
+                // a copy keeps its class (`r.copy()` is a recarray)
+                let c = self.copy_in_order(a, a.dtype(), o)?;
+                Value::Array(c.set_class(a.class()))
             }
             "astype" => {
                 let dt = p.req(0, "dtype")?;
