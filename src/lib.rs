@@ -75,7 +75,7 @@
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
 //!     counting (`sorting`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
-//!     attributes and methods (`arraymethods`); dtype objects, byte order and
+//!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
