@@ -22,8 +22,10 @@ mod views;
 mod dtypes;
 mod linalg;
 mod random;
+mod records;
 mod sorting;
 mod stdlib;
+mod textio;
 
 mod format;
 mod kind;

@@ -8,7 +8,7 @@
 //!   `error::kind` is the one table of exception classes (name, base); the constructors live
 //!   in one room per kind of situation (`syntax`, `magics`, `names`, `arithmetic`, `memory`,
 //!   `views`, `indexing`, `shapes`, `casting`, `calls`, `exceptions`, `text` (str methods), `limits`, `codecs`, and the breadth
-//!   areas `dtypes`, `linalg`, `random`, `sorting`, `stdlib`); `format` prints shapes and sizes.
+//!   areas `dtypes`, `linalg`, `random`, `records`, `sorting`, `stdlib`); `format` prints shapes and sizes.
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
@@ -22,7 +22,7 @@
 //!     finds where each element comes from, `nonzero` turns masks into index arrays), `buffer` (aligned buffers, huge pages, the byte
 //!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units, ISO
 //!     strings, calendar casts), `array`
-//!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
+//!     (`NdArray`: views, its class (`ndarray` or `recarray`), `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing), `origin` (why a buffer holds a copy NumPy made unasked),
 //!     `coverage` (which bytes a layout's elements cover, how many share a byte), `fpe`
@@ -71,19 +71,24 @@
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
 //!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
-//!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
+//!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
+//!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
 //!     counting (`sorting`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
+//!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
+//!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:
+//!     `np.rec.array`, `fromarrays`, `fromrecords`);
+//!     `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
 //!     `operator`, `collections` (`flavors`: Counter/defaultdict/OrderedDict, `deque`,
-//!     `namedtuple`), `random`
-//!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
+//!     `namedtuple`), `random` (CPython's Mersenne Twister seeding), `io` (`StringIO`/
+//!     `BytesIO` over a `stream`; `file`: `open()`'s file objects); `STDLIB` is the list
+//!     `import` accepts.
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row

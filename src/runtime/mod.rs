@@ -31,7 +31,7 @@ pub use scalar::Scalar;
 pub mod array;
 pub mod kernels;
 
-pub use array::NdArray;
+pub use array::{ArrayClass, NdArray};
 
 use std::cell::Cell;
 use std::rc::Rc;

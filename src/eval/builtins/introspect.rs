@@ -64,7 +64,7 @@ pub fn type_owner(kind: TypeKind) -> &'static str {
         TypeKind::Range => "range",
         TypeKind::Slice => "slice",
         TypeKind::Type => "type",
-        TypeKind::Ndarray => "ndarray",
+        TypeKind::Ndarray | TypeKind::RecArray => "ndarray",
         TypeKind::NpScalar(_) | TypeKind::NpAbstract(_) => "generic",
         TypeKind::DTypeClass => "dtype",
         TypeKind::Flags => "flagsobj",

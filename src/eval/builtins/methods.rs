@@ -48,11 +48,22 @@ impl Interp {
         match obj {
             Value::Array(a) => {
                 let a = a.clone();
-                self.array_attr(&a, obj, name)
+                match self.array_attr(&a, obj, name) {
+                    // a recarray's fields are attributes where no ndarray attribute is
+                    Err(e) if a.is_recarray() && e.kind == crate::ErrorKind::AttributeError => {
+                        self.recarray_field(&a, name)
+                    }
+                    r => r,
+                }
             }
             Value::Scalar(s) => {
                 let s = s.clone();
-                self.scalar_attr(&s, obj, name)
+                match self.scalar_attr(&s, obj, name) {
+                    Err(e) if s.dtype.record && e.kind == crate::ErrorKind::AttributeError => {
+                        self.record_field(&s, name)
+                    }
+                    r => r,
+                }
             }
             Value::DType(d) => self.dtype_attr(obj, d.dtype, name),
             Value::Flags(f) => {
@@ -122,8 +133,15 @@ impl Interp {
                 | "__array_interface__" => Err(PyError::attribute(format!(
                     "attribute '{name}' of 'numpy.ndarray' objects is not writable"
                 ))),
+                _ if self.recarray_setattr(a, name, &v)? => Ok(()),
                 _ => Err(PyError::no_attribute("numpy.ndarray", name)),
             },
+            // `rec.x = 5` writes the field of a np.record (into its array when it is a view)
+            Value::Scalar(s) if s.dtype.record && s.dtype.has_field(name) => {
+                let key = self.new_str(name.into());
+                let s = s.clone();
+                self.void_setitem(&s, &key, &v).map(|_| ())
+            }
             Value::Flags(f) => match name {
                 "writeable" => {
                     let flag = self.truthy(&v)?;

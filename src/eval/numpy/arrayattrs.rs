@@ -177,7 +177,9 @@ impl Interp {
             "char" => self.new_str(dt.char().to_string()),
             "byteorder" => self.new_str(dt.byteorder_attr().to_string()),
             "isnative" => Value::Bool(dt.is_native()),
-            "type" => self.objects.type_object(TypeKind::NpScalar(dt.to_native())),
+            "type" => self
+                .objects
+                .type_object(super::constructors::scalar_type_kind(dt)),
             "descr" => {
                 let empty = self.new_str(String::new());
                 let s = self.new_str(dt.str());

@@ -251,30 +251,16 @@ fn astype(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 
 fn view(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = this_array(&a)?;
-    let dt = a.take_some("dtype");
-    // `type=ndarray` is what arrsh makes anyway; subclasses (`np.matrix`) it lacks
-    match a.take_some("type") {
-        None => {}
-        Some(Value::Type(t)) if t.kind == TypeKind::Ndarray => {}
-        Some(_) => {
-            return Err(PyError::not_implemented(
-                "arrsh's view does not support type=",
-            ));
-        }
-    }
-    Ok(Value::Array(match dt {
-        None => x.view_with(&it.ctx, x.dtype(), x.layout().clone()),
-        Some(d) => {
-            let dt = it.to_dtype(&d)?;
-            x.view_dtype(&it.ctx, dt)?
-        }
-    }))
+    let (dt, ty) = (a.take("dtype"), a.take("type"));
+    it.array_view_method(&x, dt, ty)
 }
 
 fn copy(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = this_array(&a)?;
     let o = it.order_arg(a.take("order"), OrderArg::C)?;
-    Ok(Value::Array(it.copy_in_order(&x, x.dtype(), o)?))
+    // a copy keeps its class (`r.copy()` is a recarray)
+    let c = it.copy_in_order(&x, x.dtype(), o)?;
+    Ok(Value::Array(c.set_class(x.class())))
 }
 
 /// `reshape(*shape, order='C', copy=None)`: NumPy reads the keywords with an anonymous

@@ -273,6 +273,17 @@ impl Interp {
             },
             Value::Array(a) => a.dtype(),
             Value::List(_) => self.struct_dtype_from_list(v, false)?,
+            // `(np.record, dt)` / `(np.void, dt)`: the structure with that scalar type
+            Value::Tuple(t)
+                if t.items.len() == 2
+                    && matches!(&t.items[0], Value::Type(ty)
+                        if matches!(ty.kind, TypeKind::NpRecord)
+                            || matches!(ty.kind, TypeKind::NpScalar(d) if d.is_void())) =>
+            {
+                let record =
+                    matches!(&t.items[0], Value::Type(ty) if ty.kind == TypeKind::NpRecord);
+                self.to_dtype(&t.items[1])?.with_record(record)
+            }
             Value::Dict(d) => self.struct_dtype_from_dict(d, false)?,
             _ => return Err(self.not_a_dtype(v)?),
         })

@@ -143,6 +143,18 @@ impl Interp {
         if crate::eval::object::dunder::is_user(obj) {
             return self.user_getitem(obj, idx);
         }
+        let r = self.getitem_of(obj, idx)?;
+        // `recarray.__getitem__`: structures stay recarrays, other results are ndarrays
+        if let (Value::Array(a), Value::Array(v)) = (obj, &r)
+            && a.is_recarray()
+        {
+            let v = v.clone();
+            return Ok(Value::Array(self.recarray_result(a, v)));
+        }
+        Ok(r)
+    }
+
+    fn getitem_of(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
         match obj {
             Value::Array(a) if a.dtype().fields().is_some() => {
                 if let Some(v) = self.record_view(a, idx)? {

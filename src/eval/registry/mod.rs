@@ -281,9 +281,12 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::datetimes::ROWS,
+    crate::eval::numpy::recarrays::ROWS,
+    crate::eval::numpy::recbuilders::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
     crate::eval::numpy::iterators::ROWS,
+    crate::eval::numpy::npyio::ROWS,
     crate::eval::numpy::random::ROWS,
     crate::eval::numpy::random::LEGACY_ROWS,
     crate::eval::numpy::random::GENERATOR_ROWS,
@@ -295,6 +298,10 @@ const TABLES: &[&[Row]] = &[
     crate::eval::modules::operator::ROWS,
     crate::eval::modules::collections::ROWS,
     crate::eval::modules::random::ROWS,
+    crate::eval::modules::io::ROWS,
+    crate::eval::modules::io::TEXT_ROWS,
+    crate::eval::modules::io::BYTES_ROWS,
+    crate::eval::modules::io::file::ROWS,
 ];
 
 /// A row with its spec read and its name split.

@@ -135,17 +135,19 @@ fn roll_axes(
             axes.len()
         )));
     }
-    let mut total = vec![0i64; x.ndim()];
+    // NumPy sums the shifts of one axis as Python ints: no overflow (i128 holds any sum of
+    // a few int64s)
+    let mut total = vec![0i128; x.ndim()];
     for i in 0..n {
         let sh = shifts[if shifts.len() == 1 { 0 } else { i }];
         let ax = axes[if axes.len() == 1 { 0 } else { i }];
-        total[ax] += sh;
+        total[ax] = total[ax].saturating_add(i128::from(sh));
     }
     // per axis: (source slice, destination slice) pairs
     let mut rolls: Vec<Vec<(Value, Value)>> = Vec::with_capacity(x.ndim());
     for (ax, &t) in total.iter().enumerate() {
-        let len = x.shape()[ax] as i64;
-        let off = t.rem_euclid(len.max(1));
+        let len = x.shape()[ax] as i128;
+        let off = t.rem_euclid(len.max(1)) as i64;
         if off == 0 {
             let all = slice_of(it, None, None, None);
             rolls.push(vec![(all.clone(), all)]);
