@@ -76,7 +76,8 @@
 //!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
-//!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`);
+//!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
+//!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
