@@ -279,6 +279,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::creation::ROWS,
     crate::eval::numpy::einsum::ROWS,
+    crate::eval::numpy::editing::ROWS,
+    crate::eval::numpy::insert_delete::ROWS,
     crate::eval::numpy::setops::ROWS,
     crate::eval::numpy::shapes::ROWS,
     crate::eval::numpy::stride_tricks::ROWS,
