@@ -1,16 +1,19 @@
 //! The NumPy bindings: the `numpy` module, array constructors, array methods, dtypes, reductions, math functions, joining and fancy indexing.
 
 pub mod arrange;
+pub mod arrayattrs;
 pub mod arraymethods;
 pub mod constructors;
 pub mod creation;
 pub mod datetimes;
 pub mod dtypes;
+pub mod editing;
 pub mod einsum;
 pub mod errstate;
 pub mod fancy;
 pub mod grids;
 pub mod info;
+pub mod insert_delete;
 pub mod iterators;
 pub mod joining;
 pub mod linalg;
