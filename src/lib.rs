@@ -8,7 +8,7 @@
 //!   `error::kind` is the one table of exception classes (name, base); the constructors live
 //!   in one room per kind of situation (`syntax`, `magics`, `names`, `arithmetic`, `memory`,
 //!   `views`, `indexing`, `shapes`, `casting`, `calls`, `exceptions`, `text` (str methods), `limits`, `codecs`, and the breadth
-//!   areas `dtypes`, `linalg`, `random`, `records`, `sorting`, `stdlib`); `format` prints shapes and sizes.
+//!   areas `dtypes`, `einsum`, `linalg`, `random`, `records`, `sorting`, `stdlib`); `format` prints shapes and sizes.
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
@@ -31,6 +31,9 @@
 //!     `seedseq` (`SeedSequence`), `bounded` (masked and Lemire bounded integers), `ziggurat`
 //!     (+ `ziggurat_tables`, NumPy's numbers), `distributions` (uniform, polar and ziggurat
 //!     normals), `shuffle` (Fisher–Yates, Floyd), `state` (`RandomState`, `Generator`).
+//!   - `einsum` — `np.einsum` as `c_einsum` plans it: subscripts to labels, the single-operand
+//!     view, diagonal views (`mod`); `iter` replays `NpyIter`'s axis order, coalescing and
+//!     output layout, so the loops (`kernels::einsum`) add in NumPy's order.
 //!   - `sorting` — sort/argsort/partition in NumPy's order: `order` (NaN placement, radix
 //!     keys), `radix`, `introsort` and `select` (NumPy's own tie orders), `search`
 //!     (`searchsorted`), `unique`, `counting` (`bincount`, `histogram`, `digitize`).
@@ -42,7 +45,8 @@
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
-//!     ufuncs, `isnan`..., `where`'s selection), `fpcheck` (the floating-point flags of a
+//!     ufuncs, `isnan`..., `where`'s selection), `einsum` (NumPy's sum-of-products loops and their
+//!     SIMD addition order), `fpcheck` (the floating-point flags of a
 //!     result block, checked after the fact).
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
@@ -72,12 +76,13 @@
 //!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
-//!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`);
+//!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
+//!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
-//!     counting (`sorting`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
+//!     counting (`sorting`); set routines from `unique` and sorting (`setops`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     attributes and methods (`arraymethods`); dtype objects, byte order and
-//!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
+//!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
 //!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:
 //!     `np.rec.array`, `fromarrays`, `fromrecords`);

@@ -96,6 +96,27 @@ fn shape_messages_match_numpy() {
             PyError::reshape_size_mismatch(6, "(4,newaxis)"),
             "ValueError: cannot reshape array of size 6 into shape (4,newaxis)",
         ),
+        // einsum, NumPy 2.4.6
+        (
+            PyError::einsum_collapse_mismatch(0, 'i', 2, 3),
+            "ValueError: dimensions in operand 0 for collapsing index 'i' don't match (2 != 3)",
+        ),
+        (
+            PyError::einsum_out_ndim(2, 1),
+            "ValueError: out parameter does not have the correct number of dimensions, has 2 but should have 1",
+        ),
+        (
+            PyError::iterator_operand_cast(0, "dtype('float64')", "dtype('float32')", "safe"),
+            "TypeError: Iterator operand 0 dtype could not be cast from dtype('float64') to dtype('float32') according to the rule 'safe'",
+        ),
+        (
+            PyError::iterator_output_cast(1, "dtype('float64')", "dtype('int64')", "safe"),
+            "TypeError: Iterator requested dtype could not be cast from dtype('float64') to dtype('int64'), the operand 1 dtype, according to the rule 'safe'",
+        ),
+        (
+            PyError::einsum_sublist_range(),
+            "ValueError: subscript is not within the valid range [0, 52)",
+        ),
         (
             PyError::squeeze_not_one(),
             "ValueError: cannot select an axis to squeeze out which has size not equal to one",

@@ -6,6 +6,7 @@ pub mod casting;
 pub mod coverage;
 pub mod datetime;
 pub mod dtype;
+pub mod einsum;
 pub mod fancy;
 pub mod fpe;
 pub mod heap;

@@ -265,6 +265,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::arraymethods::DTYPE_ROWS,
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::creation::ROWS,
+    crate::eval::numpy::einsum::ROWS,
+    crate::eval::numpy::setops::ROWS,
     crate::eval::numpy::shapes::ROWS,
     crate::eval::numpy::stride_tricks::ROWS,
     crate::eval::numpy::info::ROWS,

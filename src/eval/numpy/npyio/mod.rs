@@ -1,8 +1,9 @@
 //! NumPy's text and file I/O (`numpy/lib/_npyio_impl.py`, `textreading/`): `savetxt`
-//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`). This file holds
+//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`), `genfromtxt` (`genfromtxt`). This file holds
 //! what they share: where text goes (`Sink`); `loadtxt` says where lines come from.
 
 pub mod fields;
+pub mod genfromtxt;
 pub mod loadtxt;
 pub mod savetxt;
 
@@ -24,6 +25,11 @@ pub const ROWS: &[Row] = &[
         "numpy.loadtxt",
         "(fname, dtype=<class 'float'>, comments='#', delimiter=None, converters=None, skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *, quotechar=None, like=None)",
         loadtxt::loadtxt,
+    ),
+    Row::np_py(
+        "numpy.genfromtxt",
+        "(fname, dtype=<class 'float'>, comments='#', delimiter=None, skip_header=0, skip_footer=0, converters=None, missing_values=None, filling_values=None, usecols=None, names=None, excludelist=None, deletechars=\" !#$%&'()*+,-./:;<=>?@[\\\\]^{|}~\", replace_space='_', autostrip=False, case_sensitive=True, defaultfmt='f%i', unpack=None, usemask=False, loose=True, invalid_raise=True, max_rows=None, encoding=None, *, ndmin=0, like=None)",
+        genfromtxt::genfromtxt,
     ),
 ];
 
