@@ -81,7 +81,7 @@
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
-//!     attributes and methods (`arraymethods`); dtype objects, byte order and
+//!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
 //!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:

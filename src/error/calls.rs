@@ -12,6 +12,18 @@ impl PyError {
             "{func}() got an unexpected keyword argument '{kw}'"
         ))
     }
+    /// `PyArray_OutputConverter`: an `out=` that is neither None nor an array.
+    pub fn output_must_be_array() -> PyError {
+        PyError::type_error("output must be an array")
+    }
+    /// A ufunc's (and so a reduction's) `out=` that is not an array.
+    pub fn return_arrays_must_be_array_type() -> PyError {
+        PyError::type_error("return arrays must be of ArrayType")
+    }
+    /// `a.dot(b, out=1)`.
+    pub fn dot_out_must_be_array() -> PyError {
+        PyError::type_error("'out' must be an array")
+    }
     pub fn not_callable(type_name: &str) -> PyError {
         PyError::type_error(format!("'{type_name}' object is not callable"))
     }

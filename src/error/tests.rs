@@ -60,6 +60,33 @@ fn messages_match_numpy() {
             PyError::byteorder_not_recognized("'x'"),
             "ValueError: byteorder not recognized (got 'x')",
         ),
+        // numpy 2.4.6: np.ones(2).item(); np.ones(2).item(5); np.ones(2).item(0, 0);
+        // np.ones(2).round(out=1)
+        (
+            PyError::item_of_sized_array(),
+            "ValueError: can only convert an array of size 1 to a Python scalar",
+        ),
+        (
+            PyError::item_index_out_of_bounds(5, 2),
+            "IndexError: index 5 is out of bounds for size 2",
+        ),
+        (
+            PyError::item_index_count(),
+            "ValueError: incorrect number of indices for array",
+        ),
+        // a.sum(out=1); a.dot(a, out=1)
+        (
+            PyError::return_arrays_must_be_array_type(),
+            "TypeError: return arrays must be of ArrayType",
+        ),
+        (
+            PyError::dot_out_must_be_array(),
+            "TypeError: 'out' must be an array",
+        ),
+        (
+            PyError::output_must_be_array(),
+            "TypeError: output must be an array",
+        ),
         // numpy 2.4.6: np.array([1, 2], dtype='>i8').sum(dtype='>i8')
         (
             PyError::ufunc_dtype_with_byte_order(),

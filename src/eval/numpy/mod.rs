@@ -1,6 +1,7 @@
 //! The NumPy bindings: the `numpy` module, array constructors, array methods, dtypes, reductions, math functions, joining and fancy indexing.
 
 pub mod arrange;
+pub mod arrayattrs;
 pub mod arraymethods;
 pub mod constructors;
 pub mod creation;

@@ -35,7 +35,7 @@ pub const ROWS: &[Row] = &[
     Row::np_py("numpy.roll", "(a, shift, axis=None)", roll),
     Row::np_py("numpy.tile", "(A, reps)", tile),
     Row::np_py("numpy.repeat", "(a, repeats, axis=None)", repeat),
-    Row::np_method("ndarray.repeat", "(repeats, /, axis=None)", repeat),
+    Row::method("ndarray.repeat", "(repeats, axis=None)", repeat).shown("(repeats, /, axis=None)"),
     Row::np_py("numpy.resize", "(a, new_shape)", resize),
     Row::np_py("numpy.atleast_1d", "(*arys)", atleast),
     Row::np_py("numpy.atleast_2d", "(*arys)", atleast),
@@ -56,7 +56,7 @@ pub const ROWS: &[Row] = &[
         "(a, offset=0, axis1=0, axis2=1)",
         diagonal,
     ),
-    Row::np_method("ndarray.diagonal", "(offset=0, axis1=0, axis2=1)", diagonal),
+    Row::method("ndarray.diagonal", "(offset=0, axis1=0, axis2=1)", diagonal),
     Row::np_py("numpy.diag", "(v, k=0)", diag),
     Row::np_py(
         "numpy.trace",
@@ -82,11 +82,13 @@ pub const ROWS: &[Row] = &[
     ),
     Row::np_method(
         "ndarray.take",
-        "(indices, /, axis=None, out=None, mode='raise')",
+        "(indices, axis=None, out=None, mode='raise')",
         take,
-    ),
+    )
+    .shown("(indices, /, axis=None, out=None, mode='raise')"),
     Row::np_py("numpy.put", "(a, ind, v, mode='raise')", put),
-    Row::np_method("ndarray.put", "(indices, values, /, mode='raise')", put),
+    Row::method("ndarray.put", "(indices, values, mode='raise')", put)
+        .shown("(indices, values, /, mode='raise')"),
     Row::np_py(
         "numpy.take_along_axis",
         "(arr, indices, axis=-1)",
