@@ -36,7 +36,13 @@ pub const ROWS: &[Row] = &[
     ),
 ];
 
-fn np(it: &mut Interp, name: &str, args: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+/// `np.<name>(*args, **kw)` through the registry.
+pub(crate) fn np(
+    it: &mut Interp,
+    name: &str,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
     it.call_numpy(&format!("numpy.{name}"), args, kw)
 }
 
