@@ -403,10 +403,7 @@ impl Interp {
     pub fn tolist(&mut self, a: &NdArray, index: &mut Vec<usize>) -> PyResult<Value> {
         if index.len() == a.ndim() {
             let s = a.get(index)?;
-            if a.dtype().fields().is_some() {
-                return self.record_to_python(a.dtype(), &s);
-            }
-            return Ok(self.to_python(&s));
+            return self.record_to_python(a.dtype(), &s);
         }
         let n = a.shape()[index.len()];
         let mut items = Vec::with_capacity(n);
