@@ -82,13 +82,14 @@ impl Interp {
         if let Some(mut s) = text_stream(v) {
             check_open(&s.closed, false)?;
             let units: Vec<char> = text.chars().collect();
-            self.gate((units.len() * 4) as u128)?;
+            gate_write(self, &s, units.len())?;
             s.write(&units);
             return Ok(true);
         }
         if let Some(mut s) = bytes_stream(v) {
             check_open(&s.closed, true)?;
-            let units: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+            let units = crate::eval::text::codecs::encode(text, "latin-1", "strict")?;
+            gate_write(self, &s, units.len())?;
             s.write(&units);
             return Ok(true);
         }
@@ -100,6 +101,7 @@ impl Interp {
         match bytes_stream(v) {
             Some(mut s) => {
                 check_open(&s.closed, true)?;
+                gate_write(self, &s, bytes.len())?;
                 s.write(bytes);
                 Ok(true)
             }
@@ -121,6 +123,13 @@ impl Interp {
             None => Ok(None),
         }
     }
+}
+
+/// Asks the budget for what a write of `n` units makes the stream hold: a position past the
+/// end pads with zeros first (`f.seek(10**15); f.write('x')` is CPython's MemoryError).
+fn gate_write<T: Unit>(it: &Interp, s: &Stream<T>, n: usize) -> PyResult<()> {
+    let end = s.pos.max(s.data.len()) as u128 + n as u128;
+    it.gate(end * std::mem::size_of::<T>() as u128)
 }
 
 fn text_stream(v: &Value) -> Option<std::cell::RefMut<'_, Stream<char>>> {
@@ -281,7 +290,9 @@ fn write_one(it: &mut Interp, this: &Value, arg: &Value, period: bool) -> PyResu
             return Err(PyError::string_argument_expected(&arg.type_name()));
         };
         let units: Vec<char> = text.v.chars().collect();
-        it.gate((units.len() * 4) as u128)?;
+        if let Some(s) = text_stream(this) {
+            gate_write(it, &s, units.len())?;
+        }
         return Ok(text_stream(this).map_or(0, |mut s| s.write(&units)));
     }
     if let Some(s) = bytes_stream(this) {
@@ -290,6 +301,9 @@ fn write_one(it: &mut Interp, this: &Value, arg: &Value, period: bool) -> PyResu
         let bytes = it
             .exported_bytes(arg)?
             .ok_or_else(|| PyError::bytes_like_required("", &arg.type_name()))?;
+        if let Some(s) = bytes_stream(this) {
+            gate_write(it, &s, bytes.len())?;
+        }
         return Ok(bytes_stream(this).map_or(0, |mut s| s.write(&bytes)));
     }
     Err(PyError::type_error("not a stream"))

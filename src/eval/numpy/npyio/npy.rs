@@ -247,10 +247,12 @@ fn read_npy(it: &mut Interp, src: &mut Source) -> PyResult<Value> {
         .map(|&c| c as char)
         .collect();
     let (dt, fortran, shape) = parse_header(it, &header)?;
-    let count: usize = shape.iter().map(|&n| n.max(0) as usize).product();
-    let nbytes = count
-        .checked_mul(dt.itemsize)
-        .ok_or_else(|| PyError::value("array too large"))?;
+    let too_large = || PyError::value("array too large");
+    let count = shape.iter().try_fold(1usize, |acc, &n| {
+        usize::try_from(n).ok().and_then(|n| acc.checked_mul(n))
+    });
+    let count = count.ok_or_else(too_large)?;
+    let nbytes = count.checked_mul(dt.itemsize).ok_or_else(too_large)?;
     let data = src.take(nbytes, "array data")?.to_vec();
     let flat = array_from_bytes(it, &data, dt, Some(count))?;
     // NumPy reads a flat owner and reshapes it: the result is a view of that owner
