@@ -117,7 +117,10 @@ pub fn apply_basic(layout: &Layout, items: &[IndexItem]) -> PyResult<Indexed> {
                 }
                 offset += first * layout.strides[axis] as i128;
                 shape.push(count);
-                strides.push((step * layout.strides[axis] as i128) as isize);
+                // CPython clamps the step to ±sys.maxsize and NumPy multiplies in npy_intp,
+                // wrapping: a[::-10**4000].strides is (8,) for int64 (checked with NumPy 2.4.6)
+                let step = step.clamp(-(i64::MAX as i128), i64::MAX as i128) as i64;
+                strides.push(step.wrapping_mul(layout.strides[axis] as i64) as isize);
                 axis += 1;
             }
             IndexItem::Ellipsis => {
