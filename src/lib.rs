@@ -77,7 +77,8 @@
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
 //!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
-//!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`);
+//!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`;
+//!     `raw`: `fromstring`, `tofile`/`fromfile`; `npy`: `save`/`load` of `.npy` files);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and

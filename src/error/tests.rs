@@ -74,6 +74,19 @@ fn messages_match_numpy() {
             PyError::item_index_count(),
             "ValueError: incorrect number of indices for array",
         ),
+        // a.size = 3; a.imag = 1; a.flags.writebackifcopy = True
+        (
+            PyError::attribute_not_writable("size", "numpy.ndarray"),
+            "AttributeError: attribute 'size' of 'numpy.ndarray' objects is not writable",
+        ),
+        (
+            PyError::no_imaginary_part_to_set(),
+            "TypeError: array does not have imaginary part to set",
+        ),
+        (
+            PyError::cannot_set_writebackifcopy(),
+            "ValueError: cannot set WRITEBACKIFCOPY flag to True",
+        ),
         // a.sum(out=1); a.dot(a, out=1)
         (
             PyError::return_arrays_must_be_array_type(),

@@ -153,6 +153,32 @@ impl PyError {
             crate::runtime::print::str_repr(text)
         ))
     }
+    /// `np.fromstring('1 x', sep=' ')`: text left that is no element.
+    pub fn unmatched_data() -> PyError {
+        PyError::value("string or file could not be read to its end due to unmatched data")
+    }
+    /// `a.tofile(io.BytesIO())`: NumPy needs a real file. CPython raises
+    /// `io.UnsupportedOperation` (an OSError); arrsh has no such class, so the line reads
+    /// `OSError: fileno`.
+    pub fn no_fileno() -> PyError {
+        PyError::new(ErrorKind::OSError, "fileno")
+    }
+    /// `np.load` of bytes that are no `.npy` file (NumPy would try them as a pickle).
+    pub fn npy_pickled() -> PyError {
+        PyError::value(
+            "This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
+        )
+    }
+    /// A `.npy` file that ends early (`_read_bytes`).
+    pub fn npy_eof(what: &str, want: usize, got: usize) -> PyError {
+        PyError::value(format!(
+            "EOF: reading {what}, expected {want} bytes got {got}"
+        ))
+    }
+    /// `np.loadtxt('missing.txt')`: `_datasource`'s message, not `open()`'s.
+    pub fn datasource_not_found(path: &str) -> PyError {
+        PyError::new(ErrorKind::FileNotFoundError, format!("{path} not found."))
+    }
 }
 
 #[cfg(test)]
@@ -251,6 +277,14 @@ mod tests {
             (
                 PyError::invalid_column_index(5, 1, 2),
                 "ValueError: invalid column index 5 at row 1 with 2 columns",
+            ),
+            (
+                PyError::npy_eof("array header length", 2, 0),
+                "ValueError: EOF: reading array header length, expected 2 bytes got 0",
+            ),
+            (
+                PyError::unmatched_data(),
+                "ValueError: string or file could not be read to its end due to unmatched data",
             ),
         ];
         for (e, want) in cases {

@@ -476,6 +476,9 @@ impl DType {
         if spec.contains(',') {
             return super::structured::parse_comma(spec);
         }
+        if let Some(unit) = time_unit_with_multiplier(body) {
+            return Err(PyError::datetime_multiplier_not_implemented(unit));
+        }
         let dt = by_name(body)
             .or_else(|| by_code(body))
             .ok_or_else(not_understood)?;
@@ -523,6 +526,21 @@ fn by_time_name(name: &str) -> Option<DType> {
         "timedelta64" | "m8" | "m" => Some(DType::timedelta(unit)),
         _ => None,
     }
+}
+
+/// The `10s` of `M8[10s]`/`timedelta64[15m]`: a unit with a multiplier, which arrsh does not
+/// model (`None` for anything else).
+fn time_unit_with_multiplier(name: &str) -> Option<&str> {
+    let (head, rest) = name.split_once('[')?;
+    let unit = rest.strip_suffix(']')?;
+    let known = matches!(head, "datetime64" | "M8" | "M" | "timedelta64" | "m8" | "m");
+    known.then_some(unit).filter(|u| is_multiplied_unit(u))
+}
+
+/// `'10s'`, `'15m'`: digits then one of NumPy's unit codes.
+pub fn is_multiplied_unit(unit: &str) -> bool {
+    let code = unit.trim_start_matches(|c: char| c.is_ascii_digit());
+    code.len() < unit.len() && Unit::parse(code).is_some_and(|u| u != Unit::Generic)
 }
 
 /// `S3`, `U5`, `bytes24`, `str96`.
@@ -755,5 +773,29 @@ mod tests {
             p(DType::FLOAT64, DType::COMPLEX64).as_deref(),
             Some("complex128")
         );
+    }
+}
+
+#[cfg(test)]
+mod multiplier_tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    /// A multiplied datetime unit is refused by name; its neighbours without digits parse.
+    #[test]
+    fn multiplied_units_are_named_not_misread() {
+        let cases = [
+            ("10s", true, "digits then a unit"),
+            ("s", false, "a plain unit"),
+            ("15m", true, "minutes times 15"),
+            ("10", false, "digits alone are no unit"),
+            ("10x", false, "an unknown code"),
+            ("10generic", false, "generic takes no count"),
+        ];
+        for (unit, want, why) in cases {
+            assert_eq!(is_multiplied_unit(unit), want, "{unit}: {why}");
+        }
+        assert!(DType::parse("M8[10s]").is_err_and(|e| e.kind == ErrorKind::NotImplementedError));
+        assert_eq!(DType::parse("M8[s]").unwrap(), DType::datetime(Unit::S));
     }
 }

@@ -8,9 +8,116 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::array::Base;
 use crate::runtime::array::normalize_axis;
 use crate::runtime::{DType, Kind, NdArray, OrderArg, Scalar};
+
+/// The flags object's type as NumPy names it.
+pub const FLAGS_TYPE: &str = "numpy._core.multiarray.flagsobj";
+
+/// The properties of `ndarray` (`ctypes` and `flat` are rows of `memory` and `iterators`).
+pub const NDARRAY_ROWS: &[Row] = &[
+    Row::attr("ndarray.shape", array_property).returns("tuple"),
+    Row::attr("ndarray.strides", array_property).returns("tuple"),
+    Row::attr("ndarray.dtype", array_property).returns("dtype"),
+    Row::attr("ndarray.itemsize", array_property).returns("int"),
+    Row::attr("ndarray.nbytes", array_property).returns("int"),
+    Row::attr("ndarray.size", array_property).returns("int"),
+    Row::attr("ndarray.ndim", array_property).returns("int"),
+    Row::attr("ndarray.base", array_property).returns("ndarray"),
+    Row::attr("ndarray.flags", array_property).returns("flagsobj"),
+    Row::attr("ndarray.T", array_property).returns("ndarray"),
+    Row::attr("ndarray.__array_interface__", array_property).returns("dict"),
+    Row::attr("ndarray.real", array_property).returns("ndarray"),
+    Row::attr("ndarray.imag", array_property).returns("ndarray"),
+    Row::attr("ndarray.data", array_property),
+];
+
+/// The properties of `generic`, NumPy's scalar base class.
+pub const GENERIC_ROWS: &[Row] = &[
+    Row::attr("generic.dtype", scalar_property).returns("dtype"),
+    Row::attr("generic.itemsize", scalar_property).returns("int"),
+    Row::attr("generic.nbytes", scalar_property).returns("int"),
+    Row::attr("generic.size", scalar_property).returns("int"),
+    Row::attr("generic.ndim", scalar_property).returns("int"),
+    Row::attr("generic.shape", scalar_property).returns("tuple"),
+    Row::attr("generic.strides", scalar_property).returns("tuple"),
+    Row::attr("generic.base", scalar_property),
+    Row::attr("generic.T", scalar_property).returns("generic"),
+    Row::attr("generic.real", scalar_property).returns("generic"),
+    Row::attr("generic.imag", scalar_property).returns("generic"),
+    Row::attr("generic.__array_interface__", scalar_property).returns("dict"),
+    Row::attr("generic.flags", scalar_property).returns("flagsobj"),
+];
+
+/// The properties of `dtype` (a structured dtype's `names`, `fields`... are `records`').
+pub const DTYPE_ROWS: &[Row] = &[
+    Row::attr("dtype.str", dtype_property).returns("str"),
+    Row::attr("dtype.name", dtype_property).returns("str"),
+    Row::attr("dtype.itemsize", dtype_property).returns("int"),
+    Row::attr("dtype.alignment", dtype_property).returns("int"),
+    Row::attr("dtype.isalignedstruct", dtype_property).returns("bool"),
+    Row::attr("dtype.kind", dtype_property).returns("str"),
+    Row::attr("dtype.char", dtype_property).returns("str"),
+    Row::attr("dtype.byteorder", dtype_property).returns("str"),
+    Row::attr("dtype.isnative", dtype_property).returns("bool"),
+    Row::attr("dtype.type", dtype_property),
+    Row::attr("dtype.descr", dtype_property).returns("list"),
+    Row::attr("dtype.shape", dtype_property).returns("tuple"),
+    Row::attr("dtype.ndim", dtype_property).returns("int"),
+    Row::attr("dtype.names", dtype_property),
+    Row::attr("dtype.fields", dtype_property),
+    Row::attr("dtype.subdtype", dtype_property),
+    Row::attr("dtype.metadata", dtype_property),
+    Row::attr("dtype.base", dtype_property).returns("dtype"),
+    Row::attr("dtype.num", dtype_property).returns("int"),
+];
+
+/// The flags of an array's `flags` object.
+pub const FLAGS_ROWS: &[Row] = &[
+    Row::attr("flagsobj.c_contiguous", flags_property).returns("bool"),
+    Row::attr("flagsobj.contiguous", flags_property).returns("bool"),
+    Row::attr("flagsobj.f_contiguous", flags_property).returns("bool"),
+    Row::attr("flagsobj.fortran", flags_property).returns("bool"),
+    Row::attr("flagsobj.owndata", flags_property).returns("bool"),
+    Row::attr("flagsobj.writeable", flags_property).returns("bool"),
+    Row::attr("flagsobj.aligned", flags_property).returns("bool"),
+    Row::attr("flagsobj.writebackifcopy", flags_property).returns("bool"),
+    Row::attr("flagsobj.forc", flags_property).returns("bool"),
+    Row::attr("flagsobj.fnc", flags_property).returns("bool"),
+    Row::attr("flagsobj.behaved", flags_property).returns("bool"),
+    Row::attr("flagsobj.carray", flags_property).returns("bool"),
+    Row::attr("flagsobj.farray", flags_property).returns("bool"),
+];
+
+fn array_property(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Array(x) => it.array_attr(&x.clone(), &a.this, a.func),
+        other => Err(PyError::no_attribute(&other.type_name(), a.func)),
+    }
+}
+
+fn scalar_property(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Scalar(s) => it.scalar_attr(&s.clone(), &a.this, a.func),
+        other => Err(PyError::no_attribute(&other.type_name(), a.func)),
+    }
+}
+
+fn dtype_property(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::DType(d) => it.dtype_attr(&a.this, d.dtype, a.func),
+        other => Err(PyError::no_attribute(&other.type_name(), a.func)),
+    }
+}
+
+fn flags_property(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Flags(f) => it.flags_attr(&f.clone(), a.func),
+        other => Err(PyError::no_attribute(&other.type_name(), a.func)),
+    }
+}
 
 impl Interp {
     pub fn int_tuple(&mut self, xs: impl IntoIterator<Item = i128>) -> Value {
@@ -219,7 +326,7 @@ impl Interp {
             "farray" => {
                 a.is_aligned() && a.is_writeable() && a.is_f_contiguous() && !a.is_c_contiguous()
             }
-            _ => return Err(PyError::no_attribute("numpy.flagsobj", name)),
+            _ => return Err(PyError::no_attribute(FLAGS_TYPE, name)),
         }))
     }
 
@@ -296,10 +403,7 @@ impl Interp {
     pub fn tolist(&mut self, a: &NdArray, index: &mut Vec<usize>) -> PyResult<Value> {
         if index.len() == a.ndim() {
             let s = a.get(index)?;
-            if a.dtype().fields().is_some() {
-                return self.record_to_python(a.dtype(), &s);
-            }
-            return Ok(self.to_python(&s));
+            return self.record_to_python(a.dtype(), &s);
         }
         let n = a.shape()[index.len()];
         let mut items = Vec::with_capacity(n);

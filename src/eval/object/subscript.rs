@@ -324,6 +324,16 @@ impl Interp {
             }
             _ => {
                 let src = self.to_array(v, None)?;
+                // NumPy converts a list's items one by one to the target's type, so a Python
+                // complex going into a real array fails as `x[1] = 1.2j` does (an array of
+                // complex values would be cast, with a ComplexWarning)
+                if src.dtype().kind == Kind::Complex
+                    && target.dtype().kind != Kind::Complex
+                    && target.dtype().is_numeric()
+                    && let Some(z) = first_python_complex(self, v)?
+                {
+                    self.value_to_element(&z, target.dtype())?;
+                }
                 kernels::assign(&self.ctx, target, &src)
             }
         }
@@ -471,5 +481,21 @@ impl Interp {
                 )));
             }
         })
+    }
+}
+
+/// The first Python `complex` inside nested lists and tuples, in order.
+fn first_python_complex(it: &mut Interp, v: &Value) -> PyResult<Option<Value>> {
+    match v {
+        Value::Complex(_) => Ok(Some(v.clone())),
+        Value::List(_) | Value::Tuple(_) => {
+            for x in it.collect(v)? {
+                if let Some(z) = first_python_complex(it, &x)? {
+                    return Ok(Some(z));
+                }
+            }
+            Ok(None)
+        }
+        _ => Ok(None),
     }
 }

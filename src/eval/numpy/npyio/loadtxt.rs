@@ -24,7 +24,11 @@ impl Interp {
     pub(crate) fn lines_of(&mut self, fname: &Value) -> PyResult<Lines> {
         if let Value::Str(s) = fname {
             super::refuse_compressed(&s.v)?;
-            let bytes = std::fs::read(&s.v).map_err(|e| super::file_error(&e, &s.v))?;
+            // `np.lib._datasource.open` words a missing file its own way
+            let bytes = std::fs::read(&s.v).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => PyError::datasource_not_found(&s.v),
+                _ => super::file_error(&e, &s.v),
+            })?;
             self.gate(bytes.len() as u128 * 4)?;
             let text = crate::eval::text::codecs::decode(&bytes, "utf-8", "strict")?;
             let text = text.replace("\r\n", "\n").replace('\r', "\n");

@@ -1,10 +1,12 @@
 //! NumPy's text and file I/O (`numpy/lib/_npyio_impl.py`, `textreading/`): `savetxt`
-//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`), `genfromtxt` (`genfromtxt`). This file holds
+//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`), `genfromtxt` (`genfromtxt`), `fromstring`, `fromfile`/`tofile` (`raw`) and `.npy` files (`npy`). This file holds
 //! what they share: where text goes (`Sink`); `loadtxt` says where lines come from.
 
 pub mod fields;
 pub mod genfromtxt;
 pub mod loadtxt;
+pub mod npy;
+pub mod raw;
 pub mod savetxt;
 
 use std::path::PathBuf;
@@ -30,6 +32,23 @@ pub const ROWS: &[Row] = &[
         "numpy.genfromtxt",
         "(fname, dtype=<class 'float'>, comments='#', delimiter=None, skip_header=0, skip_footer=0, converters=None, missing_values=None, filling_values=None, usecols=None, names=None, excludelist=None, deletechars=\" !#$%&'()*+,-./:;<=>?@[\\\\]^{|}~\", replace_space='_', autostrip=False, case_sensitive=True, defaultfmt='f%i', unpack=None, usemask=False, loose=True, invalid_raise=True, max_rows=None, encoding=None, *, ndmin=0, like=None)",
         genfromtxt::genfromtxt,
+    ),
+    Row::np_c(
+        "numpy.fromstring",
+        "(string, dtype=float, count=-1, *, sep, like=None)",
+        raw::fromstring,
+    ),
+    Row::np_c(
+        "numpy.fromfile",
+        "(file, dtype=float, count=-1, sep='', offset=0, *, like=None)",
+        raw::fromfile,
+    ),
+    Row::np_method("ndarray.tofile", "(fid, sep='', format='%s')", raw::tofile),
+    Row::np_py("numpy.save", "(file, arr, allow_pickle=True)", npy::save),
+    Row::np_py(
+        "numpy.load",
+        "(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding='ASCII', *, max_header_size=10000)",
+        npy::load,
     ),
 ];
 
@@ -91,6 +110,30 @@ impl Interp {
                 }
                 *bytes = Some(true);
                 let b = self.new_bytes(latin1(text)?);
+                self.call(&write, vec![b], vec![]).map(|_| ())
+            }
+        }
+    }
+
+    /// Writes raw bytes to a sink (`tofile`, `save`).
+    pub(crate) fn sink_write_bytes(&mut self, sink: &mut Sink, data: &[u8]) -> PyResult<()> {
+        match sink {
+            Sink::File { text, .. } => {
+                self.gate((text.len() + data.len()) as u128)?;
+                text.extend_from_slice(data);
+                Ok(())
+            }
+            Sink::Stream(v) => {
+                let v = v.clone();
+                if self.stream_write_bytes(&v, data)? {
+                    Ok(())
+                } else {
+                    Err(PyError::string_argument_expected("bytes"))
+                }
+            }
+            Sink::Object { write, .. } => {
+                let write = write.clone();
+                let b = self.new_bytes(data.to_vec());
                 self.call(&write, vec![b], vec![]).map(|_| ())
             }
         }
