@@ -276,7 +276,7 @@ impl Objects {
     }
 }
 
-fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
+pub(crate) fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
     use crate::error::ErrorKind;
     // NumPy's exception classes live in numpy.exceptions, not in builtins
     if matches!(

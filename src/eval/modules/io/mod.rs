@@ -34,6 +34,7 @@ macro_rules! stream_rows {
             Row::method(concat!($t, ".isatty"), "()", isatty),
             Row::method(concat!($t, ".__enter__"), "()", enter),
             Row::method(concat!($t, ".__exit__"), "(*args)", exit),
+            Row::method(concat!($t, ".__next__"), "()", next_line),
             Row::attr(concat!($t, ".closed"), closed),
         ]
     };
@@ -420,6 +421,20 @@ fn exit(it: &mut Interp, a: Bound) -> PyResult<Value> {
     close(it, a)
 }
 
+/// The next line of a stream (`None` at its end), for `next(f)` and `for line in f`.
+fn line_of(it: &mut Interp, this: &Value) -> PyResult<Option<Value>> {
+    on_stream!(this, |s, bytes| {
+        check_open(&s.closed, bytes)?;
+        let line = s.readline(None);
+        Ok((!line.is_empty()).then(|| ToValue::value(it, line)))
+    })
+}
+
+/// `next(f)`: the next line, or StopIteration at the end.
+fn next_line(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    line_of(it, &a.this)?.ok_or_else(|| PyError::new(crate::error::ErrorKind::StopIteration, ""))
+}
+
 fn closed(_: &mut Interp, a: Bound) -> PyResult<Value> {
     on_stream!(a.this, |s, _bytes| Ok(Value::Bool(s.closed)))
 }
@@ -442,11 +457,6 @@ struct Lines(Value);
 
 impl NativeIter for Lines {
     fn next(&mut self, it: &mut Interp) -> PyResult<Option<Value>> {
-        let line = on_stream!(self.0, |s, bytes| {
-            check_open(&s.closed, bytes)?;
-            let line = s.readline(None);
-            Ok((!line.is_empty()).then(|| ToValue::value(it, line)))
-        })?;
-        Ok(line)
+        line_of(it, &self.0)
     }
 }
