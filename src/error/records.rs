@@ -45,6 +45,22 @@ impl PyError {
     pub fn view_type_not_ndarray_subtype() -> PyError {
         PyError::value("Type must be a sub-type of ndarray type")
     }
+    /// `np.void(1, dtype='i4')`: the dtype of a void scalar must be a void one.
+    pub fn void_needs_void_dtype(repr: &str) -> PyError {
+        PyError::type_error(format!(
+            "void: descr must be a `void` dtype that is not a subarray dtype (structured or unstructured). Got '{repr}'."
+        ))
+    }
+    /// `np.void(2.5)`: neither a length nor bytes (`type_name` as `type()` names it).
+    pub fn void_length_or_data(type_name: &str) -> PyError {
+        PyError::type_error(format!(
+            "A bytes-like object is required, not '{type_name}'"
+        ))
+    }
+    /// `np.void(-1)`: a length outside a C int's non-negative range.
+    pub fn void_size_out_of_range() -> PyError {
+        PyError::overflow("size must be non-negative and not greater than 2147483647")
+    }
     /// arrsh's own: an argument of `numpy.rec` it does not model (titles, byte order, a
     /// buffer, strides).
     pub fn rec_unsupported(arg: &str) -> PyError {
@@ -74,6 +90,14 @@ mod tests {
             (
                 PyError::rec_duplicate_names(&["a", "b"]),
                 "ValueError: Duplicate field names: ['a', 'b']",
+            ),
+            (
+                PyError::void_length_or_data("float"),
+                "TypeError: A bytes-like object is required, not 'float'",
+            ),
+            (
+                PyError::void_size_out_of_range(),
+                "OverflowError: size must be non-negative and not greater than 2147483647",
             ),
             (
                 PyError::rec_array_shape_mismatch(1, "b"),

@@ -198,6 +198,9 @@ impl PyError {
             "index {obj} is out of bounds for axis {axis} with size {n}"
         ))
     }
+    pub fn geomspace_zero() -> PyError {
+        PyError::value("Geometric sequence cannot include zero")
+    }
     pub fn select_lengths_differ() -> PyError {
         PyError::value("list of cases must be same length as list of conditions")
     }

@@ -33,6 +33,7 @@ pub mod reductions;
 pub mod setops;
 pub mod shapes;
 pub mod sorting;
+pub mod spacing;
 pub mod spectral;
 pub mod stride_tricks;
 pub mod ufuncs;

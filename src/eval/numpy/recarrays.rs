@@ -19,8 +19,51 @@ pub const ROWS: &[Row] = &[
     Row::alias("numpy.recarray", "numpy.rec.recarray"),
     Row::type_("numpy.record", TypeKind::NpRecord),
     Row::alias("numpy.rec.record", "numpy.record"),
-    Row::type_("numpy.void", TypeKind::NpScalar(DType::void(0))),
+    Row::constructor(
+        "numpy.void",
+        TypeKind::NpScalar(DType::void(0)),
+        "(length_or_data, /, dtype=None)",
+        void_new,
+    ),
 ];
+
+/// `np.void(5)` (five zero bytes), `np.void(b'abc')` (those bytes), `np.void((1, 2.0),
+/// dtype=[...])` (a record of that structure).
+fn void_new(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    let mut p = crate::eval::builtins::args::Args::new("void", a.star, a.kwargs);
+    let data = p.req(0, "length_or_data")?;
+    let dtype = p.opt(1, "dtype")?.filter(|v| !v.is_none());
+    p.finish()?;
+    if let Some(d) = dtype {
+        let dt = it.to_dtype(&d)?;
+        if !dt.is_void() {
+            return Err(PyError::void_needs_void_dtype(&dt.repr()));
+        }
+        let arr = it.records_array(&data, dt)?;
+        let v = arr.element_at(0)?;
+        return Ok(it.new_void_scalar(dt, v, None));
+    }
+    let bytes = match &data {
+        Value::Bytes(b) => b.v.clone(),
+        other => {
+            let n = it
+                .index_int(other)
+                .and_then(|i| i.to_i64())
+                .ok_or_else(|| PyError::void_length_or_data(&other.type_name()))?;
+            let n = usize::try_from(n)
+                .ok()
+                .filter(|&n| n <= i32::MAX as usize)
+                .ok_or_else(PyError::void_size_out_of_range)?;
+            it.gate(n as u128)?;
+            vec![0u8; n]
+        }
+    };
+    Ok(it.new_void_scalar(
+        DType::void(bytes.len()),
+        crate::runtime::Scalar::Void(bytes),
+        None,
+    ))
+}
 
 fn rec_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
     Ok(it.objects.module("numpy.rec").unwrap_or(Value::None))

@@ -281,6 +281,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::einsum::ROWS,
     crate::eval::numpy::editing::ROWS,
     crate::eval::numpy::insert_delete::ROWS,
+    crate::eval::numpy::spacing::ROWS,
     crate::eval::numpy::setops::ROWS,
     crate::eval::numpy::shapes::ROWS,
     crate::eval::numpy::stride_tricks::ROWS,

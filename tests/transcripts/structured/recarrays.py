@@ -63,3 +63,4 @@ r.T
 r.copy()
 type(r.copy())
 r + 1
+type(r) is np.recarray, type(r[0]) is np.record

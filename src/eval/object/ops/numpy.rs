@@ -131,8 +131,9 @@ impl Interp {
     pub(crate) fn resolve(&mut self, op: KOp, a: &Operand, b: &Operand) -> PyResult<DType> {
         let name = op.ufunc_name();
         // a structured (void) operand has no arithmetic loop, whatever the other side is
+        // (comparisons keep their own path)
         let is_void = |o: &Operand| matches!(o, Operand::Strong(x) if x.dtype().is_void());
-        if is_void(a) || is_void(b) {
+        if (is_void(a) || is_void(b)) && !op.is_comparison() {
             let repr = |o: &Operand| match o {
                 Operand::Strong(x) => x.dtype().repr(),
                 Operand::Weak(Weak::Bool(_)) => DType::BOOL.repr(),
