@@ -20,16 +20,19 @@ mod text;
 mod views;
 // messages of the NumPy breadth areas, one file per area (issue 12)
 mod dtypes;
+mod einsum;
 mod linalg;
 mod random;
+mod records;
 mod sorting;
 mod stdlib;
+mod textio;
 
 mod format;
 mod kind;
 
 pub(crate) use format::human_bytes;
-pub use format::{np_shape_str, shape_str};
+pub use format::{np_shape_str, np_shape_str_newaxis, shape_str};
 pub use kind::ErrorKind;
 
 /// A Python exception: kind, message and, for syntax errors, the 0-based column of the caret.

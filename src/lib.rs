@@ -8,7 +8,7 @@
 //!   `error::kind` is the one table of exception classes (name, base); the constructors live
 //!   in one room per kind of situation (`syntax`, `magics`, `names`, `arithmetic`, `memory`,
 //!   `views`, `indexing`, `shapes`, `casting`, `calls`, `exceptions`, `text` (str methods), `limits`, `codecs`, and the breadth
-//!   areas `dtypes`, `linalg`, `random`, `sorting`, `stdlib`); `format` prints shapes and sizes.
+//!   areas `dtypes`, `einsum`, `linalg`, `random`, `records`, `sorting`, `stdlib`); `format` prints shapes and sizes.
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
@@ -18,10 +18,11 @@
 //! - `runtime` — NumPy's ndarray in Rust, no Python and no terminal:
 //!   - `dtype` (dtypes, spellings, byte order, NEP 50 promotion), `casting` (`can_cast` by
 //!     rule), `layout` (shape/strides/offset arithmetic, contiguity), `index` (basic indexing),
-//!     `fancy` (advanced indexing, copies), `buffer` (aligned buffers, huge pages, the byte
+//!     `fancy` (advanced indexing, copies: `prepare` checks the index in NumPy's order, `plan`
+//!     finds where each element comes from, `nonzero` turns masks into index arrays), `buffer` (aligned buffers, huge pages, the byte
 //!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units, ISO
 //!     strings, calendar casts), `array`
-//!     (`NdArray`: views, `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
+//!     (`NdArray`: views, its class (`ndarray` or `recarray`), `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
 //!     (NumPy-identical printing), `origin` (why a buffer holds a copy NumPy made unasked),
 //!     `coverage` (which bytes a layout's elements cover, how many share a byte), `fpe`
@@ -30,6 +31,9 @@
 //!     `seedseq` (`SeedSequence`), `bounded` (masked and Lemire bounded integers), `ziggurat`
 //!     (+ `ziggurat_tables`, NumPy's numbers), `distributions` (uniform, polar and ziggurat
 //!     normals), `shuffle` (Fisher–Yates, Floyd), `state` (`RandomState`, `Generator`).
+//!   - `einsum` — `np.einsum` as `c_einsum` plans it: subscripts to labels, the single-operand
+//!     view, diagonal views (`mod`); `iter` replays `NpyIter`'s axis order, coalescing and
+//!     output layout, so the loops (`kernels::einsum`) add in NumPy's order.
 //!   - `sorting` — sort/argsort/partition in NumPy's order: `order` (NaN placement, radix
 //!     keys), `radix`, `introsort` and `select` (NumPy's own tie orders), `search`
 //!     (`searchsorted`), `unique`, `counting` (`bincount`, `histogram`, `digitize`).
@@ -41,7 +45,8 @@
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
-//!     ufuncs, `isnan`..., `where`'s selection), `fpcheck` (the floating-point flags of a
+//!     ufuncs, `isnan`..., `where`'s selection), `einsum` (NumPy's sum-of-products loops and their
+//!     SIMD addition order), `fpcheck` (the floating-point flags of a
 //!     result block, checked after the fact).
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
@@ -53,7 +58,8 @@
 //!     closures, the recursion limit), `generator` (lazy generators).
 //!   - `eval::object` — Python's object model: `Value`s with identity (`value`, `objects`,
 //!     `consts`: constants per compiled statement), Python ints (`pyint`), CPython's containers
-//!     as it sizes them (`listobj`, `dictobj`, `setobj` with `hashing`), operators (`ops`:
+//!     as it sizes them (`listobj`, `dictobj` (`table`: the keys-table size model and hash index;
+//!     `store`: lookup, insert, merge, displays), `setobj` with `hashing`), operators (`ops`:
 //!     which semantics answers; `ops::numpy` NEP 50 operands and ufunc kernels, `ops::python`
 //!     CPython's numbers and sequences, `ops::compare` comparisons and `in`),
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
@@ -70,17 +76,28 @@
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
 //!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
-//!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`);
+//!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
+//!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
+//!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`;
+//!     `raw`: `fromstring`, `tofile`/`fromfile`; `npy`: `save`/`load` of `.npy` files);
 //!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
-//!     counting (`sorting`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
-//!     attributes and methods (`arraymethods`); dtype objects, byte order and
-//!     `iinfo`/`finfo` (`dtypes`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`); `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
+//!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
+//!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and
+//!     `geomspace` (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
+//!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
+//!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
+//!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies
+//!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
+//!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:
+//!     `np.rec.array`, `fromarrays`, `fromrecords`);
+//!     `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
-//!     `operator`, `collections` (flavoured dicts, `deque`, `namedtuple`), `random`
-//!     (CPython's Mersenne Twister seeding); `STDLIB` is the list `import` accepts.
+//!     `operator`, `collections` (`flavors`: Counter/defaultdict/OrderedDict, `deque`,
+//!     `namedtuple`), `random` (CPython's Mersenne Twister seeding), `io` (`StringIO`/
+//!     `BytesIO` over a `stream`; `file`: `open()`'s file objects); `STDLIB` is the list
+//!     `import` accepts.
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row

@@ -12,6 +12,33 @@ impl PyError {
             "{func}() got an unexpected keyword argument '{kw}'"
         ))
     }
+    /// `PyArray_OutputConverter`: an `out=` that is neither None nor an array.
+    pub fn output_must_be_array() -> PyError {
+        PyError::type_error("output must be an array")
+    }
+    /// A ufunc's (and so a reduction's) `out=` that is not an array.
+    pub fn return_arrays_must_be_array_type() -> PyError {
+        PyError::type_error("return arrays must be of ArrayType")
+    }
+    /// `a.dot(b, out=1)`.
+    pub fn dot_out_must_be_array() -> PyError {
+        PyError::type_error("'out' must be an array")
+    }
+    /// A property of a NumPy type without a setter: `attribute 'size' of 'numpy.ndarray'
+    /// objects is not writable`.
+    pub fn attribute_not_writable(name: &str, type_name: &str) -> PyError {
+        PyError::attribute(format!(
+            "attribute '{name}' of '{type_name}' objects is not writable"
+        ))
+    }
+    /// `a.imag = v` on a real array.
+    pub fn no_imaginary_part_to_set() -> PyError {
+        PyError::type_error("array does not have imaginary part to set")
+    }
+    /// `a.flags.writebackifcopy = True`.
+    pub fn cannot_set_writebackifcopy() -> PyError {
+        PyError::value("cannot set WRITEBACKIFCOPY flag to True")
+    }
     pub fn not_callable(type_name: &str) -> PyError {
         PyError::type_error(format!("'{type_name}' object is not callable"))
     }

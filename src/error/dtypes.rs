@@ -102,6 +102,27 @@ impl PyError {
         PyError::new(ErrorKind::MemoryError, "cannot allocate memory for array")
     }
 
+    /// arrsh's own: `item()`/`tolist()` of a datetime64/timedelta64 value NumPy turns into a
+    /// `datetime.date`, `datetime.datetime` or `datetime.timedelta` (`class`), objects of the
+    /// `datetime` module arrsh does not have.
+    pub fn datetime_object_not_implemented(class: &str, dtype: &str) -> PyError {
+        PyError::new(
+            ErrorKind::NotImplementedError,
+            format!(
+                "arrsh does not implement the datetime module yet: NumPy converts this {dtype} value to a {class}"
+            ),
+        )
+    }
+
+    /// arrsh's own: a datetime unit with a multiplier (`'10s'` in `M8[10s]`,
+    /// `np.datetime64('2020-01-01', '15m')`), which NumPy has and arrsh does not model yet.
+    pub fn datetime_multiplier_not_implemented(unit: &str) -> PyError {
+        PyError::new(
+            ErrorKind::NotImplementedError,
+            format!("arrsh does not implement datetime units with a multiplier ('{unit}') yet"),
+        )
+    }
+
     // ----- datetime64 strings: numpy/_core/src/multiarray/datetime_strings.c
     /// `np.datetime64('2024-1-01')`: the first character the ISO 8601 parser could not take.
     pub fn datetime_parse(text: &str, pos: usize) -> PyError {

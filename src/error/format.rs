@@ -11,6 +11,28 @@ pub fn np_shape_str(shape: &[usize]) -> String {
     tuple_of(shape, ",")
 }
 
+/// NumPy's `convert_shape_to_string`, where a negative entry is an axis the operand lacks: it
+/// drops leading ones, writes later ones as `newaxis`, puts no spaces (`(4,newaxis)`), and
+/// for `(-1, 4)` gives the odd `(4)` (reshape's and the iterator's broadcast messages).
+pub fn np_shape_str_newaxis(shape: &[i128]) -> String {
+    let Some(first) = shape.iter().position(|&d| d >= 0) else {
+        return "()".into();
+    };
+    let mut out = shape[first].to_string();
+    for &d in &shape[first + 1..] {
+        if d < 0 {
+            out.push_str(",newaxis");
+        } else {
+            out.push_str(&format!(",{d}"));
+        }
+    }
+    if first + 1 == shape.len() && first == 0 {
+        format!("({out},)")
+    } else {
+        format!("({out})")
+    }
+}
+
 /// A tuple of ints with the given separator; one element keeps its trailing comma.
 fn tuple_of(shape: &[usize], sep: &str) -> String {
     match shape {

@@ -40,4 +40,15 @@ impl PyError {
     pub fn slice_indices_type() -> PyError {
         PyError::type_error("slice indices must be integers or None or have an __index__ method")
     }
+    // ----- `a.item(...)` (numpy/_core/src/multiarray/methods.c, array_item)
+    pub fn item_of_sized_array() -> PyError {
+        PyError::value("can only convert an array of size 1 to a Python scalar")
+    }
+    /// `a.item(k)` with a flat index outside the array; `index` as given.
+    pub fn item_index_out_of_bounds(index: i128, size: i128) -> PyError {
+        PyError::index(format!("index {index} is out of bounds for size {size}"))
+    }
+    pub fn item_index_count() -> PyError {
+        PyError::value("incorrect number of indices for array")
+    }
 }

@@ -168,6 +168,50 @@ impl PyError {
             "Cannot cast array data from {from} to {to} according to the rule '{rule}'"
         ))
     }
+    /// A Python number that its kind cannot bring into `to` under `rule` (NEP 50).
+    pub fn cannot_cast_scalar(from: &str, to: &str, rule: &str) -> PyError {
+        PyError::type_error(format!(
+            "Cannot cast scalar from {from} to {to} according to the rule '{rule}'"
+        ))
+    }
+    /// `np.copyto` into something that is not an array.
+    pub fn copyto_dst_not_array(type_name: &str) -> PyError {
+        PyError::type_error(format!(
+            "copyto() argument 1 must be a numpy.ndarray, not {type_name}"
+        ))
+    }
+    /// `np.delete` with a mask of the wrong shape.
+    pub fn delete_mask_shape(n: usize) -> PyError {
+        PyError::value(format!(
+            "boolean array argument obj to delete must be one dimensional and match the axis length of {n}"
+        ))
+    }
+    pub fn insert_mask_not_1d() -> PyError {
+        PyError::value("boolean array argument obj to insert must be one dimensional")
+    }
+    pub fn insert_index_not_1d() -> PyError {
+        PyError::value("index array argument obj to insert must be one dimensional or scalar")
+    }
+    /// `np.insert` at a position past either end; `obj` as `str()` shows it.
+    pub fn insert_out_of_bounds(obj: &str, axis: usize, n: usize) -> PyError {
+        PyError::index(format!(
+            "index {obj} is out of bounds for axis {axis} with size {n}"
+        ))
+    }
+    pub fn geomspace_zero() -> PyError {
+        PyError::value("Geometric sequence cannot include zero")
+    }
+    pub fn select_lengths_differ() -> PyError {
+        PyError::value("list of cases must be same length as list of conditions")
+    }
+    pub fn select_empty() -> PyError {
+        PyError::value("select with an empty condition list is not possible")
+    }
+    pub fn select_cond_not_bool(i: usize) -> PyError {
+        PyError::type_error(format!(
+            "invalid entry {i} in condlist: should be boolean ndarray"
+        ))
+    }
     pub fn casting_not_str(type_name: &str) -> PyError {
         PyError::type_error(format!("casting must be str, not {type_name}"))
     }

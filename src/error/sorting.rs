@@ -93,4 +93,17 @@ impl PyError {
             super::shape_str(shape_j)
         ))
     }
+
+    /// `np.isin(..., kind=...)` naming no method.
+    pub fn isin_bad_kind(got: &str) -> PyError {
+        PyError::value(format!(
+            "Invalid kind: '{got}'. Please use None, 'sort' or 'table'."
+        ))
+    }
+    /// `np.isin(..., kind='table')` of non-integer arrays.
+    pub fn isin_table_needs_integers() -> PyError {
+        PyError::value(
+            "The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.",
+        )
+    }
 }

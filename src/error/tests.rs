@@ -60,6 +60,46 @@ fn messages_match_numpy() {
             PyError::byteorder_not_recognized("'x'"),
             "ValueError: byteorder not recognized (got 'x')",
         ),
+        // numpy 2.4.6: np.ones(2).item(); np.ones(2).item(5); np.ones(2).item(0, 0);
+        // np.ones(2).round(out=1)
+        (
+            PyError::item_of_sized_array(),
+            "ValueError: can only convert an array of size 1 to a Python scalar",
+        ),
+        (
+            PyError::item_index_out_of_bounds(5, 2),
+            "IndexError: index 5 is out of bounds for size 2",
+        ),
+        (
+            PyError::item_index_count(),
+            "ValueError: incorrect number of indices for array",
+        ),
+        // a.size = 3; a.imag = 1; a.flags.writebackifcopy = True
+        (
+            PyError::attribute_not_writable("size", "numpy.ndarray"),
+            "AttributeError: attribute 'size' of 'numpy.ndarray' objects is not writable",
+        ),
+        (
+            PyError::no_imaginary_part_to_set(),
+            "TypeError: array does not have imaginary part to set",
+        ),
+        (
+            PyError::cannot_set_writebackifcopy(),
+            "ValueError: cannot set WRITEBACKIFCOPY flag to True",
+        ),
+        // a.sum(out=1); a.dot(a, out=1)
+        (
+            PyError::return_arrays_must_be_array_type(),
+            "TypeError: return arrays must be of ArrayType",
+        ),
+        (
+            PyError::dot_out_must_be_array(),
+            "TypeError: 'out' must be an array",
+        ),
+        (
+            PyError::output_must_be_array(),
+            "TypeError: output must be an array",
+        ),
         // numpy 2.4.6: np.array([1, 2], dtype='>i8').sum(dtype='>i8')
         (
             PyError::ufunc_dtype_with_byte_order(),
@@ -95,6 +135,27 @@ fn shape_messages_match_numpy() {
         (
             PyError::reshape_size_mismatch(6, "(4,newaxis)"),
             "ValueError: cannot reshape array of size 6 into shape (4,newaxis)",
+        ),
+        // einsum, NumPy 2.4.6
+        (
+            PyError::einsum_collapse_mismatch(0, 'i', 2, 3),
+            "ValueError: dimensions in operand 0 for collapsing index 'i' don't match (2 != 3)",
+        ),
+        (
+            PyError::einsum_out_ndim(2, 1),
+            "ValueError: out parameter does not have the correct number of dimensions, has 2 but should have 1",
+        ),
+        (
+            PyError::iterator_operand_cast(0, "dtype('float64')", "dtype('float32')", "safe"),
+            "TypeError: Iterator operand 0 dtype could not be cast from dtype('float64') to dtype('float32') according to the rule 'safe'",
+        ),
+        (
+            PyError::iterator_output_cast(1, "dtype('float64')", "dtype('int64')", "safe"),
+            "TypeError: Iterator requested dtype could not be cast from dtype('float64') to dtype('int64'), the operand 1 dtype, according to the rule 'safe'",
+        ),
+        (
+            PyError::einsum_sublist_range(),
+            "ValueError: subscript is not within the valid range [0, 52)",
         ),
         (
             PyError::squeeze_not_one(),

@@ -27,12 +27,24 @@ pub enum Base {
     Foreign(Rc<dyn Any>),
 }
 
+/// The Python class of an array object. NumPy's subclasses are Python classes; arrsh models
+/// the one its lessons meet, `numpy.recarray`, as a tag on the array: views keep their
+/// source's class (`r[1:]`, `r.T`, `r.reshape(...)` are recarrays, as NumPy's `Py_TYPE(self)`
+/// travels through `PyArray_NewFromDescr`), a fresh array is an ndarray unless made one, and the
+/// base collapse stops at a different class (invariant 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArrayClass {
+    Ndarray,
+    RecArray,
+}
+
 /// An n-dimensional array object. Invariants:
 /// 1. `layout` satisfies `Layout`'s invariants for `dtype.itemsize` inside `buffer` (its
 ///    invariant 3 is what lets kernels index the buffer without bounds surprises).
 /// 2. `base` is `None` exactly when this array owns its data (`flags.owndata`). A view's base is
 ///    collapsed as NumPy's `PyArray_SetBaseObject` does: to the first array that owns its data,
-///    or that has a `Foreign` base.
+///    that has a `Foreign` base, or whose base is of another class than the view (so a base is
+///    an owner unless classes mix: `a.view(np.recarray)[1:].base` is the recarray).
 /// 3. `buffer` is shared with every array reached through `base`.
 /// 4. `layout` and `dtype` change only through `set_shape` (NumPy's `a.shape = ...`) and
 ///    `resize` (`a.resize(...)`, which renews an unshared buffer first), both keeping
@@ -47,6 +59,8 @@ pub struct NdArray {
     /// The dtype object the evaluator handed out for this array, kept so `a.dtype is a.dtype`
     /// (NumPy's array holds one descr; views of the same dtype share it). Opaque here.
     descr_obj: RefCell<Option<Rc<dyn Any>>>,
+    /// Set when the array is made (`set_class` on a fresh array), never changed after.
+    class: Cell<ArrayClass>,
 }
 
 /// Result of indexing: an element (numpy returns a new scalar) or an array (a view, or for
@@ -107,21 +121,39 @@ impl NdArray {
             base: None,
             writeable: Cell::new(true),
             descr_obj: RefCell::new(None),
+            class: Cell::new(ArrayClass::Ndarray),
         }
     }
 
     /// A new view object of the same memory, its base collapsed as NumPy does (invariant 2).
     pub fn view_with(self: &Rc<Self>, ctx: &Ctx, dtype: DType, layout: Layout) -> Rc<NdArray> {
+        self.view_as(ctx, dtype, layout, self.class())
+    }
+
+    /// A view of another class (`a.view(np.recarray)`, `r.view(np.ndarray)`), its base
+    /// collapsed as NumPy collapses it (invariant 2).
+    pub fn view_as(
+        self: &Rc<Self>,
+        ctx: &Ctx,
+        dtype: DType,
+        layout: Layout,
+        class: ArrayClass,
+    ) -> Rc<NdArray> {
         debug_assert!(
             layout_fits(&layout, dtype.itemsize, self.buffer.nbytes()),
             "invariant 1"
         );
-        let base = match &self.base {
-            Some(Base::Array(b)) => Base::Array(b.clone()),
-            // an owner, or a view whose base is not an array: the collapse stops here
-            None | Some(Base::Foreign(_)) => Base::Array(self.clone()),
-        };
-        self.new_view(ctx, dtype, layout, base)
+        let mut base = self.clone();
+        // an owner, a view whose base is not an array, or one whose base is of another class
+        // than the new view: the collapse stops there
+        while let Some(Base::Array(b)) = &base.base
+            && b.class() == class
+        {
+            base = b.clone();
+        }
+        let v = self.new_view(ctx, dtype, layout, Base::Array(base));
+        v.class.set(class);
+        v
     }
 
     /// A view whose `.base` is a non-array object (see `Base::Foreign`).
@@ -147,11 +179,15 @@ impl NdArray {
             layout: RefCell::new(layout),
             base: Some(base),
             writeable: Cell::new(self.writeable.get()),
-            descr_obj: RefCell::new(if dtype == self.dtype() {
-                self.descr_obj.borrow().clone()
-            } else {
-                None
-            }),
+            // a recarray's record dtype is another dtype object than its source's
+            descr_obj: RefCell::new(
+                if dtype == self.dtype() && dtype.record == self.dtype().record {
+                    self.descr_obj.borrow().clone()
+                } else {
+                    None
+                },
+            ),
+            class: Cell::new(self.class()),
         })
     }
 
@@ -171,6 +207,7 @@ impl NdArray {
             base: Some(Base::Foreign(holder)),
             writeable: Cell::new(false),
             descr_obj: RefCell::new(None),
+            class: Cell::new(ArrayClass::Ndarray),
         })
     }
 
@@ -234,6 +271,17 @@ impl NdArray {
 
     pub fn id(&self) -> u64 {
         self.id.addr()
+    }
+    pub fn class(&self) -> ArrayClass {
+        self.class.get()
+    }
+    pub fn is_recarray(&self) -> bool {
+        self.class() == ArrayClass::RecArray
+    }
+    /// Makes a freshly made array an instance of `class` (`r.copy()` is a recarray too).
+    pub fn set_class(self: Rc<Self>, class: ArrayClass) -> Rc<NdArray> {
+        self.class.set(class);
+        self
     }
     pub fn dtype(&self) -> DType {
         self.dtype.get()
@@ -567,6 +615,39 @@ mod tests {
         );
         assert!(a.owns_data() && !d.owns_data());
         assert_eq!(&*d.strides(), &[32]);
+    }
+
+    /// Invariant 2 with classes (NumPy's `PyArray_SetBaseObject` stops at another type):
+    /// each row views `src` as `class` and names the expected base.
+    #[test]
+    fn base_collapse_stops_where_the_class_changes() {
+        use ArrayClass::{Ndarray, RecArray};
+        let c = ctx();
+        let a = arange(&c, 4, DType::INT64);
+        let view =
+            |src: &Rc<NdArray>, class| src.view_as(&c, src.dtype(), src.layout().clone(), class);
+        let v = view(&a, RecArray); // a.view(np.recarray)
+        let w = view(&v, RecArray); // v[...]: the chain passes v only if v's base is a recarray
+        let x = view(&v, Ndarray); // v.view(np.ndarray): v's base a is an ndarray
+        let y = view(&w, Ndarray); // w's base is v, a recarray: the ndarray stops at w
+        let cases: [(&Rc<NdArray>, &Rc<NdArray>, &str); 4] = [
+            (&v, &a, "an owner is the base"),
+            (
+                &w,
+                &v,
+                "same class, but v's base is another class: stops at v",
+            ),
+            (&x, &a, "back to ndarray: collapses through v to the owner"),
+            (
+                &y,
+                &w,
+                "ndarray view of a recarray whose base is a recarray: stops at w",
+            ),
+        ];
+        for (view, base, why) in cases {
+            assert!(Rc::ptr_eq(view.base_array().unwrap(), base), "{why}");
+        }
+        assert!(v.is_recarray() && w.is_recarray() && !x.is_recarray());
     }
 
     #[test]

@@ -230,6 +230,18 @@ pub fn parse_datetime(s: &str) -> PyResult<(i64, Unit)> {
     if t.eq_ignore_ascii_case("nat") || t.is_empty() {
         return Ok((NAT, Unit::Generic));
     }
+    // NumPy's two words that read the clock: 'now' (UTC, in seconds) and 'today' (NumPy's is
+    // the local date; arrsh has no time zone and takes UTC's — the same where TZ is UTC)
+    if t == "now" || t == "today" {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        return Ok(if t == "now" {
+            (secs, Unit::S)
+        } else {
+            (secs.div_euclid(86_400), Unit::D)
+        });
+    }
     let b = t.as_bytes();
     let bad = |pos: usize| PyError::datetime_parse(s, pos);
     let mut pos = 0;

@@ -47,6 +47,10 @@ pub enum Meta {
 /// ignore it, as NumPy's do.
 /// 4. `meta` is `Fields` only for `Void`, and `Time` exactly for `Datetime`/`Timedelta`
 ///    (whose itemsize is 8).
+/// 5. `record` is set only on structured dtypes: NumPy's `dtype((numpy.record, [...]))`, the
+///    dtype a recarray gives its structure, whose scalars are `numpy.record` rather than
+///    `numpy.void`. Like `explicit_little` it changes the repr, not the dtype: equality and
+///    hashing ignore it, as NumPy's do (`np.dtype((np.record, dt)) == dt`).
 #[derive(Clone, Copy, Debug)]
 pub struct DType {
     pub kind: Kind,
@@ -54,6 +58,7 @@ pub struct DType {
     pub big_endian: bool,
     pub explicit_little: bool,
     pub meta: Meta,
+    pub record: bool,
 }
 
 impl PartialEq for DType {
@@ -92,6 +97,7 @@ impl DType {
             big_endian: false,
             explicit_little: false,
             meta: Meta::None,
+            record: false,
         }
     }
     pub const fn bytes(n: usize) -> DType {
@@ -146,6 +152,18 @@ impl DType {
     }
     pub fn is_void(self) -> bool {
         self.kind == Kind::Void
+    }
+    /// Whether a structured dtype has a field of this name.
+    pub fn has_field(self, name: &str) -> bool {
+        self.fields().is_some_and(|f| f.get(name).is_some())
+    }
+    /// The same dtype with `numpy.record` as its scalar type when it is structured (invariant
+    /// 5; a recarray's `dtype` setter), or with `numpy.void` back (`record == false`).
+    pub fn with_record(self, record: bool) -> DType {
+        DType {
+            record: record && self.fields().is_some(),
+            ..self
+        }
     }
 
     /// `dtype.alignment`: the C alignment of the element (an aligned struct: its largest
@@ -330,6 +348,7 @@ impl DType {
             Kind::Complex => format!("complex{}", self.itemsize * 8),
             Kind::Bytes => format!("bytes{}", self.itemsize * 8),
             Kind::Str => format!("str{}", self.itemsize * 8),
+            Kind::Void if self.record => format!("record{}", self.itemsize * 8),
             Kind::Void => format!("void{}", self.itemsize * 8),
             Kind::Datetime => format!("datetime64{}", self.unit_suffix()),
             Kind::Timedelta => format!("timedelta64{}", self.unit_suffix()),
@@ -341,6 +360,7 @@ impl DType {
         match self.kind {
             Kind::Bytes => "bytes_".into(),
             Kind::Str => "str_".into(),
+            Kind::Void if self.record => "record".into(),
             Kind::Void => "void".into(),
             Kind::Datetime => "datetime64".into(),
             Kind::Timedelta => "timedelta64".into(),
@@ -352,6 +372,9 @@ impl DType {
     /// `dtype([('x', '<f8'), ('y', '<i4')])`, `dtype('<M8[D]')`.
     pub fn repr(self) -> String {
         if let Some(f) = self.fields() {
+            if self.record {
+                return format!("dtype((numpy.record, {}))", f.repr());
+            }
             return format!("dtype({})", f.repr());
         }
         format!("dtype('{}')", self.repr_inner())
@@ -397,6 +420,9 @@ impl DType {
     /// dtype's field list (its dict form when it is not packed or was made with `align=True`).
     pub fn str_form(self) -> String {
         if let Some(f) = self.fields() {
+            if self.record {
+                return format!("(numpy.record, {})", f.struct_str(true));
+            }
             return f.struct_str(true);
         }
         if self.is_flexible() || self.is_void() || self.big_endian {
@@ -450,6 +476,9 @@ impl DType {
         if spec.contains(',') {
             return super::structured::parse_comma(spec);
         }
+        if let Some(unit) = time_unit_with_multiplier(body) {
+            return Err(PyError::datetime_multiplier_not_implemented(unit));
+        }
         let dt = by_name(body)
             .or_else(|| by_code(body))
             .ok_or_else(not_understood)?;
@@ -497,6 +526,21 @@ fn by_time_name(name: &str) -> Option<DType> {
         "timedelta64" | "m8" | "m" => Some(DType::timedelta(unit)),
         _ => None,
     }
+}
+
+/// The `10s` of `M8[10s]`/`timedelta64[15m]`: a unit with a multiplier, which arrsh does not
+/// model (`None` for anything else).
+fn time_unit_with_multiplier(name: &str) -> Option<&str> {
+    let (head, rest) = name.split_once('[')?;
+    let unit = rest.strip_suffix(']')?;
+    let known = matches!(head, "datetime64" | "M8" | "M" | "timedelta64" | "m8" | "m");
+    known.then_some(unit).filter(|u| is_multiplied_unit(u))
+}
+
+/// `'10s'`, `'15m'`: digits then one of NumPy's unit codes.
+pub fn is_multiplied_unit(unit: &str) -> bool {
+    let code = unit.trim_start_matches(|c: char| c.is_ascii_digit());
+    code.len() < unit.len() && Unit::parse(code).is_some_and(|u| u != Unit::Generic)
 }
 
 /// `S3`, `U5`, `bytes24`, `str96`.
@@ -729,5 +773,29 @@ mod tests {
             p(DType::FLOAT64, DType::COMPLEX64).as_deref(),
             Some("complex128")
         );
+    }
+}
+
+#[cfg(test)]
+mod multiplier_tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    /// A multiplied datetime unit is refused by name; its neighbours without digits parse.
+    #[test]
+    fn multiplied_units_are_named_not_misread() {
+        let cases = [
+            ("10s", true, "digits then a unit"),
+            ("s", false, "a plain unit"),
+            ("15m", true, "minutes times 15"),
+            ("10", false, "digits alone are no unit"),
+            ("10x", false, "an unknown code"),
+            ("10generic", false, "generic takes no count"),
+        ];
+        for (unit, want, why) in cases {
+            assert_eq!(is_multiplied_unit(unit), want, "{unit}: {why}");
+        }
+        assert!(DType::parse("M8[10s]").is_err_and(|e| e.kind == ErrorKind::NotImplementedError));
+        assert_eq!(DType::parse("M8[s]").unwrap(), DType::datetime(Unit::S));
     }
 }

@@ -117,7 +117,11 @@ pub fn apply_basic(layout: &Layout, items: &[IndexItem]) -> PyResult<Indexed> {
                 }
                 offset += first * layout.strides[axis] as i128;
                 shape.push(count);
-                strides.push((step * layout.strides[axis] as i128) as isize);
+                // NumPy multiplies in npy_intp, after PySlice_Unpack clamped the step to
+                // ±PY_SSIZE_T_MAX: a huge step's stride wraps as it does there
+                // (`a[::10**4000].strides` is (-8,) for int64)
+                let step = step.clamp(-(i64::MAX as i128), i64::MAX as i128) as i64;
+                strides.push(step.wrapping_mul(layout.strides[axis] as i64) as isize);
                 axis += 1;
             }
             IndexItem::Ellipsis => {

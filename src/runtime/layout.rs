@@ -221,35 +221,11 @@ impl Layout {
     pub fn multi_sorted_stride_perm(layouts: &[&Layout]) -> Vec<usize> {
         let nd = layouts.first().map_or(0, |l| l.ndim());
         let mut perm: Vec<usize> = (0..nd).collect();
-        for i0 in 1..nd {
-            let ax0 = perm[i0];
-            let mut ipos = i0;
-            for i1 in (0..i0).rev() {
-                let ax1 = perm[i1];
-                let (mut ambiguous, mut swap) = (true, false);
-                for l in layouts {
-                    if l.shape[ax0] != 1 && l.shape[ax1] != 1 {
-                        if l.strides[ax0].unsigned_abs() <= l.strides[ax1].unsigned_abs() {
-                            swap = false;
-                        } else if ambiguous {
-                            swap = true;
-                        }
-                        ambiguous = false;
-                    }
-                }
-                if !ambiguous {
-                    if swap {
-                        ipos = i1;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            if ipos != i0 {
-                perm.remove(i0);
-                perm.insert(ipos, ax0);
-            }
-        }
+        sort_by_stride_votes(&mut perm, layouts.len(), |k, &ax0, &ax1| {
+            let l = layouts[k];
+            (l.shape[ax0] != 1 && l.shape[ax1] != 1)
+                .then(|| l.strides[ax0].unsigned_abs() > l.strides[ax1].unsigned_abs())
+        });
         perm
     }
 
@@ -365,6 +341,45 @@ impl Layout {
                 .ok_or_else(PyError::array_too_big)?;
         }
         Ok(if shape.contains(&0) { 0 } else { nbytes })
+    }
+}
+
+/// The stable insertion sort NumPy orders axes with (`PyArray_CreateMultiSortedStridePerm`,
+/// `npyiter_find_best_axis_ordering`): item `i0` moves in front of the earlier `i1` while the
+/// voters say so. `vote(k, a, b)` is voter `k`'s opinion on moving `a` before `b` (`None`: it
+/// cannot compare them); the first voter with an opinion decides a move, and any voter
+/// against it stops it (so where operands disagree, the order they came in wins).
+pub fn sort_by_stride_votes<T>(
+    items: &mut Vec<T>,
+    voters: usize,
+    vote: impl Fn(usize, &T, &T) -> Option<bool>,
+) {
+    for i0 in 1..items.len() {
+        let mut ipos = i0;
+        for i1 in (0..i0).rev() {
+            let (mut ambiguous, mut swap) = (true, false);
+            for k in 0..voters {
+                if let Some(move_it) = vote(k, &items[i0], &items[i1]) {
+                    if !move_it {
+                        swap = false;
+                    } else if ambiguous {
+                        swap = true;
+                    }
+                    ambiguous = false;
+                }
+            }
+            if !ambiguous {
+                if swap {
+                    ipos = i1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if ipos != i0 {
+            let item = items.remove(i0);
+            items.insert(ipos, item);
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod casting;
 pub mod coverage;
 pub mod datetime;
 pub mod dtype;
+pub mod einsum;
 pub mod fancy;
 pub mod fpe;
 pub mod heap;
@@ -31,7 +32,7 @@ pub use scalar::Scalar;
 pub mod array;
 pub mod kernels;
 
-pub use array::NdArray;
+pub use array::{ArrayClass, NdArray};
 
 use std::cell::Cell;
 use std::rc::Rc;

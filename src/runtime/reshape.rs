@@ -218,7 +218,8 @@ impl NdArray {
 pub fn fix_unknown_dimension(shape: &[i128], size: usize) -> PyResult<Vec<usize>> {
     let mut unknown = None;
     let mut known: i128 = 1;
-    let mismatch = || PyError::reshape_size_mismatch(size, &shape_with_unknown(shape));
+    let mismatch =
+        || PyError::reshape_size_mismatch(size, &crate::error::np_shape_str_newaxis(shape));
     for (i, &d) in shape.iter().enumerate() {
         if d < 0 {
             if unknown.is_some() {
@@ -249,28 +250,6 @@ pub fn fix_unknown_dimension(shape: &[i128], size: usize) -> PyResult<Vec<usize>
         return Err(PyError::maximum_dimensions(out.len()));
     }
     Ok(out)
-}
-
-/// The shape as numpy prints it in reshape errors: `convert_shape_to_string`, which drops
-/// leading unknown dimensions, writes later ones as `newaxis`, and puts no spaces: `(4,newaxis)`,
-/// and for `(-1, 4)` the odd `(4)`.
-fn shape_with_unknown(shape: &[i128]) -> String {
-    let Some(first) = shape.iter().position(|&d| d >= 0) else {
-        return "()".into();
-    };
-    let mut out = shape[first].to_string();
-    for &d in &shape[first + 1..] {
-        if d < 0 {
-            out.push_str(",newaxis");
-        } else {
-            out.push_str(&format!(",{d}"));
-        }
-    }
-    if first + 1 == shape.len() && first == 0 {
-        format!("({out},)")
-    } else {
-        format!("({out})")
-    }
 }
 
 /// A port of numpy's `_attempt_nocopy_reshape` (shape.c): strides for `newshape` over the same

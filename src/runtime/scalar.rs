@@ -273,7 +273,7 @@ impl Scalar {
 
 /// The longest prefix of `s` that is a Python float (`PyOS_string_to_double` with an end
 /// pointer): sign, digits with one point, exponent; or `inf`/`infinity`/`nan`, any case.
-fn scan_float(s: &str) -> Option<(f64, usize)> {
+pub fn scan_float(s: &str) -> Option<(f64, usize)> {
     let b = s.as_bytes();
     let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
     let lower = s[i..].to_ascii_lowercase();

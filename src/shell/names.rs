@@ -353,25 +353,15 @@ pub fn owner_of_expression(expr: &str, snap: &Snapshot) -> Option<String> {
     Some(owner)
 }
 
-/// What a property or attribute gives (`a.T` is an array, `a.shape` a tuple); a method gives
-/// itself until it is called (`Method:name`).
+/// What a property or attribute gives: the owner its row `returns` (`a.T` is an array,
+/// `a.shape` a tuple); a method gives itself until it is called (`Method:name`).
 fn attribute_owner(owner: &str, name: &str) -> Option<String> {
     if known::what(owner, name) == Some("method") || is_function(owner, name) {
         return Some(format!("{owner}()"));
     }
-    Some(
-        match (owner, name) {
-            ("ndarray", "T" | "mT" | "real" | "imag" | "base") => "ndarray",
-            ("ndarray", "shape" | "strides") => "tuple",
-            ("ndarray" | "generic", "dtype") => "dtype",
-            ("ndarray", "flags") => "flagsobj",
-            ("ndarray" | "generic" | "dtype", "ndim" | "size" | "itemsize" | "nbytes") => "int",
-            ("dtype", "name" | "str" | "char" | "kind" | "byteorder") => "str",
-            ("complex", "real" | "imag") => "float",
-            _ => return None,
-        }
-        .to_string(),
-    )
+    crate::eval::registry::lookup(owner, name)
+        .and_then(|e| e.row.returns)
+        .map(String::from)
 }
 
 fn is_function(owner: &str, name: &str) -> bool {

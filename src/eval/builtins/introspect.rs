@@ -3,19 +3,13 @@
 //! so `dir(np)` and `dir(a)` read exactly as in NumPy; `implemented` is the part of such a list
 //! arrsh answers, for completion.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use std::rc::Rc;
 
 use crate::eval::object::classobj::PyClass;
 use crate::eval::object::value::{TypeKind, Value};
-use crate::eval::registry::names;
-use crate::runtime::Heap;
+use crate::eval::registry::{self, names};
 
 /// The `names.tsv` owner whose `dir()` a value has: its module or its type.
 pub fn owner_of(v: &Value) -> &'static str {
@@ -64,7 +58,7 @@ pub fn type_owner(kind: TypeKind) -> &'static str {
         TypeKind::Range => "range",
         TypeKind::Slice => "slice",
         TypeKind::Type => "type",
-        TypeKind::Ndarray => "ndarray",
+        TypeKind::Ndarray | TypeKind::RecArray => "ndarray",
         TypeKind::NpScalar(_) | TypeKind::NpAbstract(_) => "generic",
         TypeKind::DTypeClass => "dtype",
         TypeKind::Flags => "flagsobj",
@@ -186,80 +180,120 @@ fn sorted_unique(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-/// What to evaluate for a sample value of each owner whose attributes are probed.
-fn sample(owner: &str) -> Option<&'static str> {
-    Some(match owner {
-        "ndarray" => "np.arange(6.0).reshape(2, 3)",
-        "generic" => "np.int64(1)",
-        "dtype" => "np.dtype('int64')",
-        "flagsobj" => "np.arange(3).flags",
-        "list" => "[1]",
-        "tuple" => "(1,)",
-        "dict" => "{1: 2}",
-        "set" => "{1}",
-        "frozenset" => "frozenset({1})",
-        "str" => "'ab'",
-        "bytes" => "b'ab'",
-        "int" => "1",
-        "float" => "1.5",
-        "complex" => "1j",
-        "bool" => "True",
-        "range" => "range(3)",
-        "slice" => "slice(1)",
-        "numpy" => "np",
-        "numpy.lib" => "np.lib",
-        "numpy.lib.stride_tricks" => "np.lib.stride_tricks",
-        "math" | "sys" | "time" | "builtins" | "itertools" | "functools" | "operator"
-        | "collections" | "random" => MODULE_SAMPLE,
-        _ => return None,
-    })
-}
-
-/// Stands for "import the module named by the owner, then look it up".
-const MODULE_SAMPLE: &str = "\u{0}module";
-
-thread_local! {
-    /// Per owner, the names of its `dir()` arrsh answers (worked out once per thread).
-    static IMPLEMENTED: RefCell<HashMap<String, Vec<&'static str>>> = RefCell::new(HashMap::new());
-}
-
-/// The names of `dir()` of `owner` that arrsh answers: each is looked up on a sample value in
-/// a scratch interpreter (its own heap, so the user's ids do not move), and kept when the
-/// lookup succeeds. Completion offers these.
+/// The names of `dir()` of `owner` that arrsh answers, as the registry declares them: a row
+/// of the owner (or of `int`, for `bool`), an exception class of `error::kind`'s table, a
+/// module's `__name__`, and the two constants `builtins` holds besides classes and functions.
+/// Completion offers these.
 pub fn implemented(owner: &str) -> Vec<&'static str> {
-    if let Some(v) = IMPLEMENTED.with(|m| m.borrow().get(owner).cloned()) {
-        return v;
-    }
-    let found = probe(owner);
-    IMPLEMENTED.with(|m| m.borrow_mut().insert(owner.to_string(), found.clone()));
-    found
-}
-
-fn probe(owner: &str) -> Vec<&'static str> {
-    let Some(src) = sample(owner) else {
-        return Vec::new();
-    };
-    let mut it = Interp::new(Heap::new(false, 1 << 30), Arc::new(AtomicBool::new(false)));
-    let code = if src == MODULE_SAMPLE {
-        format!("import {owner}\n{owner}")
-    } else {
-        src.to_string()
-    };
-    let value = crate::syntax::parse(&code)
-        .ok()
-        .and_then(|cell| it.run_cell(&cell).ok().flatten());
-    let Some(value) = value else {
-        return Vec::new();
+    let declared = |n: &str| {
+        registry::lookup(owner, n).is_some()
+            || (owner == "bool" && registry::lookup("int", n).is_some())
+            || n == "__name__"
+            || (owner == "builtins"
+                && (matches!(n, "Ellipsis" | "NotImplemented")
+                    || crate::eval::object::objects::exception_kind(n).is_some()))
     };
     names::dir(owner)
         .into_iter()
-        .filter(|n| it.getattr(&value, n).is_ok())
+        .filter(|n| declared(n))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::Heap;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    /// What to evaluate for a sample value of each owner whose attributes are probed.
+    fn sample(owner: &str) -> Option<&'static str> {
+        Some(match owner {
+            "ndarray" => "np.arange(6.0).reshape(2, 3)",
+            "generic" => "np.int64(1)",
+            "dtype" => "np.dtype('int64')",
+            "flagsobj" => "np.arange(3).flags",
+            "list" => "[1]",
+            "tuple" => "(1,)",
+            "dict" => "{1: 2}",
+            "set" => "{1}",
+            "frozenset" => "frozenset({1})",
+            "str" => "'ab'",
+            "bytes" => "b'ab'",
+            "int" => "1",
+            "float" => "1.5",
+            "complex" => "1j",
+            "bool" => "True",
+            "range" => "range(3)",
+            "slice" => "slice(1)",
+            "numpy" => "np",
+            "numpy.lib" => "np.lib",
+            "numpy.lib.stride_tricks" => "np.lib.stride_tricks",
+            "math" | "sys" | "time" | "builtins" | "itertools" | "functools" | "operator"
+            | "collections" | "random" => MODULE_SAMPLE,
+            _ => return None,
+        })
+    }
+
+    /// Stands for "import the module named by the owner, then look it up".
+    const MODULE_SAMPLE: &str = "\u{0}module";
+
+    /// The names of `dir()` of `owner` a sample value answers, looked up in a scratch
+    /// interpreter (its own heap, so no user ids move).
+    fn probe(owner: &str) -> Vec<&'static str> {
+        let src = sample(owner).expect("an owner with a sample");
+        let mut it = Interp::new(Heap::new(false, 1 << 30), Arc::new(AtomicBool::new(false)));
+        let code = if src == MODULE_SAMPLE {
+            format!("import {owner}\n{owner}")
+        } else {
+            src.to_string()
+        };
+        let cell = crate::syntax::parse(&code).expect("sample parses");
+        let value = it.run_cell(&cell).ok().flatten().expect("sample runs");
+        names::dir(owner)
+            .into_iter()
+            .filter(|n| it.getattr(&value, n).is_ok())
+            .collect()
+    }
+
+    #[test]
+    fn completion_offers_exactly_what_arrsh_answers() {
+        // the rows declare what a value answers: each name offered is answered by a sample
+        // value, and each name of dir() a sample answers is offered
+        for owner in [
+            "ndarray",
+            "generic",
+            "dtype",
+            "flagsobj",
+            "list",
+            "tuple",
+            "dict",
+            "set",
+            "frozenset",
+            "str",
+            "bytes",
+            "int",
+            "float",
+            "complex",
+            "bool",
+            "range",
+            "slice",
+            "numpy",
+            "numpy.lib",
+            "numpy.lib.stride_tricks",
+            "math",
+            "sys",
+            "time",
+            "builtins",
+            "itertools",
+            "functools",
+            "operator",
+            "collections",
+            "random",
+        ] {
+            assert_eq!(implemented(owner), probe(owner), "{owner}");
+        }
+    }
 
     #[test]
     fn dir_of_a_value_is_its_types_list() {

@@ -149,6 +149,14 @@ impl Interp {
                 let v = v.clone();
                 self.user_next(&v)?.ok_or(Value::None)
             }
+            // a type written in Rust with a `__next__` row (`io.StringIO`, file objects)
+            v @ Value::Native(_) if Self::method_entry(v, "__next__").is_some() => {
+                match self.call_method(v, "__next__", vec![], vec![]) {
+                    Ok(x) => Ok(x),
+                    Err(e) if e.kind == crate::error::ErrorKind::StopIteration => Err(Value::None),
+                    Err(e) => return Err(e),
+                }
+            }
             other => {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not an iterator",

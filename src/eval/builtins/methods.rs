@@ -6,6 +6,12 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::value::*;
 
+/// Whether NumPy's `owner` type has a property `name` (a getset descriptor, in NumPy 2.4's
+/// names); one with no setter refuses assignment as "not writable".
+fn is_property(owner: &str, name: &str) -> bool {
+    crate::eval::registry::names::what(owner, name) == Some("attribute")
+}
+
 impl Interp {
     /// `obj.name`: a row of the registry, else the receiver's own attributes; a name CPython or
     /// NumPy have that arrsh lacks is a NotImplementedError.
@@ -48,11 +54,22 @@ impl Interp {
         match obj {
             Value::Array(a) => {
                 let a = a.clone();
-                self.array_attr(&a, obj, name)
+                match self.array_attr(&a, obj, name) {
+                    // a recarray's fields are attributes where no ndarray attribute is
+                    Err(e) if a.is_recarray() && e.kind == crate::ErrorKind::AttributeError => {
+                        self.recarray_field(&a, name)
+                    }
+                    r => r,
+                }
             }
             Value::Scalar(s) => {
                 let s = s.clone();
-                self.scalar_attr(&s, obj, name)
+                match self.scalar_attr(&s, obj, name) {
+                    Err(e) if s.dtype.record && e.kind == crate::ErrorKind::AttributeError => {
+                        self.record_field(&s, name)
+                    }
+                    r => r,
+                }
             }
             Value::DType(d) => self.dtype_attr(obj, d.dtype, name),
             Value::Flags(f) => {
@@ -109,32 +126,58 @@ impl Interp {
                     let all = Value::Ellipsis;
                     self.setitem(&f, &all, v)
                 }
+                // `a.real = v` / `a.imag = v`: every element's part (NumPy's `array_real_set`)
+                "real" | "imag" => {
+                    if name == "imag" && a.dtype().kind != crate::runtime::Kind::Complex {
+                        return Err(PyError::no_imaginary_part_to_set());
+                    }
+                    let part = self.getattr(obj, name)?;
+                    self.setitem(&part, &Value::Ellipsis, v)
+                }
                 "strides" | "dtype" | "data" => Err(PyError::attribute(format!(
                     "arrsh does not set '{name}' in place: make a new view with np.lib.stride_tricks.as_strided() or .view()"
                 ))),
-                "ndim"
-                | "size"
-                | "itemsize"
-                | "nbytes"
-                | "base"
-                | "T"
-                | "flags"
-                | "__array_interface__" => Err(PyError::attribute(format!(
-                    "attribute '{name}' of 'numpy.ndarray' objects is not writable"
-                ))),
+                _ if is_property("ndarray", name) => {
+                    Err(PyError::attribute_not_writable(name, "numpy.ndarray"))
+                }
+                _ if self.recarray_setattr(a, name, &v)? => Ok(()),
                 _ => Err(PyError::no_attribute("numpy.ndarray", name)),
             },
+            // `rec.x = 5` writes the field of a np.record (into its array when it is a view)
+            Value::Scalar(s) if s.dtype.record && s.dtype.has_field(name) => {
+                let key = self.new_str(name.into());
+                let s = s.clone();
+                self.void_setitem(&s, &key, &v).map(|_| ())
+            }
             Value::Flags(f) => match name {
                 "writeable" => {
                     let flag = self.truthy(&v)?;
                     f.array.set_writeable(flag)
                 }
-                "c_contiguous" | "f_contiguous" | "owndata" | "aligned" | "writebackifcopy"
-                | "contiguous" | "fortran" => Err(PyError::attribute(format!(
-                    "attribute '{name}' of 'numpy._core.multiarray.flagsobj' objects is not writable"
+                // arrsh's buffers are always aligned; setting True changes nothing
+                "aligned" if self.truthy(&v)? => Ok(()),
+                "writebackifcopy" if self.truthy(&v)? => Err(PyError::cannot_set_writebackifcopy()),
+                "aligned" | "writebackifcopy" => Err(PyError::not_implemented(format!(
+                    "arrsh does not clear the {} flag",
+                    name.to_uppercase()
                 ))),
-                _ => Err(PyError::no_attribute("numpy.flagsobj", name)),
+                _ if is_property("flagsobj", name) => Err(PyError::attribute_not_writable(
+                    name,
+                    crate::eval::numpy::arrayattrs::FLAGS_TYPE,
+                )),
+                _ => Err(PyError::no_attribute(
+                    crate::eval::numpy::arrayattrs::FLAGS_TYPE,
+                    name,
+                )),
             },
+            Value::Scalar(_) if is_property("generic", name) => {
+                Err(PyError::attribute_not_writable(name, "numpy.generic"))
+            }
+            Value::Scalar(_) => Err(PyError::no_attribute(&obj.type_name(), name)),
+            Value::DType(_) if is_property("dtype", name) => {
+                Err(PyError::attribute_not_writable(name, "numpy.dtype"))
+            }
+            Value::DType(_) => Err(PyError::no_attribute(&obj.type_name(), name)),
             other => Err(PyError::attribute(format!(
                 "'{}' object attribute '{name}' is read-only",
                 other.short_type_name()

@@ -87,9 +87,26 @@ fn print(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     };
     let sep = text(a.take("sep"), "sep", " ")?;
     let end = text(a.take("end"), "end", "\n")?;
-    // output goes to the cell's captured text whatever the file; flushing is immediate
-    let _file = a.take("file");
+    // without a file, output goes to the cell's captured text; flushing is immediate
+    let file = a.take("file").filter(|f| !f.is_none());
     let _flush = a.take("flush");
+    if let Some(f) = file {
+        // CPython writes each piece with `file.write` (an `io.StringIO`, an open file...)
+        let write = it.getattr(&f, "write")?;
+        let n = a.star.len();
+        for (i, v) in a.star.clone().iter().enumerate() {
+            let piece = it.str(v)?;
+            let piece = it.new_str(piece);
+            it.call(&write, vec![piece], vec![])?;
+            if i + 1 < n {
+                let sep = it.new_str(sep.clone());
+                it.call(&write, vec![sep], vec![])?;
+            }
+        }
+        let end = it.new_str(end);
+        it.call(&write, vec![end], vec![])?;
+        return Ok(Value::None);
+    }
     let mut line = String::new();
     for (i, v) in a.star.iter().enumerate() {
         if i > 0 {

@@ -5,6 +5,7 @@
 
 pub mod collections;
 pub mod functools;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod operator;
@@ -24,6 +25,7 @@ use crate::eval::object::value::{IterState, NativeObj, NativeSlots, PyIter, Valu
 pub const STDLIB: &[&str] = &[
     "collections",
     "functools",
+    "io",
     "itertools",
     "math",
     "operator",

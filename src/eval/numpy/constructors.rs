@@ -25,9 +25,19 @@ fn np_abstract_contains(name: &str, dt: DType) -> bool {
         "inexact" => matches!(dt.kind, Kind::Float | Kind::Complex),
         "floating" => dt.kind == Kind::Float,
         "complexfloating" => dt.kind == Kind::Complex,
-        "flexible" => matches!(dt.kind, Kind::Bytes | Kind::Str),
+        "flexible" => matches!(dt.kind, Kind::Bytes | Kind::Str | Kind::Void),
         "character" => matches!(dt.kind, Kind::Bytes | Kind::Str),
         _ => false,
+    }
+}
+
+/// The type of a dtype's scalars (`dtype.type`, `type(a[0])`): one `numpy.void` whatever the
+/// size or fields, `numpy.record` for a record dtype.
+pub fn scalar_type_kind(dt: DType) -> TypeKind {
+    match dt.kind {
+        Kind::Void if dt.record => TypeKind::NpRecord,
+        Kind::Void => TypeKind::NpScalar(DType::void(0)),
+        _ => TypeKind::NpScalar(dt.to_native()),
     }
 }
 
@@ -50,6 +60,10 @@ impl Interp {
             (TypeKind::Range, Value::Range(_)) => true,
             (TypeKind::Slice, Value::Slice(_)) => true,
             (TypeKind::Ndarray, Value::Array(_)) => true,
+            (TypeKind::RecArray, Value::Array(a)) => a.is_recarray(),
+            (TypeKind::NpRecord, Value::Scalar(s)) => s.dtype.record,
+            // np.void is one type for every size and structure
+            (TypeKind::NpScalar(dt), Value::Scalar(s)) if dt.is_void() => s.dtype.is_void(),
             // datetime64 is one type for every unit
             (TypeKind::NpScalar(dt), Value::Scalar(s)) if dt.is_time() => s.dtype.kind == dt.kind,
             (TypeKind::NpScalar(dt), Value::Scalar(s)) => s.dtype.to_native() == dt,
@@ -99,6 +113,9 @@ impl Interp {
             (_, T::Object) => true,
             (T::Bool, T::Int) => true,
             (T::NpScalar(dt), T::NpAbstract(name)) => np_abstract_contains(name, dt),
+            (T::RecArray, T::Ndarray) => true,
+            (T::NpRecord, T::NpScalar(dt)) => dt.is_void(),
+            (T::NpRecord, T::NpAbstract(name)) => np_abstract_contains(name, DType::void(0)),
             (T::NpScalar(dt), T::Float) => dt == DType::FLOAT64,
             (T::NpAbstract(x), T::NpAbstract(y)) => np_parent(x, y),
             (T::Exception(x), T::Exception(y)) => x.is_subclass_of(y),
@@ -475,8 +492,9 @@ impl Interp {
             Value::Set(_) => TypeKind::Set,
             Value::Range(_) => TypeKind::Range,
             Value::Slice(_) => TypeKind::Slice,
+            Value::Array(a) if a.is_recarray() => TypeKind::RecArray,
             Value::Array(_) => TypeKind::Ndarray,
-            Value::Scalar(s) => TypeKind::NpScalar(s.dtype.to_native()),
+            Value::Scalar(s) => scalar_type_kind(s.dtype),
             Value::DType(d) => TypeKind::Record(leak_dtype_class(d.dtype)),
             Value::Type(_) => TypeKind::Type,
             Value::Module(_) => TypeKind::Module,

@@ -193,6 +193,9 @@ fn array(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
                 let c = it.copy_in_order(a, a.dtype(), order)?;
                 crate::eval::numpy::origins::array_copied(a, &c, copy, order);
                 c
+            } else if a.is_recarray() && args.func == "asarray" {
+                // np.asarray of a recarray: an ndarray view of it (NumPy's subok=False)
+                it.view_as_class(a, crate::runtime::ArrayClass::Ndarray)
             } else {
                 a.clone()
             }

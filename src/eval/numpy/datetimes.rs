@@ -14,11 +14,28 @@ use crate::runtime::datetime::{self, NAT, Unit, finer};
 use crate::runtime::kernels::{self, BinaryOp as KOp};
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
 
-pub const ROWS: &[Row] = &[Row::np_py(
-    "numpy.datetime_as_string",
-    "(arr, unit=None, timezone='naive', casting='same_kind')",
-    datetime_as_string,
-)];
+pub const ROWS: &[Row] = &[
+    Row::np_py(
+        "numpy.datetime_as_string",
+        "(arr, unit=None, timezone='naive', casting='same_kind')",
+        datetime_as_string,
+    ),
+    Row::np_c("numpy.datetime_data", "(dtype, /)", datetime_data),
+];
+
+/// `np.datetime_data(dtype)`: the unit and its count, `('D', 1)` (arrsh's counts are 1).
+fn datetime_data(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let d = a.req("dtype")?;
+    let dt = it.to_dtype(&d)?;
+    let Some(unit) = dt.time_unit() else {
+        return Err(PyError::type_error(
+            "cannot get datetime metadata from non-datetime type",
+        ));
+    };
+    let code = it.new_str(unit.code().into());
+    let one = it.new_i64(1);
+    Ok(it.new_tuple(vec![code, one]))
+}
 
 /// `np.datetime_as_string(arr)`: the ISO text of each element at its own unit, in the `U`
 /// dtype `astype(str)` would choose (`unit=`, `timezone=` and `casting=` are not modelled).
@@ -43,6 +60,46 @@ fn datetime_as_string(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 }
 
 impl Interp {
+    /// `item()`/`tolist()` of one datetime64/timedelta64 value, by NumPy's rules
+    /// (`convert_datetime_to_pyobject`, `convert_timedelta_to_pyobject`): NaT is None (and so is
+    /// any generic datetime); a count of units finer than microseconds is an int (and of a
+    /// timedelta's years, months or generic units); so is a date outside years 1..9999 or a
+    /// timedelta past 999999999 days. The rest would be `datetime` objects, which arrsh does not have yet.
+    pub fn time_to_python(&mut self, dt: DType, v: &Scalar) -> PyResult<Value> {
+        let x = scalar_count(v);
+        let unit = dt.time_unit().unwrap_or(Unit::Generic);
+        let is_datetime = dt.kind == Kind::Datetime;
+        if x == NAT || (is_datetime && unit == Unit::Generic) {
+            return Ok(Value::None);
+        }
+        let as_int = unit > Unit::Us || (!is_datetime && matches!(unit, Unit::Y | Unit::M));
+        if as_int {
+            return Ok(self.new_i64(x));
+        }
+        let name = dt.name();
+        if is_datetime {
+            let days = datetime::cast_datetime(x, unit, Unit::D).unwrap_or(NAT);
+            let (year, _, _) = datetime::civil_from_days(days);
+            if days == NAT || !(1..=9999).contains(&year) {
+                return Ok(self.new_i64(x));
+            }
+            let class = if unit > Unit::D {
+                "datetime.datetime"
+            } else {
+                "datetime.date"
+            };
+            return Err(PyError::datetime_object_not_implemented(class, &name));
+        }
+        let days = datetime::cast_timedelta(x, unit, Unit::D).unwrap_or(i64::MAX);
+        if !(-999_999_999..=999_999_999).contains(&days) {
+            return Ok(self.new_i64(x));
+        }
+        Err(PyError::datetime_object_not_implemented(
+            "datetime.timedelta",
+            &name,
+        ))
+    }
+
     /// `np.isnat(x)`: true where a datetime64/timedelta64 element is NaT; NumPy's TypeError for
     /// other dtypes.
     pub fn isnat_array(&mut self, a: &Rc<NdArray>) -> PyResult<Rc<NdArray>> {
@@ -74,6 +131,24 @@ impl Interp {
     ) -> PyResult<Value> {
         let unit = match unit {
             None | Some(Value::None) => None,
+            // `np.datetime_data`'s tuple: (unit, count)
+            Some(Value::Tuple(t)) if t.items.len() == 2 => {
+                let (Value::Str(code), Some(n)) = (&t.items[0], self.index_int(&t.items[1])) else {
+                    return Err(PyError::type_error(
+                        "Cannot convert 'tuple' to a NumPy datetime unit",
+                    ));
+                };
+                if n.to_i64() != Some(1) {
+                    let text = format!("{}{}", n.to_i128_saturating(), code.v);
+                    return Err(PyError::datetime_multiplier_not_implemented(&text));
+                }
+                Some(Unit::parse(&code.v).ok_or_else(|| {
+                    PyError::type_error(format!("Invalid datetime unit \"{}\" in metadata", code.v))
+                })?)
+            }
+            Some(Value::Str(s)) if crate::runtime::dtype::is_multiplied_unit(&s.v) => {
+                return Err(PyError::datetime_multiplier_not_implemented(&s.v));
+            }
             Some(Value::Str(s)) => Some(Unit::parse(&s.v).ok_or_else(|| {
                 PyError::type_error(format!("Invalid datetime unit \"{}\" in metadata", s.v))
             })?),

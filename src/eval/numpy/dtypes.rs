@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::Value;
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar, kernels};
@@ -95,15 +94,7 @@ const RULE: &str = "------------------------------------------------------------
 
 impl Interp {
     /// `dtype.newbyteorder(new_order='S')`.
-    pub fn dtype_newbyteorder(
-        &mut self,
-        dt: DType,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new("newbyteorder", args, kw);
-        let order = p.opt(0, "new_order")?;
-        p.finish()?;
+    pub fn dtype_newbyteorder(&mut self, dt: DType, order: Option<Value>) -> PyResult<Value> {
         let code = match &order {
             None => 'S',
             Some(Value::Str(s)) => match s.v.chars().next() {
@@ -130,19 +121,7 @@ impl Interp {
 
     /// `a.byteswap(inplace=False)`: the same dtype over swapped bytes — a copy, or `a` itself
     /// with its own memory swapped.
-    pub fn byteswap_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new("byteswap", args, kw);
-        let inplace = p.opt(0, "inplace")?;
-        p.finish()?;
-        let inplace = match inplace {
-            Some(v) => self.truthy(&v)?,
-            None => false,
-        };
+    pub fn byteswap_array(&mut self, a: &Rc<NdArray>, inplace: bool) -> PyResult<Value> {
         if inplace {
             kernels::byteswap_in_place(&self.ctx, a)?;
             return Ok(Value::Array(a.clone()));

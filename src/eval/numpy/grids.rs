@@ -41,6 +41,8 @@ pub const ROWS: &[Row] = &[
     Row::attr("numpy.ogrid", ogrid),
     Row::attr("numpy.r_", r_),
     Row::attr("numpy.c_", c_),
+    Row::attr("numpy.s_", s_),
+    Row::attr("numpy.index_exp", index_exp),
 ];
 
 /// `np.<name>(*args, **kw)` from Rust.
@@ -314,6 +316,35 @@ static C_SLOTS: NativeSlots = NativeSlots {
     len: Some(zero_len),
     ..NativeSlots::NONE
 };
+
+/// `np.s_` and `np.index_exp` (`IndexExpression`): `s_[...]` is the index itself,
+/// `index_exp[...]` always a tuple.
+static S_SLOTS: NativeSlots = NativeSlots {
+    getitem: Some(s_item),
+    ..NativeSlots::NONE
+};
+static INDEX_EXP_SLOTS: NativeSlots = NativeSlots {
+    getitem: Some(index_exp_item),
+    ..NativeSlots::NONE
+};
+
+fn s_(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    let t = "numpy.lib._index_tricks_impl.IndexExpression";
+    Ok(native(it, t, &S_SLOTS, Box::new(())))
+}
+fn index_exp(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    let t = "numpy.lib._index_tricks_impl.IndexExpression";
+    Ok(native(it, t, &INDEX_EXP_SLOTS, Box::new(())))
+}
+fn s_item(_: &mut Interp, _: &Value, key: &Value) -> PyResult<Value> {
+    Ok(key.clone())
+}
+fn index_exp_item(it: &mut Interp, _: &Value, key: &Value) -> PyResult<Value> {
+    Ok(match key {
+        Value::Tuple(_) => key.clone(),
+        other => it.new_tuple(vec![other.clone()]),
+    })
+}
 
 fn zero_len(_: &mut Interp, _: &Value) -> PyResult<usize> {
     Ok(0)

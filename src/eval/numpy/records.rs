@@ -386,6 +386,9 @@ impl Interp {
 
     /// `tolist()`/`item()` of a record: a tuple of its fields' Python values.
     pub fn record_to_python(&mut self, dt: DType, v: &Scalar) -> PyResult<Value> {
+        if dt.is_time() {
+            return self.time_to_python(dt, v);
+        }
         let (Some(fields), Scalar::Void(bytes)) = (dt.fields(), v) else {
             return Ok(self.to_python(v));
         };

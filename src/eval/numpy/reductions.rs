@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::value::Value;
 use crate::eval::registry::{Bound, Row};
 use crate::runtime::array::normalize_axis;
@@ -178,8 +177,19 @@ impl Interp {
         }
     }
 
-    pub(crate) fn refuse_out(v: &Option<Value>, func: &str) -> PyResult<()> {
-        Self::refuse_kw(v, func, "out")
+    /// `out=` as NumPy's converters check it before arrsh refuses to write outputs: a ufunc's
+    /// (`sum`, `mean`, `clip`: `return arrays must be of ArrayType`), or
+    /// `PyArray_OutputConverter`'s (`argmin`, `cumsum`, `round`: `output must be an array`).
+    pub(crate) fn refuse_out_as(
+        v: &Option<Value>,
+        func: &str,
+        not_array: fn() -> PyError,
+    ) -> PyResult<()> {
+        match v {
+            Some(Value::Array(_)) => Self::refuse_kw(v, func, "out"),
+            Some(x) if !x.is_none() => Err(not_array()),
+            _ => Ok(()),
+        }
     }
 
     /// A keyword arrsh parses but does not honour: refused when given a value other than its
@@ -194,27 +204,23 @@ impl Interp {
         }
     }
 
-    /// `a.sum(axis, dtype, out, keepdims, initial)`, `a.prod(...)`, and
+    /// `a.sum(axis, dtype, out, keepdims, initial, where)`, `a.prod(...)`, and
     /// `a.min(axis, out, keepdims, initial)` / `a.max(...)` (no `dtype` there).
     pub fn reduce_array(
         &mut self,
         a: &Rc<NdArray>,
         op: ReduceOp,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-        method: &str,
+        p: &mut Bound,
     ) -> PyResult<Value> {
-        let mut p = Args::new(method, args, kw);
+        let method = p.func;
         let has_dtype = matches!(op, ReduceOp::Sum | ReduceOp::Prod);
-        let axis = p.opt(0, "axis")?;
-        let base = if has_dtype { 1 } else { 0 };
-        let dtype = if has_dtype { p.opt(1, "dtype")? } else { None };
-        let out = p.opt(base + 1, "out")?;
-        let keepdims = p.opt(base + 2, "keepdims")?;
-        let initial = p.opt(base + 3, "initial")?;
-        let where_ = p.opt(base + 4, "where")?;
-        p.finish()?;
-        Self::refuse_out(&out, method)?;
+        let axis = p.take("axis");
+        let dtype = p.take("dtype");
+        let out = p.take("out");
+        let keepdims = p.take("keepdims");
+        let initial = p.take("initial");
+        let where_ = p.take("where");
+        Self::refuse_out_as(&out, method, PyError::return_arrays_must_be_array_type)?;
         let d = a.dtype();
         if d.is_flexible() {
             if op == ReduceOp::Sum {
@@ -298,20 +304,13 @@ impl Interp {
     /// `a.mean(axis, dtype, out, keepdims)`: NumPy's `_mean` — the sum in float64 for bools and
     /// integers, float32 for float16 (rounded back at the end), divided by the count in that
     /// dtype.
-    pub fn mean_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new("mean", args, kw);
-        let axis = p.opt(0, "axis")?;
-        let dtype = p.opt(1, "dtype")?;
-        let out = p.opt(2, "out")?;
-        let keepdims = p.opt(3, "keepdims")?;
-        let where_ = p.kw_only("where");
-        p.finish()?;
-        Self::refuse_out(&out, "mean")?;
+    pub fn mean_array(&mut self, a: &Rc<NdArray>, p: &mut Bound) -> PyResult<Value> {
+        let axis = p.take("axis");
+        let dtype = p.take("dtype");
+        let out = p.take("out");
+        let keepdims = p.take("keepdims");
+        let where_ = p.take("where");
+        Self::refuse_out_as(&out, "mean", PyError::return_arrays_must_be_array_type)?;
         Self::refuse_kw(&where_, "mean", "where")?;
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
@@ -361,19 +360,12 @@ impl Interp {
     }
 
     /// `a.argmin(axis, out, *, keepdims)` / `argmax`.
-    pub fn arg_reduce_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new(name, args, kw);
-        let axis = p.opt(0, "axis")?;
-        let out = p.opt(1, "out")?;
-        let keepdims = p.kw_only("keepdims");
-        p.finish()?;
-        Self::refuse_out(&out, name)?;
+    pub fn arg_reduce_array(&mut self, a: &Rc<NdArray>, p: &mut Bound) -> PyResult<Value> {
+        let name = p.func;
+        let axis = p.take("axis");
+        let out = p.take("out");
+        let keepdims = p.take("keepdims");
+        Self::refuse_out_as(&out, name, PyError::output_must_be_array)?;
         let axis = self.one_axis_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
         let op = if name == "argmin" {
@@ -391,21 +383,16 @@ impl Interp {
         self.finish_reduce(r, a, axes.as_deref(), keep)
     }
 
-    /// `a.any(axis, out, keepdims)` / `a.all(...)`: reductions of the array seen as bools.
-    pub fn any_all_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new(name, args, kw);
-        let axis = p.opt(0, "axis")?;
-        let out = p.opt(1, "out")?;
-        let keepdims = p.opt(2, "keepdims")?;
-        let where_ = p.kw_only("where");
-        p.finish()?;
-        Self::refuse_out(&out, name)?;
+    /// `a.any(axis, dtype, out, keepdims, *, where)` / `a.all(...)` (NumPy's `_any`): reductions of the array seen as bools.
+    pub fn any_all_array(&mut self, a: &Rc<NdArray>, p: &mut Bound) -> PyResult<Value> {
+        let name = p.func;
+        let axis = p.take("axis");
+        let dtype = p.take("dtype");
+        let out = p.take("out");
+        let keepdims = p.take("keepdims");
+        let where_ = p.take("where");
+        Self::refuse_out_as(&out, name, PyError::return_arrays_must_be_array_type)?;
+        Self::refuse_kw(&dtype, name, "dtype")?;
         Self::refuse_kw(&where_, name, "where")?;
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
@@ -423,19 +410,12 @@ impl Interp {
 
     /// `a.cumsum(axis, dtype, out)` / `a.cumprod(...)`: same dtype rules as `sum`/`prod`; without
     /// an axis the result is 1-d over the C-ordered elements.
-    pub fn accumulate_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new(name, args, kw);
-        let axis = p.opt(0, "axis")?;
-        let dtype = p.opt(1, "dtype")?;
-        let out = p.opt(2, "out")?;
-        p.finish()?;
-        Self::refuse_out(&out, name)?;
+    pub fn accumulate_array(&mut self, a: &Rc<NdArray>, p: &mut Bound) -> PyResult<Value> {
+        let name = p.func;
+        let axis = p.take("axis");
+        let dtype = p.take("dtype");
+        let out = p.take("out");
+        Self::refuse_out_as(&out, name, PyError::output_must_be_array)?;
         let axis = self.one_axis_arg(axis, a.ndim())?;
         let acc = match self.reduce_dtype_arg(&dtype)? {
             Some(d) => d,

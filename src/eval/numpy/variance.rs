@@ -5,35 +5,26 @@ use std::rc::Rc;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::value::Value;
+use crate::eval::registry::Bound;
 use crate::runtime::kernels::{self, BinaryOp, ReduceOp, UnaryOp};
 use crate::runtime::{DType, Kind, NdArray, OrderArg, Scalar};
 
 impl Interp {
     /// `a.var(axis, dtype, out, ddof, keepdims)` / `a.std(...)` (`name` says which).
-    pub fn var_array(
-        &mut self,
-        a: &Rc<NdArray>,
-        name: &str,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let mut p = Args::new(name, args, kw);
-        let axis = p.opt(0, "axis")?;
-        let dtype = p.opt(1, "dtype")?;
-        let out = p.opt(2, "out")?;
-        let ddof = p.opt(3, "ddof")?;
-        let keepdims = p.opt(4, "keepdims")?;
-        let where_ = p.kw_only("where");
-        let mean = p.kw_only("mean");
-        let correction = p.kw_only("correction");
-        p.finish()?;
-        Self::refuse_out(&out, name)?;
+    pub fn var_array(&mut self, a: &Rc<NdArray>, p: &mut Bound) -> PyResult<Value> {
+        let name = p.func;
+        let axis = p.take("axis");
+        let dtype = p.take("dtype");
+        let out = p.take("out");
+        let ddof = p.take("ddof");
+        let keepdims = p.take("keepdims");
+        let where_ = p.take("where");
+        let mean = p.take("mean");
+        Self::refuse_out_as(&out, name, PyError::return_arrays_must_be_array_type)?;
         Self::refuse_kw(&dtype, name, "dtype")?;
         Self::refuse_kw(&where_, name, "where")?;
         Self::refuse_kw(&mean, name, "mean")?;
-        Self::refuse_kw(&correction, name, "correction")?;
         let axes = self.axes_arg(axis, a.ndim())?;
         let keep = self.flag_arg(keepdims)?;
         let ddof = match ddof {

@@ -51,11 +51,36 @@ impl Interp {
                 self.infer_flexible(&leaves, dt.kind)?
             }
             Some(dt) => dt,
+            // empty arrays inside give no leaves, but their dtypes still count
+            None if leaves.is_empty() => self.nested_array_dtype(v)?.unwrap_or(DType::FLOAT64),
             None => self.infer_dtype(&leaves)?,
         };
         let arr = NdArray::zeros(&self.ctx, &shape, dt, Order::C)?;
         self.fill_leaves(&arr, &leaves)?;
         Ok(arr)
+    }
+
+    /// The promoted dtype of the arrays nested in `v` (`np.asarray((np.array([], int),))` is
+    /// int64, not the float64 of an empty list).
+    fn nested_array_dtype(&mut self, v: &Value) -> PyResult<Option<DType>> {
+        if let Value::Array(a) = v {
+            return Ok(Some(a.dtype()));
+        }
+        if !Self::is_sequence(v) {
+            return Ok(None);
+        }
+        let mut found: Option<DType> = None;
+        for item in self.collect(v)? {
+            if let Some(d) = self.nested_array_dtype(&item)? {
+                found = Some(match found {
+                    None => d,
+                    Some(f) => {
+                        promote(f, d).ok_or_else(|| PyError::type_error("no common dtype"))?
+                    }
+                });
+            }
+        }
+        Ok(found)
     }
 
     fn is_sequence(v: &Value) -> bool {
@@ -273,6 +298,17 @@ impl Interp {
             },
             Value::Array(a) => a.dtype(),
             Value::List(_) => self.struct_dtype_from_list(v, false)?,
+            // `(np.record, dt)` / `(np.void, dt)`: the structure with that scalar type
+            Value::Tuple(t)
+                if t.items.len() == 2
+                    && matches!(&t.items[0], Value::Type(ty)
+                        if matches!(ty.kind, TypeKind::NpRecord)
+                            || matches!(ty.kind, TypeKind::NpScalar(d) if d.is_void())) =>
+            {
+                let record =
+                    matches!(&t.items[0], Value::Type(ty) if ty.kind == TypeKind::NpRecord);
+                self.to_dtype(&t.items[1])?.with_record(record)
+            }
             Value::Dict(d) => self.struct_dtype_from_dict(d, false)?,
             _ => return Err(self.not_a_dtype(v)?),
         })

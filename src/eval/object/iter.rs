@@ -187,8 +187,19 @@ impl Interp {
                 },
             });
         }
+        let st = self.iter_state(v)?;
+        // a native object's iterator (a stream's lines) steps through `iter_next`, so it is
+        // shared rather than owned
+        if matches!(st, IterState::Gen(_) | IterState::Native(_)) {
+            let Value::Iter(it) = self.new_iter("iterator", st) else {
+                unreachable!("new_iter makes iterators")
+            };
+            return Ok(ValueIter {
+                kind: Kind::Shared(it),
+            });
+        }
         Ok(ValueIter {
-            kind: Kind::Own(self.iter_state(v)?),
+            kind: Kind::Own(st),
         })
     }
 

@@ -40,6 +40,7 @@ const MODULES: &[&str] = &[
     "numpy.lib.array_utils",
     "numpy.random",
     "numpy.linalg",
+    "numpy.rec",
     "builtins",
 ];
 
@@ -191,7 +192,8 @@ impl Objects {
     /// `np.dtype(float) is np.dtype('f8')` as in NumPy; `None` for the others, which NumPy
     /// makes anew each time (`np.dtype('>i4') is np.dtype('>i4')` is False).
     pub fn builtin_dtype(&self, dtype: DType) -> Option<Value> {
-        if dtype.is_flexible() || dtype.big_endian || dtype.explicit_little {
+        // void and structured dtypes are made anew too (a record dtype equals its plain one)
+        if dtype.is_flexible() || dtype.is_void() || dtype.big_endian || dtype.explicit_little {
             return None;
         }
         let mut ds = self.builtin_dtypes.borrow_mut();
@@ -274,7 +276,7 @@ impl Objects {
     }
 }
 
-fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
+pub(crate) fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
     use crate::error::ErrorKind;
     // NumPy's exception classes live in numpy.exceptions, not in builtins
     if matches!(

@@ -143,6 +143,18 @@ impl Interp {
         if crate::eval::object::dunder::is_user(obj) {
             return self.user_getitem(obj, idx);
         }
+        let r = self.getitem_of(obj, idx)?;
+        // `recarray.__getitem__`: structures stay recarrays, other results are ndarrays
+        if let (Value::Array(a), Value::Array(v)) = (obj, &r)
+            && a.is_recarray()
+        {
+            let v = v.clone();
+            return Ok(Value::Array(self.recarray_result(a, v)));
+        }
+        Ok(r)
+    }
+
+    fn getitem_of(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
         match obj {
             Value::Array(a) if a.dtype().fields().is_some() => {
                 if let Some(v) = self.record_view(a, idx)? {
@@ -312,6 +324,16 @@ impl Interp {
             }
             _ => {
                 let src = self.to_array(v, None)?;
+                // NumPy converts a list's items one by one to the target's type, so a Python
+                // complex going into a real array fails as `x[1] = 1.2j` does (an array of
+                // complex values would be cast, with a ComplexWarning)
+                if src.dtype().kind == Kind::Complex
+                    && target.dtype().kind != Kind::Complex
+                    && target.dtype().is_numeric()
+                    && let Some(z) = first_python_complex(self, v)?
+                {
+                    self.value_to_element(&z, target.dtype())?;
+                }
                 kernels::assign(&self.ctx, target, &src)
             }
         }
@@ -462,5 +484,21 @@ impl Interp {
                 )));
             }
         })
+    }
+}
+
+/// The first Python `complex` inside nested lists and tuples, in order.
+fn first_python_complex(it: &mut Interp, v: &Value) -> PyResult<Option<Value>> {
+    match v {
+        Value::Complex(_) => Ok(Some(v.clone())),
+        Value::List(_) | Value::Tuple(_) => {
+            for x in it.collect(v)? {
+                if let Some(z) = first_python_complex(it, &x)? {
+                    return Ok(Some(z));
+                }
+            }
+            Ok(None)
+        }
+        _ => Ok(None),
     }
 }

@@ -301,6 +301,10 @@ pub enum TypeKind {
     Type,
     Object,
     Ndarray,
+    /// `numpy.recarray` (`numpy.rec.recarray`): arrays whose class is `ArrayClass::RecArray`.
+    RecArray,
+    /// `numpy.record`: the scalars of a record dtype (`DType::record`), a `numpy.void` subclass.
+    NpRecord,
     /// `numpy.int64` and friends: the scalar type of a dtype.
     NpScalar(DType),
     /// NumPy's abstract scalar classes (`numpy.integer`, `numpy.floating`, `numpy.generic`...),
@@ -415,6 +419,7 @@ impl Value {
             Value::Set(s) => if s.frozen { "frozenset" } else { "set" }.into(),
             Value::Range(_) => "range".into(),
             Value::Slice(_) => "slice".into(),
+            Value::Array(a) if a.is_recarray() => "numpy.rec.recarray".into(),
             Value::Array(_) => "numpy.ndarray".into(),
             Value::Scalar(s) => format!("numpy.{}", s.dtype.scalar_type_name()),
             Value::DType(d) => format!("numpy.dtypes.{}", dtype_class_name(d.dtype)),

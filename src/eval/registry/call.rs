@@ -81,8 +81,19 @@ impl Interp {
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         let e = registry::resolve(e);
+        // a NumPy scalar's methods run `ndarray`'s on it as a 0-d array and give 0-d results
+        // back as scalars (NumPy's `gentype_generic_method`)
+        let (this, on_scalar) = match this {
+            Value::Scalar(s) if e.owner == "generic" => {
+                (Value::Array(self.scalar_to_array(s.dtype, &s.v)?), true)
+            }
+            this => (this, false),
+        };
         let b = registry::bind::bind(e.conv, &e.spec, e.qualname(), e.short, this, args, kw)?;
-        (e.row.run)(self, b)
+        match (e.row.run)(self, b)? {
+            Value::Array(r) if on_scalar && r.ndim() == 0 => self.wrap_result(r),
+            r => Ok(r),
+        }
     }
 
     /// The value `owner.name` stands for: the function object, a bound method of `this`, or

@@ -13,6 +13,7 @@ name that does not exist (AttributeError), for `dir()`, and to check its own row
 import builtins
 import collections
 import functools
+import io
 import itertools
 import math
 import operator
@@ -30,7 +31,7 @@ MODULES = ['numpy', 'numpy.linalg', 'numpy.random', 'numpy.fft', 'numpy.lib',
            'numpy.rec', 'numpy.polynomial', 'numpy.dtypes', 'numpy.exceptions', 'numpy.emath',
            'numpy.testing', 'numpy.ma',
            'builtins', 'math', 'sys', 'time', 'itertools', 'functools', 'operator', 'collections',
-           'random']
+           'random', 'io']
 TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': frozenset,
          'str': str, 'bytes': bytes, 'int': int, 'float': float, 'complex': complex,
          'bool': bool, 'range': range, 'slice': slice, 'object': object, 'type': type,
@@ -42,7 +43,10 @@ TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': fr
          'function': types.FunctionType,
          'numpy.errstate': np.errstate,
          'numpy.random.Generator': np.random.Generator,
-         'numpy.random.RandomState': np.random.RandomState}
+         'numpy.random.RandomState': np.random.RandomState,
+         '_io.StringIO': io.StringIO, '_io.BytesIO': io.BytesIO,
+         '_io.TextIOWrapper': io.TextIOWrapper, '_io.BufferedReader': io.BufferedReader,
+         '_io.BufferedWriter': io.BufferedWriter}
 
 
 def module(name):

@@ -108,6 +108,9 @@ pub struct Row {
     /// The signature shown, when it is not the spec's (`ndarray.sum` binds as NumPy's Python
     /// `_sum` but shows `(axis=None, dtype=None, out=None, **kwargs)`).
     pub shown: Option<&'static str>,
+    /// The owner whose names what the row gives has (`ndarray.T` gives an `ndarray`,
+    /// `ndarray.shape` a `tuple`), for completing `a.T.<Tab>` without running anything.
+    pub returns: Option<&'static str>,
 }
 
 /// The spec of a ufunc with `nin` inputs and `nout` outputs (NumPy's `__signature__`).
@@ -141,6 +144,7 @@ impl Row {
             run,
             conv: None,
             shown: None,
+            returns: None,
         }
     }
     /// A CPython builtin or C-module function.
@@ -239,6 +243,11 @@ impl Row {
         self.sig = sig;
         self
     }
+    /// Says what owner's names the value the row gives has.
+    pub const fn returns(mut self, owner: &'static str) -> Row {
+        self.returns = Some(owner);
+        self
+    }
     /// Overrides the signature shown.
     pub const fn shown(mut self, text: &'static str) -> Row {
         self.shown = Some(text);
@@ -264,8 +273,17 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::arraymethods::GENERIC_ROWS,
     crate::eval::numpy::arraymethods::SCALAR_CLASS_ROWS,
     crate::eval::numpy::arraymethods::DTYPE_ROWS,
+    crate::eval::numpy::arrayattrs::NDARRAY_ROWS,
+    crate::eval::numpy::arrayattrs::GENERIC_ROWS,
+    crate::eval::numpy::arrayattrs::DTYPE_ROWS,
+    crate::eval::numpy::arrayattrs::FLAGS_ROWS,
     crate::eval::numpy::module::ROWS,
     crate::eval::numpy::creation::ROWS,
+    crate::eval::numpy::einsum::ROWS,
+    crate::eval::numpy::editing::ROWS,
+    crate::eval::numpy::insert_delete::ROWS,
+    crate::eval::numpy::spacing::ROWS,
+    crate::eval::numpy::setops::ROWS,
     crate::eval::numpy::shapes::ROWS,
     crate::eval::numpy::stride_tricks::ROWS,
     crate::eval::numpy::info::ROWS,
@@ -282,9 +300,12 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::datetimes::ROWS,
+    crate::eval::numpy::recarrays::ROWS,
+    crate::eval::numpy::recbuilders::ROWS,
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
     crate::eval::numpy::iterators::ROWS,
+    crate::eval::numpy::npyio::ROWS,
     crate::eval::numpy::random::ROWS,
     crate::eval::numpy::random::LEGACY_ROWS,
     crate::eval::numpy::random::GENERATOR_ROWS,
@@ -296,6 +317,10 @@ const TABLES: &[&[Row]] = &[
     crate::eval::modules::operator::ROWS,
     crate::eval::modules::collections::ROWS,
     crate::eval::modules::random::ROWS,
+    crate::eval::modules::io::ROWS,
+    crate::eval::modules::io::TEXT_ROWS,
+    crate::eval::modules::io::BYTES_ROWS,
+    crate::eval::modules::io::file::ROWS,
 ];
 
 /// A row with its spec read and its name split.

@@ -102,6 +102,9 @@ impl Interp {
                     self.repr(&s.step)?
                 )
             }
+            Value::Array(a) if a.is_recarray() => {
+                print::recarray_repr(&ArrayElems::new(a), &self.print_opts)
+            }
             Value::Array(a) => print::array_repr(&ArrayElems::new(a), &self.print_opts),
             Value::Scalar(s) => print::scalar_repr(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.repr(),
@@ -253,6 +256,8 @@ pub fn type_qualname(kind: TypeKind) -> String {
         TypeKind::Type => "type".into(),
         TypeKind::Object => "object".into(),
         TypeKind::Ndarray => "numpy.ndarray".into(),
+        TypeKind::RecArray => "numpy.rec.recarray".into(),
+        TypeKind::NpRecord => "numpy.record".into(),
         TypeKind::NpScalar(dt) => format!("numpy.{}", dt.scalar_type_name()),
         TypeKind::NpAbstract(name) => format!("numpy.{name}"),
         TypeKind::DTypeClass => "numpy.dtype".into(),

@@ -4,6 +4,7 @@
 
 mod arith;
 mod blocks;
+mod einsum;
 pub mod elem;
 mod fpcheck;
 mod linalg;
@@ -27,6 +28,7 @@ use super::scalar::Scalar;
 use crate::error::{PyError, PyResult};
 
 pub use arith::{complex_mul_plain, complex_pow, float_divmod};
+pub use einsum::sum_of_products;
 pub use linalg::dot;
 pub use mathfns::{
     FloatBinOp, FloatOp, Predicate, float_binary, float_unary, int_fmod, int_sign, logical_not,

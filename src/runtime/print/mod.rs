@@ -200,6 +200,29 @@ pub fn array_repr(a: &dyn Elements, opts: &PrintOptions) -> String {
     arr_str + &spacer + &extra_str
 }
 
+/// `repr(recarray)` (`recarray.__repr__`): `rec.array(` and the values, the dtype on a line of
+/// its own as `str(dtype)` (a record dtype shown as its plain structure); a recarray of
+/// unstructured void shows as `array(...).view(numpy.recarray)`.
+pub fn recarray_repr(a: &dyn Elements, opts: &PrintOptions) -> String {
+    let dtype = a.dtype();
+    let (prefix, tail) = if dtype.fields().is_some() || !dtype.is_void() {
+        ("rec.array(", ")")
+    } else {
+        ("array(", ").view(numpy.recarray)")
+    };
+    let shape = a.shape();
+    let body = if size_of(shape) > 0 || shape == [0] {
+        array2string(a, opts, ", ", prefix, ",")
+    } else {
+        format!("[], shape={}", shape_str(shape))
+    };
+    // NumPy 1.13's printing left a space before the line break
+    let space = if opts.legacy_level() <= 113 { " " } else { "" };
+    let indent = " ".repeat(prefix.len());
+    let dt = dtype.with_record(false).str_form();
+    format!("{prefix}{body},{space}\n{indent}dtype={dt}{tail}")
+}
+
 /// `str(arr)` / `print(arr)`: `[0 1 2]`; a 0-d array prints as its scalar's `str`.
 pub fn array_str(a: &dyn Elements, opts: &PrintOptions) -> String {
     if a.shape().is_empty() {
@@ -274,6 +297,11 @@ pub fn scalar_repr(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
     if dtype.kind == Kind::Void && legacy > 125 {
         let body = void_scalar_text(dtype, v, opts);
         return match dtype.fields() {
+            // `np.record(...)` names the plain structure, as `recarray.__repr__` does
+            Some(_) if dtype.record => format!(
+                "np.record({body}, dtype={})",
+                dtype.with_record(false).str_form()
+            ),
             Some(_) => format!("np.void({body}, dtype={})", dtype.str_form()),
             None => format!("np.void({body})"),
         };

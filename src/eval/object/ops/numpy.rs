@@ -130,6 +130,19 @@ impl Interp {
     /// The compute dtype for numeric `a <op> b` (NEP 50), NumPy's refusals included.
     pub(crate) fn resolve(&mut self, op: KOp, a: &Operand, b: &Operand) -> PyResult<DType> {
         let name = op.ufunc_name();
+        // a structured (void) operand has no arithmetic loop, whatever the other side is
+        // (comparisons keep their own path)
+        let is_void = |o: &Operand| matches!(o, Operand::Strong(x) if x.dtype().is_void());
+        if (is_void(a) || is_void(b)) && !op.is_comparison() {
+            let repr = |o: &Operand| match o {
+                Operand::Strong(x) => x.dtype().repr(),
+                Operand::Weak(Weak::Bool(_)) => DType::BOOL.repr(),
+                Operand::Weak(Weak::Int(_)) => DType::INT64.repr(),
+                Operand::Weak(Weak::Float(_)) => DType::FLOAT64.repr(),
+                Operand::Weak(Weak::Complex(..)) => DType::COMPLEX128.repr(),
+            };
+            return Err(PyError::ufunc_no_matching_loop(name, &repr(a), &repr(b)));
+        }
         let dt = match (a, b) {
             (Operand::Strong(x), Operand::Strong(y)) => {
                 promote(x.dtype(), y.dtype()).ok_or_else(|| {

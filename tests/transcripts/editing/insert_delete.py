@@ -1,0 +1,48 @@
+# np.insert and np.delete build new arrays (never in place): ints, slices, lists and masks along an axis or the flattened array
+import numpy as np
+arr = np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])
+np.delete(arr, 1, 0)
+np.delete(arr, np.s_[::2], 1)
+np.delete(arr, [1, 3, 5], None)
+np.delete(arr, 1)
+np.delete(arr, -1, axis=1)
+np.delete(arr, [True, False, True], axis=0)
+np.delete(arr, slice(1, None), axis=0)
+np.delete(arr, slice(None, None, -2), axis=1)
+np.delete(arr, [], axis=0)
+np.delete(arr, np.array([0, 0, 2]), axis=1)
+np.delete(arr, np.int64(2), axis=1)
+np.delete(arr, [np.int64(1)], axis=1)
+arr
+d = np.delete(arr, 0, 0)
+d.flags.owndata, d.base is None
+np.delete(arr, 5, 0)
+np.delete(arr, [0, 5], 0)
+np.delete(arr, [True, False], axis=0)
+np.delete(arr, 0, axis=2)
+np.delete(arr, [1.5], axis=0)
+a = np.array([[1, 1], [2, 2], [3, 3]])
+np.insert(a, 1, 5)
+np.insert(a, 1, 5, axis=1)
+np.insert(a, [1], [[1], [2], [3]], axis=1)
+np.insert(a, 1, [1, 2, 3], axis=1)
+b = a.flatten()
+np.insert(b, [2, 2], [5, 6])
+np.insert(b, slice(2, 4), [5, 6])
+np.insert(b, [2, 2], [7.13, False])
+x = np.arange(8).reshape(2, 4)
+idx = (1, 3)
+np.insert(x, idx, 999, axis=1)
+np.insert(b, -1, 100)
+np.insert(b, len(b), 100)
+np.insert(b, [0, -1, 3], [10, 20, 30])
+np.insert(b, np.array([True, False, True, False, False, False]), 0)
+np.insert(b, 7, 1)
+np.insert(b, -8, 1)
+np.insert(b, [[1]], 1)
+np.insert(np.arange(3.), 1, 2.5)
+np.insert(np.arange(3), 1, 2.5)
+np.s_[::2]
+np.s_[1, ...]
+np.index_exp[2::2]
+arr[np.s_[1:, ::2]]

@@ -1,0 +1,63 @@
+# np.save writes a .npy header then the array's own bytes; np.load reads them back; np.fromstring reads text
+import io
+import numpy as np
+a = np.arange(6, dtype=np.int16).reshape(2, 3)
+f = io.BytesIO()
+np.save(f, a)
+raw = f.getvalue()
+len(raw), raw[:10]
+raw[10:80]
+len(raw) - a.nbytes
+raw[128:] == a.tobytes()
+f.seek(0)
+b = np.load(f)
+b
+b.dtype, b.flags['OWNDATA'], b.base.shape, f.tell()
+t = np.asfortranarray(np.arange(6.0).reshape(2, 3))
+g = io.BytesIO()
+np.save(g, t)
+g.getvalue()[:128]
+g.getvalue()[128:] == t.tobytes(order='F')
+g.seek(0)
+u = np.load(g)
+u, u.flags['F_CONTIGUOUS'], u.flags['OWNDATA']
+h = io.BytesIO()
+np.save(h, np.zeros(2, dtype=[('x', '<f8'), ('n', '<i4')]))
+h.getvalue()[:128]
+h.seek(0)
+np.load(h)
+s = io.BytesIO()
+np.save(s, np.float64(2.5))
+s.getvalue()[8:70]
+s.seek(0)
+np.load(s)
+w = io.BytesIO()
+np.save(w, np.array(['ab', 'c']))
+w.seek(0)
+np.load(w)
+two = io.BytesIO()
+np.save(two, np.arange(3))
+np.save(two, np.arange(3) * 10)
+two.seek(0)
+np.load(two), np.load(two)
+np.load(io.BytesIO(b"hello world"))
+np.load(io.BytesIO(b""))
+np.load(io.BytesIO(b"\x93NUMPY\x01\x00"))
+np.save(io.StringIO(), a)
+np.fromstring('1 2 3', sep=' ')
+np.fromstring('1, 2,3', sep=',')
+np.fromstring('1 2 3', dtype=int, sep=' ')
+np.fromstring('  1   2  ', sep=' ')
+np.fromstring('1;2;', sep=';')
+np.fromstring('1\n2\n3', sep='\n')
+np.fromstring('1 2 3', sep=' ', count=2)
+np.fromstring('', sep=' ')
+np.fromstring('inf nan -inf 1e-3', sep=' ')
+np.fromstring('1 0 2', sep=' ', dtype=bool)
+np.fromstring('1 2 x 3', sep=' ')
+np.fromstring('1.5 2', sep=' ', dtype=int)
+np.fromstring('1,,2', sep=',')
+np.fromstring('0x10 2', sep=' ')
+np.fromstring('1 2', sep=' ', dtype='U3')
+np.fromstring(b'\x01\x02', dtype=np.uint8)
+np.fromstring('\x01\x02', dtype=np.uint8)
