@@ -142,6 +142,13 @@ impl PyError {
     }
     /// A method of `owner` called on something else: `descriptor 'append' for 'list' objects
     /// doesn't apply to a 'int' object`.
+    /// `list.append()`, `collections.deque.append()`: a method taken from its class, called
+    /// without a receiver.
+    pub fn unbound_needs_argument(class: &str, method: &str) -> PyError {
+        PyError::type_error(format!(
+            "unbound method {class}.{method}() needs an argument"
+        ))
+    }
     pub fn descriptor_mismatch(method: &str, owner: &str, got: &str) -> PyError {
         PyError::type_error(format!(
             "descriptor '{method}' for '{owner}' objects doesn't apply to a '{got}' object"

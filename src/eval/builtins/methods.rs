@@ -210,10 +210,10 @@ impl Interp {
                 let kind = t.kind;
                 let mut args = args;
                 if args.is_empty() {
-                    return Err(PyError::type_error(format!(
-                        "unbound method {}.{name}() needs an argument",
-                        crate::eval::text::pyrepr::type_qualname(kind)
-                    )));
+                    return Err(PyError::unbound_needs_argument(
+                        &crate::eval::text::pyrepr::type_qualname(kind),
+                        name,
+                    ));
                 }
                 let receiver = args.remove(0);
                 if !self.is_instance(&receiver, kind) {
@@ -227,9 +227,49 @@ impl Interp {
             }
             other => {
                 let f = self.getattr(other, name)?;
+                // a method looked up on a registry class (`collections.deque.append`) is
+                // unbound: the receiver comes first and must be an instance of that class
+                let class = match other {
+                    Value::Builtin(b) => Some(b.name),
+                    Value::Type(t) => match t.kind {
+                        TypeKind::Record(owner) => Some(owner),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let (Some(class), Value::Method(m)) = (class, &f)
+                    && &*m.name == name
+                    && self.is_same(&m.obj, other)
+                {
+                    return self.call_unbound(class, name, args, kw);
+                }
                 self.call(&f, args, kw)
             }
         }
+    }
+
+    /// `Class.name(receiver, *args)` for a class the registry makes (`io.StringIO.write`).
+    fn call_unbound(
+        &mut self,
+        class: &'static str,
+        name: &str,
+        mut args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let short = class.rsplit('.').next().unwrap_or(class);
+        if args.is_empty() {
+            return Err(PyError::unbound_needs_argument(short, name));
+        }
+        let receiver = args.remove(0);
+        let ours = matches!(&receiver, Value::Native(n) if n.owners.contains(&class));
+        if !ours {
+            return Err(PyError::descriptor_mismatch(
+                name,
+                class,
+                &receiver.type_name(),
+            ));
+        }
+        self.call_method(&receiver, name, args, kw)
     }
 }
 

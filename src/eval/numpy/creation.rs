@@ -292,6 +292,7 @@ fn like(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
 fn linspace(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
     let start = args.req("start")?;
     let stop = args.req("stop")?;
+    super::spacing::scalar_only(it, &[&start, &stop], "linspace")?;
     let num = args.take("num");
     let endpoint = args.take("endpoint");
     let retstep = args.take("retstep");

@@ -493,6 +493,23 @@ fn bincount(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         }
         None => None,
     };
+    // the result's size as NumPy allocates it: `max + 1` past npy_intp (NumPy wraps it and
+    // then writes outside its array) and byte sizes past it are "too big"; then the budget
+    if xs.iter().all(|&v| v >= 0) {
+        let top = xs.iter().copied().max().map_or(0, |m| m as i128 + 1);
+        let n = top.max(minlength as i128);
+        if n * 8 > isize::MAX as i128 {
+            return Err(PyError::array_too_big());
+        }
+        if !it.ctx.heap.fits(n as u128 * 8) {
+            let dtype = if w.is_some() { "float64" } else { "int64" };
+            return Err(PyError::unable_to_allocate(
+                n as u128 * 8,
+                &[n as usize],
+                dtype,
+            ));
+        }
+    }
     let b = counting::bincount(&xs, w.as_deref(), minlength as usize)?;
     Ok(Value::Array(bincount_array(it, b)?))
 }

@@ -28,7 +28,7 @@ fn kw(name: &str, v: Value) -> (String, Value) {
 }
 
 /// Refuses array endpoints (which NumPy spreads along `axis`) rather than answering wrongly.
-fn scalar_only(it: &mut Interp, vals: &[&Value], what: &str) -> PyResult<()> {
+pub(crate) fn scalar_only(it: &mut Interp, vals: &[&Value], what: &str) -> PyResult<()> {
     for v in vals {
         let a = it.to_array(v, None)?;
         if a.ndim() > 0 {

@@ -156,7 +156,11 @@ pub(super) fn resize(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             "all elements of `new_shape` must be non-negative",
         ));
     }
-    let new_size: i128 = shape.iter().product();
+    // a Python int product in NumPy: saturate instead of overflowing
+    let new_size = shape
+        .iter()
+        .try_fold(1i128, |p, &d| p.checked_mul(d))
+        .unwrap_or(i128::MAX);
     let flat = x.ravel(&it.ctx, OrderArg::C)?;
     let sv = it.int_tuple(shape.iter().copied());
     if flat.size() == 0 || new_size == 0 {
@@ -166,7 +170,14 @@ pub(super) fn resize(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             vec![("shape".into(), sv)],
         );
     }
-    let repeats = (new_size as usize).div_ceil(flat.size());
+    // `(a,) * repeats`: past Py_ssize_t an OverflowError, else a tuple the budget must hold
+    let n = flat.size() as i128;
+    let repeats = new_size / n + i128::from(new_size % n != 0);
+    if repeats > isize::MAX as i128 {
+        return Err(PyError::cannot_fit_index_sized());
+    }
+    it.gate(repeats as u128 * crate::eval::object::budget::SLOT_BYTES)?;
+    let repeats = repeats as usize;
     let parts = vec![Value::Array(flat); repeats];
     let all = concatenate(it, parts, 0)?;
     let stop = slice_of(it, None, Some(new_size as i64), None);
