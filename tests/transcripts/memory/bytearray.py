@@ -103,3 +103,31 @@ g[1:3] = 5
 g[1:3] = 'xy'
 g[::2] = b'xy'
 g[9] = 1
+b = bytearray(b'abcdefghijklmnop')
+b.pop(0)
+sys.getsizeof(b), b
+b = bytearray(b'abcdefghijklmnop')
+b.pop(0)
+b.pop(0)
+b.pop(0)
+b.extend(b"xyz12345")
+sys.getsizeof(b), b
+b = bytearray(b'abcdefghijklmnop')
+b.remove(97)
+b.extend(b"123456789")
+sys.getsizeof(b), b
+b = bytearray(b'abcdefghijklmnop')
+del b[::2]
+b.extend(b"1")
+sys.getsizeof(b), b
+b = bytearray(b'abcdefghijklmnop')
+del b[::3]
+sys.getsizeof(b), b
+b = bytearray(b'abcdefghijklmnop')
+del b[0]
+b.extend(b"12")
+sys.getsizeof(b), b
+b = bytearray(b'abcdefghijklmnop')
+del b[:9]
+b.extend(b"1")
+sys.getsizeof(b), b

@@ -136,7 +136,7 @@ fn pop(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     }
     let j = j as usize;
     let b = ba.buf.bytes()?[ba.start + j];
-    ba.set_slice(it, j, j + 1, &[])?;
+    ba.delete_at(it, j)?;
     drop(ba);
     Ok(it.new_i64(b as i64))
 }
@@ -160,7 +160,7 @@ fn remove(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let Some(j) = ba.bytes()?.iter().position(|&x| x == b) else {
         return Err(PyError::value("value not found in bytearray"));
     };
-    ba.set_slice(it, j, j + 1, &[])?;
+    ba.delete_at(it, j)?;
     Ok(Value::None)
 }
 

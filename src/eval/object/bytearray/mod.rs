@@ -107,6 +107,22 @@ impl ByteArray {
         Ok(())
     }
 
+    /// `pop`/`remove`: the tail moves down one byte, then the size shrinks (no logical start).
+    fn delete_at(&mut self, it: &Interp, j: usize) -> PyResult<()> {
+        self.can_resize()?;
+        let (s, n) = (self.start, self.len);
+        self.buf.bytes_mut()?.copy_within(s + j + 1..s + n, s + j);
+        self.resize(it, n - 1)
+    }
+
+    /// Extended-slice deletion: the kept bytes are compacted in place, then the size shrinks.
+    fn replace_all(&mut self, it: &Interp, kept: &[u8]) -> PyResult<()> {
+        self.can_resize()?;
+        let s = self.start;
+        self.buf.bytes_mut()?[s..s + kept.len()].copy_from_slice(kept);
+        self.resize(it, kept.len())
+    }
+
     /// `bytearray_setslice_linear`: replace `[lo, hi)` with `bytes`, growing or shrinking.
     fn set_slice(&mut self, it: &Interp, lo: usize, hi: usize, bytes: &[u8]) -> PyResult<()> {
         let avail = hi - lo;
@@ -333,7 +349,7 @@ impl Interp {
                 .filter(|(i, _)| !drop.contains(i))
                 .map(|(_, b)| b)
                 .collect();
-            return ba.set_slice(self, 0, n, &kept);
+            return ba.replace_all(self, &kept);
         }
         let i = self.item_index(idx, n)?;
         state(me)?.set_slice(self, i, i + 1, &[])
