@@ -229,14 +229,7 @@ impl Interp {
                 let f = self.getattr(other, name)?;
                 // a method looked up on a registry class (`collections.deque.append`) is
                 // unbound: the receiver comes first and must be an instance of that class
-                let class = match other {
-                    Value::Builtin(b) => Some(b.name),
-                    Value::Type(t) => match t.kind {
-                        TypeKind::Record(owner) => Some(owner),
-                        _ => None,
-                    },
-                    _ => None,
-                };
+                let class = crate::eval::registry::call::registry_class(other);
                 if let (Some(class), Value::Method(m)) = (class, &f)
                     && &*m.name == name
                     && self.is_same(&m.obj, other)

@@ -19,7 +19,7 @@ const MEMORYVIEW: &str = "memoryview";
 /// `memoryview` and its methods and properties (CPython 3.11's specs).
 pub const ROWS: &[Row] = &[
     Row::c_class(MEMORYVIEW, "!(object)", memoryview_new),
-    Row::method("memoryview.tolist", "!()", tolist),
+    Row::method("memoryview.tolist", "()", tolist),
     Row::method("memoryview.tobytes", "(order='C')", tobytes),
     Row::method("memoryview.hex", "()", hex),
     Row::method("memoryview.release", "!()", release),

@@ -256,6 +256,9 @@ impl Interp {
     /// The row a bound method runs: its receiver's method, or the type's own when it was
     /// looked up on a type (`str.upper`, `dict.fromkeys`).
     fn bound_entry(m: &BoundMethod) -> Option<&'static Entry> {
+        if let Some(class) = registry_class(&m.obj) {
+            return registry::lookup(class, &m.name).filter(|e| e.is_method());
+        }
         match &m.obj {
             Value::Type(t) => registry::lookup(
                 crate::eval::builtins::introspect::type_owner(t.kind),
@@ -276,7 +279,7 @@ impl Interp {
             (Value::Type(_), Some(Kind::ClassMethod)) => {
                 format!("<built-in method {} of type object at {id:#x}>", m.name)
             }
-            (Value::Type(_), Some(_)) => {
+            (obj, Some(_)) if matches!(obj, Value::Type(_)) || registry_class(obj).is_some() => {
                 let owner = e.map(|e| e.owner).unwrap_or("object");
                 format!("<method '{}' of '{owner}' objects>", m.name)
             }
@@ -303,9 +306,12 @@ impl Interp {
         };
         let shown = match &m.obj {
             Value::Type(_) if e.row.kind != Kind::ClassMethod => return self.method_repr(m),
+            obj if registry_class(obj).is_some() => return self.method_repr(m),
             _ if e.row.kind == Kind::Wrapper => return self.method_repr(m),
             Value::Scalar(s) => s.dtype.scalar_type_name().to_string(),
             Value::DType(d) => crate::eval::object::value::dtype_class_name(d.dtype).to_string(),
+            // a native object's type shows its `__qualname__` (`StringIO`, `deque`)
+            Value::Native(_) => e.owner.rsplit('.').next().unwrap_or(e.owner).to_string(),
             _ => e.owner.to_string(),
         };
         self.function_pretty(e, self.id_of(&m.obj), Some(&shown))
@@ -342,5 +348,20 @@ impl Interp {
             "builtin_function_or_method" => TypeKind::BuiltinFunction,
             other => TypeKind::Record(other),
         })
+    }
+}
+
+/// The registry owner of a class the registry makes (`collections.deque`, `_io.StringIO`,
+/// `bytearray`), when `v` is one; `None` for everything else.
+pub(crate) fn registry_class(v: &Value) -> Option<&'static str> {
+    match v {
+        Value::Type(t) => match t.kind {
+            crate::eval::object::value::TypeKind::Record(owner) => Some(owner),
+            _ => None,
+        },
+        Value::Builtin(b) => registry::get(b.name)
+            .filter(|e| e.row.kind == Kind::Class)
+            .map(|e| e.row.name),
+        _ => None,
     }
 }

@@ -525,7 +525,10 @@ impl Interp {
             "conj" => "conjugate",
             other => other,
         };
+        // a structured (void) array has no sqrt loop; its other unary loops are refused by
+        // the kernels (NotImplementedError) until they get NumPy's messages
         if dt.is_flexible()
+            || (op == KUnary::Sqrt && dt.kind == Kind::Void)
             || (op == KUnary::Invert && dt.is_inexact())
             || (op == KUnary::Pos && dt.kind == Kind::Bool)
         {
