@@ -160,7 +160,7 @@ fn result_type(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
         };
         dt = Some(match dt {
             None => d,
-            Some(x) => crate::runtime::dtype::promote(x, d)
+            Some(x) => crate::runtime::dtype::try_promote(x, d)?
                 .ok_or_else(|| PyError::type_error("no common DType"))?,
         });
     }

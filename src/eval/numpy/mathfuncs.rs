@@ -93,7 +93,7 @@ fn float_op(name: &str) -> Option<FloatOp> {
 
 /// The float type NumPy's loop table picks for a bool or integer input: the smallest float that
 /// holds every value (`e` for 1-byte, `f` for 2-byte, `d` otherwise).
-fn float_for(dt: DType) -> DType {
+pub(super) fn float_for(dt: DType) -> DType {
     match dt.itemsize {
         1 => DType::FLOAT16,
         2 => DType::FLOAT32,

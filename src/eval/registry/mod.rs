@@ -288,6 +288,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::joining::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
+    crate::eval::numpy::outpairs::ROWS,
     crate::eval::numpy::nanfuncs::ROWS,
     crate::eval::numpy::arrange::ROWS,
     crate::eval::numpy::numeric::ROWS,
