@@ -46,7 +46,7 @@
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
 //!     ufuncs, `isnan`..., `where`'s selection), `einsum` (NumPy's sum-of-products loops and their
-//!     SIMD addition order), `fpcheck` (the floating-point flags of a
+//!     SIMD addition order), `floatparts` (`modf`, `frexp`, `ldexp`), `fpcheck` (the floating-point flags of a
 //!     result block, checked after the fact).
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
@@ -74,7 +74,7 @@
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
 //!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); datetime64 and
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
-//!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
+//!     (`ufuncs`; `outpairs`: `divmod`, `modf`, `frexp` with their two outputs, and `ldexp`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
 //!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,

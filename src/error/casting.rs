@@ -8,11 +8,19 @@ impl PyError {
     pub fn data_type_not_understood(spec: &str) -> PyError {
         PyError::type_error(format!("data type {spec} not understood"))
     }
-    pub fn cannot_cast_ufunc_output(ufunc: &str, from: &str, to: &str) -> PyError {
+    /// `index`: the output's operand number (inputs count first) for a ufunc with several
+    /// outputs (`Cannot cast ufunc 'modf' output 1 from ...` is modf's first output).
+    pub fn cannot_cast_ufunc_output(
+        ufunc: &str,
+        index: Option<usize>,
+        from: &str,
+        to: &str,
+    ) -> PyError {
+        let which = index.map(|i| format!(" {i}")).unwrap_or_default();
         PyError::new(
             ErrorKind::UFuncTypeError,
             format!(
-                "Cannot cast ufunc '{ufunc}' output from dtype('{from}') to dtype('{to}') with casting rule 'same_kind'"
+                "Cannot cast ufunc '{ufunc}' output{which} from dtype('{from}') to dtype('{to}') with casting rule 'same_kind'"
             ),
         )
     }

@@ -13,14 +13,14 @@ use crate::runtime::{DType, Kind, NdArray, Order};
 
 /// `where`, `round`/`around` and `clip`; the float ufuncs are rows of `ufuncs`.
 pub const ROWS: &[Row] = &[
-    Row::np_py("numpy.where", "(condition, x=None, y=None, /)", where_),
-    Row::np_py("numpy.round", "(a, decimals=0, out=None)", round),
-    Row::np_py("numpy.around", "(a, decimals=0, out=None)", round),
+    Row::np_py("numpy.where", "(condition, x=None, y=None, /)", where_).returns("ndarray"),
+    Row::np_py("numpy.round", "(a, decimals=0, out=None)", round).returns("ndarray"),
+    Row::np_py("numpy.around", "(a, decimals=0, out=None)", round).returns("ndarray"),
     Row::np_py(
         "numpy.clip",
         "(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>, **kwargs)",
         clip,
-    ),
+    ).returns("ndarray"),
 ];
 
 /// `np.where(condition)` is `np.nonzero(condition)`; with `x` and `y` it selects.
@@ -93,7 +93,7 @@ fn float_op(name: &str) -> Option<FloatOp> {
 
 /// The float type NumPy's loop table picks for a bool or integer input: the smallest float that
 /// holds every value (`e` for 1-byte, `f` for 2-byte, `d` otherwise).
-fn float_for(dt: DType) -> DType {
+pub(super) fn float_for(dt: DType) -> DType {
     match dt.itemsize {
         1 => DType::FLOAT16,
         2 => DType::FLOAT32,

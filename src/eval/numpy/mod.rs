@@ -24,6 +24,7 @@ pub mod nanfuncs;
 pub mod npyio;
 pub mod numeric;
 pub mod origins;
+pub mod outpairs;
 pub mod printoptions;
 pub mod random;
 pub mod recarrays;

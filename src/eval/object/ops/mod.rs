@@ -126,6 +126,7 @@ impl Interp {
                 if !DType::can_cast_same_kind(dt, a.dtype()) {
                     return Err(PyError::cannot_cast_ufunc_output(
                         k.ufunc_name(),
+                        None,
                         &dt.str_form(),
                         &a.dtype().str_form(),
                     ));

@@ -569,23 +569,27 @@ impl Interp {
         if !Self::is_numpy(a) && !Self::is_numpy(b) {
             return Ok(None);
         }
-        let is_complex = |v: &Value| match v {
-            Value::Array(x) => x.dtype().kind == Kind::Complex,
-            Value::Scalar(s) => s.dtype.kind == Kind::Complex,
-            Value::Complex(_) => true,
+        let (q, r) = self.divmod_pair(a, b, scalar_math(a, b))?;
+        Ok(Some(self.new_tuple(vec![q, r])))
+    }
+
+    /// The ufunc `np.divmod` (`scalar`: NumPy's scalar math, whose warnings say `scalar
+    /// divmod`): floor quotient and remainder, its floating-point flags reported once.
+    pub fn divmod_pair(&mut self, a: &Value, b: &Value, scalar: bool) -> PyResult<(Value, Value)> {
+        let refused = |v: &Value| match v {
+            Value::Array(x) => x.dtype().kind == Kind::Complex || x.dtype().is_flexible(),
+            Value::Scalar(s) => s.dtype.kind == Kind::Complex || s.dtype.is_flexible(),
+            Value::Complex(_) | Value::Str(_) | Value::Bytes(_) => true,
             _ => false,
         };
-        if is_complex(a) || is_complex(b) {
+        if refused(a) || refused(b) {
             return Err(PyError::ufunc_not_supported("divmod"));
         }
-        // one ufunc (`np.divmod`): its flags are reported once, named `divmod`
-        let scalar = scalar_math(a, b);
-        let (q, r) = self.fp_scope(scalar, "divmod", |it| {
+        self.fp_scope(scalar, "divmod", |it| {
             let q = it.numpy_binary_in(a, KOp::FloorDiv, b, "//", scalar)?;
             let r = it.numpy_binary_in(a, KOp::Rem, b, "%", scalar)?;
             Ok((q, r))
-        })?;
-        Ok(Some(self.new_tuple(vec![q, r])))
+        })
     }
 }
 
