@@ -20,7 +20,7 @@
 //!     rule), `layout` (shape/strides/offset arithmetic, contiguity), `index` (basic indexing),
 //!     `fancy` (advanced indexing, copies: `prepare` checks the index in NumPy's order, `plan`
 //!     finds where each element comes from, `nonzero` turns masks into index arrays), `buffer` (aligned buffers, huge pages, the byte
-//!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units, ISO
+//!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units with their counts, `[15m]`, ISO
 //!     strings, calendar casts), `array`
 //!     (`NdArray`: views, its class (`ndarray` or `recarray`), `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
@@ -46,7 +46,7 @@
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
 //!     ufuncs, `isnan`..., `where`'s selection), `einsum` (NumPy's sum-of-products loops and their
-//!     SIMD addition order), `fpcheck` (the floating-point flags of a
+//!     SIMD addition order), `floatparts` (`modf`, `frexp`, `ldexp`), `fpcheck` (the floating-point flags of a
 //!     result block, checked after the fact).
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
@@ -74,7 +74,7 @@
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
 //!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); datetime64 and
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
-//!     (`ufuncs`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
+//!     (`ufuncs`; `outpairs`: `divmod`, `modf`, `frexp` with their two outputs, and `ldexp`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
 //!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
 //!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
@@ -87,7 +87,7 @@
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
+//!     (`origins`); structured dtypes and `np.void` (`records`; `==`/`!=` field by field in `record_compare`); `np.recarray`, `np.record`
 //!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:
 //!     `np.rec.array`, `fromarrays`, `fromrecords`);
 //!     `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error

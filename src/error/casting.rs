@@ -8,11 +8,19 @@ impl PyError {
     pub fn data_type_not_understood(spec: &str) -> PyError {
         PyError::type_error(format!("data type {spec} not understood"))
     }
-    pub fn cannot_cast_ufunc_output(ufunc: &str, from: &str, to: &str) -> PyError {
+    /// `index`: the output's operand number (inputs count first) for a ufunc with several
+    /// outputs (`Cannot cast ufunc 'modf' output 1 from ...` is modf's first output).
+    pub fn cannot_cast_ufunc_output(
+        ufunc: &str,
+        index: Option<usize>,
+        from: &str,
+        to: &str,
+    ) -> PyError {
+        let which = index.map(|i| format!(" {i}")).unwrap_or_default();
         PyError::new(
             ErrorKind::UFuncTypeError,
             format!(
-                "Cannot cast ufunc '{ufunc}' output from dtype('{from}') to dtype('{to}') with casting rule 'same_kind'"
+                "Cannot cast ufunc '{ufunc}' output{which} from dtype('{from}') to dtype('{to}') with casting rule 'same_kind'"
             ),
         )
     }
@@ -21,6 +29,16 @@ impl PyError {
             ErrorKind::UFuncTypeError,
             format!(
                 "ufunc '{ufunc}' did not contain a loop with signature matching types (<class 'numpy.dtypes.{left}'>, <class 'numpy.dtypes.{right}'>) -> {out}"
+            ),
+        )
+    }
+    /// A unary ufunc whose resolver found no loop for this DType class (`np.negative` of a
+    /// structured array: `VoidDType`; `np.sign` of bools: `BoolDType`).
+    pub fn ufunc_no_unary_loop(ufunc: &str, class: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "ufunc '{ufunc}' did not contain a loop with signature matching types <class 'numpy.dtypes.{class}'> -> None"
             ),
         )
     }

@@ -114,12 +114,51 @@ impl PyError {
         )
     }
 
-    /// arrsh's own: a datetime unit with a multiplier (`'10s'` in `M8[10s]`,
-    /// `np.datetime64('2020-01-01', '15m')`), which NumPy has and arrsh does not model yet.
-    pub fn datetime_multiplier_not_implemented(unit: &str) -> PyError {
+    // ----- datetime metadata: numpy/_core/src/multiarray/datetime.c
+    /// `np.dtype('M8[-1D]')`: the `[...]` text and the position the parser stopped at.
+    pub fn datetime_metadata_at(bracketed: &str, pos: usize) -> PyError {
+        PyError::type_error(format!(
+            "Invalid datetime metadata string \"{bracketed}\" at position {pos}"
+        ))
+    }
+    /// A unit given alone that does not parse (`np.datetime64(x, '-1D')`), or a dtype's
+    /// unclosed or empty brackets (`'M8['`).
+    pub fn datetime_metadata(text: &str) -> PyError {
+        PyError::type_error(format!("Invalid datetime metadata string \"{text}\""))
+    }
+    /// `np.dtype('M8[10X]')`.
+    pub fn datetime_unit_in_metadata_string(bracketed: &str) -> PyError {
+        PyError::type_error(format!(
+            "Invalid datetime unit in metadata string \"{bracketed}\""
+        ))
+    }
+    /// `np.datetime64(x, '10X')`: the text from the unit on.
+    pub fn datetime_unit_in_metadata(unit: &str) -> PyError {
+        PyError::type_error(format!("Invalid datetime unit \"{unit}\" in metadata"))
+    }
+    /// `'M8[s/7]'`: no finer unit divides evenly.
+    pub fn datetime_divisor(den: i64, bracketed: Option<&str>) -> PyError {
+        let head =
+            format!("divisor ({den}) is not a multiple of a lower-unit in datetime metadata");
+        PyError::value(match bracketed {
+            Some(m) => format!("{head} \"{m}\""),
+            None => head,
+        })
+    }
+    /// A timedelta in years or months against one in fixed units (`[Y]` and `[D]`).
+    pub fn datetime_incompatible_units(a: &str, b: &str) -> PyError {
+        PyError::type_error(format!(
+            "Cannot get a common metadata divisor for Numpy datetime metadata {a} and {b} \
+             because they have incompatible nonlinear base time units."
+        ))
+    }
+    /// The common unit's count does not fit NumPy's C int.
+    pub fn datetime_divisor_overflow(a: &str, b: &str) -> PyError {
         PyError::new(
-            ErrorKind::NotImplementedError,
-            format!("arrsh does not implement datetime units with a multiplier ('{unit}') yet"),
+            ErrorKind::OverflowError,
+            format!(
+                "Integer overflow getting a common metadata divisor for NumPy datetime metadata {a} and {b}."
+            ),
         )
     }
 

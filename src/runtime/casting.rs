@@ -1,5 +1,6 @@
 //! NumPy's casting rules: `np.can_cast(from, to, casting)` for arrsh's dtypes, and the rule names.
 
+use super::datetime::TimeUnit;
 use super::dtype::{DType, Kind, promote};
 
 /// The `casting=` argument of NumPy functions, from strictest to loosest.
@@ -97,6 +98,11 @@ pub fn can_cast(from: DType, to: DType, casting: Casting) -> bool {
             if from.to_native() == to.to_native() {
                 return true;
             }
+            if let (Some(a), Some(b)) = (from.time_unit(), to.time_unit())
+                && from.kind == to.kind
+            {
+                return can_cast_time_units(a, b, from.kind == Kind::Timedelta, casting);
+            }
             match (flexible_kind(from.kind), flexible_kind(to.kind)) {
                 (false, false) => {
                     promote(from, to) == Some(to.to_native())
@@ -114,6 +120,23 @@ pub fn can_cast(from: DType, to: DType, casting: Casting) -> bool {
                 },
             }
         }
+    }
+}
+
+/// NumPy's `can_cast_datetime64_metadata`/`can_cast_timedelta64_metadata` for `safe` and
+/// `same_kind`: nothing becomes generic; `safe` goes only to finer units whose tick divides the
+/// source's (`[15m]` to `[m]`, not back); a timedelta never crosses between years/months and
+/// fixed units short of `unsafe`.
+fn can_cast_time_units(from: TimeUnit, to: TimeUnit, timedelta: bool, casting: Casting) -> bool {
+    use super::datetime::Unit;
+    if from.is_generic() || to.is_generic() {
+        return from.is_generic();
+    }
+    let calendar = |u: Unit| u <= Unit::M;
+    let same_side = !timedelta || calendar(from.base) == calendar(to.base);
+    match casting {
+        Casting::SameKind => same_side,
+        _ => same_side && from.base <= to.base && super::datetime::divides(from, to, timedelta),
     }
 }
 

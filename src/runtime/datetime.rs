@@ -86,28 +86,291 @@ impl Unit {
     }
 }
 
-/// The finer of two units, as NumPy's type promotion picks it (generic yields to any unit).
-pub fn finer(a: Unit, b: Unit) -> Unit {
-    match (a, b) {
-        (Unit::Generic, x) | (x, Unit::Generic) => x,
-        (a, b) => a.max(b),
+/// NumPy's datetime metadata (`PyArray_DatetimeMetaData`): a base unit and how many of it one
+/// tick counts — `[15m]` ticks in quarter hours, `[D]` is `num == 1`. A value is a count of
+/// ticks; it reaches the calendar as `value * num` base units. Invariant: `num <= i32::MAX`
+/// (NumPy keeps it in a C int); 0 is allowed, as NumPy allows it (`M8[0D]`: every value is the
+/// epoch).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimeUnit {
+    pub base: Unit,
+    pub num: u32,
+}
+
+impl From<Unit> for TimeUnit {
+    fn from(base: Unit) -> TimeUnit {
+        TimeUnit { base, num: 1 }
     }
 }
 
-/// `np.result_type` with a datetime or timedelta: the finer unit; a timedelta and an integer
-/// give the timedelta; a datetime and a timedelta give the datetime. Anything else has no
-/// common dtype.
-pub fn promote_time(a: DType, b: DType) -> Option<DType> {
-    let unit = |d: DType| d.time_unit().unwrap_or(Unit::Generic);
-    match (a.kind, b.kind) {
-        (Kind::Datetime, Kind::Datetime | Kind::Timedelta) | (Kind::Timedelta, Kind::Datetime) => {
-            Some(DType::datetime(finer(unit(a), unit(b))))
+impl TimeUnit {
+    pub const GENERIC: TimeUnit = TimeUnit::new(Unit::Generic, 1);
+    pub const fn new(base: Unit, num: u32) -> TimeUnit {
+        TimeUnit { base, num }
+    }
+    /// NumPy's `metastr_to_unicode(meta, skip_brackets=1)`: `D`, `15m`, `generic`.
+    pub fn code(self) -> String {
+        match (self.base, self.num) {
+            (Unit::Generic, _) | (_, 1) => self.base.code().into(),
+            (b, n) => format!("{n}{}", b.code()),
         }
-        (Kind::Timedelta, Kind::Timedelta) => Some(DType::timedelta(finer(unit(a), unit(b)))),
+    }
+    pub fn is_generic(self) -> bool {
+        self.base == Unit::Generic
+    }
+    /// A value in ticks as a count of base units (`scal->obval * meta->num`, int64 arithmetic
+    /// as NumPy's).
+    fn to_base(self, v: i64) -> i64 {
+        v.wrapping_mul(i64::from(self.num))
+    }
+
+    /// NumPy's `parse_datetime_extended_unit_from_string`: `[num]unit[/den]` with C `strtol`'s
+    /// number (leading blanks and a sign allowed, at most `INT_MAX`, not negative). `bracketed`
+    /// is the `[...]` text of a dtype string the error messages quote (`None` for a unit given
+    /// on its own, `np.datetime64(x, '10D')`).
+    pub fn parse(text: &str, bracketed: Option<&str>) -> PyResult<TimeUnit> {
+        let b = text.as_bytes();
+        // the error's position counts from the '[' of the bracketed text
+        let bad = |pos: usize| match bracketed {
+            Some(m) => PyError::datetime_metadata_at(m, pos + 1),
+            None => PyError::datetime_metadata(text),
+        };
+        let (num, after_num) = match strtol(b) {
+            None => (1, 0),
+            Some((n, _)) if !(0..=i64::from(i32::MAX)).contains(&n) => return Err(bad(0)),
+            Some((n, end)) => (n as u32, end),
+        };
+        let unit_end = b[after_num..]
+            .iter()
+            .position(|&c| c == b'/')
+            .map_or(b.len(), |k| after_num + k);
+        if unit_end == after_num {
+            return Err(bad(after_num));
+        }
+        let code = &text[after_num..unit_end];
+        let base = Unit::parse(code).ok_or_else(|| match bracketed {
+            Some(m) => PyError::datetime_unit_in_metadata_string(m),
+            None => PyError::datetime_unit_in_metadata(&text[after_num..]),
+        })?;
+        let mut unit = TimeUnit::new(base, num);
+        if unit_end < b.len() {
+            // '/den' and, inside brackets, nothing after it
+            let den_at = unit_end + 1;
+            let Some((den, end)) = strtol(&b[den_at..]) else {
+                return Err(bad(den_at));
+            };
+            if end + den_at != b.len() {
+                return Err(bad(den_at + end));
+            }
+            // C's `(int)strtol(...)`
+            let den = den as i32;
+            if den != 1 {
+                unit = unit.divided(den, bracketed)?;
+            }
+        }
+        Ok(unit)
+    }
+
+    /// A unit from `(unit, num, den)` parts already checked positive (a metadata tuple).
+    pub fn from_parts(base: Unit, num: i64, den: i64) -> PyResult<TimeUnit> {
+        // C's int fields keep the low 32 bits
+        let unit = TimeUnit::new(base, (num as i32).max(0) as u32);
+        match den as i32 {
+            1 => Ok(unit),
+            d => unit.divided(d, None),
+        }
+    }
+
+    /// NumPy's `convert_datetime_divisor_to_multiple`: `[h/4]` is `[15m]`, trying the next
+    /// finer units in NumPy's table order.
+    fn divided(self, den: i32, bracketed: Option<&str>) -> PyResult<TimeUnit> {
+        use Unit::*;
+        let tries: &[(i64, Unit)] = match self.base {
+            Generic => return Err(PyError::value("Can't use 'den' divisor with generic units")),
+            Y => &[(12, M), (52, W), (365, D)],
+            M => &[(4, W), (30, D), (720, H)],
+            W => &[(7, D), (168, H), (10080, Min)],
+            D => &[(24, H), (1440, Min), (86400, S)],
+            H => &[(60, Min), (3600, S)],
+            Min => &[(60, S), (60000, Ms)],
+            S => &[(1000, Ms), (1_000_000, Us)],
+            Ms => &[(1000, Us), (1_000_000, Ns)],
+            Us => &[(1000, Ns), (1_000_000, Ps)],
+            Ns => &[(1000, Ps), (1_000_000, Fs)],
+            Ps => &[(1000, Fs), (1_000_000, As)],
+            Fs => &[(1000, As)],
+            As => &[],
+        };
+        let den = i64::from(den);
+        let hit = (den != 0)
+            .then(|| tries.iter().find(|(n, _)| n % den == 0))
+            .flatten();
+        let Some(&(n, base)) = hit else {
+            return Err(PyError::datetime_divisor(den, bracketed));
+        };
+        let num = i64::from(self.num).wrapping_mul(n / den) as i32;
+        Ok(TimeUnit::new(base, num.max(0) as u32))
+    }
+}
+
+/// C's `strtol(s, &end, 10)` on ASCII: leading blanks, a sign, digits. `None` when no digit
+/// was read (C's `end == s`); the value saturates as C's does.
+fn strtol(b: &[u8]) -> Option<(i64, usize)> {
+    let mut k = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let neg = matches!(b.get(k), Some(b'-'));
+    if matches!(b.get(k), Some(b'-' | b'+')) {
+        k += 1;
+    }
+    let start = k;
+    let mut v: i64 = 0;
+    while let Some(d) = b.get(k).filter(|c| c.is_ascii_digit()) {
+        v = v.saturating_mul(10).saturating_add(i64::from(d - b'0'));
+        k += 1;
+    }
+    (k > start).then_some((if neg { -v } else { v }, k))
+}
+
+/// NumPy's `get_datetime_units_factor`: the product of its `_datetime_factors` from `big` down
+/// to `little` — how many `little` units one `big` unit holds for units of a fixed length,
+/// and NumPy's placeholder 1 across years and months (years to days is 7). `None` past 2^56,
+/// NumPy's overflow margin.
+fn units_factor(big: Unit, little: Unit) -> Option<u64> {
+    const FACTORS: [u64; 14] = [
+        1, 1, 7, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000, 1, 0,
+    ];
+    let mut f: u64 = 1;
+    for factor in &FACTORS[big as usize..little as usize] {
+        f = f.wrapping_mul(*factor);
+        if f & 0xff00_0000_0000_0000 != 0 {
+            return None;
+        }
+    }
+    (f != 0).then_some(f)
+}
+
+fn gcd(mut x: u64, mut y: u64) -> u64 {
+    while y != 0 {
+        (x, y) = (y, x % y);
+    }
+    x
+}
+
+/// NumPy's `compute_datetime_metadata_greatest_common_divisor`: the unit both values can be
+/// counted in (`[15m]` and `[h]` give `[15m]`, `[15m]` and `[10m]` `[5m]`). Years and months
+/// have no fixed length: a timedelta side (`strict_*`) refuses to mix them with other units,
+/// a datetime side takes the other unit.
+pub fn common_unit(a: TimeUnit, b: TimeUnit, strict_a: bool, strict_b: bool) -> PyResult<TimeUnit> {
+    if a.is_generic() {
+        return Ok(b);
+    }
+    if b.is_generic() {
+        return Ok(a);
+    }
+    let (mut n1, mut n2) = (u64::from(a.num), u64::from(b.num));
+    let incompatible = || PyError::datetime_incompatible_units(&a.bracketed(), &b.bracketed());
+    let overflow = || PyError::datetime_divisor_overflow(&a.bracketed(), &b.bracketed());
+    let base = if a.base == b.base {
+        a.base
+    } else {
+        use Unit::{M, Y};
+        let calendar = |u: Unit| matches!(u, Y | M);
+        // years and months count each other; only a datetime side mixes them with fixed units
+        match (a.base, b.base) {
+            (Y, M) => n1 *= 12,
+            (M, Y) => n2 *= 12,
+            (x, _) if calendar(x) && strict_a => return Err(incompatible()),
+            (_, y) if calendar(y) && strict_b => return Err(incompatible()),
+            _ => {}
+        }
+        // the finer base (NumPy scales by its factor table even across a calendar unit)
+        if a.base > b.base {
+            n2 = n2
+                .checked_mul(units_factor(b.base, a.base).ok_or_else(overflow)?)
+                .ok_or_else(overflow)?;
+            a.base
+        } else {
+            n1 = n1
+                .checked_mul(units_factor(a.base, b.base).ok_or_else(overflow)?)
+                .ok_or_else(overflow)?;
+            b.base
+        }
+    };
+    let g = gcd(n1, n2);
+    u32::try_from(g)
+        .ok()
+        .filter(|&g| g > 0 && g <= i32::MAX as u32)
+        .map(|num| TimeUnit::new(base, num))
+        .ok_or_else(overflow)
+}
+
+impl TimeUnit {
+    /// `[15m]`, or nothing for the generic unit (`metastr_to_unicode(meta, 0)`).
+    pub fn bracketed(self) -> String {
+        if self.is_generic() {
+            String::new()
+        } else {
+            format!("[{}]", self.code())
+        }
+    }
+}
+
+/// NumPy's `datetime_metadata_divides(dividend, divisor, strict)`: whether a tick of
+/// `divisor` divides one of `dividend` evenly. Years and months against fixed units: never
+/// when `strict`, always otherwise (NumPy's "could do something complicated here").
+pub fn divides(dividend: TimeUnit, divisor: TimeUnit, strict: bool) -> bool {
+    if dividend.is_generic() {
+        return true;
+    }
+    if divisor.is_generic() {
+        return false;
+    }
+    let (mut n1, mut n2) = (u64::from(dividend.num), u64::from(divisor.num));
+    let (a, b) = (dividend.base, divisor.base);
+    if a != b {
+        let calendar = |u: Unit| matches!(u, Unit::Y | Unit::M);
+        match (a, b) {
+            (Unit::Y, Unit::M) => n1 *= 12,
+            (Unit::M, Unit::Y) => n2 *= 12,
+            _ if calendar(a) || calendar(b) => return !strict,
+            _ => {}
+        }
+        let scaled = if a > b {
+            units_factor(b, a).map(|f| n2 = n2.wrapping_mul(f))
+        } else {
+            units_factor(a, b).map(|f| n1 = n1.wrapping_mul(f))
+        };
+        if scaled.is_none() {
+            return false;
+        }
+    }
+    if (n1 | n2) & 0xff00_0000_0000_0000 != 0 || n2 == 0 {
+        return false;
+    }
+    n1 % n2 == 0
+}
+
+/// `np.result_type` with a datetime or timedelta: the common unit (`common_unit`); a timedelta
+/// and an integer give the timedelta; a datetime and a timedelta give the datetime. `Ok(None)`:
+/// no common dtype.
+pub fn promote_time(a: DType, b: DType) -> PyResult<Option<DType>> {
+    let unit = |d: DType| d.time_unit().unwrap_or(TimeUnit::GENERIC);
+    let common = || {
+        common_unit(
+            unit(a),
+            unit(b),
+            a.kind == Kind::Timedelta,
+            b.kind == Kind::Timedelta,
+        )
+    };
+    Ok(match (a.kind, b.kind) {
+        (Kind::Datetime, Kind::Datetime | Kind::Timedelta) | (Kind::Timedelta, Kind::Datetime) => {
+            Some(DType::datetime(common()?))
+        }
+        (Kind::Timedelta, Kind::Timedelta) => Some(DType::timedelta(common()?)),
         (Kind::Timedelta, Kind::Int | Kind::UInt | Kind::Bool) => Some(a),
         (Kind::Int | Kind::UInt | Kind::Bool, Kind::Timedelta) => Some(b),
         _ => None,
-    }
+    })
 }
 
 /// The characters `astype('U')` gives a datetime64/timedelta64 array (NumPy's
@@ -116,7 +379,7 @@ pub fn string_length(dt: DType) -> usize {
     if dt.kind == Kind::Timedelta {
         return 21;
     }
-    match dt.time_unit().unwrap_or(Unit::Generic) {
+    match dt.time_unit().unwrap_or(TimeUnit::GENERIC).base {
         Unit::Y | Unit::Generic => 22,
         Unit::M => 25,
         Unit::W | Unit::D => 28,
@@ -169,57 +432,107 @@ fn days_in_month(y: i64, m: i64) -> i64 {
     }
 }
 
-/// A datetime value cast to another unit (NumPy's `cast_datetime_to_datetime`): coarser units
-/// floor (2024-01-15 in weeks is the week starting 2024-01-11), months and years by the
-/// calendar. `None` when the result overflows.
-pub fn cast_datetime(v: i64, from: Unit, to: Unit) -> Option<i64> {
-    if v == NAT || from == to || from == Unit::Generic {
+/// A datetime value cast to another unit (NumPy's `cast_datetime_to_datetime`): through the
+/// calendar, coarser units floor (2024-01-15 in weeks is the week starting 2024-01-11; in
+/// `[10D]` the tick starting 2024-01-13). `None` when the result overflows.
+pub fn cast_datetime(v: i64, from: TimeUnit, to: TimeUnit) -> Option<i64> {
+    if v == NAT || from == to || from.is_generic() || to.is_generic() {
+        return Some(v);
+    }
+    let out = cast_datetime_base(i128::from(from.to_base(v)), from.base, to.base)?;
+    // `convert_datetimestruct_to_datetime` divides only for a count above 1
+    let out = if to.num > 1 {
+        out.div_euclid(i128::from(to.num))
+    } else {
+        out
+    };
+    i64::try_from(out).ok().filter(|&x| x != NAT)
+}
+
+/// `cast_datetime` between base units.
+fn cast_datetime_base(v: i128, from: Unit, to: Unit) -> Option<i128> {
+    if from == to {
         return Some(v);
     }
     // through (months since 1970, attoseconds into the month) for calendar units, else as
     // attoseconds since the epoch
     let day_atto = Unit::D.attoseconds()?;
-    let (months, rest): (Option<i64>, i128) = match from {
-        Unit::Y => (Some(v.checked_mul(12)?), 0),
-        Unit::M => (Some(v), 0),
-        _ => (None, v as i128 * from.attoseconds()?),
-    };
-    let total_atto = match months {
-        Some(mo) => {
+    let total_atto = match from {
+        Unit::Y | Unit::M => {
+            let mo = if from == Unit::Y {
+                v.checked_mul(12)?
+            } else {
+                v
+            };
             let (y, m) = (1970 + mo.div_euclid(12), mo.rem_euclid(12) + 1);
-            days_from_civil(y, m, 1) as i128 * day_atto + rest
+            let days = days_from_civil(i64::try_from(y).ok()?, m as i64, 1);
+            i128::from(days).checked_mul(day_atto)?
         }
-        None => rest,
+        _ => v.checked_mul(from.attoseconds()?)?,
     };
-    let out: i128 = match to {
+    Some(match to {
         Unit::Y | Unit::M => {
             let day = total_atto.div_euclid(day_atto);
             let (y, m, _) = civil_from_days(i64::try_from(day).ok()?);
             let mo = (y - 1970) as i128 * 12 + (m - 1) as i128;
             if to == Unit::Y { mo.div_euclid(12) } else { mo }
         }
-        Unit::Generic => return Some(v),
         _ => total_atto.div_euclid(to.attoseconds()?),
-    };
-    i64::try_from(out).ok().filter(|&x| x != NAT)
+    })
 }
 
-/// A timedelta cast to another unit: exact for fixed-length units (truncating toward zero, as
-/// NumPy's integer division does), none between years/months and fixed units.
-pub fn cast_timedelta(v: i64, from: Unit, to: Unit) -> Option<i64> {
-    if v == NAT || from == to || from == Unit::Generic {
+/// NumPy's `get_datetime_conversion_factor`: `value * num / denom` converts counts of `from`
+/// into counts of `to`, in lowest terms; years and months against fixed units use the average
+/// of the 400-year leap cycle (a year is 365.2425 days). `None`: the factor overflows.
+fn conversion_factor(from: TimeUnit, to: TimeUnit) -> Option<(i128, i128)> {
+    if from.is_generic() || to.is_generic() {
+        return Some((1, 1));
+    }
+    let (big, little, swapped) = if from.base <= to.base {
+        (from.base, to.base, false)
+    } else {
+        (to.base, from.base, true)
+    };
+    let (mut num, mut denom): (u128, u128) = (1, 1);
+    const CYCLE_DAYS: u128 = 97 + 400 * 365;
+    if big != little {
+        match (big, little) {
+            (Unit::Y, Unit::M) => num *= 12,
+            (Unit::Y, Unit::W) => (num, denom) = (CYCLE_DAYS, 400 * 7),
+            (Unit::Y, _) => {
+                (num, denom) = (CYCLE_DAYS, 400);
+                num *= u128::from(units_factor(Unit::D, little)?);
+            }
+            (Unit::M, Unit::W) => (num, denom) = (CYCLE_DAYS, 400 * 12 * 7),
+            (Unit::M, _) => {
+                (num, denom) = (CYCLE_DAYS, 400 * 12);
+                num *= u128::from(units_factor(Unit::D, little)?);
+            }
+            _ => num *= u128::from(units_factor(big, little)?),
+        }
+    }
+    if swapped {
+        (num, denom) = (denom, num);
+    }
+    num *= u128::from(from.num);
+    denom *= u128::from(to.num);
+    let g = (gcd(u64::try_from(num).ok()?, u64::try_from(denom).ok()?) as u128).max(1);
+    Some(((num / g) as i128, (denom / g) as i128))
+}
+
+/// A timedelta cast to another unit, as NumPy's strided cast does it: `value * num / denom`
+/// (`conversion_factor`) rounded toward minus infinity. `None` when the result overflows.
+pub fn cast_timedelta(v: i64, from: TimeUnit, to: TimeUnit) -> Option<i64> {
+    if v == NAT || from == to || from.is_generic() || to.is_generic() {
         return Some(v);
     }
-    let out = match (from, to) {
-        (Unit::Y, Unit::M) => v as i128 * 12,
-        (Unit::M, Unit::Y) => (v as i128).div_euclid(12),
-        _ => {
-            // past i128 the result is past int64 too: no value
-            let num = (v as i128).checked_mul(from.attoseconds()?)?;
-            num.div_euclid(to.attoseconds()?)
-        }
-    };
-    i64::try_from(out).ok()
+    let (num, denom) = conversion_factor(from, to)?;
+    if denom == 0 {
+        return None;
+    }
+    // past i128 the result is past int64 too: no value
+    let out = i128::from(v).checked_mul(num)?.div_euclid(denom);
+    i64::try_from(out).ok().filter(|&x| x != NAT)
 }
 
 /// Parses an ISO 8601 datetime as `np.datetime64(str)` reads it: the value and the unit the
@@ -357,10 +670,18 @@ pub fn parse_datetime(s: &str) -> PyResult<(i64, Unit)> {
 
 /// `str()` of a datetime at its unit: `2024`, `2024-01`, `2024-01-15` (weeks print as their
 /// first day), `2024-03-02T12`, `...T12:30`, `...T12:30:05`, `...T12:30:05.123`; `NaT`.
-pub fn format_datetime(v: i64, unit: Unit) -> String {
+pub fn format_datetime(v: i64, unit: TimeUnit) -> String {
     if v == NAT {
         return "NaT".into();
     }
+    if unit.is_generic() {
+        return v.to_string();
+    }
+    format_datetime_base(unit.to_base(v), unit.base)
+}
+
+/// `format_datetime` of a count of base units.
+fn format_datetime_base(v: i64, unit: Unit) -> String {
     match unit {
         Unit::Y => return format_year(v.wrapping_add(1970)),
         Unit::M => {
@@ -422,13 +743,14 @@ fn format_year(y: i64) -> String {
 }
 
 /// `str()` of a timedelta: `3 days`, `90 minutes`, `NaT`; a generic one is just the number.
-pub fn format_timedelta(v: i64, unit: Unit) -> String {
+/// A multiplied unit counts its base units (`np.timedelta64(3, '15m')` is `45 minutes`).
+pub fn format_timedelta(v: i64, unit: TimeUnit) -> String {
     if v == NAT {
         return "NaT".into();
     }
-    match unit {
+    match unit.base {
         Unit::Generic => v.to_string(),
-        u => format!("{v} {}", u.verbose()),
+        u => format!("{} {}", unit.to_base(v), u.verbose()),
     }
 }
 
@@ -436,7 +758,7 @@ pub fn format_timedelta(v: i64, unit: Unit) -> String {
 /// units by the calendar, text parsed or printed, numbers as the raw count (NaT is the
 /// smallest int64; NaN becomes NaT).
 pub fn cast_scalar(v: &Scalar, from: DType, to: DType) -> PyResult<Scalar> {
-    let unit = |d: DType| d.time_unit().unwrap_or(Unit::Generic);
+    let unit = |d: DType| d.time_unit().unwrap_or(TimeUnit::GENERIC);
     let overflow = || PyError::overflow("datetime64/timedelta64 unit conversion overflowed");
     let raw = |v: &Scalar| match v {
         Scalar::Int(i) => *i,
@@ -458,12 +780,12 @@ pub fn cast_scalar(v: &Scalar, from: DType, to: DType) -> PyResult<Scalar> {
         }
         (Kind::Str | Kind::Bytes, Kind::Datetime) => {
             let (x, u) = parse_datetime(&v.to_text())?;
-            let to_unit = if unit(to) == Unit::Generic {
-                u
+            let to_unit = if unit(to).is_generic() {
+                u.into()
             } else {
                 unit(to)
             };
-            Scalar::Int(cast_datetime(x, u, to_unit).ok_or_else(overflow)?)
+            Scalar::Int(cast_datetime(x, u.into(), to_unit).ok_or_else(overflow)?)
         }
         (Kind::Str | Kind::Bytes, Kind::Timedelta) => {
             let t = v.to_text();
@@ -550,7 +872,7 @@ mod tests {
         for (s, v, u) in cases {
             assert_eq!(parse_datetime(s).unwrap(), (v, u), "{s}");
             if v != NAT {
-                assert_eq!(format_datetime(v, u), s, "round trip of {s}");
+                assert_eq!(format_datetime(v, u.into()), s, "round trip of {s}");
             }
         }
     }
@@ -586,13 +908,96 @@ mod tests {
             ),
         ];
         for (from, to, v, want, why) in cases {
-            assert_eq!(cast_datetime(v, from, to), Some(want), "{why}");
+            assert_eq!(
+                cast_datetime(v, from.into(), to.into()),
+                Some(want),
+                "{why}"
+            );
         }
-        assert_eq!(format_datetime(2819, Unit::W), "2024-01-11");
-        assert_eq!(cast_timedelta(3, Unit::D, Unit::H), Some(72));
-        assert_eq!(cast_timedelta(90, Unit::Min, Unit::H), Some(1));
-        assert_eq!(format_timedelta(90, Unit::Min), "90 minutes");
-        assert_eq!(finer(Unit::D, Unit::H), Unit::H);
-        assert_eq!(finer(Unit::Generic, Unit::M), Unit::M);
+        assert_eq!(format_datetime(2819, Unit::W.into()), "2024-01-11");
+        assert_eq!(cast_timedelta(3, Unit::D.into(), Unit::H.into()), Some(72));
+        assert_eq!(
+            cast_timedelta(90, Unit::Min.into(), Unit::H.into()),
+            Some(1)
+        );
+        assert_eq!(format_timedelta(90, Unit::Min.into()), "90 minutes");
+    }
+
+    #[test]
+    fn multiplied_units_parse_print_and_cast_as_numpy() {
+        // NumPy 2.4.6
+        let tu = |b, n| TimeUnit::new(b, n);
+        let ok = [
+            ("15m", tu(Unit::Min, 15), "15m"),
+            ("D", tu(Unit::D, 1), "D"),
+            ("1D", tu(Unit::D, 1), "D"),
+            (" 5D", tu(Unit::D, 5), "5D"),
+            ("h/4", tu(Unit::Min, 15), "15m"),
+            ("0D", tu(Unit::D, 0), "0D"),
+        ];
+        for (text, want, code) in ok {
+            let u = TimeUnit::parse(text, None).unwrap();
+            assert_eq!((u, u.code().as_str()), (want, code), "{text}");
+        }
+        let bad = [
+            (
+                "[-1D]",
+                "TypeError: Invalid datetime metadata string \"[-1D]\" at position 1",
+            ),
+            (
+                "[1/2h]",
+                "TypeError: Invalid datetime metadata string \"[1/2h]\" at position 2",
+            ),
+            (
+                "[10X]",
+                "TypeError: Invalid datetime unit in metadata string \"[10X]\"",
+            ),
+            (
+                "[2147483648D]",
+                "TypeError: Invalid datetime metadata string \"[2147483648D]\" at position 1",
+            ),
+        ];
+        for (m, want) in bad {
+            let inner = &m[1..m.len() - 1];
+            let e = TimeUnit::parse(inner, Some(m)).unwrap_err().to_string();
+            assert_eq!(e, want);
+        }
+        let e = TimeUnit::parse("10X", None).unwrap_err().to_string();
+        assert_eq!(e, "TypeError: Invalid datetime unit \"X\" in metadata");
+        // 2020-01-01 is day 18262: tick 1826 of ten days, which starts 2019-12-30
+        assert_eq!(
+            cast_datetime(18262, Unit::D.into(), tu(Unit::D, 10)),
+            Some(1826)
+        );
+        assert_eq!(format_datetime(1826, tu(Unit::D, 10)), "2019-12-30");
+        assert_eq!(format_timedelta(3, tu(Unit::Min, 15)), "45 minutes");
+        assert_eq!(
+            cast_timedelta(3, tu(Unit::Min, 15), Unit::Min.into()),
+            Some(45)
+        );
+        assert_eq!(
+            cast_timedelta(1, Unit::Y.into(), Unit::D.into()),
+            Some(365),
+            "average year"
+        );
+        assert_eq!(
+            cast_timedelta(-1, Unit::Min.into(), Unit::H.into()),
+            Some(-1),
+            "floors"
+        );
+        let common = |a, b| common_unit(a, b, true, true).map(TimeUnit::code);
+        assert_eq!(common(tu(Unit::Min, 15), tu(Unit::Min, 10)).unwrap(), "5m");
+        assert_eq!(common(tu(Unit::Min, 15), Unit::H.into()).unwrap(), "15m");
+        assert_eq!(common(tu(Unit::Y, 2), tu(Unit::M, 3)).unwrap(), "3M");
+        assert!(
+            common(Unit::Y.into(), Unit::D.into()).is_err(),
+            "timedeltas: no common unit"
+        );
+        let dt = common_unit(Unit::Y.into(), tu(Unit::D, 14), false, false).unwrap();
+        assert_eq!(
+            dt.code(),
+            "7D",
+            "NumPy's factor table counts a year as 7 days here"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! spelling (`'i4'`, `'<u2'`, `'float64'`, `'S3'`, `'c'`, `'V8'`, `'i4, f8'`), and NEP 50 type
 //! promotion. Structured dtypes' fields live in `structured`.
 
-use super::datetime::Unit;
+use super::datetime::TimeUnit;
 use super::structured::Fields;
 use crate::error::{PyError, PyResult};
 
@@ -32,8 +32,8 @@ pub enum Kind {
 pub enum Meta {
     None,
     Fields(&'static Fields),
-    /// The unit of a datetime64/timedelta64.
-    Time(Unit),
+    /// The unit of a datetime64/timedelta64, with its count (`[15m]`).
+    Time(TimeUnit),
 }
 
 /// A dtype. Invariants:
@@ -119,21 +119,21 @@ impl DType {
     }
 
     /// `datetime64[unit]`.
-    pub const fn datetime(unit: Unit) -> DType {
+    pub const fn datetime(unit: TimeUnit) -> DType {
         DType {
             meta: Meta::Time(unit),
             ..DType::native(Kind::Datetime, 8)
         }
     }
     /// `timedelta64[unit]`.
-    pub const fn timedelta(unit: Unit) -> DType {
+    pub const fn timedelta(unit: TimeUnit) -> DType {
         DType {
             meta: Meta::Time(unit),
             ..DType::native(Kind::Timedelta, 8)
         }
     }
     /// The unit of a datetime64/timedelta64 dtype.
-    pub fn time_unit(self) -> Option<Unit> {
+    pub fn time_unit(self) -> Option<TimeUnit> {
         match self.meta {
             Meta::Time(u) => Some(u),
             _ => None,
@@ -332,10 +332,7 @@ impl DType {
 
     /// `[D]` of `datetime64[D]`; nothing for the generic unit and for other kinds.
     fn unit_suffix(self) -> String {
-        match self.time_unit() {
-            Some(Unit::Generic) | None => String::new(),
-            Some(u) => format!("[{}]", u.code()),
-        }
+        self.time_unit().map_or(String::new(), TimeUnit::bracketed)
     }
 
     /// `dtype.name`, e.g. `int64`, `bool`, `bytes24`, `str96`.
@@ -476,8 +473,8 @@ impl DType {
         if spec.contains(',') {
             return super::structured::parse_comma(spec);
         }
-        if let Some(unit) = time_unit_with_multiplier(body) {
-            return Err(PyError::datetime_multiplier_not_implemented(unit));
+        if let Some(dt) = by_time_name(body) {
+            return Ok(dt?.with_big_endian(matches!(order, Some('>') | Some('!'))));
         }
         let dt = by_name(body)
             .or_else(|| by_code(body))
@@ -511,36 +508,42 @@ fn by_name(name: &str) -> Option<DType> {
         "S" | "bytes" | "bytes_" => DType::bytes(0),
         "U" | "str" | "str_" => DType::unicode(0),
         "V" | "void" => DType::void(0),
-        _ => return by_time_name(name),
+        _ => return None,
     })
 }
 
-/// `datetime64[D]`, `M8[D]`, `timedelta64`, `m8[s]`.
-fn by_time_name(name: &str) -> Option<DType> {
-    let (head, unit) = match name.split_once('[') {
-        Some((h, rest)) => (h, Unit::parse(rest.strip_suffix(']')?)?),
-        None => (name, Unit::Generic),
+/// `datetime64[D]`, `M8[15m]`, `timedelta64`, `m8[s]` (`None`: no time dtype's name), with
+/// NumPy's `parse_datetime_metadata_from_metastr` errors for what is in the brackets.
+fn by_time_name(name: &str) -> Option<PyResult<DType>> {
+    let at = name.find('[').unwrap_or(name.len());
+    let (head, meta) = name.split_at(at);
+    let make: fn(TimeUnit) -> DType = match head {
+        "datetime64" | "M8" | "M" => DType::datetime,
+        "timedelta64" | "m8" | "m" => DType::timedelta,
+        _ => return None,
     };
-    match head {
-        "datetime64" | "M8" | "M" => Some(DType::datetime(unit)),
-        "timedelta64" | "m8" | "m" => Some(DType::timedelta(unit)),
-        _ => None,
+    Some(parse_time_metadata(meta).map(make))
+}
+
+/// `[15m]` (or nothing: the generic unit).
+pub fn parse_time_metadata(meta: &str) -> PyResult<TimeUnit> {
+    if meta.is_empty() {
+        return Ok(TimeUnit::GENERIC);
     }
-}
-
-/// The `10s` of `M8[10s]`/`timedelta64[15m]`: a unit with a multiplier, which arrsh does not
-/// model (`None` for anything else).
-fn time_unit_with_multiplier(name: &str) -> Option<&str> {
-    let (head, rest) = name.split_once('[')?;
-    let unit = rest.strip_suffix(']')?;
-    let known = matches!(head, "datetime64" | "M8" | "M" | "timedelta64" | "m8" | "m");
-    known.then_some(unit).filter(|u| is_multiplied_unit(u))
-}
-
-/// `'10s'`, `'15m'`: digits then one of NumPy's unit codes.
-pub fn is_multiplied_unit(unit: &str) -> bool {
-    let code = unit.trim_start_matches(|c: char| c.is_ascii_digit());
-    code.len() < unit.len() && Unit::parse(code).is_some_and(|u| u != Unit::Generic)
+    if meta.len() < 3 {
+        return Err(PyError::datetime_metadata(meta));
+    }
+    // the first ']' closes it; nothing may follow
+    match meta.find(']') {
+        Some(close) if close > 1 => {
+            if close + 1 != meta.len() {
+                return Err(PyError::datetime_metadata_at(meta, close + 1));
+            }
+            TimeUnit::parse(&meta[1..close], Some(meta))
+        }
+        Some(close) => Err(PyError::datetime_metadata_at(meta, close)),
+        None => Err(PyError::datetime_metadata_at(meta, meta.len())),
+    }
 }
 
 /// `S3`, `U5`, `bytes24`, `str96`.
@@ -576,8 +579,22 @@ fn by_code(spec: &str) -> Option<DType> {
 }
 
 /// NEP 50 promotion of two array dtypes (`np.result_type` on arrays): the smallest dtype that
-/// can hold both kinds' values, numpy's table.
+/// can hold both kinds' values, numpy's table. `None` also where NumPy raises while promoting
+/// (two time units without a common divisor: `try_promote` says why).
 pub fn promote(a: DType, b: DType) -> Option<DType> {
+    try_promote(a, b).ok().flatten()
+}
+
+/// `promote` with NumPy's error for datetime units that have no common divisor (`[Y]` and
+/// `[D]` timedeltas); `Ok(None)` is "no common dtype".
+pub fn try_promote(a: DType, b: DType) -> PyResult<Option<DType>> {
+    if a.is_time() || b.is_time() {
+        return super::datetime::promote_time(a.to_native(), b.to_native());
+    }
+    Ok(promote_untimed(a, b))
+}
+
+fn promote_untimed(a: DType, b: DType) -> Option<DType> {
     use Kind::*;
     let (a, b) = (a.to_native(), b.to_native());
     if a == b {
@@ -585,9 +602,6 @@ pub fn promote(a: DType, b: DType) -> Option<DType> {
     }
     if a.is_void() || b.is_void() {
         return None; // structured promotion (field by field) is not modelled
-    }
-    if a.is_time() || b.is_time() {
-        return super::datetime::promote_time(a, b);
     }
     let rank = |k: Kind| match k {
         Bool => 0,
@@ -777,25 +791,35 @@ mod tests {
 }
 
 #[cfg(test)]
-mod multiplier_tests {
+mod time_name_tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::runtime::datetime::Unit;
 
-    /// A multiplied datetime unit is refused by name; its neighbours without digits parse.
+    /// A multiplied unit parses; broken brackets give NumPy 2.4.6's messages.
     #[test]
-    fn multiplied_units_are_named_not_misread() {
+    fn time_dtype_names_parse_as_numpy() {
+        let min15 = DType::timedelta(TimeUnit::new(Unit::Min, 15));
+        assert_eq!(DType::parse("<m8[15m]").unwrap(), min15);
+        assert_eq!(DType::parse("m8[15m]").unwrap().str(), "<m8[15m]");
+        assert_eq!(
+            DType::parse("M8[s]").unwrap(),
+            DType::datetime(Unit::S.into())
+        );
+        assert_eq!(
+            DType::parse("M8[1D]").unwrap(),
+            DType::datetime(Unit::D.into())
+        );
         let cases = [
-            ("10s", true, "digits then a unit"),
-            ("s", false, "a plain unit"),
-            ("15m", true, "minutes times 15"),
-            ("10", false, "digits alone are no unit"),
-            ("10x", false, "an unknown code"),
-            ("10generic", false, "generic takes no count"),
+            ("M8[", "TypeError: Invalid datetime metadata string \"[\""),
+            ("M8[]", "TypeError: Invalid datetime metadata string \"[]\""),
+            ("M8[D", "TypeError: Invalid datetime metadata string \"[D\""),
+            (
+                "M8[X]",
+                "TypeError: Invalid datetime unit in metadata string \"[X]\"",
+            ),
         ];
-        for (unit, want, why) in cases {
-            assert_eq!(is_multiplied_unit(unit), want, "{unit}: {why}");
+        for (spec, want) in cases {
+            assert_eq!(DType::parse(spec).unwrap_err().to_string(), want, "{spec}");
         }
-        assert!(DType::parse("M8[10s]").is_err_and(|e| e.kind == ErrorKind::NotImplementedError));
-        assert_eq!(DType::parse("M8[s]").unwrap(), DType::datetime(Unit::S));
     }
 }

@@ -9,6 +9,7 @@ use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::Value;
 use crate::eval::registry::{Bound, Row};
+use crate::runtime::kernels;
 use crate::syntax::ast::BinOp;
 
 pub const ROWS: &[Row] = &[
@@ -306,52 +307,27 @@ fn ldexp(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         .to_i64()
         .unwrap_or(i64::MAX)
         .clamp(-5000, 5000);
-    let r = x * 2f64.powi(i as i32);
-    let r = if r.is_finite() || !x.is_finite() {
-        r
-    } else {
-        // 2**i overflowed on its own: scale in two steps
-        x * 2f64.powi((i / 2) as i32) * 2f64.powi((i - i / 2) as i32)
-    };
+    let r = kernels::ldexp_f64(x, i as f64);
     if r.is_infinite() && x.is_finite() {
         return Err(PyError::math_range_error());
     }
     Ok(it.new_float(r))
 }
 
-fn frexp_parts(x: f64) -> (f64, i64) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    if exp == 0 {
-        // subnormal: normalise first
-        let (m, e) = frexp_parts(x * 2f64.powi(54));
-        return (m, e - 54);
-    }
-    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
-    (m, exp - 1022)
-}
-
 fn frexp(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = a.req("x")?;
     let x = real(it, &x)?;
-    let (m, e) = frexp_parts(x);
+    let (m, e) = kernels::frexp_parts(x);
     let m = it.new_float(m);
-    let e = it.new_i64(e);
+    let e = it.new_i64(e as i64);
     Ok(it.new_tuple(vec![m, e]))
 }
 
 fn modf(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let x = a.req("x")?;
     let x = real(it, &x)?;
-    let (f, i) = if x.is_infinite() {
-        (0f64.copysign(x), x)
-    } else {
-        (x - x.trunc(), x.trunc())
-    };
-    let f = it.new_float(f.copysign(x));
+    let (f, i) = kernels::modf_parts(x);
+    let f = it.new_float(f);
     let i = it.new_float(i);
     Ok(it.new_tuple(vec![f, i]))
 }
@@ -661,18 +637,5 @@ mod tests {
         }
         let plain: f64 = [0.1; 10].iter().sum();
         assert_ne!(plain, 1.0, "control: the plain sum is off");
-    }
-
-    #[test]
-    fn frexp_splits_into_mantissa_and_exponent() {
-        let cases = [
-            (8.0, (0.5, 4)),
-            (0.0, (0.0, 0)),
-            (-3.0, (-0.75, 2)),
-            (1.0, (0.5, 1)),
-        ];
-        for (x, want) in cases {
-            assert_eq!(frexp_parts(x), want, "frexp({x})");
-        }
     }
 }

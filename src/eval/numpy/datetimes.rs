@@ -10,7 +10,7 @@ use crate::eval::Interp;
 use crate::eval::object::ops::{Operand, Weak, operand_dtype};
 use crate::eval::object::value::Value;
 use crate::eval::registry::{Bound, Row};
-use crate::runtime::datetime::{self, NAT, Unit, finer};
+use crate::runtime::datetime::{self, NAT, TimeUnit, Unit};
 use crate::runtime::kernels::{self, BinaryOp as KOp};
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
 
@@ -19,11 +19,12 @@ pub const ROWS: &[Row] = &[
         "numpy.datetime_as_string",
         "(arr, unit=None, timezone='naive', casting='same_kind')",
         datetime_as_string,
-    ),
-    Row::np_c("numpy.datetime_data", "(dtype, /)", datetime_data),
+    )
+    .returns("ndarray"),
+    Row::np_c("numpy.datetime_data", "(dtype, /)", datetime_data).returns("tuple"),
 ];
 
-/// `np.datetime_data(dtype)`: the unit and its count, `('D', 1)` (arrsh's counts are 1).
+/// `np.datetime_data(dtype)`: the base unit and its count, `('m', 15)`.
 fn datetime_data(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let d = a.req("dtype")?;
     let dt = it.to_dtype(&d)?;
@@ -32,9 +33,9 @@ fn datetime_data(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             "cannot get datetime metadata from non-datetime type",
         ));
     };
-    let code = it.new_str(unit.code().into());
-    let one = it.new_i64(1);
-    Ok(it.new_tuple(vec![code, one]))
+    let code = it.new_str(unit.base.code().into());
+    let num = it.new_i64(i64::from(unit.num));
+    Ok(it.new_tuple(vec![code, num]))
 }
 
 /// `np.datetime_as_string(arr)`: the ISO text of each element at its own unit, in the `U`
@@ -67,30 +68,31 @@ impl Interp {
     /// timedelta past 999999999 days. The rest would be `datetime` objects, which arrsh does not have yet.
     pub fn time_to_python(&mut self, dt: DType, v: &Scalar) -> PyResult<Value> {
         let x = scalar_count(v);
-        let unit = dt.time_unit().unwrap_or(Unit::Generic);
+        let unit = dt.time_unit().unwrap_or(TimeUnit::GENERIC);
         let is_datetime = dt.kind == Kind::Datetime;
-        if x == NAT || (is_datetime && unit == Unit::Generic) {
+        if x == NAT || (is_datetime && unit.is_generic()) {
             return Ok(Value::None);
         }
-        let as_int = unit > Unit::Us || (!is_datetime && matches!(unit, Unit::Y | Unit::M));
+        let base = unit.base;
+        let as_int = base > Unit::Us || (!is_datetime && matches!(base, Unit::Y | Unit::M));
         if as_int {
             return Ok(self.new_i64(x));
         }
         let name = dt.name();
         if is_datetime {
-            let days = datetime::cast_datetime(x, unit, Unit::D).unwrap_or(NAT);
+            let days = datetime::cast_datetime(x, unit, Unit::D.into()).unwrap_or(NAT);
             let (year, _, _) = datetime::civil_from_days(days);
             if days == NAT || !(1..=9999).contains(&year) {
                 return Ok(self.new_i64(x));
             }
-            let class = if unit > Unit::D {
+            let class = if base > Unit::D {
                 "datetime.datetime"
             } else {
                 "datetime.date"
             };
             return Err(PyError::datetime_object_not_implemented(class, &name));
         }
-        let days = datetime::cast_timedelta(x, unit, Unit::D).unwrap_or(i64::MAX);
+        let days = datetime::cast_timedelta(x, unit, Unit::D.into()).unwrap_or(i64::MAX);
         if !(-999_999_999..=999_999_999).contains(&days) {
             return Ok(self.new_i64(x));
         }
@@ -131,27 +133,11 @@ impl Interp {
     ) -> PyResult<Value> {
         let unit = match unit {
             None | Some(Value::None) => None,
-            // `np.datetime_data`'s tuple: (unit, count)
-            Some(Value::Tuple(t)) if t.items.len() == 2 => {
-                let (Value::Str(code), Some(n)) = (&t.items[0], self.index_int(&t.items[1])) else {
-                    return Err(PyError::type_error(
-                        "Cannot convert 'tuple' to a NumPy datetime unit",
-                    ));
-                };
-                if n.to_i64() != Some(1) {
-                    let text = format!("{}{}", n.to_i128_saturating(), code.v);
-                    return Err(PyError::datetime_multiplier_not_implemented(&text));
-                }
-                Some(Unit::parse(&code.v).ok_or_else(|| {
-                    PyError::type_error(format!("Invalid datetime unit \"{}\" in metadata", code.v))
-                })?)
+            Some(Value::Tuple(t)) => Some(self.time_unit_from_tuple(&t.items)?),
+            Some(Value::Str(s)) if s.v.starts_with('[') => {
+                Some(crate::runtime::dtype::parse_time_metadata(&s.v)?)
             }
-            Some(Value::Str(s)) if crate::runtime::dtype::is_multiplied_unit(&s.v) => {
-                return Err(PyError::datetime_multiplier_not_implemented(&s.v));
-            }
-            Some(Value::Str(s)) => Some(Unit::parse(&s.v).ok_or_else(|| {
-                PyError::type_error(format!("Invalid datetime unit \"{}\" in metadata", s.v))
-            })?),
+            Some(Value::Str(s)) => Some(TimeUnit::parse(&s.v, None)?),
             Some(other) => {
                 return Err(PyError::type_error(format!(
                     "Cannot convert '{}' to a NumPy datetime unit",
@@ -160,12 +146,17 @@ impl Interp {
             }
         };
         let (x, u) = match value {
-            None | Some(Value::None) => (NAT, Unit::Generic),
-            Some(Value::Str(s)) if dt.kind == Kind::Datetime => datetime::parse_datetime(&s.v)?,
-            Some(Value::Str(s)) if s.v.trim().eq_ignore_ascii_case("nat") => (NAT, Unit::Generic),
+            None | Some(Value::None) => (NAT, TimeUnit::GENERIC),
+            Some(Value::Str(s)) if dt.kind == Kind::Datetime => {
+                let (x, u) = datetime::parse_datetime(&s.v)?;
+                (x, u.into())
+            }
+            Some(Value::Str(s)) if s.v.trim().eq_ignore_ascii_case("nat") => {
+                (NAT, TimeUnit::GENERIC)
+            }
             Some(Value::Scalar(s)) if s.dtype.is_time() => (
                 scalar_count(&s.v),
-                s.dtype.time_unit().unwrap_or(Unit::Generic),
+                s.dtype.time_unit().unwrap_or(TimeUnit::GENERIC),
             ),
             Some(v) => match self.index_int(&v).and_then(|i| i.to_i64()) {
                 Some(i) if dt.kind == Kind::Datetime && unit.is_none() => {
@@ -174,7 +165,7 @@ impl Interp {
                         "Converting an integer to a NumPy datetime requires a specified unit",
                     ));
                 }
-                Some(i) => (i, unit.unwrap_or(Unit::Generic)),
+                Some(i) => (i, unit.unwrap_or(TimeUnit::GENERIC)),
                 None => {
                     return Err(PyError::value(format!(
                         "Could not convert object to NumPy {}",
@@ -193,6 +184,53 @@ impl Interp {
         };
         let v = datetime::cast_scalar(&Scalar::Int(x), from, to)?;
         Ok(self.new_scalar(to, v))
+    }
+
+    /// NumPy's `convert_datetime_metadata_tuple_to_datetime_metadata`: `('m', 15)`, or
+    /// `(unit, num, den, None)`.
+    fn time_unit_from_tuple(&mut self, items: &[Value]) -> PyResult<TimeUnit> {
+        if !(2..=4).contains(&items.len()) {
+            return Err(PyError::type_error(
+                "Require tuple of size 2 to 4 for tuple to NumPy datetime metadata conversion",
+            ));
+        }
+        let code = match &items[0] {
+            Value::Str(s) => s.v.clone(),
+            Value::Bytes(b) => String::from_utf8_lossy(&b.v).into_owned(),
+            _ => {
+                return Err(PyError::type_error(
+                    "bad argument type for built-in operation",
+                ));
+            }
+        };
+        let base = Unit::parse(&code).ok_or_else(|| PyError::datetime_unit_in_metadata(&code))?;
+        let int = |it: &mut Interp, v: &Value| -> PyResult<i64> {
+            it.index_int(v)
+                .map(|i| i.to_i64().unwrap_or(-1))
+                .ok_or_else(|| {
+                    PyError::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        v.type_name()
+                    ))
+                })
+        };
+        let num = int(self, &items[1])?;
+        let den = match items.len() {
+            3 => return Err(PyError::value("Use (unit, num) with no event")),
+            4 if !items[3].is_none() => {
+                return Err(PyError::value(
+                    "When passing a 4-tuple as (unit, num, den, event), the event argument must be None",
+                ));
+            }
+            4 => int(self, &items[2])?,
+            _ => 1,
+        };
+        if num <= 0 || den <= 0 {
+            return Err(PyError::type_error(
+                "Invalid tuple values for tuple to NumPy datetime metadata conversion",
+            ));
+        }
+        TimeUnit::from_parts(base, num, den)
     }
 
     /// A Python value written into a datetime64/timedelta64 array (`np.array([...], dtype=
@@ -227,9 +265,18 @@ impl Interp {
         if !dx.is_time() && !dy.is_time() {
             return Ok(None);
         }
-        let unit = |d: DType| d.time_unit().unwrap_or(Unit::Generic);
+        let unit = |d: DType| d.time_unit().unwrap_or(TimeUnit::GENERIC);
         let int = |d: DType| d.is_integer() || d.kind == Kind::Bool;
-        let u = finer(unit(dx), unit(dy));
+        // NumPy's type resolvers promote two time operands to their common unit, strict
+        // about years and months on a timedelta's side; an error there comes after the loop
+        // search (`?` below)
+        let common = datetime::common_unit(
+            unit(dx),
+            unit(dy),
+            dx.kind == Kind::Timedelta,
+            dy.kind == Kind::Timedelta,
+        );
+        let u = *common.as_ref().unwrap_or(&TimeUnit::GENERIC);
         let (m, td) = (DType::datetime(u), DType::timedelta(u));
         use Kind::{Datetime as Dt, Timedelta as Td};
         // (operand x as, operand y as, result)
@@ -245,6 +292,7 @@ impl Interp {
             }
             (KOp::Add | KOp::Mul, _, Td) if int(dx) => Some((DType::INT64, dy, Out::Time(dy))),
             (KOp::TrueDiv, Td, Td) => Some((td, td, Out::Float)),
+            (KOp::Rem, Td, Td) => Some((td, td, Out::Time(td))),
             (KOp::FloorDiv, Td, Td) => Some((td, td, Out::Int)),
             (o, Dt, Dt) | (o, Td, Td) if o.is_comparison() => {
                 let (a, b) = if dx.kind == Dt { (m, m) } else { (td, td) };
@@ -259,6 +307,9 @@ impl Interp {
                 &dy.repr(),
             ));
         };
+        if dx.is_time() && dy.is_time() {
+            common?;
+        }
         let xa = self.time_operand(x, ax)?;
         let ya = self.time_operand(y, ay)?;
         let shape = kernels::broadcast_shapes(&[&xa.shape(), &ya.shape()])?;
@@ -283,6 +334,9 @@ impl Interp {
                             match op {
                                 KOp::Sub => a.wrapping_sub(b),
                                 KOp::Mul => a.wrapping_mul(b),
+                                // Python's sign rule; NumPy gives NaT for a zero divisor
+                                KOp::Rem if b == 0 => NAT,
+                                KOp::Rem => a.wrapping_sub(a.div_euclid(b).wrapping_mul(b)),
                                 _ => a.wrapping_add(b),
                             }
                         })
@@ -359,8 +413,8 @@ impl Interp {
         };
         // a generic unit takes the unit the start string implies
         let dt = match (dt.time_unit(), start) {
-            (Some(Unit::Generic), Value::Str(s)) if dt.kind == Kind::Datetime => {
-                DType::datetime(datetime::parse_datetime(&s.v)?.1)
+            (Some(u), Value::Str(s)) if u.is_generic() && dt.kind == Kind::Datetime => {
+                DType::datetime(datetime::parse_datetime(&s.v)?.1.into())
             }
             _ => dt,
         };
@@ -370,7 +424,7 @@ impl Interp {
             None => 1,
             Some(v) => scalar_count(&self.value_to_time_element(
                 v,
-                DType::timedelta(dt.time_unit().unwrap_or(Unit::Generic)),
+                DType::timedelta(dt.time_unit().unwrap_or(TimeUnit::GENERIC)),
             )?),
         };
         if a == NAT || b == NAT || step == NAT {

@@ -8,7 +8,7 @@ use crate::eval::object::objects::Objects;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 use crate::runtime::DType;
-use crate::runtime::datetime::Unit;
+use crate::runtime::datetime::TimeUnit;
 
 /// The `numpy` module's types and constants.
 pub const ROWS: &[Row] = &[
@@ -50,11 +50,11 @@ pub const ROWS: &[Row] = &[
     Row::type_("numpy.str_", TypeKind::NpScalar(DType::unicode(0))),
     Row::type_(
         "numpy.datetime64",
-        TypeKind::NpScalar(DType::datetime(Unit::Generic)),
+        TypeKind::NpScalar(DType::datetime(TimeUnit::GENERIC)),
     ),
     Row::type_(
         "numpy.timedelta64",
-        TypeKind::NpScalar(DType::timedelta(Unit::Generic)),
+        TypeKind::NpScalar(DType::timedelta(TimeUnit::GENERIC)),
     ),
     Row::type_("numpy.dtype", TypeKind::DTypeClass),
     Row::type_("numpy.ndarray", TypeKind::Ndarray),

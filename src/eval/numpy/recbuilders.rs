@@ -21,17 +21,17 @@ pub const ROWS: &[Row] = &[
         "numpy.rec.array",
         "(obj, dtype=None, shape=None, offset=0, strides=None, formats=None, names=None, titles=None, aligned=False, byteorder=None, copy=True)",
         rec_array,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.rec.fromarrays",
         "(arrayList, dtype=None, shape=None, formats=None, names=None, titles=None, aligned=False, byteorder=None)",
         fromarrays,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.rec.fromrecords",
         "(recList, dtype=None, shape=None, formats=None, names=None, titles=None, aligned=False, byteorder=None)",
         fromrecords,
-    ),
+    ).returns("ndarray"),
 ];
 
 /// The arguments `format_parser` reads, and the ones arrsh does not model.

@@ -113,7 +113,7 @@ pub const ROWS: &[Row] = &[
     Row::ufunc("numpy.matmul", 2, 1, Identity::None, matmul).with_sig(
         "(x1, x2, /, out=None, *, axes=<no value>, axis=<no value>, keepdims=False, casting='same_kind', order='K', dtype=None, subok=True, signature=None)",
     ),
-    Row::np_py("numpy.dot", "(a, b, out=None)", dot),
+    Row::np_py("numpy.dot", "(a, b, out=None)", dot).returns("ndarray"),
     Row::attr("numpy.ufunc", ufunc_type),
     Row::attr("ufunc.nin", ufunc_attr),
     Row::attr("ufunc.nout", ufunc_attr),
@@ -142,16 +142,28 @@ pub const ROWS: &[Row] = &[
 /// The options of a ufunc call arrsh honours: `out=` (by position too), `where=`, `dtype=`
 /// and `casting=` (for writing into `out`); `order`, `subok` and `signature` are refused
 /// unless left at their defaults.
-struct Options {
+pub(super) struct Options {
     out: Option<Rc<NdArray>>,
     where_: Option<Rc<NdArray>>,
     dtype: Option<DType>,
     casting: Casting,
     /// The inputs' shapes, for NumPy's message when `out` does not fit.
     in_shapes: Vec<Vec<usize>>,
+    /// The output's operand number (the inputs count first), when the ufunc has several
+    /// outputs: NumPy's cast message names it.
+    out_index: Option<usize>,
 }
 
-fn options(it: &mut Interp, a: &mut Bound) -> PyResult<Options> {
+/// An `out=` entry: an array, or `None` for a fresh result.
+fn out_array(v: Value) -> PyResult<Option<Rc<NdArray>>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Array(o) => Ok(Some(o)),
+        _ => Err(PyError::type_error("return arrays must be of ArrayType")),
+    }
+}
+
+pub(super) fn options(it: &mut Interp, a: &mut Bound) -> PyResult<Options> {
     it.refuse_unsupported(a, &["order", "subok", "signature"])?;
     let mut out = a.take_some("out");
     if out.is_none() {
@@ -160,11 +172,50 @@ fn options(it: &mut Interp, a: &mut Bound) -> PyResult<Options> {
     if let Some(Value::Tuple(t)) = &out {
         out = t.items.first().cloned().filter(|v| !v.is_none());
     }
-    let out = match out {
-        None => None,
-        Some(Value::Array(o)) => Some(o),
-        Some(_) => return Err(PyError::type_error("return arrays must be of ArrayType")),
+    let out = out_array(out.unwrap_or(Value::None))?;
+    other_options(it, a, out)
+}
+
+/// The options of a ufunc with two outputs (`divmod`, `modf`, `frexp`): `out=` is a pair
+/// (either may be `None`) or given by position; `where=`, `dtype=` and `casting=` serve both.
+pub(super) fn pair_options(
+    it: &mut Interp,
+    a: &mut Bound,
+    nin: usize,
+) -> PyResult<(Options, Options)> {
+    it.refuse_unsupported(a, &["order", "subok", "signature"])?;
+    let mut outs = vec![Value::None, Value::None];
+    match a.take("out") {
+        None => {
+            for (slot, v) in outs.iter_mut().zip(a.star.drain(..)) {
+                *slot = v;
+            }
+        }
+        Some(Value::Tuple(t)) if t.items.len() == 2 => outs = t.items.to_vec(),
+        Some(Value::Tuple(_)) => {
+            return Err(PyError::value(
+                "The 'out' tuple must have exactly one entry per ufunc output",
+            ));
+        }
+        Some(_) => return Err(PyError::type_error("'out' must be a tuple of arrays")),
+    }
+    let second = outs.pop().map(out_array).transpose()?.flatten();
+    let first = outs.pop().map(out_array).transpose()?.flatten();
+    let mut o1 = other_options(it, a, first)?;
+    o1.out_index = Some(nin);
+    let o2 = Options {
+        out: second,
+        where_: o1.where_.clone(),
+        dtype: o1.dtype,
+        casting: o1.casting,
+        in_shapes: Vec::new(),
+        out_index: Some(nin + 1),
     };
+    Ok((o1, o2))
+}
+
+/// `where=`, `dtype=` and `casting=`, around an output already found.
+fn other_options(it: &mut Interp, a: &mut Bound, out: Option<Rc<NdArray>>) -> PyResult<Options> {
     let where_ = match a.take("where") {
         None | Some(Value::Bool(true)) => None,
         Some(w) => {
@@ -183,12 +234,13 @@ fn options(it: &mut Interp, a: &mut Bound) -> PyResult<Options> {
         dtype,
         casting,
         in_shapes: Vec::new(),
+        out_index: None,
     })
 }
 
 impl Options {
     /// An input cast to `dtype=` when one was given (the loop NumPy picks for it).
-    fn input(&mut self, it: &mut Interp, v: Value) -> PyResult<Value> {
+    pub(super) fn input(&mut self, it: &mut Interp, v: Value) -> PyResult<Value> {
         if self.out.is_some() {
             let shape = match &v {
                 Value::Array(a) => a.shape().to_vec(),
@@ -206,7 +258,12 @@ impl Options {
 
     /// The ufunc's result written into `out=` (where `where=` is true), or kept where `where=`
     /// is true over a fresh array.
-    fn finish(self, it: &mut Interp, func: &str, r: Value) -> PyResult<Value> {
+    /// The second output's options learn the inputs' shapes from the first's.
+    pub(super) fn share_shapes(&self, other: &mut Options) {
+        other.in_shapes = self.in_shapes.clone();
+    }
+
+    pub(super) fn finish(self, it: &mut Interp, func: &str, r: Value) -> PyResult<Value> {
         if self.out.is_none() && self.where_.is_none() {
             return Ok(r);
         }
@@ -216,6 +273,7 @@ impl Options {
                 if !can_cast(r.dtype(), o.dtype(), self.casting) {
                     return Err(PyError::cannot_cast_ufunc_output(
                         func,
+                        self.out_index,
                         &r.dtype().name(),
                         &o.dtype().name(),
                     ));
@@ -366,14 +424,24 @@ fn ufunc_attr(it: &mut Interp, a: Bound) -> PyResult<Value> {
 
 /// The ufunc a method was looked up on: its value, short name and number of inputs.
 fn receiver(a: &Bound) -> PyResult<(Value, &'static str, u8, Identity)> {
+    receiver_outs(a).map(|(f, name, nin, identity, _)| (f, name, nin, identity))
+}
+
+/// `receiver` and the number of outputs.
+fn receiver_outs(a: &Bound) -> PyResult<(Value, &'static str, u8, Identity, u8)> {
     let e = match &a.this {
         Value::Builtin(b) => registry::get(b.name).map(registry::resolve),
         _ => None,
     };
     match e.map(|e| (e, e.row.kind)) {
-        Some((e, Kind::Ufunc { nin, identity, .. })) => {
-            Ok((a.this.clone(), e.short, nin, identity))
-        }
+        Some((
+            e,
+            Kind::Ufunc {
+                nin,
+                nout,
+                identity,
+            },
+        )) => Ok((a.this.clone(), e.short, nin, identity, nout)),
         _ => Err(PyError::type_error(
             "descriptor requires a 'numpy.ufunc' object",
         )),
@@ -396,9 +464,14 @@ fn reduce_method(name: &str) -> Option<&'static str> {
 /// `ufunc.reduce(array, axis=0, ...)`: `add.reduce` is `sum` and the like; any other binary
 /// ufunc folds along the axis (`subtract.reduce([1, 2, 3])` is `(1 - 2) - 3`).
 fn ufunc_reduce(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    let (f, name, nin, identity) = receiver(&a)?;
+    let (f, name, nin, identity, nout) = receiver_outs(&a)?;
     if nin != 2 {
         return Err(PyError::value("reduce only supported for binary functions"));
+    }
+    if nout != 1 {
+        return Err(PyError::value(
+            "reduce only supported for functions returning a single value",
+        ));
     }
     let arr = a.req("array")?;
     let arr = it.to_array(&arr, None)?;
@@ -478,10 +551,15 @@ fn axis_was_none(work: &Value, arr: &Rc<NdArray>) -> bool {
 /// `ufunc.accumulate(array, axis=0)`: `add` and `multiply` are `cumsum`/`cumprod`; any other
 /// binary ufunc runs along the axis, each result feeding the next.
 fn ufunc_accumulate(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    let (f, name, nin, _) = receiver(&a)?;
+    let (f, name, nin, _, nout) = receiver_outs(&a)?;
     if nin != 2 {
         return Err(PyError::value(
             "accumulate only supported for binary functions",
+        ));
+    }
+    if nout != 1 {
+        return Err(PyError::value(
+            "accumulate only supported for functions returning a single value",
         ));
     }
     let arr = a.req("array")?;
@@ -530,10 +608,15 @@ fn ufunc_accumulate(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 /// `ufunc.reduceat(array, indices, axis=0)`: the reduction of each `array[i:j]` between
 /// consecutive indices (or `array[i]` alone when `j <= i`), stacked along the axis.
 fn ufunc_reduceat(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    let (f, name, nin, _) = receiver(&a)?;
+    let (f, name, nin, _, nout) = receiver_outs(&a)?;
     if nin != 2 {
         return Err(PyError::value(
             "reduceat only supported for binary functions",
+        ));
+    }
+    if nout != 1 {
+        return Err(PyError::value(
+            "reduceat only supported for functions returning a single value",
         ));
     }
     it.refuse_unsupported(&mut a, &["dtype", "out"])?;

@@ -47,7 +47,7 @@ pub fn float_hash(v: f64, addr: u64) -> i64 {
         }
         return pointer_hash(addr);
     }
-    let (mut m, mut e) = frexp(v);
+    let (mut m, mut e) = crate::runtime::kernels::frexp_parts(v);
     let mut sign: i64 = 1;
     if m < 0.0 {
         sign = -1;
@@ -72,22 +72,6 @@ pub fn float_hash(v: f64, addr: u64) -> i64 {
     } as u32;
     x = ((x << e) & MODULUS) | x >> (HASH_BITS - e);
     fix((x as i64).wrapping_mul(sign))
-}
-
-/// C's `frexp`: `v = m * 2**e` with `0.5 <= |m| < 1`.
-fn frexp(v: f64) -> (f64, i32) {
-    if v == 0.0 {
-        return (v, 0);
-    }
-    let bits = v.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // subnormal: scale up first
-        let (m, e) = frexp(v * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
 }
 
 /// `_Py_HashPointer`: the address rotated right by 4 bits.

@@ -39,10 +39,32 @@ pub enum Conv {
     /// __next__() takes no keyword arguments`, then `check_num_args` (`expected 1 argument,
     /// got 0`).
     Wrapper,
+    /// A C type whose `__new__` takes `(first, /, *rest)` and checks the first by hand
+    /// (`operator.itemgetter`, `functools.partial`): keywords refused unless the spec takes
+    /// `**kwargs` (`itemgetter() takes no keyword arguments`), then its own sentence for a
+    /// missing first argument.
+    FirstByHand(Missing),
+    /// A method that takes its positional arguments as one tuple and parses only its keywords,
+    /// with an anonymous `PyArg_ParseTupleAndKeywords` on an empty tuple (`ndarray.resize`):
+    /// `function takes at most 1 keyword argument (2 given)`, `'k' is an invalid keyword
+    /// argument for this function`.
+    KeywordsOnly,
     /// The row's function parses its arguments itself: they arrive unbound, positional ones
     /// in `Bound::star` and keywords in `Bound::kwargs` (methods not yet written against
     /// their spec).
     Own,
+}
+
+/// How a `Conv::FirstByHand` type words a call without its first argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// `PyArg_UnpackTuple(args, name, 1, 1)` on the lone argument: `itemgetter expected 1
+    /// argument, got 0`.
+    Unpack,
+    /// `methodcaller needs at least one argument, the method name`.
+    MethodName,
+    /// `type 'partial' takes at least one argument`.
+    TypeAtLeastOne,
 }
 
 /// A call's arguments bound to the parameters of its row: what a row's function receives.
@@ -171,9 +193,36 @@ pub fn bind(
             }
             fill_positional(&mut b, args);
         }
+        Conv::FirstByHand(missing) => {
+            if !spec.has_varkeywords() && !kw.is_empty() {
+                return Err(PyError::takes_no_keyword_arguments(name));
+            }
+            if args.is_empty() {
+                return Err(match missing {
+                    Missing::Unpack => PyError::positional_count(name, 1, 1, 0),
+                    Missing::MethodName => PyError::methodcaller_needs_name(),
+                    Missing::TypeAtLeastOne => PyError::type_takes_at_least_one_argument(name),
+                });
+            }
+            fill_positional(&mut b, args);
+            b.kwargs = kw;
+        }
         Conv::Own => {
             b.star = args;
             b.kwargs = kw;
+        }
+        Conv::KeywordsOnly => {
+            let named = spec.named();
+            if kw.len() > named {
+                return Err(PyError::anonymous_too_many_keywords(named, kw.len()));
+            }
+            for (k, v) in kw {
+                match keyword_slot(spec, &k) {
+                    Some(i) => b.slots[i] = Some(v),
+                    None => return Err(PyError::anonymous_invalid_keyword(&k)),
+                }
+            }
+            b.star = args;
         }
     }
     Ok(b)

@@ -155,11 +155,6 @@ impl Row {
     pub const fn method(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Method, sig, run)
     }
-    /// A method whose function still parses its own arguments (`Conv::Own`); the spec is
-    /// what `?` and the pretty printer show.
-    pub const fn own_method(name: &'static str, sig: &'static str, run: Native) -> Row {
-        Row::new(name, Kind::Method, sig, run).conv(Conv::Own)
-    }
     /// A class method (`dict.fromkeys`): called on the type or an instance, `this` is either.
     pub const fn class_method(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::ClassMethod, sig, run)
@@ -293,6 +288,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::joining::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
+    crate::eval::numpy::outpairs::ROWS,
     crate::eval::numpy::nanfuncs::ROWS,
     crate::eval::numpy::arrange::ROWS,
     crate::eval::numpy::numeric::ROWS,
@@ -367,6 +363,21 @@ impl Entry {
             self.row.kind,
             Kind::Attr | Kind::Alias(_) | Kind::Type(_) | Kind::Constructor(_)
         )
+    }
+
+    /// The owner whose names the value the row gives has, for completing `a.T.<Tab>` and
+    /// `np.arange(3).<Tab>` without running anything: for an attribute, its value; for a
+    /// callable, what a call returns. The row's `returns`, else what its kind tells: a ufunc
+    /// gives an array, calling a type an instance of it.
+    pub fn gives(&'static self) -> Option<&'static str> {
+        let e = resolve(self);
+        e.row.returns.or(match e.row.kind {
+            Kind::Ufunc { .. } => Some("ndarray"),
+            Kind::Type(k) | Kind::Constructor(k) => {
+                Some(crate::eval::builtins::introspect::type_owner(k)).filter(|o| *o != "object")
+            }
+            _ => None,
+        })
     }
 
     /// The signature `?` and the pretty printer show, if CPython shows one.

@@ -6,6 +6,7 @@ mod arith;
 mod blocks;
 mod einsum;
 pub mod elem;
+mod floatparts;
 mod fpcheck;
 mod linalg;
 mod mathfns;
@@ -29,6 +30,7 @@ use crate::error::{PyError, PyResult};
 
 pub use arith::{complex_mul_plain, complex_pow, float_divmod};
 pub use einsum::sum_of_products;
+pub use floatparts::{frexp, frexp_parts, ldexp, ldexp_f64, modf, modf_parts};
 pub use linalg::dot;
 pub use mathfns::{
     FloatBinOp, FloatOp, Predicate, float_binary, float_unary, int_fmod, int_sign, logical_not,

@@ -4,7 +4,7 @@
 use super::PrintOptions;
 use super::dragon4::FloatWidth;
 use super::float::{ComplexFloatingFormat, FloatingFormat};
-use crate::runtime::datetime::{NAT, Unit, format_datetime};
+use crate::runtime::datetime::{NAT, TimeUnit, format_datetime};
 use crate::runtime::dtype::{DType, Kind};
 use crate::runtime::scalar::Scalar;
 
@@ -132,7 +132,7 @@ impl ElementFormat {
 
 /// One non-NaT element as `_TimelikeFormat._format_non_nat` writes it.
 fn time_text(dtype: DType, v: &Scalar) -> String {
-    let unit = dtype.time_unit().unwrap_or(Unit::Generic);
+    let unit = dtype.time_unit().unwrap_or(TimeUnit::GENERIC);
     match dtype.kind {
         Kind::Datetime => format!("'{}'", format_datetime(int_value(v) as i64, unit)),
         _ => int_value(v).to_string(),

@@ -263,25 +263,26 @@ pub fn scalar_str(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
     }
 }
 
-fn time_unit(dtype: DType) -> datetime::Unit {
-    dtype.time_unit().unwrap_or(datetime::Unit::Generic)
+fn time_unit(dtype: DType) -> datetime::TimeUnit {
+    dtype.time_unit().unwrap_or(datetime::TimeUnit::GENERIC)
 }
 
 /// `datetimetype_repr`/`timedeltatype_repr`: the unit is spelled out unless the text implies
-/// it (always for hours, which read like a day's number, and for NaT).
+/// it (always for hours, which read like a day's number, for a multiplied unit, and for NaT).
 fn time_scalar_repr(dtype: DType, v: &Scalar, legacy: u32) -> String {
     use datetime::Unit;
     let prefix = if legacy <= 125 { "numpy" } else { "np" };
     let (x, unit) = (format::int_value(v) as i64, time_unit(dtype));
     let name = dtype.scalar_type_name();
-    let body = match (dtype.kind, x == datetime::NAT, unit) {
-        (Kind::Datetime, true, u) => format!("'NaT','{}'", u.code()),
-        (Kind::Datetime, false, Unit::H) => format!("'{}','h'", scalar_str_time(dtype, x)),
-        (Kind::Datetime, false, _) => format!("'{}'", scalar_str_time(dtype, x)),
-        (_, true, Unit::Generic) => "'NaT'".into(),
-        (_, true, u) => format!("'NaT','{}'", u.code()),
-        (_, false, Unit::Generic) => x.to_string(),
-        (_, false, u) => format!("{x},'{}'", u.code()),
+    let implied = unit.is_generic() || (unit.num == 1 && unit.base != Unit::H);
+    let body = match (dtype.kind, x == datetime::NAT, unit.is_generic()) {
+        (Kind::Datetime, true, _) => format!("'NaT','{}'", unit.code()),
+        (Kind::Datetime, false, _) if implied => format!("'{}'", scalar_str_time(dtype, x)),
+        (Kind::Datetime, false, _) => format!("'{}','{}'", scalar_str_time(dtype, x), unit.code()),
+        (_, true, true) => "'NaT'".into(),
+        (_, true, false) => format!("'NaT','{}'", unit.code()),
+        (_, false, true) => x.to_string(),
+        (_, false, false) => format!("{x},'{}'", unit.code()),
     };
     format!("{prefix}.{name}({body})")
 }
