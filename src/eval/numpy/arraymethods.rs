@@ -335,8 +335,7 @@ fn tobytes(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         OrderArg::F => OrderArg::F,
         _ => OrderArg::C,
     };
-    let c = x.flatten(&it.ctx, o)?;
-    let bytes = c.buffer().bytes()?[..c.nbytes()].to_vec();
+    let bytes = it.array_bytes(&x, o)?;
     Ok(it.new_bytes(bytes))
 }
 
