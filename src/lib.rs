@@ -64,7 +64,8 @@
 //!     CPython's numbers and sequences, `ops::compare` comparisons and `in`),
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
-//!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),
+//!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`), the
+//!     bases and MRO of builtin and NumPy types (`typebases`),
 //!     exception objects (`excobj`), the buffer protocol and `memoryview` (`buffer`),
 //!     `bytearray` (its bytes in an exported buffer; `methods`: its rows).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
