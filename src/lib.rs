@@ -90,7 +90,7 @@
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies
-//!     (`origins`); structured dtypes and `np.void` (`records`); `np.recarray`, `np.record`
+//!     (`origins`); structured dtypes and `np.void` (`records`; `==`/`!=` field by field in `record_compare`); `np.recarray`, `np.record`
 //!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:
 //!     `np.rec.array`, `fromarrays`, `fromrecords`);
 //!     `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error

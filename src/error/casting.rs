@@ -32,6 +32,16 @@ impl PyError {
             ),
         )
     }
+    /// A unary ufunc whose resolver found no loop for this DType class (`np.negative` of a
+    /// structured array: `VoidDType`; `np.sign` of bools: `BoolDType`).
+    pub fn ufunc_no_unary_loop(ufunc: &str, class: &str) -> PyError {
+        PyError::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "ufunc '{ufunc}' did not contain a loop with signature matching types <class 'numpy.dtypes.{class}'> -> None"
+            ),
+        )
+    }
     /// A Python int that does not fit `dtype` (NumPy 2). NumPy reads it as a C long first
     /// (then an unsigned long long for uint64), so one past those ranges gets CPython's
     /// message instead (NumPy 2.4 reads it with `PyLong_AsLong` first).

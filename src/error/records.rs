@@ -1,9 +1,34 @@
 //! Messages of record arrays: `numpy.recarray`, `numpy.record` and `numpy.rec`'s builders
-//! (NumPy 2.4's `numpy/_core/records.py`).
+//! (NumPy 2.4's `numpy/_core/records.py`), and of comparing structured arrays
+//! (`_void_compare` in `arrayobject.c`).
 
 use super::{ErrorKind, PyError};
 
 impl PyError {
+    /// `a == 1` for a structured or void `a`.
+    pub fn void_compare_non_void() -> PyError {
+        PyError::type_error("Cannot compare structured or void to non-void arrays.")
+    }
+    /// Structured arrays whose dtypes do not promote (other field names, a field that has
+    /// no common dtype).
+    pub fn void_compare_no_common_dtype() -> PyError {
+        PyError::type_error(
+            "Cannot compare structured arrays unless they have a common dtype.  I.e. `np.result_type(arr1, arr2)` must be defined.",
+        )
+    }
+    /// A structured array against an unstructured void one.
+    pub fn void_compare_structured_unstructured() -> PyError {
+        PyError::type_error(
+            "Cannot compare structured with unstructured void arrays. (unreachable error, please report to NumPy devs.)",
+        )
+    }
+    /// Unstructured voids of two sizes.
+    pub fn void_compare_lengths() -> PyError {
+        PyError::type_error(
+            "cannot compare unstructured voids of different length. Use bytes to compare. (This may return array of False in the future.)",
+        )
+    }
+
     /// `r.z` on a recarray without an attribute or field `z`.
     pub fn recarray_no_attribute(name: &str) -> PyError {
         PyError::attribute(format!("recarray has no attribute {name}"))

@@ -290,6 +290,24 @@ impl Fields {
 }
 
 /// `np.dtype('i4, f8')`, `np.dtype('3i4, (2,2)f8')`: fields `f0`, `f1`... of the comma-separated
+/// Whether two structured (or void) dtypes have a common dtype, as NumPy 2's void promotion
+/// decides it: the same field names in the same order, subarray fields of the same shape, and
+/// fields that promote in turn; unstructured voids of one size. (The common dtype itself is
+/// not built: its only user, comparison, needs the answer.)
+pub fn have_common_dtype(a: DType, b: DType) -> bool {
+    match (a.fields(), b.fields()) {
+        (Some(fa), Some(fb)) => {
+            fa.fields.len() == fb.fields.len()
+                && fa.fields.iter().zip(&fb.fields).all(|(x, y)| {
+                    x.name == y.name && x.shape == y.shape && have_common_dtype(x.dtype, y.dtype)
+                })
+        }
+        (None, None) if a.is_void() && b.is_void() => a.itemsize == b.itemsize,
+        (None, None) => super::dtype::promote(a, b).is_some(),
+        _ => false,
+    }
+}
+
 /// formats, each with an optional leading shape.
 pub fn parse_comma(spec: &str) -> PyResult<DType> {
     let not_understood = || PyError::data_type_not_understood(&format!("'{spec}'"));
@@ -336,6 +354,26 @@ mod tests {
         list.iter()
             .map(|(n, f)| (n.to_string(), DType::parse(f).unwrap(), vec![]))
             .collect()
+    }
+
+    /// Which pairs `==` may compare (NumPy 2.4.6: `np.result_type` of the two dtypes).
+    #[test]
+    fn common_dtypes_need_the_same_names_and_promotable_fields() {
+        let dt = |l: &[(&str, &str)]| Fields::from_list(specs(l), false).unwrap();
+        let base = dt(&[("x", "i4"), ("y", "f8")]);
+        let cases = [
+            (dt(&[("x", "i8"), ("y", "f4")]), true, "fields promote"),
+            (dt(&[("p", "i4"), ("q", "f8")]), false, "other names"),
+            (dt(&[("y", "f8"), ("x", "i4")]), false, "other order"),
+            (dt(&[("x", "i4")]), false, "fewer fields"),
+            (dt(&[("x", "i4"), ("y", "U2")]), false, "a number and text"),
+            (DType::void(12), false, "unstructured"),
+        ];
+        for (other, want, why) in cases {
+            assert_eq!(have_common_dtype(base, other), want, "{why}");
+        }
+        assert!(have_common_dtype(DType::void(4), DType::void(4)));
+        assert!(!have_common_dtype(DType::void(4), DType::void(8)));
     }
 
     #[test]

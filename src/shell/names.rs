@@ -360,41 +360,24 @@ fn attribute_owner(owner: &str, name: &str) -> Option<String> {
         return Some(format!("{owner}()"));
     }
     crate::eval::registry::lookup(owner, name)
-        .and_then(|e| e.row.returns)
+        .and_then(|e| e.gives())
         .map(String::from)
 }
 
 fn is_function(owner: &str, name: &str) -> bool {
     matches!(
         known::what(owner, name),
-        Some("function" | "builtin" | "dispatched")
+        Some("function" | "builtin" | "dispatched" | "type")
     ) || known::what(owner, name).is_some_and(|w| w.starts_with("ufunc"))
 }
 
-/// What calling `owner.name(...)` gives (`owner` is the receiver followed by `()`).
+/// What calling `owner.name(...)` gives (`owner` is the receiver followed by `()`): what the
+/// name's registry row says it gives.
 fn call_owner(owner: &str, name: &str) -> Option<String> {
     let receiver = owner.strip_suffix("()")?;
-    Some(
-        match (receiver, name) {
-            ("ndarray", "tolist") => "list",
-            ("ndarray", "tobytes") => "bytes",
-            ("ndarray", "item") => return None,
-            ("ndarray", _) => "ndarray",
-            ("numpy", "dtype") => "dtype",
-            ("numpy", _) if name.starts_with(|c: char| c.is_lowercase()) => "ndarray",
-            (
-                "str",
-                "upper" | "lower" | "strip" | "lstrip" | "rstrip" | "replace" | "format" | "join"
-                | "title" | "capitalize" | "center" | "ljust" | "rjust" | "zfill",
-            ) => "str",
-            ("str", "split" | "rsplit" | "splitlines") => "list",
-            ("str", "encode") => "bytes",
-            ("bytes", "decode") => "str",
-            ("list" | "dict" | "set", "copy") => receiver,
-            _ => return None,
-        }
-        .to_string(),
-    )
+    crate::eval::registry::lookup(receiver, name)?
+        .gives()
+        .map(String::from)
 }
 
 /// What subscripting gives: an array stays an array (or a scalar, whose names are close).
@@ -543,6 +526,29 @@ mod tests {
             ("s.split()", Some("list")),
             ("[1, 2]", Some("list")),
             ("a.tolist()", Some("list")),
+            // calls: what each name's registry row says it gives
+            ("np.arange(3).reshape(3,1)", Some("ndarray")),
+            ("np.arange(3).reshape(3,1).T.sum()", Some("ndarray")),
+            ("'a'.upper()", Some("str")),
+            ("'a'.upper().split()", Some("list")),
+            ("'a b'.partition(' ')", Some("tuple")),
+            ("'a'.encode().decode()", Some("str")),
+            ("s.find('a')", Some("int")),
+            ("s.isdigit()", Some("bool")),
+            ("{}.copy()", Some("dict")),
+            ("np.exp(a)", Some("ndarray")),
+            ("np.abs(a)", Some("ndarray")),
+            ("np.shape(a)", Some("tuple")),
+            ("np.split(a, 2)", Some("list")),
+            ("np.dtype('i4')", Some("dtype")),
+            ("np.int64(3)", Some("generic")),
+            ("a.nonzero()", Some("tuple")),
+            ("a.tobytes().decode()", Some("str")),
+            // a scalar whose Python type depends on the dtype; an in-place method's None
+            ("a.item()", None),
+            ("a.fill(0)", None),
+            ("np.no_such_function(1)", None),
+            ("s.upper", Some("str()")),
             ("unknown", None),
             ("a.nonexistent", None),
         ];
@@ -557,6 +563,17 @@ mod tests {
         assert_eq!((start, found), (4, vec!["reshape".to_string()]));
         let (_, found) = done("x = np.arange(5).sha");
         assert_eq!(found, vec!["shape"]);
+        let (_, found) = done("np.arange(3).reshape(3,1).");
+        assert!(found.contains(&"reshape".to_string()), "{found:?}");
+        let (_, found) = done("'a'.upper().");
+        assert!(found.contains(&"upper".to_string()), "{found:?}");
+        let (_, found) = done("'a'.split().");
+        assert!(found.contains(&"append".to_string()), "{found:?}");
+        let (_, found) = done("a.fill(0).");
+        assert!(
+            found.is_empty(),
+            "nothing for a call that gives None: {found:?}"
+        );
         let (start, found) = done("print(al");
         assert_eq!(
             (start, found),

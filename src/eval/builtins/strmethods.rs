@@ -24,49 +24,63 @@ fn char_len(s: &str) -> usize {
 /// 0`), Argument Clinic with keywords (`split`), and `PyArg_ParseTuple` for the searches CPython
 /// shows without a signature (`find() takes at least 1 argument (0 given)`).
 pub const ROWS: &[Row] = &[
-    Row::method("str.capitalize", "()", recase),
-    Row::method("str.casefold", "()", recase),
-    Row::method("str.center", "(width, fillchar=' ', /)", pad),
-    Row::method("str.count", "!(sub, start?, end?, /)", count).conv(Conv::ParseTuple),
-    Row::method("str.encode", "(encoding='utf-8', errors='strict')", encode),
-    Row::method("str.endswith", "!(suffix, start?, end?, /)", affix).conv(Conv::ParseTuple),
-    Row::method("str.expandtabs", "(tabsize=8)", expandtabs),
-    Row::method("str.find", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
-    Row::method("str.format", "!(*args, **kwargs)", format),
-    Row::method("str.index", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
-    Row::method("str.isalnum", "()", test),
-    Row::method("str.isalpha", "()", test),
-    Row::method("str.isascii", "()", test),
-    Row::method("str.isdecimal", "()", test),
-    Row::method("str.isdigit", "()", test),
-    Row::method("str.isidentifier", "()", test),
-    Row::method("str.islower", "()", test),
-    Row::method("str.isnumeric", "()", test),
-    Row::method("str.isspace", "()", test),
-    Row::method("str.istitle", "()", test),
-    Row::method("str.isupper", "()", test),
-    Row::method("str.join", "(iterable, /)", join),
-    Row::method("str.ljust", "(width, fillchar=' ', /)", pad),
-    Row::method("str.lower", "()", recase),
-    Row::method("str.lstrip", "(chars=None, /)", strip),
-    Row::method("str.partition", "(sep, /)", partition),
-    Row::method("str.removeprefix", "(prefix, /)", remove_affix),
-    Row::method("str.removesuffix", "(suffix, /)", remove_affix),
-    Row::method("str.replace", "(old, new, count=-1, /)", replace),
-    Row::method("str.rfind", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
-    Row::method("str.rindex", "!(sub, start?, end?, /)", find).conv(Conv::ParseTuple),
-    Row::method("str.rjust", "(width, fillchar=' ', /)", pad),
-    Row::method("str.rpartition", "(sep, /)", partition),
-    Row::method("str.rsplit", "(sep=None, maxsplit=-1)", split_method),
-    Row::method("str.rstrip", "(chars=None, /)", strip),
-    Row::method("str.split", "(sep=None, maxsplit=-1)", split_method),
-    Row::method("str.splitlines", "(keepends=False)", splitlines_method),
-    Row::method("str.startswith", "!(prefix, start?, end?, /)", affix).conv(Conv::ParseTuple),
-    Row::method("str.strip", "(chars=None, /)", strip),
-    Row::method("str.swapcase", "()", recase),
-    Row::method("str.title", "()", recase),
-    Row::method("str.upper", "()", recase),
-    Row::method("str.zfill", "(width, /)", zfill),
+    Row::method("str.capitalize", "()", recase).returns("str"),
+    Row::method("str.casefold", "()", recase).returns("str"),
+    Row::method("str.center", "(width, fillchar=' ', /)", pad).returns("str"),
+    Row::method("str.count", "!(sub, start?, end?, /)", count)
+        .conv(Conv::ParseTuple)
+        .returns("int"),
+    Row::method("str.encode", "(encoding='utf-8', errors='strict')", encode).returns("bytes"),
+    Row::method("str.endswith", "!(suffix, start?, end?, /)", affix)
+        .conv(Conv::ParseTuple)
+        .returns("bool"),
+    Row::method("str.expandtabs", "(tabsize=8)", expandtabs).returns("str"),
+    Row::method("str.find", "!(sub, start?, end?, /)", find)
+        .conv(Conv::ParseTuple)
+        .returns("int"),
+    Row::method("str.format", "!(*args, **kwargs)", format).returns("str"),
+    Row::method("str.index", "!(sub, start?, end?, /)", find)
+        .conv(Conv::ParseTuple)
+        .returns("int"),
+    Row::method("str.isalnum", "()", test).returns("bool"),
+    Row::method("str.isalpha", "()", test).returns("bool"),
+    Row::method("str.isascii", "()", test).returns("bool"),
+    Row::method("str.isdecimal", "()", test).returns("bool"),
+    Row::method("str.isdigit", "()", test).returns("bool"),
+    Row::method("str.isidentifier", "()", test).returns("bool"),
+    Row::method("str.islower", "()", test).returns("bool"),
+    Row::method("str.isnumeric", "()", test).returns("bool"),
+    Row::method("str.isspace", "()", test).returns("bool"),
+    Row::method("str.istitle", "()", test).returns("bool"),
+    Row::method("str.isupper", "()", test).returns("bool"),
+    Row::method("str.join", "(iterable, /)", join).returns("str"),
+    Row::method("str.ljust", "(width, fillchar=' ', /)", pad).returns("str"),
+    Row::method("str.lower", "()", recase).returns("str"),
+    Row::method("str.lstrip", "(chars=None, /)", strip).returns("str"),
+    Row::method("str.partition", "(sep, /)", partition).returns("tuple"),
+    Row::method("str.removeprefix", "(prefix, /)", remove_affix).returns("str"),
+    Row::method("str.removesuffix", "(suffix, /)", remove_affix).returns("str"),
+    Row::method("str.replace", "(old, new, count=-1, /)", replace).returns("str"),
+    Row::method("str.rfind", "!(sub, start?, end?, /)", find)
+        .conv(Conv::ParseTuple)
+        .returns("int"),
+    Row::method("str.rindex", "!(sub, start?, end?, /)", find)
+        .conv(Conv::ParseTuple)
+        .returns("int"),
+    Row::method("str.rjust", "(width, fillchar=' ', /)", pad).returns("str"),
+    Row::method("str.rpartition", "(sep, /)", partition).returns("tuple"),
+    Row::method("str.rsplit", "(sep=None, maxsplit=-1)", split_method).returns("list"),
+    Row::method("str.rstrip", "(chars=None, /)", strip).returns("str"),
+    Row::method("str.split", "(sep=None, maxsplit=-1)", split_method).returns("list"),
+    Row::method("str.splitlines", "(keepends=False)", splitlines_method).returns("list"),
+    Row::method("str.startswith", "!(prefix, start?, end?, /)", affix)
+        .conv(Conv::ParseTuple)
+        .returns("bool"),
+    Row::method("str.strip", "(chars=None, /)", strip).returns("str"),
+    Row::method("str.swapcase", "()", recase).returns("str"),
+    Row::method("str.title", "()", recase).returns("str"),
+    Row::method("str.upper", "()", recase).returns("str"),
+    Row::method("str.zfill", "(width, /)", zfill).returns("str"),
 ];
 
 /// The receiver, as the method descriptor checks it (`str.upper(1)`).

@@ -14,8 +14,9 @@ pub const ROWS: &[Row] = &[
         "bytes.decode",
         "(encoding='utf-8', errors='strict')",
         decode,
-    ),
-    Row::method("bytes.hex", "!(sep=None, bytes_per_sep=1)", hex),
+    )
+    .returns("str"),
+    Row::method("bytes.hex", "!(sep=None, bytes_per_sep=1)", hex).returns("str"),
     Row::method("int.bit_length", "()", bit_length),
     Row::method("int.bit_count", "()", bit_count),
     Row::method("int.conjugate", "!()", same),

@@ -7,6 +7,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::modules::{is_native, state_of};
 use crate::eval::object::value::{NativeSlots, PyDict, Value};
+use crate::eval::registry::bind::Missing;
 use crate::eval::registry::{Bound, Conv, Row};
 use crate::syntax::ast::CmpOp;
 
@@ -22,7 +23,7 @@ pub const ROWS: &[Row] = &[
         "!(func, /, *args, **keywords)",
         partial,
     )
-    .conv(Conv::Own),
+    .conv(Conv::FirstByHand(Missing::TypeAtLeastOne)),
     Row::py(
         "functools.lru_cache",
         "(maxsize=128, typed=False)",
@@ -115,10 +116,7 @@ pub(crate) fn new_partial(
 }
 
 fn partial(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    if a.star.is_empty() {
-        return Err(PyError::type_takes_at_least_one_argument("partial"));
-    }
-    let func = a.star.remove(0);
+    let func = a.req("func")?;
     if !it.is_callable(&func) {
         return Err(PyError::type_error("the first argument must be callable"));
     }

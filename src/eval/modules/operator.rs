@@ -5,6 +5,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::modules::state_of;
 use crate::eval::object::value::{NativeSlots, Value};
+use crate::eval::registry::bind::Missing;
 use crate::eval::registry::{Bound, Conv, Row};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -47,15 +48,17 @@ pub const ROWS: &[Row] = &[
     Row::builtin("operator.delitem", "(a, b, /)", item),
     Row::builtin("operator.countOf", "(a, b, /)", count_of),
     Row::builtin("operator.indexOf", "(a, b, /)", count_of),
-    // the getters check their first argument by hand in CPython (`getter`)
-    Row::c_class("operator.itemgetter", "!(item, /, *items)", getter).conv(Conv::Own),
-    Row::c_class("operator.attrgetter", "!(attr, /, *attrs)", getter).conv(Conv::Own),
+    // CPython's getters check their first argument by hand
+    Row::c_class("operator.itemgetter", "!(item, /, *items)", getter)
+        .conv(Conv::FirstByHand(Missing::Unpack)),
+    Row::c_class("operator.attrgetter", "!(attr, /, *attrs)", getter)
+        .conv(Conv::FirstByHand(Missing::Unpack)),
     Row::c_class(
         "operator.methodcaller",
         "!(name, /, *args, **kwargs)",
         getter,
     )
-    .conv(Conv::Own),
+    .conv(Conv::FirstByHand(Missing::MethodName)),
 ];
 
 fn binary(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
@@ -183,40 +186,36 @@ static GETTER_SLOTS: NativeSlots = NativeSlots {
 };
 
 fn getter(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
-    // CPython's own checks: `PyArg_UnpackTuple(args, name, 1, 1)` for a lone item, a
-    // sentence of its own for methodcaller
-    let all = std::mem::take(&mut a.star);
-    let type_name = match a.func {
-        "itemgetter" => "operator.itemgetter",
-        "attrgetter" => "operator.attrgetter",
-        _ => "operator.methodcaller",
-    };
-    if type_name != "operator.methodcaller" && !a.kwargs.is_empty() {
-        return Err(PyError::takes_no_keyword_arguments(a.func));
-    }
-    if all.is_empty() {
-        return Err(match a.func {
-            "methodcaller" => PyError::methodcaller_needs_name(),
-            name => PyError::positional_count(name, 1, 1, 0),
-        });
-    }
+    let first = a.req(match a.func {
+        "itemgetter" => "item",
+        "attrgetter" => "attr",
+        _ => "name",
+    })?;
+    let mut all = vec![first];
+    all.append(&mut a.star);
     let text = |v: &Value, what: &str| -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.v.clone()),
             _ => Err(PyError::type_error(format!("{what} must be a string"))),
         }
     };
-    let g = match a.func {
-        "itemgetter" => Getter::Items(all),
-        "attrgetter" => Getter::Attrs(
-            all.iter()
-                .map(|v| text(v, "attribute name"))
-                .collect::<PyResult<_>>()?,
+    let (type_name, g) = match a.func {
+        "itemgetter" => ("operator.itemgetter", Getter::Items(all)),
+        "attrgetter" => (
+            "operator.attrgetter",
+            Getter::Attrs(
+                all.iter()
+                    .map(|v| text(v, "attribute name"))
+                    .collect::<PyResult<_>>()?,
+            ),
         ),
         _ => {
             let name = text(&all[0], "method name")?;
             let kw = std::mem::take(&mut a.kwargs);
-            Getter::Method(name, all[1..].to_vec(), kw)
+            (
+                "operator.methodcaller",
+                Getter::Method(name, all.split_off(1), kw),
+            )
         }
     };
     Ok(it.native_obj(type_name, &[], &GETTER_SLOTS, 48, g))

@@ -18,12 +18,12 @@ use crate::runtime::{DType, Kind, NdArray, OrderArg};
 /// `generic`: the same spec, parser and function. A row is `"name" "spec" Parser function`,
 /// with the signature `?` shows when it is not the spec's.
 macro_rules! method_rows {
-    (both: [$($m:literal $sig:literal $conv:ident $run:ident $($shown:literal)?;)*]
-     array: [$($am:literal $asig:literal $aconv:ident $arun:ident $($ashown:literal)?;)*]) => {
+    (both: [$($m:literal $sig:literal $conv:ident $run:ident $($shown:literal)? -> $ret:tt;)*]
+     array: [$($am:literal $asig:literal $aconv:ident $arun:ident $($ashown:literal)? -> $aret:tt;)*]) => {
         /// The methods of `ndarray`.
         pub const NDARRAY_ROWS: &[Row] = &[
-            $(Row::method(concat!("ndarray.", $m), $sig, $run).conv(Conv::$conv)$(.shown($shown))?,)*
-            $(Row::method(concat!("ndarray.", $am), $asig, $arun).conv(Conv::$aconv)$(.shown($ashown))?,)*
+            $(method_rows!(@returns Row::method(concat!("ndarray.", $m), $sig, $run).conv(Conv::$conv)$(.shown($shown))?, $ret),)*
+            $(method_rows!(@returns Row::method(concat!("ndarray.", $am), $asig, $arun).conv(Conv::$aconv)$(.shown($ashown))?, $aret),)*
             Row::wrapper("ndarray.__len__", "()", array_len),
             Row::wrapper("ndarray.__getitem__", "(key, /)", array_getitem),
         ];
@@ -32,6 +32,8 @@ macro_rules! method_rows {
             $(Row::method(concat!("generic.", $m), $sig, $run).conv(Conv::$conv)$(.shown($shown))?,)*
         ];
     };
+    (@returns $row:expr, _) => { $row };
+    (@returns $row:expr, $owner:literal) => { $row.returns($owner) };
 }
 
 // Parsers, as NumPy 2.4 declares each method: `Npy` = npy_parse_arguments, `CPython` =
@@ -40,60 +42,63 @@ macro_rules! method_rows {
 // function of `numpy/_core/_methods.py` called with the array as its first argument (counted).
 method_rows! {
     both: [
-        "item" "(*args)" CPython item;
-        "tolist" "function()" ParseTuple tolist;
-        "astype" "(dtype, order='K', casting='unsafe', subok=True, copy=True)" Npy astype;
-        "view" "(dtype?, type?)" Npy view "(*args, **kwargs)";
-        "copy" "(order='C')" Npy copy;
+        "item" "(*args)" CPython item -> _;
+        "tolist" "function()" ParseTuple tolist -> "list";
+        "astype" "(dtype, order='K', casting='unsafe', subok=True, copy=True)" Npy astype -> "ndarray";
+        "view" "(dtype?, type?)" Npy view "(*args, **kwargs)" -> "ndarray";
+        "copy" "(order='C')" Npy copy -> "ndarray";
         "reshape" "(*shape, order='C', copy=None, **kwargs)" CPython reshape
-            "(*shape, order='C', copy=None)";
+            "(*shape, order='C', copy=None)" -> "ndarray";
         "sum" "_sum(axis=None, dtype=None, out=None, keepdims=False, initial=<no value>, where=True)"
-            PyInit reduce "(axis=None, dtype=None, out=None, **kwargs)";
+            PyInit reduce "(axis=None, dtype=None, out=None, **kwargs)" -> "ndarray";
         "min" "_amin(axis=None, out=None, keepdims=False, initial=<no value>, where=True)"
-            PyInit reduce "(axis=None, out=None, **kwargs)";
+            PyInit reduce "(axis=None, out=None, **kwargs)" -> "ndarray";
         "max" "_amax(axis=None, out=None, keepdims=False, initial=<no value>, where=True)"
-            PyInit reduce "(axis=None, out=None, **kwargs)";
+            PyInit reduce "(axis=None, out=None, **kwargs)" -> "ndarray";
         "mean" "_mean(axis=None, dtype=None, out=None, keepdims=False, *, where=True)"
-            PyInit mean "(axis=None, dtype=None, out=None, **kwargs)";
+            PyInit mean "(axis=None, dtype=None, out=None, **kwargs)" -> "ndarray";
         "prod" "_prod(axis=None, dtype=None, out=None, keepdims=False, initial=<no value>, where=True)"
-            PyInit reduce "(axis=None, dtype=None, out=None, **kwargs)";
-        "round" "(decimals=0, out=None)" CPython round;
-        "tobytes" "(order='C')" CPython tobytes;
-        "fill" "(value)" ParseTuple fill;
-        "ravel" "(order='C')" Npy ravel;
-        "flatten" "(order='C')" Npy ravel;
-        "conjugate" "(out?, /)" ParseTuple conjugate "()";
-        "transpose" "(*axes)" CPython transpose;
-        "argmin" "(axis=None, out=None, *, keepdims=False)" Npy arg_reduce;
-        "argmax" "(axis=None, out=None, *, keepdims=False)" Npy arg_reduce;
+            PyInit reduce "(axis=None, dtype=None, out=None, **kwargs)" -> "ndarray";
+        "round" "(decimals=0, out=None)" CPython round -> "ndarray";
+        "tobytes" "(order='C')" CPython tobytes -> "bytes";
+        "fill" "(value)" ParseTuple fill -> _;
+        "ravel" "(order='C')" Npy ravel -> "ndarray";
+        "flatten" "(order='C')" Npy ravel -> "ndarray";
+        "conjugate" "(out?, /)" ParseTuple conjugate "()" -> "ndarray";
+        "transpose" "(*axes)" CPython transpose -> "ndarray";
+        "argmin" "(axis=None, out=None, *, keepdims=False)" Npy arg_reduce -> "ndarray";
+        "argmax" "(axis=None, out=None, *, keepdims=False)" Npy arg_reduce -> "ndarray";
         "any" "_any(axis=None, dtype=None, out=None, keepdims=False, *, where=True)"
-            PyInit any_all "(axis=None, out=None, keepdims=False, *, where=True)";
+            PyInit any_all "(axis=None, out=None, keepdims=False, *, where=True)" -> "ndarray";
         "all" "_all(axis=None, dtype=None, out=None, keepdims=False, *, where=True)"
-            PyInit any_all "(axis=None, out=None, keepdims=False, *, where=True)";
-        "cumsum" "(axis=None, dtype=None, out=None)" CPython accumulate;
-        "cumprod" "(axis=None, dtype=None, out=None)" CPython accumulate;
-        "byteswap" "(inplace=False)" CPython byteswap;
-        "conj" "(out?, /)" ParseTuple conjugate "()";
-        "swapaxes" "(axis1, axis2, /)" ParseTuple swapaxes;
-        "squeeze" "(axis=None)" Npy squeeze;
-        "nonzero" "function()" ParseTuple nonzero;
-        "clip" "_clip(min=None, max=None, out=None, **kwargs)" PyInit clip;
+            PyInit any_all "(axis=None, out=None, keepdims=False, *, where=True)" -> "ndarray";
+        "cumsum" "(axis=None, dtype=None, out=None)" CPython accumulate -> "ndarray";
+        "cumprod" "(axis=None, dtype=None, out=None)" CPython accumulate -> "ndarray";
+        "byteswap" "(inplace=False)" CPython byteswap -> "ndarray";
+        "conj" "(out?, /)" ParseTuple conjugate "()" -> "ndarray";
+        "swapaxes" "(axis1, axis2, /)" ParseTuple swapaxes -> "ndarray";
+        "squeeze" "(axis=None)" Npy squeeze -> "ndarray";
+        "nonzero" "function()" ParseTuple nonzero -> "tuple";
+        "clip" "_clip(min=None, max=None, out=None, **kwargs)" PyInit clip -> "ndarray";
         "std" "_std(axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=<no value>)"
-            PyInit std_var "(axis=None, dtype=None, out=None, ddof=0, **kwargs)";
+            PyInit std_var "(axis=None, dtype=None, out=None, ddof=0, **kwargs)" -> "ndarray";
         "var" "_var(axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=<no value>)"
-            PyInit std_var "(axis=None, dtype=None, out=None, ddof=0, **kwargs)";
+            PyInit std_var "(axis=None, dtype=None, out=None, ddof=0, **kwargs)" -> "ndarray";
     ]
     array: [
-        "dot" "(b, out=None)" Npy dot "(other, /, out=None)";
-        "__array__" "(dtype=None, /, *, copy=None)" CPython dunder_array;
+        "dot" "(b, out=None)" Npy dot "(other, /, out=None)" -> "ndarray";
+        "__array__" "(dtype=None, /, *, copy=None)" CPython dunder_array -> "ndarray";
     ]
 }
 
-/// The methods NumPy's abstract `integer` and `floating` scalar classes add.
+/// The methods NumPy's scalar classes add: `is_integer` once on the abstract `integer` and
+/// once on each float type (so its messages name `float64.is_integer`), `integer.__index__`.
 pub const SCALAR_CLASS_ROWS: &[Row] = &[
-    Row::own_method("integer.is_integer", "()", is_integer),
+    Row::method("integer.is_integer", "()", is_integer).returns("bool"),
     Row::wrapper("integer.__index__", "()", scalar_index),
-    Row::own_method("floating.is_integer", "()", is_integer),
+    Row::method("float16.is_integer", "()", is_integer).returns("bool"),
+    Row::method("float32.is_integer", "()", is_integer).returns("bool"),
+    Row::method("float64.is_integer", "()", is_integer).returns("bool"),
 ];
 
 /// `dtype.newbyteorder`.
@@ -152,17 +157,6 @@ fn is_integer(_: &mut Interp, a: Bound) -> PyResult<Value> {
             &a.this.type_name(),
         ));
     };
-    let owner = match s.dtype.kind {
-        Kind::Float => s.dtype.scalar_type_name().to_string(),
-        _ => "integer".to_string(),
-    };
-    let qualname = format!("{owner}.is_integer");
-    if !a.kwargs.is_empty() {
-        return Err(PyError::takes_no_keyword_arguments(&qualname));
-    }
-    if !a.star.is_empty() {
-        return Err(PyError::takes_no_arguments(&qualname, a.star.len()));
-    }
     Ok(Value::Bool(s.v.to_f64().fract() == 0.0))
 }
 
@@ -341,8 +335,7 @@ fn tobytes(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         OrderArg::F => OrderArg::F,
         _ => OrderArg::C,
     };
-    let c = x.flatten(&it.ctx, o)?;
-    let bytes = c.buffer().bytes()?[..c.nbytes()].to_vec();
+    let bytes = it.array_bytes(&x, o)?;
     Ok(it.new_bytes(bytes))
 }
 

@@ -19,90 +19,107 @@ pub const ROWS: &[Row] = &[
         "numpy.array",
         "(object, dtype=None, *, copy=True, order='K', subok=False, ndmin=0, ndmax=0, like=None)",
         array,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.asarray",
         "(a, dtype=None, order=None, *, device=None, copy=None, like=None)",
         array,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.asanyarray",
         "(a, dtype=None, order=None, *, device=None, copy=None, like=None)",
         array,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.arange",
         "(start=None, stop=None, step=None, dtype=None, *, device=None, like=None)",
         arange,
     )
+    .returns("ndarray")
     .shown("(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like=None)"),
     Row::np_c(
         "numpy.zeros",
         "(shape, dtype=None, order='C', *, device=None, like=None)",
         filled,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.empty",
         "(shape, dtype=None, order='C', *, device=None, like=None)",
         filled,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.ones",
         "(shape, dtype=None, order='C', *, device=None, like=None)",
         filled,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.full",
         "(shape, fill_value, dtype=None, order='C', *, device=None, like=None)",
         full,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.zeros_like",
         "(a, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         like,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.ones_like",
         "(a, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         like,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.empty_like",
         "(prototype, /, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         like,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.full_like",
         "(a, fill_value, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         like,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.linspace",
         "(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None)",
         linspace,
-    ),
-    Row::np_py("numpy.copy", "(a, order='K', subok=False)", copy),
+    )
+    .returns("ndarray"),
+    Row::np_py("numpy.copy", "(a, order='K', subok=False)", copy).returns("ndarray"),
     Row::np_py(
         "numpy.eye",
         "(N, M=None, k=0, dtype=<class 'float'>, order='C', *, device=None, like=None)",
         eye,
-    ),
-    Row::np_py("numpy.identity", "(n, dtype=None, *, like=None)", eye),
+    )
+    .returns("ndarray"),
+    Row::np_py("numpy.identity", "(n, dtype=None, *, like=None)", eye).returns("ndarray"),
     Row::np_c(
         "numpy.ascontiguousarray",
         "(a, dtype=None, *, like=None)",
         contiguous,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.asfortranarray",
         "(a, dtype=None, *, like=None)",
         contiguous,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.frombuffer",
         "(buffer, dtype=None, count=-1, offset=0, *, like=None)",
         frombuffer,
-    ),
+    )
+    .returns("ndarray"),
 ];
 
 /// `np.arange`: NumPy's C parser takes `start`, `stop`, `step` and `dtype` by position or

@@ -19,8 +19,9 @@ pub const ROWS: &[Row] = &[
         "numpy.datetime_as_string",
         "(arr, unit=None, timezone='naive', casting='same_kind')",
         datetime_as_string,
-    ),
-    Row::np_c("numpy.datetime_data", "(dtype, /)", datetime_data),
+    )
+    .returns("ndarray"),
+    Row::np_c("numpy.datetime_data", "(dtype, /)", datetime_data).returns("tuple"),
 ];
 
 /// `np.datetime_data(dtype)`: the base unit and its count, `('m', 15)`.

@@ -19,12 +19,13 @@ pub const ROWS: &[Row] = &[
         "(dst, src, casting='same_kind', where=True)",
         copyto,
     ),
-    Row::np_py("numpy.select", "(condlist, choicelist, default=0)", select),
+    Row::np_py("numpy.select", "(condlist, choicelist, default=0)", select).returns("ndarray"),
     Row::np_py(
         "numpy.nan_to_num",
         "(x, copy=True, nan=0.0, posinf=None, neginf=None)",
         nan_to_num,
-    ),
+    )
+    .returns("ndarray"),
 ];
 
 fn copyto(it: &mut Interp, mut a: Bound) -> PyResult<Value> {

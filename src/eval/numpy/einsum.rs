@@ -20,7 +20,8 @@ pub const ROWS: &[Row] = &[Row::np_py(
     "numpy.einsum",
     "(*operands, out=None, optimize=False, **kwargs)",
     einsum,
-)];
+)
+.returns("ndarray")];
 
 /// `einsum(*operands, out=None, optimize=False, **kwargs)`. Any path but `False` is checked
 /// as NumPy's wrapper checks it; the contraction then runs as `c_einsum` computes it (NumPy

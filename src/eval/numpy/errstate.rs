@@ -15,8 +15,9 @@ pub const ROWS: &[Row] = &[
         "numpy.seterr",
         "(all=None, divide=None, over=None, under=None, invalid=None)",
         seterr,
-    ),
-    Row::np_py("numpy.geterr", "()", geterr),
+    )
+    .returns("dict"),
+    Row::np_py("numpy.geterr", "()", geterr).returns("dict"),
     Row::np_py("numpy.seterrcall", "(func)", seterrcall),
     Row::np_py("numpy.geterrcall", "()", geterrcall),
     Row::class(

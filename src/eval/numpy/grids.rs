@@ -24,19 +24,21 @@ pub const ROWS: &[Row] = &[
         "numpy.indices",
         "(dimensions, dtype=<class 'int'>, sparse=False)",
         indices_row,
-    ),
-    Row::np_py("numpy.ix_", "(*args)", ix),
+    )
+    .returns("ndarray"),
+    Row::np_py("numpy.ix_", "(*args)", ix).returns("tuple"),
     Row::np_py(
         "numpy.broadcast_arrays",
         "(*args, subok=False)",
         broadcast_arrays,
     ),
-    Row::np_py("numpy.broadcast_shapes", "(*args)", broadcast_shapes),
+    Row::np_py("numpy.broadcast_shapes", "(*args)", broadcast_shapes).returns("tuple"),
     Row::np_py(
         "numpy.fromfunction",
         "(function, shape, *, dtype=<class 'float'>, like=None, **kwargs)",
         fromfunction,
-    ),
+    )
+    .returns("ndarray"),
     Row::attr("numpy.mgrid", mgrid),
     Row::attr("numpy.ogrid", ogrid),
     Row::attr("numpy.r_", r_),

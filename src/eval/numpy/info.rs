@@ -11,21 +11,22 @@ use crate::runtime::kernels::{self, BinaryOp};
 use crate::runtime::{DType, Order};
 
 pub const ROWS: &[Row] = &[
-    Row::np_py("numpy.nonzero", "(a)", nonzero),
-    Row::np_py("numpy.argwhere", "(a)", argwhere),
-    Row::np_py("numpy.flatnonzero", "(a)", flatnonzero),
+    Row::np_py("numpy.nonzero", "(a)", nonzero).returns("tuple"),
+    Row::np_py("numpy.argwhere", "(a)", argwhere).returns("ndarray"),
+    Row::np_py("numpy.flatnonzero", "(a)", flatnonzero).returns("ndarray"),
     Row::np_py(
         "numpy.array_equal",
         "(a1, a2, equal_nan=False)",
         array_equal,
-    ),
-    Row::np_py("numpy.ndim", "(a)", array_fact),
-    Row::np_py("numpy.shape", "(a)", array_fact),
-    Row::np_py("numpy.size", "(a, axis=None)", array_fact),
-    Row::np_py("numpy.isscalar", "(element)", isscalar),
-    Row::np_py("numpy.result_type", "(*arrays_and_dtypes)", result_type),
-    Row::np_c("numpy.promote_types", "(type1, type2, /)", result_type),
-    Row::np_py("numpy.can_cast", "(from_, to, casting='safe')", can_cast_fn),
+    )
+    .returns("bool"),
+    Row::np_py("numpy.ndim", "(a)", array_fact).returns("int"),
+    Row::np_py("numpy.shape", "(a)", array_fact).returns("tuple"),
+    Row::np_py("numpy.size", "(a, axis=None)", array_fact).returns("int"),
+    Row::np_py("numpy.isscalar", "(element)", isscalar).returns("bool"),
+    Row::np_py("numpy.result_type", "(*arrays_and_dtypes)", result_type).returns("dtype"),
+    Row::np_c("numpy.promote_types", "(type1, type2, /)", result_type).returns("dtype"),
+    Row::np_py("numpy.can_cast", "(from_, to, casting='safe')", can_cast_fn).returns("bool"),
     Row::class("numpy.iinfo", "iinfo.__init__(int_type)", type_info),
     Row::class("numpy.finfo", "finfo.__new__(dtype)", type_info),
 ];

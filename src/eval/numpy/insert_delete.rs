@@ -17,8 +17,8 @@ use super::arrange::{along, slice_of};
 use super::setops::np;
 
 pub const ROWS: &[Row] = &[
-    Row::np_py("numpy.delete", "(arr, obj, axis=None)", delete),
-    Row::np_py("numpy.insert", "(arr, obj, values, axis=None)", insert),
+    Row::np_py("numpy.delete", "(arr, obj, axis=None)", delete).returns("ndarray"),
+    Row::np_py("numpy.insert", "(arr, obj, values, axis=None)", insert).returns("ndarray"),
 ];
 
 /// The array (raveled when `axis` is None), its axis, and the order of new arrays.

@@ -16,12 +16,14 @@ pub const ROWS: &[Row] = &[
         "numpy.unravel_index",
         "(indices, shape, order='C')",
         unravel_index,
-    ),
+    )
+    .returns("tuple"),
     Row::np_c(
         "numpy.ravel_multi_index",
         "(multi_index, dims, mode='raise', order='C')",
         ravel_multi_index,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py("numpy.ndindex", "(*shape)", ndindex),
     Row::np_py("numpy.ndenumerate", "(arr)", ndenumerate),
     Row::np_c(
@@ -137,22 +139,27 @@ fn ravel_multi_index(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
             dims.len()
         )));
     }
-    let mut cols = Vec::with_capacity(coords.len());
-    let mut shape = Vec::new();
+    // the coordinate arrays broadcast together, as NumPy's iterator over them does
+    let mut arrays = Vec::with_capacity(coords.len());
     let mut scalar = true;
     for c in &coords {
-        let (v, s, sc) = int64_values(it, c)?;
-        scalar &= sc;
-        if v.len()
-            > shape
-                .iter()
-                .product::<usize>()
-                .max(if shape.is_empty() { 1 } else { 0 })
-            || shape.is_empty()
-        {
-            shape = s;
+        scalar &= !matches!(c, Value::Array(_) | Value::List(_) | Value::Tuple(_));
+        let a = it.to_array(c, None)?;
+        if !a.dtype().is_integer() && a.dtype() != DType::BOOL {
+            return Err(PyError::type_error("only int indices permitted"));
         }
-        cols.push(v);
+        scalar &= a.ndim() == 0;
+        arrays.push(a);
+    }
+    let shapes: Vec<Vec<usize>> = arrays.iter().map(|a| a.shape().to_vec()).collect();
+    let refs: Vec<&[usize]> = shapes.iter().map(Vec::as_slice).collect();
+    let shape = kernels::broadcast_shapes(&refs)?;
+    let mut cols = Vec::with_capacity(arrays.len());
+    for a in &arrays {
+        let full = NdArray::zeros(&it.ctx, &shape, DType::INT64, Order::C)?;
+        kernels::assign(&it.ctx, &full, a)?;
+        let b = full.buffer().bytes()?;
+        cols.push(bytemuck::cast_slice::<u8, i64>(&b[..full.size() * 8]).to_vec());
     }
     let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
     let strides = elem_strides(&dims, f);

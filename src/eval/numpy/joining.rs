@@ -15,27 +15,31 @@ use crate::runtime::{DType, Layout, NdArray};
 
 /// Joining arrays.
 pub const ROWS: &[Row] = &[
-    Row::np_py("numpy.append", "(arr, values, axis=None)", append),
+    Row::np_py("numpy.append", "(arr, values, axis=None)", append).returns("ndarray"),
     Row::np_py(
         "numpy.concatenate",
         "(arrays, /, axis=0, out=None, *, dtype=None, casting='same_kind')",
         concatenate,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.stack",
         "(arrays, axis=0, out=None, *, dtype=None, casting='same_kind')",
         stack,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.vstack",
         "(tup, *, dtype=None, casting='same_kind')",
         vhstack,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.hstack",
         "(tup, *, dtype=None, casting='same_kind')",
         vhstack,
-    ),
+    )
+    .returns("ndarray"),
 ];
 
 /// How a joining function's first argument is checked before it is read.

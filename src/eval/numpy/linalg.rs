@@ -22,15 +22,16 @@ pub const ROWS: &[Row] = &[
         "numpy.linalg.LinAlgError",
         TypeKind::Exception(ErrorKind::LinAlgError),
     ),
-    Row::np_py("numpy.linalg.det", "(a)", det),
+    Row::np_py("numpy.linalg.det", "(a)", det).returns("ndarray"),
     Row::np_py("numpy.linalg.slogdet", "(a)", slogdet),
-    Row::np_py("numpy.linalg.inv", "(a)", inv),
-    Row::np_py("numpy.linalg.solve", "(a, b)", solve),
+    Row::np_py("numpy.linalg.inv", "(a)", inv).returns("ndarray"),
+    Row::np_py("numpy.linalg.solve", "(a, b)", solve).returns("ndarray"),
     Row::np_py(
         "numpy.linalg.norm",
         "(x, ord=None, axis=None, keepdims=False)",
         norm,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.linalg.matrix_rank",
         "(A, tol=None, hermitian=False, *, rtol=None)",

@@ -13,14 +13,14 @@ use crate::runtime::{DType, Kind, NdArray, Order};
 
 /// `where`, `round`/`around` and `clip`; the float ufuncs are rows of `ufuncs`.
 pub const ROWS: &[Row] = &[
-    Row::np_py("numpy.where", "(condition, x=None, y=None, /)", where_),
-    Row::np_py("numpy.round", "(a, decimals=0, out=None)", round),
-    Row::np_py("numpy.around", "(a, decimals=0, out=None)", round),
+    Row::np_py("numpy.where", "(condition, x=None, y=None, /)", where_).returns("ndarray"),
+    Row::np_py("numpy.round", "(a, decimals=0, out=None)", round).returns("ndarray"),
+    Row::np_py("numpy.around", "(a, decimals=0, out=None)", round).returns("ndarray"),
     Row::np_py(
         "numpy.clip",
         "(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>, **kwargs)",
         clip,
-    ),
+    ).returns("ndarray"),
 ];
 
 /// `np.where(condition)` is `np.nonzero(condition)`; with `x` and `y` it selects.
@@ -105,7 +105,8 @@ impl Interp {
     /// A float ufunc or predicate by name, with NumPy's loop choice.
     pub fn float_ufunc(&mut self, name: &str, arr: &Rc<NdArray>) -> PyResult<Rc<NdArray>> {
         let dt = arr.dtype().to_native();
-        if dt.is_flexible() {
+        // a structured array has no loop: the default resolver's refusal (sign's own below)
+        if dt.is_flexible() || (dt.kind == Kind::Void && name != "sign") {
             return Err(PyError::ufunc_not_supported(name));
         }
         let pred = match name {
@@ -123,10 +124,10 @@ impl Interp {
                 return Err(PyError::ufunc_not_supported(name));
             }
             ("signbit", _) => return kernels::signbit(&self.ctx, arr),
-            ("sign", Kind::Bool) => {
-                return Err(PyError::new(
-                    crate::error::ErrorKind::UFuncTypeError,
-                    "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None",
+            ("sign", Kind::Bool | Kind::Void) => {
+                return Err(PyError::ufunc_no_unary_loop(
+                    name,
+                    &crate::eval::object::value::dtype_class_name(dt),
                 ));
             }
             ("sign", Kind::Int | Kind::UInt) => return kernels::int_sign(&self.ctx, arr),

@@ -9,13 +9,18 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::{Record, Value};
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Conv, Row};
 
 pub const ROWS: &[Row] = &[
     Row::attr("numpy.lib.array_utils", array_utils),
     Row::np_py("numpy.lib.array_utils.byte_bounds", "(a)", byte_bounds),
     Row::attr("ndarray.ctypes", ctypes),
-    Row::own_method("ndarray.resize", "(*new_shape, refcheck=True)", resize),
+    Row::method(
+        "ndarray.resize",
+        "function(*new_shape, refcheck=True)",
+        resize,
+    )
+    .conv(Conv::KeywordsOnly),
 ];
 
 fn array_utils(it: &mut Interp, _: Bound) -> PyResult<Value> {
@@ -111,7 +116,11 @@ const RESIZE_CALL_REFS: usize = 4;
 /// `a.resize(new_shape, refcheck=True)` (`array_resize` in `methods.c`): no shape or `None`
 /// does nothing; one argument is the shape, several are its dimensions. `refcheck` is parsed
 /// by `NpyArg_ParseKeywords` (an anonymous `|i` format), hence its messages.
-fn resize(it: &mut Interp, a: Bound) -> PyResult<Value> {
+fn resize(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let refcheck = match a.take("refcheck") {
+        Some(v) => !it.int_value(&v, "")?.is_zero(),
+        None => true,
+    };
     let Value::Array(arr) = &a.this else {
         return Err(PyError::descriptor_mismatch(
             a.func,
@@ -119,16 +128,6 @@ fn resize(it: &mut Interp, a: Bound) -> PyResult<Value> {
             &a.this.type_name(),
         ));
     };
-    if a.kwargs.len() > 1 {
-        return Err(PyError::anonymous_too_many_keywords(1, a.kwargs.len()));
-    }
-    let mut refcheck = true;
-    for (k, v) in &a.kwargs {
-        if k != "refcheck" {
-            return Err(PyError::anonymous_invalid_keyword(k));
-        }
-        refcheck = !it.int_value(v, "")?.is_zero();
-    }
     let shape = match a.star.as_slice() {
         [] | [Value::None] => return Ok(Value::None),
         // a str is a sequence to `PyArray_IntpConverter`, and its items are no integers

@@ -30,6 +30,7 @@ pub mod printoptions;
 pub mod random;
 pub mod recarrays;
 pub mod recbuilders;
+pub mod record_compare;
 pub mod records;
 pub mod reductions;
 pub mod series;

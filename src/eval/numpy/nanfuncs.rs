@@ -17,57 +17,57 @@ pub const ROWS: &[Row] = &[
         "numpy.nansum",
         "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         nansum,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanprod",
         "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         nansum,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanmax",
         "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         nanmax,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanmin",
         "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         nanmax,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanargmax",
         "(a, axis=None, out=None, *, keepdims=<no value>)",
         nanargmax,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanargmin",
         "(a, axis=None, out=None, *, keepdims=<no value>)",
         nanargmax,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanmean",
         "(a, axis=None, dtype=None, out=None, keepdims=<no value>, *, where=<no value>)",
         nanmean,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanvar",
         "(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
         nanvar,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nanstd",
         "(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
         nanvar,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nancumsum",
         "(a, axis=None, dtype=None, out=None)",
         nancumsum,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.nancumprod",
         "(a, axis=None, dtype=None, out=None)",
         nancumsum,
-    ),
+    ).returns("ndarray"),
 ];
 
 /// NumPy's `_replace_nan`: the array with its NaNs replaced by `fill` (a new array), and the

@@ -12,7 +12,7 @@ pub const ROWS: &[Row] = &[
         "(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None, formatter=None, sign=None, floatmode=None, *, legacy=None, override_repr=None)",
         set_printoptions,
     ),
-    Row::np_py("numpy.get_printoptions", "()", get_printoptions),
+    Row::np_py("numpy.get_printoptions", "()", get_printoptions).returns("dict"),
 ];
 
 /// The options `set_printoptions` sets, in its parameters' order.

@@ -413,7 +413,7 @@ impl Interp {
 
 /// The view `a[name]` gives: same buffer, offset + the field's, `a`'s strides, then the
 /// subarray's own C-order axes.
-fn field_view(it: &Interp, a: &Rc<NdArray>, f: &Field) -> Rc<NdArray> {
+pub(crate) fn field_view(it: &Interp, a: &Rc<NdArray>, f: &Field) -> Rc<NdArray> {
     let mut layout = a.layout().clone();
     layout.offset_bytes += f.offset as isize;
     let sub = Layout::contiguous(&f.shape, f.dtype.itemsize, Order::C);

@@ -19,77 +19,77 @@ pub const ROWS: &[Row] = &[
         "numpy.sum",
         "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.prod",
         "(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.mean",
         "(a, axis=None, dtype=None, out=None, keepdims=<no value>, *, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.min",
         "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.max",
         "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.amin",
         "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.amax",
         "(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.argmin",
         "(a, axis=None, out=None, *, keepdims=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.argmax",
         "(a, axis=None, out=None, *, keepdims=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.all",
         "(a, axis=None, out=None, keepdims=<no value>, *, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.any",
         "(a, axis=None, out=None, keepdims=<no value>, *, where=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.cumsum",
         "(a, axis=None, dtype=None, out=None)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.cumprod",
         "(a, axis=None, dtype=None, out=None)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.std",
         "(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.var",
         "(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
         forward,
-    ),
+    ).returns("ndarray"),
 ];
 
 /// `np.sum(a, ...)` and the other reductions: `a.sum(...)` on `a` made an array, given the

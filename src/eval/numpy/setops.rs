@@ -17,23 +17,27 @@ pub const ROWS: &[Row] = &[
         "numpy.intersect1d",
         "(ar1, ar2, assume_unique=False, return_indices=False)",
         intersect1d,
-    ),
-    Row::np_py("numpy.union1d", "(ar1, ar2)", union1d),
+    )
+    .returns("ndarray"),
+    Row::np_py("numpy.union1d", "(ar1, ar2)", union1d).returns("ndarray"),
     Row::np_py(
         "numpy.setdiff1d",
         "(ar1, ar2, assume_unique=False)",
         setdiff1d,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.setxor1d",
         "(ar1, ar2, assume_unique=False)",
         setxor1d,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.isin",
         "(element, test_elements, assume_unique=False, invert=False, *, kind=None)",
         isin,
-    ),
+    )
+    .returns("ndarray"),
 ];
 
 /// `np.<name>(*args, **kw)` through the registry.

@@ -15,18 +15,20 @@ pub const ROWS: &[Row] = &[
         "numpy.reshape",
         "(a, /, shape, order='C', *, copy=None)",
         reshape,
-    ),
-    Row::np_py("numpy.ravel", "(a, order='C')", ravel),
-    Row::np_py("numpy.transpose", "(a, axes=None)", transpose),
-    Row::np_py("numpy.swapaxes", "(a, axis1, axis2)", swapaxes),
-    Row::np_py("numpy.squeeze", "(a, axis=None)", squeeze),
-    Row::np_py("numpy.moveaxis", "(a, source, destination)", moveaxis),
-    Row::np_py("numpy.expand_dims", "(a, axis)", expand_dims),
+    )
+    .returns("ndarray"),
+    Row::np_py("numpy.ravel", "(a, order='C')", ravel).returns("ndarray"),
+    Row::np_py("numpy.transpose", "(a, axes=None)", transpose).returns("ndarray"),
+    Row::np_py("numpy.swapaxes", "(a, axis1, axis2)", swapaxes).returns("ndarray"),
+    Row::np_py("numpy.squeeze", "(a, axis=None)", squeeze).returns("ndarray"),
+    Row::np_py("numpy.moveaxis", "(a, source, destination)", moveaxis).returns("ndarray"),
+    Row::np_py("numpy.expand_dims", "(a, axis)", expand_dims).returns("ndarray"),
     Row::np_py(
         "numpy.broadcast_to",
         "(array, shape, subok=False)",
         broadcast_to,
-    ),
+    )
+    .returns("ndarray"),
 ];
 
 /// `a` as an array value (the wrappers' `asanyarray`), kept as it is when it already is one.

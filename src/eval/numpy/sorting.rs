@@ -22,12 +22,12 @@ pub const ROWS: &[Row] = &[
         "numpy.sort",
         "(a, axis=-1, kind=None, order=None, *, stable=None)",
         sort,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.argsort",
         "(a, axis=-1, kind=None, order=None, *, stable=None)",
         argsort,
-    ),
+    ).returns("ndarray"),
     Row::np_method(
         "ndarray.sort",
         "(axis=-1, kind=None, order=None, *, stable=None)",
@@ -37,28 +37,28 @@ pub const ROWS: &[Row] = &[
         "ndarray.argsort",
         "(axis=-1, kind=None, order=None, *, stable=None)",
         argsort,
-    ),
-    Row::np_c("numpy.lexsort", "(keys, axis=-1)", lexsort),
+    ).returns("ndarray"),
+    Row::np_c("numpy.lexsort", "(keys, axis=-1)", lexsort).returns("ndarray"),
     Row::np_py(
         "numpy.searchsorted",
         "(a, v, side='left', sorter=None)",
         searchsorted,
-    ),
+    ).returns("ndarray"),
     Row::np_method(
         "ndarray.searchsorted",
         "(v, side='left', sorter=None)",
         searchsorted,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.partition",
         "(a, kth, axis=-1, kind='introselect', order=None)",
         partition,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.argpartition",
         "(a, kth, axis=-1, kind='introselect', order=None)",
         argpartition,
-    ),
+    ).returns("ndarray"),
     Row::np_method(
         "ndarray.partition",
         "(kth, axis=-1, kind='introselect', order=None)",
@@ -68,28 +68,28 @@ pub const ROWS: &[Row] = &[
         "ndarray.argpartition",
         "(kth, axis=-1, kind='introselect', order=None)",
         argpartition,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.unique",
         "(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True)",
         unique_row,
-    ),
+    ).returns("ndarray"),
     Row::np_c(
         "numpy.bincount",
         "(x, /, weights=None, minlength=0)",
         bincount,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.histogram",
         "(a, bins=10, range=None, density=None, weights=None)",
         histogram,
-    ),
+    ).returns("tuple"),
     Row::np_py("numpy.digitize", "(x, bins, right=False)", digitize),
     Row::np_py(
         "numpy.count_nonzero",
         "(a, axis=None, *, keepdims=False)",
         count_nonzero,
-    ),
+    ).returns("ndarray"),
 ];
 
 /// NumPy's `kind=`/`stable=` reading (`PyArray_SortkindConverter`: the first letter decides).

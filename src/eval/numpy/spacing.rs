@@ -15,12 +15,14 @@ pub const ROWS: &[Row] = &[
         "numpy.logspace",
         "(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0)",
         logspace,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.geomspace",
         "(start, stop, num=50, endpoint=True, dtype=None, axis=0)",
         geomspace,
-    ),
+    )
+    .returns("ndarray"),
 ];
 
 fn kw(name: &str, v: Value) -> (String, Value) {

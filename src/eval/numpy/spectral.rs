@@ -17,14 +17,15 @@ use super::sorting::as_f64;
 
 pub const ROWS: &[Row] = &[
     Row::np_py("numpy.linalg.eig", "(a)", eig_fn),
-    Row::np_py("numpy.linalg.eigvals", "(a)", eigvals),
+    Row::np_py("numpy.linalg.eigvals", "(a)", eigvals).returns("ndarray"),
     Row::np_py("numpy.linalg.eigh", "(a, UPLO='L')", eigh_fn),
-    Row::np_py("numpy.linalg.eigvalsh", "(a, UPLO='L')", eigvalsh),
+    Row::np_py("numpy.linalg.eigvalsh", "(a, UPLO='L')", eigvalsh).returns("ndarray"),
     Row::np_py(
         "numpy.linalg.pinv",
         "(a, rcond=None, hermitian=False, *, rtol=<no value>)",
         pinv,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py("numpy.linalg.lstsq", "(a, b, rcond=None)", lstsq),
 ];
 

@@ -17,22 +17,26 @@ pub const ROWS: &[Row] = &[
         "numpy.lib.stride_tricks.as_strided",
         "(x, shape=None, strides=None, subok=False, writeable=True)",
         as_strided,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.lib.stride_tricks.sliding_window_view",
         "(x, window_shape, axis=None, *, subok=False, writeable=False)",
         sliding_window_view,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.shares_memory",
         "(a, b, /, max_work=-1)",
         shares_memory,
-    ),
+    )
+    .returns("bool"),
     Row::np_py(
         "numpy.may_share_memory",
         "(a, b, /, max_work=0)",
         shares_memory,
-    ),
+    )
+    .returns("bool"),
 ];
 
 /// `numpy.lib` and `numpy.lib.stride_tricks`: the module object of the row's name.

@@ -113,7 +113,7 @@ pub const ROWS: &[Row] = &[
     Row::ufunc("numpy.matmul", 2, 1, Identity::None, matmul).with_sig(
         "(x1, x2, /, out=None, *, axes=<no value>, axis=<no value>, keepdims=False, casting='same_kind', order='K', dtype=None, subok=True, signature=None)",
     ),
-    Row::np_py("numpy.dot", "(a, b, out=None)", dot),
+    Row::np_py("numpy.dot", "(a, b, out=None)", dot).returns("ndarray"),
     Row::attr("numpy.ufunc", ufunc_type),
     Row::attr("ufunc.nin", ufunc_attr),
     Row::attr("ufunc.nout", ufunc_attr),

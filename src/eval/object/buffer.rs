@@ -127,9 +127,15 @@ impl Interp {
         let Some((view, _)) = self.exported(v)? else {
             return Ok(None);
         };
-        self.gate(view.nbytes() as u128)?;
-        let c = view.flatten(&self.ctx, OrderArg::C)?;
-        Ok(Some(c.buffer().bytes()?[..c.nbytes()].to_vec()))
+        self.array_bytes(&view, OrderArg::C).map(Some)
+    }
+
+    /// An array's memory laid out in `order` as one byte string (`bytes(a)`, `a.tobytes()`),
+    /// its size asked of the budget first.
+    pub fn array_bytes(&mut self, a: &Rc<NdArray>, order: OrderArg) -> PyResult<Vec<u8>> {
+        self.gate(a.nbytes() as u128)?;
+        let c = a.flatten(&self.ctx, order)?;
+        Ok(c.buffer().bytes()?[..c.nbytes()].to_vec())
     }
 
     /// An ndarray over a memoryview's memory for `np.asarray(m)`/`np.array(m)`: a view whose base

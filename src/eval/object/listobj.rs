@@ -23,7 +23,7 @@ pub(crate) fn set_capacity(l: &PyList, new: usize) {
 /// The methods of `list`.
 pub const ROWS: &[Row] = &[
     Row::method("list.append", "(object, /)", append),
-    Row::method("list.copy", "()", copy),
+    Row::method("list.copy", "()", copy).returns("list"),
     Row::method("list.extend", "(iterable, /)", extend),
     Row::method("list.insert", "(index, object, /)", insert),
     Row::method("list.pop", "(index=-1, /)", pop),

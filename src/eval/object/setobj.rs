@@ -20,7 +20,7 @@ pub const ROWS: &[Row] = &[
     Row::method("set.remove", "!(object, /)", remove),
     Row::method("set.pop", "!()", pop),
     Row::method("set.clear", "!()", clear),
-    Row::method("set.copy", "!()", copy),
+    Row::method("set.copy", "!()", copy).returns("set"),
     Row::method("set.update", "!(*others)", update),
     Row::method("set.union", "!(*others)", algebra),
     Row::method("set.intersection", "!(*others)", algebra),

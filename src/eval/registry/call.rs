@@ -31,7 +31,11 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
         // NumPy's abstract scalar classes add a few methods (`np.integer.is_integer`)
         Value::Scalar(s) => match s.dtype.kind {
             crate::runtime::Kind::Int | crate::runtime::Kind::UInt => &["generic", "integer"],
-            crate::runtime::Kind::Float => &["generic", "floating"],
+            crate::runtime::Kind::Float => match s.dtype.itemsize {
+                2 => &["generic", "float16"],
+                4 => &["generic", "float32"],
+                _ => &["generic", "float64"],
+            },
             _ => &["generic"],
         },
         Value::DType(_) => &["dtype"],

@@ -155,11 +155,6 @@ impl Row {
     pub const fn method(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Method, sig, run)
     }
-    /// A method whose function still parses its own arguments (`Conv::Own`); the spec is
-    /// what `?` and the pretty printer show.
-    pub const fn own_method(name: &'static str, sig: &'static str, run: Native) -> Row {
-        Row::new(name, Kind::Method, sig, run).conv(Conv::Own)
-    }
     /// A class method (`dict.fromkeys`): called on the type or an instance, `this` is either.
     pub const fn class_method(name: &'static str, sig: &'static str, run: Native) -> Row {
         Row::new(name, Kind::ClassMethod, sig, run)
@@ -216,14 +211,15 @@ impl Row {
     pub const fn type_(name: &'static str, kind: TypeKind) -> Row {
         Row::new(name, Kind::Type(kind), "()", no_run)
     }
-    /// A type object called through the row (its function parses its own arguments).
+    /// A type object called through the row, bound as a C type's constructor (`Conv::CType`;
+    /// a type written in Python overrides it with `Conv::PyInit`).
     pub const fn constructor(
         name: &'static str,
         kind: TypeKind,
         sig: &'static str,
         run: Native,
     ) -> Row {
-        Row::new(name, Kind::Constructor(kind), sig, run).conv(Conv::Own)
+        Row::new(name, Kind::Constructor(kind), sig, run).conv(Conv::CType)
     }
     /// A constant, submodule or property.
     pub const fn attr(name: &'static str, run: Native) -> Row {
@@ -370,6 +366,21 @@ impl Entry {
             self.row.kind,
             Kind::Attr | Kind::Alias(_) | Kind::Type(_) | Kind::Constructor(_)
         )
+    }
+
+    /// The owner whose names the value the row gives has, for completing `a.T.<Tab>` and
+    /// `np.arange(3).<Tab>` without running anything: for an attribute, its value; for a
+    /// callable, what a call returns. The row's `returns`, else what its kind tells: a ufunc
+    /// gives an array, calling a type an instance of it.
+    pub fn gives(&'static self) -> Option<&'static str> {
+        let e = resolve(self);
+        e.row.returns.or(match e.row.kind {
+            Kind::Ufunc { .. } => Some("ndarray"),
+            Kind::Type(k) | Kind::Constructor(k) => {
+                Some(crate::eval::builtins::introspect::type_owner(k)).filter(|o| *o != "object")
+            }
+            _ => None,
+        })
     }
 
     /// The signature `?` and the pretty printer show, if CPython shows one.

@@ -28,63 +28,72 @@ use stacks::{atleast, column_stack, dstack, split};
 use takes::{put, put_along_axis, take, take_along_axis};
 
 pub const ROWS: &[Row] = &[
-    Row::np_py("numpy.flip", "(m, axis=None)", flip),
-    Row::np_py("numpy.fliplr", "(m)", fliplr),
-    Row::np_py("numpy.flipud", "(m)", flipud),
-    Row::np_py("numpy.rot90", "(m, k=1, axes=(0, 1))", rot90),
-    Row::np_py("numpy.roll", "(a, shift, axis=None)", roll),
-    Row::np_py("numpy.tile", "(A, reps)", tile),
-    Row::np_py("numpy.repeat", "(a, repeats, axis=None)", repeat),
-    Row::method("ndarray.repeat", "(repeats, axis=None)", repeat).shown("(repeats, /, axis=None)"),
-    Row::np_py("numpy.resize", "(a, new_shape)", resize),
-    Row::np_py("numpy.atleast_1d", "(*arys)", atleast),
-    Row::np_py("numpy.atleast_2d", "(*arys)", atleast),
-    Row::np_py("numpy.atleast_3d", "(*arys)", atleast),
-    Row::np_py("numpy.column_stack", "(tup)", column_stack),
-    Row::np_py("numpy.dstack", "(tup)", dstack),
+    Row::np_py("numpy.flip", "(m, axis=None)", flip).returns("ndarray"),
+    Row::np_py("numpy.fliplr", "(m)", fliplr).returns("ndarray"),
+    Row::np_py("numpy.flipud", "(m)", flipud).returns("ndarray"),
+    Row::np_py("numpy.rot90", "(m, k=1, axes=(0, 1))", rot90).returns("ndarray"),
+    Row::np_py("numpy.roll", "(a, shift, axis=None)", roll).returns("ndarray"),
+    Row::np_py("numpy.tile", "(A, reps)", tile).returns("ndarray"),
+    Row::np_py("numpy.repeat", "(a, repeats, axis=None)", repeat).returns("ndarray"),
+    Row::method("ndarray.repeat", "(repeats, axis=None)", repeat)
+        .returns("ndarray")
+        .shown("(repeats, /, axis=None)"),
+    Row::np_py("numpy.resize", "(a, new_shape)", resize).returns("ndarray"),
+    Row::np_py("numpy.atleast_1d", "(*arys)", atleast).returns("ndarray"),
+    Row::np_py("numpy.atleast_2d", "(*arys)", atleast).returns("ndarray"),
+    Row::np_py("numpy.atleast_3d", "(*arys)", atleast).returns("ndarray"),
+    Row::np_py("numpy.column_stack", "(tup)", column_stack).returns("ndarray"),
+    Row::np_py("numpy.dstack", "(tup)", dstack).returns("ndarray"),
     Row::np_py(
         "numpy.array_split",
         "(ary, indices_or_sections, axis=0)",
         split,
-    ),
-    Row::np_py("numpy.split", "(ary, indices_or_sections, axis=0)", split),
-    Row::np_py("numpy.hsplit", "(ary, indices_or_sections)", split),
-    Row::np_py("numpy.vsplit", "(ary, indices_or_sections)", split),
-    Row::np_py("numpy.dsplit", "(ary, indices_or_sections)", split),
+    )
+    .returns("list"),
+    Row::np_py("numpy.split", "(ary, indices_or_sections, axis=0)", split).returns("list"),
+    Row::np_py("numpy.hsplit", "(ary, indices_or_sections)", split).returns("list"),
+    Row::np_py("numpy.vsplit", "(ary, indices_or_sections)", split).returns("list"),
+    Row::np_py("numpy.dsplit", "(ary, indices_or_sections)", split).returns("list"),
     Row::np_py(
         "numpy.diagonal",
         "(a, offset=0, axis1=0, axis2=1)",
         diagonal,
-    ),
-    Row::method("ndarray.diagonal", "(offset=0, axis1=0, axis2=1)", diagonal),
-    Row::np_py("numpy.diag", "(v, k=0)", diag),
+    )
+    .returns("ndarray"),
+    Row::method("ndarray.diagonal", "(offset=0, axis1=0, axis2=1)", diagonal).returns("ndarray"),
+    Row::np_py("numpy.diag", "(v, k=0)", diag).returns("ndarray"),
     Row::np_py(
         "numpy.trace",
         "(a, offset=0, axis1=0, axis2=1, dtype=None, out=None)",
         trace,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_method(
         "ndarray.trace",
         "(offset=0, axis1=0, axis2=1, dtype=None, out=None)",
         trace,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.tri",
         "(N, M=None, k=0, dtype=<class 'float'>, *, like=None)",
         tri,
-    ),
-    Row::np_py("numpy.triu", "(m, k=0)", triu),
-    Row::np_py("numpy.tril", "(m, k=0)", triu),
+    )
+    .returns("ndarray"),
+    Row::np_py("numpy.triu", "(m, k=0)", triu).returns("ndarray"),
+    Row::np_py("numpy.tril", "(m, k=0)", triu).returns("ndarray"),
     Row::np_py(
         "numpy.take",
         "(a, indices, axis=None, out=None, mode='raise')",
         take,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_method(
         "ndarray.take",
         "(indices, axis=None, out=None, mode='raise')",
         take,
     )
+    .returns("ndarray")
     .shown("(indices, /, axis=None, out=None, mode='raise')"),
     Row::np_py("numpy.put", "(a, ind, v, mode='raise')", put),
     Row::method("ndarray.put", "(indices, values, mode='raise')", put)
@@ -93,7 +102,8 @@ pub const ROWS: &[Row] = &[
         "numpy.take_along_axis",
         "(arr, indices, axis=-1)",
         take_along_axis,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_py(
         "numpy.put_along_axis",
         "(arr, indices, values, axis)",
@@ -103,7 +113,8 @@ pub const ROWS: &[Row] = &[
         "numpy.pad",
         "(array, pad_width, mode='constant', **kwargs)",
         pad,
-    ),
+    )
+    .returns("ndarray"),
 ];
 
 /// `slice(start, stop, step)` from optional ints.

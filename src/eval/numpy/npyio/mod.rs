@@ -27,29 +27,29 @@ pub const ROWS: &[Row] = &[
         "numpy.loadtxt",
         "(fname, dtype=<class 'float'>, comments='#', delimiter=None, converters=None, skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *, quotechar=None, like=None)",
         loadtxt::loadtxt,
-    ),
+    ).returns("ndarray"),
     Row::np_py(
         "numpy.genfromtxt",
         "(fname, dtype=<class 'float'>, comments='#', delimiter=None, skip_header=0, skip_footer=0, converters=None, missing_values=None, filling_values=None, usecols=None, names=None, excludelist=None, deletechars=\" !#$%&'()*+,-./:;<=>?@[\\\\]^{|}~\", replace_space='_', autostrip=False, case_sensitive=True, defaultfmt='f%i', unpack=None, usemask=False, loose=True, invalid_raise=True, max_rows=None, encoding=None, *, ndmin=0, like=None)",
         genfromtxt::genfromtxt,
-    ),
+    ).returns("ndarray"),
     Row::np_c(
         "numpy.fromstring",
         "(string, dtype=float, count=-1, *, sep, like=None)",
         raw::fromstring,
-    ),
+    ).returns("ndarray"),
     Row::np_c(
         "numpy.fromfile",
         "(file, dtype=float, count=-1, sep='', offset=0, *, like=None)",
         raw::fromfile,
-    ),
+    ).returns("ndarray"),
     Row::np_method("ndarray.tofile", "(fid, sep='', format='%s')", raw::tofile),
     Row::np_py("numpy.save", "(file, arr, allow_pickle=True)", npy::save),
     Row::np_py(
         "numpy.load",
         "(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding='ASCII', *, max_header_size=10000)",
         npy::load,
-    ),
+    ).returns("ndarray"),
 ];
 
 /// Where `savetxt` and `tofile` write: a file they opened, one of `io`'s streams, or an

@@ -33,14 +33,6 @@ pub(super) fn array_from_bytes(
     Ok(arr)
 }
 
-/// An array's elements as bytes in `order` (`tobytes`).
-pub(super) fn bytes_of(it: &mut Interp, a: &Rc<NdArray>, order: OrderArg) -> PyResult<Vec<u8>> {
-    it.gate(a.nbytes() as u128)?;
-    let flat = a.flatten(&it.ctx, order)?;
-    let bytes = flat.buffer().bytes()?[..flat.nbytes()].to_vec();
-    Ok(bytes)
-}
-
 /// The `.npy` header of `arr`: `{'descr': ..., 'fortran_order': ..., 'shape': ..., }` padded.
 fn npy_header(it: &mut Interp, arr: &NdArray) -> PyResult<(Vec<u8>, bool)> {
     let fortran = !arr.is_c_contiguous() && arr.is_f_contiguous();
@@ -106,7 +98,7 @@ pub fn save(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         _ => file,
     };
     let (mut data, fortran) = npy_header(it, &arr)?;
-    let body = bytes_of(it, &arr, if fortran { OrderArg::F } else { OrderArg::C })?;
+    let body = it.array_bytes(&arr, if fortran { OrderArg::F } else { OrderArg::C })?;
     data.extend_from_slice(&body);
     let mut sink = it.open_sink(&file, "file must be a string or file handle")?;
     let r = it.sink_write_bytes(&mut sink, &data);

@@ -1,7 +1,7 @@
 //! Arrays as raw bytes and separated text: `np.fromstring` (text mode; the binary mode is
 //! removed in NumPy 2), `a.tofile` and `np.fromfile` (raw bytes, or `sep=` text).
 
-use super::npy::{array_from_bytes, bytes_of};
+use super::npy::array_from_bytes;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::Value;
@@ -213,7 +213,7 @@ pub fn tofile(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         return Err(PyError::no_fileno());
     }
     let data = if sep.is_empty() {
-        bytes_of(it, &arr, OrderArg::C)?
+        it.array_bytes(&arr, OrderArg::C)?
     } else {
         let fmt = it.new_str(format);
         let items = it.collect(&Value::Array(arr.flatten(&it.ctx, OrderArg::C)?))?;

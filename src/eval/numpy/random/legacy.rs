@@ -18,38 +18,43 @@ use crate::runtime::{DType, NdArray, Order};
 
 pub const ROWS: &[Row] = &[
     Row::np_c("numpy.random.seed", "(seed=None)", seed),
-    Row::np_c("numpy.random.rand", "(*args)", rand),
-    Row::np_c("numpy.random.randn", "(*args)", randn),
-    Row::np_c("numpy.random.random", "(size=None)", random_sample),
-    Row::np_c("numpy.random.random_sample", "(size=None)", random_sample),
-    Row::np_c("numpy.random.ranf", "(size=None)", random_sample),
-    Row::np_c("numpy.random.sample", "(size=None)", random_sample),
+    Row::np_c("numpy.random.rand", "(*args)", rand).returns("ndarray"),
+    Row::np_c("numpy.random.randn", "(*args)", randn).returns("ndarray"),
+    Row::np_c("numpy.random.random", "(size=None)", random_sample).returns("ndarray"),
+    Row::np_c("numpy.random.random_sample", "(size=None)", random_sample).returns("ndarray"),
+    Row::np_c("numpy.random.ranf", "(size=None)", random_sample).returns("ndarray"),
+    Row::np_c("numpy.random.sample", "(size=None)", random_sample).returns("ndarray"),
     Row::np_c(
         "numpy.random.standard_normal",
         "(size=None)",
         standard_normal,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.random.normal",
         "(loc=0.0, scale=1.0, size=None)",
         normal,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.random.uniform",
         "(low=0.0, high=1.0, size=None)",
         uniform,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.random.randint",
         "(low, high=None, size=None, dtype=int)",
         randint,
-    ),
+    )
+    .returns("ndarray"),
     Row::np_c(
         "numpy.random.choice",
         "(a, size=None, replace=True, p=None)",
         choice,
-    ),
-    Row::np_c("numpy.random.permutation", "(x)", permutation),
+    )
+    .returns("ndarray"),
+    Row::np_c("numpy.random.permutation", "(x)", permutation).returns("ndarray"),
     Row::np_c("numpy.random.shuffle", "(x)", shuffle),
     Row::np_c("numpy.random.RandomState", "(seed=None)", new_random_state),
     Row::np_method("numpy.random.RandomState.seed", "(seed=None)", seed),

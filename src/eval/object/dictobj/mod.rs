@@ -26,7 +26,7 @@ pub const ROWS: &[Row] = &[
     Row::method("dict.popitem", "()", popitem),
     Row::method("dict.setdefault", "(key, default=None, /)", setdefault),
     Row::method("dict.update", "!(*args, **kwargs)", update),
-    Row::method("dict.copy", "!()", copy),
+    Row::method("dict.copy", "!()", copy).returns("dict"),
     Row::method("dict.clear", "!()", clear),
     Row::class_method("dict.fromkeys", "(iterable, value=None, /)", fromkeys),
 ];

@@ -30,6 +30,11 @@ impl Interp {
         }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             let k = cmp_kop(op).ok_or_else(|| PyError::type_error("bad comparison"))?;
+            if matches!(op, CmpOp::Eq | CmpOp::NotEq)
+                && let Some(r) = self.void_compare(a, b, op == CmpOp::Eq)?
+            {
+                return Ok(r);
+            }
             if (matches!(a, Value::None) || matches!(b, Value::None))
                 && matches!(op, CmpOp::Eq | CmpOp::NotEq)
             {

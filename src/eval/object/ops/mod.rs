@@ -16,7 +16,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
-use crate::runtime::kernels::{self, UnaryOp as KUnary};
+use crate::runtime::kernels;
 use crate::runtime::{DType, Kind, Order};
 use crate::syntax::ast::{BinOp, UnaryOp};
 
@@ -71,32 +71,13 @@ impl Interp {
                     Value::Scalar(s) => self.scalar_to_array(s.dtype, &s.v)?,
                     _ => unreachable!("matched above"),
                 };
-                let k = match op {
-                    UnaryOp::Neg => KUnary::Neg,
-                    UnaryOp::Pos => KUnary::Pos,
-                    UnaryOp::Invert => KUnary::Invert,
-                };
-                let kind = a.dtype().kind;
-                if kind == Kind::Bool && op == UnaryOp::Neg {
-                    return Err(PyError::bool_negative());
-                }
-                if matches!(kind, Kind::Float | Kind::Complex) && op == UnaryOp::Invert {
-                    return Err(PyError::ufunc_not_supported("invert"));
-                }
+                // the operators are the ufuncs, with NumPy's scalar math for scalars
                 let name = match op {
                     UnaryOp::Neg => "negative",
                     UnaryOp::Pos => "positive",
                     UnaryOp::Invert => "invert",
                 };
-                if a.dtype().is_flexible() {
-                    return Err(PyError::ufunc_not_supported(name));
-                }
-                let scalar = matches!(v, Value::Scalar(_));
-                let r = self.fp_scope(scalar, name, |it| kernels::unary(&it.ctx, k, &a))?;
-                if scalar {
-                    self.check_int_negation(k, &a)?;
-                }
-                self.wrap_result(r)
+                self.numpy_unary_in(name, &a, matches!(v, Value::Scalar(_)))
             }
             Value::Bool(_) | Value::Int(_) => {
                 let i = as_int(v).unwrap_or(Int::Small(0));

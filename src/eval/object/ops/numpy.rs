@@ -130,19 +130,7 @@ impl Interp {
     /// The compute dtype for numeric `a <op> b` (NEP 50), NumPy's refusals included.
     pub(crate) fn resolve(&mut self, op: KOp, a: &Operand, b: &Operand) -> PyResult<DType> {
         let name = op.ufunc_name();
-        // a structured (void) operand has no arithmetic loop, whatever the other side is
-        // (comparisons keep their own path)
-        let is_void = |o: &Operand| matches!(o, Operand::Strong(x) if x.dtype().is_void());
-        if (is_void(a) || is_void(b)) && !op.is_comparison() {
-            let repr = |o: &Operand| match o {
-                Operand::Strong(x) => x.dtype().repr(),
-                Operand::Weak(Weak::Bool(_)) => DType::BOOL.repr(),
-                Operand::Weak(Weak::Int(_)) => DType::INT64.repr(),
-                Operand::Weak(Weak::Float(_)) => DType::FLOAT64.repr(),
-                Operand::Weak(Weak::Complex(..)) => DType::COMPLEX128.repr(),
-            };
-            return Err(PyError::ufunc_no_matching_loop(name, &repr(a), &repr(b)));
-        }
+        void_refusal(op, a, b)?;
         let dt = match (a, b) {
             (Operand::Strong(x), Operand::Strong(y)) => {
                 promote(x.dtype(), y.dtype()).ok_or_else(|| {
@@ -215,18 +203,12 @@ impl Interp {
             kernels::fill(&self.ctx, &out, &Scalar::Bool(op == KOp::Ne))?;
             return self.wrap_result(out).map(Some);
         }
-        let class = |o: &Operand, d: DType| match o {
-            Operand::Weak(Weak::Int(_)) => "_PyLongDType".to_string(),
-            Operand::Weak(Weak::Float(_)) => "_PyFloatDType".to_string(),
-            Operand::Weak(Weak::Complex(..)) => "_PyComplexDType".to_string(),
-            _ => crate::eval::object::value::dtype_class_name(d),
-        };
         if op.is_comparison() {
             if !same_kind {
                 return Err(PyError::ufunc_no_loop(
                     name,
-                    &class(x, dx),
-                    &class(y, dy),
+                    &operand_class(x),
+                    &operand_class(y),
                     "None",
                 ));
             }
@@ -343,6 +325,7 @@ impl Interp {
             };
             return Err(PyError::unsupported_operand(symbol, &elem(a), &elem(b)));
         };
+        void_refusal(op, &x, &y)?;
         if let Some(v) = self.flexible_binary(op, &x, &y)? {
             return Ok(v);
         }
@@ -525,13 +508,15 @@ impl Interp {
             "conj" => "conjugate",
             other => other,
         };
-        // a structured (void) array has no sqrt loop; its other unary loops are refused by
-        // the kernels (NotImplementedError) until they get NumPy's messages
-        if dt.is_flexible()
-            || (op == KUnary::Sqrt && dt.kind == Kind::Void)
-            || (op == KUnary::Invert && dt.is_inexact())
+        // a structured (void) array has no loop: negative, positive and absolute have their
+        // own resolvers (which name the DType class), the rest the default one
+        if (dt.kind == Kind::Void && matches!(op, KUnary::Neg | KUnary::Pos | KUnary::Abs))
             || (op == KUnary::Pos && dt.kind == Kind::Bool)
         {
+            let class = crate::eval::object::value::dtype_class_name(dt);
+            return Err(PyError::ufunc_no_unary_loop(ufunc, &class));
+        }
+        if dt.is_flexible() || dt.kind == Kind::Void || (op == KUnary::Invert && dt.is_inexact()) {
             return Err(PyError::ufunc_not_supported(ufunc));
         }
         if op == KUnary::Neg && dt.kind == Kind::Bool {
@@ -634,4 +619,44 @@ fn python_type_of_dtype(dt: DType) -> String {
         Kind::Timedelta => "numpy.timedelta64",
     }
     .into()
+}
+
+/// The DType class NumPy's promotion names for an operand: `Int64DType`, or `_PyLongDType`
+/// for a Python int (a Python bool is already `np.bool`'s `BoolDType`).
+fn operand_class(o: &Operand) -> String {
+    match o {
+        Operand::Weak(Weak::Int(_)) => "_PyLongDType".to_string(),
+        Operand::Weak(Weak::Float(_)) => "_PyFloatDType".to_string(),
+        Operand::Weak(Weak::Complex(..)) => "_PyComplexDType".to_string(),
+        o => crate::eval::object::value::dtype_class_name(operand_dtype(o)),
+    }
+}
+
+/// A structured (void) operand has no ufunc loop, whatever the other side is; NumPy fails at
+/// one of three stages, each with its own words: comparisons at DType promotion (classes),
+/// `add`/`subtract`/`multiply`/`maximum`/`minimum` in their own resolvers (dtype reprs), the
+/// rest in the default resolver ("not supported"). `==`/`!=` as operators compare field by
+/// field before they get here (`record_compare`).
+fn void_refusal(op: KOp, a: &Operand, b: &Operand) -> PyResult<()> {
+    let is_void = |o: &Operand| matches!(o, Operand::Strong(x) if x.dtype().is_void());
+    if !is_void(a) && !is_void(b) {
+        return Ok(());
+    }
+    let name = op.ufunc_name();
+    let repr = |o: &Operand| match o {
+        Operand::Strong(x) => x.dtype().repr(),
+        Operand::Weak(Weak::Bool(_)) => DType::BOOL.repr(),
+        Operand::Weak(Weak::Int(_)) => DType::INT64.repr(),
+        Operand::Weak(Weak::Float(_)) => DType::FLOAT64.repr(),
+        Operand::Weak(Weak::Complex(..)) => DType::COMPLEX128.repr(),
+    };
+    Err(match op {
+        _ if op.is_comparison() => {
+            PyError::ufunc_no_loop(name, &operand_class(a), &operand_class(b), "None")
+        }
+        KOp::Add | KOp::Sub | KOp::Mul | KOp::Maximum | KOp::Minimum => {
+            PyError::ufunc_no_matching_loop(name, &repr(a), &repr(b))
+        }
+        _ => PyError::ufunc_not_supported(name),
+    })
 }
