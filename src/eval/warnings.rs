@@ -74,6 +74,15 @@ impl Interp {
         }
     }
 
+    /// A `SyntaxWarning` compiling a statement of the cell gave, at `line` of the cell.
+    pub(crate) fn warn_compiling(&mut self, line: u32, message: String) {
+        let w = Warning {
+            category: "SyntaxWarning",
+            message,
+        };
+        self.warnings.place(w, Location::Cell(line));
+    }
+
     /// A line NumPy's `'print'` error mode writes (shown every time, not filtered).
     pub(crate) fn warnings_print(&mut self, line: String) {
         self.warnings.shown.push(Warning {

@@ -351,6 +351,17 @@ fn sum(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     if let Value::Int(i) = &acc
         && let Int::Small(mut total) = i.v
     {
+        iter.take_in_place(it, |x| {
+            let b = match x {
+                Value::Int(v) => match v.v {
+                    Int::Small(b) => b,
+                    Int::Big(_) => return false,
+                },
+                Value::Bool(b) => *b as i64,
+                _ => return false,
+            };
+            total.checked_add(b).map(|t| total = t).is_some()
+        })?;
         loop {
             let Some(x) = iter.next(it)? else {
                 return Ok(it.new_i64(total));
@@ -374,6 +385,18 @@ fn sum(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     }
     if let Value::Float(f) = &acc {
         let mut total = f.v;
+        iter.take_in_place(it, |x| {
+            total += match x {
+                Value::Float(y) => y.v,
+                Value::Int(v) => match v.v {
+                    Int::Small(b) => b as f64,
+                    Int::Big(_) => return false,
+                },
+                Value::Bool(b) => *b as i64 as f64,
+                _ => return false,
+            };
+            true
+        })?;
         loop {
             let Some(x) = iter.next(it)? else {
                 return Ok(it.new_float(total));

@@ -61,6 +61,45 @@ impl ValueIter {
 }
 
 impl ValueIter {
+    /// Steps over a list's or tuple's items in place while `take` accepts them, without a
+    /// reference per item (CPython's C loops read `ob_item` the same way); how many it took.
+    /// Any other iteration takes none. `take` runs no Python code, so the list cannot change
+    /// under the borrow; Ctrl-C is polled every 2^16 items.
+    pub fn take_in_place(
+        &mut self,
+        interp: &Interp,
+        mut take: impl FnMut(&Value) -> bool,
+    ) -> PyResult<usize> {
+        let Kind::Own(IterState::Seq {
+            seq,
+            pos,
+            reversed: false,
+        }) = &mut self.kind
+        else {
+            return Ok(0);
+        };
+        let list;
+        let items: &[Value] = match seq {
+            Value::List(l) => {
+                list = l.items.borrow();
+                &list
+            }
+            Value::Tuple(t) => &t.items,
+            _ => return Ok(0),
+        };
+        let start = *pos;
+        for (k, v) in items.iter().enumerate().skip(start) {
+            if k.is_multiple_of(1 << 16) {
+                interp.ctx.check_interrupt()?;
+            }
+            if !take(v) {
+                break;
+            }
+            *pos = k + 1;
+        }
+        Ok(*pos - start)
+    }
+
     /// The zip object this iterates, when it zips exactly `n` iterators.
     pub fn zip_of(&self, n: usize) -> Option<Rc<PyIter>> {
         match &self.kind {
