@@ -163,14 +163,24 @@ impl Interp {
                 {
                     return Err(PyError::complex_first_arg_type(&v.type_name()));
                 }
-                let r = match re {
-                    Some(v) => self.to_float(&v)?,
-                    None => 0.0,
+                // complex(real, imag) is real + imag*1j, either side possibly complex
+                // (np.complex128 is a complex: its imaginary part is kept); as CPython's
+                // complex_new, only a complex side's other part is added, so
+                // complex(1, -0.0) keeps its negative zero
+                let (mut r, ri) = match re {
+                    Some(v) => self.complex_parts(&v)?,
+                    None => (0.0, None),
                 };
-                let i = match im {
-                    Some(v) => self.to_float(&v)?,
-                    None => 0.0,
+                let (mut i, ii) = match im {
+                    Some(v) => self.complex_parts(&v)?,
+                    None => (0.0, None),
                 };
+                if let Some(ii) = ii {
+                    r -= ii;
+                }
+                if let Some(ri) = ri {
+                    i += ri;
+                }
                 self.new_complex(r, i)
             }
             TypeKind::Bool => {
@@ -691,4 +701,19 @@ fn decimal_run_digits(text: &str, radix: u32) -> usize {
         .take_while(|c| *c == '_' || c.is_digit(radix))
         .filter(|c| *c != '_')
         .count()
+}
+
+impl Interp {
+    /// A number's real part, and its imaginary part when it is a complex number
+    /// (`complex()`'s reading of an argument).
+    fn complex_parts(&mut self, v: &Value) -> PyResult<(f64, Option<f64>)> {
+        match v {
+            Value::Complex(c) => Ok((c.re, Some(c.im))),
+            Value::Scalar(s) if s.dtype.kind == crate::runtime::Kind::Complex => {
+                let (re, im) = s.v.to_complex();
+                Ok((re, Some(im)))
+            }
+            _ => Ok((self.to_float(v)?, None)),
+        }
+    }
 }
