@@ -5,6 +5,16 @@
 use super::{ErrorKind, PyError};
 
 impl PyError {
+    /// A field's subarray dimension past a C int (NumPy's `_convert_from_tuple`).
+    pub fn fixed_tuple_dimension_too_large() -> PyError {
+        PyError::value("invalid shape in fixed-type tuple: dimension does not fit into a C int.")
+    }
+    /// A field's subarray bytes past a C int (NumPy's `_convert_from_tuple`).
+    pub fn fixed_tuple_size_too_large() -> PyError {
+        PyError::value(
+            "invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int.",
+        )
+    }
     /// `np.shares_memory(a, b, max_work=1.5)`.
     pub fn max_work_not_integer() -> PyError {
         PyError::value("max_work must be an integer")

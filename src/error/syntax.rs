@@ -8,6 +8,24 @@ impl PyError {
     pub fn syntax(msg: impl Into<String>, col: usize) -> PyError {
         PyError::with_col(ErrorKind::SyntaxError, msg, col)
     }
+    /// `except*:` without a type (CPython 3.11's parser).
+    pub fn except_star_needs_types(col: usize) -> PyError {
+        PyError::syntax("expected one or more exception types", col)
+    }
+    /// `except` and `except*` clauses on one `try` (CPython 3.11's parser).
+    pub fn except_and_except_star(col: usize) -> PyError {
+        PyError::syntax(
+            "cannot have both 'except' and 'except*' on the same 'try'",
+            col,
+        )
+    }
+    /// Leaving an `except*` handler by a jump (CPython 3.11's compiler).
+    pub fn jump_out_of_except_star() -> PyError {
+        PyError::syntax(
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            0,
+        )
+    }
     /// CPython's tokenizer refuses more than 200 open brackets (MAXLEVEL).
     pub fn too_many_nested_parens(col: usize) -> PyError {
         PyError::syntax("too many nested parentheses", col)

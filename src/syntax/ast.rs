@@ -141,6 +141,8 @@ pub struct ClassDef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExceptHandler {
     pub line: u32,
+    /// `except*`: handles the matching part of an exception group.
+    pub star: bool,
     pub typ: Option<Expr>,
     pub name: Option<String>,
     pub body: Vec<Stmt>,
@@ -525,7 +527,7 @@ impl fmt::Display for StmtKind {
             } => {
                 write!(f, "try: {}", block(body))?;
                 for h in handlers {
-                    f.write_str(" except")?;
+                    f.write_str(if h.star { " except*" } else { " except" })?;
                     if let Some(t) = &h.typ {
                         write!(f, " {t}")?;
                     }

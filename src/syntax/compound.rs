@@ -342,19 +342,32 @@ impl Builder<'_> {
                 Rule::block => body = self.block(x)?,
                 Rule::except_clause => {
                     let line = self.line(&x);
+                    let clause_at = x.as_span().start();
                     let mut typ = None;
                     let mut name = None;
                     let mut hbody = Vec::new();
+                    let mut star = None;
                     for y in x.into_inner() {
                         match y.as_rule() {
+                            Rule::except_star => star = Some(y.as_span().end()),
                             Rule::expression => typ = Some(self.expression(y)?.expr),
                             Rule::name => name = Some(y.ident()),
                             Rule::block => hbody = self.block(y)?,
                             _ => {}
                         }
                     }
+                    if let (Some(at), None) = (star, &typ) {
+                        return Err(PyError::except_star_needs_types(at));
+                    }
+                    if handlers
+                        .last()
+                        .is_some_and(|h: &ExceptHandler| h.star != star.is_some())
+                    {
+                        return Err(PyError::except_and_except_star(clause_at));
+                    }
                     handlers.push(ExceptHandler {
                         line,
+                        star: star.is_some(),
                         typ,
                         name,
                         body: hbody,

@@ -304,7 +304,7 @@ pub(super) fn rule_phrase(rule: Rule) -> &'static str {
         dot => "'.'",
         ellipsis => "'...'",
         assign => "'='",
-        star | mul => "'*'",
+        star | mul | except_star => "'*'",
         double_star | pow => "'**'",
         neg | sub => "'-'",
         pos | add => "'+'",

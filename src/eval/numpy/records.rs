@@ -38,6 +38,16 @@ impl Interp {
                     .map(|d| usize::try_from(d).map_err(|_| PyError::value("invalid shape")))
                     .collect::<PyResult<Vec<usize>>>()?,
             };
+            // NumPy's `_convert_from_tuple`: each dimension, then the bytes, fit a C int
+            if shape.iter().any(|&d| d > i32::MAX as usize) {
+                return Err(PyError::fixed_tuple_dimension_too_large());
+            }
+            let bytes = shape
+                .iter()
+                .try_fold(dtype.itemsize, |n, &d| n.checked_mul(d));
+            if bytes.is_none_or(|n| n > i32::MAX as usize) {
+                return Err(PyError::fixed_tuple_size_too_large());
+            }
             specs.push((name.v.clone(), dtype, shape));
         }
         Fields::from_list(specs, align)

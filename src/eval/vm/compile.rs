@@ -35,6 +35,8 @@ pub(super) enum FBlock<'b> {
     Handler(Option<String>),
     /// Inside a `with` body (its `__exit__` is on the stack).
     With,
+    /// Inside an `except*` handler, which no jump may leave.
+    StarHandler,
 }
 
 /// One code object being built.

@@ -123,6 +123,7 @@ impl<'b> Compiler<'_, 'b> {
                 FBlock::TryExcept => {
                     self.emit(Op::PopBlock);
                 }
+                FBlock::StarHandler => return Err(PyError::jump_out_of_except_star()),
                 FBlock::TryFinally(body) => {
                     self.emit(Op::PopBlock);
                     // the finally body runs with the blocks outside this one only
@@ -175,6 +176,18 @@ impl<'b> Compiler<'_, 'b> {
         orelse: &'b [Stmt],
         finalbody: &'b [Stmt],
     ) -> PyResult<()> {
+        if handlers.iter().any(|h| h.star) {
+            // CPython's compile-time checks of the handlers' bodies, then arrsh's refusal
+            for h in handlers {
+                self.unit().fblocks.push(FBlock::StarHandler);
+                let r = self.stmts(&h.body);
+                self.unit().fblocks.pop();
+                r?;
+            }
+            return Err(PyError::not_implemented(
+                "arrsh does not implement except* yet",
+            ));
+        }
         if finalbody.is_empty() {
             return self.try_except(body, handlers, orelse);
         }

@@ -53,3 +53,8 @@ np.array([[(1.5, 2)], [(3.5, 4)]], dtype=dt)
 np.array([[(1.5, 2)], [(3.5, 4)]], dtype=dt).shape
 np.ones(2, dtype=dt)
 np.full(2, 7, dtype=dt)
+# found by the random cells: a subarray past a C int (was an overflow)
+np.dtype([('pos', 'f4', (2**63-1,)), ('id', 'u2')]).itemsize
+np.dtype([('pos', 'f4', (2**31,))])
+np.dtype([('pos', 'f4', (2**29, 2))])
+np.dtype([('pos', 'f4', (2**28, 2))]).itemsize
