@@ -83,7 +83,8 @@
 //!     `raw`: `fromstring`, `tofile`/`fromfile`; `npy`: `save`/`load` of `.npy` files);
 //!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
-//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); joining (`joining`); sorting and
+//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); Python functions over an
+//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`); joining (`joining`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and
 //!     `geomspace` (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
