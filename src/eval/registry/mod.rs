@@ -293,6 +293,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::nanfuncs::ROWS,
     crate::eval::numpy::arrange::ROWS,
     crate::eval::numpy::numeric::ROWS,
+    crate::eval::numpy::series::ROWS,
+    crate::eval::numpy::polynomials::ROWS,
     crate::eval::numpy::linalg::ROWS,
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,

@@ -4,6 +4,7 @@
 
 mod arith;
 mod blocks;
+mod correlate;
 mod einsum;
 pub mod elem;
 mod floatparts;
@@ -29,6 +30,7 @@ use super::scalar::Scalar;
 use crate::error::{PyError, PyResult};
 
 pub use arith::{complex_mul_plain, complex_pow, float_divmod};
+pub use correlate::{CorrMode, correlate};
 pub use einsum::sum_of_products;
 pub use floatparts::{frexp, frexp_parts, ldexp, ldexp_f64, modf, modf_parts};
 pub use linalg::dot;
