@@ -65,7 +65,8 @@
 //!     CPython's numbers and sequences, `ops::compare` comparisons and `in`),
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
-//!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),
+//!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`), the
+//!     bases and MRO of builtin and NumPy types (`typebases`),
 //!     exception objects (`excobj`), the buffer protocol and `memoryview` (`buffer`),
 //!     `bytearray` (its bytes in an exported buffer; `methods`: its rows).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
@@ -87,7 +88,7 @@
 //!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`); joining (`joining`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and
-//!     `geomspace` (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
+//!     `geomspace`, `linspace` with array endpoints (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies
