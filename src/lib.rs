@@ -46,7 +46,8 @@
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
 //!     ufuncs, `isnan`..., `where`'s selection), `einsum` (NumPy's sum-of-products loops and their
-//!     SIMD addition order), `floatparts` (`modf`, `frexp`, `ldexp`), `fpcheck` (the floating-point flags of a
+//!     SIMD addition order), `floatparts` (`modf`, `frexp`, `ldexp`), `correlate`
+//!     (`correlate`/`convolve` as `_pyarray_correlate` slides), `fpcheck` (the floating-point flags of a
 //!     result block, checked after the fact).
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
@@ -64,7 +65,8 @@
 //!     CPython's numbers and sequences, `ops::compare` comparisons and `in`),
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
-//!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`),
+//!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`), the
+//!     bases and MRO of builtin and NumPy types (`typebases`),
 //!     exception objects (`excobj`), the buffer protocol and `memoryview` (`buffer`),
 //!     `bytearray` (its bytes in an exported buffer; `methods`: its rows).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
@@ -80,10 +82,13 @@
 //!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
 //!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`;
 //!     `raw`: `fromstring`, `tofile`/`fromfile`; `npy`: `save`/`load` of `.npy` files);
-//!     reductions (`reductions`, `variance`: `std`/`var`); joining (`joining`); sorting and
+//!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
+//!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
+//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); Python functions over an
+//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`); joining (`joining`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and
-//!     `geomspace` (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
+//!     `geomspace`, `linspace` with array endpoints (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies

@@ -40,6 +40,16 @@ impl PyError {
     pub fn slice_indices_type() -> PyError {
         PyError::type_error("slice indices must be integers or None or have an __index__ method")
     }
+    /// A sequence subscript that is neither an integer nor a slice (`l['a']`); `kind` as
+    /// CPython names it (`list`, `tuple`, `byte`, `bytearray`, `range`, `string`). str's own
+    /// wording changed in 3.11: `string indices must be integers, not 'float'`.
+    pub fn sequence_index_type(kind: &str, index_type: &str) -> PyError {
+        PyError::type_error(if kind == "string" {
+            format!("string indices must be integers, not '{index_type}'")
+        } else {
+            format!("{kind} indices must be integers or slices, not {index_type}")
+        })
+    }
     // ----- `a.item(...)` (numpy/_core/src/multiarray/methods.c, array_item)
     pub fn item_of_sized_array() -> PyError {
         PyError::value("can only convert an array of size 1 to a Python scalar")

@@ -108,7 +108,10 @@ impl Interp {
         let n = cell.stmts.len();
         for (i, stmt) in cell.stmts.iter().enumerate() {
             let value = i + 1 == n && matches!(stmt.kind, StmtKind::Expr(_));
-            let code = vm::compile::compile_stmt(stmt, value, &mut self.globals)?;
+            let (code, warnings) = vm::compile::compile_stmt(stmt, value, &mut self.globals)?;
+            for (line, message) in warnings {
+                self.warn_compiling(line, message);
+            }
             let mut frame = Frame::new(code);
             let r =
                 stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.run_frame(&mut frame));

@@ -74,6 +74,28 @@ impl Interp {
         }
     }
 
+    /// Runs `f` as NumPy code at `line` of its Python source (`"_function_base_impl.py:3064"`):
+    /// its warnings are located there, so two such lines of one call each warn once.
+    pub(crate) fn at_library_line<R>(
+        &mut self,
+        line: &'static str,
+        f: impl FnOnce(&mut Interp) -> PyResult<R>,
+    ) -> PyResult<R> {
+        let outer = self.warnings.library.replace(line);
+        let r = f(self);
+        self.warnings.library = outer;
+        r
+    }
+
+    /// A `SyntaxWarning` compiling a statement of the cell gave, at `line` of the cell.
+    pub(crate) fn warn_compiling(&mut self, line: u32, message: String) {
+        let w = Warning {
+            category: "SyntaxWarning",
+            message,
+        };
+        self.warnings.place(w, Location::Cell(line));
+    }
+
     /// A line NumPy's `'print'` error mode writes (shown every time, not filtered).
     pub(crate) fn warnings_print(&mut self, line: String) {
         self.warnings.shown.push(Warning {

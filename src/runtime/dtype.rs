@@ -51,6 +51,13 @@ pub enum Meta {
 ///    dtype a recarray gives its structure, whose scalars are `numpy.record` rather than
 ///    `numpy.void`. Like `explicit_little` it changes the repr, not the dtype: equality and
 ///    hashing ignore it, as NumPy's do (`np.dtype((np.record, dt)) == dt`).
+/// 6. `longlong` is set only on 8-byte integers: NumPy's second C type of that size on
+///    Linux x86-64, `long long` (`'q'`/`'Q'`, type numbers 9/10, scalar type
+///    `numpy.longlong`), beside `long` (`'l'`/`'L'`, `numpy.int64`). Both are int64 to every
+///    computation; the flag changes `char`, `num`, the scalar type, the buffer format and
+///    whether an array repr names its dtype. Equality and hashing ignore it, as NumPy's do
+///    (`np.dtype('q') == np.dtype('l')`). Arrsh models no other duplicate C types (`'p'` is
+///    `'l'` in NumPy too).
 #[derive(Clone, Copy, Debug)]
 pub struct DType {
     pub kind: Kind,
@@ -59,6 +66,7 @@ pub struct DType {
     pub explicit_little: bool,
     pub meta: Meta,
     pub record: bool,
+    pub longlong: bool,
 }
 
 impl PartialEq for DType {
@@ -89,6 +97,16 @@ impl DType {
     pub const FLOAT64: DType = DType::native(Kind::Float, 8);
     pub const COMPLEX64: DType = DType::native(Kind::Complex, 8);
     pub const COMPLEX128: DType = DType::native(Kind::Complex, 16);
+    /// `'q'`: int64 as C `long long` (invariant 6).
+    pub const LONGLONG: DType = DType {
+        longlong: true,
+        ..DType::INT64
+    };
+    /// `'Q'`: uint64 as C `unsigned long long`.
+    pub const ULONGLONG: DType = DType {
+        longlong: true,
+        ..DType::UINT64
+    };
 
     pub const fn native(kind: Kind, itemsize: usize) -> DType {
         DType {
@@ -98,6 +116,7 @@ impl DType {
             explicit_little: false,
             meta: Meta::None,
             record: false,
+            longlong: false,
         }
     }
     pub const fn bytes(n: usize) -> DType {
@@ -272,10 +291,12 @@ impl DType {
             (Kind::Int, 1) => 'b',
             (Kind::Int, 2) => 'h',
             (Kind::Int, 4) => 'i',
+            (Kind::Int, _) if self.longlong => 'q',
             (Kind::Int, _) => 'l',
             (Kind::UInt, 1) => 'B',
             (Kind::UInt, 2) => 'H',
             (Kind::UInt, 4) => 'I',
+            (Kind::UInt, _) if self.longlong => 'Q',
             (Kind::UInt, _) => 'L',
             (Kind::Float, 2) => 'e',
             (Kind::Float, 4) => 'f',
@@ -352,6 +373,19 @@ impl DType {
         }
     }
 
+    /// The same dtype as the C type NumPy names by its size (`'q'` as `'l'`, invariant 6).
+    pub fn sized(self) -> DType {
+        DType {
+            longlong: false,
+            ..self
+        }
+    }
+    /// Whether two equal dtypes are also the same C type (`'q'` is not `'l'`), for the
+    /// objects that must tell them apart (`np.dtype('q') is np.dtype('l')` is False).
+    pub fn is_same_c_type(self, o: DType) -> bool {
+        self == o && self.longlong == o.longlong
+    }
+
     /// The NumPy scalar type's name: `int64`, `bool`, `bytes_`, `str_`.
     pub fn scalar_type_name(self) -> String {
         match self.kind {
@@ -361,6 +395,8 @@ impl DType {
             Kind::Void => "void".into(),
             Kind::Datetime => "datetime64".into(),
             Kind::Timedelta => "timedelta64".into(),
+            Kind::Int if self.longlong => "longlong".into(),
+            Kind::UInt if self.longlong => "ulonglong".into(),
             _ => self.to_native().name(),
         }
     }
@@ -445,7 +481,7 @@ impl DType {
 
     /// Whether numpy omits `dtype=` from an array repr (`_typelessdata`).
     pub fn is_default_repr(self) -> bool {
-        self == DType::INT64
+        (self == DType::INT64 && !self.longlong)
             || self == DType::FLOAT64
             || self == DType::COMPLEX128
             || self == DType::BOOL
@@ -490,15 +526,13 @@ fn by_name(name: &str) -> Option<DType> {
         "int8" | "byte" | "i1" | "b" => DType::INT8,
         "int16" | "short" | "i2" | "h" => DType::INT16,
         "int32" | "intc" | "i4" | "i" => DType::INT32,
-        "int64" | "int" | "int_" | "intp" | "long" | "longlong" | "i8" | "l" | "q" | "p" => {
-            DType::INT64
-        }
+        "int64" | "int" | "int_" | "intp" | "long" | "i8" | "l" | "p" => DType::INT64,
+        "longlong" | "q" => DType::LONGLONG,
         "uint8" | "ubyte" | "u1" | "B" => DType::UINT8,
         "uint16" | "ushort" | "u2" | "H" => DType::UINT16,
         "uint32" | "uintc" | "u4" | "I" => DType::UINT32,
-        "uint64" | "uint" | "uintp" | "ulong" | "ulonglong" | "u8" | "L" | "Q" | "P" => {
-            DType::UINT64
-        }
+        "uint64" | "uint" | "uintp" | "ulong" | "u8" | "L" | "P" => DType::UINT64,
+        "ulonglong" | "Q" => DType::ULONGLONG,
         "float16" | "half" | "f2" | "e" => DType::FLOAT16,
         "float32" | "single" | "f4" | "f" => DType::FLOAT32,
         "float64" | "float" | "double" | "f8" | "d" => DType::FLOAT64,
@@ -598,7 +632,11 @@ fn promote_untimed(a: DType, b: DType) -> Option<DType> {
     use Kind::*;
     let (a, b) = (a.to_native(), b.to_native());
     if a == b {
-        return Some(a);
+        // NumPy's 'q' (type number 9) wins over 'l' (7) either way round (invariant 6)
+        return Some(DType {
+            longlong: a.longlong || b.longlong,
+            ..a
+        });
     }
     if a.is_void() || b.is_void() {
         return None; // structured promotion (field by field) is not modelled
@@ -636,7 +674,9 @@ fn promote_untimed(a: DType, b: DType) -> Option<DType> {
     };
     Some(match (lo.kind, hi.kind) {
         (Bool, _) => hi,
-        (Int, Int) | (UInt, UInt) => DType::native(lo.kind, lo.itemsize.max(hi.itemsize)),
+        // the wider operand itself, so a long long stays one
+        (Int, Int) | (UInt, UInt) if lo.itemsize > hi.itemsize => lo,
+        (Int, Int) | (UInt, UInt) => hi,
         (Int, UInt) | (UInt, Int) => {
             let (s, u) = if lo.kind == Int { (lo, hi) } else { (hi, lo) };
             if s.itemsize > u.itemsize {
@@ -794,6 +834,21 @@ mod tests {
 mod time_name_tests {
     use super::*;
     use crate::runtime::datetime::Unit;
+
+    /// `'q'` is int64 to every computation and keeps its own char (NumPy 2.4.6 on Linux).
+    #[test]
+    fn long_long_equals_long_and_wins_promotion() {
+        let (q, l) = (DType::parse("q").unwrap(), DType::parse("l").unwrap());
+        assert_eq!(q, l, "equal, as np.dtype('q') == np.dtype('l')");
+        assert!(!q.is_same_c_type(l));
+        assert_eq!((q.char(), l.char()), ('q', 'l'));
+        assert_eq!(DType::parse("Q").unwrap().char(), 'Q');
+        for (a, b) in [(q, l), (l, q), (q, DType::INT32)] {
+            assert_eq!(promote(a, b).unwrap().char(), 'q', "{a:?} {b:?}");
+        }
+        assert!(!q.is_default_repr(), "np.array([1], 'q') names its dtype");
+        assert_eq!(q.sized().scalar_type_name(), "int64");
+    }
 
     /// A multiplied unit parses; broken brackets give NumPy 2.4.6's messages.
     #[test]

@@ -5,10 +5,10 @@
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::bind::Missing;
+use crate::eval::registry::{Bound, Conv, Row};
 
 /// The attributes of function objects.
 pub const ROWS: &[Row] = &[
@@ -62,14 +62,23 @@ pub const TYPE_ROWS: &[Row] = &[
         TypeKind::Iterator("zip"),
         "!(*iterables, strict=False)",
         zip,
-    ),
+    )
+    .conv(Conv::KeywordsOnly),
+    // CPython parses enumerate's arguments by hand (see `Conv::Own`)
     Row::constructor(
         "enumerate",
         TypeKind::Iterator("enumerate"),
         "(iterable, start=0)",
         enumerate,
-    ),
-    Row::constructor("map", TypeKind::Iterator("map"), "!(func, *iterables)", map),
+    )
+    .conv(Conv::Own),
+    Row::constructor(
+        "map",
+        TypeKind::Iterator("map"),
+        "!(func, iterable, /, *iterables)",
+        map,
+    )
+    .conv(Conv::FirstByHand(Missing::AtLeastTwo)),
     Row::constructor(
         "filter",
         TypeKind::Iterator("filter"),
@@ -85,25 +94,55 @@ pub const TYPE_ROWS: &[Row] = &[
 ];
 
 fn zip(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let mut p = Args::new("zip", a.star, a.kwargs);
-    p.only_keywords("zip", &["strict"])?;
-    let _strict = p.kw_only("strict");
-    let items = p.rest(0);
-    p.finish()?;
-    let mut iters = Vec::with_capacity(items.len());
-    for (i, x) in items.iter().enumerate() {
-        iters.push(it.iter_object(x).map_err(|_| {
-            PyError::type_error(format!("zip argument #{} must support iteration", i + 1))
-        })?);
+    let mut iters = Vec::with_capacity(a.star.len());
+    for x in &a.star {
+        iters.push(it.iter_object(x)?);
     }
     Ok(it.new_iter("zip", IterState::Zip(iters)))
 }
 
+/// `enumerate`, parsed as CPython 3.11's `enumerate_vectorcall` does: by the number of
+/// arguments first, then the keyword names.
 fn enumerate(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let mut p = Args::new("enumerate", a.star, a.kwargs);
-    let x = p.opt(0, "iterable")?;
-    let start = p.opt(1, "start")?;
-    p.finish()?;
+    let named = |(k, v): (String, Value), want: &str| {
+        if k == want {
+            Ok(v)
+        } else {
+            Err(PyError::invalid_keyword_argument(&k, "enumerate"))
+        }
+    };
+    let none_kw = || (String::new(), Value::None);
+    let mut pos = a.star.into_iter();
+    let mut kw = a.kwargs.into_iter();
+    let total = pos.len() + kw.len();
+    let (x, start) = match (total, kw.len()) {
+        _ if pos.len() == 0 && total != 1 && total != 2 => {
+            return Err(PyError::missing_required_argument("enumerate", "iterable"));
+        }
+        (2, 0) => (pos.next(), pos.next()),
+        (2, 1) => (
+            pos.next(),
+            Some(named(kw.next().unwrap_or_else(none_kw), "start")?),
+        ),
+        (2, _) => {
+            let (k0, k1) = (
+                kw.next().unwrap_or_else(none_kw),
+                kw.next().unwrap_or_else(none_kw),
+            );
+            if k0.0 == "start" {
+                let x = named(k1, "iterable")?;
+                (Some(x), Some(k0.1))
+            } else {
+                (Some(named(k0, "iterable")?), Some(named(k1, "start")?))
+            }
+        }
+        (1, 1) => (
+            Some(named(kw.next().unwrap_or_else(none_kw), "iterable")?),
+            None,
+        ),
+        (1, _) => (pos.next(), None),
+        _ => return Err(PyError::takes_at_most_arguments("enumerate", 2, total)),
+    };
     let x = x.ok_or_else(|| PyError::missing_required_argument("enumerate", "iterable"))?;
     let start = match start {
         Some(v) => it.int_value(&v, "")?,
@@ -112,36 +151,26 @@ fn enumerate(it: &mut Interp, a: Bound) -> PyResult<Value> {
     it.new_enumerate(&x, start)
 }
 
-fn map(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let mut p = Args::new("map", a.star, a.kwargs);
-    let items = p.rest(0);
-    p.finish()?;
-    if items.len() < 2 {
-        return Err(PyError::map_needs_two_arguments());
-    }
-    let mut iters = Vec::with_capacity(items.len() - 1);
-    for x in &items[1..] {
+fn map(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let func = a.req("func")?;
+    let first = a.req("iterable")?;
+    let mut iters = Vec::with_capacity(a.star.len() + 1);
+    for x in std::iter::once(&first).chain(&a.star) {
         iters.push(it.iter_object(x)?);
     }
-    Ok(it.new_iter(
-        "map",
-        IterState::Map {
-            func: items[0].clone(),
-            iters,
-        },
-    ))
+    Ok(it.new_iter("map", IterState::Map { func, iters }))
 }
 
-fn filter(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let a = Args::new("filter", a.star, a.kwargs).positional("filter", 2, 2)?;
-    let (f, x) = (&a[0], &a[1]);
+fn filter(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let f = a.req("function")?;
+    let x = a.req("iterable")?;
     let mut kept = std::collections::VecDeque::new();
-    let mut iter = it.iterate(x)?;
+    let mut iter = it.iterate(&x)?;
     while let Some(x) = iter.next(it)? {
         let keep = if f.is_none() {
             x.clone()
         } else {
-            it.call(f, vec![x.clone()], vec![])?
+            it.call(&f, vec![x.clone()], vec![])?
         };
         if it.truthy(&keep)? {
             kept.push_back(x);
@@ -150,9 +179,9 @@ fn filter(it: &mut Interp, a: Bound) -> PyResult<Value> {
     Ok(it.new_iter("filter", IterState::Values(kept)))
 }
 
-fn reversed(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let a = Args::new("reversed", a.star, a.kwargs).positional("reversed", 1, 1)?;
-    it.make_reversed(&a[0])
+fn reversed(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let x = a.req("sequence")?;
+    it.make_reversed(&x)
 }
 
 /// A builtin that exists only in test builds and panics: the containment tests use it to

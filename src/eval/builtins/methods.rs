@@ -95,6 +95,21 @@ impl Interp {
                     let q = crate::eval::text::pyrepr::type_qualname(t.kind);
                     Ok(self.new_str(q.rsplit('.').next().unwrap_or(&q).to_string()))
                 }
+                "__mro__" | "__bases__" => {
+                    use crate::eval::object::typebases;
+                    let kinds = match name {
+                        "__mro__" => typebases::mro(t.kind),
+                        _ => typebases::bases(t.kind),
+                    };
+                    let items = kinds
+                        .into_iter()
+                        .map(|k| self.objects.type_object(k))
+                        .collect();
+                    Ok(self.new_tuple(items))
+                }
+                "__base__" => Ok(crate::eval::object::typebases::bases(t.kind)
+                    .first()
+                    .map_or(Value::None, |&k| self.objects.type_object(k))),
                 _ => Err(PyError::attribute(format!(
                     "type object '{}' has no attribute '{name}'",
                     crate::eval::text::pyrepr::type_qualname(t.kind)

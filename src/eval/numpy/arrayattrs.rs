@@ -426,6 +426,8 @@ fn dtype_num(dt: DType) -> i64 {
         (Kind::UInt, 2) => 4,
         (Kind::Int, 4) => 5,
         (Kind::UInt, 4) => 6,
+        (Kind::Int, _) if dt.longlong => 9,
+        (Kind::UInt, _) if dt.longlong => 10,
         (Kind::Int, _) => 7,
         (Kind::UInt, _) => 8,
         (Kind::Float, 4) => 11,

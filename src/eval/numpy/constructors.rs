@@ -10,25 +10,14 @@ use crate::eval::Interp;
 use crate::eval::builtins::args::Args;
 use crate::eval::object::ops::{as_float, as_int};
 use crate::eval::object::pyint::Int;
+use crate::eval::object::typebases;
 use crate::eval::object::value::*;
 use crate::eval::text::codecs;
 use crate::runtime::{DType, Kind, Scalar};
 
-/// Whether NumPy's abstract scalar class `name` (`numpy.integer`...) covers `dt`.
-fn np_abstract_contains(name: &str, dt: DType) -> bool {
-    match name {
-        "generic" => true,
-        "number" => dt.is_numeric() && dt.kind != Kind::Bool,
-        "integer" => matches!(dt.kind, Kind::Int | Kind::UInt),
-        "signedinteger" => dt.kind == Kind::Int,
-        "unsignedinteger" => dt.kind == Kind::UInt,
-        "inexact" => matches!(dt.kind, Kind::Float | Kind::Complex),
-        "floating" => dt.kind == Kind::Float,
-        "complexfloating" => dt.kind == Kind::Complex,
-        "flexible" => matches!(dt.kind, Kind::Bytes | Kind::Str | Kind::Void),
-        "character" => matches!(dt.kind, Kind::Bytes | Kind::Str),
-        _ => false,
-    }
+/// Whether NumPy's abstract scalar class `name` (`numpy.integer`...) covers `dt`'s scalars.
+fn np_abstract_contains(name: &'static str, dt: DType) -> bool {
+    typebases::is_subtype(scalar_type_kind(dt), TypeKind::NpAbstract(name))
 }
 
 /// The type of a dtype's scalars (`dtype.type`, `type(a[0])`): one `numpy.void` whatever the
@@ -87,39 +76,14 @@ impl Interp {
         }
     }
 
-    /// `issubclass(a, b)` for the types arrsh has.
+    /// `issubclass(a, b)` for the types arrsh has (their bases are `typebases`').
     pub(crate) fn is_subclass(a: TypeKind, b: TypeKind) -> bool {
         use TypeKind as T;
-        let np_parent = |x: &str, y: &str| {
-            x == y
-                || y == "generic"
-                || matches!(
-                    (x, y),
-                    (
-                        "integer"
-                            | "signedinteger"
-                            | "unsignedinteger"
-                            | "inexact"
-                            | "floating"
-                            | "complexfloating",
-                        "number"
-                    ) | ("signedinteger" | "unsignedinteger", "integer")
-                        | ("floating" | "complexfloating", "inexact")
-                        | ("character", "flexible")
-                )
-        };
         match (a, b) {
             _ if a == b => true,
-            (_, T::Object) => true,
-            (T::Bool, T::Int) => true,
-            (T::NpScalar(dt), T::NpAbstract(name)) => np_abstract_contains(name, dt),
-            (T::RecArray, T::Ndarray) => true,
-            (T::NpRecord, T::NpScalar(dt)) => dt.is_void(),
-            (T::NpRecord, T::NpAbstract(name)) => np_abstract_contains(name, DType::void(0)),
-            (T::NpScalar(dt), T::Float) => dt == DType::FLOAT64,
-            (T::NpAbstract(x), T::NpAbstract(y)) => np_parent(x, y),
-            (T::Exception(x), T::Exception(y)) => x.is_subclass_of(y),
-            _ => false,
+            // np.void is one type for every size and structure
+            (T::NpScalar(x), T::NpScalar(y)) if x.is_void() && y.is_void() => true,
+            _ => typebases::is_subtype(a, b),
         }
     }
 
@@ -199,14 +163,24 @@ impl Interp {
                 {
                     return Err(PyError::complex_first_arg_type(&v.type_name()));
                 }
-                let r = match re {
-                    Some(v) => self.to_float(&v)?,
-                    None => 0.0,
+                // complex(real, imag) is real + imag*1j, either side possibly complex
+                // (np.complex128 is a complex: its imaginary part is kept); as CPython's
+                // complex_new, only a complex side's other part is added, so
+                // complex(1, -0.0) keeps its negative zero
+                let (mut r, ri) = match re {
+                    Some(v) => self.complex_parts(&v)?,
+                    None => (0.0, None),
                 };
-                let i = match im {
-                    Some(v) => self.to_float(&v)?,
-                    None => 0.0,
+                let (mut i, ii) = match im {
+                    Some(v) => self.complex_parts(&v)?,
+                    None => (0.0, None),
                 };
+                if let Some(ii) = ii {
+                    r -= ii;
+                }
+                if let Some(ri) = ri {
+                    i += ri;
+                }
                 self.new_complex(r, i)
             }
             TypeKind::Bool => {
@@ -727,4 +701,19 @@ fn decimal_run_digits(text: &str, radix: u32) -> usize {
         .take_while(|c| *c == '_' || c.is_digit(radix))
         .filter(|c| *c != '_')
         .count()
+}
+
+impl Interp {
+    /// A number's real part, and its imaginary part when it is a complex number
+    /// (`complex()`'s reading of an argument).
+    fn complex_parts(&mut self, v: &Value) -> PyResult<(f64, Option<f64>)> {
+        match v {
+            Value::Complex(c) => Ok((c.re, Some(c.im))),
+            Value::Scalar(s) if s.dtype.kind == crate::runtime::Kind::Complex => {
+                let (re, im) = s.v.to_complex();
+                Ok((re, Some(im)))
+            }
+            _ => Ok((self.to_float(v)?, None)),
+        }
+    }
 }

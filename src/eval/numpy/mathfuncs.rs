@@ -131,6 +131,7 @@ impl Interp {
                 ));
             }
             ("sign", Kind::Int | Kind::UInt) => return kernels::int_sign(&self.ctx, arr),
+            ("sign", Kind::Complex) => return kernels::complex_sign(&self.ctx, arr),
             _ => {}
         }
         let op = float_op(name).ok_or_else(|| PyError::ufunc_not_supported(name))?;

@@ -15,7 +15,12 @@ pub const ROWS: &[Row] = &[
     Row::attr("numpy.lib.array_utils", array_utils),
     Row::np_py("numpy.lib.array_utils.byte_bounds", "(a)", byte_bounds),
     Row::attr("ndarray.ctypes", ctypes),
-    Row::method("ndarray.resize", "(*new_shape, refcheck=True)", resize).conv(Conv::KeywordsOnly),
+    Row::method(
+        "ndarray.resize",
+        "function(*new_shape, refcheck=True)",
+        resize,
+    )
+    .conv(Conv::KeywordsOnly),
 ];
 
 fn array_utils(it: &mut Interp, _: Bound) -> PyResult<Value> {

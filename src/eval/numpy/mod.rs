@@ -1,5 +1,6 @@
 //! The NumPy bindings: the `numpy` module, array constructors, array methods, dtypes, reductions, math functions, joining and fancy indexing.
 
+pub mod applying;
 pub mod arrange;
 pub mod arrayattrs;
 pub mod arraymethods;
@@ -25,6 +26,7 @@ pub mod npyio;
 pub mod numeric;
 pub mod origins;
 pub mod outpairs;
+pub mod polynomials;
 pub mod printoptions;
 pub mod random;
 pub mod recarrays;
@@ -32,6 +34,7 @@ pub mod recbuilders;
 pub mod record_compare;
 pub mod records;
 pub mod reductions;
+pub mod series;
 pub mod setops;
 pub mod shapes;
 pub mod sorting;

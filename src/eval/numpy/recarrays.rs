@@ -29,11 +29,9 @@ pub const ROWS: &[Row] = &[
 
 /// `np.void(5)` (five zero bytes), `np.void(b'abc')` (those bytes), `np.void((1, 2.0),
 /// dtype=[...])` (a record of that structure).
-fn void_new(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let mut p = crate::eval::builtins::args::Args::new("void", a.star, a.kwargs);
-    let data = p.req(0, "length_or_data")?;
-    let dtype = p.opt(1, "dtype")?.filter(|v| !v.is_none());
-    p.finish()?;
+fn void_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let data = a.req("length_or_data")?;
+    let dtype = a.take_some("dtype");
     if let Some(d) = dtype {
         let dt = it.to_dtype(&d)?;
         if !dt.is_void() {

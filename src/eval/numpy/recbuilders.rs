@@ -4,9 +4,8 @@
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Conv, Row};
 use crate::runtime::structured::Fields;
 use crate::runtime::{ArrayClass, DType};
 
@@ -14,9 +13,10 @@ pub const ROWS: &[Row] = &[
     Row::constructor(
         "numpy.rec.recarray",
         TypeKind::RecArray,
-        "(shape, dtype=None, buf=None, offset=0, strides=None, formats=None, names=None, titles=None, byteorder=None, aligned=False, order='C')",
+        "recarray.__new__(shape, dtype=None, buf=None, offset=0, strides=None, formats=None, names=None, titles=None, byteorder=None, aligned=False, order='C')",
         recarray_new,
-    ),
+    )
+    .conv(Conv::PyInit),
     Row::np_py(
         "numpy.rec.array",
         "(obj, dtype=None, shape=None, offset=0, strides=None, formats=None, names=None, titles=None, aligned=False, byteorder=None, copy=True)",
@@ -73,20 +73,16 @@ impl Formats {
 
 /// `np.recarray(shape, dtype=None, ..., formats=None, names=None, ...)`: a new record array
 /// (NumPy's is uninitialised memory; arrsh's is zeroed, as its `np.empty` is).
-fn recarray_new(it: &mut Interp, a: Bound) -> PyResult<Value> {
-    let mut p = Args::new("recarray", a.star, a.kwargs);
-    let shape = p.req(0, "shape")?;
-    let dtype = p.opt(1, "dtype")?.filter(|v| !v.is_none());
-    let buf = p.opt(2, "buf")?.filter(|v| !v.is_none());
-    let _offset = p.opt(3, "offset")?;
-    let strides = p.opt(4, "strides")?.filter(|v| !v.is_none());
-    let formats = p.opt(5, "formats")?.filter(|v| !v.is_none());
-    let names = p.opt(6, "names")?.filter(|v| !v.is_none());
-    let titles = p.opt(7, "titles")?.filter(|v| !v.is_none());
-    let byteorder = p.opt(8, "byteorder")?.filter(|v| !v.is_none());
-    let aligned = p.opt(9, "aligned")?;
-    let _order = p.opt(10, "order")?;
-    p.finish()?;
+fn recarray_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let shape = a.req("shape")?;
+    let dtype = a.take_some("dtype");
+    let buf = a.take_some("buf");
+    let strides = a.take_some("strides");
+    let formats = a.take_some("formats");
+    let names = a.take_some("names");
+    let titles = a.take_some("titles");
+    let byteorder = a.take_some("byteorder");
+    let aligned = a.take("aligned");
     for (name, v) in [
         ("buf", &buf),
         ("strides", &strides),

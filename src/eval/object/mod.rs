@@ -22,4 +22,5 @@ pub mod setobj;
 mod sort;
 pub mod subscript;
 mod teardown;
+pub mod typebases;
 pub mod value;

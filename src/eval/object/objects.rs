@@ -197,13 +197,15 @@ impl Objects {
             return None;
         }
         let mut ds = self.builtin_dtypes.borrow_mut();
-        if let Some((_, v)) = ds.iter().find(|(d, _)| *d == dtype) {
+        if let Some((_, v)) = ds.iter().find(|(d, _)| d.is_same_c_type(dtype)) {
             return Some(v.clone());
         }
         let id = if self.heap.is_real() {
             self.heap.object(88)
         } else {
-            let slot = dtype.kind as u64 * 8 + dtype.itemsize.trailing_zeros() as u64;
+            let slot = dtype.kind as u64 * 8
+                + dtype.itemsize.trailing_zeros() as u64
+                + if dtype.longlong { 128 } else { 0 };
             ObjId::fixed(BUILTIN_DTYPE_BASE + slot * 96)
         };
         let v = Value::DType(Rc::new(PyDType { id, dtype }));
@@ -227,7 +229,12 @@ impl Objects {
 
     pub fn type_object(&self, kind: TypeKind) -> Value {
         let mut ts = self.types.borrow_mut();
-        if let Some((_, v)) = ts.iter().find(|(k, _)| *k == kind) {
+        // numpy.longlong is its own type though its dtype equals int64's
+        let same = |k: &TypeKind| match (k, &kind) {
+            (TypeKind::NpScalar(a), TypeKind::NpScalar(b)) => a.is_same_c_type(*b),
+            _ => *k == kind,
+        };
+        if let Some((_, v)) = ts.iter().find(|(k, _)| same(k)) {
             return v.clone();
         }
         let v = Value::Type(Rc::new(PyType {

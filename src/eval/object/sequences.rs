@@ -140,10 +140,7 @@ impl Interp {
                 Value::Bytes(_) => "byte",
                 _ => "range",
             };
-            return Err(PyError::type_error(format!(
-                "{kind} indices must be integers or slices, not {}",
-                idx.type_name()
-            )));
+            return Err(PyError::sequence_index_type(kind, &idx.type_name()));
         };
         let i = i.to_i128_saturating();
         let k = if i < 0 { i + n as i128 } else { i };
@@ -234,10 +231,7 @@ impl Interp {
             return Ok(());
         }
         let Some(i) = self.index_int(idx) else {
-            return Err(PyError::type_error(format!(
-                "list indices must be integers or slices, not {}",
-                idx.type_name()
-            )));
+            return Err(PyError::sequence_index_type("list", &idx.type_name()));
         };
         let i = i.to_i128_saturating();
         let k = if i < 0 { i + n as i128 } else { i };
@@ -287,10 +281,7 @@ impl Interp {
             return Ok(());
         }
         let Some(i) = self.index_int(idx) else {
-            return Err(PyError::type_error(format!(
-                "list indices must be integers or slices, not {}",
-                idx.type_name()
-            )));
+            return Err(PyError::sequence_index_type("list", &idx.type_name()));
         };
         let i = i.to_i128_saturating();
         let k = if i < 0 { i + n as i128 } else { i };

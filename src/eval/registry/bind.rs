@@ -39,19 +39,23 @@ pub enum Conv {
     /// __next__() takes no keyword arguments`, then `check_num_args` (`expected 1 argument,
     /// got 0`).
     Wrapper,
-    /// A C type whose `__new__` takes `(first, /, *rest)` and checks the first by hand
-    /// (`operator.itemgetter`, `functools.partial`): keywords refused unless the spec takes
-    /// `**kwargs` (`itemgetter() takes no keyword arguments`), then its own sentence for a
-    /// missing first argument.
+    /// A C type whose `__new__` takes `(first, /, *rest)` and checks the leading arguments by
+    /// hand (`operator.itemgetter`, `functools.partial`, `map`): keywords refused unless the
+    /// spec takes `**kwargs` (`itemgetter() takes no keyword arguments`), then its own
+    /// sentence when fewer than the spec's required positionals came.
     FirstByHand(Missing),
-    /// A method that takes its positional arguments as one tuple and parses only its keywords,
-    /// with an anonymous `PyArg_ParseTupleAndKeywords` on an empty tuple (`ndarray.resize`):
-    /// `function takes at most 1 keyword argument (2 given)`, `'k' is an invalid keyword
-    /// argument for this function`.
+    /// A callable that takes its positional arguments as one tuple and parses only its
+    /// keywords, with `PyArg_ParseTupleAndKeywords` on an empty tuple: named (`zip() takes at
+    /// most 1 keyword argument (2 given)`, `'x' is an invalid keyword argument for zip()`), or
+    /// anonymous when the spec is named `function` (`ndarray.resize`'s `function takes at most
+    /// 1 keyword argument (2 given)`, `'k' is an invalid keyword argument for this function`).
     KeywordsOnly,
     /// The row's function parses its arguments itself: they arrive unbound, positional ones
-    /// in `Bound::star` and keywords in `Bound::kwargs` (methods not yet written against
-    /// their spec).
+    /// in `Bound::star` and keywords in `Bound::kwargs`. Only `enumerate` needs it: CPython
+    /// 3.11's `enumerate_vectorcall` parses by hand, matching keyword *names* against the
+    /// argument count (`enumerate(start=1)` is "'start' is an invalid keyword argument",
+    /// `enumerate(iterable=[], start=1, x=2)` is "missing required argument 'iterable'"),
+    /// which no spec convention words the same.
     Own,
 }
 
@@ -65,6 +69,8 @@ pub enum Missing {
     MethodName,
     /// `type 'partial' takes at least one argument`.
     TypeAtLeastOne,
+    /// `map() must have at least two arguments.`
+    AtLeastTwo,
 }
 
 /// A call's arguments bound to the parameters of its row: what a row's function receives.
@@ -197,11 +203,12 @@ pub fn bind(
             if !spec.has_varkeywords() && !kw.is_empty() {
                 return Err(PyError::takes_no_keyword_arguments(name));
             }
-            if args.is_empty() {
+            if args.len() < spec.required_positional() {
                 return Err(match missing {
                     Missing::Unpack => PyError::positional_count(name, 1, 1, 0),
                     Missing::MethodName => PyError::methodcaller_needs_name(),
                     Missing::TypeAtLeastOne => PyError::type_takes_at_least_one_argument(name),
+                    Missing::AtLeastTwo => PyError::map_needs_two_arguments(),
                 });
             }
             fill_positional(&mut b, args);
@@ -213,13 +220,19 @@ pub fn bind(
         }
         Conv::KeywordsOnly => {
             let named = spec.named();
+            let anonymous = name == "function";
             if kw.len() > named {
-                return Err(PyError::anonymous_too_many_keywords(named, kw.len()));
+                return Err(if anonymous {
+                    PyError::anonymous_too_many_keywords(named, kw.len())
+                } else {
+                    PyError::takes_at_most_arguments_kw(name, named, true, kw.len())
+                });
             }
             for (k, v) in kw {
                 match keyword_slot(spec, &k) {
                     Some(i) => b.slots[i] = Some(v),
-                    None => return Err(PyError::anonymous_invalid_keyword(&k)),
+                    None if anonymous => return Err(PyError::anonymous_invalid_keyword(&k)),
+                    None => return Err(PyError::invalid_keyword_argument(&k, name)),
                 }
             }
             b.star = args;

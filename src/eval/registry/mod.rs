@@ -211,14 +211,15 @@ impl Row {
     pub const fn type_(name: &'static str, kind: TypeKind) -> Row {
         Row::new(name, Kind::Type(kind), "()", no_run)
     }
-    /// A type object called through the row (its function parses its own arguments).
+    /// A type object called through the row, bound as a C type's constructor (`Conv::CType`;
+    /// a type written in Python overrides it with `Conv::PyInit`).
     pub const fn constructor(
         name: &'static str,
         kind: TypeKind,
         sig: &'static str,
         run: Native,
     ) -> Row {
-        Row::new(name, Kind::Constructor(kind), sig, run).conv(Conv::Own)
+        Row::new(name, Kind::Constructor(kind), sig, run).conv(Conv::CType)
     }
     /// A constant, submodule or property.
     pub const fn attr(name: &'static str, run: Native) -> Row {
@@ -292,6 +293,9 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::nanfuncs::ROWS,
     crate::eval::numpy::arrange::ROWS,
     crate::eval::numpy::numeric::ROWS,
+    crate::eval::numpy::series::ROWS,
+    crate::eval::numpy::applying::ROWS,
+    crate::eval::numpy::polynomials::ROWS,
     crate::eval::numpy::linalg::ROWS,
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,

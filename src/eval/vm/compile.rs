@@ -11,6 +11,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::object::consts::is_const;
 use crate::eval::vm::code::{Code, CodeKind, ConstPool, Op};
 use crate::eval::vm::compile_flow::Exit;
+use crate::eval::vm::compile_warn;
 use crate::eval::vm::globals::Globals;
 use crate::eval::vm::symtable::{self, Block, BlockKind, Where};
 use crate::syntax::ast::{Expr, Stmt, StmtKind, Target};
@@ -61,13 +62,19 @@ pub(super) struct Unit<'b> {
 
 /// Compiles one statement of a cell. The last statement of a cell, when it is an expression,
 /// is compiled with `value` set: its code returns the value (IPython displays it).
-pub fn compile_stmt(stmt: &Stmt, value: bool, globals: &mut Globals) -> PyResult<Rc<Code>> {
+/// The `SyntaxWarning`s compiling it gave come with it, each with its line.
+pub fn compile_stmt(
+    stmt: &Stmt,
+    value: bool,
+    globals: &mut Globals,
+) -> PyResult<(Rc<Code>, compile_warn::SyntaxWarnings)> {
     let table = symtable::analyse(stmt).map_err(|e| at_line(e, stmt.line))?;
     let pool = Rc::new(ConstPool::default());
     let mut c = Compiler {
         globals,
         pool,
         units: Vec::new(),
+        warnings: Vec::new(),
     };
     c.enter(
         &table,
@@ -87,7 +94,8 @@ pub fn compile_stmt(stmt: &Stmt, value: bool, globals: &mut Globals) -> PyResult
             c.emit(Op::Return);
         }
     }
-    Ok(c.leave(&[]))
+    let code = c.leave(&[]);
+    Ok((code, c.warnings))
 }
 
 fn at_line(mut e: PyError, line: u32) -> PyError {
@@ -101,6 +109,8 @@ pub(super) struct Compiler<'g, 'b> {
     pub globals: &'g mut Globals,
     pub pool: Rc<ConstPool>,
     pub units: Vec<Unit<'b>>,
+    /// Compile-time `SyntaxWarning`s (`compile_warn`), with their lines.
+    pub warnings: compile_warn::SyntaxWarnings,
 }
 
 impl<'g, 'b> Compiler<'g, 'b> {
@@ -434,6 +444,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.emit(Op::Raise(n));
             }
             StmtKind::Assert { test, msg } => {
+                self.syntax_warning(compile_warn::assert_warning(test));
                 self.expr(test)?;
                 let ok = self.emit(Op::PopJumpIfTrue(0));
                 match msg {

@@ -9,6 +9,7 @@ use crate::eval::object::consts::is_const;
 use crate::eval::vm::code::{CodeKind, Op};
 use crate::eval::vm::compile::Compiler;
 use crate::eval::vm::compile_def::FnBody;
+use crate::eval::vm::compile_warn;
 use crate::syntax::ast::{Arg, BoolOp, CompKind, Comprehension, Expr, FPart};
 
 impl<'g, 'b> Compiler<'g, 'b> {
@@ -76,6 +77,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.emit(Op::Not);
             }
             Expr::Compare(first, rest) => {
+                self.syntax_warning(compile_warn::compare_warning(first, rest));
                 self.expr(first)?;
                 let mut cleanups = Vec::new();
                 for (i, (op, x)) in rest.iter().enumerate() {
@@ -149,6 +151,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.emit(Op::LoadAttr(n));
             }
             Expr::Subscript(obj, index) => {
+                self.syntax_warning(compile_warn::subscript_warning(obj, index));
                 self.expr(obj)?;
                 self.expr(index)?;
                 self.emit(Op::BinarySubscr);
@@ -290,6 +293,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
     }
 
     fn call(&mut self, func: &'b Expr, args: &'b [Arg]) -> PyResult<()> {
+        self.syntax_warning(compile_warn::caller_warning(func));
         let simple = args.iter().all(|a| matches!(a, Arg::Pos(_)));
         let no_stars = args.iter().all(|a| matches!(a, Arg::Pos(_) | Arg::Kw(..)));
         if simple && let Expr::Attribute(obj, name) = func {

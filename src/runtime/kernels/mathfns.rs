@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use ndarray::Zip;
 
-use super::elem::{Bool8, Elem, F16, dispatch};
+use super::elem::{Bool8, C64, C128, Elem, F16, dispatch};
 use super::ops::map_checked;
 use super::{Ctx, blocks, broadcast_layout, broadcast_shapes, map_into, read_as, typed_view_mut};
 use crate::error::{PyError, PyResult};
@@ -405,6 +405,42 @@ pub fn int_sign(ctx: &Ctx, a: &NdArray) -> PyResult<Rc<NdArray>> {
     }, _ => Err(PyError::not_implemented(format!(
         "arrsh cannot yet compute sign in dtype {}", a.dtype().name()
     ))))
+}
+
+/// `np.sign` of complex numbers, NumPy 2's `z / |z|` in the element's own precision
+/// (`CFLOAT_sign`/`CDOUBLE_sign`): NaN in gives NaN, one infinite part gives its direction
+/// (NaN for two), zero stays zero.
+pub fn complex_sign(ctx: &Ctx, a: &NdArray) -> PyResult<Rc<NdArray>> {
+    if a.dtype().itemsize == 8 {
+        map_into::<C64, C64>(ctx, a, |z| {
+            let (re, im) = csign(z.re, z.im);
+            C64::new(re, im)
+        })
+    } else {
+        map_into::<C128, C128>(ctx, a, |z| {
+            let (re, im) = csign(z.re, z.im);
+            C128::new(re, im)
+        })
+    }
+}
+
+fn csign<F: num_traits::Float>(re: F, im: F) -> (F, F) {
+    let (zero, one) = (F::zero(), F::one());
+    let unit = |x: F| if x > zero { one } else { -one };
+    let abs = re.hypot(im);
+    if abs.is_nan() {
+        (F::nan(), F::nan())
+    } else if abs.is_infinite() {
+        match (re.is_infinite(), im.is_infinite()) {
+            (true, true) => (F::nan(), F::nan()),
+            (true, false) => (unit(re), zero),
+            _ => (zero, unit(im)),
+        }
+    } else if abs == zero {
+        (zero, zero)
+    } else {
+        (re / abs, im / abs)
+    }
 }
 
 /// `np.signbit`: whether the sign bit is set (floats; other inputs are cast by the caller).

@@ -4,6 +4,7 @@
 
 mod arith;
 mod blocks;
+mod correlate;
 mod einsum;
 pub mod elem;
 mod floatparts;
@@ -29,12 +30,13 @@ use super::scalar::Scalar;
 use crate::error::{PyError, PyResult};
 
 pub use arith::{complex_mul_plain, complex_pow, float_divmod};
+pub use correlate::{CorrMode, correlate};
 pub use einsum::sum_of_products;
 pub use floatparts::{frexp, frexp_parts, ldexp, ldexp_f64, modf, modf_parts};
 pub use linalg::dot;
 pub use mathfns::{
-    FloatBinOp, FloatOp, Predicate, float_binary, float_unary, int_fmod, int_sign, logical_not,
-    predicate, select, signbit, zip_map,
+    FloatBinOp, FloatOp, Predicate, complex_sign, float_binary, float_unary, int_fmod, int_sign,
+    logical_not, predicate, select, signbit, zip_map,
 };
 pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, map_checked, map_into, unary};
 pub use reduce::{ReduceOp, accumulate, reduce};

@@ -124,7 +124,7 @@ pub fn binary(
     if compute.is_flexible() && op.is_comparison() && out.is_none() {
         return super::strings::compare(ctx, op, a, b, &shape).map(Some);
     }
-    dispatch!(compute, T => binary_typed::<T>(ctx, op, a, b, &shape, out), _ => {
+    dispatch!(compute, T => binary_typed::<T>(ctx, op, a, b, &shape, out, compute.longlong), _ => {
         Err(PyError::not_implemented(format!(
             "arrsh cannot yet compute {} in dtype {}", op.ufunc_name(), compute.name()
         )))
@@ -138,6 +138,7 @@ fn binary_typed<T: Arith>(
     b: &NdArray,
     shape: &[usize],
     out: Option<&NdArray>,
+    longlong: bool,
 ) -> PyResult<Option<Rc<NdArray>>> {
     if let Some(dst) = out {
         return inplace_typed::<T>(ctx, op, dst, b).map(|()| None);
@@ -148,10 +149,14 @@ fn binary_typed<T: Arith>(
     ) else {
         return Err(PyError::broadcast_shapes(&[&a.shape(), &b.shape()]));
     };
+    // int64 computed as C long long stays one (dtype invariant 6)
     let out_dtype = if op.is_comparison() {
         DType::BOOL
     } else {
-        T::DTYPE
+        DType {
+            longlong,
+            ..T::DTYPE
+        }
     };
     let result = NdArray::zeros(ctx, shape, out_dtype, Order::C)?;
     {

@@ -320,6 +320,7 @@ pub fn scalar_repr(dtype: DType, v: &Scalar, opts: &PrintOptions) -> String {
     }
     match dtype.kind {
         Kind::Bool => format!("np.{plain}_"),
-        _ => format!("np.{}({plain})", dtype.scalar_type_name()),
+        // a long long prints by its size, `np.int64(1)` (NumPy's `genint_type_repr`)
+        _ => format!("np.{}({plain})", dtype.sized().scalar_type_name()),
     }
 }

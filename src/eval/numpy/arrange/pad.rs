@@ -217,10 +217,9 @@ pub(super) fn pad(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 /// NumPy's `overflow encountered in scalar add` for `pad`'s width sums, located at the line of
 /// `_arraypad_impl.py` that adds (each line warns once per cell), under the error state.
 fn pad_overflow(it: &mut Interp, line: &'static str) -> PyResult<()> {
-    let outer = it.warnings.library.replace(line);
-    let r = it.fp_report(true, "add", crate::runtime::fpe::FpFlags::OVERFLOW);
-    it.warnings.library = outer;
-    r
+    it.at_library_line(line, |it| {
+        it.fp_report(true, "add", crate::runtime::fpe::FpFlags::OVERFLOW)
+    })
 }
 
 /// `along(axis, slice(start, stop, step))`, where a negative stop with a negative step means

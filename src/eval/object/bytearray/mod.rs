@@ -358,10 +358,7 @@ impl Interp {
     /// An integer subscript of a bytearray of `n` bytes, counted from the end when negative.
     fn item_index(&mut self, idx: &Value, n: usize) -> PyResult<usize> {
         let Some(i) = self.index_int(idx) else {
-            return Err(PyError::type_error(format!(
-                "bytearray indices must be integers or slices, not {}",
-                idx.type_name()
-            )));
+            return Err(PyError::sequence_index_type("bytearray", &idx.type_name()));
         };
         let i = i.to_i64().ok_or_else(PyError::cannot_fit_index_sized)? as i128;
         let j = if i < 0 { i + n as i128 } else { i };

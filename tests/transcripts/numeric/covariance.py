@@ -1,0 +1,28 @@
+# np.cov and np.corrcoef: rows are variables (columns with rowvar=False); bias and ddof set the divisor.
+import numpy as np
+x = np.array([[0, 2], [1, 1], [2, 0]]).T
+x
+np.cov(x)
+np.cov(x, bias=True)
+np.cov(x, ddof=0)
+np.cov(x.T, rowvar=False)
+np.cov([1, 2, 3, 4])
+np.cov([1, 2, 3, 4], ddof=3)
+np.cov([1, 2, 3, 4], ddof=4)
+np.cov([1.5])
+np.cov([-2.1, -1, 4.3], [3, 1.1, 0.12])
+np.cov(np.array([[0.1, 0.7, -0.3, 2.5], [1.1, 0.9, -1.4, 0.2], [3.0, 1.0, 0.5, -2.0]]))
+np.cov(np.arange(12).reshape(3, 4), dtype=np.float32)
+np.cov(np.array([1 + 1j, 2 - 1j, 3 + 0.5j]))
+np.cov(np.zeros((0, 3)))
+np.cov(np.ones((2, 2, 2)))
+np.cov([1, 2, 3], ddof=1.5)
+np.cov([1, 2, 3], ddof=2.0)
+np.corrcoef(x)
+np.corrcoef([1, 2, 3, 4], [2, 4, 6, 9])
+np.corrcoef([1, 2, 3, 4], [4, 3, 2, 1])
+np.corrcoef(np.array([[0.1, 0.7, -0.3, 2.5], [1.1, 0.9, -1.4, 0.2], [3.0, 1.0, 0.5, -2.0]]))
+np.corrcoef([1, 2, 3])
+np.corrcoef([1, 1, 1], [1, 2, 3])
+np.corrcoef(np.arange(6).reshape(3, 2), rowvar=False)
+np.corrcoef([1, 2, 3], bias=True)
