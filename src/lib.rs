@@ -84,10 +84,11 @@
 //!     `raw`: `fromstring`, `tofile`/`fromfile`; `npy`: `save`/`load` of `.npy` files);
 //!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
-//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); joining (`joining`); sorting and
+//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); Python functions over an
+//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`); joining (`joining`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and
-//!     `geomspace` (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
+//!     `geomspace`, `linspace` with array endpoints (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
 //!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
 //!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies

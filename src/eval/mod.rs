@@ -45,6 +45,8 @@ pub struct Interp {
     pub(crate) raised: object::fxmap::FxHashMap<u64, Value>,
     /// Python frames running (for the recursion limit).
     pub(crate) call_depth: usize,
+    /// Buffers of returned frames, for the next call.
+    pub(crate) frame_pool: vm::frame::FramePool,
     /// What `print` wrote during the current cell.
     out: String,
     pub print_opts: PrintOptions,
@@ -81,6 +83,7 @@ impl Interp {
             exc_info: Vec::new(),
             raised: Default::default(),
             call_depth: 0,
+            frame_pool: Default::default(),
             out: String::new(),
             print_opts: PrintOptions::default(),
             repr_depth: 0,

@@ -309,12 +309,15 @@ fn like(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
 fn linspace(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
     let start = args.req("start")?;
     let stop = args.req("stop")?;
-    super::spacing::scalar_only(it, &[&start, &stop], "linspace")?;
     let num = args.take("num");
     let endpoint = args.take("endpoint");
     let retstep = args.take("retstep");
     let dtype = args.take("dtype");
-    it.refuse_unsupported(&mut args, &["axis", "device"])?;
+    let axis = match args.take("axis") {
+        Some(v) => it.int_value(&v, "")?.to_i64().unwrap_or(i64::MAX),
+        None => 0,
+    };
+    it.refuse_unsupported(&mut args, &["device"])?;
     let num = match num {
         // operator.index(num), then arange(0, num): past int64 is arange's size error
         Some(n) => match it.int_value(&n, "")? {
@@ -335,6 +338,17 @@ fn linspace(it: &mut Interp, mut args: Bound) -> PyResult<Value> {
         Some(d) if !d.is_none() => Some(it.to_dtype(d)?),
         _ => None,
     };
+    let spread = |it: &mut Interp, v: &Value| -> PyResult<bool> {
+        Ok(
+            matches!(v, Value::Array(_) | Value::List(_) | Value::Tuple(_))
+                && it.to_array(v, None)?.ndim() > 0,
+        )
+    };
+    if axis != 0 || spread(it, &start)? || spread(it, &stop)? {
+        return super::spacing::linspace_arrays(
+            it, start, stop, num, endpoint, retstep, dtype, axis,
+        );
+    }
     it.linspace(&start, &stop, num, endpoint, retstep, dtype)
 }
 

@@ -1,5 +1,6 @@
 //! The NumPy bindings: the `numpy` module, array constructors, array methods, dtypes, reductions, math functions, joining and fancy indexing.
 
+pub mod applying;
 pub mod arrange;
 pub mod arrayattrs;
 pub mod arraymethods;

@@ -95,8 +95,36 @@ impl Interp {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
-        let mut frame = Frame::new(func.code.clone());
+        let mut frame = self.frame_pool.frame(func.code.clone());
         self.bind_arguments(func, &mut frame, args, kw)?;
+        self.enter_function(func, frame)
+    }
+
+    /// Whether `func(n positional arguments)` binds them straight to its first `n` locals.
+    pub(crate) fn binds_positionally(func: &PyFunction, n: usize) -> bool {
+        let code = &func.code;
+        code.argcount as usize == n && !code.varargs && !code.varkw && code.kwonlycount == 0
+    }
+
+    /// `func(...)` with the `n` arguments on top of the caller's `stack` (no argument Vec),
+    /// when `binds_positionally` says they bind in order: most calls.
+    pub(crate) fn call_from_stack(
+        &mut self,
+        func: &Rc<PyFunction>,
+        stack: &mut Vec<Value>,
+        n: usize,
+    ) -> PyResult<Value> {
+        self.ctx.check_interrupt()?;
+        let mut frame = self.frame_pool.frame(func.code.clone());
+        let at = stack.len() - n;
+        for (slot, a) in frame.fast.iter_mut().zip(stack.drain(at..)) {
+            *slot = Some(a);
+        }
+        self.enter_function(func, frame)
+    }
+
+    /// Runs a function's frame whose parameters are bound (or makes its generator).
+    fn enter_function(&mut self, func: &Rc<PyFunction>, mut frame: Frame) -> PyResult<Value> {
         self.attach_closure(&mut frame, func.closure.as_ref());
         for &(ci, pi) in &func.code.cell_params {
             let v = frame.fast[pi as usize].take();
@@ -105,7 +133,9 @@ impl Interp {
         if func.code.generator {
             return Ok(self.new_generator(frame));
         }
-        match self.run_nested(&mut frame)? {
+        let r = self.run_nested(&mut frame);
+        self.frame_pool.recycle(frame);
+        match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => unreachable!("only generators yield"),
         }
@@ -120,7 +150,6 @@ impl Interp {
         kw: Vec<(String, Value)>,
     ) -> PyResult<()> {
         let code = &func.code;
-        let qual = func.qualname.borrow().clone();
         let argc = code.argcount as usize;
         let kwonly = code.kwonlycount as usize;
         let nargs = args.len();
@@ -131,6 +160,7 @@ impl Interp {
             }
             return Ok(());
         }
+        let qual = func.qualname.borrow().clone();
         let mut extra = Vec::new();
         for (i, a) in args.into_iter().enumerate() {
             if i < argc {
@@ -410,13 +440,15 @@ impl Interp {
         it: ValueIter,
         closure: Option<Value>,
     ) -> PyResult<Value> {
-        let mut frame = Frame::new(code.clone());
+        let mut frame = self.frame_pool.frame(code.clone());
         frame.iters.push(it);
         self.attach_closure(&mut frame, closure.as_ref());
         if code.generator {
             return Ok(self.new_generator(frame));
         }
-        match self.run_nested(&mut frame)? {
+        let r = self.run_nested(&mut frame);
+        self.frame_pool.recycle(frame);
+        match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => unreachable!("a comprehension that is not a generator never yields"),
         }

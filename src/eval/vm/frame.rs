@@ -68,13 +68,30 @@ pub struct GenState {
     pub started: bool,
 }
 
+/// The value stack and locals of frames that have returned, kept for the next call (CPython
+/// reuses its frames' memory the same way): a call then allocates nothing for its frame.
+#[derive(Default)]
+pub struct FramePool {
+    free: Vec<(Vec<Value>, Vec<Option<Value>>)>,
+}
+
+/// Frames nested deeper than this allocate their own buffers.
+const POOL_FRAMES: usize = 64;
+/// A buffer grown past this many slots is not kept.
+const POOL_SLOTS: usize = 256;
+
 impl Frame {
     pub fn new(code: Rc<Code>) -> Frame {
-        let n = code.varnames.len();
+        Frame::with_buffers(code, Vec::new(), Vec::new())
+    }
+
+    fn with_buffers(code: Rc<Code>, mut stack: Vec<Value>, mut fast: Vec<Option<Value>>) -> Frame {
+        stack.reserve(code.stacksize as usize);
+        fast.resize(code.varnames.len(), None);
         Frame {
             pc: 0,
-            stack: Vec::with_capacity(code.stacksize as usize),
-            fast: vec![None; n],
+            stack,
+            fast,
             cells: Vec::new(),
             iters: Vec::new(),
             blocks: Vec::new(),
@@ -100,6 +117,43 @@ impl Frame {
     fn line(&self) -> u32 {
         let i = self.pc.saturating_sub(1);
         self.code.lines.get(i).copied().unwrap_or(0)
+    }
+}
+
+impl FramePool {
+    /// A frame for `code`, on buffers of a returned frame when there is one.
+    pub fn frame(&mut self, code: Rc<Code>) -> Frame {
+        match self.free.pop() {
+            Some((stack, fast)) => Frame::with_buffers(code, stack, fast),
+            None => Frame::new(code),
+        }
+    }
+
+    /// Ends a frame that has run, keeping its buffers. Its parts are freed in the order
+    /// dropping the frame frees them (code, stack, locals in order, cells, iterators...), so
+    /// ids are handed back as before.
+    pub fn recycle(&mut self, frame: Frame) {
+        let Frame {
+            code,
+            mut stack,
+            mut fast,
+            cells,
+            iters,
+            blocks,
+            fbuf,
+            ns,
+            ..
+        } = frame;
+        drop(code);
+        stack.clear();
+        fast.clear();
+        drop((cells, iters, blocks, fbuf, ns));
+        if self.free.len() < POOL_FRAMES
+            && stack.capacity() <= POOL_SLOTS
+            && fast.capacity() <= POOL_SLOTS
+        {
+            self.free.push((stack, fast));
+        }
     }
 }
 
@@ -346,6 +400,20 @@ impl Interp {
                     }
                 }
                 Op::CallMethod(n) => {
+                    let at = f.stack.len() - n as usize;
+                    if let Value::Function(func) = &f.stack[at - 2]
+                        && !matches!(f.stack[at - 1], Value::NotImplemented)
+                        && Self::binds_positionally(func, n as usize + 1)
+                    {
+                        // a Python method: the receiver and arguments bind from the stack
+                        let func = func.clone();
+                        let r = self.call_from_stack(&func, &mut f.stack, n as usize + 1);
+                        let callee = f.pop();
+                        let r = r?;
+                        drop(callee);
+                        f.stack.push(r);
+                        continue;
+                    }
                     let mut args = f.pop_n(n as usize);
                     let recv = f.pop();
                     let func = f.pop();
@@ -661,6 +729,18 @@ impl Interp {
                     f.stack.push(v);
                 }
                 Op::Call(n) => {
+                    let at = f.stack.len() - n as usize;
+                    if let Value::Function(func) = &f.stack[at - 1]
+                        && Self::binds_positionally(func, n as usize)
+                    {
+                        let func = func.clone();
+                        let r = self.call_from_stack(&func, &mut f.stack, n as usize);
+                        let callee = f.pop();
+                        let r = r?;
+                        drop(callee);
+                        f.stack.push(r);
+                        continue;
+                    }
                     let args = f.pop_n(n as usize);
                     let func = f.pop();
                     if n == 0
