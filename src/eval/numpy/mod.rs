@@ -44,3 +44,4 @@ pub mod spectral;
 pub mod stride_tricks;
 pub mod ufuncs;
 pub mod variance;
+pub mod vectorize;

@@ -296,6 +296,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::numeric::ROWS,
     crate::eval::numpy::series::ROWS,
     crate::eval::numpy::applying::ROWS,
+    crate::eval::numpy::vectorize::ROWS,
     crate::eval::numpy::polynomials::ROWS,
     crate::eval::numpy::linalg::ROWS,
     crate::eval::numpy::spectral::ROWS,
