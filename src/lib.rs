@@ -86,7 +86,8 @@
 //!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
 //!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); Python functions over an
-//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`); joining (`joining`); sorting and
+//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`); joining (`joining`;
+//!     `blocks`: `np.block`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and
 //!     `geomspace`, `linspace` with array endpoints (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,

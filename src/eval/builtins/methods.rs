@@ -36,6 +36,8 @@ impl Interp {
             return self.entry_value(e, obj);
         }
         match self.own_attr(obj, name) {
+            // `object.__class__`, which every object inherits: its type
+            Err(_) if name == "__class__" => Ok(self.type_of(obj)),
             Err(e) => {
                 let owner = match obj {
                     Value::Module(m) => m.name,

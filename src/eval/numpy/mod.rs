@@ -4,6 +4,7 @@ pub mod applying;
 pub mod arrange;
 pub mod arrayattrs;
 pub mod arraymethods;
+pub mod blocks;
 pub mod constructors;
 pub mod creation;
 pub mod datetimes;

@@ -76,6 +76,8 @@ pub const ROWS: &[Row] = &[
     Row::type_("numpy.flexible", TypeKind::NpAbstract("flexible")),
     Row::type_("numpy.character", TypeKind::NpAbstract("character")),
     Row::attr("numpy.newaxis", newaxis),
+    Row::attr("numpy.True_", np_true),
+    Row::attr("numpy.False_", np_false),
     Row::attr("numpy.nan", nan),
     Row::attr("numpy.inf", inf),
     Row::attr("numpy.pi", pi),
@@ -85,6 +87,14 @@ pub const ROWS: &[Row] = &[
 
 fn newaxis(_: &mut Interp, _: Bound) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+fn np_true(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    Ok(it.objects.np_bool(true))
+}
+
+fn np_false(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    Ok(it.objects.np_bool(false))
 }
 
 fn nan(it: &mut Interp, _: Bound) -> PyResult<Value> {

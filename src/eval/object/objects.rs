@@ -31,6 +31,9 @@ const TUPLE_EMPTY_ID: u64 = STR_EMPTY_ID + 56;
 /// NumPy's builtin descriptors (`np.dtype('int64')`, `np.dtype(float)`) are static objects in
 /// `_multiarray_umath`: one per type, never freed, 96 bytes apart here.
 const BUILTIN_DTYPE_BASE: u64 = 0x7f3c_2f6a_1e40;
+/// NumPy's two `np.bool` scalars (`_PyArrayScalar_BoolValues`) are static objects of
+/// `_multiarray_umath` too, `np.False_` 24 bytes before `np.True_`.
+const NP_FALSE_ID: u64 = BUILTIN_DTYPE_BASE + 0x5cb8;
 
 /// NumPy's modules arrsh provides (the standard ones are `modules::STDLIB`).
 const MODULES: &[&str] = &[
@@ -76,6 +79,9 @@ pub struct Objects {
     types: RefCell<Vec<(TypeKind, Value)>>,
     /// The builtin (native, sized) dtype singletons made so far.
     builtin_dtypes: RefCell<Vec<(DType, Value)>>,
+    /// `np.False_` and `np.True_`: the only `np.bool` objects there are (NumPy never makes
+    /// another: `np.bool_(1) is np.True_`).
+    np_bools: [Value; 2],
     /// Float constants of modules (`np.nan`, `np.pi`): one object each, as a module attribute
     /// is, so `np.nan is np.nan` and `np.nan in {np.nan}`.
     float_constants: RefCell<FxHashMap<&'static str, Value>>,
@@ -142,8 +148,21 @@ impl Objects {
             functions: RefCell::new(FxHashMap::default()),
             types: RefCell::new(Vec::new()),
             builtin_dtypes: RefCell::new(Vec::new()),
+            np_bools: [false, true].map(|b| {
+                Value::Scalar(Rc::new(NpScalar {
+                    id: fixed(NP_FALSE_ID + if b { 24 } else { 0 }, 25),
+                    dtype: DType::BOOL,
+                    v: Scalar::Bool(b),
+                    base: None,
+                }))
+            }),
             float_constants: RefCell::new(FxHashMap::default()),
         }
+    }
+
+    /// `np.True_` or `np.False_`.
+    pub fn np_bool(&self, b: bool) -> Value {
+        self.np_bools[b as usize].clone()
     }
 
     pub fn small_int(&self, v: i64) -> Option<Value> {
@@ -469,6 +488,12 @@ impl Interp {
     pub fn new_scalar(&self, dtype: DType, v: Scalar) -> Value {
         // NumPy scalars are always in native byte order (a['>i4'][0].dtype is int32)
         let dtype = dtype.to_native();
+        // every np.bool is one of NumPy's two singletons
+        if let Scalar::Bool(b) = v
+            && dtype == DType::BOOL
+        {
+            return self.objects.np_bool(b);
+        }
         let size = 16 + dtype.itemsize.max(8);
         Value::Scalar(Rc::new(NpScalar {
             id: self.ctx.heap.object(size),

@@ -288,6 +288,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::errstate::ROWS,
     crate::eval::numpy::reductions::ROWS,
     crate::eval::numpy::joining::ROWS,
+    crate::eval::numpy::blocks::ROWS,
     crate::eval::numpy::mathfuncs::ROWS,
     crate::eval::numpy::ufuncs::ROWS,
     crate::eval::numpy::outpairs::ROWS,
