@@ -69,6 +69,10 @@ pub struct ErrorData {
     pub object: Option<u64>,
     /// The class name shown, when it is not `kind`'s (a user's exception class).
     pub type_name: Option<String>,
+    /// Raised again as it was (a bare `raise`, a handler's RERAISE) in the frame it is in: that
+    /// frame adds no traceback entry, so its `__traceback__` keeps its identity (what
+    /// `except*` compares to tell a re-raised group from a new one).
+    pub reraised: bool,
 }
 
 /// One frame of a traceback.
@@ -125,6 +129,7 @@ impl PyError {
             traceback: Vec::new(),
             object: None,
             type_name: None,
+            reraised: false,
         }))
     }
 

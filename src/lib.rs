@@ -67,7 +67,8 @@
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
 //!     (`fxmap`), user classes and instances (`classobj`), their operators (`dunder`), the
 //!     bases and MRO of builtin and NumPy types (`typebases`),
-//!     exception objects (`excobj`), the buffer protocol and `memoryview` (`buffer`),
+//!     exception objects (`excobj`; `excgroup`: exception groups' split/subgroup/derive and
+//!     what `except*` runs), the buffer protocol and `memoryview` (`buffer`),
 //!     `bytearray` (its bytes in an exported buffer; `methods`: its rows).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
 //!     calling classes and methods; `introspect`: `dir`, `vars`, `globals`), methods of Python values (`methods`,

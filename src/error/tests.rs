@@ -241,3 +241,49 @@ fn memory_sizes_use_numpy_units() {
         assert_eq!(human_bytes(*n), *want, "{n} bytes");
     }
 }
+
+/// Exception groups and `except*` (CPython 3.11.7's `Objects/exceptions.c` and `ceval.c`).
+#[test]
+fn exception_group_messages_match_cpython() {
+    let cases: &[(PyError, &str)] = &[
+        (
+            PyError::exception_group_not_sequence(),
+            "TypeError: second argument (exceptions) must be a sequence",
+        ),
+        (
+            PyError::exception_group_empty(),
+            "ValueError: second argument (exceptions) must be a non-empty sequence",
+        ),
+        (
+            PyError::exception_group_item(1),
+            "ValueError: Item 1 of second argument (exceptions) is not an exception",
+        ),
+        (
+            PyError::cannot_nest_base_exceptions(),
+            "TypeError: Cannot nest BaseExceptions in an ExceptionGroup",
+        ),
+        (
+            PyError::cannot_nest_base_exceptions_in("MyEG"),
+            "TypeError: Cannot nest BaseExceptions in 'MyEG'",
+        ),
+        (
+            PyError::split_matcher_type(),
+            "TypeError: expected a function, exception type or tuple of exception types",
+        ),
+        (
+            PyError::derive_must_return_group(),
+            "TypeError: derive must return an instance of BaseExceptionGroup",
+        ),
+        (
+            PyError::catching_non_exception(),
+            "TypeError: catching classes that do not inherit from BaseException is not allowed",
+        ),
+        (
+            PyError::except_star_group(),
+            "TypeError: catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ),
+    ];
+    for (err, want) in cases {
+        assert_eq!(err.to_string(), *want);
+    }
+}

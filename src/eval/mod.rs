@@ -43,6 +43,9 @@ pub struct Interp {
     /// Exception objects travelling inside errors, by the key the error holds (errors are
     /// `Send`; values are not). Emptied when a cell ends.
     pub(crate) raised: object::fxmap::FxHashMap<u64, Value>,
+    /// Tracebacks made so far: an exception's `tb` is the serial of its latest one
+    /// (`object::excgroup`).
+    pub(crate) tracebacks: u64,
     /// Python frames running (for the recursion limit).
     pub(crate) call_depth: usize,
     /// Buffers of returned frames, for the next call.
@@ -82,6 +85,7 @@ impl Interp {
             globals: Globals::default(),
             exc_info: Vec::new(),
             raised: Default::default(),
+            tracebacks: 0,
             call_depth: 0,
             frame_pool: Default::default(),
             out: String::new(),

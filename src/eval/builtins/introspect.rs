@@ -62,6 +62,9 @@ pub fn type_owner(kind: TypeKind) -> &'static str {
         TypeKind::NpScalar(_) | TypeKind::NpAbstract(_) => "generic",
         TypeKind::DTypeClass => "dtype",
         TypeKind::Flags => "flagsobj",
+        TypeKind::Exception(k) if crate::eval::object::excgroup::is_group_kind(k) => {
+            "BaseExceptionGroup"
+        }
         _ => "object",
     }
 }

@@ -1,5 +1,6 @@
 //! The `sys` module: `getsizeof` (its numbers are the object model's, in
-//! `builtins::sysmods`), the recursion limit and the interpreter's facts.
+//! `builtins::sysmods`), the exception being handled, the recursion limit and the
+//! interpreter's facts.
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
@@ -15,6 +16,8 @@ pub const ROWS: &[Row] = &[
         "(maxdigits)",
         set_int_max_str_digits,
     ),
+    Row::builtin("sys.exc_info", "()", exc_info),
+    Row::builtin("sys.exception", "()", exception),
     Row::attr("sys.maxsize", fact),
     Row::attr("sys.version", fact),
     Row::attr("sys.byteorder", fact),
@@ -28,6 +31,21 @@ fn getsizeof(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let v = a.req("object")?;
     let n = it.getsizeof(&v)?;
     Ok(it.new_i64(n as i64))
+}
+
+/// `(type, value, traceback)` of the exception being handled (arrsh keeps no traceback
+/// objects: `None`, as `e.__traceback__` is).
+fn exc_info(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    let items = match it.exc_info.last().cloned() {
+        Some(e) if !e.is_none() => vec![it.type_of_value(&e), e, Value::None],
+        _ => vec![Value::None, Value::None, Value::None],
+    };
+    Ok(it.new_tuple(items))
+}
+
+/// The exception being handled, or `None` (new in 3.11).
+fn exception(it: &mut Interp, _: Bound) -> PyResult<Value> {
+    Ok(it.exc_info.last().cloned().unwrap_or(Value::None))
 }
 
 fn recursion_limit(it: &mut Interp, _: Bound) -> PyResult<Value> {

@@ -284,6 +284,9 @@ impl Interp {
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         let obj = match class.exc_kind {
+            Some(kind) if super::excgroup::is_group_kind(kind) => {
+                self.new_exception_group(kind, Some(class.clone()), args.clone(), kw.clone())?
+            }
             Some(kind) => {
                 let a = self.new_tuple(args.clone());
                 self.new_exception_object(kind, Some(class.clone()), a, None)

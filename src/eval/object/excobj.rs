@@ -4,7 +4,7 @@
 //! wherever it is caught. `str(e)`, `repr(e)`, `e.args`, chaining (`from`, `__context__`) as in
 //! CPython 3.11.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::error::{ErrorKind, PyError, PyResult};
@@ -26,6 +26,18 @@ pub struct PyExc {
     pub dict: RefCell<Vec<(Rc<str>, Value)>>,
     pub cause: RefCell<Option<Value>>,
     pub context: RefCell<Option<Value>>,
+    /// Its `__traceback__`'s identity: 0 before it is first raised, else the serial of the
+    /// traceback it carries (a new one each time it enters a frame other than by re-raise).
+    pub tb: Cell<u64>,
+    /// An exception group's message and `exceptions` tuple (CPython's `msg` and `excs`).
+    pub group: Option<Group>,
+}
+
+/// What `BaseExceptionGroup.__new__` stores beside `args`.
+pub struct Group {
+    pub message: Value,
+    /// A tuple: the same object each time `e.exceptions` is read.
+    pub exceptions: Value,
 }
 
 impl PyExc {
@@ -45,8 +57,23 @@ impl Interp {
         args: Value,
         msg: Option<String>,
     ) -> Value {
-        // a user's subclass adds a `__dict__` slot
-        let size = if class.is_some() { 96 } else { 88 };
+        self.make_exception(kind, class, args, msg, None)
+    }
+
+    pub(crate) fn make_exception(
+        &mut self,
+        kind: ErrorKind,
+        class: Option<Rc<PyClass>>,
+        args: Value,
+        msg: Option<String>,
+        group: Option<Group>,
+    ) -> Value {
+        // a user's subclass adds a slot; a group's two fields make it 112 either way
+        let size = match (&group, &class) {
+            (Some(_), _) => 112,
+            (None, Some(_)) => 96,
+            (None, None) => 88,
+        };
         Value::Exception(Rc::new(PyExc {
             id: self.ctx.heap.object(size),
             kind,
@@ -56,6 +83,8 @@ impl Interp {
             dict: RefCell::new(Vec::new()),
             cause: RefCell::new(None),
             context: RefCell::new(None),
+            tb: Cell::new(0),
+            group,
         }))
     }
 
@@ -71,87 +100,13 @@ impl Interp {
             kind,
             ErrorKind::BaseExceptionGroup | ErrorKind::ExceptionGroup
         ) {
-            return self.new_exception_group(kind, args, kw);
+            return self.new_exception_group(kind, None, args, kw);
         }
         if !kw.is_empty() {
             return Err(PyError::takes_no_keyword_arguments(kind.name()));
         }
         let t = self.new_tuple(args);
         Ok(self.new_exception_object(kind, None, t, None))
-    }
-
-    /// `BaseExceptionGroup.__new__`, in CPython 3.11's order: its `PyArg_ParseTuple("UO")`,
-    /// no keywords, a non-empty sequence of exceptions; `BaseExceptionGroup` of `Exception`s
-    /// only is an `ExceptionGroup`.
-    fn new_exception_group(
-        &mut self,
-        kind: ErrorKind,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        const NEW: &str = "BaseExceptionGroup.__new__";
-        let [message, excs] = <[Value; 2]>::try_from(args)
-            .map_err(|a| PyError::parse_tuple_count(NEW, 2, 2, a.len()))?;
-        if !matches!(message, Value::Str(_)) {
-            return Err(PyError::str_argument_must_be_str(
-                NEW,
-                1,
-                &message.type_name(),
-            ));
-        }
-        if !kw.is_empty() {
-            return Err(PyError::takes_no_keyword_arguments(kind.name()));
-        }
-        // PySequence_Check: what indexes by position (not sets, dicts or iterators)
-        let is_sequence = matches!(
-            excs,
-            Value::List(_)
-                | Value::Tuple(_)
-                | Value::Range(_)
-                | Value::Str(_)
-                | Value::Bytes(_)
-                | Value::Array(_)
-        );
-        if !is_sequence {
-            return Err(PyError::exception_group_not_sequence());
-        }
-        let items = self.collect(&excs)?;
-        if items.is_empty() {
-            return Err(PyError::exception_group_empty());
-        }
-        let mut all_exceptions = true;
-        for (i, x) in items.iter().enumerate() {
-            match x {
-                Value::Exception(e) => {
-                    all_exceptions &= e.kind.is_subclass_of(ErrorKind::Exception);
-                }
-                _ => return Err(PyError::exception_group_item(i)),
-            }
-        }
-        let kind = match kind {
-            ErrorKind::BaseExceptionGroup if all_exceptions => ErrorKind::ExceptionGroup,
-            ErrorKind::ExceptionGroup if !all_exceptions => {
-                return Err(PyError::cannot_nest_base_exceptions());
-            }
-            k => k,
-        };
-        let t = self.new_tuple(vec![message, excs]);
-        Ok(self.new_exception_object(kind, None, t, None))
-    }
-
-    /// An exception group's message and its exceptions (`args[0]`, `tuple(args[1])`).
-    fn group_parts(&mut self, x: &PyExc) -> PyResult<(Value, Vec<Value>)> {
-        let args = x.args.borrow().clone();
-        let (message, excs) = match &args {
-            Value::Tuple(t) if t.items.len() == 2 => (t.items[0].clone(), t.items[1].clone()),
-            _ => (Value::None, Value::None),
-        };
-        let excs = if excs.is_none() {
-            Vec::new()
-        } else {
-            self.collect(&excs)?
-        };
-        Ok((message, excs))
     }
 
     /// The exception object of an error (made now for errors arrsh raised itself).
@@ -168,8 +123,13 @@ impl Interp {
             self.new_tuple(vec![m])
         };
         let obj = self.new_exception_object(e.kind, None, args, Some(e.msg.clone()));
-        if let (Value::Exception(x), Some(ctx)) = (&obj, self.exc_info.last()) {
-            *x.context.borrow_mut() = Some(ctx.clone());
+        if let Value::Exception(x) = &obj {
+            // it was raised (in the frame that catches it, or one it left)
+            self.tracebacks += 1;
+            x.tb.set(self.tracebacks);
+            if let Some(ctx) = self.exc_info.last() {
+                *x.context.borrow_mut() = Some(ctx.clone());
+            }
         }
         obj
     }
@@ -216,7 +176,11 @@ impl Interp {
     pub(crate) fn raise(&mut self, exc: Option<Value>, cause: Option<Value>) -> PyResult<PyError> {
         let Some(exc) = exc else {
             return match self.exc_info.last().cloned() {
-                Some(e) => Ok(self.error_from_object(e)),
+                Some(e) => {
+                    let mut e = self.error_from_object(e);
+                    e.reraised = true;
+                    Ok(e)
+                }
                 None => Err(PyError::new(
                     ErrorKind::RuntimeError,
                     "No active exception to reraise",
@@ -258,13 +222,13 @@ impl Interp {
             }
             Value::Type(t) => match t.kind {
                 TypeKind::Exception(k) => Ok(x.kind.is_subclass_of(k)),
-                _ => Err(catching_non_exception()),
+                _ => Err(PyError::catching_non_exception()),
             },
             Value::Class(c) if c.exc_kind.is_some() => Ok(match &x.class {
                 Some(xc) => xc.is_subclass_of(ty),
                 None => false,
             }),
-            _ => Err(catching_non_exception()),
+            _ => Err(PyError::catching_non_exception()),
         }
     }
 
@@ -391,20 +355,11 @@ impl Interp {
                 }
             }
             "with_traceback" | "add_note" => self.new_method(obj.clone(), name),
-            "message" | "exceptions"
-                if matches!(
-                    x.kind,
-                    ErrorKind::BaseExceptionGroup | ErrorKind::ExceptionGroup
-                ) =>
-            {
-                let (message, excs) = self.group_parts(x)?;
-                if name == "message" {
-                    message
-                } else {
-                    self.new_tuple(excs)
-                }
-            }
             _ => {
+                // `BaseExceptionGroup`'s rows (after a user's class, which may override them)
+                if let Some(r) = self.registry_attr(obj, name) {
+                    return r;
+                }
                 return Err(PyError::attribute(format!(
                     "'{}' object has no attribute '{name}'",
                     x.class_name()
@@ -447,8 +402,4 @@ impl Interp {
         let obj = self.new_exception_object(ErrorKind::StopIteration, None, args, None);
         self.error_from_object(obj)
     }
-}
-
-fn catching_non_exception() -> PyError {
-    PyError::type_error("catching classes that do not inherit from BaseException is not allowed")
 }

@@ -8,6 +8,7 @@ pub mod consts;
 pub mod convert;
 pub mod dictobj;
 pub mod dunder;
+pub mod excgroup;
 pub mod excobj;
 pub mod fxmap;
 pub mod hashing;

@@ -23,6 +23,10 @@ pub(crate) enum Nesting {
     Repr,
     /// IPython's pretty printer (Python code): " while calling a Python object".
     Pretty,
+    /// `BaseExceptionGroup.split`/`subgroup` into nested groups.
+    Split,
+    /// `except*`'s re-raise collecting a group's leaves.
+    LeafIds,
 }
 
 impl Interp {
@@ -37,6 +41,10 @@ impl Interp {
                 Nesting::Comparison => PyError::recursion_in_comparison(),
                 Nesting::Repr => PyError::recursion_while_getting_repr(),
                 Nesting::Pretty => PyError::recursion_depth(" while calling a Python object"),
+                Nesting::Split => PyError::recursion_depth(" in exceptiongroup_split_recursive"),
+                Nesting::LeafIds => {
+                    PyError::recursion_depth(" in collect_exception_group_leaf_ids")
+                }
             });
         }
         self.repr_depth += 1;

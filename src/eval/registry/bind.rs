@@ -28,6 +28,10 @@ pub enum Conv {
     /// the type (`cycle expected 1 argument, got 0`, `cycle() takes no keyword arguments`), or
     /// Argument Clinic when it takes keywords (`count() takes at most 2 arguments (3 given)`).
     CType,
+    /// A C method's `PyArg_UnpackTuple` under METH_VARARGS: keywords refused with its qualified
+    /// name (`BaseExceptionGroup.split() takes no keyword arguments`), then the count in
+    /// `_PyArg_CheckPositional`'s words (`split expected 1 argument, got 0`).
+    UnpackTuple,
     /// NumPy's `npy_parse_arguments` (its C functions and methods): `zeros() takes from 1 to
     /// 3 positional arguments but 4 were given`, `array() missing required argument 'object'
     /// (pos 0)`.
@@ -185,6 +189,16 @@ pub fn bind(
         Conv::CPython => cpython(&mut b, qualname, name, args, kw, false)?,
         Conv::CType => cpython(&mut b, name, name, args, kw, true)?,
         Conv::ParseTuple => parse_tuple(&mut b, qualname, name, args, kw)?,
+        Conv::UnpackTuple => {
+            if !kw.is_empty() {
+                return Err(PyError::takes_no_keyword_arguments(qualname));
+            }
+            let (min, max, n) = (spec.required_positional(), spec.positional(), args.len());
+            if n < min || n > max {
+                return Err(PyError::positional_count(name, min, max, n));
+            }
+            fill_positional(&mut b, args);
+        }
         Conv::Python => python(&mut b, name, args, kw, 0)?,
         Conv::PyInit => python(&mut b, name, args, kw, 1)?,
         Conv::Npy => npy(&mut b, qualname, name, args, kw)?,

@@ -48,6 +48,9 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
         Value::Native(n) => n.owners,
         Value::Iter(i) if i.kind == "generator" => &["generator", "iterator"],
         Value::Iter(_) => &["iterator"],
+        Value::Exception(x) if crate::eval::object::excgroup::is_group_kind(x.kind) => {
+            &["BaseExceptionGroup"]
+        }
         _ => &[],
     }
 }
@@ -132,6 +135,12 @@ impl Interp {
 
     /// The row that is `v`'s method `name`, if one is.
     pub fn method_entry(v: &Value, name: &str) -> Option<&'static Entry> {
+        // a user's exception class may override its builtin base's method (`derive`)
+        if let Value::Exception(x) = v
+            && x.class.as_ref().is_some_and(|c| c.lookup(name).is_some())
+        {
+            return None;
+        }
         owners_of(v)
             .iter()
             .filter_map(|owner| registry::lookup(owner, name))
@@ -316,6 +325,8 @@ impl Interp {
             Value::DType(d) => crate::eval::object::value::dtype_class_name(d.dtype).to_string(),
             // a native object's type shows its `__qualname__` (`StringIO`, `deque`)
             Value::Native(_) => e.owner.rsplit('.').next().unwrap_or(e.owner).to_string(),
+            // a builtin method's `__qualname__` names its receiver's class
+            Value::Exception(x) => x.class_name(),
             _ => e.owner.to_string(),
         };
         self.function_pretty(e, self.id_of(&m.obj), Some(&shown))

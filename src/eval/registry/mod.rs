@@ -257,6 +257,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::TYPE_ROWS,
     crate::eval::builtins::pyfuncs::ROWS,
     crate::eval::object::listobj::ROWS,
+    crate::eval::object::excgroup::ROWS,
     crate::eval::object::dictobj::ROWS,
     crate::eval::object::setobj::ROWS,
     crate::eval::object::iter::ROWS,

@@ -125,6 +125,15 @@ pub enum Op {
     Raise(u32),
     /// Pushes whether the exception below the top matches the type(s) on top (pops the type).
     CheckExcMatch,
+    /// `except* T`: pops the type; the exception (or group rest) below becomes `rest, match`
+    /// when part of it matches (the match is then the exception being handled), else stays
+    /// with `None` pushed.
+    CheckEgMatch,
+    /// The end of a `try`/`except*`: pops the list of what the handlers raised (and the rest)
+    /// and the original exception; pushes what to raise, or `None`.
+    PrepReraiseStar,
+    PopJumpIfNone(u32),
+    PopJumpIfNotNone(u32),
     /// `assert`: raises AssertionError with the message on top (1) or none (0).
     RaiseAssert(u32),
     /// `with`: replaces the manager with its bound `__exit__` and pushes `__enter__()`.

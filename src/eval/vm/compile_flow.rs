@@ -176,17 +176,12 @@ impl<'b> Compiler<'_, 'b> {
         orelse: &'b [Stmt],
         finalbody: &'b [Stmt],
     ) -> PyResult<()> {
-        if handlers.iter().any(|h| h.star) {
-            // CPython's compile-time checks of the handlers' bodies, then arrsh's refusal
-            for h in handlers {
-                self.unit().fblocks.push(FBlock::StarHandler);
-                let r = self.stmts(&h.body);
-                self.unit().fblocks.pop();
-                r?;
-            }
-            return Err(PyError::not_implemented(
-                "arrsh does not implement except* yet",
-            ));
+        let star = handlers.iter().any(|h| h.star);
+        if finalbody.is_empty() {
+            return match star {
+                true => self.try_star(body, handlers, orelse),
+                false => self.try_except(body, handlers, orelse),
+            };
         }
         if finalbody.is_empty() {
             return self.try_except(body, handlers, orelse);
@@ -195,6 +190,8 @@ impl<'b> Compiler<'_, 'b> {
         self.unit().fblocks.push(FBlock::TryFinally(finalbody));
         if handlers.is_empty() {
             self.stmts(body)?;
+        } else if star {
+            self.try_star(body, handlers, orelse)?;
         } else {
             self.try_except(body, handlers, orelse)?;
         }
@@ -305,6 +302,110 @@ impl<'b> Compiler<'_, 'b> {
         for e in ends {
             self.patch(e, end);
         }
+        Ok(())
+    }
+
+    /// `try`/`except*` as CPython 3.11's `compiler_try_star_except` lays it out: the caught
+    /// exception is kept (`orig`) beside a list of what the handlers raise; each handler
+    /// splits what is left of it (`CheckEgMatch`), runs on the matching part with its own
+    /// exceptions caught into the list, and the last one adds the unhandled rest;
+    /// `PrepReraiseStar` makes of them what to raise.
+    fn try_star(
+        &mut self,
+        body: &'b [Stmt],
+        handlers: &'b [crate::syntax::ast::ExceptHandler],
+        orelse: &'b [Stmt],
+    ) -> PyResult<()> {
+        let setup = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        let to_orelse = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += 1;
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupFinally(0));
+        // [orig, [], exc]
+        self.emit(Op::Copy(1));
+        self.emit(Op::BuildList(0));
+        self.emit(Op::Swap(2));
+        for (i, handler) in handlers.iter().enumerate() {
+            self.unit().line = handler.line;
+            let Some(typ) = &handler.typ else {
+                // the parser refuses it first (`except_clause`)
+                return Err(PyError::syntax("expected one or more exception types", 0));
+            };
+            self.expr(typ)?;
+            // [orig, list, rest, match]
+            self.emit(Op::CheckEgMatch);
+            self.emit(Op::Copy(1));
+            let no_match = self.emit(Op::PopJumpIfNone(0));
+            match &handler.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Op::Pop);
+                }
+            }
+            // [orig, list, rest]: what the body raises goes into the list
+            let raised = self.emit(Op::SetupFinally(0));
+            self.unit().fblocks.push(FBlock::StarHandler);
+            self.stmts(&handler.body)?;
+            self.unit().fblocks.pop();
+            self.emit(Op::PopBlock);
+            if let Some(n) = &handler.name {
+                self.emit(Op::LoadNone);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            let done = self.emit(Op::Jump(0));
+            let at = self.here();
+            self.patch(raised, at);
+            self.unit().depth += 1;
+            if let Some(n) = &handler.name {
+                self.emit(Op::LoadNone);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            self.emit(Op::ListAppend(2));
+            let done2 = self.emit(Op::Jump(0));
+            let at = self.here();
+            self.patch(no_match, at);
+            // [orig, list, rest, None]
+            self.unit().depth += 1;
+            self.emit(Op::Pop);
+            let at = self.here();
+            self.patch(done, at);
+            self.patch(done2, at);
+            if i + 1 == handlers.len() {
+                // the unhandled rest (or None) joins the list
+                self.emit(Op::ListAppend(1));
+            }
+        }
+        // [orig, list] -> [what to raise]
+        self.emit(Op::PrepReraiseStar);
+        self.emit(Op::Copy(1));
+        let reraise = self.emit(Op::PopJumpIfNotNone(0));
+        self.emit(Op::Pop);
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        let to_end = self.emit(Op::Jump(0));
+        let at = self.here();
+        self.patch(reraise, at);
+        self.unit().depth += 1;
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let c = self.here();
+        self.patch(cleanup, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        let at = self.here();
+        self.patch(to_orelse, at);
+        self.stmts(orelse)?;
+        let end = self.here();
+        self.patch(to_end, end);
         Ok(())
     }
 

@@ -109,6 +109,12 @@ impl Frame {
         self.stack.last().expect("the compiler balances the stack")
     }
 
+    fn top_mut(&mut self) -> &mut Value {
+        self.stack
+            .last_mut()
+            .expect("the compiler balances the stack")
+    }
+
     fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let at = self.stack.len() - n;
         self.stack.split_off(at)
@@ -195,6 +201,10 @@ impl Interp {
             match r {
                 Ok(exit) => return Ok(exit),
                 Err(mut e) => {
+                    if !e.reraised {
+                        self.new_traceback(&e);
+                    }
+                    e.reraised = false;
                     if self.warnings_pending() {
                         // warnings raised before the error keep its line (a raise here is moot)
                         let code = f.code.clone();
@@ -839,12 +849,49 @@ impl Interp {
                 }
                 Op::Reraise => {
                     let e = f.pop();
-                    return Err(self.error_from_object(e));
+                    let mut e = self.error_from_object(e);
+                    e.reraised = true;
+                    return Err(e);
                 }
                 Op::Raise(n) => {
                     let cause = if n == 2 { Some(f.pop()) } else { None };
                     let exc = if n >= 1 { Some(f.pop()) } else { None };
                     return Err(self.raise(exc, cause)?);
+                }
+                Op::CheckEgMatch => {
+                    let ty = f.pop();
+                    let exc = f.top().clone();
+                    match self.exception_group_match(&exc, &ty)? {
+                        Some((rest, matched)) => {
+                            *f.top_mut() = rest;
+                            // the matched part is the exception being handled now
+                            if let Some(last) = self.exc_info.last_mut() {
+                                *last = matched.clone();
+                            }
+                            f.stack.push(matched);
+                        }
+                        None => f.stack.push(Value::None),
+                    }
+                }
+                Op::PrepReraiseStar => {
+                    let list = f.pop();
+                    let orig = f.pop();
+                    let excs = match &list {
+                        Value::List(l) => l.items.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    let v = self.prep_reraise_star(&orig, excs)?;
+                    f.stack.push(v);
+                }
+                Op::PopJumpIfNone(t) => {
+                    if f.pop().is_none() {
+                        f.pc = t as usize;
+                    }
+                }
+                Op::PopJumpIfNotNone(t) => {
+                    if !f.pop().is_none() {
+                        f.pc = t as usize;
+                    }
                 }
                 Op::CheckExcMatch => {
                     let ty = f.pop();

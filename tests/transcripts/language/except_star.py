@@ -1,5 +1,4 @@
-# `except*` (PEP 654): the parser's and compiler's refusals, as CPython 3.11 words them.
-# (Running an except* handler is not in arrsh yet: NotImplementedError, see KNOWN_DIFFERENCES.)
+# `except*` (PEP 654): the parser's and compiler's refusals, as CPython 3.11 words them (running handlers: except_star_run.py).
 try:
     pass
 except* ValueError:
