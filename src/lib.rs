@@ -78,7 +78,7 @@
 //!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); datetime64 and
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
 //!     (`ufuncs`; `outpairs`: `divmod`, `modf`, `frexp` with their two outputs, and `ldexp`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
-//!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
+//!     `stride_tricks` and memory overlap (`stride_tricks`); `np.broadcast` objects (`broadcast`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
 //!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
 //!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`;

@@ -5,6 +5,7 @@ pub mod arrange;
 pub mod arrayattrs;
 pub mod arraymethods;
 pub mod blocks;
+pub mod broadcast;
 pub mod constructors;
 pub mod creation;
 pub mod datetimes;

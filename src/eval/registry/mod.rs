@@ -308,6 +308,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::sorting::ROWS,
     crate::eval::numpy::grids::ROWS,
     crate::eval::numpy::iterators::ROWS,
+    crate::eval::numpy::broadcast::ROWS,
     crate::eval::numpy::npyio::ROWS,
     crate::eval::numpy::random::ROWS,
     crate::eval::numpy::random::LEGACY_ROWS,
