@@ -45,7 +45,8 @@
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
-//!     ufuncs, `isnan`..., `where`'s selection), `einsum` (NumPy's sum-of-products loops and their
+//!     ufuncs, `isnan`..., `where`'s selection), `cmath` (complex `exp`, `log`, trig and hyperbolic
+//!     functions as glibc computes them), `einsum` (NumPy's sum-of-products loops and their
 //!     SIMD addition order), `floatparts` (`modf`, `frexp`, `ldexp`), `correlate`
 //!     (`correlate`/`convolve` as `_pyarray_correlate` slides), `fpcheck` (the floating-point flags of a
 //!     result block, checked after the fact).
