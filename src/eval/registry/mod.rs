@@ -255,6 +255,8 @@ impl Row {
 const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::ROWS,
     crate::eval::builtins::functions::TYPE_ROWS,
+    crate::eval::builtins::typecalls::ROWS,
+    crate::eval::numpy::constructors::ROWS,
     crate::eval::builtins::pyfuncs::ROWS,
     crate::eval::object::listobj::ROWS,
     crate::eval::object::excgroup::ROWS,
