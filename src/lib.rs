@@ -78,7 +78,7 @@
 //!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); datetime64 and
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
 //!     (`ufuncs`; `outpairs`: `divmod`, `modf`, `frexp` with their two outputs, and `ldexp`); `where`/`round`/`clip` (`mathfuncs`); shape functions (`shapes`);
-//!     `stride_tricks` and memory overlap (`stride_tricks`); questions about arrays and dtypes
+//!     `stride_tricks` and memory overlap (`stride_tricks`); `np.broadcast` objects (`broadcast`); questions about arrays and dtypes
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
 //!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
 //!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`;
@@ -86,7 +86,7 @@
 //!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
 //!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); Python functions over an
-//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`); joining (`joining`;
+//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`; `vectorize`: `np.vectorize`); joining (`joining`;
 //!     `blocks`: `np.block`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and

@@ -40,6 +40,9 @@ impl Interp {
         {
             return Ok(r);
         }
+        if let Some((x, y)) = self.python_sequence_operands(a, op, b)? {
+            return self.python_binary(&x, op, &y);
+        }
         if Self::is_numpy(a) || Self::is_numpy(b) {
             if op == BinOp::MatMul {
                 return self.matmul(a, b);
@@ -161,6 +164,68 @@ impl Interp {
             }
             _ => self.binary_op(cur, op, rhs),
         }
+    }
+}
+
+/// A `np.str_`/`np.bytes_` scalar (a `str`/`bytes` subclass).
+fn is_string_scalar(v: &Value) -> bool {
+    matches!(v, Value::Scalar(s) if matches!(s.dtype.kind, Kind::Str | Kind::Bytes))
+}
+
+/// A Python sequence `*` can repeat.
+fn is_py_sequence(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_)
+    )
+}
+
+impl Interp {
+    /// The operands of `a <op> b` when CPython's sequence operators answer although a NumPy
+    /// scalar takes part: a string scalar with Python objects (or another string scalar) under
+    /// `+` and `*` is the `str`/`bytes` it subclasses (`np.str_('ab') * 2` is `'abab'`); a
+    /// sequence times a NumPy integer repeats it (scalartypes.c's `gentype_multiply`:
+    /// `[1] * np.int64(2)` is `[1, 1]`).
+    fn python_sequence_operands(
+        &mut self,
+        a: &Value,
+        op: BinOp,
+        b: &Value,
+    ) -> PyResult<Option<(Value, Value)>> {
+        if !matches!(op, BinOp::Add | BinOp::Mul) {
+            return Ok(None);
+        }
+        let plain = |v: &Value| !Self::is_numpy(v) || is_string_scalar(v);
+        let as_python = |it: &mut Self, v: &Value| -> Value {
+            match v {
+                Value::Scalar(s) => match &s.v {
+                    crate::runtime::Scalar::Str(t) => it.new_str(t.clone()),
+                    crate::runtime::Scalar::Bytes(b) => it.new_bytes(b.clone()),
+                    _ => v.clone(),
+                },
+                _ => v.clone(),
+            }
+        };
+        if (is_string_scalar(a) || is_string_scalar(b)) && plain(a) && plain(b) {
+            let (x, y) = (as_python(self, a), as_python(self, b));
+            return Ok(Some((x, y)));
+        }
+        let int_scalar = |v: &Value| matches!(v, Value::Scalar(s) if matches!(s.dtype.kind, Kind::Int | Kind::UInt));
+        if op == BinOp::Mul
+            && ((is_py_sequence(a) && int_scalar(b)) || (int_scalar(a) && is_py_sequence(b)))
+        {
+            let (seq, n) = if is_py_sequence(a) { (a, b) } else { (b, a) };
+            let Value::Scalar(s) = n else {
+                return Ok(None);
+            };
+            let count = match &s.v {
+                crate::runtime::Scalar::Int(i) => self.new_i64(*i),
+                crate::runtime::Scalar::UInt(u) => self.new_int(Int::from_u64(*u)),
+                _ => return Ok(None),
+            };
+            return Ok(Some((seq.clone(), count)));
+        }
+        Ok(None)
     }
 }
 
