@@ -72,8 +72,8 @@
 //!     `bytearray` (its bytes in an exported buffer; `methods`: its rows).
 //!   - `eval::builtins` — builtin functions (`functions`; `language`: `super`, `property`,
 //!     calling classes and methods; `introspect`: `dir`, `vars`, `globals`), methods of Python values (`methods`,
-//!     `strmethods`), `getsizeof` (`sysmods`), argument binding
-//!     (`args`), CPython's messages (`errors`).
+//!     `strmethods`), `getsizeof` (`sysmods`), calling Python's types as rows (`typecalls`:
+//!     `int`, `str`, `list`, `range`, `type`...), CPython's messages (`errors`).
 //!   - `eval::numpy` — the numpy module object: types, constants, removed aliases (`module`);
 //!     making arrays (`creation`: `array`, `zeros`, `arange`, `linspace`...); datetime64 and
 //!     timedelta64 scalars and arithmetic (`datetimes`); ufuncs, `dot`
@@ -92,7 +92,7 @@
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and
 //!     `geomspace`, `linspace` with array endpoints (`spacing`); rearranging whole arrays (`arrange`: `flips`, `repeats`, `stacks`,
-//!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`); array
+//!     `diagonals`, `takes`, `pad`); `numpy.random` (`random`); `numpy.linalg` (`linalg`; `spectral`: eig, eigvals, eigh, eigvalsh, pinv, lstsq); calling types (`constructors`: the scalar types', `dtype`'s and `ndarray`'s rows); array
 //!     and scalar methods as spec'd rows (`arraymethods`), properties (`arrayattrs`); dtype objects, byte order and
 //!     `iinfo`/`finfo` (`dtypes`); `einsum` (`einsum`); advanced indexing (`fancy`); NumPy's unasked copies
 //!     (`origins`); structured dtypes and `np.void` (`records`; `==`/`!=` field by field in `record_compare`); `np.recarray`, `np.record`

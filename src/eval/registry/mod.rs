@@ -255,8 +255,11 @@ impl Row {
 const TABLES: &[&[Row]] = &[
     crate::eval::builtins::functions::ROWS,
     crate::eval::builtins::functions::TYPE_ROWS,
+    crate::eval::builtins::typecalls::ROWS,
+    crate::eval::numpy::constructors::ROWS,
     crate::eval::builtins::pyfuncs::ROWS,
     crate::eval::object::listobj::ROWS,
+    crate::eval::object::excobj::ROWS,
     crate::eval::object::excgroup::ROWS,
     crate::eval::object::dictobj::ROWS,
     crate::eval::object::setobj::ROWS,
