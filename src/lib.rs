@@ -82,7 +82,8 @@
 //!     (`info`: `nonzero`, `result_type`, `iinfo`...); print options (`printoptions`); text and
 //!     file I/O (`npyio`: `savetxt`, `loadtxt` with its field reader `fields`,
 //!     `genfromtxt` with `_iotools`' splitter, converters and name validator in `iotools`;
-//!     `raw`: `fromstring`, `tofile`/`fromfile`; `npy`: `save`/`load` of `.npy` files);
+//!     `raw`: `fromstring`, `tofile`/`fromfile`; `npy`: `save`/`load` of `.npy` files; `npz`:
+//!     `savez`, `savez_compressed` and `NpzFile`, over the zip format in `zip`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
 //!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`); Python functions over an

@@ -313,6 +313,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::iterators::ROWS,
     crate::eval::numpy::broadcast::ROWS,
     crate::eval::numpy::npyio::ROWS,
+    crate::eval::numpy::npyio::npz::ROWS,
     crate::eval::numpy::random::ROWS,
     crate::eval::numpy::random::LEGACY_ROWS,
     crate::eval::numpy::random::GENERATOR_ROWS,

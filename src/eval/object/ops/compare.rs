@@ -288,6 +288,11 @@ impl Interp {
                 self.bytes_contains(&b, x)
             }
             Value::Set(s) => self.set_contains(s, x),
+            // a type written in Rust with a `__contains__` row (`NpzFile`)
+            Value::Native(_) if Self::method_entry(container, "__contains__").is_some() => {
+                let r = self.call_method(container, "__contains__", vec![x.clone()], vec![])?;
+                self.truthy(&r)
+            }
             Value::Record(_) if let Some(found) = self.dict_view_contains(container, x)? => {
                 Ok(found)
             }
