@@ -296,6 +296,8 @@ impl Interp {
         }
         *new.context.borrow_mut() = old.context.borrow().clone();
         *new.cause.borrow_mut() = old.cause.borrow().clone();
+        // PyException_SetCause, even of None, sets __suppress_context__
+        new.suppress_context.set(true);
         // each part gets its own copy of a sequence of notes (3.11 keeps them in `__dict__`)
         let notes = old
             .dict

@@ -81,6 +81,9 @@ pub struct PyExc {
     pub dict: RefCell<Vec<(Rc<str>, Value)>>,
     pub cause: RefCell<Option<Value>>,
     pub context: RefCell<Option<Value>>,
+    /// `__suppress_context__`: set whenever a cause is set (`raise ... from`, even `from
+    /// None`), as `PyException_SetCause` does.
+    pub suppress_context: Cell<bool>,
     /// Its `__traceback__`'s identity: 0 before it is first raised, else the serial of the
     /// traceback it carries (a new one each time it enters a frame other than by re-raise).
     pub tb: Cell<u64>,
@@ -138,6 +141,7 @@ impl Interp {
             dict: RefCell::new(Vec::new()),
             cause: RefCell::new(None),
             context: RefCell::new(None),
+            suppress_context: Cell::new(false),
             tb: Cell::new(0),
             group,
         }))
@@ -251,6 +255,7 @@ impl Interp {
             };
             if let Value::Exception(x) = &exc {
                 *x.cause.borrow_mut() = c;
+                x.suppress_context.set(true);
             }
         }
         if let (Value::Exception(x), Some(ctx)) = (&exc, self.exc_info.last())
@@ -400,7 +405,7 @@ impl Interp {
             "__class__" => self.type_of_value(obj),
             "__cause__" => x.cause.borrow().clone().unwrap_or(Value::None),
             "__context__" => x.context.borrow().clone().unwrap_or(Value::None),
-            "__suppress_context__" => Value::Bool(x.cause.borrow().is_some()),
+            "__suppress_context__" => Value::Bool(x.suppress_context.get()),
             "__traceback__" => Value::None,
             "value" if x.kind == ErrorKind::StopIteration => {
                 let args = x.args.borrow().clone();
