@@ -302,6 +302,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::applying::ROWS,
     crate::eval::numpy::vectorize::ROWS,
     crate::eval::numpy::polynomials::ROWS,
+    crate::eval::numpy::poly1d::ROWS,
     crate::eval::numpy::linalg::ROWS,
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,

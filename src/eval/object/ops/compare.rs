@@ -22,6 +22,18 @@ impl Interp {
         if crate::eval::object::dunder::compares_as_user(a, b) {
             return self.user_compare(a, op, b);
         }
+        // a type written in Rust with `__eq__`/`__ne__` rows (`np.poly1d`)
+        if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            let name = if op == CmpOp::Eq { "__eq__" } else { "__ne__" };
+            for (x, y) in [(a, b), (b, a)] {
+                if matches!(x, Value::Native(_)) && Self::method_entry(x, name).is_some() {
+                    let r = self.call_method(x, name, vec![y.clone()], vec![])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
         if let Some(r) = self.native_compare(a, op, b)? {
             return Ok(Value::Bool(r));
         }
