@@ -42,21 +42,6 @@ fn function_attr(it: &mut Interp, a: Bound) -> PyResult<Value> {
 
 /// Python's builtin types; the iterator types are called through their rows.
 pub const TYPE_ROWS: &[Row] = &[
-    Row::type_("int", TypeKind::Int),
-    Row::type_("float", TypeKind::Float),
-    Row::type_("complex", TypeKind::Complex),
-    Row::type_("bool", TypeKind::Bool),
-    Row::type_("str", TypeKind::Str),
-    Row::type_("bytes", TypeKind::Bytes),
-    Row::type_("list", TypeKind::List),
-    Row::type_("tuple", TypeKind::Tuple),
-    Row::type_("dict", TypeKind::Dict),
-    Row::type_("set", TypeKind::Set),
-    Row::type_("frozenset", TypeKind::FrozenSet),
-    Row::type_("range", TypeKind::Range),
-    Row::type_("slice", TypeKind::Slice),
-    Row::type_("type", TypeKind::Type),
-    Row::type_("object", TypeKind::Object),
     Row::constructor(
         "zip",
         TypeKind::Iterator("zip"),
@@ -64,7 +49,9 @@ pub const TYPE_ROWS: &[Row] = &[
         zip,
     )
     .conv(Conv::KeywordsOnly),
-    // CPython parses enumerate's arguments by hand (see `Conv::Own`)
+    // CPython parses enumerate's arguments by hand, matching keyword names against the
+    // argument count; no spec convention words its errors the same (see `Conv::Own`), so it
+    // keeps its own parser
     Row::constructor(
         "enumerate",
         TypeKind::Iterator("enumerate"),

@@ -230,8 +230,6 @@ impl Interp {
                     ))),
                 })
             }
-            Value::Exception(_) if name == "with_traceback" => Some(Ok(obj.clone())),
-            Value::Exception(_) if name == "add_note" => Some(Ok(Value::None)),
             _ => None,
         }
     }

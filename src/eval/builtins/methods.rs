@@ -3,7 +3,6 @@
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::value::*;
 
 /// Whether NumPy's `owner` type has a property `name` (a getset descriptor, in NumPy 2.4's
@@ -36,9 +35,11 @@ impl Interp {
             return self.entry_value(e, obj);
         }
         match self.own_attr(obj, name) {
-            // `object.__class__`, which every object inherits: its type
-            Err(_) if name == "__class__" => Ok(self.type_of(obj)),
             Err(e) => {
+                // what every object inherits from `object` (`__class__`)
+                if let Some(entry) = crate::eval::registry::lookup("object", name) {
+                    return self.entry_value(entry, obj);
+                }
                 let owner = match obj {
                     Value::Module(m) => m.name,
                     other => crate::eval::registry::call::owners_of(other)
@@ -280,13 +281,6 @@ impl Interp {
             ));
         }
         self.call_method(&receiver, name, args, kw)
-    }
-}
-
-impl Args {
-    /// Remaining keyword arguments (for `**kwargs` parameters).
-    pub fn kw_rest(&mut self) -> Vec<(String, Value)> {
-        self.take_kw()
     }
 }
 

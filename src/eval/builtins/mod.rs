@@ -1,6 +1,5 @@
-//! Python's builtins and methods, the `sys`/`time`/`math` modules, call-argument binding and CPython's messages.
+//! Python's builtins and methods, the `sys`/`time`/`math` modules, calling builtin types and CPython's messages.
 
-pub mod args;
 pub mod errors;
 pub mod functions;
 pub mod introspect;
@@ -9,4 +8,5 @@ pub mod methods;
 pub mod pyfuncs;
 pub mod strmethods;
 pub mod sysmods;
+pub mod typecalls;
 pub mod valuemethods;

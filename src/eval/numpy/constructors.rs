@@ -1,19 +1,160 @@
-//! Calling a type: Python's constructors (`int(x)`, `list(x)`, `range(...)`, `dict(...)`) and
-//! NumPy's scalar types (`np.int64(5)`); `type(x)` and `isinstance`.
-
-use std::rc::Rc;
+//! Calling a type (`call_type`: the type's registry row, or an exception class); NumPy's scalar
+//! types (`np.int64(5)`), `np.dtype` and `np.ndarray` as rows; conversions behind the
+//! constructors (`int_from`, scalars from values); `type(x)` and `isinstance`. Python's own
+//! types' rows are `builtins::typecalls`.
 
 use num_bigint::BigInt;
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::builtins::args::Args;
 use crate::eval::object::ops::{as_float, as_int};
 use crate::eval::object::pyint::Int;
 use crate::eval::object::typebases;
 use crate::eval::object::value::*;
-use crate::eval::text::codecs;
+use crate::eval::registry::{Bound, Conv, Row};
 use crate::runtime::{DType, Kind, Scalar};
+
+/// A NumPy scalar type's row: its call parses as NumPy's `*_arrtype_new` does (an anonymous
+/// `PyArg_ParseTupleAndKeywords("|O")` for most; `bool_` names itself; `float64`, `str_` and
+/// `bytes_` inherit Python's `float`, `str` and `bytes` parsers).
+pub const fn scalar_row(name: &'static str, dt: DType) -> Row {
+    let kind = TypeKind::NpScalar(dt);
+    match dt.kind {
+        Kind::Float if dt.itemsize == 8 => {
+            Row::constructor(name, kind, "!float(x=0, /)", np_scalar_new)
+        }
+        Kind::Str => Row::constructor(
+            name,
+            kind,
+            "!str(object='', encoding='utf-8', errors='strict')",
+            np_scalar_new,
+        ),
+        Kind::Bytes => Row::constructor(
+            name,
+            kind,
+            "!bytes(source=b'', encoding='utf-8', errors='strict')",
+            np_scalar_new,
+        ),
+        Kind::Bool => Row::constructor(name, kind, "!bool_(x=False, /)", np_scalar_new)
+            .conv(Conv::ParseTupleAndKeywords),
+        Kind::Complex => {
+            Row::constructor(name, kind, "!function(real=0, imag=0, /)", np_scalar_new)
+                .conv(Conv::ParseTupleAndKeywords)
+        }
+        Kind::Datetime | Kind::Timedelta => Row::constructor(
+            name,
+            kind,
+            "!function(value=None, format=None, /)",
+            np_scalar_new,
+        )
+        .conv(Conv::ParseTupleAndKeywords),
+        _ => Row::constructor(name, kind, "!function(x=0, /)", np_scalar_new)
+            .conv(Conv::ParseTupleAndKeywords),
+    }
+}
+
+/// `np.dtype` and `np.ndarray`, parsed by `PyArg_ParseTupleAndKeywords` with their names.
+pub const ROWS: &[Row] = &[
+    Row::constructor(
+        "numpy.dtype",
+        TypeKind::DTypeClass,
+        "!(dtype, align=False, copy=False, metadata=None)",
+        dtype_new,
+    )
+    .conv(Conv::ParseTupleAndKeywords),
+    Row::constructor(
+        "numpy.ndarray",
+        TypeKind::Ndarray,
+        "!(shape, dtype=None, buffer=None, offset=0, strides=None, order=None)",
+        ndarray_new,
+    )
+    .conv(Conv::ParseTupleAndKeywords),
+];
+
+/// The dtype of the scalar type a row was called through.
+fn called_dtype(a: &Bound) -> DType {
+    match &a.this {
+        Value::Type(t) => match t.kind {
+            TypeKind::NpScalar(dt) => dt,
+            _ => DType::FLOAT64,
+        },
+        _ => DType::FLOAT64,
+    }
+}
+
+fn np_scalar_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let dt = called_dtype(&a);
+    let v = match dt.kind {
+        Kind::Datetime | Kind::Timedelta => {
+            let v = a.take("value");
+            let unit = a.take("format");
+            return it.make_time_scalar(dt, v, unit);
+        }
+        Kind::Complex => match (a.take("real"), a.take("imag")) {
+            (Some(re), None) => re,
+            (re, im) => it.complex_from(re, im)?,
+        },
+        Kind::Str => {
+            let v = a.take("object");
+            let (enc, errors) = (a.take("encoding"), a.take("errors"));
+            match (v, enc, errors) {
+                (Some(v), None, None) => v,
+                (v, enc, errors) => it.str_from(v, enc, errors)?,
+            }
+        }
+        Kind::Bytes => {
+            let v = a.take("source");
+            let (enc, errors) = (a.take("encoding"), a.take("errors"));
+            match (v, enc, errors) {
+                (Some(v), None, None) => v,
+                (v, enc, errors) => it.bytes_from(v, enc, errors)?,
+            }
+        }
+        _ => match a.take("x") {
+            Some(v) => v,
+            None => it.new_i64(0),
+        },
+    };
+    it.make_np_scalar(dt, &v)
+}
+
+fn dtype_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let v = a.req("dtype")?;
+    let align = match a.take("align") {
+        Some(x) => it.truthy(&x)?,
+        None => false,
+    };
+    // `copy=True` makes a new dtype object equal to the old one: arrsh's dtypes are values
+    a.take("copy");
+    it.refuse_unsupported(&mut a, &["metadata"])?;
+    let dt = match &v {
+        Value::List(_) if align => it.struct_dtype_from_list(&v, true)?,
+        Value::Dict(d) if align => it.struct_dtype_from_dict(d, true)?,
+        _ => it.to_dtype(&v)?,
+    };
+    Ok(it.new_dtype(dt))
+}
+
+/// `np.ndarray(shape, dtype, order=)`: uninitialised memory, as `np.empty`; arrays over a
+/// given buffer are not built.
+fn ndarray_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let shape = a.req("shape")?;
+    let dtype = a.take("dtype").unwrap_or(Value::None);
+    let order = a.take("order").unwrap_or(Value::None);
+    if let Some(off) = a.take("offset")
+        && !matches!(&off, Value::Int(_) if it.int_value(&off, "")?.to_i64() == Some(0))
+    {
+        return Err(PyError::not_implemented(
+            "arrsh's ndarray does not support offset=",
+        ));
+    }
+    it.refuse_unsupported(&mut a, &["buffer", "strides"])?;
+    let mut kw = Vec::new();
+    if !order.is_none() {
+        kw.push(("order".to_string(), order));
+    }
+    it.call_numpy("numpy.empty", vec![shape, dtype], kw)
+}
 
 /// Whether NumPy's abstract scalar class `name` (`numpy.integer`...) covers `dt`'s scalars.
 fn np_abstract_contains(name: &'static str, dt: DType) -> bool {
@@ -87,7 +228,8 @@ impl Interp {
         }
     }
 
-    /// `int(x)`, `float(x)`, `list(x)`, `np.int64(x)`... — calling a type.
+    /// `int(x)`, `float(x)`, `list(x)`, `np.int64(x)`... — calling a type: its registry row
+    /// (the type object is the row's receiver, as `cls` is `__new__`'s), or an exception class.
     pub(crate) fn call_type(
         &mut self,
         kind: TypeKind,
@@ -103,299 +245,17 @@ impl Interp {
         if let Some(e) = crate::eval::registry::get(&crate::eval::text::pyrepr::type_qualname(kind))
             && matches!(e.row.kind, crate::eval::registry::Kind::Constructor(_))
         {
-            return self.call_entry(e, Value::None, args, kw);
+            let cls = self.objects.type_object(kind);
+            return self.call_entry(e, cls, args, kw);
         }
-        let tname = crate::eval::text::pyrepr::type_qualname(kind);
-        let mut p = Args::new(&tname, args, kw);
-        Ok(match kind {
-            TypeKind::Int => {
-                if p.pos_count() > 2 {
-                    return Err(PyError::takes_at_most_arguments("int", 2, p.pos_count()));
-                }
-                let v = p.opt(0, "x")?;
-                let base = p.opt(1, "base")?;
-                p.finish()?;
-                match (v, base) {
-                    (None, _) => self.new_i64(0),
-                    // int(i) of an exact int is i itself
-                    (Some(v @ Value::Int(_)), None) => v,
-                    (Some(v), Some(_)) if !matches!(v, Value::Str(_) | Value::Bytes(_)) => {
-                        return Err(PyError::type_error(
-                            "int() can't convert non-string with explicit base",
-                        ));
-                    }
-                    (Some(v), base) => self.int_from(&v, base)?,
-                }
-            }
-            TypeKind::Float => {
-                if p.pos_count() > 1 {
-                    return Err(PyError::positional_count("float", 0, 1, p.pos_count()));
-                }
-                let v = p.opt(0, "x")?;
-                p.finish()?;
-                match v {
-                    None => self.new_float(0.0),
-                    Some(v @ Value::Float(_)) => v,
-                    Some(v) => {
-                        let f = self.to_float(&v)?;
-                        self.new_float(f)
-                    }
-                }
-            }
-            TypeKind::Complex => {
-                let re = p.opt(0, "real")?;
-                let im = p.opt(1, "imag")?;
-                p.finish()?;
-                if let Some(Value::Str(t)) = &re {
-                    if im.is_some() {
-                        return Err(PyError::complex_second_arg_after_string());
-                    }
-                    let (r, i) = crate::runtime::scalar::parse_complex(&t.v)
-                        .ok_or_else(PyError::complex_malformed)?;
-                    return Ok(self.new_complex(r, i));
-                }
-                if let Some(Value::Str(_)) = &im {
-                    return Err(PyError::complex_second_arg_string());
-                }
-                if let Some(
-                    v @ (Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::None),
-                ) = &re
-                {
-                    return Err(PyError::complex_first_arg_type(&v.type_name()));
-                }
-                // complex(real, imag) is real + imag*1j, either side possibly complex
-                // (np.complex128 is a complex: its imaginary part is kept); as CPython's
-                // complex_new, only a complex side's other part is added, so
-                // complex(1, -0.0) keeps its negative zero
-                let (mut r, ri) = match re {
-                    Some(v) => self.complex_parts(&v)?,
-                    None => (0.0, None),
-                };
-                let (mut i, ii) = match im {
-                    Some(v) => self.complex_parts(&v)?,
-                    None => (0.0, None),
-                };
-                if let Some(ii) = ii {
-                    r -= ii;
-                }
-                if let Some(ri) = ri {
-                    i += ri;
-                }
-                self.new_complex(r, i)
-            }
-            TypeKind::Bool => {
-                if p.pos_count() > 1 {
-                    return Err(PyError::positional_count("bool", 0, 1, p.pos_count()));
-                }
-                let v = p.opt(0, "x")?;
-                p.finish()?;
-                match v {
-                    None => Value::Bool(false),
-                    Some(v) => Value::Bool(self.truthy(&v)?),
-                }
-            }
-            TypeKind::Str => {
-                if p.pos_count() > 3 {
-                    return Err(PyError::takes_at_most_arguments("str", 3, p.pos_count()));
-                }
-                let v = p.opt(0, "object")?;
-                let (enc, errors) = (p.opt(1, "encoding")?, p.opt(2, "errors")?);
-                p.finish()?;
-                if enc.is_some() || errors.is_some() {
-                    // str(b, encoding, errors) decodes
-                    let (enc, errors) = codecs::codec_args("str", enc, errors)?;
-                    return match v {
-                        Some(Value::Bytes(b)) => {
-                            self.gate(b.v.len() as u128 * 4)?;
-                            let text = codecs::decode(&b.v, &enc, &errors)?;
-                            Ok(self.new_str(text))
-                        }
-                        None => Ok(self.new_str(String::new())),
-                        Some(Value::Str(_)) => Err(PyError::decoding_str()),
-                        Some(other) => Err(PyError::decoding_str_not_supported(&other.type_name())),
-                    };
-                }
-                match v {
-                    None => self.new_str(String::new()),
-                    Some(v @ Value::Str(_)) => v,
-                    Some(v) => {
-                        let s = self.str(&v)?;
-                        self.new_str(s)
-                    }
-                }
-            }
-            TypeKind::Bytes => {
-                let v = p.opt(0, "source")?;
-                let (enc, errors) = (p.opt(1, "encoding")?, p.opt(2, "errors")?);
-                p.finish()?;
-                let coded = enc.is_some() || errors.is_some();
-                let (enc_given, (enc, errors)) =
-                    (enc.is_some(), codecs::codec_args("bytes", enc, errors)?);
-                match v {
-                    Some(Value::Str(s)) if enc_given => {
-                        self.gate(s.v.len() as u128 * 4)?;
-                        let b = codecs::encode(&s.v, &enc, &errors)?;
-                        self.new_bytes(b)
-                    }
-                    Some(Value::Str(_)) => return Err(PyError::string_without_encoding()),
-                    _ if coded => return Err(PyError::encoding_without_string()),
-                    None => self.new_bytes(vec![]),
-                    // CPython tries `__index__` (NumPy's integer scalars have it) before
-                    // the buffer protocol
-                    Some(n)
-                        if matches!(n, Value::Int(_) | Value::Bool(_))
-                            || matches!(&n, Value::Scalar(s)
-                                if matches!(s.dtype.kind, Kind::Int | Kind::UInt)) =>
-                    {
-                        // bytes(n): n zero bytes (`PyNumber_AsSsize_t`, then the count check)
-                        let n = self
-                            .int_value(&n, "")?
-                            .to_i64()
-                            .ok_or_else(PyError::cannot_fit_index_sized)?;
-                        if n < 0 {
-                            return Err(PyError::value("negative count"));
-                        }
-                        self.gate(n as u128)?;
-                        self.new_bytes(vec![0; n as usize])
-                    }
-                    Some(other) => {
-                        if let Some(b) = self.exported_bytes(&other)? {
-                            return Ok(self.new_bytes(b));
-                        }
-                        let out = self.bytes_from_ints(&other, "bytes")?;
-                        self.new_bytes(out)
-                    }
-                }
-            }
-            TypeKind::List => {
-                let a = p.positional("list", 0, 1)?;
-                match a.first() {
-                    None => Value::List(self.new_empty_list()),
-                    Some(v) => self.list_from(v)?,
-                }
-            }
-            TypeKind::Tuple => {
-                let a = p.positional("tuple", 0, 1)?;
-                match a.into_iter().next() {
-                    None => self.new_tuple(vec![]),
-                    Some(t @ Value::Tuple(_)) => t,
-                    Some(v) => {
-                        let items = self.collect(&v)?;
-                        self.new_tuple(items)
-                    }
-                }
-            }
-            TypeKind::Set | TypeKind::FrozenSet => {
-                let name = if kind == TypeKind::Set {
-                    "set"
-                } else {
-                    "frozenset"
-                };
-                let a = p.positional(name, 0, 1)?;
-                self.set_from(a.first(), kind == TypeKind::FrozenSet)?
-            }
-            TypeKind::Dict => {
-                // dict_vectorcall: the positional mapping or pairs first, then each keyword
-                let extra = p.take_kw();
-                let a = p.take_all();
-                let d = self.new_empty_dict();
-                self.dict_fill(&d, Some("dict"), &a, extra)?;
-                Value::Dict(d)
-            }
-            TypeKind::Range => {
-                let a = p.positional("range", 1, 3)?;
-                let mut bounds = [0i128; 3];
-                for (slot, v) in bounds.iter_mut().zip(&a) {
-                    let i = self.int_value(v, "")?;
-                    *slot = i.to_i128().ok_or_else(PyError::too_large_for_ssize_t)?;
-                }
-                let (start, stop, step) = match a.len() {
-                    1 => (0, bounds[0], 1),
-                    2 => (bounds[0], bounds[1], 1),
-                    _ => (bounds[0], bounds[1], bounds[2]),
-                };
-                if step == 0 {
-                    return Err(PyError::range_step_zero());
-                }
-                self.new_range(start, stop, step)
-            }
-            TypeKind::Slice => {
-                let a = p.req(0, "start")?;
-                let b = p.opt(1, "stop")?;
-                let c = p.opt(2, "step")?;
-                p.finish()?;
-                match b {
-                    None => self.new_slice(Value::None, a, Value::None),
-                    Some(b) => self.new_slice(a, b, c.unwrap_or(Value::None)),
-                }
-            }
-            TypeKind::Type => {
-                if p.pos_count() != 1 {
-                    return Err(PyError::type_error("type() takes 1 or 3 arguments"));
-                }
-                let v = p.req(0, "object")?;
-                p.finish()?;
-                self.type_of(&v)
-            }
-            TypeKind::Object => {
-                p.finish()?;
-                self.new_record(
-                    "object",
-                    format!("<object object at {:#x}>", self.ctx.heap.object(16).addr()),
-                    vec![],
-                )
-            }
-            TypeKind::NpScalar(dt) if dt.is_time() => {
-                let v = p.opt(0, "value")?;
-                let unit = p.opt(1, "format")?;
-                p.finish()?;
-                return self.make_time_scalar(dt, v, unit);
-            }
-            TypeKind::NpScalar(dt) => {
-                let v = p.opt(0, "value")?;
-                p.finish()?;
-                let v = v.unwrap_or(Value::Int(Rc::new(PyInt {
-                    id: self.ctx.heap.object(28),
-                    v: Int::Small(0),
-                })));
-                return self.make_np_scalar(dt, &v);
-            }
-            TypeKind::DTypeClass => {
-                let v = p.req(0, "dtype")?;
-                let align = p.opt(1, "align")?;
-                p.finish()?;
-                let align = match align {
-                    Some(a) => self.truthy(&a)?,
-                    None => false,
-                };
-                let dt = match &v {
-                    Value::List(_) if align => self.struct_dtype_from_list(&v, true)?,
-                    Value::Dict(d) if align => self.struct_dtype_from_dict(d, true)?,
-                    _ => self.to_dtype(&v)?,
-                };
-                self.new_dtype(dt)
-            }
-            TypeKind::Ndarray => {
-                let shape = p.req(0, "shape")?;
-                let dtype = p.opt(1, "dtype")?;
-                p.finish()?;
-                return self.call_numpy(
-                    "numpy.empty",
-                    vec![shape, dtype.unwrap_or(Value::None)],
-                    vec![],
-                );
-            }
-            TypeKind::Exception(k) => {
-                let (args, kw) = p.into_parts();
-                self.new_builtin_exception(k, args, kw)?
-            }
-            other => {
-                return Err(PyError::type_error(format!(
-                    "cannot create '{}' instances",
-                    crate::eval::text::pyrepr::type_qualname(other)
-                )));
-            }
-        })
+        match kind {
+            // the exception classes are `error::kind`'s table, not rows
+            TypeKind::Exception(k) => self.new_builtin_exception(k, args, kw),
+            other => Err(PyError::type_error(format!(
+                "cannot create '{}' instances",
+                crate::eval::text::pyrepr::type_qualname(other)
+            ))),
+        }
     }
 
     /// `np.int64(5)`, `np.float32('1.5')`, `np.uint8(300)` (NumPy 2: OverflowError).
@@ -706,7 +566,7 @@ fn decimal_run_digits(text: &str, radix: u32) -> usize {
 impl Interp {
     /// A number's real part, and its imaginary part when it is a complex number
     /// (`complex()`'s reading of an argument).
-    fn complex_parts(&mut self, v: &Value) -> PyResult<(f64, Option<f64>)> {
+    pub(crate) fn complex_parts(&mut self, v: &Value) -> PyResult<(f64, Option<f64>)> {
         match v {
             Value::Complex(c) => Ok((c.re, Some(c.im))),
             Value::Scalar(s) if s.dtype.kind == crate::runtime::Kind::Complex => {

@@ -28,6 +28,7 @@ pub mod npyio;
 pub mod numeric;
 pub mod origins;
 pub mod outpairs;
+pub mod poly1d;
 pub mod polynomials;
 pub mod printoptions;
 pub mod random;

@@ -1,9 +1,11 @@
 //! The `numpy` module object: its scalar types, classes and constants as rows, the removed
-//! aliases with NumPy 2's messages, and attribute lookup on modules (plus the `sys`/`time`/
-//! `math` attributes not yet rows). Its functions are rows in the rooms that run them.
+//! aliases with NumPy 2's messages, and attribute lookup on modules (rows first, then
+//! `__name__`, the removed aliases and the builtins). Its functions are rows in the rooms that
+//! run them; its scalar types' rows are made by `constructors::scalar_row`.
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
+use crate::eval::numpy::constructors::scalar_row;
 use crate::eval::object::objects::Objects;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
@@ -12,52 +14,44 @@ use crate::runtime::datetime::TimeUnit;
 
 /// The `numpy` module's types and constants.
 pub const ROWS: &[Row] = &[
-    Row::type_("numpy.bool", TypeKind::NpScalar(DType::BOOL)),
-    Row::type_("numpy.bool_", TypeKind::NpScalar(DType::BOOL)),
-    Row::type_("numpy.int8", TypeKind::NpScalar(DType::INT8)),
-    Row::type_("numpy.byte", TypeKind::NpScalar(DType::INT8)),
-    Row::type_("numpy.int16", TypeKind::NpScalar(DType::INT16)),
-    Row::type_("numpy.short", TypeKind::NpScalar(DType::INT16)),
-    Row::type_("numpy.int32", TypeKind::NpScalar(DType::INT32)),
-    Row::type_("numpy.intc", TypeKind::NpScalar(DType::INT32)),
-    Row::type_("numpy.int64", TypeKind::NpScalar(DType::INT64)),
-    Row::type_("numpy.int_", TypeKind::NpScalar(DType::INT64)),
-    Row::type_("numpy.intp", TypeKind::NpScalar(DType::INT64)),
-    Row::type_("numpy.long", TypeKind::NpScalar(DType::INT64)),
-    Row::type_("numpy.longlong", TypeKind::NpScalar(DType::LONGLONG)),
-    Row::type_("numpy.uint8", TypeKind::NpScalar(DType::UINT8)),
-    Row::type_("numpy.ubyte", TypeKind::NpScalar(DType::UINT8)),
-    Row::type_("numpy.uint16", TypeKind::NpScalar(DType::UINT16)),
-    Row::type_("numpy.ushort", TypeKind::NpScalar(DType::UINT16)),
-    Row::type_("numpy.uint32", TypeKind::NpScalar(DType::UINT32)),
-    Row::type_("numpy.uintc", TypeKind::NpScalar(DType::UINT32)),
-    Row::type_("numpy.uint64", TypeKind::NpScalar(DType::UINT64)),
-    Row::type_("numpy.uint", TypeKind::NpScalar(DType::UINT64)),
-    Row::type_("numpy.uintp", TypeKind::NpScalar(DType::UINT64)),
-    Row::type_("numpy.ulong", TypeKind::NpScalar(DType::UINT64)),
-    Row::type_("numpy.ulonglong", TypeKind::NpScalar(DType::ULONGLONG)),
-    Row::type_("numpy.float16", TypeKind::NpScalar(DType::FLOAT16)),
-    Row::type_("numpy.half", TypeKind::NpScalar(DType::FLOAT16)),
-    Row::type_("numpy.float32", TypeKind::NpScalar(DType::FLOAT32)),
-    Row::type_("numpy.single", TypeKind::NpScalar(DType::FLOAT32)),
-    Row::type_("numpy.float64", TypeKind::NpScalar(DType::FLOAT64)),
-    Row::type_("numpy.double", TypeKind::NpScalar(DType::FLOAT64)),
-    Row::type_("numpy.complex64", TypeKind::NpScalar(DType::COMPLEX64)),
-    Row::type_("numpy.csingle", TypeKind::NpScalar(DType::COMPLEX64)),
-    Row::type_("numpy.complex128", TypeKind::NpScalar(DType::COMPLEX128)),
-    Row::type_("numpy.cdouble", TypeKind::NpScalar(DType::COMPLEX128)),
-    Row::type_("numpy.bytes_", TypeKind::NpScalar(DType::bytes(0))),
-    Row::type_("numpy.str_", TypeKind::NpScalar(DType::unicode(0))),
-    Row::type_(
-        "numpy.datetime64",
-        TypeKind::NpScalar(DType::datetime(TimeUnit::GENERIC)),
-    ),
-    Row::type_(
-        "numpy.timedelta64",
-        TypeKind::NpScalar(DType::timedelta(TimeUnit::GENERIC)),
-    ),
-    Row::type_("numpy.dtype", TypeKind::DTypeClass),
-    Row::type_("numpy.ndarray", TypeKind::Ndarray),
+    scalar_row("numpy.bool", DType::BOOL),
+    scalar_row("numpy.bool_", DType::BOOL),
+    scalar_row("numpy.int8", DType::INT8),
+    scalar_row("numpy.byte", DType::INT8),
+    scalar_row("numpy.int16", DType::INT16),
+    scalar_row("numpy.short", DType::INT16),
+    scalar_row("numpy.int32", DType::INT32),
+    scalar_row("numpy.intc", DType::INT32),
+    scalar_row("numpy.int64", DType::INT64),
+    scalar_row("numpy.int_", DType::INT64),
+    scalar_row("numpy.intp", DType::INT64),
+    scalar_row("numpy.long", DType::INT64),
+    scalar_row("numpy.longlong", DType::LONGLONG),
+    scalar_row("numpy.uint8", DType::UINT8),
+    scalar_row("numpy.ubyte", DType::UINT8),
+    scalar_row("numpy.uint16", DType::UINT16),
+    scalar_row("numpy.ushort", DType::UINT16),
+    scalar_row("numpy.uint32", DType::UINT32),
+    scalar_row("numpy.uintc", DType::UINT32),
+    scalar_row("numpy.uint64", DType::UINT64),
+    scalar_row("numpy.uint", DType::UINT64),
+    scalar_row("numpy.uintp", DType::UINT64),
+    scalar_row("numpy.ulong", DType::UINT64),
+    scalar_row("numpy.ulonglong", DType::ULONGLONG),
+    scalar_row("numpy.float16", DType::FLOAT16),
+    scalar_row("numpy.half", DType::FLOAT16),
+    scalar_row("numpy.float32", DType::FLOAT32),
+    scalar_row("numpy.single", DType::FLOAT32),
+    scalar_row("numpy.float64", DType::FLOAT64),
+    scalar_row("numpy.double", DType::FLOAT64),
+    scalar_row("numpy.complex64", DType::COMPLEX64),
+    scalar_row("numpy.csingle", DType::COMPLEX64),
+    scalar_row("numpy.complex128", DType::COMPLEX128),
+    scalar_row("numpy.cdouble", DType::COMPLEX128),
+    scalar_row("numpy.bytes_", DType::bytes(0)),
+    scalar_row("numpy.str_", DType::unicode(0)),
+    scalar_row("numpy.datetime64", DType::datetime(TimeUnit::GENERIC)),
+    scalar_row("numpy.timedelta64", DType::timedelta(TimeUnit::GENERIC)),
     // the abstract scalar classes, for isinstance (see constructors.rs)
     Row::type_("numpy.generic", TypeKind::NpAbstract("generic")),
     Row::type_("numpy.number", TypeKind::NpAbstract("number")),

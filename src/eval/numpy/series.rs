@@ -77,12 +77,14 @@ fn corr_mode(it: &mut Interp, v: Option<Value>, default: CorrMode) -> PyResult<C
 }
 
 /// `multiarray.correlate2(a, v, mode)`: both read as 1-d arrays of their common type
-/// (`PyArray_DTypeFromObject`), `v` conjugated when complex.
+/// (`PyArray_DTypeFromObject`), `v` conjugated when complex. `conjugate: false` is the old
+/// `multiarray.correlate` that `np.convolve` calls, which does not conjugate.
 fn correlate2(
     it: &mut Interp,
     a: &Rc<NdArray>,
     v: &Rc<NdArray>,
     mode: CorrMode,
+    conjugate: bool,
 ) -> PyResult<Value> {
     let dt = promote(a.dtype(), v.dtype())
         .ok_or_else(|| PyError::value("function not available for this data type"))?
@@ -104,7 +106,7 @@ fn correlate2(
     if v.size() == 0 {
         return Err(PyError::value("second array argument cannot be empty"));
     }
-    let v = if dt.kind == Kind::Complex {
+    let v = if conjugate && dt.kind == Kind::Complex {
         let c = it.numpy_unary("conjugate", v)?;
         it.to_array(&c, None)?
     } else {
@@ -121,7 +123,7 @@ fn correlate(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let mode = corr_mode(it, a.take("mode"), CorrMode::Valid)?;
     let x = it.to_array(&x, None)?;
     let v = it.to_array(&v, None)?;
-    correlate2(it, &x, &v, mode)
+    correlate2(it, &x, &v, mode, true)
 }
 
 /// `np.convolve(a, v, mode='full')`: at least 1-d, the longer first, `correlate` with `v`
@@ -146,7 +148,7 @@ fn convolve(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let back = it.new_slice(Value::None, Value::None, minus_one);
     let rev = it.getitem(&Value::Array(v), &back)?;
     let rev = it.to_array(&rev, None)?;
-    correlate2(it, &x, &rev, mode)
+    correlate2(it, &x, &rev, mode, false)
 }
 
 /// `np.array(x, copy=None, ndmin=1)`.

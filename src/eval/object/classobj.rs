@@ -576,7 +576,17 @@ impl Interp {
                         };
                         *e.args.borrow_mut() = t;
                     }
-                    "__cause__" => *e.cause.borrow_mut() = (!v.is_none()).then_some(v),
+                    "__cause__" => {
+                        *e.cause.borrow_mut() = (!v.is_none()).then_some(v);
+                        e.suppress_context.set(true);
+                    }
+                    // a T_BOOL member
+                    "__suppress_context__" => match v {
+                        Value::Bool(b) => e.suppress_context.set(b),
+                        _ => {
+                            return Err(PyError::type_error("attribute value type must be bool"));
+                        }
+                    },
                     "__context__" => *e.context.borrow_mut() = (!v.is_none()).then_some(v),
                     _ => dict_set(&e.dict, name, v),
                 }

@@ -296,6 +296,22 @@ impl Interp {
         }
         *new.context.borrow_mut() = old.context.borrow().clone();
         *new.cause.borrow_mut() = old.cause.borrow().clone();
+        // PyException_SetCause, even of None, sets __suppress_context__
+        new.suppress_context.set(true);
+        // each part gets its own copy of a sequence of notes (3.11 keeps them in `__dict__`)
+        let notes = old
+            .dict
+            .borrow()
+            .iter()
+            .find(|(k, _)| &**k == "__notes__")
+            .map(|(_, v)| v.clone());
+        if let Some(n @ (Value::List(_) | Value::Tuple(_))) = notes {
+            let items = self.collect(&n)?;
+            let copy = self.new_list(items);
+            let mut dict = new.dict.borrow_mut();
+            dict.retain(|(k, _)| &**k != "__notes__");
+            dict.push((Rc::from("__notes__"), copy));
+        }
         Ok(Some(eg))
     }
 
@@ -397,7 +413,7 @@ impl Interp {
         )
     }
 
-    /// `is_same_exception_metadata` (3.11 also compares `__notes__`, which arrsh does not keep).
+    /// `is_same_exception_metadata` (3.11 keeps notes in `__dict__` and does not compare them).
     fn same_exception_metadata(&self, a: &Value, b: &Value) -> bool {
         let (Value::Exception(x), Value::Exception(y)) = (a, b) else {
             return false;

@@ -11,7 +11,62 @@ use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::classobj::PyClass;
 use crate::eval::object::value::*;
+use crate::eval::registry::{Bound, Row};
 use crate::runtime::ObjId;
+
+/// `BaseException`'s methods.
+pub const ROWS: &[Row] = &[
+    Row::method("BaseException.with_traceback", "!(tb, /)", with_traceback),
+    Row::method("BaseException.add_note", "!(note, /)", add_note),
+];
+
+/// `e.with_traceback(tb)`: arrsh keeps no traceback objects, so only `None` (what
+/// `e.__traceback__` is) can be set.
+fn with_traceback(_: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let tb = a.req("tb")?;
+    if !tb.is_none() {
+        return Err(PyError::type_error(
+            "__traceback__ must be a traceback or None",
+        ));
+    }
+    Ok(a.this.clone())
+}
+
+/// `e.add_note(note)`: appended to `e.__notes__` (made a list first); CPython 3.11 keeps it in
+/// the instance's `__dict__`.
+fn add_note(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let note = a.req("note")?;
+    if !matches!(note, Value::Str(_)) {
+        return Err(PyError::type_error(format!(
+            "note must be a str, not '{}'",
+            note.type_name()
+        )));
+    }
+    let Value::Exception(x) = &a.this else {
+        return Ok(Value::None);
+    };
+    let notes = dict_lookup(&x.dict, "__notes__");
+    match notes {
+        None => {
+            let l = it.new_list(vec![note]);
+            x.dict.borrow_mut().push((Rc::from("__notes__"), l));
+        }
+        Some(Value::List(l)) => it.list_append(&l, note)?,
+        Some(_) => {
+            return Err(PyError::type_error(
+                "Cannot add note: __notes__ is not a list",
+            ));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn dict_lookup(dict: &RefCell<Vec<(Rc<str>, Value)>>, name: &str) -> Option<Value> {
+    dict.borrow()
+        .iter()
+        .find(|(k, _)| &**k == name)
+        .map(|(_, v)| v.clone())
+}
 
 pub struct PyExc {
     pub id: ObjId,
@@ -26,6 +81,9 @@ pub struct PyExc {
     pub dict: RefCell<Vec<(Rc<str>, Value)>>,
     pub cause: RefCell<Option<Value>>,
     pub context: RefCell<Option<Value>>,
+    /// `__suppress_context__`: set whenever a cause is set (`raise ... from`, even `from
+    /// None`), as `PyException_SetCause` does.
+    pub suppress_context: Cell<bool>,
     /// Its `__traceback__`'s identity: 0 before it is first raised, else the serial of the
     /// traceback it carries (a new one each time it enters a frame other than by re-raise).
     pub tb: Cell<u64>,
@@ -83,6 +141,7 @@ impl Interp {
             dict: RefCell::new(Vec::new()),
             cause: RefCell::new(None),
             context: RefCell::new(None),
+            suppress_context: Cell::new(false),
             tb: Cell::new(0),
             group,
         }))
@@ -196,6 +255,7 @@ impl Interp {
             };
             if let Value::Exception(x) = &exc {
                 *x.cause.borrow_mut() = c;
+                x.suppress_context.set(true);
             }
         }
         if let (Value::Exception(x), Some(ctx)) = (&exc, self.exc_info.last())
@@ -345,7 +405,7 @@ impl Interp {
             "__class__" => self.type_of_value(obj),
             "__cause__" => x.cause.borrow().clone().unwrap_or(Value::None),
             "__context__" => x.context.borrow().clone().unwrap_or(Value::None),
-            "__suppress_context__" => Value::Bool(x.cause.borrow().is_some()),
+            "__suppress_context__" => Value::Bool(x.suppress_context.get()),
             "__traceback__" => Value::None,
             "value" if x.kind == ErrorKind::StopIteration => {
                 let args = x.args.borrow().clone();
@@ -354,7 +414,6 @@ impl Interp {
                     _ => Value::None,
                 }
             }
-            "with_traceback" | "add_note" => self.new_method(obj.clone(), name),
             _ => {
                 // `BaseExceptionGroup`'s rows (after a user's class, which may override them)
                 if let Some(r) = self.registry_attr(obj, name) {

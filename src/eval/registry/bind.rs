@@ -32,6 +32,11 @@ pub enum Conv {
     /// name (`BaseExceptionGroup.split() takes no keyword arguments`), then the count in
     /// `_PyArg_CheckPositional`'s words (`split expected 1 argument, got 0`).
     UnpackTuple,
+    /// `PyArg_ParseTupleAndKeywords` (NumPy's scalar types, `np.dtype`, `np.ndarray`): the
+    /// keyword path even when only positional parameters exist (`'x' is an invalid keyword
+    /// argument for this function`, `function takes at most 1 argument (2 given)` when the
+    /// format has no name, i.e. the spec is named `function`).
+    ParseTupleAndKeywords,
     /// NumPy's `npy_parse_arguments` (its C functions and methods): `zeros() takes from 1 to
     /// 3 positional arguments but 4 were given`, `array() missing required argument 'object'
     /// (pos 0)`.
@@ -189,6 +194,7 @@ pub fn bind(
         Conv::CPython => cpython(&mut b, qualname, name, args, kw, false)?,
         Conv::CType => cpython(&mut b, name, name, args, kw, true)?,
         Conv::ParseTuple => parse_tuple(&mut b, qualname, name, args, kw)?,
+        Conv::ParseTupleAndKeywords => unpack_keywords(&mut b, name, args, kw)?,
         Conv::UnpackTuple => {
             if !kw.is_empty() {
                 return Err(PyError::takes_no_keyword_arguments(qualname));
@@ -332,7 +338,19 @@ fn cpython(
         fill_positional(b, args);
         return Ok(());
     }
-    // Argument Clinic's _PyArg_UnpackKeywords, in its order
+    unpack_keywords(b, name, args, kw)
+}
+
+/// Argument Clinic's `_PyArg_UnpackKeywords` (and `PyArg_ParseTupleAndKeywords`), in its order;
+/// a spec named `function` is anonymous.
+fn unpack_keywords(
+    b: &mut Bound,
+    name: &str,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<()> {
+    let spec = b.spec;
+    let n = args.len();
     let posonly = spec.positional_only();
     let maxpos = spec.positional();
     let maxargs = spec.named();
@@ -395,7 +413,10 @@ fn cpython(
     if spec.has_varkeywords() {
         b.kwargs = rest;
     } else if let Some((k, _)) = rest.first() {
-        return Err(PyError::invalid_keyword_argument(k, name));
+        return Err(match name {
+            "function" => PyError::anonymous_invalid_keyword(k),
+            _ => PyError::invalid_keyword_argument(k, name),
+        });
     }
     Ok(())
 }

@@ -49,8 +49,9 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
         Value::Iter(i) if i.kind == "generator" => &["generator", "iterator"],
         Value::Iter(_) => &["iterator"],
         Value::Exception(x) if crate::eval::object::excgroup::is_group_kind(x.kind) => {
-            &["BaseExceptionGroup"]
+            &["BaseExceptionGroup", "BaseException"]
         }
+        Value::Exception(_) => &["BaseException"],
         _ => &[],
     }
 }

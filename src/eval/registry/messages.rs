@@ -17,8 +17,13 @@ impl PyError {
         all_keywords: bool,
         given: usize,
     ) -> PyError {
+        // an anonymous `PyArg_ParseTupleAndKeywords` format: `function takes at most ...`
+        let who = match func {
+            "function" => func.to_string(),
+            _ => format!("{func}()"),
+        };
         PyError::type_error(format!(
-            "{func}() takes at most {max} {}argument{} ({given} given)",
+            "{who} takes at most {max} {}argument{} ({given} given)",
             if all_keywords { "keyword " } else { "" },
             plural(max)
         ))

@@ -227,6 +227,11 @@ impl Interp {
             Value::Scalar(s) => print::scalar_str(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.str_form(),
             Value::Record(_) if dict_view(v).is_some() => self.repr(v)?,
+            // a type written in Rust with its own `__str__` row (`np.poly1d`)
+            Value::Native(_) if Self::method_entry(v, "__str__").is_some() => {
+                let s = self.call_method(v, "__str__", vec![], vec![])?;
+                self.str(&s)?
+            }
             // records with their own print() text (np.iinfo / np.finfo)
             Value::Record(r) => match r.fields.iter().find(|(k, _)| *k == "__str__") {
                 Some((_, Value::Str(s))) => s.v.clone(),

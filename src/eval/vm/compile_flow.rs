@@ -148,9 +148,7 @@ impl<'b> Compiler<'_, 'b> {
                     self.emit(Op::PopBlock);
                     self.emit(Op::PopExcept);
                     if let Some(n) = name {
-                        self.emit(Op::LoadNone);
-                        self.store_name(n);
-                        self.delete_name(n);
+                        self.clear_name(n);
                     }
                 }
                 FBlock::With => {
@@ -169,6 +167,43 @@ impl<'b> Compiler<'_, 'b> {
         }
     }
 
+    /// `name = None; del name`: an `except ... as name` target does not outlive its handler.
+    fn clear_name(&mut self, n: &str) {
+        self.emit(Op::LoadNone);
+        self.store_name(n);
+        self.delete_name(n);
+    }
+
+    /// A `try` body under a handler block; gives the `SetupFinally` to patch to the handler.
+    fn guarded(&mut self, body: &'b [Stmt]) -> PyResult<usize> {
+        let setup = self.emit(Op::SetupFinally(0));
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        Ok(setup)
+    }
+
+    /// Where `setup`'s handler starts: the exception (and `pushed - 1` more values) on the
+    /// stack, marked as being handled, under a cleanup block; gives the cleanup's
+    /// `SetupFinally` (for `pop_except_and_reraise`).
+    fn enter_handler(&mut self, setup: usize, pushed: i32) -> usize {
+        let h = self.here();
+        self.patch(setup, h);
+        self.unit().depth += pushed;
+        self.emit(Op::PushExcInfo);
+        self.emit(Op::SetupFinally(0))
+    }
+
+    /// CPython's POP_EXCEPT_AND_RERAISE, where the cleanup block `at` lands: an exception
+    /// raised while handling another ends its handling and goes on.
+    fn pop_except_and_reraise(&mut self, at: usize) {
+        let c = self.here();
+        self.patch(at, c);
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+    }
+
     pub(super) fn try_stmt(
         &mut self,
         body: &'b [Stmt],
@@ -182,9 +217,6 @@ impl<'b> Compiler<'_, 'b> {
                 true => self.try_star(body, handlers, orelse),
                 false => self.try_except(body, handlers, orelse),
             };
-        }
-        if finalbody.is_empty() {
-            return self.try_except(body, handlers, orelse);
         }
         let setup = self.emit(Op::SetupFinally(0));
         self.unit().fblocks.push(FBlock::TryFinally(finalbody));
@@ -200,21 +232,14 @@ impl<'b> Compiler<'_, 'b> {
         self.stmts(finalbody)?;
         let done = self.emit(Op::Jump(0));
         // the exceptional path: the exception is on the stack while the body runs again
-        let h = self.here();
-        self.patch(setup, h);
-        self.unit().depth += 1;
-        self.emit(Op::PushExcInfo);
-        let clean = self.emit(Op::SetupFinally(0));
+        let clean = self.enter_handler(setup, 1);
         self.unit().fblocks.push(FBlock::FinallyEnd);
         self.stmts(finalbody)?;
         self.unit().fblocks.pop();
         self.emit(Op::PopBlock);
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
-        let c = self.here();
-        self.patch(clean, c);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.pop_except_and_reraise(clean);
         let end = self.here();
         self.patch(done, end);
         Ok(())
@@ -226,18 +251,10 @@ impl<'b> Compiler<'_, 'b> {
         handlers: &'b [crate::syntax::ast::ExceptHandler],
         orelse: &'b [Stmt],
     ) -> PyResult<()> {
-        let setup = self.emit(Op::SetupFinally(0));
-        self.unit().fblocks.push(FBlock::TryExcept);
-        self.stmts(body)?;
-        self.unit().fblocks.pop();
-        self.emit(Op::PopBlock);
+        let setup = self.guarded(body)?;
         self.stmts(orelse)?;
         let mut ends = vec![self.emit(Op::Jump(0))];
-        let h = self.here();
-        self.patch(setup, h);
-        self.unit().depth += 1;
-        self.emit(Op::PushExcInfo);
-        let cleanup = self.emit(Op::SetupFinally(0));
+        let cleanup = self.enter_handler(setup, 1);
         for (i, handler) in handlers.iter().enumerate() {
             self.unit().line = handler.line;
             if handler.typ.is_none() && i + 1 < handlers.len() {
@@ -273,18 +290,14 @@ impl<'b> Compiler<'_, 'b> {
             self.emit(Op::PopBlock);
             self.emit(Op::PopExcept);
             if let Some(n) = &handler.name {
-                self.emit(Op::LoadNone);
-                self.store_name(n);
-                self.delete_name(n);
+                self.clear_name(n);
             }
             ends.push(self.emit(Op::Jump(0)));
             if let (Some(at), Some(n)) = (name_clean, &handler.name) {
                 // an exception inside the handler: clear the name, then on to the cleanup
                 let c = self.here();
                 self.patch(at, c);
-                self.emit(Op::LoadNone);
-                self.store_name(n);
-                self.delete_name(n);
+                self.clear_name(n);
                 self.emit(Op::Reraise);
             }
             if let Some(at) = next {
@@ -294,10 +307,7 @@ impl<'b> Compiler<'_, 'b> {
         }
         // no handler matched
         self.emit(Op::Reraise);
-        let c = self.here();
-        self.patch(cleanup, c);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.pop_except_and_reraise(cleanup);
         let end = self.here();
         for e in ends {
             self.patch(e, end);
@@ -316,17 +326,9 @@ impl<'b> Compiler<'_, 'b> {
         handlers: &'b [crate::syntax::ast::ExceptHandler],
         orelse: &'b [Stmt],
     ) -> PyResult<()> {
-        let setup = self.emit(Op::SetupFinally(0));
-        self.unit().fblocks.push(FBlock::TryExcept);
-        self.stmts(body)?;
-        self.unit().fblocks.pop();
-        self.emit(Op::PopBlock);
+        let setup = self.guarded(body)?;
         let to_orelse = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(setup, h);
-        self.unit().depth += 1;
-        self.emit(Op::PushExcInfo);
-        let cleanup = self.emit(Op::SetupFinally(0));
+        let cleanup = self.enter_handler(setup, 1);
         // [orig, [], exc]
         self.emit(Op::Copy(1));
         self.emit(Op::BuildList(0));
@@ -355,18 +357,14 @@ impl<'b> Compiler<'_, 'b> {
             self.unit().fblocks.pop();
             self.emit(Op::PopBlock);
             if let Some(n) = &handler.name {
-                self.emit(Op::LoadNone);
-                self.store_name(n);
-                self.delete_name(n);
+                self.clear_name(n);
             }
             let done = self.emit(Op::Jump(0));
             let at = self.here();
             self.patch(raised, at);
             self.unit().depth += 1;
             if let Some(n) = &handler.name {
-                self.emit(Op::LoadNone);
-                self.store_name(n);
-                self.delete_name(n);
+                self.clear_name(n);
             }
             self.emit(Op::ListAppend(2));
             let done2 = self.emit(Op::Jump(0));
@@ -397,10 +395,7 @@ impl<'b> Compiler<'_, 'b> {
         self.emit(Op::PopBlock);
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
-        let c = self.here();
-        self.patch(cleanup, c);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.pop_except_and_reraise(cleanup);
         let at = self.here();
         self.patch(to_orelse, at);
         self.stmts(orelse)?;
@@ -432,11 +427,7 @@ impl<'b> Compiler<'_, 'b> {
         self.emit(Op::PopBlock);
         self.emit(Op::WithExit);
         let done = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(setup, h);
-        self.unit().depth += 2;
-        self.emit(Op::PushExcInfo);
-        let clean = self.emit(Op::SetupFinally(0));
+        let clean = self.enter_handler(setup, 2);
         self.emit(Op::WithExceptStart);
         let suppress = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::Reraise);
@@ -447,10 +438,7 @@ impl<'b> Compiler<'_, 'b> {
         self.emit(Op::Pop);
         self.emit(Op::Pop);
         let done2 = self.emit(Op::Jump(0));
-        let c = self.here();
-        self.patch(clean, c);
-        self.emit(Op::PopExcept);
-        self.emit(Op::Reraise);
+        self.pop_except_and_reraise(clean);
         let end = self.here();
         self.patch(done, end);
         self.patch(done2, end);

@@ -1,13 +1,15 @@
 //! NumPy's text and file I/O (`numpy/lib/_npyio_impl.py`, `textreading/`): `savetxt`
-//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`), `genfromtxt` (`genfromtxt`), `fromstring`, `fromfile`/`tofile` (`raw`) and `.npy` files (`npy`). This file holds
+//! (`savetxt`), `loadtxt` (`loadtxt`, with the field parser in `fields`), `genfromtxt` (`genfromtxt`), `fromstring`, `fromfile`/`tofile` (`raw`), `.npy` files (`npy`) and `.npz` archives (`npz`, over the zip format in `zip`). This file holds
 //! what they share: where text goes (`Sink`); `loadtxt` says where lines come from.
 
 pub mod fields;
 pub mod genfromtxt;
 pub mod loadtxt;
 pub mod npy;
+pub mod npz;
 pub mod raw;
 pub mod savetxt;
+pub mod zip;
 
 use std::path::PathBuf;
 

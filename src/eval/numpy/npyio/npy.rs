@@ -1,6 +1,6 @@
 //! `.npy` files: `np.save`/`np.load` (format 1.0: `\x93NUMPY`, a little-endian header length, a Python
 //! dict literal padded with spaces to a multiple of 64 bytes — then the array's bytes,
-//! exactly its buffer in C or Fortran order).
+//! exactly its buffer in C or Fortran order); a zip archive goes to `npz`.
 
 use std::rc::Rc;
 
@@ -88,6 +88,21 @@ fn npy_header(it: &mut Interp, arr: &NdArray) -> PyResult<(Vec<u8>, bool)> {
     Ok((out, fortran))
 }
 
+/// The whole `.npy` file of `arr` (`format.write_array`): header, then its bytes in C or
+/// Fortran order.
+pub(super) fn npy_bytes(it: &mut Interp, arr: &Rc<NdArray>) -> PyResult<Vec<u8>> {
+    let (mut data, fortran) = npy_header(it, arr)?;
+    let body = it.array_bytes(arr, if fortran { OrderArg::F } else { OrderArg::C })?;
+    it.gate((data.len() + body.len()) as u128)?;
+    data.extend_from_slice(&body);
+    Ok(data)
+}
+
+/// The array of a `.npy` file held in memory (an `.npz` member).
+pub(super) fn npy_from_bytes(it: &mut Interp, bytes: Vec<u8>) -> PyResult<Value> {
+    read_npy(it, &mut Source { bytes, pos: 0 })
+}
+
 pub fn save(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let file = a.req("file")?;
     let arr = a.req("arr")?;
@@ -97,9 +112,7 @@ pub fn save(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         Value::Str(s) if !s.v.ends_with(".npy") => it.new_str(format!("{}.npy", s.v)),
         _ => file,
     };
-    let (mut data, fortran) = npy_header(it, &arr)?;
-    let body = it.array_bytes(&arr, if fortran { OrderArg::F } else { OrderArg::C })?;
-    data.extend_from_slice(&body);
+    let data = npy_bytes(it, &arr)?;
     let mut sink = it.open_sink(&file, "file must be a string or file handle")?;
     let r = it.sink_write_bytes(&mut sink, &data);
     it.sink_close(sink)?;
@@ -192,6 +205,13 @@ pub fn load(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         },
     };
     it.gate(bytes.len() as u128)?;
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let name = match &file {
+            Value::Str(s) => Some(s.v.clone()),
+            _ => None,
+        };
+        return super::npz::open(it, bytes, name);
+    }
     let mut src = Source { bytes, pos: 0 };
     let result = read_npy(it, &mut src);
     // a stream's position ends after the array, as NumPy's reads leave it
@@ -206,11 +226,6 @@ fn read_npy(it: &mut Interp, src: &mut Source) -> PyResult<Value> {
     let head = &src.bytes[..src.bytes.len().min(MAGIC.len())];
     if head.is_empty() {
         return Err(PyError::new(ErrorKind::EOFError, "No data left in file"));
-    }
-    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        return Err(PyError::not_implemented(
-            "arrsh does not read .npz archives yet",
-        ));
     }
     if head != MAGIC {
         return Err(PyError::npy_pickled());

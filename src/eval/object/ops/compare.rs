@@ -22,6 +22,18 @@ impl Interp {
         if crate::eval::object::dunder::compares_as_user(a, b) {
             return self.user_compare(a, op, b);
         }
+        // a type written in Rust with `__eq__`/`__ne__` rows (`np.poly1d`)
+        if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            let name = if op == CmpOp::Eq { "__eq__" } else { "__ne__" };
+            for (x, y) in [(a, b), (b, a)] {
+                if matches!(x, Value::Native(_)) && Self::method_entry(x, name).is_some() {
+                    let r = self.call_method(x, name, vec![y.clone()], vec![])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
         if let Some(r) = self.native_compare(a, op, b)? {
             return Ok(Value::Bool(r));
         }
@@ -288,6 +300,11 @@ impl Interp {
                 self.bytes_contains(&b, x)
             }
             Value::Set(s) => self.set_contains(s, x),
+            // a type written in Rust with a `__contains__` row (`NpzFile`)
+            Value::Native(_) if Self::method_entry(container, "__contains__").is_some() => {
+                let r = self.call_method(container, "__contains__", vec![x.clone()], vec![])?;
+                self.truthy(&r)
+            }
             Value::Record(_) if let Some(found) = self.dict_view_contains(container, x)? => {
                 Ok(found)
             }

@@ -40,6 +40,9 @@ impl Interp {
         {
             return Ok(r);
         }
+        if let Some(r) = self.native_binary(a, op, b)? {
+            return Ok(r);
+        }
         if let Some((x, y)) = self.python_sequence_operands(a, op, b)? {
             return self.python_binary(&x, op, &y);
         }
@@ -66,6 +69,16 @@ impl Interp {
     pub fn unary_op(&mut self, op: UnaryOp, v: &Value) -> PyResult<Value> {
         if crate::eval::object::dunder::is_user(v) {
             return self.user_unary(op, v);
+        }
+        if let Value::Native(_) = v {
+            let name = match op {
+                UnaryOp::Neg => "__neg__",
+                UnaryOp::Pos => "__pos__",
+                UnaryOp::Invert => "__invert__",
+            };
+            if Self::method_entry(v, name).is_some() {
+                return self.call_method(v, name, vec![], vec![]);
+            }
         }
         match v {
             Value::Array(_) | Value::Scalar(_) => {
@@ -164,6 +177,34 @@ impl Interp {
             }
             _ => self.binary_op(cur, op, rhs),
         }
+    }
+}
+
+impl Interp {
+    /// `a <op> b` answered by a type written in Rust with operator rows (`np.poly1d`'s
+    /// `__add__`/`__radd__`...): the left operand's method first, then the right's reflected
+    /// one, as CPython's `binary_op1` tries them.
+    fn native_binary(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Option<Value>> {
+        if !matches!(a, Value::Native(_)) && !matches!(b, Value::Native(_)) {
+            return Ok(None);
+        }
+        let (left, right) = match op {
+            BinOp::Add => ("__add__", "__radd__"),
+            BinOp::Sub => ("__sub__", "__rsub__"),
+            BinOp::Mul => ("__mul__", "__rmul__"),
+            BinOp::Div => ("__truediv__", "__rtruediv__"),
+            BinOp::Pow => ("__pow__", "__rpow__"),
+            _ => return Ok(None),
+        };
+        for (x, name, y) in [(a, left, b), (b, right, a)] {
+            if matches!(x, Value::Native(_)) && Self::method_entry(x, name).is_some() {
+                let r = self.call_method(x, name, vec![y.clone()], vec![])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
     }
 }
 

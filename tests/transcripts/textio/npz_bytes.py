@@ -1,0 +1,57 @@
+# np.savez puts several arrays in one .npz (a zip of .npy members); np.load gives back an NpzFile that reads them by name.
+import numpy as np
+import io
+a = np.arange(6).reshape(2, 3)
+b = np.array([1.5, -2.0])
+buf = io.BytesIO()
+np.savez(buf, a, b)
+len(buf.getvalue()), buf.getvalue()[:4], buf.getvalue()[30:39], buf.getvalue()[-22:-18]
+_ = buf.seek(0)
+z = np.load(buf)
+type(z)
+z.files
+z['arr_0']
+z['arr_1']
+z['arr_0.npy']
+'arr_0' in z, 'arr_0.npy' in z, 'c' in z
+len(z), list(z)
+z['c']
+z.f.arr_1
+sorted(z.keys())
+[k for k, v in z.items()]
+z.get('c', 'missing')
+z
+buf = io.BytesIO()
+np.savez(buf, x=a, y=np.array(['ab', 'c']), flag=np.True_)
+_ = buf.seek(0)
+with np.load(buf) as z2:
+    print(z2.files)
+    print(z2['x'].flags.owndata, z2['x'].base is not None)
+    print(z2['y'], z2['flag'])
+z2.zip is None
+buf = io.BytesIO()
+np.savez(buf, b, arr_0=a)
+buf = io.BytesIO()
+np.savez(buf, a, arr_1=b)
+_ = buf.seek(0)
+np.load(buf).files
+buf = io.BytesIO()
+np.savez_compressed(buf, big=np.zeros(10000), small=np.arange(3, dtype=np.uint8))
+_ = buf.seek(0)
+zc = np.load(buf)
+zc['big'].sum(), zc['big'].shape, zc['small']
+len(buf.getvalue()) < 10000 * 8
+buf = io.BytesIO()
+np.savez(buf)
+_ = buf.seek(0)
+np.load(buf).files
+buf = io.BytesIO()
+np.savez(buf, f=np.asfortranarray(a), s=np.zeros((2, 2), dtype=[('p', 'i2'), ('q', 'f4')]))
+_ = buf.seek(0)
+z3 = np.load(buf)
+z3['f'], z3['f'].flags.f_contiguous
+z3['s']
+# an archive NumPy's savez_compressed wrote (zlib's deflate)
+made_by_numpy = b'PK\x03\x04-\x00\x00\x00\x08\x00\x00\x00!\x00\xcbw\x9d\xa9\xff\xff\xff\xff\xff\xff\xff\xff\x05\x00\x14\x00x.npy\x01\x00\x10\x00\xa8\x00\x00\x00\x00\x00\x00\x00Q\x00\x00\x00\x00\x00\x00\x00\x9b\xec\x17\xea\x1b\x10\xc9\xc8P\xc6P\xad\x9e\x92Z\x9c\\\xa4n\xa5\xa0n\x93i\xa1\xae\xa3\xa0\x9e\x96_TR\x94\x98\x17\x9f_\x94\x92\n\x12wK\xcc)N\x05\x8a\x17g$\x16\xa4\x02\xf9\x1a\xa6:\x9a:\n\xb5\n\x14\x00.\x06(`\x84\xd2LP\x9a\x19J\xb3@i\x00PK\x03\x04-\x00\x00\x00\x08\x00\x00\x00!\x00\xdc-I\xd8\xff\xff\xff\xff\xff\xff\xff\xff\x05\x00\x14\x00y.npy\x01\x00\x10\x00\x98\x00\x00\x00\x00\x00\x00\x00M\x00\x00\x00\x00\x00\x00\x00\x9b\xec\x17\xea\x1b\x10\xc9\xc8P\xc6P\xad\x9e\x92Z\x9c\\\xa4n\xa5\xa0n\x93f\xa1\xae\xa3\xa0\x9e\x96_TR\x94\x98\x17\x9f_\x94\x92\n\x12wK\xcc)N\x05\x8a\x17g$\x16\xa4\x02\xf9\x1a\xc6:\x9a:\n\xb5\n\x14\x00.\x06\x14\xf0\xc0\x1eB\x7f\xb0\x07\x00PK\x01\x02-\x03-\x00\x00\x00\x08\x00\x00\x00!\x00\xcbw\x9d\xa9Q\x00\x00\x00\xa8\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x01\x00\x00\x00\x00x.npyPK\x01\x02-\x03-\x00\x00\x00\x08\x00\x00\x00!\x00\xdc-I\xd8M\x00\x00\x00\x98\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x01\x88\x00\x00\x00y.npyPK\x05\x06\x00\x00\x00\x00\x02\x00\x02\x00f\x00\x00\x00\x0c\x01\x00\x00\x00\x00'
+zn = np.load(io.BytesIO(made_by_numpy))
+zn['x'], zn['y']
