@@ -442,11 +442,6 @@ fn export_file(cli: &Cli, opts: &SessionOptions, format: ExportFormat) -> Result
     })
 }
 
-/// mimalloc serves the evaluator's many small objects (an int or a NumPy scalar per loop step)
-/// from per-size pages, without glibc's per-block header and per-thread arena growth.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let worker = std::thread::Builder::new()
