@@ -1,6 +1,7 @@
 //! The `numpy` module object: its scalar types, classes and constants as rows, the removed
-//! aliases with NumPy 2's messages, and attribute lookup on modules (plus the `sys`/`time`/
-//! `math` attributes not yet rows). Its functions are rows in the rooms that run them.
+//! aliases with NumPy 2's messages, and attribute lookup on modules (rows first, then
+//! `__name__`, the removed aliases and the builtins). Its functions are rows in the rooms that
+//! run them; its scalar types' rows are made by `constructors::scalar_row`.
 
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
