@@ -45,7 +45,8 @@
 //!     (`mod`), `elem` (element types incl. float16, complex and byte-swapped access; dtype
 //!     dispatch), `arith` (NumPy's per-type arithmetic), `ops` (element-wise ufuncs with
 //!     broadcasting), `reduce`, `strings` (S/U comparisons), `linalg` (`dot`, `@`), `mathfns` (float
-//!     ufuncs, `isnan`..., `where`'s selection), `einsum` (NumPy's sum-of-products loops and their
+//!     ufuncs, `isnan`..., `where`'s selection), `cmath` (complex `exp`, `log`, trig and hyperbolic
+//!     functions as glibc computes them), `einsum` (NumPy's sum-of-products loops and their
 //!     SIMD addition order), `floatparts` (`modf`, `frexp`, `ldexp`), `correlate`
 //!     (`correlate`/`convolve` as `_pyarray_correlate` slides), `fpcheck` (the floating-point flags of a
 //!     result block, checked after the fact).
@@ -88,8 +89,8 @@
 //!     `savez`, `savez_compressed` and `NpzFile`, over the zip format in `zip`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
-//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`; `poly1d`: the `np.poly1d` class and
-//!     `polyadd`, `polysub`, `polymul`, `polydiv`, `polyder`, `polyint`, `poly`); Python functions over an
+//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`; `poly1d`: the `np.poly1d` class;
+//!     `polyarith`: `polyadd`, `polysub`, `polymul`, `polydiv`, `polyder`, `polyint`, `poly`); Python functions over an
 //!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`; `vectorize`: `np.vectorize`); joining (`joining`;
 //!     `blocks`: `np.block`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays

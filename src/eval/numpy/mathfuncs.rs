@@ -146,6 +146,19 @@ impl Interp {
                 kernels::float_unary(&self.ctx, op, &f)
             }
             Kind::Float => kernels::float_unary(&self.ctx, op, arr),
+            // NumPy has no complex loop for these
+            Kind::Complex
+                if rounding
+                    || matches!(op, FloatOp::Cbrt | FloatOp::Deg2rad | FloatOp::Rad2deg) =>
+            {
+                Err(PyError::ufunc_not_supported(name))
+            }
+            Kind::Complex => kernels::complex_unary(&self.ctx, op, arr).unwrap_or_else(|| {
+                Err(PyError::not_implemented(format!(
+                    "arrsh cannot yet compute {name} of {}",
+                    dt.name()
+                )))
+            }),
             _ if rounding || op == FloatOp::Rint => Err(PyError::ufunc_not_supported(name)),
             _ => Err(PyError::not_implemented(format!(
                 "arrsh cannot yet compute {name} of {}",

@@ -46,7 +46,8 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", part(im))
     } else {
-        let sign = if im.is_sign_negative() || (im.is_nan() && im.is_sign_negative()) {
+        // CPython's format_float_short ignores the sign of a NaN
+        let sign = if im.is_sign_negative() && !im.is_nan() {
             "-"
         } else {
             "+"

@@ -175,6 +175,80 @@ pub fn float_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> PyResult<Rc<NdArray>>
     }
 }
 
+/// `op` of every element of a complex64/complex128 array, in that dtype, as NumPy's complex
+/// loops compute it (`cmath`). `None` when NumPy has a complex loop arrsh lacks (the inverse
+/// functions); the caller refuses the ones NumPy has no complex loop for first.
+pub fn complex_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> Option<PyResult<Rc<NdArray>>> {
+    use super::cmath::{self, CFloat};
+    fn pick<F: CFloat>(op: FloatOp) -> Option<cmath::CFn<F>> {
+        use FloatOp::*;
+        Some(match op {
+            Exp => cmath::exp,
+            Exp2 => cmath::exp2,
+            Expm1 => cmath::expm1,
+            Log => cmath::log,
+            Log2 => |re, im| cmath::log_scaled(re, im, F::LOG2E),
+            Log10 => |re, im| cmath::log_scaled(re, im, F::LOG10E),
+            Log1p => cmath::log1p,
+            Sin => cmath::sin,
+            Cos => cmath::cos,
+            Tan => cmath::tan,
+            Sinh => cmath::sinh,
+            Cosh => cmath::cosh,
+            Tanh => cmath::tanh,
+            Rint => cmath::rint,
+            _ => return None,
+        })
+    }
+    // the flags: exp's family can underflow, the logarithms have their poles at 0 (log1p at
+    // -1); an infinity from a finite number is otherwise an overflow, a NaN invalid
+    macro_rules! rule {
+        ($t:ty) => {
+            match op {
+                FloatOp::Exp | FloatOp::Exp2 | FloatOp::Expm1 => Some(
+                    (|_: $t| FpRule {
+                        pole: false,
+                        can_underflow: true,
+                    }) as fn($t) -> FpRule,
+                ),
+                FloatOp::Log | FloatOp::Log2 | FloatOp::Log10 => Some(|z: $t| FpRule {
+                    pole: z.re == 0.0 && z.im == 0.0,
+                    can_underflow: false,
+                }),
+                FloatOp::Log1p => Some(|z: $t| FpRule {
+                    pole: z.re == -1.0 && z.im == 0.0,
+                    can_underflow: false,
+                }),
+                FloatOp::Rint => None,
+                _ => Some(|_: $t| super::ops::PLAIN),
+            }
+        };
+    }
+    if a.dtype().itemsize == 8 {
+        let f = pick::<f32>(op)?;
+        Some(map_checked::<C64, C64>(
+            ctx,
+            a,
+            move |z| {
+                let (re, im) = f(z.re, z.im);
+                C64::new(re, im)
+            },
+            rule!(C64),
+        ))
+    } else {
+        let f = pick::<f64>(op)?;
+        Some(map_checked::<C128, C128>(
+            ctx,
+            a,
+            move |z| {
+                let (re, im) = f(z.re, z.im);
+                C128::new(re, im)
+            },
+            rule!(C128),
+        ))
+    }
+}
+
 /// A float classification ufunc (bool result; complex numbers look at both parts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Predicate {

@@ -4,6 +4,7 @@
 
 mod arith;
 mod blocks;
+mod cmath;
 mod correlate;
 mod einsum;
 pub mod elem;
@@ -35,8 +36,8 @@ pub use einsum::sum_of_products;
 pub use floatparts::{frexp, frexp_parts, ldexp, ldexp_f64, modf, modf_parts};
 pub use linalg::dot;
 pub use mathfns::{
-    FloatBinOp, FloatOp, Predicate, complex_sign, float_binary, float_unary, int_fmod, int_sign,
-    logical_not, predicate, select, signbit, zip_map,
+    FloatBinOp, FloatOp, Predicate, complex_sign, complex_unary, float_binary, float_unary,
+    int_fmod, int_sign, logical_not, predicate, select, signbit, zip_map,
 };
 pub use ops::{BinaryOp, UnaryOp, binary, fill_arange, map_checked, map_into, unary};
 pub use reduce::{ReduceOp, accumulate, reduce};
