@@ -89,8 +89,8 @@
 //!     `savez`, `savez_compressed` and `NpzFile`, over the zip format in `zip`);
 //!     reductions (`reductions`, `variance`: `std`/`var`); sampled sequences (`series`: `convolve`,
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
-//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`; `poly1d`: the `np.poly1d` class and
-//!     `polyadd`, `polysub`, `polymul`, `polydiv`, `polyder`, `polyint`, `poly`); Python functions over an
+//!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`; `poly1d`: the `np.poly1d` class;
+//!     `polyarith`: `polyadd`, `polysub`, `polymul`, `polydiv`, `polyder`, `polyint`, `poly`); Python functions over an
 //!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`; `vectorize`: `np.vectorize`); joining (`joining`;
 //!     `blocks`: `np.block`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays

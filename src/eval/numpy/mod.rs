@@ -29,6 +29,7 @@ pub mod numeric;
 pub mod origins;
 pub mod outpairs;
 pub mod poly1d;
+pub mod polyarith;
 pub mod polynomials;
 pub mod printoptions;
 pub mod random;

@@ -303,6 +303,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::vectorize::ROWS,
     crate::eval::numpy::polynomials::ROWS,
     crate::eval::numpy::poly1d::ROWS,
+    crate::eval::numpy::polyarith::ROWS,
     crate::eval::numpy::linalg::ROWS,
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,

@@ -63,3 +63,8 @@ np.polydiv([1, -3, 2], [1, -1])
 np.polydiv(np.poly1d([1, 2, 3]), [2])
 1 / np.poly1d([1.0])
 np.convolve([1, -1j], [1, 1j]), np.correlate([1, 2j], [1, 1j], 'full')
+w = np.poly1d([1, 2, 3])
+w[0] = 10
+w[4] = 7
+w, w.order
+w[-1] = 1
