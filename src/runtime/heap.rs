@@ -36,6 +36,8 @@ pub struct Heap {
     /// Live Python objects: their CPython sizes plus what holding one costs here
     /// (`OBJECT_OVERHEAD`), and list buffers (`charge_objects`).
     object_bytes: Cell<u64>,
+    /// The sizes of live objects too large for an `ObjId`'s size field, by address.
+    large_sizes: RefCell<HashMap<u64, usize>>,
     state: RefCell<Model>,
 }
 
@@ -87,6 +89,7 @@ impl Heap {
             budget_bytes: Cell::new(budget_bytes),
             used_bytes: Cell::new(0),
             object_bytes: Cell::new(0),
+            large_sizes: RefCell::new(HashMap::new()),
             state: RefCell::new(model),
         })
     }
@@ -97,22 +100,35 @@ impl Heap {
 
     /// A new object id for an object of `size` bytes (its CPython allocation size).
     pub fn object(self: &Rc<Self>, size: usize) -> ObjId {
-        let size = size.min(u32::MAX as usize) as u32;
+        let size = size.min(u32::MAX as usize);
         // counted whatever the budget says: the caller asked `fits` before building the value
         self.charge_objects(size as i128 + OBJECT_OVERHEAD);
         let addr = if self.real {
-            let block = vec![0u8; (size as usize).max(1)].into_boxed_slice();
+            let block = vec![0u8; size.max(1)].into_boxed_slice();
             let addr = block.as_ptr() as u64;
             self.real_blocks.borrow_mut().insert(addr, block);
             addr
         } else {
-            self.state.borrow_mut().alloc_object(size as usize)
+            self.state.borrow_mut().alloc_object(size)
+        };
+        // ObjId invariant 1: an address fits in ADDR_BITS (model addresses by construction;
+        // this process's are user-space pointers, below 2^47 on x86-64 and 2^48 on aarch64)
+        debug_assert!(addr <= ADDR_MASK);
+        let field = if size < LARGE_SIZE as usize {
+            size as u64
+        } else {
+            self.large_sizes.borrow_mut().insert(addr, size);
+            LARGE_SIZE
         };
         ObjId {
-            addr,
-            size,
+            bits: (addr & ADDR_MASK) | field << ADDR_BITS,
             heap: Some(self.clone()),
         }
+    }
+
+    /// The size of a live object whose `ObjId` says `LARGE_SIZE`.
+    fn large_size(&self, addr: u64) -> usize {
+        self.large_sizes.borrow().get(&addr).copied().unwrap_or(0)
     }
 
     fn free_object(&self, addr: u64, size: usize) {
@@ -314,30 +330,49 @@ impl Drop for Reservation {
 
 /// An object's identity: its address in the model (or in this process). Dropping it frees the
 /// block, so the next object of the same size class may get the same id, as in CPython.
-/// Kept to 24 bytes: a list comprehension over a million items makes a million of them.
+/// Kept to 16 bytes (an int object is an `Rc` of its id and value, 48 bytes in all): a list
+/// comprehension over a million items makes a million of them.
+///
+/// Invariants of `bits`:
+/// 1. For an object made on a heap, the low `ADDR_BITS` bits are its address and the bits
+///    above its CPython size, or `LARGE_SIZE` when the heap keeps the size (`large_sizes`).
+/// 2. For a static object (no heap) all 64 bits are the address; its size is 0.
 pub struct ObjId {
-    addr: u64,
-    /// The object's CPython allocation size (its pymalloc size class).
-    size: u32,
+    bits: u64,
     /// The heap to give the block back to; `None` for static objects.
     heap: Option<Rc<Heap>>,
 }
 
+const ADDR_BITS: u32 = 48;
+const ADDR_MASK: u64 = (1 << ADDR_BITS) - 1;
+/// The size field's value meaning "ask the heap" (sizes this large are rare: long strs, bytes).
+const LARGE_SIZE: u64 = (1 << (64 - ADDR_BITS)) - 1;
+
 impl ObjId {
     /// A statically allocated object (small ints, `None`, `True`): never freed.
     pub fn fixed(addr: u64) -> ObjId {
+        // invariant 2
         ObjId {
-            addr,
-            size: 0,
+            bits: addr,
             heap: None,
         }
     }
     pub fn addr(&self) -> u64 {
-        self.addr
+        match self.heap {
+            // invariant 1
+            Some(_) => self.bits & ADDR_MASK,
+            None => self.bits,
+        }
     }
     /// The CPython allocation size it was made with (0 for static objects).
     pub fn size(&self) -> usize {
-        self.size as usize
+        match &self.heap {
+            Some(heap) => match self.bits >> ADDR_BITS {
+                LARGE_SIZE => heap.large_size(self.addr()),
+                small => small as usize,
+            },
+            None => 0,
+        }
     }
     /// The heap the object was made on (`None` for static objects).
     pub fn heap(&self) -> Option<&Rc<Heap>> {
@@ -348,14 +383,19 @@ impl ObjId {
 impl Drop for ObjId {
     fn drop(&mut self) {
         if let Some(heap) = &self.heap {
-            heap.free_object(self.addr, self.size as usize);
+            let addr = self.bits & ADDR_MASK;
+            let size = match self.bits >> ADDR_BITS {
+                LARGE_SIZE => heap.large_sizes.borrow_mut().remove(&addr).unwrap_or(0),
+                small => small as usize,
+            };
+            heap.free_object(addr, size);
         }
     }
 }
 
 impl std::fmt::Debug for ObjId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ObjId({:#x})", self.addr)
+        write!(f, "ObjId({:#x})", self.addr())
     }
 }
 
@@ -410,7 +450,25 @@ mod tests {
 
     #[test]
     fn an_id_is_small() {
-        assert_eq!(std::mem::size_of::<ObjId>(), 24);
+        assert_eq!(std::mem::size_of::<ObjId>(), 16);
+    }
+
+    #[test]
+    fn sizes_past_the_size_field_are_kept_by_the_heap() {
+        let heap = Heap::new(false, 1 << 40);
+        for size in [28, LARGE_SIZE as usize - 1, LARGE_SIZE as usize, 1 << 20] {
+            let before = heap.object_bytes();
+            let id = heap.object(size);
+            assert_eq!(id.size(), size, "size {size} reads back");
+            assert!(id.addr() >= MALLOC_START, "an address, not size bits");
+            drop(id);
+            assert_eq!(
+                heap.object_bytes(),
+                before,
+                "size {size} is given back whole"
+            );
+        }
+        assert!(heap.large_sizes.borrow().is_empty(), "nothing left behind");
     }
 
     #[test]

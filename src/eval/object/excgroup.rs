@@ -5,12 +5,14 @@
 //! from a newly raised exception by comparing `__traceback__`, `__cause__` and `__context__`
 //! by identity (`PyExc::tb` stands for the traceback object).
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::classobj::PyClass;
 use crate::eval::object::excobj::{Group, PyExc};
+use crate::eval::object::fxmap::FxBuild;
 use crate::eval::object::nesting::Nesting;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Conv, Row};
@@ -102,7 +104,7 @@ enum Matcher {
     /// A Python function called with each exception.
     Predicate(Value),
     /// The leaves to keep, by identity (the interpreter's own projection).
-    Leaves(Vec<u64>),
+    Leaves(HashSet<u64, FxBuild>),
 }
 
 fn is_exception_class(v: &Value) -> bool {
@@ -389,7 +391,7 @@ impl Interp {
                 raised.push(e);
             }
         }
-        let mut leaves = Vec::new();
+        let mut leaves = HashSet::default();
         for e in &reraised {
             self.leaf_ids(e, &mut leaves)?;
         }
@@ -429,14 +431,16 @@ impl Interp {
     }
 
     /// `collect_exception_group_leaf_ids`.
-    fn leaf_ids(&mut self, exc: &Value, ids: &mut Vec<u64>) -> PyResult<()> {
+    fn leaf_ids(&mut self, exc: &Value, ids: &mut HashSet<u64, FxBuild>) -> PyResult<()> {
         match exc {
             Value::Exception(x) if is_group_kind(x.kind) => {
                 for e in self.group_parts(x)?.1 {
                     self.nested(Nesting::LeafIds, |it| it.leaf_ids(&e, ids))?;
                 }
             }
-            Value::Exception(_) => ids.push(self.id_of(exc)),
+            Value::Exception(_) => {
+                ids.insert(self.id_of(exc));
+            }
             _ => {}
         }
         Ok(())

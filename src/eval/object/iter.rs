@@ -47,7 +47,10 @@ impl ValueIter {
         // every loop (for, comprehensions, list(), sum()...) steps here: Ctrl-C is seen at once
         interp.ctx.check_interrupt()?;
         match &mut self.kind {
-            Kind::Own(st) => interp.step_state(st),
+            Kind::Own(st) => match interp.step_fast(st) {
+                Some(r) => r,
+                None => interp.step_state(st),
+            },
             Kind::Shared(it) => {
                 let it = it.clone();
                 interp.iter_next(&it)
@@ -373,6 +376,49 @@ impl Interp {
         }))
     }
 
+    /// One step of the iterations loops run most (range, a list or tuple forward, a 1-d
+    /// array), returned directly; `None` for any other state and at the end (the general
+    /// step then finishes it).
+    #[inline(always)]
+    fn step_fast(&mut self, st: &mut IterState) -> Option<PyResult<Option<Value>>> {
+        match st {
+            IterState::Range { next, left, step } if *left > 0 => {
+                let v = *next;
+                *left -= 1;
+                *next = next.wrapping_add(*step);
+                Some(Ok(Some(self.new_i128(v))))
+            }
+            IterState::Seq {
+                seq: Value::List(l),
+                pos,
+                reversed: false,
+            } => {
+                let item = l.items.borrow().get(*pos).cloned()?;
+                *pos += 1;
+                Some(Ok(Some(item)))
+            }
+            IterState::Seq {
+                seq: Value::Tuple(t),
+                pos,
+                reversed: false,
+            } => {
+                let item = t.items.get(*pos).cloned()?;
+                *pos += 1;
+                Some(Ok(Some(item)))
+            }
+            IterState::Seq {
+                seq: Value::Array(a),
+                pos,
+                reversed: false,
+            } if a.ndim() == 1 && *pos < a.shape()[0] => {
+                let item = self.array_axis0_item(a, *pos);
+                *pos += item.is_ok() as usize;
+                Some(item.map(Some))
+            }
+            _ => None,
+        }
+    }
+
     /// One step of a simple state; compound states (zip, enumerate, map) are returned to the
     /// caller to finish without holding a borrow.
     fn step_simple(&mut self, st: &mut IterState) -> PyResult<Result<Option<Value>, Compound>> {
@@ -571,6 +617,9 @@ impl Interp {
             let Ok(mut st) = it.state.try_borrow_mut() else {
                 return Err(PyError::value("generator already executing"));
             };
+            if let Some(r) = self.step_fast(&mut st) {
+                return r;
+            }
             self.step_simple(&mut st)?
         };
         let r = match step {
