@@ -21,6 +21,29 @@ impl Interp {
         if let Some(r) = self.registry_attr(obj, name) {
             return r;
         }
+        // np.str_ and np.bytes_ subclass str and bytes: their methods (`s.upper()`) are the
+        // Python value's, and give Python values back
+        if let Value::Scalar(s) = obj {
+            let py = match &s.v {
+                crate::runtime::Scalar::Str(t)
+                    if crate::eval::registry::names::knows("str", name) =>
+                {
+                    Some(self.new_str(t.clone()))
+                }
+                crate::runtime::Scalar::Bytes(b)
+                    if s.dtype.kind == crate::runtime::Kind::Bytes
+                        && crate::eval::registry::names::knows("bytes", name) =>
+                {
+                    Some(self.new_bytes(b.clone()))
+                }
+                _ => None,
+            };
+            if let Some(py) = py
+                && !crate::eval::registry::names::knows("generic", name)
+            {
+                return self.getattr(&py, name);
+            }
+        }
         if let Value::Native(n) = obj
             && let Some(f) = n.slots.getattr
             && let Some(v) = f(self, obj, name)?

@@ -185,6 +185,11 @@ fn join(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
                 total += t.v.len() as u128;
                 parts.push(t.v.as_str());
             }
+            // np.str_ is a str subclass
+            Value::Scalar(s) if let crate::runtime::Scalar::Str(t) = &s.v => {
+                total += t.len() as u128;
+                parts.push(t.as_str());
+            }
             other => return Err(PyError::join_item_not_str(i, &other.type_name())),
         }
     }

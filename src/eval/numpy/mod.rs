@@ -48,3 +48,4 @@ pub mod stride_tricks;
 pub mod ufuncs;
 pub mod variance;
 pub mod vectorize;
+pub mod vectorize_sig;

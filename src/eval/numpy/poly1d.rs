@@ -31,6 +31,7 @@ pub const ROWS: &[Row] = &[
     Row::method("numpy.poly1d.deriv", "(m=1)", deriv),
     Row::method("numpy.poly1d.integ", "(m=1, k=0)", integ),
     Row::method("numpy.poly1d.__str__", "()", to_str),
+    Row::method("numpy.poly1d.__array__", "(t=None, copy=None)", to_array),
     Row::method("numpy.poly1d.__add__", "(other)", add),
     Row::method("numpy.poly1d.__radd__", "(other)", add),
     Row::method("numpy.poly1d.__sub__", "(other)", sub),
@@ -64,7 +65,7 @@ struct Poly {
     variable: String,
 }
 
-pub(super) fn is_poly(v: &Value) -> bool {
+pub(crate) fn is_poly(v: &Value) -> bool {
     matches!(v, Value::Native(n) if n.type_name == TYPE)
 }
 
@@ -194,18 +195,32 @@ fn poly_call(
             ));
         }
     };
-    if is_poly(&val) {
-        // polyval with a poly1d x: Horner's rule in poly1d arithmetic, from y = 0
-        use crate::syntax::ast::BinOp;
-        let mut y = it.new_i64(0);
-        for pv in it.collect(&c)? {
-            it.ctx.check_interrupt()?;
-            let t = binary(it, &y, BinOp::Mul, &val)?;
-            y = binary(it, &t, BinOp::Add, &pv)?;
-        }
-        return Ok(y);
-    }
     it.call_numpy("numpy.polyval", vec![c, val], vec![])
+}
+
+/// `polyval(p, x)` for a poly1d `x`: Horner's rule in poly1d arithmetic, from `y = 0`.
+pub(super) fn horner(it: &mut Interp, p: &Value, x: &Value) -> PyResult<Value> {
+    use crate::syntax::ast::BinOp;
+    let mut y = it.new_i64(0);
+    for pv in it.collect(p)? {
+        it.ctx.check_interrupt()?;
+        let t = binary(it, &y, BinOp::Mul, x)?;
+        y = binary(it, &t, BinOp::Add, &pv)?;
+    }
+    Ok(y)
+}
+
+/// `poly1d.__array__(t=None, copy=None)`: the coefficients (`np.asarray(p)`).
+fn to_array(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let c = Value::Array(parts(&a.this)?.0);
+    let mut kw = Vec::new();
+    if let Some(t) = a.take_some("t") {
+        kw.push(("dtype".to_string(), t));
+    }
+    if let Some(copy) = a.take("copy") {
+        kw.push(("copy".to_string(), copy));
+    }
+    it.call_numpy("numpy.asarray", vec![c], kw)
 }
 
 /// `poly1d(<the coefficient array's repr without 'array(' and ')'>)`.

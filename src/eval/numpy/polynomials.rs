@@ -95,6 +95,9 @@ fn polyval(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let p = a.req("p")?;
     let x = a.req("x")?;
     let p = Value::Array(it.to_array(&p, None)?);
+    if super::poly1d::is_poly(&x) {
+        return super::poly1d::horner(it, &p, &x);
+    }
     let x = Value::Array(it.to_array(&x, None)?);
     let mut y = it.call_numpy("numpy.zeros_like", vec![x.clone()], vec![])?;
     let iter = it.iter_object(&p)?;

@@ -3,6 +3,7 @@
 //! scalars) when `otypes` is not given, then `frompyfunc`'s object loop over the broadcast
 //! inputs (as Python objects, in the iterator's memory order), then each output's objects cast
 //! to its type. arrsh has no object arrays: an output NumPy would keep as objects is refused.
+//! With `signature=`, `vectorize_sig` runs the loop over core dimensions.
 
 use std::rc::Rc;
 
@@ -45,6 +46,9 @@ struct Vectorize {
     cache: bool,
     doc: Value,
     name: Option<Value>,
+    /// `signature=` as given, and its core dimensions.
+    signature: Value,
+    core: Option<super::vectorize_sig::CoreDims>,
 }
 
 fn vectorize_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
@@ -105,11 +109,14 @@ fn vectorize_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         Some(v) => it.truthy(&v)?,
         None => false,
     };
-    if a.take_some("signature").is_some() {
-        return Err(PyError::not_implemented(
-            "arrsh does not implement np.vectorize's signature= (core dimensions) yet",
-        ));
-    }
+    let signature = a.take_some("signature");
+    let core = match &signature {
+        Some(v) => {
+            let text = it.str(v)?;
+            Some(super::vectorize_sig::parse(&text)?)
+        }
+        None => None,
+    };
     let state = Vectorize {
         pyfunc,
         otypes,
@@ -119,6 +126,8 @@ fn vectorize_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         cache,
         doc,
         name,
+        signature: signature.unwrap_or(Value::None),
+        core,
     };
     Ok(it.native_obj("numpy.vectorize", OWNERS, &SLOTS, 112, state))
 }
@@ -129,7 +138,7 @@ fn vectorize_attr(it: &mut Interp, v: &Value, name: &str) -> PyResult<Option<Val
         "pyfunc" => Some(st.pyfunc.clone().unwrap_or(Value::None)),
         "otypes" => Some(st.otypes_attr.clone()),
         "excluded" => Some(st.excluded.clone()),
-        "signature" => Some(Value::None),
+        "signature" => Some(st.signature.clone()),
         "cache" => Some(Value::Bool(st.cache)),
         "__doc__" => Some(st.doc.clone()),
         "__name__" => match &st.name {
@@ -212,13 +221,14 @@ fn vectorize_call(
     args: Vec<Value>,
     kwargs: Vec<(String, Value)>,
 ) -> PyResult<Value> {
-    let (pyfunc, excluded, otypes, cache) = {
+    let (pyfunc, excluded, otypes, cache, core) = {
         let st = state_of::<Vectorize>(obj, "vectorize")?;
         (
             st.pyfunc.clone(),
             st.excluded_items.clone(),
             st.otypes.clone(),
             st.cache,
+            st.core.clone(),
         )
     };
     let Some(pyfunc) = pyfunc else {
@@ -263,6 +273,16 @@ fn vectorize_call(
         };
         (f, vargs)
     };
+    if let Some(core) = core {
+        let mut call = |it: &mut Interp, args: Vec<Value>| func.call(it, args);
+        return super::vectorize_sig::call_with_signature(
+            it,
+            &core,
+            otypes.as_deref(),
+            vargs,
+            &mut call,
+        );
+    }
     if vargs.is_empty() {
         return func.call(it, vec![]);
     }

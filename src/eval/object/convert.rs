@@ -37,6 +37,15 @@ impl Interp {
                 _ => Ok(a),
             };
         }
+        // a type written in Rust with an `__array__` row (`np.poly1d`: its coefficients)
+        if let Value::Native(_) = v
+            && Self::method_entry(v, "__array__").is_some()
+        {
+            let a = self.call_method(v, "__array__", vec![], vec![])?;
+            if let Value::Array(_) = a {
+                return self.to_array(&a, dtype);
+            }
+        }
         if let Some(dt) = dtype
             && dt.fields().is_some()
         {

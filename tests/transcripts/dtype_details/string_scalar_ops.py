@@ -18,3 +18,8 @@ np.int64(2) * 'ab'
 [1, 2] + np.int64(1)
 np.array(['a']) + np.str_('b')
 np.str_('ab') == 'ab', np.str_('ab') < 'b'
+s = np.str_('a,b')
+s.split(','), s.upper(), s.startswith('a'), s.shape, s.dtype, len(s)
+np.vectorize(lambda t: t.upper())(np.array(['ab', 'cd']))
+np.bytes_(b'ab').decode(), np.bytes_(b'ab').hex()
+'-'.join([np.str_('x'), 'y']), ','.join(np.array(['a', 'bc']))

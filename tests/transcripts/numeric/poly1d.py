@@ -68,3 +68,10 @@ w[0] = 10
 w[4] = 7
 w, w.order
 w[-1] = 1
+np.asarray(np.poly1d([1, 2]))
+np.square(np.poly1d([1, 2, 3]))
+np.polyval(np.poly1d([1, 2]), 3)
+np.polyval([1, 2], np.poly1d([1, 0]))
+x = np.array([0.0, 1.0, 2.0, 3.0, 4.0])
+fit = np.poly1d(np.polyfit(x, x ** 2 + 2 * x + 1, 2))
+np.round(fit.coeffs, 6), np.round(fit(x), 6)
