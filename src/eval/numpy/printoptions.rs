@@ -46,7 +46,12 @@ fn get_printoptions(it: &mut Interp, _: Bound) -> PyResult<Value> {
         ),
         (
             it.new_str("threshold".into()),
-            it.new_i64(o.threshold as i64),
+            // shown as given, as far as a number tells: 1000, 5.5, inf
+            if o.threshold.fract() == 0.0 && o.threshold.abs() < 9.0e15 {
+                it.new_i64(o.threshold as i64)
+            } else {
+                it.new_float(o.threshold)
+            },
         ),
         (
             it.new_str("floatmode".into()),
@@ -94,7 +99,19 @@ impl Interp {
             };
             match name {
                 "precision" => o.precision = int(self, &v)?,
-                "threshold" => o.threshold = int(self, &v)?,
+                "threshold" => {
+                    let t = match &v {
+                        Value::Int(_) | Value::Bool(_) | Value::Float(_) => self.to_float(&v)?,
+                        Value::Scalar(s) if s.dtype.is_numeric() => self.to_float(&v)?,
+                        _ => return Err(PyError::type_error("threshold must be numeric")),
+                    };
+                    if t.is_nan() {
+                        return Err(PyError::value(
+                            "threshold must be non-NAN, try sys.maxsize for untruncated representation",
+                        ));
+                    }
+                    o.threshold = t;
+                }
                 "edgeitems" => o.edgeitems = int(self, &v)?,
                 "linewidth" => o.linewidth = int(self, &v)?,
                 "suppress" => o.suppress = self.truthy(&v)?,

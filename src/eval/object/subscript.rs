@@ -99,14 +99,17 @@ impl Interp {
                         Value::Array(a) => (a.clone(), true),
                         // NumPy would build an object array (ints past 64 bits, `[{}]`),
                         // which no index accepts; arrsh refuses those arrays earlier
-                        Value::List(_) | Value::Tuple(_) | Value::Bool(_) | Value::Scalar(_) => {
-                            match self.to_array(p, None) {
-                                Err(e) if e.kind == ErrorKind::NotImplementedError => {
-                                    return Err(PyError::invalid_index());
-                                }
-                                r => (r?, false),
+                        // any array-like (a range too) goes through np.asarray
+                        Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Range(_)
+                        | Value::Bool(_)
+                        | Value::Scalar(_) => match self.to_array(p, None) {
+                            Err(e) if e.kind == ErrorKind::NotImplementedError => {
+                                return Err(PyError::invalid_index());
                             }
-                        }
+                            r => (r?, false),
+                        },
                         _ => return Err(PyError::invalid_index()),
                     };
                     if !(arr.dtype().is_integer() || arr.dtype().kind == Kind::Bool) {

@@ -57,7 +57,9 @@ pub enum FloatMode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PrintOptions {
     pub precision: usize,
-    pub threshold: usize,
+    /// Any number NumPy accepts (`float('inf')` prints everything, a negative number
+    /// summarises every array); arrays with more elements are summarised.
+    pub threshold: f64,
     pub edgeitems: usize,
     pub linewidth: usize,
     pub suppress: bool,
@@ -75,7 +77,7 @@ impl Default for PrintOptions {
     fn default() -> Self {
         PrintOptions {
             precision: 8,
-            threshold: 1000,
+            threshold: 1000.0,
             edgeitems: 3,
             linewidth: 75,
             suppress: false,
@@ -154,7 +156,7 @@ fn array2string(
     if size == 0 {
         return "[]".into();
     }
-    let summarise = size > opts.threshold;
+    let summarise = size as f64 > opts.threshold;
     let kept = layout::printed_indices(shape, opts.edgeitems, summarise);
     let data = layout::printed_elements(a, &kept);
     let format = ElementFormat::for_data(a.dtype(), &data, shape.is_empty(), opts);
@@ -179,7 +181,7 @@ pub fn array_repr(a: &dyn Elements, opts: &PrintOptions) -> String {
     let (shape, dtype) = (a.shape(), a.dtype());
     let size = size_of(shape);
     let mut extras = Vec::new();
-    if (size == 0 && shape != [0]) || (opts.legacy_level() > 210 && size > opts.threshold) {
+    if (size == 0 && shape != [0]) || (opts.legacy_level() > 210 && size as f64 > opts.threshold) {
         extras.push(format!("shape={}", shape_str(shape)));
     }
     if !dtype.is_default_repr() || size == 0 {

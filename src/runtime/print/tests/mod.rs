@@ -244,7 +244,7 @@ fn options(changes: &Json) -> PrintOptions {
     for (key, v) in changes.as_object().unwrap() {
         match key.as_str() {
             "precision" => o.precision = size(v),
-            "threshold" => o.threshold = size(v),
+            "threshold" => o.threshold = size(v) as f64,
             "edgeitems" => o.edgeitems = size(v),
             "linewidth" => o.linewidth = size(v),
             "suppress" => o.suppress = v.as_bool().unwrap(),
@@ -429,8 +429,8 @@ fn extreme_options_do_not_panic() {
     ];
     let tweaks: [fn(&mut PrintOptions); 5] = [
         |o| (o.precision, o.floatmode) = (usize::MAX, super::FloatMode::Fixed),
-        |o| (o.linewidth, o.edgeitems, o.threshold) = (usize::MAX, usize::MAX, 0),
-        |o| (o.linewidth, o.threshold, o.edgeitems) = (0, 0, 0),
+        |o| (o.linewidth, o.edgeitems, o.threshold) = (usize::MAX, usize::MAX, 0.0),
+        |o| (o.linewidth, o.threshold, o.edgeitems) = (0, 0.0, 0),
         |o| (o.sign, o.suppress, o.nanstr) = (' ', true, String::new()),
         |o| (o.sign, o.legacy, o.infstr) = ('+', Some(0), "∞".into()),
     ];
