@@ -185,7 +185,9 @@ impl Interp {
     /// `__add__`/`__radd__`...): the left operand's method first, then the right's reflected
     /// one, as CPython's `binary_op1` tries them.
     fn native_binary(&mut self, a: &Value, op: BinOp, b: &Value) -> PyResult<Option<Value>> {
-        if !matches!(a, Value::Native(_)) && !matches!(b, Value::Native(_)) {
+        // an array or NumPy scalar on the left answers first (ndarray.__add__ converts the
+        // object through `__array__`: `np.arange(2) + p` is an array)
+        if Self::is_numpy(a) || !(matches!(a, Value::Native(_)) || matches!(b, Value::Native(_))) {
             return Ok(None);
         }
         let (left, right) = match op {
@@ -197,6 +199,9 @@ impl Interp {
             _ => return Ok(None),
         };
         for (x, name, y) in [(a, left, b), (b, right, a)] {
+            if Self::is_numpy(x) {
+                continue;
+            }
             if matches!(x, Value::Native(_)) && Self::method_entry(x, name).is_some() {
                 let r = self.call_method(x, name, vec![y.clone()], vec![])?;
                 if !matches!(r, Value::NotImplemented) {

@@ -107,6 +107,10 @@ impl Interp {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
                 Operand::Strong(self.to_array(v, None)?)
             }
+            // a type written in Rust that converts through `__array__` (`np.poly1d`)
+            Value::Native(_) if Self::method_entry(v, "__array__").is_some() => {
+                Operand::Strong(self.to_array(v, None)?)
+            }
             _ => return Ok(None),
         }))
     }
