@@ -26,6 +26,13 @@ import numpy as np
 import numpy.lib.array_utils  # noqa: F401
 import numpy.lib.stride_tricks  # noqa: F401
 
+def npz_file():
+    buf = io.BytesIO()
+    np.savez(buf, x=np.arange(1))
+    buf.seek(0)
+    return np.load(buf)
+
+
 MODULES = ['numpy', 'numpy.linalg', 'numpy.random', 'numpy.fft', 'numpy.lib',
            'numpy.lib.stride_tricks', 'numpy.lib.array_utils', 'numpy.char', 'numpy.strings',
            'numpy.rec', 'numpy.polynomial', 'numpy.dtypes', 'numpy.exceptions', 'numpy.emath',
@@ -44,6 +51,11 @@ TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': fr
          'numpy.errstate': np.errstate,
          'numpy.random.Generator': np.random.Generator,
          'numpy.random.RandomState': np.random.RandomState,
+         'numpy.broadcast': np.broadcast,
+         'numpy.poly1d': np.poly1d,
+         'numpy.vectorize': np.vectorize,
+         # an instance: `files` and `f` are set by __init__
+         'numpy.lib.npyio.NpzFile': npz_file(),
          '_io.StringIO': io.StringIO, '_io.BytesIO': io.BytesIO,
          '_io.TextIOWrapper': io.TextIOWrapper, '_io.BufferedReader': io.BufferedReader,
          '_io.BufferedWriter': io.BufferedWriter}
