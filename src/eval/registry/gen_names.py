@@ -51,10 +51,8 @@ TYPES = {'list': list, 'tuple': tuple, 'dict': dict, 'set': set, 'frozenset': fr
          'numpy.errstate': np.errstate,
          'numpy.random.Generator': np.random.Generator,
          'numpy.random.RandomState': np.random.RandomState,
-         'numpy.broadcast': np.broadcast,
-         'numpy.poly1d': np.poly1d,
-         'numpy.vectorize': np.vectorize,
-         # an instance: `files` and `f` are set by __init__
+         'numpy.broadcast': np.broadcast, 'numpy.poly1d': np.poly1d,
+         # an instance: NpzFile's files, f, zip and fid are set by __init__
          'numpy.lib.npyio.NpzFile': npz_file(),
          '_io.StringIO': io.StringIO, '_io.BytesIO': io.BytesIO,
          '_io.TextIOWrapper': io.TextIOWrapper, '_io.BufferedReader': io.BufferedReader,
