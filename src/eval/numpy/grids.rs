@@ -104,8 +104,10 @@ fn dims_of(it: &mut Interp, v: &Value) -> PyResult<Vec<usize>> {
 }
 
 fn indices_row(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    // `dimensions = tuple(dimensions)`: any iterable of sizes (a generator too)
     let d = a.req("dimensions")?;
-    let dims = dims_of(it, &d)?;
+    let items = it.collect(&d)?;
+    let dims = dims_of(it, &it.new_tuple(items))?;
     let dtype = it.arg_dtype(&mut a, "dtype")?.unwrap_or(DType::INT64);
     let sparse = it.arg_bool(&mut a, "sparse")?;
     let parts = indices(it, &dims, dtype, sparse)?;

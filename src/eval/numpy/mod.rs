@@ -4,6 +4,7 @@ pub mod applying;
 pub mod arrange;
 pub mod arrayattrs;
 pub mod arraymethods;
+pub mod bits;
 pub mod blocks;
 pub mod broadcast;
 pub mod constructors;

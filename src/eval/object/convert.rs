@@ -307,6 +307,29 @@ impl Interp {
             },
             Value::Array(a) => a.dtype(),
             Value::List(_) => self.struct_dtype_from_list(v, false)?,
+            // `(np.void, 24)`, `(str, 3)`: an unsized flexible type given its size
+            Value::Tuple(t)
+                if t.items.len() == 2
+                    && matches!(t.items[1], Value::Int(_))
+                    && self.to_dtype(&t.items[0]).is_ok_and(|d| {
+                        matches!(d.kind, Kind::Bytes | Kind::Str | Kind::Void)
+                            && d.itemsize == 0
+                            && d.fields().is_none()
+                    }) =>
+            {
+                let base = self.to_dtype(&t.items[0])?;
+                let n = self
+                    .int_value(&t.items[1], "")?
+                    .to_i64()
+                    .and_then(|n| usize::try_from(n).ok())
+                    .filter(|&n| n <= i32::MAX as usize)
+                    .ok_or_else(|| PyError::value("invalid itemsize in generic type tuple"))?;
+                match base.kind {
+                    Kind::Str => DType::unicode(n),
+                    Kind::Bytes => DType::bytes(n),
+                    _ => DType::void(n),
+                }
+            }
             // `(np.record, dt)` / `(np.void, dt)`: the structure with that scalar type
             Value::Tuple(t)
                 if t.items.len() == 2

@@ -309,6 +309,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::memory::ROWS,
     crate::eval::numpy::scimath::ROWS,
     crate::eval::numpy::typecheck::ROWS,
+    crate::eval::numpy::bits::ROWS,
     crate::eval::numpy::datetimes::ROWS,
     crate::eval::numpy::recarrays::ROWS,
     crate::eval::numpy::recbuilders::ROWS,
