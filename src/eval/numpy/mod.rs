@@ -48,4 +48,5 @@ pub mod stride_tricks;
 pub mod ufuncs;
 pub mod variance;
 pub mod vectorize;
+pub mod vectorize_loop;
 pub mod vectorize_sig;
