@@ -103,7 +103,8 @@
 //!     (`origins`); structured dtypes and `np.void` (`records`; `==`/`!=` field by field in `record_compare`); `np.recarray`, `np.record`
 //!     and `np.rec` (`recarrays`: a recarray is an array whose `ArrayClass` says so; `recbuilders`:
 //!     `np.rec.array`, `fromarrays`, `fromrecords`);
-//!     `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); the floating-point error
+//!     `byte_bounds`, `ndarray.ctypes` and `ndarray.resize` (`memory`); `np.emath` (`scimath`);
+//!     `real`/`imag`/`isreal`/`iscomplexobj`... (`typecheck`); the floating-point error
 //!     state and what flags become (`errstate`: `seterr`, `errstate`, warnings, raise).
 //!   - `eval::modules` — the standard modules lessons import, one room each with its registry
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,

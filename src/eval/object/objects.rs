@@ -43,6 +43,7 @@ const MODULES: &[&str] = &[
     "numpy.lib.array_utils",
     "numpy.random",
     "numpy.linalg",
+    "numpy.emath",
     "numpy.rec",
     "builtins",
 ];

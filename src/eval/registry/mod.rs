@@ -307,6 +307,8 @@ const TABLES: &[&[Row]] = &[
     crate::eval::numpy::linalg::ROWS,
     crate::eval::numpy::spectral::ROWS,
     crate::eval::numpy::memory::ROWS,
+    crate::eval::numpy::scimath::ROWS,
+    crate::eval::numpy::typecheck::ROWS,
     crate::eval::numpy::datetimes::ROWS,
     crate::eval::numpy::recarrays::ROWS,
     crate::eval::numpy::recbuilders::ROWS,
