@@ -91,7 +91,8 @@
 //!     `correlate`, `cov`, `corrcoef`, `gradient`); polynomials as coefficient arrays
 //!     (`polynomials`: `vander`, `polyval`, `polyfit`, `roots`; `poly1d`: the `np.poly1d` class;
 //!     `polyarith`: `polyadd`, `polysub`, `polymul`, `polydiv`, `polyder`, `polyint`, `poly`); Python functions over an
-//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`; `vectorize`: `np.vectorize`, `vectorize_sig`: its `signature=`); joining (`joining`;
+//!     array's pieces (`applying`: `apply_along_axis`, `apply_over_axes`; `vectorize`: `np.vectorize`, `vectorize_loop`: its element loop,
+//!     `vectorize_sig`: its `signature=`); joining (`joining`;
 //!     `blocks`: `np.block`); sorting and
 //!     counting (`sorting`); set routines from `unique` and sorting (`setops`); writing into arrays
 //!     (`editing`: `copyto`, `select`, `nan_to_num`; `insert_delete`); `logspace` and

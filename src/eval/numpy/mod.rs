@@ -51,4 +51,5 @@ pub mod typecheck;
 pub mod ufuncs;
 pub mod variance;
 pub mod vectorize;
+pub mod vectorize_loop;
 pub mod vectorize_sig;
