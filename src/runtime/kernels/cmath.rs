@@ -105,6 +105,26 @@ fn t<F: CFloat>() -> F {
     F::lit(F::T as f64)
 }
 
+/// `exp(x) · (c, s)` for `x > T`, where `exp(x)` alone overflows: `x` is brought down by `T` at
+/// most twice, the first step multiplying by `first` (`exp(T)`, or `exp(T) / 2` for the
+/// hyperbolic functions' halves), then the product is infinite only if it must be.
+fn exp_large<F: CFloat>(x: F, s: F, c: F, first: F) -> (F, F) {
+    let t = t::<F>();
+    let exp_t = t.exp();
+    let (mut x, mut s, mut c) = (x - t, s * first, c * first);
+    if x > t {
+        x = x - t;
+        s = s * exp_t;
+        c = c * exp_t;
+    }
+    if x > t {
+        (F::max_value() * c, F::max_value() * s)
+    } else {
+        let e = x.exp();
+        (e * c, e * s)
+    }
+}
+
 /// `cexp`.
 pub fn exp<F: CFloat>(re: F, im: F) -> (F, F) {
     let zero = F::zero();
@@ -112,24 +132,12 @@ pub fn exp<F: CFloat>(re: F, im: F) -> (F, F) {
         if !im.is_finite() {
             return (F::nan(), F::nan());
         }
-        let (mut s, mut c) = sincos(im);
-        let mut x = re;
+        let (s, c) = sincos(im);
         let t = t::<F>();
-        if x > t {
-            let exp_t = t.exp();
-            x = x - t;
-            s = s * exp_t;
-            c = c * exp_t;
-            if x > t {
-                x = x - t;
-                s = s * exp_t;
-                c = c * exp_t;
-            }
-        }
-        if x > t {
-            (F::max_value() * c, F::max_value() * s)
+        if re > t {
+            exp_large(re, s, c, t.exp())
         } else {
-            let e = x.exp();
+            let e = re.exp();
             (e * c, e * s)
         }
     } else if re.is_infinite() {
@@ -228,28 +236,13 @@ pub fn sinh<F: CFloat>(re: F, im: F) -> (F, F) {
                 (F::nan(), F::nan())
             };
         }
-        let (mut s, mut c) = sincos(im);
+        let (s, mut c) = sincos(im);
         if negate {
             c = -c;
         }
         let t = t::<F>();
         if x > t {
-            let exp_t = t.exp();
-            let two = F::one() + F::one();
-            let mut rx = x - t;
-            s = s * (exp_t / two);
-            c = c * (exp_t / two);
-            if rx > t {
-                rx = rx - t;
-                s = s * exp_t;
-                c = c * exp_t;
-            }
-            if rx > t {
-                (F::max_value() * c, F::max_value() * s)
-            } else {
-                let e = rx.exp();
-                (e * c, e * s)
-            }
+            exp_large(x, s, c, t.exp() / (F::one() + F::one()))
         } else {
             (x.sinh() * c, x.cosh() * s)
         }
@@ -282,29 +275,13 @@ pub fn cosh<F: CFloat>(re: F, im: F) -> (F, F) {
         if !im.is_finite() {
             return (minus_self(im), if re == zero { zero } else { F::nan() });
         }
-        let (mut s, mut c) = sincos(im);
+        let (mut s, c) = sincos(im);
         let t = t::<F>();
         if re.abs() > t {
-            let exp_t = t.exp();
-            let two = F::one() + F::one();
-            let mut rx = re.abs();
             if re.is_sign_negative() {
                 s = -s;
             }
-            rx = rx - t;
-            s = s * (exp_t / two);
-            c = c * (exp_t / two);
-            if rx > t {
-                rx = rx - t;
-                s = s * exp_t;
-                c = c * exp_t;
-            }
-            if rx > t {
-                (F::max_value() * c, F::max_value() * s)
-            } else {
-                let e = rx.exp();
-                (e * c, e * s)
-            }
+            exp_large(re.abs(), s, c, t.exp() / (F::one() + F::one()))
         } else {
             (re.cosh() * c, re.sinh() * s)
         }
