@@ -1,5 +1,5 @@
 //! NumPy's type checks on values (`numpy/lib/_type_check_impl.py`): `real`, `imag`, `isreal`,
-//! `iscomplex`, `isrealobj`, `iscomplexobj`, written as NumPy's Python.
+//! `iscomplex`, `isrealobj`, `iscomplexobj`, `real_if_close`, written as NumPy's Python.
 
 use crate::ErrorKind;
 use crate::error::PyResult;
@@ -18,6 +18,7 @@ pub const ROWS: &[Row] = &[
     Row::np_py("numpy.iscomplex", "(x)", iscomplex),
     Row::np_py("numpy.isrealobj", "(x)", isrealobj),
     Row::np_py("numpy.iscomplexobj", "(x)", iscomplexobj),
+    Row::np_py("numpy.real_if_close", "(a, tol=100)", real_if_close),
 ];
 
 /// `val.<part>`, or `asanyarray(val).<part>` for a value without one (a list).
@@ -82,4 +83,38 @@ fn iscomplexobj(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 
 fn isrealobj(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     Ok(Value::Bool(!complex_obj(it, a.req("x")?)?))
+}
+
+/// `a.real` when every imaginary part is below `tol` (in machine epsilons when `tol > 1`).
+fn real_if_close(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let arr = np_call(it, "asanyarray", vec![a.req("a")?], vec![])?;
+    let Some(dt) = arr.as_array().map(|x| x.dtype()) else {
+        return Ok(arr);
+    };
+    if dt.kind != Kind::Complex {
+        return Ok(arr);
+    }
+    let mut tol = match a.take_some("tol") {
+        Some(t) => t,
+        None => it.new_i64(100),
+    };
+    let one = it.new_i64(1);
+    let above_one = it.compare(&tol, CmpOp::Gt, &one)?;
+    if it.truthy(&above_one)? {
+        let eps = it.new_float(if dt.itemsize == 8 {
+            f32::EPSILON as f64
+        } else {
+            f64::EPSILON
+        });
+        tol = np_call(it, "multiply", vec![eps, tol], vec![])?;
+    }
+    let im = it.getattr(&arr, "imag")?;
+    let abs = np_call(it, "absolute", vec![im], vec![])?;
+    let below = np_call(it, "less", vec![abs, tol], vec![])?;
+    let all = np_call(it, "all", vec![below], vec![])?;
+    if it.truthy(&all)? {
+        it.getattr(&arr, "real")
+    } else {
+        Ok(arr)
+    }
 }

@@ -42,3 +42,11 @@ a = np.array([1+2j, 3-4j])
 b = np.real(a)
 b[0] = 9
 a
+np.real_if_close([2.1 + 4e-14j, 5.2 + 3e-15j], tol=1000)
+np.real_if_close([2.1 + 4e-13j, 5.2 + 3e-15j], tol=1000)
+np.real_if_close([1 + 1e-20j])
+np.real_if_close(np.array([1 + 1e-7j], dtype=np.complex64))
+np.real_if_close(np.array([1 + 1e-4j], dtype=np.complex64))
+np.real_if_close([1, 2])
+np.real_if_close([1 + 0.01j], tol=0.1)
+np.real_if_close(3 + 0j)
