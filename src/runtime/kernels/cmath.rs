@@ -9,8 +9,9 @@
 //! rounded `x² + y² - 1`, and the special values of C99 Annex G.
 //!
 //! `ccos` and `ctan` are `ccosh` and `ctanh` of `i·z` (rotated back), as glibc computes them;
-//! `csin` is `csinh`'s rotation for finite numbers and has its own special values. The inverse functions (`arcsin`, `arccosh`...)
-//! are not here yet: the evaluator says so.
+//! `csin` is `csinh`'s rotation for finite numbers and has its own special values; `catan` and
+//! `catanh` share the `atan2` denominator `1 - x² - y²`. `arcsin`, `arccos`, `arcsinh` and
+//! `arccosh` (glibc's `__kernel_casinh`) are not here yet: the evaluator says so.
 
 use num_traits::Float;
 
@@ -69,9 +70,9 @@ impl CFloat for f32 {
     const LOG2E: f32 = std::f32::consts::LOG2_E;
     const LOG10E: f32 = std::f32::consts::LOG10_E;
     fn x2y2m1(x: f32, y: f32) -> f32 {
-        // in double, where the squares are exact
+        // in double, where the products are exact
         let (x, y) = (x as f64, y as f64);
-        (x * x + y * y - 1.0) as f32
+        ((x - 1.0) * (x + 1.0) + y * y) as f32
     }
     fn lit(v: f64) -> f32 {
         v as f32
@@ -395,6 +396,133 @@ pub fn cos<F: CFloat>(re: F, im: F) -> (F, F) {
 pub fn tan<F: CFloat>(re: F, im: F) -> (F, F) {
     let (a, b) = tanh(-im, re);
     (b, -a)
+}
+
+/// `catanh`.
+pub fn atanh<F: CFloat>(re: F, im: F) -> (F, F) {
+    let (zero, one) = (F::zero(), F::one());
+    let half_pi = F::PI / (one + one);
+    if !re.is_finite() || !im.is_finite() {
+        return if im.is_infinite() {
+            (zero.copysign(re), half_pi.copysign(im))
+        } else if re.is_infinite() || re == zero {
+            let imag = if im.is_nan() {
+                F::nan()
+            } else {
+                half_pi.copysign(im)
+            };
+            (zero.copysign(re), imag)
+        } else {
+            (F::nan(), F::nan())
+        };
+    }
+    if re == zero && im == zero {
+        return (re, im);
+    }
+    let eps = F::epsilon();
+    let (two, four, quarter, half) = (one + one, F::lit(4.0), F::lit(0.25), F::lit(0.5));
+    if re.abs() >= F::lit(16.0) / eps || im.abs() >= F::lit(16.0) / eps {
+        let real = if im.abs() <= one {
+            one / re
+        } else if re.abs() <= one {
+            re / im / im
+        } else {
+            let h = (re / two).hypot(im / two);
+            re / h / h / four
+        };
+        return (real, half_pi.copysign(im));
+    }
+    let real = if re.abs() == one && im.abs() < eps * eps {
+        half.copysign(re) * (F::LN2 - im.abs().ln())
+    } else {
+        let i2 = if im.abs() >= eps * eps { im * im } else { zero };
+        let num = one + re;
+        let num = i2 + num * num;
+        let den = one - re;
+        let den = i2 + den * den;
+        let f = num / den;
+        if f < half {
+            quarter * f.ln()
+        } else {
+            quarter * (four * re / den).ln_1p()
+        }
+    };
+    (real, half * (two * im).atan2(one_minus_squares(re, im)))
+}
+
+/// `1 - x² - y²` with little cancellation: catanh's and catan's `atan2` denominator.
+fn one_minus_squares<F: CFloat>(x: F, y: F) -> F {
+    let (zero, one) = (F::zero(), F::one());
+    let (mut absx, mut absy) = (x.abs(), y.abs());
+    if absx < absy {
+        std::mem::swap(&mut absx, &mut absy);
+    }
+    if absy < F::epsilon() / (one + one) {
+        let d = (one - absx) * (one + absx);
+        // a zero denominator is +0 (atan2's sign matters)
+        if d == zero { zero } else { d }
+    } else if absx >= one {
+        (one - absx) * (one + absx) - absy * absy
+    } else if absx >= F::lit(0.75) || absy >= F::lit(0.5) {
+        -F::x2y2m1(absx, absy)
+    } else {
+        (one - absx) * (one + absx) - absy * absy
+    }
+}
+
+/// `catan`: `catanh`'s formulas with the parts' roles swapped, computed in glibc's order.
+pub fn atan<F: CFloat>(re: F, im: F) -> (F, F) {
+    let (zero, one) = (F::zero(), F::one());
+    let half_pi = F::PI / (one + one);
+    if !re.is_finite() || !im.is_finite() {
+        return if re.is_infinite() {
+            (half_pi.copysign(re), zero.copysign(im))
+        } else if im.is_infinite() {
+            let real = if re.is_nan() {
+                F::nan()
+            } else {
+                half_pi.copysign(re)
+            };
+            (real, zero.copysign(im))
+        } else if im == zero {
+            (F::nan(), zero.copysign(im))
+        } else {
+            (F::nan(), F::nan())
+        };
+    }
+    if re == zero && im == zero {
+        return (re, im);
+    }
+    let eps = F::epsilon();
+    let (two, four, quarter, half) = (one + one, F::lit(4.0), F::lit(0.25), F::lit(0.5));
+    if re.abs() >= F::lit(16.0) / eps || im.abs() >= F::lit(16.0) / eps {
+        let imag = if re.abs() <= one {
+            one / im
+        } else if im.abs() <= one {
+            im / re / re
+        } else {
+            let h = (re / two).hypot(im / two);
+            im / h / h / four
+        };
+        return (half_pi.copysign(re), imag);
+    }
+    let real = half * (two * re).atan2(one_minus_squares(re, im));
+    let imag = if im.abs() == one && re.abs() < eps * eps {
+        half.copysign(im) * (F::LN2 - re.abs().ln())
+    } else {
+        let r2 = if re.abs() >= eps * eps { re * re } else { zero };
+        let num = im + one;
+        let num = r2 + num * num;
+        let den = im - one;
+        let den = r2 + den * den;
+        let f = num / den;
+        if f < half {
+            quarter * f.ln()
+        } else {
+            quarter * (four * im / den).ln_1p()
+        }
+    };
+    (real, imag)
 }
 
 /// NumPy's `nc_log2`/`nc_log10`: `clog` with both parts scaled.

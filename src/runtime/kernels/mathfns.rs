@@ -176,8 +176,8 @@ pub fn float_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> PyResult<Rc<NdArray>>
 }
 
 /// `op` of every element of a complex64/complex128 array, in that dtype, as NumPy's complex
-/// loops compute it (`cmath`). `None` when NumPy has a complex loop arrsh lacks (the inverse
-/// functions); the caller refuses the ones NumPy has no complex loop for first.
+/// loops compute it (`cmath`). `None` when NumPy has a complex loop arrsh lacks (arcsin, arccos,
+/// arcsinh, arccosh); the caller refuses the ones NumPy has no complex loop for first.
 pub fn complex_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> Option<PyResult<Rc<NdArray>>> {
     use super::cmath::{self, CFloat};
     fn pick<F: CFloat>(op: FloatOp) -> Option<cmath::CFn<F>> {
@@ -196,6 +196,8 @@ pub fn complex_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> Option<PyResult<Rc<
             Sinh => cmath::sinh,
             Cosh => cmath::cosh,
             Tanh => cmath::tanh,
+            Arctan => cmath::atan,
+            Arctanh => cmath::atanh,
             Rint => cmath::rint,
             _ => return None,
         })
@@ -217,6 +219,15 @@ pub fn complex_unary(ctx: &Ctx, op: FloatOp, a: &NdArray) -> Option<PyResult<Rc<
                 }),
                 FloatOp::Log1p => Some(|z: $t| FpRule {
                     pole: z.re == -1.0 && z.im == 0.0,
+                    can_underflow: false,
+                }),
+                // poles at ±1 and ±i
+                FloatOp::Arctanh => Some(|z: $t| FpRule {
+                    pole: z.re.abs() == 1.0 && z.im == 0.0,
+                    can_underflow: false,
+                }),
+                FloatOp::Arctan => Some(|z: $t| FpRule {
+                    pole: z.re == 0.0 && z.im.abs() == 1.0,
                     can_underflow: false,
                 }),
                 FloatOp::Rint => None,
