@@ -419,35 +419,44 @@ pub fn atanh<F: CFloat>(re: F, im: F) -> (F, F) {
     if re == zero && im == zero {
         return (re, im);
     }
+    atanh_finite(re, im)
+}
+
+/// `catanh(p + qi)` of finite, not both zero parts: `(along, across)`, the real and imaginary
+/// parts. `catan(x + yi)` is `(across, along)` of `atanh_finite(y, x)`: glibc's two functions
+/// run the same steps with the parts' roles swapped (the squares and `hypot` do not see the
+/// swap).
+fn atanh_finite<F: CFloat>(p: F, q: F) -> (F, F) {
+    let (zero, one) = (F::zero(), F::one());
     let eps = F::epsilon();
     let (two, four, quarter, half) = (one + one, F::lit(4.0), F::lit(0.25), F::lit(0.5));
-    if re.abs() >= F::lit(16.0) / eps || im.abs() >= F::lit(16.0) / eps {
-        let real = if im.abs() <= one {
-            one / re
-        } else if re.abs() <= one {
-            re / im / im
+    if p.abs() >= F::lit(16.0) / eps || q.abs() >= F::lit(16.0) / eps {
+        let along = if q.abs() <= one {
+            one / p
+        } else if p.abs() <= one {
+            p / q / q
         } else {
-            let h = (re / two).hypot(im / two);
-            re / h / h / four
+            let h = (p / two).hypot(q / two);
+            p / h / h / four
         };
-        return (real, half_pi.copysign(im));
+        return (along, (F::PI / two).copysign(q));
     }
-    let real = if re.abs() == one && im.abs() < eps * eps {
-        half.copysign(re) * (F::LN2 - im.abs().ln())
+    let along = if p.abs() == one && q.abs() < eps * eps {
+        half.copysign(p) * (F::LN2 - q.abs().ln())
     } else {
-        let i2 = if im.abs() >= eps * eps { im * im } else { zero };
-        let num = one + re;
-        let num = i2 + num * num;
-        let den = one - re;
-        let den = i2 + den * den;
+        let q2 = if q.abs() >= eps * eps { q * q } else { zero };
+        let num = one + p;
+        let num = q2 + num * num;
+        let den = one - p;
+        let den = q2 + den * den;
         let f = num / den;
         if f < half {
             quarter * f.ln()
         } else {
-            quarter * (four * re / den).ln_1p()
+            quarter * (four * p / den).ln_1p()
         }
     };
-    (real, half * (two * im).atan2(one_minus_squares(re, im)))
+    (along, half * (two * q).atan2(one_minus_squares(p, q)))
 }
 
 /// `1 - x² - y²` with little cancellation: catanh's and catan's `atan2` denominator.
@@ -470,7 +479,7 @@ fn one_minus_squares<F: CFloat>(x: F, y: F) -> F {
     }
 }
 
-/// `catan`: `catanh`'s formulas with the parts' roles swapped, computed in glibc's order.
+/// `catan`: its own special values, then `catanh`'s steps with the parts swapped.
 pub fn atan<F: CFloat>(re: F, im: F) -> (F, F) {
     let (zero, one) = (F::zero(), F::one());
     let half_pi = F::PI / (one + one);
@@ -493,36 +502,8 @@ pub fn atan<F: CFloat>(re: F, im: F) -> (F, F) {
     if re == zero && im == zero {
         return (re, im);
     }
-    let eps = F::epsilon();
-    let (two, four, quarter, half) = (one + one, F::lit(4.0), F::lit(0.25), F::lit(0.5));
-    if re.abs() >= F::lit(16.0) / eps || im.abs() >= F::lit(16.0) / eps {
-        let imag = if re.abs() <= one {
-            one / im
-        } else if im.abs() <= one {
-            im / re / re
-        } else {
-            let h = (re / two).hypot(im / two);
-            im / h / h / four
-        };
-        return (half_pi.copysign(re), imag);
-    }
-    let real = half * (two * re).atan2(one_minus_squares(re, im));
-    let imag = if im.abs() == one && re.abs() < eps * eps {
-        half.copysign(im) * (F::LN2 - re.abs().ln())
-    } else {
-        let r2 = if re.abs() >= eps * eps { re * re } else { zero };
-        let num = im + one;
-        let num = r2 + num * num;
-        let den = im - one;
-        let den = r2 + den * den;
-        let f = num / den;
-        if f < half {
-            quarter * f.ln()
-        } else {
-            quarter * (four * im / den).ln_1p()
-        }
-    };
-    (real, imag)
+    let (along, across) = atanh_finite(im, re);
+    (across, along)
 }
 
 /// NumPy's `nc_log2`/`nc_log10`: `clog` with both parts scaled.
