@@ -140,7 +140,12 @@
 //!   rustyline's keys and helper; `names`: completion; `highlight`: colours as you type;
 //!   `histfile`). The binary (`main.rs`) parses flags and picks a driver.
 
-#![forbid(unsafe_code)]
+// `unsafe` only in `runtime::pymalloc`, which says why and keeps its invariants beside the code
+#![deny(unsafe_code)]
+
+/// Small objects come from pymalloc's pools, as CPython's do (see `runtime::pymalloc`).
+#[global_allocator]
+static ALLOCATOR: runtime::pymalloc::Pymalloc = runtime::pymalloc::Pymalloc;
 
 pub mod error;
 pub mod eval;
