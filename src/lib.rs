@@ -111,8 +111,8 @@
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
 //!     `operator`, `collections` (`flavors`: Counter/defaultdict/OrderedDict, `deque`,
 //!     `namedtuple`), `random` (CPython's Mersenne Twister seeding), `io` (`StringIO`/
-//!     `BytesIO` over a `stream`; `file`: `open()`'s file objects); `STDLIB` is the list
-//!     `import` accepts.
+//!     `BytesIO` over a `stream`; `file`: `open()`'s file objects); `import` accepts the
+//!     registry's module rows (`Row::module`).
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row

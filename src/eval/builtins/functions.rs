@@ -12,6 +12,9 @@ use crate::eval::registry::{Bound, Conv, Row};
 
 /// The attributes of function objects.
 pub const ROWS: &[Row] = &[
+    Row::module("builtins"),
+    Row::static_value("Ellipsis", |_| Value::Ellipsis),
+    Row::static_value("NotImplemented", |_| Value::NotImplemented),
     Row::attr("builtin_function_or_method.__name__", function_attr),
     Row::attr("builtin_function_or_method.__qualname__", function_attr),
     Row::attr("builtin_function_or_method.__module__", function_attr),

@@ -12,6 +12,7 @@ use crate::eval::registry::{Bound, Conv, Row};
 use crate::syntax::ast::CmpOp;
 
 pub const ROWS: &[Row] = &[
+    Row::module("functools"),
     Row::builtin(
         "functools.reduce",
         "!(function, iterable, initial?, /)",

@@ -14,6 +14,7 @@ use crate::eval::registry::{Bound, Row};
 use crate::syntax::ast::{BinOp, CmpOp};
 
 pub const ROWS: &[Row] = &[
+    Row::module("itertools"),
     Row::c_class("itertools.count", "(start=0, step=1)", count),
     Row::c_class("itertools.cycle", "(iterable, /)", cycle),
     Row::c_class("itertools.repeat", "!(object, times?)", repeat),

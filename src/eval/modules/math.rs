@@ -13,6 +13,7 @@ use crate::runtime::kernels;
 use crate::syntax::ast::BinOp;
 
 pub const ROWS: &[Row] = &[
+    Row::module("math"),
     Row::attr("math.pi", constant),
     Row::attr("math.e", constant),
     Row::attr("math.tau", constant),

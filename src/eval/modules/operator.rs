@@ -10,6 +10,7 @@ use crate::eval::registry::{Bound, Conv, Row};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 pub const ROWS: &[Row] = &[
+    Row::module("operator"),
     Row::builtin("operator.add", "(a, b, /)", binary),
     Row::builtin("operator.sub", "(a, b, /)", binary),
     Row::builtin("operator.mul", "(a, b, /)", binary),

@@ -19,6 +19,7 @@ use crate::syntax::ast::BinOp;
 macro_rules! rows {
     ($(($name:literal, $sig:literal, $f:expr)),* $(,)?) => {
         &[
+            Row::module("random"),
             Row::class("random.Random", "Random.__init__(x=None)", random_new),
             $(
                 Row::builtin(concat!("random.", $name), $sig, $f),

@@ -8,7 +8,8 @@ use crate::eval::object::value::Value;
 use crate::eval::registry::{Bound, Row};
 
 pub const ROWS: &[Row] = &[
-    Row::builtin("sys.getsizeof", "!(object, default?)", getsizeof),
+    Row::module("sys"),
+    Row::builtin("sys.getsizeof", "!(object, default?)", getsizeof).bare(),
     Row::builtin("sys.getrecursionlimit", "()", recursion_limit),
     Row::builtin("sys.get_int_max_str_digits", "()", int_max_str_digits),
     Row::builtin(

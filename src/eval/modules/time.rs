@@ -6,6 +6,7 @@ use crate::eval::object::value::Value;
 use crate::eval::registry::{Bound, Row};
 
 pub const ROWS: &[Row] = &[
+    Row::module("time"),
     Row::builtin("time.time", "()", clock),
     Row::builtin("time.time_ns", "()", clock),
     Row::builtin("time.perf_counter", "()", clock),

@@ -309,7 +309,7 @@ impl Interp {
             Value::None => TypeKind::NoneType,
             Value::Bool(_) => TypeKind::Bool,
             Value::Ellipsis => TypeKind::Ellipsis,
-            Value::NotImplemented => TypeKind::Object,
+            Value::NotImplemented => TypeKind::Record("NotImplementedType"),
             Value::Int(_) => TypeKind::Int,
             Value::Float(_) => TypeKind::Float,
             Value::Complex(_) => TypeKind::Complex,

@@ -17,7 +17,7 @@ use super::sorting::as_f64;
 use crate::eval::modules::collections::native_namedtuple;
 
 pub const ROWS: &[Row] = &[
-    Row::attr("numpy.linalg", linalg_module),
+    Row::package("numpy.linalg"),
     Row::type_(
         "numpy.linalg.LinAlgError",
         TypeKind::Exception(ErrorKind::LinAlgError),
@@ -44,10 +44,6 @@ pub const ROWS: &[Row] = &[
         svd_fn,
     ),
 ];
-
-fn linalg_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.objects.module("numpy.linalg").unwrap_or(Value::None))
-}
 
 /// A stack of matrices as float64, with the dtype NumPy's `_commonType` gives the result.
 pub struct Stack {

@@ -57,13 +57,15 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
 }
 
 /// The object a row names when making it needs nothing but the session's objects (functions,
-/// classes and types); `None` for attributes and methods.
+/// classes, types, modules and singletons); `None` for attributes and methods.
 pub fn static_value(e: &'static Entry, objects: &Objects) -> Option<Value> {
     let e = registry::resolve(e);
     match e.row.kind {
         Kind::Attr | Kind::Method | Kind::ClassMethod | Kind::Wrapper | Kind::Alias(_) => None,
         Kind::Type(kind) | Kind::Constructor(kind) => Some(objects.type_object(kind)),
         Kind::Class => Some(objects.type_object(TypeKind::Record(e.row.name))),
+        Kind::Module { .. } => objects.module(e.row.name),
+        Kind::Static => e.row.value.map(|make| make(objects)),
         _ => Some(objects.function(e.row.name)),
     }
 }

@@ -43,6 +43,7 @@ use std::sync::OnceLock;
 use crate::error::PyResult;
 use crate::eval::Interp;
 use crate::eval::object::fxmap::FxHashMap;
+use crate::eval::object::objects::Objects;
 use crate::eval::object::value::{TypeKind, Value};
 pub use bind::{Bound, Conv};
 use spec::Spec;
@@ -93,6 +94,28 @@ pub enum Kind {
     Attr,
     /// The same object as another row (`numpy.abs` is `numpy.absolute`).
     Alias(&'static str),
+    /// A module `import` accepts (`math`, `numpy.linalg`); a dotted one is also an attribute
+    /// of its parent. A `package` may have submodules (`import numpy.foo` looks for one; `import
+    /// math.foo` says `'math' is not a package`).
+    Module { package: bool },
+    /// A value that needs no interpreter to make: a singleton of the object model
+    /// (`Ellipsis`, `NotImplemented`), made by the row's `value`.
+    Static,
+}
+
+/// Where the top-level modules are rows: `import math` finds the row `math` under this owner
+/// (CPython's `sys.modules`), not under `builtins`.
+pub const IMPORTABLE: &str = "sys.modules";
+
+/// Whether a row's object is also reachable as a bare name, without `np.` or an import:
+/// arrsh's departure from Python for the shell's class use (`as_strided(...)`, `np`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bare {
+    No,
+    /// By its own short name (`as_strided`).
+    Short,
+    /// By another name (`np` for `numpy`).
+    As(&'static str),
 }
 
 /// One name the user can type.
@@ -111,6 +134,10 @@ pub struct Row {
     /// The owner whose names what the row gives has (`ndarray.T` gives an `ndarray`,
     /// `ndarray.shape` a `tuple`), for completing `a.T.<Tab>` without running anything.
     pub returns: Option<&'static str>,
+    /// Whether (and as what) the object is a bare name too.
+    pub bare: Bare,
+    /// The value of a `Kind::Static` row.
+    pub value: Option<fn(&Objects) -> Value>,
 }
 
 /// The spec of a ufunc with `nin` inputs and `nout` outputs (NumPy's `__signature__`).
@@ -145,6 +172,8 @@ impl Row {
             conv: None,
             shown: None,
             returns: None,
+            bare: Bare::No,
+            value: None,
         }
     }
     /// A CPython builtin or C-module function.
@@ -224,6 +253,30 @@ impl Row {
     /// A constant, submodule or property.
     pub const fn attr(name: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Attr, "()", run)
+    }
+    /// A module (not a package).
+    pub const fn module(name: &'static str) -> Row {
+        Row::new(name, Kind::Module { package: false }, "()", no_run)
+    }
+    /// A package: a module that may have submodules.
+    pub const fn package(name: &'static str) -> Row {
+        Row::new(name, Kind::Module { package: true }, "()", no_run)
+    }
+    /// A singleton of the object model, made without an interpreter.
+    pub const fn static_value(name: &'static str, value: fn(&Objects) -> Value) -> Row {
+        let mut r = Row::new(name, Kind::Static, "()", no_run);
+        r.value = Some(value);
+        r
+    }
+    /// Makes the object a bare name by its short name (see `Bare`).
+    pub const fn bare(mut self) -> Row {
+        self.bare = Bare::Short;
+        self
+    }
+    /// Makes the object a bare name by another name (see `Bare`).
+    pub const fn bare_as(mut self, name: &'static str) -> Row {
+        self.bare = Bare::As(name);
+        self
     }
     /// A second name for another row's object.
     pub const fn alias(name: &'static str, target: &'static str) -> Row {
@@ -378,7 +431,12 @@ impl Entry {
     pub fn is_callable(&self) -> bool {
         !matches!(
             self.row.kind,
-            Kind::Attr | Kind::Alias(_) | Kind::Type(_) | Kind::Constructor(_)
+            Kind::Attr
+                | Kind::Alias(_)
+                | Kind::Type(_)
+                | Kind::Constructor(_)
+                | Kind::Module { .. }
+                | Kind::Static
         )
     }
 
@@ -409,6 +467,8 @@ impl Entry {
 struct Registry {
     entries: Vec<Entry>,
     by_name: FxHashMap<(&'static str, &'static str), usize>,
+    /// The rows whose object is a bare name too, by that name.
+    bare: FxHashMap<&'static str, usize>,
     /// Rows whose spec did not read, or whose name came twice (the test reports them).
     #[cfg_attr(not(test), allow(dead_code))]
     broken: Vec<String>,
@@ -428,6 +488,7 @@ fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| {
         let mut entries = Vec::new();
         let mut by_name = FxHashMap::default();
+        let mut bare = FxHashMap::default();
         let mut broken = Vec::new();
         for row in TABLES.iter().flat_map(|t| t.iter()) {
             let spec = match Spec::parse(row.sig) {
@@ -443,9 +504,22 @@ fn registry() -> &'static Registry {
                 Kind::Ufunc { nin, nout, .. } => Conv::Ufunc { nin, nout },
                 _ => Conv::CPython,
             });
-            let (owner, short) = split_name(row.name);
+            let (owner, short) = match row.kind {
+                Kind::Module { .. } if !row.name.contains('.') => (IMPORTABLE, row.name),
+                _ => split_name(row.name),
+            };
             if by_name.insert((owner, short), entries.len()).is_some() {
                 broken.push(format!("{}: two rows", row.name));
+            }
+            let bare_name = match row.bare {
+                Bare::No => None,
+                Bare::Short => Some(short),
+                Bare::As(n) => Some(n),
+            };
+            if let Some(n) = bare_name
+                && bare.insert(n, entries.len()).is_some()
+            {
+                broken.push(format!("{}: bare name {n} twice", row.name));
             }
             entries.push(Entry {
                 row,
@@ -458,6 +532,7 @@ fn registry() -> &'static Registry {
         Registry {
             entries,
             by_name,
+            bare,
             broken,
         }
     })
@@ -476,6 +551,29 @@ pub fn get(qualname: &str) -> Option<&'static Entry> {
         Some((owner, short)) => lookup(owner, short),
         None => lookup("builtins", qualname),
     }
+}
+
+/// The module row for a dotted name (`math`, `numpy.linalg`).
+pub fn module(name: &str) -> Option<&'static Entry> {
+    let e = match name.rsplit_once('.') {
+        Some((owner, short)) => lookup(owner, short),
+        None => lookup(IMPORTABLE, name),
+    }?;
+    matches!(e.row.kind, Kind::Module { .. }).then_some(e)
+}
+
+/// Every module row (`import` accepts exactly these).
+pub fn modules() -> impl Iterator<Item = &'static Entry> {
+    entries()
+        .iter()
+        .filter(|e| matches!(e.row.kind, Kind::Module { .. }))
+}
+
+/// The row whose object the bare name stands for (see `Bare`).
+pub fn bare(name: &str) -> Option<&'static Entry> {
+    let r = registry();
+    let map: &FxHashMap<&str, usize> = &r.bare;
+    map.get(name).map(|&i| &r.entries[i])
 }
 
 /// Follows an alias to the row whose object the name is.
@@ -505,6 +603,40 @@ mod tests {
         let r = registry();
         assert!(r.broken.is_empty(), "{:#?}", r.broken);
         assert!(r.entries.len() > 10, "control: rows were read");
+    }
+
+    #[test]
+    fn modules_and_bare_names_are_rows() {
+        // (name, is a module row, why)
+        let modules = [
+            ("math", true, "a standard module"),
+            ("numpy.linalg", true, "a submodule, also numpy's attribute"),
+            ("builtins", true, "importable though not advertised"),
+            ("len", false, "a builtin function is no module"),
+            ("numpy.arange", false, "nor is a NumPy function"),
+            ("os", false, "a module arrsh lacks"),
+        ];
+        for (name, is_module, why) in modules {
+            assert_eq!(module(name).is_some(), is_module, "{why}");
+        }
+        assert!(
+            lookup("builtins", "math").is_none(),
+            "a top-level module is not a builtin name"
+        );
+        assert_eq!(
+            lookup("numpy", "linalg").map(|e| e.row.name),
+            Some("numpy.linalg")
+        );
+        // (bare name, the row it stands for)
+        let bare_names = [
+            ("np", Some("numpy")),
+            ("as_strided", Some("numpy.lib.stride_tricks.as_strided")),
+            ("getsizeof", Some("sys.getsizeof")),
+            ("sqrt", None),
+        ];
+        for (name, row) in bare_names {
+            assert_eq!(bare(name).map(|e| e.row.name), row, "{name}");
+        }
     }
 
     #[test]

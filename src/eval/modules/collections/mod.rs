@@ -22,6 +22,8 @@ pub use flavors::{DictFlavor, counter_binary, flavored_repr, missing};
 pub use namedtuple::native_namedtuple;
 
 pub const ROWS: &[Row] = &[
+    // a package in CPython (`collections.abc`)
+    Row::package("collections"),
     Row::class(
         "collections.Counter",
         "Counter.__init__(iterable=None, /, **kwds)",

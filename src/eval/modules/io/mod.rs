@@ -46,6 +46,7 @@ pub const TEXT_ROWS: &[Row] = &stream_rows!("_io.StringIO", "(hint=-1, /)", "(s,
 pub const BYTES_ROWS: &[Row] = &stream_rows!("_io.BytesIO", "(size=None, /)", "(b, /)");
 
 pub const ROWS: &[Row] = &[
+    Row::module("io"),
     Row::alias("io.StringIO", STRINGIO),
     Row::alias("io.BytesIO", BYTESIO),
     Row::attr("io.SEEK_SET", seek_constant),

@@ -22,11 +22,7 @@ pub use generator::ROWS as GENERATOR_ROWS;
 pub use legacy::ROWS as LEGACY_ROWS;
 
 /// The module object and the constructors.
-pub const ROWS: &[Row] = &[Row::attr("numpy.random", random_module)];
-
-fn random_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.objects.module("numpy.random").unwrap_or(Value::None))
-}
+pub const ROWS: &[Row] = &[Row::package("numpy.random")];
 
 const LEGACY_OWNERS: &[&str] = &["numpy.random.RandomState"];
 const GENERATOR_OWNERS: &[&str] = &["numpy.random.Generator"];
