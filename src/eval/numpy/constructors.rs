@@ -248,14 +248,10 @@ impl Interp {
             let cls = self.objects.type_object(kind);
             return self.call_entry(e, cls, args, kw);
         }
-        match kind {
-            // the exception classes are `error::kind`'s table, not rows
-            TypeKind::Exception(k) => self.new_builtin_exception(k, args, kw),
-            other => Err(PyError::type_error(format!(
-                "cannot create '{}' instances",
-                crate::eval::text::pyrepr::type_qualname(other)
-            ))),
-        }
+        Err(PyError::type_error(format!(
+            "cannot create '{}' instances",
+            crate::eval::text::pyrepr::type_qualname(kind)
+        )))
     }
 
     /// `np.int64(5)`, `np.float32('1.5')`, `np.uint8(300)` (NumPy 2: OverflowError).

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::error::{ErrorKind, PyError, PyResult};
+use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
@@ -18,10 +18,6 @@ use crate::eval::modules::collections::native_namedtuple;
 
 pub const ROWS: &[Row] = &[
     Row::package("numpy.linalg"),
-    Row::type_(
-        "numpy.linalg.LinAlgError",
-        TypeKind::Exception(ErrorKind::LinAlgError),
-    ),
     Row::np_py("numpy.linalg.det", "(a)", det).returns("ndarray"),
     Row::np_py("numpy.linalg.slogdet", "(a)", slogdet),
     Row::np_py("numpy.linalg.inv", "(a)", inv).returns("ndarray"),

@@ -250,7 +250,8 @@ impl Objects {
         v
     }
 
-    /// Python builtins by bare name: functions, types and exception classes.
+    /// Python builtins by bare name: the registry's rows under `builtins` (functions, types,
+    /// the exception classes made from `error::kind`'s table, `Ellipsis`).
     pub fn builtin(&self, name: &str) -> Option<Value> {
         if let Some(v) = crate::eval::registry::lookup("builtins", name)
             .and_then(|e| crate::eval::registry::call::static_value(e, self))
@@ -263,7 +264,7 @@ impl Objects {
         if name == crate::eval::builtins::functions::TEST_PANIC {
             return Some(self.function(crate::eval::builtins::functions::TEST_PANIC));
         }
-        exception_kind(name).map(|k| self.type_object(TypeKind::Exception(k)))
+        None
     }
 
     /// Names usable without `np.` or an import: the rows marked bare (`np`, `as_strided`,
@@ -278,23 +279,6 @@ impl Objects {
     pub fn heap(&self) -> &Rc<Heap> {
         &self.heap
     }
-}
-
-pub(crate) fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
-    use crate::error::ErrorKind;
-    // NumPy's exception classes live in numpy.exceptions, not in builtins
-    if matches!(
-        name,
-        "AxisError" | "UFuncTypeError" | "UsageError" | "LinAlgError"
-    ) {
-        return None;
-    }
-    // CPython 3.3 merged these into OSError: the names stay, bound to it
-    let name = match name {
-        "EnvironmentError" | "IOError" => "OSError",
-        other => other,
-    };
-    ErrorKind::ALL.iter().copied().find(|k| k.name() == name)
 }
 
 /// CPython 3.11's `sys.getsizeof` of a str: compact ASCII 49 + n, latin-1 73 + n,

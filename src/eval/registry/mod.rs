@@ -389,6 +389,27 @@ const TABLES: &[&[Row]] = &[
     crate::eval::modules::io::file::ROWS,
 ];
 
+/// The exception classes' rows, made from `error::kind`'s table: a class is declared there
+/// (its name, base and module) and nowhere else.
+fn exception_rows() -> &'static [Row] {
+    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        crate::error::ErrorKind::ALL
+            .iter()
+            .filter_map(|&k| {
+                let row = Row::constructor(
+                    k.qualname()?,
+                    TypeKind::Exception(k),
+                    "(*args, **kwargs)",
+                    crate::eval::object::excobj::call_exception_class,
+                );
+                // IPython's `Init signature` reads `__init__`'s
+                Some(row.shown("(self, /, *args, **kwargs)"))
+            })
+            .collect()
+    })
+}
+
 /// A row with its spec read and its name split.
 pub struct Entry {
     pub row: &'static Row,
@@ -490,7 +511,8 @@ fn registry() -> &'static Registry {
         let mut by_name = FxHashMap::default();
         let mut bare = FxHashMap::default();
         let mut broken = Vec::new();
-        for row in TABLES.iter().flat_map(|t| t.iter()) {
+        let rows = TABLES.iter().flat_map(|t| t.iter());
+        for row in rows.chain(exception_rows()) {
             let spec = match Spec::parse(row.sig) {
                 Ok(s) => s,
                 Err(e) => {
@@ -637,6 +659,34 @@ mod tests {
         for (name, row) in bare_names {
             assert_eq!(bare(name).map(|e| e.row.name), row, "{name}");
         }
+    }
+
+    #[test]
+    fn exception_classes_are_rows_made_from_the_error_table() {
+        use crate::error::ErrorKind;
+        // (qualified name, the kind its row makes, why)
+        let cases = [
+            ("ValueError", Some(ErrorKind::ValueError), "a builtin class"),
+            (
+                "numpy.linalg.LinAlgError",
+                Some(ErrorKind::LinAlgError),
+                "a class of a NumPy module",
+            ),
+            ("LinAlgError", None, "not a builtin name"),
+            ("UsageError", None, "IPython's: no name reaches it"),
+        ];
+        for (name, kind, why) in cases {
+            let made = get(name).and_then(|e| match e.row.kind {
+                Kind::Constructor(TypeKind::Exception(k)) => Some(k),
+                _ => None,
+            });
+            assert_eq!(made, kind, "{why}");
+        }
+        assert_eq!(
+            get("IOError").map(|e| resolve(e).row.name),
+            Some("OSError"),
+            "CPython 3.3's alias"
+        );
     }
 
     #[test]

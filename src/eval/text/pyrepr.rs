@@ -274,10 +274,7 @@ pub fn type_qualname(kind: TypeKind) -> String {
         TypeKind::Iterator(k) => k.into(),
         TypeKind::Flags => "numpy._core.multiarray.flagsobj".into(),
         TypeKind::Ellipsis => "ellipsis".into(),
-        TypeKind::Exception(crate::error::ErrorKind::LinAlgError) => {
-            "numpy.linalg.LinAlgError".into()
-        }
-        TypeKind::Exception(k) => k.name().into(),
+        TypeKind::Exception(k) => k.qualname().unwrap_or(k.name()).into(),
         TypeKind::Record(name) => name.into(),
     }
 }
