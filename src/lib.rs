@@ -67,7 +67,8 @@
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
 //!     (`fxmap`), the memory budget Python objects ask first (`budget`), recursion guards for
-//!     container walks (`nesting`), user classes and instances (`classobj`), their operators (`dunder`), the
+//!     container walks (`nesting`), user classes and instances (`classobj`), their operators (`dunder`), the methods they
+//!     inherit from `object` and `BaseException` as rows (`basemethods`, what `super()` reaches), the
 //!     bases and MRO of builtin and NumPy types (`typebases`),
 //!     exception objects (`excobj`; `excgroup`: exception groups' split/subgroup/derive and
 //!     what `except*` runs), the buffer protocol and `memoryview` (`buffer`),

@@ -344,6 +344,15 @@ impl Interp {
                 ))),
             };
         }
+        self.base_exception_str(v)
+    }
+
+    /// `BaseException.__str__` itself: from the message or `args`, never a subclass's
+    /// `__str__` (which may be what called it through `super()`).
+    pub(crate) fn base_exception_str(&mut self, v: &Value) -> PyResult<String> {
+        let Value::Exception(x) = v else {
+            return self.str(v);
+        };
         if let (Some(m), None) = (&x.msg, &x.class) {
             return Ok(m.clone());
         }

@@ -313,6 +313,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::builtins::pyfuncs::ROWS,
     crate::eval::object::listobj::ROWS,
     crate::eval::object::excobj::ROWS,
+    crate::eval::object::basemethods::ROWS,
     crate::eval::object::excgroup::ROWS,
     crate::eval::object::dictobj::ROWS,
     crate::eval::object::setobj::ROWS,
