@@ -268,7 +268,7 @@ fn missing_module(full: &str) -> PyError {
         let child = full[parent.len() + 1..].split('.').next().unwrap_or("");
         let missing = &full[..parent.len() + 1 + child.len()];
         return match e.row.kind {
-            registry::Kind::Module { package: false } => PyError::not_a_package(missing, parent),
+            registry::Kind::Module(o) if !o.is_package() => PyError::not_a_package(missing, parent),
             _ if registry::names::what(parent, child) == Some("module") => {
                 PyError::not_implemented_name(missing)
             }

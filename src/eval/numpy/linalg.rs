@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::array::normalize_axis;
 use crate::runtime::lapack::{self, lu, qr, svd};
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
@@ -17,7 +17,7 @@ use super::sorting::as_f64;
 use crate::eval::modules::collections::native_namedtuple;
 
 pub const ROWS: &[Row] = &[
-    Row::package("numpy.linalg"),
+    Row::module("numpy.linalg", Origin::Site { package: true }),
     Row::np_py("numpy.linalg.det", "(a)", det).returns("ndarray"),
     Row::np_py("numpy.linalg.slogdet", "(a)", slogdet),
     Row::np_py("numpy.linalg.inv", "(a)", inv).returns("ndarray"),

@@ -9,10 +9,10 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::{Record, Value};
-use crate::eval::registry::{Bound, Conv, Row};
+use crate::eval::registry::{Bound, Conv, Origin, Row};
 
 pub const ROWS: &[Row] = &[
-    Row::module("numpy.lib.array_utils"),
+    Row::module("numpy.lib.array_utils", Origin::Site { package: false }),
     Row::np_py("numpy.lib.array_utils.byte_bounds", "(a)", byte_bounds),
     Row::attr("ndarray.ctypes", ctypes),
     Row::method(

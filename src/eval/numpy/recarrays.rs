@@ -11,11 +11,11 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::{ArrayClass, DType, NdArray, Order};
 
 pub const ROWS: &[Row] = &[
-    Row::package("numpy.rec"),
+    Row::module("numpy.rec", Origin::Site { package: true }),
     Row::alias("numpy.recarray", "numpy.rec.recarray"),
     Row::type_("numpy.record", TypeKind::NpRecord),
     Row::alias("numpy.rec.record", "numpy.record"),

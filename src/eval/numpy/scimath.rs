@@ -7,12 +7,12 @@
 use crate::error::PyResult;
 use crate::eval::Interp;
 use crate::eval::object::value::Value;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 
 use super::grids::np_call;
 
 pub const ROWS: &[Row] = &[
-    Row::module("numpy.emath"),
+    Row::module("numpy.emath", Origin::Site { package: false }),
     Row::np_py("numpy.emath.sqrt", "(x)", sqrt),
     Row::np_py("numpy.emath.log", "(x)", log),
     Row::np_py("numpy.emath.log2", "(x)", log2),

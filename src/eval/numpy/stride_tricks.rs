@@ -7,12 +7,12 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::NdArray;
 
 pub const ROWS: &[Row] = &[
-    Row::package("numpy.lib"),
-    Row::module("numpy.lib.stride_tricks"),
+    Row::module("numpy.lib", Origin::Site { package: true }),
+    Row::module("numpy.lib.stride_tricks", Origin::Site { package: false }),
     Row::np_py(
         "numpy.lib.stride_tricks.as_strided",
         "(x, shape=None, strides=None, subok=False, writeable=True)",

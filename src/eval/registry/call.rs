@@ -64,7 +64,7 @@ pub fn static_value(e: &'static Entry, objects: &Objects) -> Option<Value> {
         Kind::Attr | Kind::Method | Kind::ClassMethod | Kind::Wrapper | Kind::Alias(_) => None,
         Kind::Type(kind) | Kind::Constructor(kind) => Some(objects.type_object(kind)),
         Kind::Class => Some(objects.type_object(TypeKind::Record(e.row.name))),
-        Kind::Module { .. } => objects.module(e.row.name),
+        Kind::Module(_) => objects.module(e.row.name),
         Kind::Static => e.row.value.map(|make| make(objects)),
         _ => Some(objects.function(e.row.name)),
     }

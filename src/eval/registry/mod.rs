@@ -95,12 +95,55 @@ pub enum Kind {
     /// The same object as another row (`numpy.abs` is `numpy.absolute`).
     Alias(&'static str),
     /// A module `import` accepts (`math`, `numpy.linalg`); a dotted one is also an attribute
-    /// of its parent. A `package` may have submodules (`import numpy.foo` looks for one; `import
-    /// math.foo` says `'math' is not a package`).
-    Module { package: bool },
+    /// of its parent. Where it comes from decides its repr and whether it is a package.
+    Module(Origin),
     /// A value that needs no interpreter to make: a singleton of the object model
     /// (`Ellipsis`, `NotImplemented`), made by the row's `value`.
     Static,
+}
+
+/// Where a module comes from, as its repr says (`<module 'math' (built-in)>`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Origin {
+    /// Compiled into the interpreter (`sys`, `math` in Debian's CPython 3.11).
+    BuiltIn,
+    /// Frozen into the interpreter (`io` in CPython 3.11).
+    Frozen,
+    /// A file of the standard library (`random.py`); a `package` is a directory
+    /// (`collections/__init__.py`).
+    Stdlib { package: bool },
+    /// A file of an installed package (`numpy/lib/stride_tricks.py`, `numpy/__init__.py`).
+    Site { package: bool },
+}
+
+impl Origin {
+    /// Whether the module may have submodules (`import numpy.foo` looks for one; `import
+    /// math.foo` says `'math' is not a package`).
+    pub fn is_package(self) -> bool {
+        matches!(
+            self,
+            Origin::Stdlib { package: true } | Origin::Site { package: true }
+        )
+    }
+
+    /// What a module's repr says after its name: `(built-in)`, `from '.../random.py'`.
+    pub fn describe(self, name: &str) -> String {
+        let path = name.replace('.', "/");
+        match self {
+            Origin::BuiltIn => "(built-in)".into(),
+            Origin::Frozen => "(frozen)".into(),
+            Origin::Stdlib { package: false } => format!("from '/usr/lib/python3.11/{path}.py'"),
+            Origin::Stdlib { package: true } => {
+                format!("from '/usr/lib/python3.11/{path}/__init__.py'")
+            }
+            Origin::Site { package: false } => {
+                format!("from '/usr/lib/python3/dist-packages/{path}.py'")
+            }
+            Origin::Site { package: true } => {
+                format!("from '/usr/lib/python3/dist-packages/{path}/__init__.py'")
+            }
+        }
+    }
 }
 
 /// Where the top-level modules are rows: `import math` finds the row `math` under this owner
@@ -254,13 +297,9 @@ impl Row {
     pub const fn attr(name: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Attr, "()", run)
     }
-    /// A module (not a package).
-    pub const fn module(name: &'static str) -> Row {
-        Row::new(name, Kind::Module { package: false }, "()", no_run)
-    }
-    /// A package: a module that may have submodules.
-    pub const fn package(name: &'static str) -> Row {
-        Row::new(name, Kind::Module { package: true }, "()", no_run)
+    /// A module, from where `origin` says (see `Origin`).
+    pub const fn module(name: &'static str, origin: Origin) -> Row {
+        Row::new(name, Kind::Module(origin), "()", no_run)
     }
     /// A singleton of the object model, made without an interpreter.
     pub const fn static_value(name: &'static str, value: fn(&Objects) -> Value) -> Row {
@@ -457,7 +496,7 @@ impl Entry {
                 | Kind::Alias(_)
                 | Kind::Type(_)
                 | Kind::Constructor(_)
-                | Kind::Module { .. }
+                | Kind::Module(_)
                 | Kind::Static
         )
     }
@@ -528,7 +567,7 @@ fn registry() -> &'static Registry {
                 _ => Conv::CPython,
             });
             let (owner, short) = match row.kind {
-                Kind::Module { .. } if !row.name.contains('.') => (IMPORTABLE, row.name),
+                Kind::Module(_) if !row.name.contains('.') => (IMPORTABLE, row.name),
                 _ => split_name(row.name),
             };
             if by_name.insert((owner, short), entries.len()).is_some() {
@@ -582,14 +621,14 @@ pub fn module(name: &str) -> Option<&'static Entry> {
         Some((owner, short)) => lookup(owner, short),
         None => lookup(IMPORTABLE, name),
     }?;
-    matches!(e.row.kind, Kind::Module { .. }).then_some(e)
+    matches!(e.row.kind, Kind::Module(_)).then_some(e)
 }
 
 /// Every module row (`import` accepts exactly these).
 pub fn modules() -> impl Iterator<Item = &'static Entry> {
     entries()
         .iter()
-        .filter(|e| matches!(e.row.kind, Kind::Module { .. }))
+        .filter(|e| matches!(e.row.kind, Kind::Module(_)))
 }
 
 /// The row whose object the bare name stands for (see `Bare`).

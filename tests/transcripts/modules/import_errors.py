@@ -21,3 +21,5 @@ from builtins import Ellipsis as E
 E
 builtins.np
 builtins.math
+import sys, time, itertools, io
+sys, time, itertools, io, builtins
