@@ -67,7 +67,8 @@
 //!     subscripts (`subscript`, `sequences`), conversions (`convert`), iteration (`iter`),
 //!     sorting (`sort`), non-recursive teardown (`teardown`), a fast hasher for internal maps
 //!     (`fxmap`), the memory budget Python objects ask first (`budget`), recursion guards for
-//!     container walks (`nesting`), user classes and instances (`classobj`), their operators (`dunder`), the
+//!     container walks (`nesting`), user classes and instances (`classobj`), their operators (`dunder`), the methods they
+//!     inherit from `object` and `BaseException` as rows (`basemethods`, what `super()` reaches), the
 //!     bases and MRO of builtin and NumPy types (`typebases`),
 //!     exception objects (`excobj`; `excgroup`: exception groups' split/subgroup/derive and
 //!     what `except*` runs), the buffer protocol and `memoryview` (`buffer`),
@@ -111,8 +112,8 @@
 //!     rows: `math`, `sys`, `time`, `itertools` (native lazy iterators), `functools`,
 //!     `operator`, `collections` (`flavors`: Counter/defaultdict/OrderedDict, `deque`,
 //!     `namedtuple`), `random` (CPython's Mersenne Twister seeding), `io` (`StringIO`/
-//!     `BytesIO` over a `stream`; `file`: `open()`'s file objects); `STDLIB` is the list
-//!     `import` accepts.
+//!     `BytesIO` over a `stream`; `file`: `open()`'s file objects); `import` accepts the
+//!     registry's module rows (`Row::module`).
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row

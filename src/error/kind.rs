@@ -1,11 +1,15 @@
-//! The Python exception classes arrsh can raise: one table row per class (name and first base),
-//! from which the enum, `ALL`, `name` and `base` are all generated.
+//! The Python exception classes arrsh can raise: one table row per class (name, first base and
+//! the module that holds it), from which the enum, `ALL`, `name`, `base` and `qualname` are
+//! all generated. The registry makes each class's row from this table, so an exception class
+//! is declared here and nowhere else.
 
-/// Declares the exception kinds once: `Name(Base)` (or `Name()` for the root). The enum
-/// variant, its printed name (the identifier itself), `ErrorKind::ALL` and the class tree
-/// all come from these rows, so a new kind is one line.
+/// Declares the exception kinds once: `Name(Base)` (or `Name()` for the root), then where the
+/// class lives: nothing for `builtins`, `["numpy.linalg"]` for a module, `[]` for a class no
+/// name reaches (IPython's and NumPy's private ones). The enum variant, its printed name (the
+/// identifier itself), `ErrorKind::ALL`, the class tree and the qualified name all come from
+/// these rows, so a new kind is one line.
 macro_rules! error_kinds {
-    ($( $(#[$doc:meta])* $kind:ident ( $($base:ident)? ) ),* $(,)?) => {
+    ($( $(#[$doc:meta])* $kind:ident ( $($base:ident)? ) $([$($home:literal)?])? ),* $(,)?) => {
         /// The Python exception class a user sees in the last traceback line.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum ErrorKind {
@@ -30,10 +34,21 @@ macro_rules! error_kinds {
                     $(ErrorKind::$kind => error_kinds!(@base $($base)?),)*
                 }
             }
+
+            /// The name that reaches the class: `ValueError` (a builtin),
+            /// `numpy.linalg.LinAlgError`; `None` when no name does (`UsageError`).
+            pub fn qualname(self) -> Option<&'static str> {
+                match self {
+                    $(ErrorKind::$kind => error_kinds!(@qual $kind $([$($home)?])?),)*
+                }
+            }
         }
     };
     (@base) => { None };
     (@base $base:ident) => { Some(ErrorKind::$base) };
+    (@qual $kind:ident) => { Some(stringify!($kind)) };
+    (@qual $kind:ident []) => { None };
+    (@qual $kind:ident [$home:literal]) => { Some(concat!($home, ".", stringify!($kind))) };
 }
 
 // CPython 3.11's builtin exceptions (its `Lib/test/exception_hierarchy.txt`), NumPy's and
@@ -67,11 +82,11 @@ error_kinds! {
     RecursionError(RuntimeError),
     NotImplementedError(RuntimeError),
     /// `numpy.exceptions.AxisError`, printed by IPython as `AxisError`.
-    AxisError(ValueError),
+    AxisError(ValueError) ["numpy.exceptions"],
     /// `numpy._core._exceptions._UFuncNoLoopError` and friends print as `UFuncTypeError`.
-    UFuncTypeError(TypeError),
+    UFuncTypeError(TypeError) [],
     /// `numpy.linalg.LinAlgError`, printed by IPython as `LinAlgError`.
-    LinAlgError(ValueError),
+    LinAlgError(ValueError) ["numpy.linalg"],
     StopIteration(Exception),
     StopAsyncIteration(Exception),
     ImportError(Exception),
@@ -79,7 +94,7 @@ error_kinds! {
     AssertionError(Exception),
     EOFError(Exception),
     /// IPython's `UsageError`: a magic or `?` used wrongly (no traceback, just this line).
-    UsageError(Exception),
+    UsageError(Exception) [],
     /// CPython's error for interpreter bugs; arrsh's contained panics.
     SystemError(Exception),
     BufferError(Exception),

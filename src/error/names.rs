@@ -24,6 +24,13 @@ impl PyError {
             format!("No module named '{name}' (arrsh provides: {provided})"),
         )
     }
+    /// A submodule that does not exist in a package arrsh provides (CPython's plain words).
+    pub fn no_submodule(name: &str) -> PyError {
+        PyError::new(
+            ErrorKind::ModuleNotFoundError,
+            format!("No module named '{name}'"),
+        )
+    }
     pub fn cannot_import(name: &str, module: &str) -> PyError {
         PyError::new(
             ErrorKind::ImportError,

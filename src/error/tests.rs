@@ -27,6 +27,15 @@ fn messages_match_numpy() {
             "MemoryError: Unable to allocate 256. TiB for an array with shape (35184372088832,) and data type float64",
         ),
         (PyError::keyboard_interrupt(), "KeyboardInterrupt: "),
+        // CPython 3.11's import errors inside a package, and for a module that is not one
+        (
+            PyError::no_submodule("numpy.foo"),
+            "ModuleNotFoundError: No module named 'numpy.foo'",
+        ),
+        (
+            PyError::not_a_package("math.foo", "math"),
+            "ModuleNotFoundError: No module named 'math.foo'; 'math' is not a package",
+        ),
         // IPython 8.12.3's UsageError lines
         (
             PyError::line_magic_not_found("foo"),

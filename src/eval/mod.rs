@@ -139,16 +139,9 @@ impl Interp {
 
     /// The module object for `import name` (the top-level package unless `full`).
     pub(crate) fn import_module(&mut self, full: &str, want_full: bool) -> PyResult<Value> {
-        // `import random.foo`: the standard modules arrsh provides are not packages
-        if let Some((top, _)) = full.split_once('.')
-            && modules::STDLIB.contains(&top)
-        {
-            return Err(PyError::not_a_package(full, top));
-        }
-        let m = self
-            .objects
-            .module(full)
-            .ok_or_else(|| PyError::no_module(full, &objects::provided_modules()))?;
+        let Some(m) = self.objects.module(full) else {
+            return Err(missing_module(full));
+        };
         if want_full {
             return Ok(m);
         }
@@ -259,4 +252,28 @@ impl Interp {
     pub fn error_matches(err: &PyError, kind: ErrorKind) -> bool {
         err.kind.is_subclass_of(kind)
     }
+}
+
+/// The error for `import full` when no module row has the name, as CPython words it for the
+/// nearest enclosing module arrsh provides: `'math' is not a package`, or no such submodule
+/// (one NumPy has is a name arrsh lacks); a top-level module arrsh lacks lists what it provides.
+fn missing_module(full: &str) -> PyError {
+    let mut parent = full;
+    while let Some((p, _)) = parent.rsplit_once('.') {
+        parent = p;
+        let Some(e) = registry::module(parent) else {
+            continue;
+        };
+        // CPython stops at the first missing piece: `numpy.random.bar` of `numpy.random.bar.baz`
+        let child = full[parent.len() + 1..].split('.').next().unwrap_or("");
+        let missing = &full[..parent.len() + 1 + child.len()];
+        return match e.row.kind {
+            registry::Kind::Module(o) if !o.is_package() => PyError::not_a_package(missing, parent),
+            _ if registry::names::what(parent, child) == Some("module") => {
+                PyError::not_implemented_name(missing)
+            }
+            _ => PyError::no_submodule(missing),
+        };
+    }
+    PyError::no_module(full, &objects::provided_modules())
 }

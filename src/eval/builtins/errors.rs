@@ -20,6 +20,18 @@ impl PyError {
     pub fn takes_no_arguments(qualname: &str, given: usize) -> PyError {
         PyError::type_error(format!("{qualname}() takes no arguments ({given} given)"))
     }
+    /// `object.__init__` with arguments (CPython's `object_init`): `object.__init__() takes
+    /// exactly one argument (the instance to initialize)` when the class overrides `__init__`,
+    /// else the class's own name (`Q.__init__() ...`).
+    pub fn init_takes_one_argument(qualname: &str) -> PyError {
+        PyError::type_error(format!(
+            "{qualname}.__init__() takes exactly one argument (the instance to initialize)"
+        ))
+    }
+    /// `getattr(1, 2)`: `attribute name must be string, not 'int'`.
+    pub fn attribute_name_must_be_string(type_name: &str) -> PyError {
+        PyError::type_error(format!("attribute name must be string, not '{type_name}'"))
+    }
     /// `len() takes no keyword arguments`, `list.insert() takes no keyword arguments`.
     pub fn takes_no_keyword_arguments(qualname: &str) -> PyError {
         PyError::type_error(format!("{qualname}() takes no keyword arguments"))
@@ -149,6 +161,18 @@ impl PyError {
             "unbound method {class}.{method}() needs an argument"
         ))
     }
+    /// A slot wrapper called on its type without a receiver: `object.__repr__()`.
+    pub fn descriptor_needs_argument(method: &str, owner: &str) -> PyError {
+        PyError::type_error(format!(
+            "descriptor '{method}' of '{owner}' object needs an argument"
+        ))
+    }
+    /// A slot wrapper given a receiver of another type: `ValueError.__str__(1)`.
+    pub fn slot_wrapper_mismatch(method: &str, owner: &str, got: &str) -> PyError {
+        PyError::type_error(format!(
+            "descriptor '{method}' requires a '{owner}' object but received a '{got}'"
+        ))
+    }
     pub fn descriptor_mismatch(method: &str, owner: &str, got: &str) -> PyError {
         PyError::type_error(format!(
             "descriptor '{method}' for '{owner}' objects doesn't apply to a '{got}' object"
@@ -252,6 +276,23 @@ mod tests {
             (
                 PyError::takes_exactly_one_argument("list.append", 0),
                 "list.append() takes exactly one argument (0 given)",
+            ),
+            // the methods classes inherit from `object` and `BaseException`
+            (
+                PyError::init_takes_one_argument("object"),
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ),
+            (
+                PyError::attribute_name_must_be_string("int"),
+                "attribute name must be string, not 'int'",
+            ),
+            (
+                PyError::descriptor_needs_argument("__repr__", "object"),
+                "descriptor '__repr__' of 'object' object needs an argument",
+            ),
+            (
+                PyError::slot_wrapper_mismatch("__str__", "BaseException", "int"),
+                "descriptor '__str__' requires a 'BaseException' object but received a 'int'",
             ),
             (
                 PyError::takes_at_most_arguments("getsizeof", 2, 3),

@@ -8,10 +8,13 @@ use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::*;
 use crate::eval::registry::bind::Missing;
-use crate::eval::registry::{Bound, Conv, Row};
+use crate::eval::registry::{Bound, Conv, Origin, Row};
 
 /// The attributes of function objects.
 pub const ROWS: &[Row] = &[
+    Row::module("builtins", Origin::BuiltIn),
+    Row::static_value("Ellipsis", |_| Value::Ellipsis),
+    Row::static_value("NotImplemented", |_| Value::NotImplemented),
     Row::attr("builtin_function_or_method.__name__", function_attr),
     Row::attr("builtin_function_or_method.__qualname__", function_attr),
     Row::attr("builtin_function_or_method.__module__", function_attr),

@@ -184,18 +184,15 @@ fn sorted_unique(mut v: Vec<String>) -> Vec<String> {
 }
 
 /// The names of `dir()` of `owner` that arrsh answers, as the registry declares them: a row
-/// of the owner (or of `int`, for `bool`; or of `object`, which all inherit), an exception class of `error::kind`'s table, a
-/// module's `__name__`, and the two constants `builtins` holds besides classes and functions.
-/// Completion offers these.
+/// of the owner (or of `int`, for `bool`; or an attribute of `object`, which all inherit), or
+/// a module's `__name__`. Completion offers these.
 pub fn implemented(owner: &str) -> Vec<&'static str> {
     let declared = |n: &str| {
         registry::lookup(owner, n).is_some()
             || (owner == "bool" && registry::lookup("int", n).is_some())
-            || registry::lookup("object", n).is_some()
+            // `object`'s attributes every value has (not its methods, which types override)
+            || registry::lookup("object", n).is_some_and(|e| !e.is_method())
             || n == "__name__"
-            || (owner == "builtins"
-                && (matches!(n, "Ellipsis" | "NotImplemented")
-                    || crate::eval::object::objects::exception_kind(n).is_some()))
     };
     names::dir(owner)
         .into_iter()

@@ -209,17 +209,14 @@ impl Interp {
         }
     }
 
-    /// Methods of generator, descriptor and exception objects, and the base-class methods
-    /// `super()` hands out; `None` for the receivers and names the builtin types answer.
+    /// Methods of descriptor objects; `None` for the receivers and names the builtin types
+    /// answer.
     pub(crate) fn call_language_method(
         &mut self,
         obj: &Value,
         name: &str,
         args: &[Value],
     ) -> Option<PyResult<Value>> {
-        if name.starts_with("object.") || name.starts_with("BaseException.") {
-            return Some(self.call_object_method(obj, name, args.to_vec()));
-        }
         match obj {
             Value::Descr(d) => {
                 let d = d.clone();

@@ -59,8 +59,11 @@ impl Interp {
         }
         match self.own_attr(obj, name) {
             Err(e) => {
-                // what every object inherits from `object` (`__class__`)
-                if let Some(entry) = crate::eval::registry::lookup("object", name) {
+                // what every object inherits from `object` (`__class__`); not its methods,
+                // which a builtin type may override (`[].__init__` is `list`'s own)
+                if let Some(entry) =
+                    crate::eval::registry::lookup("object", name).filter(|e| !e.is_method())
+                {
                     return self.entry_value(entry, obj);
                 }
                 let owner = match obj {
@@ -234,6 +237,12 @@ impl Interp {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        // a method bound past the receiver's own classes (`super().__init__`) names its row
+        if name.contains('.')
+            && let Some(e) = crate::eval::registry::get(name).filter(|e| e.is_method())
+        {
+            return self.call_entry(e, obj.clone(), args, kw);
+        }
         if let Some(r) = self.call_language_method(obj, name, &args) {
             return r;
         }
@@ -248,21 +257,37 @@ impl Interp {
         }
         match obj {
             Value::Type(t) if type_method(t.kind, name).is_some() => {
-                let kind = t.kind;
+                // a builtin base's own method (`object.__repr__`, `ValueError.__str__`) is its
+                // base's descriptor: that base is what it names and checks
+                let base = crate::eval::object::basemethods::base_row(t.kind, name);
+                let kind = base.map_or(t.kind, |(k, _)| k);
+                let base = base.map(|(_, e)| e);
                 let mut args = args;
                 if args.is_empty() {
-                    return Err(PyError::unbound_needs_argument(
-                        &crate::eval::text::pyrepr::type_qualname(kind),
-                        name,
-                    ));
+                    return Err(match base {
+                        Some(e) if e.row.kind == crate::eval::registry::Kind::Wrapper => {
+                            PyError::descriptor_needs_argument(name, e.owner)
+                        }
+                        _ => PyError::unbound_needs_argument(
+                            &crate::eval::text::pyrepr::type_qualname(kind),
+                            name,
+                        ),
+                    });
                 }
                 let receiver = args.remove(0);
                 if !self.is_instance(&receiver, kind) {
-                    return Err(PyError::descriptor_mismatch(
-                        name,
-                        &crate::eval::text::pyrepr::type_qualname(kind),
-                        &receiver.type_name(),
-                    ));
+                    let owner = crate::eval::text::pyrepr::type_qualname(kind);
+                    let got = receiver.type_name();
+                    return Err(match base {
+                        Some(e) if e.row.kind == crate::eval::registry::Kind::Wrapper => {
+                            PyError::slot_wrapper_mismatch(name, &owner, &got)
+                        }
+                        _ => PyError::descriptor_mismatch(name, &owner, &got),
+                    });
+                }
+                // run it whatever the receiver's class overrides (`object.__repr__(p)`)
+                if let Some(e) = base {
+                    return self.call_entry(e, receiver, args, kw);
                 }
                 self.call_method(&receiver, name, args, kw)
             }
@@ -310,6 +335,10 @@ impl Interp {
 /// The row of `T.name` when it is a method of the builtin type `T` (`str.lower`,
 /// `list.append`).
 fn type_method(kind: TypeKind, name: &str) -> Option<&'static crate::eval::registry::Entry> {
-    crate::eval::registry::lookup(crate::eval::builtins::introspect::type_owner(kind), name)
-        .filter(|e| e.is_method())
+    crate::eval::object::basemethods::base_row(kind, name)
+        .map(|(_, e)| e)
+        .or_else(|| {
+            crate::eval::registry::lookup(crate::eval::builtins::introspect::type_owner(kind), name)
+                .filter(|e| e.is_method())
+        })
 }

@@ -566,8 +566,9 @@ fn getattr(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         Some(o) => o,
         None => a.req("obj")?,
     };
-    let Value::Str(n) = a.req("name")? else {
-        return Err(PyError::type_error("attribute name must be string"));
+    let name = a.req("name")?;
+    let Value::Str(n) = &name else {
+        return Err(PyError::attribute_name_must_be_string(&name.type_name()));
     };
     let default = a.take("default");
     match (it.getattr(&obj, &n.v), a.func, default) {
@@ -581,8 +582,9 @@ fn getattr(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
 
 fn setattr(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let obj = a.req("obj")?;
-    let Value::Str(n) = a.req("name")? else {
-        return Err(PyError::type_error("attribute name must be string"));
+    let name = a.req("name")?;
+    let Value::Str(n) = &name else {
+        return Err(PyError::attribute_name_must_be_string(&name.type_name()));
     };
     let v = a.req("value")?;
     it.setattr(&obj, &n.v, v)?;

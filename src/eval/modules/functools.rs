@@ -8,10 +8,11 @@ use crate::eval::Interp;
 use crate::eval::modules::{is_native, state_of};
 use crate::eval::object::value::{NativeSlots, PyDict, Value};
 use crate::eval::registry::bind::Missing;
-use crate::eval::registry::{Bound, Conv, Row};
+use crate::eval::registry::{Bound, Conv, Origin, Row};
 use crate::syntax::ast::CmpOp;
 
 pub const ROWS: &[Row] = &[
+    Row::module("functools", Origin::Stdlib { package: false }),
     Row::builtin(
         "functools.reduce",
         "!(function, iterable, initial?, /)",

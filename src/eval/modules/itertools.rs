@@ -10,10 +10,11 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::modules::NativeIter;
 use crate::eval::object::value::{PyIter, Value};
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::syntax::ast::{BinOp, CmpOp};
 
 pub const ROWS: &[Row] = &[
+    Row::module("itertools", Origin::BuiltIn),
     Row::c_class("itertools.count", "(start=0, step=1)", count),
     Row::c_class("itertools.cycle", "(iterable, /)", cycle),
     Row::c_class("itertools.repeat", "!(object, times?)", repeat),

@@ -8,11 +8,12 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::Value;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::kernels;
 use crate::syntax::ast::BinOp;
 
 pub const ROWS: &[Row] = &[
+    Row::module("math", Origin::BuiltIn),
     Row::attr("math.pi", constant),
     Row::attr("math.e", constant),
     Row::attr("math.tau", constant),

@@ -1,7 +1,8 @@
 //! Python's standard modules that lessons import, written in Rust, one room per module: each
 //! room's `ROWS` are registry rows (`math.sqrt`, `itertools.chain`, `random.randint`), so
 //! `import`, attributes, `from M import *`, `dir()` and completion all read them. This file
-//! holds what the rooms share: the module list, native iterators and native objects.
+//! holds what the rooms share: native iterators and native objects. Each room declares its
+//! module with a row (`Row::module("math")`): `import` accepts exactly the module rows.
 
 pub mod collections;
 pub mod functools;
@@ -19,20 +20,6 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::{IterState, NativeObj, NativeSlots, PyIter, Value};
-
-/// The standard modules arrsh provides: `import` accepts them, and the ModuleNotFoundError
-/// for any other lists them (with NumPy's).
-pub const STDLIB: &[&str] = &[
-    "collections",
-    "functools",
-    "io",
-    "itertools",
-    "math",
-    "operator",
-    "random",
-    "sys",
-    "time",
-];
 
 /// An iterator implemented in Rust (`itertools.count`, `collections.deque` iterators...).
 pub trait NativeIter {

@@ -6,10 +6,11 @@ use crate::eval::Interp;
 use crate::eval::modules::state_of;
 use crate::eval::object::value::{NativeSlots, Value};
 use crate::eval::registry::bind::Missing;
-use crate::eval::registry::{Bound, Conv, Row};
+use crate::eval::registry::{Bound, Conv, Origin, Row};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 pub const ROWS: &[Row] = &[
+    Row::module("operator", Origin::Stdlib { package: false }),
     Row::builtin("operator.add", "(a, b, /)", binary),
     Row::builtin("operator.sub", "(a, b, /)", binary),
     Row::builtin("operator.mul", "(a, b, /)", binary),

@@ -10,7 +10,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::modules::state_of;
 use crate::eval::object::value::{NativeSlots, Value};
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::random::{BitGen, Mt19937, os_entropy, sha512};
 use crate::syntax::ast::BinOp;
 
@@ -19,6 +19,7 @@ use crate::syntax::ast::BinOp;
 macro_rules! rows {
     ($(($name:literal, $sig:literal, $f:expr)),* $(,)?) => {
         &[
+            Row::module("random", Origin::Stdlib { package: false }),
             Row::class("random.Random", "Random.__init__(x=None)", random_new),
             $(
                 Row::builtin(concat!("random.", $name), $sig, $f),

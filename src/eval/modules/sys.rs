@@ -5,10 +5,11 @@
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::Value;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 
 pub const ROWS: &[Row] = &[
-    Row::builtin("sys.getsizeof", "!(object, default?)", getsizeof),
+    Row::module("sys", Origin::BuiltIn),
+    Row::builtin("sys.getsizeof", "!(object, default?)", getsizeof).bare(),
     Row::builtin("sys.getrecursionlimit", "()", recursion_limit),
     Row::builtin("sys.get_int_max_str_digits", "()", int_max_str_digits),
     Row::builtin(

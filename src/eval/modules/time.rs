@@ -3,9 +3,10 @@
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::Value;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 
 pub const ROWS: &[Row] = &[
+    Row::module("time", Origin::BuiltIn),
     Row::builtin("time.time", "()", clock),
     Row::builtin("time.time_ns", "()", clock),
     Row::builtin("time.perf_counter", "()", clock),

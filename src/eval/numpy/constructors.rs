@@ -248,14 +248,10 @@ impl Interp {
             let cls = self.objects.type_object(kind);
             return self.call_entry(e, cls, args, kw);
         }
-        match kind {
-            // the exception classes are `error::kind`'s table, not rows
-            TypeKind::Exception(k) => self.new_builtin_exception(k, args, kw),
-            other => Err(PyError::type_error(format!(
-                "cannot create '{}' instances",
-                crate::eval::text::pyrepr::type_qualname(other)
-            ))),
-        }
+        Err(PyError::type_error(format!(
+            "cannot create '{}' instances",
+            crate::eval::text::pyrepr::type_qualname(kind)
+        )))
     }
 
     /// `np.int64(5)`, `np.float32('1.5')`, `np.uint8(300)` (NumPy 2: OverflowError).
@@ -309,7 +305,7 @@ impl Interp {
             Value::None => TypeKind::NoneType,
             Value::Bool(_) => TypeKind::Bool,
             Value::Ellipsis => TypeKind::Ellipsis,
-            Value::NotImplemented => TypeKind::Object,
+            Value::NotImplemented => TypeKind::Record("NotImplementedType"),
             Value::Int(_) => TypeKind::Int,
             Value::Float(_) => TypeKind::Float,
             Value::Complex(_) => TypeKind::Complex,

@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use crate::error::{ErrorKind, PyError, PyResult};
+use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::array::normalize_axis;
 use crate::runtime::lapack::{self, lu, qr, svd};
 use crate::runtime::{DType, Kind, NdArray, Order, Scalar};
@@ -17,11 +17,7 @@ use super::sorting::as_f64;
 use crate::eval::modules::collections::native_namedtuple;
 
 pub const ROWS: &[Row] = &[
-    Row::attr("numpy.linalg", linalg_module),
-    Row::type_(
-        "numpy.linalg.LinAlgError",
-        TypeKind::Exception(ErrorKind::LinAlgError),
-    ),
+    Row::module("numpy.linalg", Origin::Site { package: true }),
     Row::np_py("numpy.linalg.det", "(a)", det).returns("ndarray"),
     Row::np_py("numpy.linalg.slogdet", "(a)", slogdet),
     Row::np_py("numpy.linalg.inv", "(a)", inv).returns("ndarray"),
@@ -44,10 +40,6 @@ pub const ROWS: &[Row] = &[
         svd_fn,
     ),
 ];
-
-fn linalg_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.objects.module("numpy.linalg").unwrap_or(Value::None))
-}
 
 /// A stack of matrices as float64, with the dtype NumPy's `_commonType` gives the result.
 pub struct Stack {

@@ -9,10 +9,10 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::{Record, Value};
-use crate::eval::registry::{Bound, Conv, Row};
+use crate::eval::registry::{Bound, Conv, Origin, Row};
 
 pub const ROWS: &[Row] = &[
-    Row::attr("numpy.lib.array_utils", array_utils),
+    Row::module("numpy.lib.array_utils", Origin::Site { package: false }),
     Row::np_py("numpy.lib.array_utils.byte_bounds", "(a)", byte_bounds),
     Row::attr("ndarray.ctypes", ctypes),
     Row::method(
@@ -22,12 +22,6 @@ pub const ROWS: &[Row] = &[
     )
     .conv(Conv::KeywordsOnly),
 ];
-
-fn array_utils(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    it.objects
-        .module("numpy.lib.array_utils")
-        .ok_or_else(|| PyError::module_no_attribute("numpy.lib", "array_utils"))
-}
 
 /// The value of `key` in a `__array_interface__` dict.
 fn field(d: &Value, key: &str) -> Option<Value> {

@@ -8,12 +8,15 @@ use crate::eval::Interp;
 use crate::eval::numpy::constructors::scalar_row;
 use crate::eval::object::objects::Objects;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::DType;
 use crate::runtime::datetime::TimeUnit;
 
 /// The `numpy` module's types and constants.
 pub const ROWS: &[Row] = &[
+    // `np` is there without an import (arrsh's departure: the shell is used in class)
+    Row::module("numpy", Origin::Site { package: true }).bare_as("np"),
+    Row::module("numpy.exceptions", Origin::Site { package: false }),
     scalar_row("numpy.bool", DType::BOOL),
     scalar_row("numpy.bool_", DType::BOOL),
     scalar_row("numpy.int8", DType::INT8),

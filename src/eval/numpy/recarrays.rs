@@ -11,11 +11,11 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::{ArrayClass, DType, NdArray, Order};
 
 pub const ROWS: &[Row] = &[
-    Row::attr("numpy.rec", rec_module),
+    Row::module("numpy.rec", Origin::Site { package: true }),
     Row::alias("numpy.recarray", "numpy.rec.recarray"),
     Row::type_("numpy.record", TypeKind::NpRecord),
     Row::alias("numpy.rec.record", "numpy.record"),
@@ -61,10 +61,6 @@ fn void_new(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         crate::runtime::Scalar::Void(bytes),
         None,
     ))
-}
-
-fn rec_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.objects.module("numpy.rec").unwrap_or(Value::None))
 }
 
 impl Interp {

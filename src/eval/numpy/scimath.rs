@@ -7,12 +7,12 @@
 use crate::error::PyResult;
 use crate::eval::Interp;
 use crate::eval::object::value::Value;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 
 use super::grids::np_call;
 
 pub const ROWS: &[Row] = &[
-    Row::attr("numpy.emath", emath_module),
+    Row::module("numpy.emath", Origin::Site { package: false }),
     Row::np_py("numpy.emath.sqrt", "(x)", sqrt),
     Row::np_py("numpy.emath.log", "(x)", log),
     Row::np_py("numpy.emath.log2", "(x)", log2),
@@ -23,10 +23,6 @@ pub const ROWS: &[Row] = &[
     Row::np_py("numpy.emath.arcsin", "(x)", arcsin),
     Row::np_py("numpy.emath.arctanh", "(x)", arctanh),
 ];
-
-fn emath_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.objects.module("numpy.emath").unwrap_or(Value::None))
-}
 
 /// Which elements leave the real domain.
 #[derive(Clone, Copy)]

@@ -7,24 +7,26 @@ use std::rc::Rc;
 use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::value::*;
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::NdArray;
 
 pub const ROWS: &[Row] = &[
-    Row::attr("numpy.lib", lib_module),
-    Row::attr("numpy.lib.stride_tricks", lib_module),
+    Row::module("numpy.lib", Origin::Site { package: true }),
+    Row::module("numpy.lib.stride_tricks", Origin::Site { package: false }),
     Row::np_py(
         "numpy.lib.stride_tricks.as_strided",
         "(x, shape=None, strides=None, subok=False, writeable=True)",
         as_strided,
     )
-    .returns("ndarray"),
+    .returns("ndarray")
+    .bare(),
     Row::np_py(
         "numpy.lib.stride_tricks.sliding_window_view",
         "(x, window_shape, axis=None, *, subok=False, writeable=False)",
         sliding_window_view,
     )
-    .returns("ndarray"),
+    .returns("ndarray")
+    .bare(),
     Row::np_py(
         "numpy.shares_memory",
         "(a, b, /, max_work=-1)",
@@ -38,17 +40,6 @@ pub const ROWS: &[Row] = &[
     )
     .returns("bool"),
 ];
-
-/// `numpy.lib` and `numpy.lib.stride_tricks`: the module object of the row's name.
-fn lib_module(it: &mut Interp, args: Bound) -> PyResult<Value> {
-    let name = match args.func {
-        "lib" => "numpy.lib",
-        _ => "numpy.lib.stride_tricks",
-    };
-    it.objects
-        .module(name)
-        .ok_or_else(|| PyError::module_no_attribute("numpy", args.func))
-}
 
 /// `np.shares_memory` (exact by default; raises when the solver gives up) and
 /// `np.may_share_memory` (extents only by default; "don't know" counts as yes), as

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
+use crate::eval::object::basemethods;
 use crate::eval::object::value::*;
 use crate::runtime::ObjId;
 
@@ -381,8 +382,17 @@ impl Interp {
                     }
                     _ => {}
                 }
+                // what the class inherits from its builtin bases (`p.__repr__`)
+                let base = match &found {
+                    None => basemethods::inherited(&class.mro, name),
+                    Some(_) => None,
+                };
                 match found {
                     Some(v) => self.bind_found(v, obj, &class)?,
+                    None if base.is_some() => {
+                        let e = base.expect("the guard saw Some");
+                        self.new_method(obj.clone(), e.row.name)
+                    }
                     None => {
                         if let Some(ga) = class.lookup("__getattr__") {
                             let n = self.new_str(name.to_string());
@@ -431,6 +441,11 @@ impl Interp {
                         self.new_dict(items)?
                     }
                     _ => {
+                        // a builtin base's method, unbound (`P.__repr__`: `object`'s slot
+                        // wrapper)
+                        if let Some((base, e)) = basemethods::inherited_from(&c.mro, name) {
+                            return Ok(Some(self.new_method(base.clone(), e.short)));
+                        }
                         return Err(PyError::attribute(format!(
                             "type object '{}' has no attribute '{name}'",
                             c.name
@@ -682,9 +697,10 @@ impl Interp {
                         };
                     }
                 }
-                Value::Type(t) => {
-                    if let Some(v) = self.builtin_super_attr(t.kind, &obj, name)? {
-                        return Ok(v);
+                Value::Type(_) => {
+                    // a builtin base: its method rows, bound to the instance (or the class)
+                    if let Some(e) = basemethods::inherited(std::slice::from_ref(c), name) {
+                        return Ok(self.new_method(obj, e.row.name));
                     }
                 }
                 _ => {}
@@ -695,100 +711,15 @@ impl Interp {
         )))
     }
 
-    /// Methods of builtin bases reached through `super()`: `object.__init__`, exceptions'
-    /// `__init__`/`__str__`/`__repr__`.
-    fn builtin_super_attr(
-        &mut self,
-        kind: TypeKind,
-        obj: &Value,
-        name: &str,
-    ) -> PyResult<Option<Value>> {
-        let native = match (kind, name) {
-            (TypeKind::Object | TypeKind::Exception(_), "__init__") => "object.__init__",
-            (TypeKind::Object, "__repr__") => "object.__repr__",
-            (TypeKind::Object, "__str__") => "object.__str__",
-            (TypeKind::Exception(_), "__str__") => "BaseException.__str__",
-            (TypeKind::Exception(_), "__repr__") => "BaseException.__repr__",
-            (TypeKind::Object, "__eq__") => "object.__eq__",
-            (TypeKind::Object, "__hash__") => "object.__hash__",
-            (TypeKind::Object, "__setattr__") => "object.__setattr__",
-            (TypeKind::Object, "__getattribute__") => "object.__getattribute__",
-            (TypeKind::Object, "__format__") => "object.__format__",
-            _ => return Ok(None),
-        };
-        Ok(Some(self.new_method(obj.clone(), native)))
-    }
-
-    /// The base-class methods `super()` hands out, called with their receiver.
-    pub(crate) fn call_object_method(
-        &mut self,
-        obj: &Value,
-        name: &str,
-        args: Vec<Value>,
-    ) -> PyResult<Value> {
-        match name {
-            "object.__init__" => {
-                if let Value::Exception(e) = obj {
-                    let t = self.new_tuple(args);
-                    *e.args.borrow_mut() = t;
-                }
-                Ok(Value::None)
-            }
-            "object.__repr__" => {
-                let r = self.default_repr(obj);
-                Ok(self.new_str(r))
-            }
-            "object.__str__" => {
-                let r = self.repr(obj)?;
-                Ok(self.new_str(r))
-            }
-            "BaseException.__str__" => {
-                let s = self.exception_str(obj)?;
-                Ok(self.new_str(s))
-            }
-            "BaseException.__repr__" => {
-                let s = self.exception_repr(obj)?;
-                Ok(self.new_str(s))
-            }
-            "object.__eq__" => Ok(match args.first() {
-                Some(o) if self.is_same(obj, o) => Value::Bool(true),
-                _ => Value::NotImplemented,
-            }),
-            "object.__hash__" => {
-                let h = crate::eval::object::hashing::pointer_hash(self.id_of(obj));
-                Ok(self.new_i64(h))
-            }
-            "object.__setattr__" => {
-                let (Some(Value::Str(n)), Some(v)) = (args.first(), args.get(1)) else {
-                    return Err(PyError::type_error("expected 2 arguments"));
-                };
-                if let Value::Instance(i) = obj {
-                    dict_set(&i.dict, &n.v, v.clone());
-                }
-                Ok(Value::None)
-            }
-            "object.__getattribute__" => {
-                let Some(Value::Str(n)) = args.first() else {
-                    return Err(PyError::type_error("attribute name must be string"));
-                };
-                self.getattr(obj, &n.v.clone())
-            }
-            "object.__format__" => {
-                let spec = match args.first() {
-                    Some(Value::Str(s)) => s.v.clone(),
-                    _ => String::new(),
-                };
-                if !spec.is_empty() {
-                    return Err(PyError::type_error(format!(
-                        "unsupported format string passed to {}.__format__",
-                        obj.type_name()
-                    )));
-                }
-                let s = self.str(obj)?;
-                Ok(self.new_str(s))
-            }
-            _ => Err(PyError::not_callable(name)),
+    /// `object.__setattr__(obj, name, v)`: into the object's own dict, past its class's
+    /// `__setattr__`.
+    pub(crate) fn set_own_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(i) => dict_set(&i.dict, name, v),
+            Value::Exception(e) => dict_set(&e.dict, name, v),
+            other => return Err(PyError::no_attribute(&other.type_name(), name)),
         }
+        Ok(())
     }
 
     /// `<__main__.P object at 0x...>`.

@@ -14,11 +14,26 @@ use crate::eval::object::value::*;
 use crate::eval::registry::{Bound, Row};
 use crate::runtime::ObjId;
 
-/// `BaseException`'s methods.
+/// `BaseException`'s methods, and the names CPython 3.3 kept for `OSError`. The classes' own
+/// rows are made from `error::kind`'s table (`registry::exception_rows`).
 pub const ROWS: &[Row] = &[
+    Row::alias("EnvironmentError", "OSError"),
+    Row::alias("IOError", "OSError"),
     Row::method("BaseException.with_traceback", "!(tb, /)", with_traceback),
     Row::method("BaseException.add_note", "!(note, /)", add_note),
 ];
+
+/// Calling an exception class of `error::kind`'s table (`ValueError('bad')`): the row of each
+/// class runs this, with the class as the receiver.
+pub(crate) fn call_exception_class(it: &mut Interp, a: Bound) -> PyResult<Value> {
+    match &a.this {
+        Value::Type(t) => match t.kind {
+            TypeKind::Exception(k) => it.new_builtin_exception(k, a.star, a.kwargs),
+            _ => unreachable!("exception rows are made for exception kinds"),
+        },
+        _ => unreachable!("calling a type passes the type"),
+    }
+}
 
 /// `e.with_traceback(tb)`: arrsh keeps no traceback objects, so only `None` (what
 /// `e.__traceback__` is) can be set.
@@ -329,6 +344,15 @@ impl Interp {
                 ))),
             };
         }
+        self.base_exception_str(v)
+    }
+
+    /// `BaseException.__str__` itself: from the message or `args`, never a subclass's
+    /// `__str__` (which may be what called it through `super()`).
+    pub(crate) fn base_exception_str(&mut self, v: &Value) -> PyResult<String> {
+        let Value::Exception(x) = v else {
+            return self.str(v);
+        };
         if let (Some(m), None) = (&x.msg, &x.class) {
             return Ok(m.clone());
         }

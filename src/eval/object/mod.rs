@@ -1,5 +1,6 @@
 //! Python's object model: values with identity, CPython's containers as it sizes them, operators, subscripts, iteration, conversions.
 
+pub mod basemethods;
 pub(crate) mod budget;
 pub mod buffer;
 pub mod bytearray;

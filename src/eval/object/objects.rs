@@ -35,28 +35,13 @@ const BUILTIN_DTYPE_BASE: u64 = 0x7f3c_2f6a_1e40;
 /// `_multiarray_umath` too, `np.False_` 24 bytes before `np.True_`.
 const NP_FALSE_ID: u64 = BUILTIN_DTYPE_BASE + 0x5cb8;
 
-/// NumPy's modules arrsh provides (the standard ones are `modules::STDLIB`).
-const MODULES: &[&str] = &[
-    "numpy",
-    "numpy.lib",
-    "numpy.lib.stride_tricks",
-    "numpy.lib.array_utils",
-    "numpy.random",
-    "numpy.linalg",
-    "numpy.emath",
-    "numpy.rec",
-    "builtins",
-];
-
-/// Every module `import` knows.
-fn all_modules() -> impl Iterator<Item = &'static str> {
-    MODULES.iter().chain(crate::eval::modules::STDLIB).copied()
-}
-
-/// The top-level modules `import` knows (for the message when one is missing).
+/// The top-level modules `import` knows, as the registry's module rows declare them (for the
+/// message when one is missing; `builtins` is importable but not advertised).
 pub fn provided_modules() -> String {
-    let mut names: Vec<&str> = all_modules()
-        .filter(|m| !m.contains('.') && *m != "builtins")
+    use crate::eval::registry;
+    let mut names: Vec<&str> = registry::rows_of(registry::IMPORTABLE)
+        .map(|e| e.short)
+        .filter(|m| *m != "builtins")
         .collect();
     names.sort();
     names.join(", ")
@@ -174,7 +159,7 @@ impl Objects {
 
     /// The module object for a dotted name (one object per name per session).
     pub fn module(&self, name: &str) -> Option<Value> {
-        let name: &'static str = all_modules().find(|m| *m == name)?;
+        let name: &'static str = crate::eval::registry::module(name)?.row.name;
         let mut mods = self.modules.borrow_mut();
         Some(
             mods.entry(name)
@@ -265,7 +250,8 @@ impl Objects {
         v
     }
 
-    /// Python builtins by bare name: functions, types and exception classes.
+    /// Python builtins by bare name: the registry's rows under `builtins` (functions, types,
+    /// the exception classes made from `error::kind`'s table, `Ellipsis`).
     pub fn builtin(&self, name: &str) -> Option<Value> {
         if let Some(v) = crate::eval::registry::lookup("builtins", name)
             .and_then(|e| crate::eval::registry::call::static_value(e, self))
@@ -278,46 +264,21 @@ impl Objects {
         if name == crate::eval::builtins::functions::TEST_PANIC {
             return Some(self.function(crate::eval::builtins::functions::TEST_PANIC));
         }
-        match name {
-            "Ellipsis" => Some(Value::Ellipsis),
-            "NotImplemented" => Some(Value::NotImplemented),
-            _ => exception_kind(name).map(|k| self.type_object(TypeKind::Exception(k))),
-        }
+        None
     }
 
-    /// NumPy names usable without `np.` (and `np`/`numpy` themselves).
+    /// Names usable without `np.` or an import: the rows marked bare (`np`, `as_strided`,
+    /// `getsizeof`), then every NumPy function and type.
     pub fn numpy_shorthand(&self, name: &str) -> Option<Value> {
-        match name {
-            "np" => self.module("numpy"),
-            "as_strided" => Some(self.function("numpy.lib.stride_tricks.as_strided")),
-            "sliding_window_view" => {
-                Some(self.function("numpy.lib.stride_tricks.sliding_window_view"))
-            }
-            "getsizeof" => Some(self.function("sys.getsizeof")),
-            _ => crate::eval::numpy::module::numpy_attr(self, name),
+        if let Some(e) = crate::eval::registry::bare(name) {
+            return crate::eval::registry::call::static_value(e, self);
         }
+        crate::eval::numpy::module::numpy_attr(self, name)
     }
 
     pub fn heap(&self) -> &Rc<Heap> {
         &self.heap
     }
-}
-
-pub(crate) fn exception_kind(name: &str) -> Option<crate::error::ErrorKind> {
-    use crate::error::ErrorKind;
-    // NumPy's exception classes live in numpy.exceptions, not in builtins
-    if matches!(
-        name,
-        "AxisError" | "UFuncTypeError" | "UsageError" | "LinAlgError"
-    ) {
-        return None;
-    }
-    // CPython 3.3 merged these into OSError: the names stay, bound to it
-    let name = match name {
-        "EnvironmentError" | "IOError" => "OSError",
-        other => other,
-    };
-    ErrorKind::ALL.iter().copied().find(|k| k.name() == name)
 }
 
 /// CPython 3.11's `sys.getsizeof` of a str: compact ASCII 49 + n, latin-1 73 + n,

@@ -49,21 +49,23 @@ pub fn owners_of(v: &Value) -> &'static [&'static str] {
         Value::Iter(i) if i.kind == "generator" => &["generator", "iterator"],
         Value::Iter(_) => &["iterator"],
         Value::Exception(x) if crate::eval::object::excgroup::is_group_kind(x.kind) => {
-            &["BaseExceptionGroup", "BaseException"]
+            &["BaseExceptionGroup", "BaseException", "object"]
         }
-        Value::Exception(_) => &["BaseException"],
+        Value::Exception(_) => &["BaseException", "object"],
         _ => &[],
     }
 }
 
 /// The object a row names when making it needs nothing but the session's objects (functions,
-/// classes and types); `None` for attributes and methods.
+/// classes, types, modules and singletons); `None` for attributes and methods.
 pub fn static_value(e: &'static Entry, objects: &Objects) -> Option<Value> {
     let e = registry::resolve(e);
     match e.row.kind {
         Kind::Attr | Kind::Method | Kind::ClassMethod | Kind::Wrapper | Kind::Alias(_) => None,
         Kind::Type(kind) | Kind::Constructor(kind) => Some(objects.type_object(kind)),
         Kind::Class => Some(objects.type_object(TypeKind::Record(e.row.name))),
+        Kind::Module(_) => objects.module(e.row.name),
+        Kind::Static => e.row.value.map(|make| make(objects)),
         _ => Some(objects.function(e.row.name)),
     }
 }
@@ -270,6 +272,15 @@ impl Interp {
     /// The row a bound method runs: its receiver's method, or the type's own when it was
     /// looked up on a type (`str.upper`, `dict.fromkeys`).
     fn bound_entry(m: &BoundMethod) -> Option<&'static Entry> {
+        // bound past the receiver's own classes (`super().__init__`): the row's name
+        if m.name.contains('.') {
+            return registry::get(&m.name).filter(|e| e.is_method());
+        }
+        if let Value::Type(t) = &m.obj
+            && let Some((_, e)) = crate::eval::object::basemethods::base_row(t.kind, &m.name)
+        {
+            return Some(e);
+        }
         if let Some(class) = registry_class(&m.obj) {
             return registry::lookup(class, &m.name).filter(|e| e.is_method());
         }
@@ -289,22 +300,26 @@ impl Interp {
     pub fn method_repr(&self, m: &BoundMethod) -> String {
         let id = self.id_of(&m.obj);
         let e = Self::bound_entry(m);
+        let name = e.map_or(&*m.name, |e| e.short);
         match (&m.obj, e.map(|e| e.row.kind)) {
             (Value::Type(_), Some(Kind::ClassMethod)) => {
-                format!("<built-in method {} of type object at {id:#x}>", m.name)
+                format!("<built-in method {name} of type object at {id:#x}>")
             }
-            (obj, Some(_)) if matches!(obj, Value::Type(_)) || registry_class(obj).is_some() => {
+            (obj, Some(kind)) if matches!(obj, Value::Type(_)) || registry_class(obj).is_some() => {
                 let owner = e.map(|e| e.owner).unwrap_or("object");
-                format!("<method '{}' of '{owner}' objects>", m.name)
+                let what = if kind == Kind::Wrapper {
+                    "slot wrapper"
+                } else {
+                    "method"
+                };
+                format!("<{what} '{name}' of '{owner}' objects>")
             }
             (obj, Some(Kind::Wrapper)) => format!(
-                "<method-wrapper '{}' of {} object at {id:#x}>",
-                m.name,
+                "<method-wrapper '{name}' of {} object at {id:#x}>",
                 obj.type_name()
             ),
             (obj, _) => format!(
-                "<built-in method {} of {} object at {id:#x}>",
-                m.name,
+                "<built-in method {name} of {} object at {id:#x}>",
                 obj.type_name()
             ),
         }
@@ -328,6 +343,7 @@ impl Interp {
             Value::Native(_) => e.owner.rsplit('.').next().unwrap_or(e.owner).to_string(),
             // a builtin method's `__qualname__` names its receiver's class
             Value::Exception(x) => x.class_name(),
+            Value::Instance(i) => i.class.qualname.to_string(),
             _ => e.owner.to_string(),
         };
         self.function_pretty(e, self.id_of(&m.obj), Some(&shown))

@@ -43,6 +43,7 @@ use std::sync::OnceLock;
 use crate::error::PyResult;
 use crate::eval::Interp;
 use crate::eval::object::fxmap::FxHashMap;
+use crate::eval::object::objects::Objects;
 use crate::eval::object::value::{TypeKind, Value};
 pub use bind::{Bound, Conv};
 use spec::Spec;
@@ -93,6 +94,71 @@ pub enum Kind {
     Attr,
     /// The same object as another row (`numpy.abs` is `numpy.absolute`).
     Alias(&'static str),
+    /// A module `import` accepts (`math`, `numpy.linalg`); a dotted one is also an attribute
+    /// of its parent. Where it comes from decides its repr and whether it is a package.
+    Module(Origin),
+    /// A value that needs no interpreter to make: a singleton of the object model
+    /// (`Ellipsis`, `NotImplemented`), made by the row's `value`.
+    Static,
+}
+
+/// Where a module comes from, as its repr says (`<module 'math' (built-in)>`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Origin {
+    /// Compiled into the interpreter (`sys`, `math` in Debian's CPython 3.11).
+    BuiltIn,
+    /// Frozen into the interpreter (`io` in CPython 3.11).
+    Frozen,
+    /// A file of the standard library (`random.py`); a `package` is a directory
+    /// (`collections/__init__.py`).
+    Stdlib { package: bool },
+    /// A file of an installed package (`numpy/lib/stride_tricks.py`, `numpy/__init__.py`).
+    Site { package: bool },
+}
+
+impl Origin {
+    /// Whether the module may have submodules (`import numpy.foo` looks for one; `import
+    /// math.foo` says `'math' is not a package`).
+    pub fn is_package(self) -> bool {
+        matches!(
+            self,
+            Origin::Stdlib { package: true } | Origin::Site { package: true }
+        )
+    }
+
+    /// What a module's repr says after its name: `(built-in)`, `from '.../random.py'`.
+    pub fn describe(self, name: &str) -> String {
+        let path = name.replace('.', "/");
+        match self {
+            Origin::BuiltIn => "(built-in)".into(),
+            Origin::Frozen => "(frozen)".into(),
+            Origin::Stdlib { package: false } => format!("from '/usr/lib/python3.11/{path}.py'"),
+            Origin::Stdlib { package: true } => {
+                format!("from '/usr/lib/python3.11/{path}/__init__.py'")
+            }
+            Origin::Site { package: false } => {
+                format!("from '/usr/lib/python3/dist-packages/{path}.py'")
+            }
+            Origin::Site { package: true } => {
+                format!("from '/usr/lib/python3/dist-packages/{path}/__init__.py'")
+            }
+        }
+    }
+}
+
+/// Where the top-level modules are rows: `import math` finds the row `math` under this owner
+/// (CPython's `sys.modules`), not under `builtins`.
+pub const IMPORTABLE: &str = "sys.modules";
+
+/// Whether a row's object is also reachable as a bare name, without `np.` or an import:
+/// arrsh's departure from Python for the shell's class use (`as_strided(...)`, `np`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bare {
+    No,
+    /// By its own short name (`as_strided`).
+    Short,
+    /// By another name (`np` for `numpy`).
+    As(&'static str),
 }
 
 /// One name the user can type.
@@ -111,6 +177,10 @@ pub struct Row {
     /// The owner whose names what the row gives has (`ndarray.T` gives an `ndarray`,
     /// `ndarray.shape` a `tuple`), for completing `a.T.<Tab>` without running anything.
     pub returns: Option<&'static str>,
+    /// Whether (and as what) the object is a bare name too.
+    pub bare: Bare,
+    /// The value of a `Kind::Static` row.
+    pub value: Option<fn(&Objects) -> Value>,
 }
 
 /// The spec of a ufunc with `nin` inputs and `nout` outputs (NumPy's `__signature__`).
@@ -145,6 +215,8 @@ impl Row {
             conv: None,
             shown: None,
             returns: None,
+            bare: Bare::No,
+            value: None,
         }
     }
     /// A CPython builtin or C-module function.
@@ -225,6 +297,26 @@ impl Row {
     pub const fn attr(name: &'static str, run: Native) -> Row {
         Row::new(name, Kind::Attr, "()", run)
     }
+    /// A module, from where `origin` says (see `Origin`).
+    pub const fn module(name: &'static str, origin: Origin) -> Row {
+        Row::new(name, Kind::Module(origin), "()", no_run)
+    }
+    /// A singleton of the object model, made without an interpreter.
+    pub const fn static_value(name: &'static str, value: fn(&Objects) -> Value) -> Row {
+        let mut r = Row::new(name, Kind::Static, "()", no_run);
+        r.value = Some(value);
+        r
+    }
+    /// Makes the object a bare name by its short name (see `Bare`).
+    pub const fn bare(mut self) -> Row {
+        self.bare = Bare::Short;
+        self
+    }
+    /// Makes the object a bare name by another name (see `Bare`).
+    pub const fn bare_as(mut self, name: &'static str) -> Row {
+        self.bare = Bare::As(name);
+        self
+    }
     /// A second name for another row's object.
     pub const fn alias(name: &'static str, target: &'static str) -> Row {
         Row::new(name, Kind::Alias(target), "()", no_run)
@@ -260,6 +352,7 @@ const TABLES: &[&[Row]] = &[
     crate::eval::builtins::pyfuncs::ROWS,
     crate::eval::object::listobj::ROWS,
     crate::eval::object::excobj::ROWS,
+    crate::eval::object::basemethods::ROWS,
     crate::eval::object::excgroup::ROWS,
     crate::eval::object::dictobj::ROWS,
     crate::eval::object::setobj::ROWS,
@@ -336,6 +429,27 @@ const TABLES: &[&[Row]] = &[
     crate::eval::modules::io::file::ROWS,
 ];
 
+/// The exception classes' rows, made from `error::kind`'s table: a class is declared there
+/// (its name, base and module) and nowhere else.
+fn exception_rows() -> &'static [Row] {
+    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        crate::error::ErrorKind::ALL
+            .iter()
+            .filter_map(|&k| {
+                let row = Row::constructor(
+                    k.qualname()?,
+                    TypeKind::Exception(k),
+                    "(*args, **kwargs)",
+                    crate::eval::object::excobj::call_exception_class,
+                );
+                // IPython's `Init signature` reads `__init__`'s
+                Some(row.shown("(self, /, *args, **kwargs)"))
+            })
+            .collect()
+    })
+}
+
 /// A row with its spec read and its name split.
 pub struct Entry {
     pub row: &'static Row,
@@ -378,7 +492,12 @@ impl Entry {
     pub fn is_callable(&self) -> bool {
         !matches!(
             self.row.kind,
-            Kind::Attr | Kind::Alias(_) | Kind::Type(_) | Kind::Constructor(_)
+            Kind::Attr
+                | Kind::Alias(_)
+                | Kind::Type(_)
+                | Kind::Constructor(_)
+                | Kind::Module(_)
+                | Kind::Static
         )
     }
 
@@ -409,6 +528,8 @@ impl Entry {
 struct Registry {
     entries: Vec<Entry>,
     by_name: FxHashMap<(&'static str, &'static str), usize>,
+    /// The rows whose object is a bare name too, by that name.
+    bare: FxHashMap<&'static str, usize>,
     /// Rows whose spec did not read, or whose name came twice (the test reports them).
     #[cfg_attr(not(test), allow(dead_code))]
     broken: Vec<String>,
@@ -428,8 +549,10 @@ fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| {
         let mut entries = Vec::new();
         let mut by_name = FxHashMap::default();
+        let mut bare = FxHashMap::default();
         let mut broken = Vec::new();
-        for row in TABLES.iter().flat_map(|t| t.iter()) {
+        let rows = TABLES.iter().flat_map(|t| t.iter());
+        for row in rows.chain(exception_rows()) {
             let spec = match Spec::parse(row.sig) {
                 Ok(s) => s,
                 Err(e) => {
@@ -443,9 +566,22 @@ fn registry() -> &'static Registry {
                 Kind::Ufunc { nin, nout, .. } => Conv::Ufunc { nin, nout },
                 _ => Conv::CPython,
             });
-            let (owner, short) = split_name(row.name);
+            let (owner, short) = match row.kind {
+                Kind::Module(_) if !row.name.contains('.') => (IMPORTABLE, row.name),
+                _ => split_name(row.name),
+            };
             if by_name.insert((owner, short), entries.len()).is_some() {
                 broken.push(format!("{}: two rows", row.name));
+            }
+            let bare_name = match row.bare {
+                Bare::No => None,
+                Bare::Short => Some(short),
+                Bare::As(n) => Some(n),
+            };
+            if let Some(n) = bare_name
+                && bare.insert(n, entries.len()).is_some()
+            {
+                broken.push(format!("{}: bare name {n} twice", row.name));
             }
             entries.push(Entry {
                 row,
@@ -458,6 +594,7 @@ fn registry() -> &'static Registry {
         Registry {
             entries,
             by_name,
+            bare,
             broken,
         }
     })
@@ -476,6 +613,29 @@ pub fn get(qualname: &str) -> Option<&'static Entry> {
         Some((owner, short)) => lookup(owner, short),
         None => lookup("builtins", qualname),
     }
+}
+
+/// The module row for a dotted name (`math`, `numpy.linalg`).
+pub fn module(name: &str) -> Option<&'static Entry> {
+    let e = match name.rsplit_once('.') {
+        Some((owner, short)) => lookup(owner, short),
+        None => lookup(IMPORTABLE, name),
+    }?;
+    matches!(e.row.kind, Kind::Module(_)).then_some(e)
+}
+
+/// Every module row (`import` accepts exactly these).
+pub fn modules() -> impl Iterator<Item = &'static Entry> {
+    entries()
+        .iter()
+        .filter(|e| matches!(e.row.kind, Kind::Module(_)))
+}
+
+/// The row whose object the bare name stands for (see `Bare`).
+pub fn bare(name: &str) -> Option<&'static Entry> {
+    let r = registry();
+    let map: &FxHashMap<&str, usize> = &r.bare;
+    map.get(name).map(|&i| &r.entries[i])
 }
 
 /// Follows an alias to the row whose object the name is.
@@ -505,6 +665,68 @@ mod tests {
         let r = registry();
         assert!(r.broken.is_empty(), "{:#?}", r.broken);
         assert!(r.entries.len() > 10, "control: rows were read");
+    }
+
+    #[test]
+    fn modules_and_bare_names_are_rows() {
+        // (name, is a module row, why)
+        let modules = [
+            ("math", true, "a standard module"),
+            ("numpy.linalg", true, "a submodule, also numpy's attribute"),
+            ("builtins", true, "importable though not advertised"),
+            ("len", false, "a builtin function is no module"),
+            ("numpy.arange", false, "nor is a NumPy function"),
+            ("os", false, "a module arrsh lacks"),
+        ];
+        for (name, is_module, why) in modules {
+            assert_eq!(module(name).is_some(), is_module, "{why}");
+        }
+        assert!(
+            lookup("builtins", "math").is_none(),
+            "a top-level module is not a builtin name"
+        );
+        assert_eq!(
+            lookup("numpy", "linalg").map(|e| e.row.name),
+            Some("numpy.linalg")
+        );
+        // (bare name, the row it stands for)
+        let bare_names = [
+            ("np", Some("numpy")),
+            ("as_strided", Some("numpy.lib.stride_tricks.as_strided")),
+            ("getsizeof", Some("sys.getsizeof")),
+            ("sqrt", None),
+        ];
+        for (name, row) in bare_names {
+            assert_eq!(bare(name).map(|e| e.row.name), row, "{name}");
+        }
+    }
+
+    #[test]
+    fn exception_classes_are_rows_made_from_the_error_table() {
+        use crate::error::ErrorKind;
+        // (qualified name, the kind its row makes, why)
+        let cases = [
+            ("ValueError", Some(ErrorKind::ValueError), "a builtin class"),
+            (
+                "numpy.linalg.LinAlgError",
+                Some(ErrorKind::LinAlgError),
+                "a class of a NumPy module",
+            ),
+            ("LinAlgError", None, "not a builtin name"),
+            ("UsageError", None, "IPython's: no name reaches it"),
+        ];
+        for (name, kind, why) in cases {
+            let made = get(name).and_then(|e| match e.row.kind {
+                Kind::Constructor(TypeKind::Exception(k)) => Some(k),
+                _ => None,
+            });
+            assert_eq!(made, kind, "{why}");
+        }
+        assert_eq!(
+            get("IOError").map(|e| resolve(e).row.name),
+            Some("OSError"),
+            "CPython 3.3's alias"
+        );
     }
 
     #[test]

@@ -398,7 +398,8 @@ impl Interp {
             {
                 let name = match &e.class {
                     Some(c) => format!("__main__.{}(", c.qualname),
-                    None => format!("{}(", e.kind.name()),
+                    // IPython's `_exception_pprint` names the module when it is not `builtins`
+                    None => format!("{}(", e.kind.qualname().unwrap_or(e.kind.name())),
                 };
                 let args = match &*e.args.borrow() {
                     Value::Tuple(t) => t.items.clone(),

@@ -110,7 +110,12 @@ impl Interp {
             Value::Scalar(s) => print::scalar_repr(s.dtype, &s.v, &self.print_opts),
             Value::DType(d) => d.dtype.repr(),
             Value::Type(t) => format!("<class '{}'>", type_qualname(t.kind)),
-            Value::Module(m) => format!("<module '{}' {}>", m.name, module_path(m.name)),
+            Value::Module(m) => match crate::eval::registry::module(m.name).map(|e| e.row.kind) {
+                Some(crate::eval::registry::Kind::Module(o)) => {
+                    format!("<module '{}' {}>", m.name, o.describe(m.name))
+                }
+                _ => format!("<module '{}'>", m.name),
+            },
             Value::Builtin(b) => match crate::eval::registry::get(b.name) {
                 Some(e) => self.function_repr(e, b.id.addr()),
                 None => format!(
@@ -274,26 +279,9 @@ pub fn type_qualname(kind: TypeKind) -> String {
         TypeKind::Iterator(k) => k.into(),
         TypeKind::Flags => "numpy._core.multiarray.flagsobj".into(),
         TypeKind::Ellipsis => "ellipsis".into(),
-        TypeKind::Exception(crate::error::ErrorKind::LinAlgError) => {
-            "numpy.linalg.LinAlgError".into()
-        }
-        TypeKind::Exception(k) => k.name().into(),
+        TypeKind::Exception(k) => k.qualname().unwrap_or(k.name()).into(),
         TypeKind::Record(name) => name.into(),
     }
-}
-
-fn module_path(name: &str) -> String {
-    let site = "/usr/lib/python3/dist-packages";
-    match name {
-        "sys" | "builtins" => return "(built-in)".into(),
-        "time" | "math" | "itertools" => return "(built-in)".into(),
-        "functools" | "operator" | "random" => {
-            return format!("from '/usr/lib/python3.11/{name}.py'");
-        }
-        "collections" => return "from '/usr/lib/python3.11/collections/__init__.py'".into(),
-        _ => {}
-    }
-    format!("from '{site}/{}/__init__.py'", name.replace('.', "/"))
 }
 
 /// NumPy's `flags` repr.

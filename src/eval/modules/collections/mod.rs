@@ -7,7 +7,7 @@ mod deque;
 mod flavors;
 mod namedtuple;
 
-use crate::eval::registry::Row;
+use crate::eval::registry::{Origin, Row};
 use deque::{
     deque_add, deque_insert, deque_maxlen, deque_misc, deque_new, deque_pop, deque_rotate,
     deque_search,
@@ -22,6 +22,8 @@ pub use flavors::{DictFlavor, counter_binary, flavored_repr, missing};
 pub use namedtuple::native_namedtuple;
 
 pub const ROWS: &[Row] = &[
+    // a package in CPython (`collections.abc`)
+    Row::module("collections", Origin::Stdlib { package: true }),
     Row::class(
         "collections.Counter",
         "Counter.__init__(iterable=None, /, **kwds)",

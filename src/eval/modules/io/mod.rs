@@ -9,7 +9,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::modules::{NativeIter, is_native, state_of};
 use crate::eval::object::value::{NativeSlots, Value};
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use stream::{Stream, Unit};
 
 const STRINGIO: &str = "_io.StringIO";
@@ -46,6 +46,7 @@ pub const TEXT_ROWS: &[Row] = &stream_rows!("_io.StringIO", "(hint=-1, /)", "(s,
 pub const BYTES_ROWS: &[Row] = &stream_rows!("_io.BytesIO", "(size=None, /)", "(b, /)");
 
 pub const ROWS: &[Row] = &[
+    Row::module("io", Origin::Frozen),
     Row::alias("io.StringIO", STRINGIO),
     Row::alias("io.BytesIO", BYTESIO),
     Row::attr("io.SEEK_SET", seek_constant),

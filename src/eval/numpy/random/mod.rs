@@ -14,7 +14,7 @@ use crate::error::{PyError, PyResult};
 use crate::eval::Interp;
 use crate::eval::object::pyint::Int;
 use crate::eval::object::value::{NativeObj, TypeKind, Value};
-use crate::eval::registry::{Bound, Row};
+use crate::eval::registry::{Bound, Origin, Row};
 use crate::runtime::random::{BoundedInts, Generator, RandomState, is_int_dtype};
 use crate::runtime::{DType, NdArray, Scalar};
 
@@ -22,11 +22,7 @@ pub use generator::ROWS as GENERATOR_ROWS;
 pub use legacy::ROWS as LEGACY_ROWS;
 
 /// The module object and the constructors.
-pub const ROWS: &[Row] = &[Row::attr("numpy.random", random_module)];
-
-fn random_module(it: &mut Interp, _: Bound) -> PyResult<Value> {
-    Ok(it.objects.module("numpy.random").unwrap_or(Value::None))
-}
+pub const ROWS: &[Row] = &[Row::module("numpy.random", Origin::Site { package: true })];
 
 const LEGACY_OWNERS: &[&str] = &["numpy.random.RandomState"];
 const GENERATOR_OWNERS: &[&str] = &["numpy.random.Generator"];
