@@ -20,7 +20,8 @@
 //!     rule), `layout` (shape/strides/offset arithmetic, contiguity), `index` (basic indexing),
 //!     `fancy` (advanced indexing, copies: `prepare` checks the index in NumPy's order, `plan`
 //!     finds where each element comes from, `nonzero` turns masks into index arrays), `buffer` (aligned buffers, huge pages, the byte
-//!     budget), `heap` (the id/address model), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units with their counts, `[15m]`, ISO
+//!     budget), `heap` (the id/address model), `pymalloc` (the process allocator: CPython's pools
+//!     for small blocks; the crate's only `unsafe` code), `scalar` (one element's value and casts), `datetime` (datetime64/timedelta64 units with their counts, `[15m]`, ISO
 //!     strings, calendar casts), `array`
 //!     (`NdArray`: views, its class (`ndarray` or `recarray`), `view(dtype)`, `as_strided`, transpose), `reshape` (reshape, ravel,
 //!     squeeze, copies in a memory order), `resize` (`a.resize` in place: a renewed buffer), `join` (concatenate and stack), `print`
@@ -141,7 +142,12 @@
 //!   rustyline's keys and helper; `names`: completion; `highlight`: colours as you type;
 //!   `histfile`). The binary (`main.rs`) parses flags and picks a driver.
 
-#![forbid(unsafe_code)]
+// `unsafe` only in `runtime::pymalloc`, which says why and keeps its invariants beside the code
+#![deny(unsafe_code)]
+
+/// Small objects come from pymalloc's pools, as CPython's do (see `runtime::pymalloc`).
+#[global_allocator]
+static ALLOCATOR: runtime::pymalloc::Pymalloc = runtime::pymalloc::Pymalloc;
 
 pub mod error;
 pub mod eval;

@@ -17,6 +17,9 @@ pub mod layout;
 pub mod origin;
 pub mod overlap;
 pub mod print;
+// the process allocator: the crate's one module of `unsafe` code (invariants in its docs)
+#[allow(unsafe_code)]
+pub mod pymalloc;
 pub mod random;
 pub mod reshape;
 pub mod resize;
