@@ -12,13 +12,7 @@ use crate::eval::builtins::introspect::{implemented, owner_of, user_dir};
 use crate::eval::object::value::Value;
 use crate::eval::registry::names as known;
 
-/// Python's keywords (`keyword.kwlist` of CPython 3.11).
-pub const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
-];
+pub use crate::syntax::KEYWORDS;
 
 /// Dtype spellings offered inside `view('`, `astype('`, `dtype='` (each is one `np.dtype`
 /// understands: the table test below parses them).

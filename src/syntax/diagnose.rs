@@ -13,19 +13,12 @@ mod displays;
 use pest::Parser;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
+use super::KEYWORDS;
 use super::lexer::{Layout, Tok, Token};
 use super::messages;
 use super::parser::{Grammar, Rule, parse_field};
 use super::strings::{self, Literal};
 use crate::error::PyError;
-
-/// Python's keywords, which the token list keeps as names.
-const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
-];
 
 /// Statements arrsh does not run, refused as unsupported rather than as bad syntax.
 const UNSUPPORTED_STATEMENTS: [&str; 1] = ["async"];

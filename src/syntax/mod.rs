@@ -32,6 +32,15 @@ pub use unicode_names::char_name;
 
 use crate::error::PyResult;
 
+/// Python's keywords (`keyword.kwlist` of CPython 3.11): what the grammar reserves, what
+/// `namedtuple` refuses as a field name, what completion and highlighting know.
+pub const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
 /// Parses one cell (one or more lines, as submitted at one prompt). A syntax error's `col` is a
 /// character offset into `src`; `locate` turns it into a line and a column.
 pub fn parse(src: &str) -> PyResult<Cell> {

@@ -60,6 +60,17 @@ pub(super) struct Unit<'b> {
     pub line: u32,
     pub depth: i32,
     pub max_depth: i32,
+    /// How many more values CPython 3.11's value stack holds here than arrsh's: the previous
+    /// exception `PUSH_EXC_INFO` saves and the `lasti` of handlers (arrsh keeps both
+    /// elsewhere), the NULL under a callable, `AssertionError` under its message, a
+    /// comprehension's function under its iterable. They count toward `co_stacksize` as
+    /// CPython's `stackdepth` finds it (negative where arrsh holds a value CPython does not
+    /// yet).
+    pub hidden: i32,
+    /// For each handler being compiled, the depth CPython's cleanup block reaches
+    /// (`SETUP_CLEANUP`'s target: the handler's depth, `lasti` and the new exception; then
+    /// `COPY 3`), and whether the handler has a hidden `lasti` of its own.
+    pub cleanup_peaks: Vec<(i32, bool)>,
 }
 
 /// Compiles one statement of a cell. The last statement of a cell, when it is an expression,
@@ -158,6 +169,8 @@ impl<'g, 'b> Compiler<'g, 'b> {
             line,
             depth: 0,
             max_depth: 0,
+            hidden: 0,
+            cleanup_peaks: Vec::new(),
         });
     }
 
@@ -209,7 +222,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
     pub fn emit(&mut self, op: Op) -> usize {
         let u = self.unit();
         u.depth += stack_effect(op);
-        u.max_depth = u.max_depth.max(u.depth);
+        u.max_depth = u.max_depth.max(u.depth + u.hidden);
         u.ops.push(op);
         u.lines.push(u.line);
         u.ops.len() - 1
@@ -451,6 +464,8 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.syntax_warning(compile_warn::assert_warning(test));
                 self.expr(test)?;
                 let ok = self.emit(Op::PopJumpIfTrue(0));
+                // CPython loads AssertionError first (LOAD_ASSERTION_ERROR), under the message
+                self.unit().hidden += 1;
                 match msg {
                     Some(m) => {
                         self.expr(m)?;
@@ -460,6 +475,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
                         self.emit(Op::RaiseAssert(0));
                     }
                 }
+                self.unit().hidden -= 1;
                 let h = self.here();
                 self.patch(ok, h);
             }

@@ -189,6 +189,8 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.emit(Op::Jump(top as u32));
                 let end = self.here();
                 self.patch(send, end);
+                // SEND's jump leaves the result where the iterator was
+                self.unit().depth -= 1;
             }
             Expr::NamedExpr(name, v) => {
                 self.expr(v)?;
@@ -308,6 +310,21 @@ impl<'g, 'b> Compiler<'g, 'b> {
             self.emit(Op::CallMethod(args.len() as u32));
             return Ok(());
         }
+        // CPython 3.11 has a NULL under the callable (PUSH_NULL, LOAD_GLOBAL's NULL + name)
+        self.unit().hidden += 1;
+        let r = self.call_rest(func, args, simple, no_stars);
+        self.unit().hidden -= 1;
+        r
+    }
+
+    /// A call's callable and arguments, then the call.
+    fn call_rest(
+        &mut self,
+        func: &'b Expr,
+        args: &'b [Arg],
+        simple: bool,
+        no_stars: bool,
+    ) -> PyResult<()> {
         self.expr(func)?;
         if simple {
             for a in args {
@@ -407,8 +424,14 @@ impl<'g, 'b> Compiler<'g, 'b> {
             (_, CompKind::Set) => ("<setcomp>", 2),
             (_, CompKind::Generator) => ("<genexpr>", 0),
         };
-        self.expr(&gens[0].iter)?;
-        self.emit(Op::GetIter);
+        // CPython makes the function first: it is under the iterable while that runs
+        self.unit().hidden += 1;
+        let r = self.expr(&gens[0].iter);
+        if r.is_ok() {
+            self.emit(Op::GetIter);
+        }
+        self.unit().hidden -= 1;
+        r?;
         let qualname = self.qualname_of(name);
         self.enter(block, CodeKind::Comprehension, Rc::from(name), qualname);
         // the iterator of `.0` (CPython loads it onto the value stack)
@@ -434,11 +457,14 @@ impl<'g, 'b> Compiler<'g, 'b> {
         let code = self.leave(&[]);
         let closure = !code.freevars.is_empty();
         if closure {
+            // ... and its closure before that, with no iterator on the stack yet
+            self.unit().hidden -= 1;
             for n in code.freevars.clone().iter() {
                 let i = self.cell_index_of(n);
                 self.emit(Op::LoadClosure(i));
             }
             self.emit(Op::BuildTuple(code.freevars.len() as u32));
+            self.unit().hidden += 1;
         }
         let u = self.unit();
         u.codes.push(code);

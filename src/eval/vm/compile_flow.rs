@@ -186,13 +186,28 @@ impl<'b> Compiler<'_, 'b> {
 
     /// Where `setup`'s handler starts: the exception (and `pushed - 1` more values) on the
     /// stack, marked as being handled, under a cleanup block; gives the cleanup's
-    /// `SetupFinally` (for `pop_except_and_reraise`).
-    fn enter_handler(&mut self, setup: usize, pushed: i32) -> usize {
+    /// `SetupFinally` (for `pop_except_and_reraise`). `lasti`: CPython's handler also has the
+    /// instruction offset under the exception (`SETUP_WITH`'s does, `SETUP_FINALLY`'s not).
+    fn enter_handler(&mut self, setup: usize, pushed: i32, lasti: bool) -> usize {
         let h = self.here();
         self.patch(setup, h);
-        self.unit().depth += pushed;
+        let u = self.unit();
+        u.depth += pushed;
+        u.hidden += lasti as i32;
+        // CPython: SETUP_CLEANUP here lands with `lasti` and the exception pushed, then
+        // COPY 3; PUSH_EXC_INFO keeps the previous exception under this one
+        let at = u.depth + u.hidden;
+        u.cleanup_peaks.push((at + 3, lasti));
+        u.hidden += 1;
         self.emit(Op::PushExcInfo);
         self.emit(Op::SetupFinally(0))
+    }
+
+    /// The depth CPython's cleanup block for a handler body reaches (SETUP_CLEANUP lands with
+    /// `lasti` and the new exception pushed; a named handler then loads None to clear its name).
+    fn cleanup_landing(&mut self, clears_name: bool) {
+        let u = self.unit();
+        u.max_depth = u.max_depth.max(u.depth + u.hidden + 2 + clears_name as i32);
     }
 
     /// CPython's POP_EXCEPT_AND_RERAISE, where the cleanup block `at` lands: an exception
@@ -202,6 +217,12 @@ impl<'b> Compiler<'_, 'b> {
         self.patch(at, c);
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
+        // the end of the handler `enter_handler` began
+        let u = self.unit();
+        if let Some((peak, lasti)) = u.cleanup_peaks.pop() {
+            u.max_depth = u.max_depth.max(peak);
+            u.hidden -= 1 + lasti as i32;
+        }
     }
 
     pub(super) fn try_stmt(
@@ -218,6 +239,7 @@ impl<'b> Compiler<'_, 'b> {
                 false => self.try_except(body, handlers, orelse),
             };
         }
+        let start = self.unit().depth;
         let setup = self.emit(Op::SetupFinally(0));
         self.unit().fblocks.push(FBlock::TryFinally(finalbody));
         if handlers.is_empty() {
@@ -232,7 +254,7 @@ impl<'b> Compiler<'_, 'b> {
         self.stmts(finalbody)?;
         let done = self.emit(Op::Jump(0));
         // the exceptional path: the exception is on the stack while the body runs again
-        let clean = self.enter_handler(setup, 1);
+        let clean = self.enter_handler(setup, 1, false);
         self.unit().fblocks.push(FBlock::FinallyEnd);
         self.stmts(finalbody)?;
         self.unit().fblocks.pop();
@@ -242,6 +264,8 @@ impl<'b> Compiler<'_, 'b> {
         self.pop_except_and_reraise(clean);
         let end = self.here();
         self.patch(done, end);
+        // the paths that reach the end left the stack as they found it
+        self.unit().depth = start;
         Ok(())
     }
 
@@ -251,10 +275,11 @@ impl<'b> Compiler<'_, 'b> {
         handlers: &'b [crate::syntax::ast::ExceptHandler],
         orelse: &'b [Stmt],
     ) -> PyResult<()> {
+        let start = self.unit().depth;
         let setup = self.guarded(body)?;
         self.stmts(orelse)?;
         let mut ends = vec![self.emit(Op::Jump(0))];
-        let cleanup = self.enter_handler(setup, 1);
+        let cleanup = self.enter_handler(setup, 1, false);
         for (i, handler) in handlers.iter().enumerate() {
             self.unit().line = handler.line;
             if handler.typ.is_none() && i + 1 < handlers.len() {
@@ -275,10 +300,10 @@ impl<'b> Compiler<'_, 'b> {
                     self.emit(Op::Pop);
                 }
             }
-            let name_clean = handler
-                .name
-                .as_ref()
-                .map(|_| self.emit(Op::SetupFinally(0)));
+            let name_clean = handler.name.as_ref().map(|_| {
+                self.cleanup_landing(true);
+                self.emit(Op::SetupFinally(0))
+            });
             self.unit()
                 .fblocks
                 .push(FBlock::Handler(handler.name.clone()));
@@ -312,6 +337,7 @@ impl<'b> Compiler<'_, 'b> {
         for e in ends {
             self.patch(e, end);
         }
+        self.unit().depth = start;
         Ok(())
     }
 
@@ -326,9 +352,10 @@ impl<'b> Compiler<'_, 'b> {
         handlers: &'b [crate::syntax::ast::ExceptHandler],
         orelse: &'b [Stmt],
     ) -> PyResult<()> {
+        let start = self.unit().depth;
         let setup = self.guarded(body)?;
         let to_orelse = self.emit(Op::Jump(0));
-        let cleanup = self.enter_handler(setup, 1);
+        let cleanup = self.enter_handler(setup, 1, false);
         // [orig, [], exc]
         self.emit(Op::Copy(1));
         self.emit(Op::BuildList(0));
@@ -351,6 +378,7 @@ impl<'b> Compiler<'_, 'b> {
                 }
             }
             // [orig, list, rest]: what the body raises goes into the list
+            self.cleanup_landing(handler.name.is_some());
             let raised = self.emit(Op::SetupFinally(0));
             self.unit().fblocks.push(FBlock::StarHandler);
             self.stmts(&handler.body)?;
@@ -398,6 +426,7 @@ impl<'b> Compiler<'_, 'b> {
         self.pop_except_and_reraise(cleanup);
         let at = self.here();
         self.patch(to_orelse, at);
+        self.unit().depth = start;
         self.stmts(orelse)?;
         let end = self.here();
         self.patch(to_end, end);
@@ -412,6 +441,7 @@ impl<'b> Compiler<'_, 'b> {
         let Some(((ctx, target), rest)) = items.split_first() else {
             return self.stmts(body);
         };
+        let start = self.unit().depth;
         self.expr(ctx)?;
         self.emit(Op::BeforeWith);
         let setup = self.emit(Op::SetupFinally(0));
@@ -427,7 +457,7 @@ impl<'b> Compiler<'_, 'b> {
         self.emit(Op::PopBlock);
         self.emit(Op::WithExit);
         let done = self.emit(Op::Jump(0));
-        let clean = self.enter_handler(setup, 2);
+        let clean = self.enter_handler(setup, 2, true);
         self.emit(Op::WithExceptStart);
         let suppress = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::Reraise);
@@ -442,6 +472,7 @@ impl<'b> Compiler<'_, 'b> {
         let end = self.here();
         self.patch(done, end);
         self.patch(done2, end);
+        self.unit().depth = start;
         Ok(())
     }
 }

@@ -7,6 +7,7 @@ use crate::eval::Interp;
 use crate::eval::modules::state_of;
 use crate::eval::object::value::{NativeSlots, Value};
 use crate::eval::registry::Bound;
+use crate::syntax::KEYWORDS;
 use crate::syntax::ast::CmpOp;
 
 /// A class made by `namedtuple`.
@@ -56,13 +57,6 @@ fn is_identifier(s: &str) -> bool {
     c.next().is_some_and(|f| f.is_alphabetic() || f == '_')
         && c.all(|ch| ch.is_alphanumeric() || ch == '_')
 }
-
-const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
-];
 
 pub(super) fn namedtuple(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
     let typename = a.req("typename")?;
