@@ -96,8 +96,9 @@ impl Interp {
         match (name, args.as_slice()) {
             (_, []) => {}
             // an instance's own `__dict__` (a class's is a mappingproxy in CPython; a copy here)
-            ("vars", [Value::Instance(i)]) => {
-                let items: Vec<(Rc<str>, Value)> = i.dict.borrow().clone();
+            ("vars", [Value::Instance(i)]) if i.class.layout.dict => {
+                let mut items: Vec<(Rc<str>, Value)> = i.dict.borrow().clone();
+                items.retain(|(k, _)| !i.class.layout.is_slot(k));
                 return self.str_dict(items);
             }
             ("vars", [Value::Class(c)]) => {

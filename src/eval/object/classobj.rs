@@ -25,6 +25,31 @@ pub struct PyClass {
     pub dict: RefCell<Vec<(Rc<str>, Value)>>,
     /// The builtin exception class it derives from, if any (its instances are exceptions).
     pub exc_kind: Option<ErrorKind>,
+    /// What its instances hold: `__slots__`, a `__dict__`, a `__weakref__`.
+    pub layout: InstanceLayout,
+}
+
+/// The shape of a class's instances as `__slots__` decides it (CPython's `type_new` slots).
+#[derive(Clone, Default)]
+pub struct InstanceLayout {
+    /// Every slot along the MRO, the class's own last.
+    pub slots: Rc<[Rc<str>]>,
+    /// Whether instances have a `__dict__` (a class without `__slots__`, or with `'__dict__'`
+    /// in them, or a base's).
+    pub dict: bool,
+    pub weakref: bool,
+}
+
+impl InstanceLayout {
+    /// `sys.getsizeof` of an instance: the GC header, the object header, the slots and the
+    /// weakref pointer, and 3.11's managed-dict pre-header.
+    pub fn instance_size(&self) -> usize {
+        16 + 16 + 8 * self.slots.len() + 8 * self.weakref as usize + 16 * self.dict as usize
+    }
+    /// Whether `name` is a slot (its value is not in the instance's `__dict__`).
+    pub fn is_slot(&self, name: &str) -> bool {
+        self.slots.iter().any(|s| &**s == name)
+    }
 }
 
 /// An instance of a class made by `class`.
@@ -261,6 +286,7 @@ impl Interp {
             let q = self.new_str(qualname.clone());
             ns.insert(1.min(ns.len()), (Rc::from("__qualname__"), q));
         }
+        let layout = self.instance_layout(&mro, &ns)?;
         let class = Rc::new(PyClass {
             id: self.ctx.heap.object(1688),
             name: name.v.clone(),
@@ -269,12 +295,86 @@ impl Interp {
             mro,
             dict: RefCell::new(ns),
             exc_kind,
+            layout,
         });
         let v = Value::Class(class);
         if let Value::Cell(c) = class_cell {
             *c.value.borrow_mut() = Some(v.clone());
         }
         Ok(v)
+    }
+
+    /// The instance layout `__slots__` gives (CPython's `type_new_slots`): the bases' slots and
+    /// dict/weakref, then the class's own, checked as CPython checks them.
+    fn instance_layout(
+        &mut self,
+        mro: &[Value],
+        ns: &[(Rc<str>, Value)],
+    ) -> PyResult<InstanceLayout> {
+        let mut base = InstanceLayout::default();
+        // the nearest user class's layout is the base's (it already holds its own bases');
+        // a builtin base (object, an exception) gives a plain object's
+        match mro.iter().find_map(|c| match c {
+            Value::Class(c) => Some(c.layout.clone()),
+            _ => None,
+        }) {
+            Some(l) => base = l,
+            None => {
+                if mro.iter().any(
+                    |c| matches!(c, Value::Type(t) if matches!(t.kind, TypeKind::Exception(_))),
+                ) {
+                    base.dict = true;
+                }
+            }
+        }
+        let Some((_, spec)) = ns.iter().find(|(k, _)| &**k == "__slots__") else {
+            // no __slots__: a dict and a weakref slot unless a base has them
+            return Ok(InstanceLayout {
+                dict: true,
+                weakref: true,
+                ..base
+            });
+        };
+        let names = match spec {
+            Value::Str(_) => vec![spec.clone()],
+            other => self.collect(other)?,
+        };
+        let mut own: Vec<Rc<str>> = Vec::with_capacity(names.len());
+        let (mut dict, mut weakref) = (base.dict, base.weakref);
+        for n in &names {
+            let Value::Str(n) = n else {
+                return Err(PyError::type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    n.type_name()
+                )));
+            };
+            let ok =
+                n.v.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_')
+                    && n.v.chars().all(|c| c.is_alphanumeric() || c == '_');
+            if !ok {
+                return Err(PyError::type_error("__slots__ must be identifiers"));
+            }
+            match n.v.as_str() {
+                "__dict__" => dict = true,
+                "__weakref__" => weakref = true,
+                v => {
+                    if ns.iter().any(|(k, _)| &**k == v) {
+                        return Err(PyError::value(format!(
+                            "'{v}' in __slots__ conflicts with class variable"
+                        )));
+                    }
+                    own.push(Rc::from(v));
+                }
+            }
+        }
+        let slots: Vec<Rc<str>> = base.slots.iter().cloned().chain(own).collect();
+        Ok(InstanceLayout {
+            slots: slots.into(),
+            dict,
+            weakref,
+        })
     }
 
     /// `C(*args, **kw)`: a new instance, initialised by `__init__`.
@@ -293,7 +393,7 @@ impl Interp {
                 self.new_exception_object(kind, Some(class.clone()), a, None)
             }
             None => Value::Instance(Rc::new(PyInstance {
-                id: self.ctx.heap.object(56),
+                id: self.ctx.heap.object(class.layout.instance_size()),
                 class: class.clone(),
                 dict: RefCell::new(Vec::new()),
             })),
@@ -368,11 +468,12 @@ impl Interp {
                 }
                 match name {
                     "__class__" => return Ok(Some(Value::Class(class))),
-                    "__dict__" => {
+                    "__dict__" if class.layout.dict => {
                         let items: Vec<(Value, Value)> = i
                             .dict
                             .borrow()
                             .iter()
+                            .filter(|(k, _)| !class.layout.is_slot(k))
                             .map(|(k, v)| (k.to_string(), v.clone()))
                             .collect::<Vec<_>>()
                             .into_iter()
@@ -555,7 +656,7 @@ impl Interp {
                     self.call(&sa, vec![obj.clone(), n, v], vec![])?;
                     return Ok(true);
                 }
-                dict_set(&i.dict, name, v);
+                self.set_own_attr(obj, name, v)?;
                 Ok(true)
             }
             Value::Class(c) => {
@@ -627,6 +728,12 @@ impl Interp {
         };
         if dict_del(d, name) {
             return Ok(());
+        }
+        if let Value::Instance(i) = obj
+            && i.class.layout.is_slot(name)
+        {
+            // an empty slot's member descriptor says only the name
+            return Err(PyError::attribute(name.to_string()));
         }
         Err(PyError::attribute(match obj {
             Value::Class(_) => format!("type object '{owner}' has no attribute '{name}'"),
@@ -715,7 +822,13 @@ impl Interp {
     /// `__setattr__`.
     pub(crate) fn set_own_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
-            Value::Instance(i) => dict_set(&i.dict, name, v),
+            Value::Instance(i) => {
+                // a slot, or the dict if it has one
+                if !i.class.layout.dict && !i.class.layout.is_slot(name) {
+                    return Err(PyError::no_attribute(&i.class.name, name));
+                }
+                dict_set(&i.dict, name, v)
+            }
             Value::Exception(e) => dict_set(&e.dict, name, v),
             other => return Err(PyError::no_attribute(&other.type_name(), name)),
         }

@@ -16,7 +16,7 @@ use flavors::{
     counter_new, counter_update, default_factory, defaultdict_new, elements, flavored_copy,
     most_common, move_to_end, ordered_new, ordered_popitem, total,
 };
-use namedtuple::{namedtuple, nt_asdict, nt_replace};
+use namedtuple::{namedtuple, nt_asdict, nt_make_from, nt_replace};
 
 pub use flavors::{DictFlavor, counter_binary, flavored_repr, missing};
 pub use namedtuple::native_namedtuple;
@@ -93,4 +93,9 @@ pub const ROWS: &[Row] = &[
     ),
     Row::method("collections._namedtuple._asdict", "()", nt_asdict),
     Row::method("collections._namedtuple._replace", "(**kwds)", nt_replace),
+    Row::method(
+        "collections._namedtuple_class._make",
+        "(iterable)",
+        nt_make_from,
+    ),
 ];

@@ -137,7 +137,13 @@ pub(super) fn namedtuple(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
         fields,
         defaults,
     };
-    Ok(it.native_obj("type", &[], &NT_CLASS_SLOTS, 1072, Rc::new(class)))
+    Ok(it.native_obj(
+        "type",
+        &["collections._namedtuple_class"],
+        &NT_CLASS_SLOTS,
+        1072,
+        Rc::new(class),
+    ))
 }
 
 fn nt_class(v: &Value) -> PyResult<Rc<NtClass>> {
@@ -232,6 +238,15 @@ fn nt_class_attr(it: &mut Interp, me: &Value, name: &str) -> PyResult<Option<Val
             let items = class.fields.iter().map(|f| it.new_str(f.clone())).collect();
             it.new_tuple(items)
         }
+        "_field_defaults" => {
+            let first = class.fields.len() - class.defaults.len();
+            let pairs = class.fields[first..]
+                .iter()
+                .zip(&class.defaults)
+                .map(|(f, v)| (it.new_str(f.clone()), v.clone()))
+                .collect();
+            it.new_dict(pairs)?
+        }
         "__name__" | "__qualname__" => it.new_str(class.name.clone()),
         "__module__" => it.new_str("__main__".into()),
         _ => return Ok(None),
@@ -312,6 +327,21 @@ pub(super) fn nt_asdict(it: &mut Interp, a: Bound) -> PyResult<Value> {
         .map(|(f, v)| (it.new_str(f.clone()), v))
         .collect();
     it.new_dict(pairs)
+}
+
+/// `Point._make(iterable)`: the classmethod that makes an instance from any iterable.
+pub(super) fn nt_make_from(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
+    let class = nt_class(&a.this)?;
+    let iterable = a.req("iterable")?;
+    let items = it.collect(&iterable)?;
+    if items.len() != class.fields.len() {
+        return Err(PyError::type_error(format!(
+            "Expected {} arguments, got {}",
+            class.fields.len(),
+            items.len()
+        )));
+    }
+    Ok(new_nt(it, class, items))
 }
 
 pub(super) fn nt_replace(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
