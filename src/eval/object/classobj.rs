@@ -692,6 +692,7 @@ impl Interp {
         match obj {
             Value::Instance(i) => dict_set(&i.dict, name, v),
             Value::Exception(e) => dict_set(&e.dict, name, v),
+            Value::Function(f) => dict_set(&f.dict, name, v),
             other => return Err(PyError::no_attribute(&other.type_name(), name)),
         }
         Ok(())
