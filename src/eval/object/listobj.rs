@@ -413,10 +413,30 @@ impl Interp {
         } else {
             list_resize(l, m, m + n);
         }
-        while let Some(x) = it.next(self)? {
-            self.list_append(l, x)?;
-            let len = l.items.borrow().len();
-            self.check_items(len)?;
+        let range_len = match iterable {
+            Value::Range(r) => {
+                usize::try_from(super::iter::range_len(r.start, r.stop, r.step)).ok()
+            }
+            _ => None,
+        };
+        if let (Value::Range(r), Some(total)) = (iterable, range_len) {
+            // `list(range(n))`: the ints go straight into the list, with no iterator step or
+            // append per item (`it` stays alive, unused, so that ids come and go as with
+            // CPython's range_iterator); the capacity was set from the exact length above
+            let mut items = l.items.borrow_mut();
+            items.reserve(total);
+            let mut v = r.start;
+            for _ in 0..total {
+                items.push(self.new_i128(v));
+                v = v.wrapping_add(r.step);
+                self.check_items(items.len())?;
+            }
+        } else {
+            while let Some(x) = it.next(self)? {
+                self.list_append(l, x)?;
+                let len = l.items.borrow().len();
+                self.check_items(len)?;
+            }
         }
         let len = l.items.borrow().len();
         if len < l.capacity.get() {
