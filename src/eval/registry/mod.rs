@@ -638,6 +638,11 @@ pub fn bare(name: &str) -> Option<&'static Entry> {
     map.get(name).map(|&i| &r.entries[i])
 }
 
+/// The bare names rows declare (`np`, `as_strided`, `getsizeof`).
+pub fn bare_names() -> impl Iterator<Item = &'static str> {
+    registry().bare.keys().copied()
+}
+
 /// Follows an alias to the row whose object the name is.
 pub fn resolve(e: &'static Entry) -> &'static Entry {
     match e.row.kind {
