@@ -37,7 +37,7 @@ def npz_file():
 
 MODULES = ['numpy', 'numpy.linalg', 'numpy.random', 'numpy.fft', 'numpy.lib',
            'numpy.lib.stride_tricks', 'numpy.lib.array_utils', 'numpy.char', 'numpy.strings',
-           'numpy.rec', 'numpy.polynomial', 'numpy.dtypes', 'numpy.exceptions', 'numpy.emath',
+           'numpy.rec', 'numpy.polynomial', 'numpy.dtypes', 'numpy.exceptions', 'numpy.lib.scimath',
            'numpy.testing', 'numpy.ma',
            'builtins', 'math', 'sys', 'time', 'itertools', 'functools', 'operator', 'collections',
            'random', 'io']
