@@ -118,7 +118,10 @@
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
-//!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),
+//!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table — functions, methods,
+//!     types, modules (`Row::module` with its `Origin`; `import` accepts exactly these), the
+//!     singletons `Ellipsis`/`NotImplemented`, bare names (`np`, `as_strided`); the exception
+//!     classes' rows are made from `error::kind`'s table; `spec` (signatures),
 //!     `bind` (argument binding with CPython's and NumPy's messages, `messages`), `call` (the
 //!     evaluator's side: calling rows, attributes, reprs), `names` (NumPy 2.4's and CPython's
 //!     public names, `names.tsv` made by `gen_names.py`).

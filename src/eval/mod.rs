@@ -269,7 +269,11 @@ fn missing_module(full: &str) -> PyError {
         let missing = &full[..parent.len() + 1 + child.len()];
         return match e.row.kind {
             registry::Kind::Module(o) if !o.is_package() => PyError::not_a_package(missing, parent),
-            _ if registry::names::what(parent, child) == Some("module") => {
+            // a submodule NumPy has and arrsh lacks (not one arrsh names otherwise: `numpy.emath`
+            // is an attribute, not an importable module)
+            _ if registry::lookup(parent, child).is_none()
+                && registry::names::what(parent, child) == Some("module") =>
+            {
                 PyError::not_implemented_name(missing)
             }
             _ => PyError::no_submodule(missing),

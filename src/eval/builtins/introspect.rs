@@ -190,8 +190,9 @@ pub fn implemented(owner: &str) -> Vec<&'static str> {
     let declared = |n: &str| {
         registry::lookup(owner, n).is_some()
             || (owner == "bool" && registry::lookup("int", n).is_some())
-            // `object`'s attributes every value has (not its methods, which types override)
-            || registry::lookup("object", n).is_some_and(|e| !e.is_method())
+            // `object`'s attributes every value has, and its methods the type inherits
+            || registry::lookup("object", n)
+                .is_some_and(|e| !e.is_method() || names::inherited_from_object(owner, n))
             || n == "__name__"
     };
     names::dir(owner)
