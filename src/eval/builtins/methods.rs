@@ -61,6 +61,7 @@ impl Interp {
             Err(e) => {
                 let owner = match obj {
                     Value::Module(m) => m.name,
+                    Value::Function(_) => "function",
                     other => crate::eval::registry::call::owners_of(other)
                         .first()
                         .copied()

@@ -448,7 +448,8 @@ impl Interp {
                 "__dict__" => self.attrs_dict(&f.dict)?,
                 _ => match dict_get(&f.dict, name) {
                     Some(v) => v,
-                    None => return Err(PyError::no_attribute("function", name)),
+                    // what the function type has (`object`'s methods) comes next
+                    None => return Ok(None),
                 },
             },
             Value::BoundMethod(m) => match name {

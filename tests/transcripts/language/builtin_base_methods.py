@@ -94,3 +94,10 @@ short([].__setattr__)
 object.__setattr__(1, 'a', 2)
 short({}.__format__), {}.__format__(''), set().__str__()
 range(3).__str__(), slice(1).__format__('')
+def fn():
+    pass
+fn.__setattr__('tag', 3)
+fn.tag, fn.__getattribute__('tag')
+short(fn.__init__), short(fn.__eq__), fn.__eq__(fn), fn.__ne__(fn), fn.__hash__() == hash(fn)
+fn.nope
+fn.__format__('')[:13]
