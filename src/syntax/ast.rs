@@ -161,9 +161,17 @@ pub struct MatchCase {
     pub body: Vec<Stmt>,
 }
 
-/// A pattern of a `case` (CPython's `pattern` AST nodes).
+/// A pattern of a `case` and the cell offset where it starts (CPython's compile-time errors
+/// point at a pattern).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Pattern {
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub col: usize,
+}
+
+/// The kinds of pattern (CPython's `pattern` AST nodes).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
     /// A literal or a dotted name (`1`, `-2.5`, `1+2j`, `'s'`, `Color.RED`): matched with `==`.
     Value(Expr),
     /// `None`, `True`, `False`: matched with `is`.
@@ -637,11 +645,11 @@ impl fmt::Display for StmtKind {
 
 impl fmt::Display for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Pattern::Value(e) | Pattern::Singleton(e) => write!(f, "{e}"),
-            Pattern::Sequence(ps) => write!(f, "[{}]", join(ps, ", ")),
-            Pattern::Star(n) => write!(f, "*{}", n.as_deref().unwrap_or("_")),
-            Pattern::Mapping {
+        match &self.kind {
+            PatternKind::Value(e) | PatternKind::Singleton(e) => write!(f, "{e}"),
+            PatternKind::Sequence(ps) => write!(f, "[{}]", join(ps, ", ")),
+            PatternKind::Star(n) => write!(f, "*{}", n.as_deref().unwrap_or("_")),
+            PatternKind::Mapping {
                 keys,
                 patterns,
                 rest,
@@ -656,7 +664,7 @@ impl fmt::Display for Pattern {
                 }
                 write!(f, "{{{}}}", items.join(", "))
             }
-            Pattern::Class {
+            PatternKind::Class {
                 cls,
                 patterns,
                 kwd_attrs,
@@ -671,15 +679,15 @@ impl fmt::Display for Pattern {
                 );
                 write!(f, "{cls}({})", items.join(", "))
             }
-            Pattern::As {
+            PatternKind::As {
                 pattern: Some(p),
                 name,
             } => write!(f, "({p} as {})", name.as_deref().unwrap_or("_")),
-            Pattern::As {
+            PatternKind::As {
                 pattern: None,
                 name,
             } => f.write_str(name.as_deref().unwrap_or("_")),
-            Pattern::Or(ps) => write!(f, "({})", join(ps, " | ")),
+            PatternKind::Or(ps) => write!(f, "({})", join(ps, " | ")),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use pest::iterators::Pair;
 
-use super::ast::{Expr, MatchCase, Pattern, StmtKind, UnaryOp};
+use super::ast::{Expr, MatchCase, Pattern, PatternKind, StmtKind, UnaryOp};
 use super::parser::{Builder, Ident, Rule};
 use crate::error::{PyError, PyResult};
 
@@ -50,8 +50,12 @@ impl Builder<'_> {
             match x.as_rule() {
                 Rule::patterns => {
                     let inner = x.into_inner().next().expect("patterns has a pattern");
+                    let col = self.col(&inner);
                     pattern = Some(match inner.as_rule() {
-                        Rule::open_sequence_pattern => Pattern::Sequence(self.pattern_list(inner)?),
+                        Rule::open_sequence_pattern => Pattern {
+                            kind: PatternKind::Sequence(self.pattern_list(inner)?),
+                            col,
+                        },
                         _ => self.pattern(inner)?,
                     });
                 }
@@ -88,6 +92,8 @@ impl Builder<'_> {
 
     /// Any pattern rule → `Pattern`.
     fn pattern(&self, p: Pair<Rule>) -> PyResult<Pattern> {
+        let col = self.col(&p);
+        let at = |kind| Ok(Pattern { kind, col });
         match p.as_rule() {
             Rule::pattern => {
                 let mut inner = p.into_inner();
@@ -103,7 +109,7 @@ impl Builder<'_> {
                 if t.as_rule() != Rule::name {
                     return Err(PyError::syntax("invalid pattern target", col));
                 }
-                Ok(Pattern::As {
+                at(PatternKind::As {
                     pattern: Some(Box::new(or)),
                     name: Some(t.ident()),
                 })
@@ -115,17 +121,17 @@ impl Builder<'_> {
                         alts.push(self.pattern(x)?);
                     }
                 }
-                Ok(if alts.len() == 1 {
-                    alts.pop().expect("one alternative")
+                if alts.len() == 1 {
+                    Ok(alts.pop().expect("one alternative"))
                 } else {
-                    Pattern::Or(alts)
-                })
+                    at(PatternKind::Or(alts))
+                }
             }
             Rule::literal_pattern => self.literal_pattern(p),
-            Rule::value_pattern => Ok(Pattern::Value(self.dotted_expr(p))),
+            Rule::value_pattern => at(PatternKind::Value(self.dotted_expr(p))),
             Rule::capture_pattern => {
                 let n = p.into_inner().next().expect("a capture has a name").ident();
-                Ok(Pattern::As {
+                at(PatternKind::As {
                     pattern: None,
                     name: (n != "_").then_some(n),
                 })
@@ -136,7 +142,7 @@ impl Builder<'_> {
                     .find(|x| x.as_rule() == Rule::name)
                     .expect("*name")
                     .ident();
-                Ok(Pattern::Star((n != "_").then_some(n)))
+                at(PatternKind::Star((n != "_").then_some(n)))
             }
             Rule::group_pattern => self.pattern(
                 p.into_inner()
@@ -153,7 +159,7 @@ impl Builder<'_> {
                         out = self.pattern_list(x)?;
                     }
                 }
-                Ok(Pattern::Sequence(out))
+                at(PatternKind::Sequence(out))
             }
             Rule::mapping_pattern => {
                 let mut keys = Vec::new();
@@ -166,8 +172,8 @@ impl Builder<'_> {
                             let k = kv.next().expect("a key");
                             keys.push(match k.as_rule() {
                                 Rule::value_pattern => self.dotted_expr(k),
-                                _ => match self.literal_pattern(k)? {
-                                    Pattern::Value(e) | Pattern::Singleton(e) => e,
+                                _ => match self.literal_pattern(k)?.kind {
+                                    PatternKind::Value(e) | PatternKind::Singleton(e) => e,
                                     other => unreachable!("literal_pattern gave {other:?}"),
                                 },
                             });
@@ -182,7 +188,7 @@ impl Builder<'_> {
                         _ => {}
                     }
                 }
-                Ok(Pattern::Mapping {
+                at(PatternKind::Mapping {
                     keys,
                     patterns,
                     rest,
@@ -196,6 +202,7 @@ impl Builder<'_> {
     /// `Point(x, y=0)`: positional sub-patterns must come first (CPython's
     /// `invalid_class_pattern`).
     fn class_pattern(&self, p: Pair<Rule>) -> PyResult<Pattern> {
+        let col = self.col(&p);
         let mut cls: Option<Expr> = None;
         let mut patterns = Vec::new();
         let mut kwd_attrs = Vec::new();
@@ -229,11 +236,14 @@ impl Builder<'_> {
                 _ => {}
             }
         }
-        Ok(Pattern::Class {
-            cls: cls.expect("a class pattern names its class"),
-            patterns,
-            kwd_attrs,
-            kwd_patterns,
+        Ok(Pattern {
+            kind: PatternKind::Class {
+                cls: cls.expect("a class pattern names its class"),
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            },
+            col,
         })
     }
 
@@ -251,13 +261,14 @@ impl Builder<'_> {
     }
 
     fn literal_pattern(&self, p: Pair<Rule>) -> PyResult<Pattern> {
+        let col = self.col(&p);
         let x = p.into_inner().next().expect("a literal");
-        Ok(match x.as_rule() {
-            Rule::kw_none => Pattern::Singleton(Expr::None),
-            Rule::kw_true => Pattern::Singleton(Expr::True),
-            Rule::kw_false => Pattern::Singleton(Expr::False),
-            Rule::strings => Pattern::Value(self.atom(x)?.expr),
-            Rule::signed_number => Pattern::Value(self.signed_number(x)?),
+        let kind = match x.as_rule() {
+            Rule::kw_none => PatternKind::Singleton(Expr::None),
+            Rule::kw_true => PatternKind::Singleton(Expr::True),
+            Rule::kw_false => PatternKind::Singleton(Expr::False),
+            Rule::strings => PatternKind::Value(self.atom(x)?.expr),
+            Rule::signed_number => PatternKind::Value(self.signed_number(x)?),
             Rule::complex_pattern => {
                 let mut inner = x.into_inner();
                 let real_pair = inner.next().expect("a real part");
@@ -288,10 +299,11 @@ impl Builder<'_> {
                 } else {
                     super::ast::BinOp::Sub
                 };
-                Pattern::Value(Expr::BinOp(Box::new(real), op, Box::new(imag)))
+                PatternKind::Value(Expr::BinOp(Box::new(real), op, Box::new(imag)))
             }
             r => unreachable!("literal_pattern cannot be {r:?}"),
-        })
+        };
+        Ok(Pattern { kind, col })
     }
 
     fn signed_number(&self, p: Pair<Rule>) -> PyResult<Expr> {

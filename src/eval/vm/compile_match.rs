@@ -11,7 +11,7 @@ use num_traits::{ToPrimitive, Zero};
 use crate::error::{PyError, PyResult};
 use crate::eval::vm::code::Op;
 use crate::eval::vm::compile::Compiler;
-use crate::syntax::ast::{BinOp, CmpOp, Expr, MatchCase, Pattern, UnaryOp};
+use crate::syntax::ast::{BinOp, CmpOp, Expr, MatchCase, Pattern, PatternKind, UnaryOp};
 
 /// CPython's `pattern_context`: what the pattern being compiled has on the stack.
 struct Pc {
@@ -25,6 +25,9 @@ struct Pc {
     on_top: usize,
     /// The stack depth at `fail_pop[0]` (for `co_stacksize`).
     base: i32,
+    /// Where the pattern compiled last starts: CPython's compile-time errors point there
+    /// (the compiler's current location, which each pattern sets and none restores).
+    loc: usize,
 }
 
 impl Pc {
@@ -35,22 +38,23 @@ impl Pc {
             fail_pop: Vec::new(),
             on_top: 0,
             base,
+            loc: 0,
         }
     }
 }
 
 fn is_wildcard(p: &Pattern) -> bool {
     matches!(
-        p,
-        Pattern::As {
+        p.kind,
+        PatternKind::As {
             pattern: None,
             name: None
         }
     )
 }
 
-fn error(msg: impl Into<String>) -> PyError {
-    PyError::syntax(msg.into(), 0)
+fn error(msg: impl Into<String>, col: usize) -> PyError {
+    PyError::syntax(msg.into(), col)
 }
 
 impl<'b> Compiler<'_, 'b> {
@@ -151,12 +155,13 @@ impl<'b> Compiler<'_, 'b> {
             return Ok(());
         };
         if n == "__debug__" {
-            return Err(error("cannot assign to __debug__"));
+            return Err(error("cannot assign to __debug__", pc.loc));
         }
         if pc.stores.contains(n) {
-            return Err(error(format!(
-                "multiple assignments to name '{n}' in pattern"
-            )));
+            return Err(error(
+                format!("multiple assignments to name '{n}' in pattern"),
+                pc.loc,
+            ));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(n.clone());
@@ -173,37 +178,40 @@ impl<'b> Compiler<'_, 'b> {
 
     /// Matches the subject on top, consuming it.
     fn pattern(&mut self, p: &'b Pattern, pc: &mut Pc) -> PyResult<()> {
-        match p {
-            Pattern::Value(e) => {
+        pc.loc = p.col;
+        match &p.kind {
+            PatternKind::Value(e) => {
                 if !matches!(e, Expr::Attribute(..)) && !crate::eval::object::consts::is_const(e) {
                     return Err(error(
                         "patterns may only match literals and attribute lookups",
+                        p.col,
                     ));
                 }
                 self.expr(e)?;
                 self.emit(Op::Compare(CmpOp::Eq));
                 self.jump_to_fail_pop(pc, Op::PopJumpIfFalse(0));
             }
-            Pattern::Singleton(e) => {
+            PatternKind::Singleton(e) => {
                 self.load_const(e);
                 self.emit(Op::Compare(CmpOp::Is));
                 self.jump_to_fail_pop(pc, Op::PopJumpIfFalse(0));
             }
-            Pattern::As {
+            PatternKind::As {
                 pattern: None,
                 name,
             } => {
                 if !pc.allow_irrefutable {
                     return Err(match name {
-                        Some(n) => error(format!(
-                            "name capture '{n}' makes remaining patterns unreachable"
-                        )),
-                        None => error("wildcard makes remaining patterns unreachable"),
+                        Some(n) => error(
+                            format!("name capture '{n}' makes remaining patterns unreachable"),
+                            p.col,
+                        ),
+                        None => error("wildcard makes remaining patterns unreachable", p.col),
                     });
                 }
                 self.store_capture(name.as_ref(), pc)?;
             }
-            Pattern::As {
+            PatternKind::As {
                 pattern: Some(inner),
                 name,
             } => {
@@ -213,20 +221,20 @@ impl<'b> Compiler<'_, 'b> {
                 pc.on_top -= 1;
                 self.store_capture(name.as_ref(), pc)?;
             }
-            Pattern::Star(name) => self.store_capture(name.as_ref(), pc)?,
-            Pattern::Sequence(ps) => self.sequence_pattern(ps, pc)?,
-            Pattern::Mapping {
+            PatternKind::Star(name) => self.store_capture(name.as_ref(), pc)?,
+            PatternKind::Sequence(ps) => self.sequence_pattern(ps, pc)?,
+            PatternKind::Mapping {
                 keys,
                 patterns,
                 rest,
             } => self.mapping_pattern(keys, patterns, rest.as_ref(), pc)?,
-            Pattern::Class {
+            PatternKind::Class {
                 cls,
                 patterns,
                 kwd_attrs,
                 kwd_patterns,
             } => self.class_pattern(cls, patterns, kwd_attrs, kwd_patterns, pc)?,
-            Pattern::Or(alts) => self.or_pattern(alts, pc)?,
+            PatternKind::Or(alts) => self.or_pattern(alts, pc)?,
         }
         Ok(())
     }
@@ -237,9 +245,9 @@ impl<'b> Compiler<'_, 'b> {
         let mut only_wildcard = true;
         let mut star_wildcard = false;
         for (i, p) in ps.iter().enumerate() {
-            if let Pattern::Star(name) = p {
+            if let PatternKind::Star(name) = &p.kind {
                 if star.is_some() {
-                    return Err(error("multiple starred names in sequence pattern"));
+                    return Err(error("multiple starred names in sequence pattern", pc.loc));
                 }
                 star = Some(i);
                 star_wildcard = name.is_none();
@@ -332,15 +340,16 @@ impl<'b> Compiler<'_, 'b> {
             if let Some(c) = key_const(k) {
                 if let Some(dup) = seen.iter().find(|s| s.same_key(&c)) {
                     let _ = dup;
-                    return Err(error(format!(
-                        "mapping pattern checks duplicate key ({})",
-                        c.repr
-                    )));
+                    return Err(error(
+                        format!("mapping pattern checks duplicate key ({})", c.repr),
+                        pc.loc,
+                    ));
                 }
                 seen.push(c);
             } else if !matches!(k, Expr::Attribute(..)) {
                 return Err(error(
                     "mapping pattern keys may only match literals and attribute lookups",
+                    pc.loc,
                 ));
             }
             self.expr(k)?;
@@ -398,12 +407,13 @@ impl<'b> Compiler<'_, 'b> {
     ) -> PyResult<()> {
         for (i, a) in kwd_attrs.iter().enumerate() {
             if a == "__debug__" {
-                return Err(error("cannot assign to __debug__"));
+                return Err(error("cannot assign to __debug__", kwd_patterns[i].col));
             }
-            if kwd_attrs[i + 1..].contains(a) {
-                return Err(error(format!(
-                    "attribute name repeated in class pattern: {a}"
-                )));
+            if let Some(j) = kwd_attrs[i + 1..].iter().position(|b| b == a) {
+                return Err(error(
+                    format!("attribute name repeated in class pattern: {a}"),
+                    kwd_patterns[i + 1 + j].col,
+                ));
             }
         }
         self.expr(cls)?;
@@ -450,7 +460,7 @@ impl<'b> Compiler<'_, 'b> {
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctl) if ctl.len() != pc.stores.len() => {
-                    return Err(error("alternative patterns bind different names"));
+                    return Err(error("alternative patterns bind different names", pc.loc));
                 }
                 Some(ctl) => {
                     let ctl = ctl.clone();
@@ -458,7 +468,7 @@ impl<'b> Compiler<'_, 'b> {
                     for icontrol in (0..nstores).rev() {
                         let name = &ctl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(error("alternative patterns bind different names"));
+                            return Err(error("alternative patterns bind different names", pc.loc));
                         };
                         if icontrol != istores {
                             // reorder the stack (and the names) to the first alternative's order
@@ -498,9 +508,10 @@ impl<'b> Compiler<'_, 'b> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return Err(error(format!(
-                    "multiple assignments to name '{name}' in pattern"
-                )));
+                return Err(error(
+                    format!("multiple assignments to name '{name}' in pattern"),
+                    pc.loc,
+                ));
             }
             pc.stores.push(name);
         }
@@ -613,4 +624,96 @@ fn key_const(e: &Expr) -> Option<KeyConst> {
             },
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::vm::compile::compile_stmt;
+    use crate::eval::vm::globals::Globals;
+    use crate::syntax::parse;
+
+    /// The error compiling a one-statement cell: message and column (cell offset).
+    fn compile_error(src: &str) -> Option<(String, usize)> {
+        let cell = parse(src).expect("parses");
+        let mut globals = Globals::default();
+        compile_stmt(&cell.stmts[0], false, &mut globals)
+            .err()
+            .map(|e| (e.msg.clone(), e.col.expect("a column")))
+    }
+
+    /// Each row: a `match` CPython 3.11 refuses when compiling, its message and column
+    /// (CPython's offset minus one, counted in the cell), then the neighbour it accepts.
+    #[test]
+    fn compile_errors_as_cpython_gives_them() {
+        let h = "match x:\n case ";
+        let cases: &[(&str, &str, usize, &str)] = &[
+            (
+                "y:\n  pass\n case 1: pass",
+                "name capture 'y' makes remaining patterns unreachable",
+                6,
+                "y if y:\n  pass\n case 1: pass",
+            ),
+            (
+                "1 | _:\n  pass\n case 1: pass",
+                "wildcard makes remaining patterns unreachable",
+                10,
+                "1 | 2:\n  pass\n case _: pass",
+            ),
+            (
+                "[x, x]: pass",
+                "multiple assignments to name 'x' in pattern",
+                10,
+                "[x, y]: pass",
+            ),
+            (
+                "[x] as x: pass",
+                "multiple assignments to name 'x' in pattern",
+                7,
+                "[x] as y: pass",
+            ),
+            (
+                "[a, 1] | [1, b]: pass",
+                "alternative patterns bind different names",
+                19,
+                "[a, 1] | [1, a]: pass",
+            ),
+            (
+                "[a, *b, *c]: pass",
+                "multiple starred names in sequence pattern",
+                6,
+                "[a, *b, c]: pass",
+            ),
+            (
+                "{True: a, 1.0: b}: pass",
+                "mapping pattern checks duplicate key (1.0)",
+                6,
+                "{True: a, 2.0: b}: pass",
+            ),
+            (
+                "int(real=a, real=b): pass",
+                "attribute name repeated in class pattern: real",
+                23,
+                "int(real=a, imag=b): pass",
+            ),
+            (
+                "T(__debug__=1): pass",
+                "cannot assign to __debug__",
+                18,
+                "T(debug=1): pass",
+            ),
+            (
+                "f'{x}': pass",
+                "patterns may only match literals and attribute lookups",
+                6,
+                "'{x}': pass",
+            ),
+        ];
+        for (bad, msg, col, good) in cases {
+            let bad = format!("{h}{bad}");
+            let want = Some((msg.to_string(), h.len() + col - 6));
+            assert_eq!(compile_error(&bad), want, "{bad:?}");
+            let good = format!("{h}{good}");
+            assert_eq!(compile_error(&good), None, "{good:?}");
+        }
+    }
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use crate::error::{PyError, PyResult};
 use crate::syntax::ast::{
-    Arg, ClassDef, CompKind, Comprehension, Expr, FPart, FunctionDef, Params, Pattern, Stmt,
-    StmtKind, Target,
+    Arg, ClassDef, CompKind, Comprehension, Expr, FPart, FunctionDef, Params, Pattern, PatternKind,
+    Stmt, StmtKind, Target,
 };
 
 /// Where a name lives in one scope.
@@ -417,19 +417,19 @@ impl Builder {
 
     /// A `case` pattern: its captures bind, its values and classes are read.
     fn pattern(&mut self, p: &Pattern) -> PyResult<()> {
-        match p {
-            Pattern::Value(e) | Pattern::Singleton(e) => self.expr(e)?,
-            Pattern::Sequence(ps) | Pattern::Or(ps) => {
+        match &p.kind {
+            PatternKind::Value(e) | PatternKind::Singleton(e) => self.expr(e)?,
+            PatternKind::Sequence(ps) | PatternKind::Or(ps) => {
                 for p in ps {
                     self.pattern(p)?;
                 }
             }
-            Pattern::Star(n) => {
+            PatternKind::Star(n) => {
                 if let Some(n) = n {
                     self.bind(n)?;
                 }
             }
-            Pattern::Mapping {
+            PatternKind::Mapping {
                 keys,
                 patterns,
                 rest,
@@ -444,7 +444,7 @@ impl Builder {
                     self.bind(n)?;
                 }
             }
-            Pattern::Class {
+            PatternKind::Class {
                 cls,
                 patterns,
                 kwd_patterns,
@@ -455,7 +455,7 @@ impl Builder {
                     self.pattern(p)?;
                 }
             }
-            Pattern::As { pattern, name } => {
+            PatternKind::As { pattern, name } => {
                 if let Some(p) = pattern {
                     self.pattern(p)?;
                 }
