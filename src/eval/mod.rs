@@ -112,7 +112,12 @@ impl Interp {
         let n = cell.stmts.len();
         for (i, stmt) in cell.stmts.iter().enumerate() {
             let value = i + 1 == n && matches!(stmt.kind, StmtKind::Expr(_));
-            let (code, warnings) = vm::compile::compile_stmt(stmt, value, &mut self.globals)?;
+            // the compiler recurses once per nesting level of a pattern or an expression (the
+            // parser allows 200): on a thread with a small stack it moves to a segment of its own
+            let globals = &mut self.globals;
+            let (code, warnings) = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+                vm::compile::compile_stmt(stmt, value, globals)
+            })?;
             for (line, message) in warnings {
                 self.warn_compiling(line, message);
             }

@@ -317,7 +317,9 @@ impl Diagnosis<'_> {
         }
         if self.expects(Rule::colon) {
             let head = self.line_start(x);
-            let opens_block = ["if", "elif", "while", "for"]
+            // `match` and `case` are soft keywords: only a line that failed as their statement
+            // reaches here with them at its head
+            let opens_block = ["if", "elif", "while", "for", "match", "case"]
                 .iter()
                 .any(|kw| self.is(head, kw));
             if (tok.kind == Tok::Newline && opens_block) || (x > 0 && self.is(x - 1, "else")) {
@@ -361,7 +363,7 @@ impl Diagnosis<'_> {
             return None;
         }
         let head = self.line_start(x - 2);
-        let keyword = ["for", "while", "if", "elif", "else"]
+        let keyword = ["for", "while", "if", "elif", "else", "match", "case"]
             .into_iter()
             .find(|kw| self.is(head, kw))?;
         // At the end of the cell CPython points after the last character (a final line break

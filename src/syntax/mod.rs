@@ -3,7 +3,8 @@
 //! - `lexer`: CPython's tokenizer reduced to layout markers and tokenizer errors (`numbers` reads
 //!   numeric literals).
 //! - `parser`: the pest grammar (grammar/arrsh.pest) run over the layout text, and statements;
-//!   `targets` checks what is assigned to; `patterns` builds `match` statements; `expr` builds operators and atoms, `displays` the
+//!   `targets` checks what is assigned to; `patterns` builds `match` statements; `expr` builds
+//!   operators and atoms, `displays` the
 //!   bracketed forms; `strings` decodes literals (`fstrings`, and `unicode_names`
 //!   for `\N{...}`).
 //! - `diagnose`: a failed parse explained in CPython's words; `messages` holds those words.

@@ -97,12 +97,11 @@ impl Interp {
         if !is_instance {
             return Ok(Value::None);
         }
+        // the type's `tp_name`: `Point`, `int`, `numpy.int64`
         let type_name = match cls {
             Value::Class(c) => c.name.clone(),
-            other => match self.getattr(other, "__name__")? {
-                Value::Str(s) => s.v.clone(),
-                _ => other.type_name(),
-            },
+            Value::Type(t) => crate::eval::text::pyrepr::type_qualname(t.kind),
+            other => other.type_name(),
         };
         let mut seen: Vec<String> = Vec::new();
         let mut attrs = Vec::new();
