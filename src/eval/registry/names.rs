@@ -25,6 +25,7 @@ pub struct Known {
 struct Table {
     all: Vec<Known>,
     by_name: FxHashMap<(&'static str, &'static str), usize>,
+    owners: FxHashMap<&'static str, ()>,
 }
 
 fn table() -> &'static Table {
@@ -32,6 +33,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut all = Vec::new();
         let mut by_name = FxHashMap::default();
+        let mut owners = FxHashMap::default();
         for line in NAMES.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(owner), Some(name), Some(what)) = (f.next(), f.next(), f.next()) else {
@@ -40,6 +42,7 @@ fn table() -> &'static Table {
             let star = f.next() == Some("*");
             let defined_by = f.next().filter(|c| !c.is_empty());
             by_name.insert((owner, name), all.len());
+            owners.insert(owner, ());
             all.push(Known {
                 owner,
                 name,
@@ -48,7 +51,11 @@ fn table() -> &'static Table {
                 defined_by,
             });
         }
-        Table { all, by_name }
+        Table {
+            all,
+            by_name,
+            owners,
+        }
     })
 }
 
@@ -76,7 +83,7 @@ pub fn inherited_from_object(owner: &str, name: &str) -> bool {
 
 /// Whether the data file lists `owner` (a module or type arrsh mirrors).
 pub fn has_owner(owner: &str) -> bool {
-    table().all.iter().any(|k| k.owner == owner)
+    table().owners.contains_key(owner)
 }
 
 /// NumPy's types whose attributes the data file lists (their rows are NumPy names too).
