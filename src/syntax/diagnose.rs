@@ -450,10 +450,24 @@ impl Diagnosis<'_> {
         let name_then_string =
             self.tokens[start].kind == Tok::Name && self.tokens[start + 1].kind == Tok::Str;
         let soft_keyword = matches!(first, "_" | "match" | "case");
-        if self.tokens[x].level > 0 && !in_for_iterable && !name_then_string && !soft_keyword {
+        if self.tokens[x].level > 0
+            && !in_for_iterable
+            && !name_then_string
+            && !soft_keyword
+            && !self.in_case_pattern(x)
+        {
             return Some(messages::forgot_comma(self.node_col(start)));
         }
         None
+    }
+
+    /// Whether token `x` is in a `case` line's pattern (before its guard) under a `match`:
+    /// patterns are not expressions, and CPython has no comma hint for them.
+    fn in_case_pattern(&self, x: usize) -> bool {
+        let head = self.line_start(x);
+        self.is(head, "case")
+            && !(head..x).any(|k| self.is(k, "if") && self.tokens[k].level == 0)
+            && (0..head).any(|k| self.is(k, "match") && self.at_statement_start(k))
     }
 
     /// For `a if c` without `else`: the first token of `a`.

@@ -968,6 +968,20 @@ fn syntax_errors_match_cpython() {
             "expected an indented block after 'case' statement on line 2",
             19,
         ),
+        // a pattern is not an expression: no comma hint (but `case[1 2]` is a subscript)
+        ("match x:\n case [1 2]: pass", Syntax, "invalid syntax", 18),
+        (
+            "case[1 2]",
+            Syntax,
+            "invalid syntax. Perhaps you forgot a comma?",
+            5,
+        ),
+        (
+            "match x:\n case a if a = 1: pass",
+            Syntax,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            20,
+        ),
         (
             "match x:",
             Indent,
