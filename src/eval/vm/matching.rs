@@ -5,7 +5,9 @@
 
 use crate::error::{ErrorKind, PyError, PyResult};
 use crate::eval::Interp;
-use crate::eval::object::value::{TypeKind, Value};
+use std::rc::Rc;
+
+use crate::eval::object::value::{PyList, PySet, PyTuple, TypeKind, Value};
 
 /// The builtin types whose one positional sub-pattern matches the subject itself
 /// (`_Py_TPFLAGS_MATCH_SELF`: `int(n)`, `str(s)`...).
@@ -43,8 +45,10 @@ impl Interp {
     }
 
     /// `MATCH_KEYS`: the values of `keys` in the mapping, or `None` when one is missing. A key
-    /// looked up twice is CPython's ValueError. (`get` is not called, as CPython calls it on a
-    /// dict: a `defaultdict` gains no key.)
+    /// looked up twice is CPython's ValueError. The lookups are `dict.get(key, dummy)` (a
+    /// `defaultdict` gains no key), and the temporaries CPython makes around them (the set of
+    /// keys seen, the `object()` dummy, the values tuple allocated first) are made and freed in
+    /// its order, so the ids that follow are CPython's.
     pub(crate) fn match_keys(&mut self, map: &Value, keys: &Value) -> PyResult<Value> {
         let Value::Tuple(keys) = keys else {
             unreachable!("MATCH_KEYS takes the tuple the compiler built")
@@ -52,34 +56,59 @@ impl Interp {
         let Value::Dict(d) = map else {
             return Ok(Value::None);
         };
+        if keys.items.is_empty() {
+            return Ok(self.new_tuple(Vec::new()));
+        }
         let keys = keys.items.clone();
+        let seen = self.new_set_object(false);
+        let dummy = self.ctx.heap.object(16);
+        let values_id = self.ctx.heap.object(40 + 8 * keys.len());
         let mut values = Vec::with_capacity(keys.len());
-        for (i, k) in keys.iter().enumerate() {
-            // CPython keeps a set of the keys seen: hashing comes first
-            self.py_hash(k)?;
-            for seen in &keys[..i] {
-                if self.values_equal(seen, k)? {
+        for k in &keys {
+            let dup = match self.set_contains(&seen, k) {
+                Ok(true) => {
                     let r = self.repr(k)?;
-                    return Err(PyError::value(format!(
+                    Err(PyError::value(format!(
                         "mapping pattern checks duplicate key ({r})"
-                    )));
+                    )))
+                }
+                Ok(false) => self.set_add(&seen, k.clone()),
+                Err(e) => Err(e),
+            };
+            let got = match dup {
+                Ok(()) => self.dict_get(d, k),
+                Err(e) => Err(e),
+            };
+            match got {
+                Ok(Some(v)) => values.push(v),
+                Ok(None) => {
+                    drop(values);
+                    drop(values_id);
+                    drop(seen);
+                    drop(dummy);
+                    return Ok(Value::None);
+                }
+                Err(e) => {
+                    drop(seen);
+                    drop(dummy);
+                    drop(values);
+                    drop(values_id);
+                    return Err(e);
                 }
             }
-            match self.dict_get(d, k)? {
-                Some(v) => values.push(v),
-                None => return Ok(Value::None),
-            }
         }
-        Ok(self.new_tuple(values))
-    }
-
-    fn values_equal(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        let r = self.compare(a, crate::syntax::ast::CmpOp::Eq, b)?;
-        self.truthy(&r)
+        drop(seen);
+        drop(dummy);
+        Ok(Value::Tuple(Rc::new(PyTuple {
+            id: values_id,
+            items: values,
+        })))
     }
 
     /// `MATCH_CLASS`: the subject's attributes for `nargs` positional sub-patterns and the
-    /// keyword names, or `None` when the subject is not an instance or lacks one.
+    /// keyword names, or `None` when the subject is not an instance or lacks one. As in
+    /// CPython, the attributes gather in a list (beside a set of the names seen) that becomes
+    /// the tuple.
     pub(crate) fn match_class(
         &mut self,
         subject: &Value,
@@ -103,8 +132,36 @@ impl Interp {
             Value::Type(t) => crate::eval::text::pyrepr::type_qualname(t.kind),
             other => other.type_name(),
         };
-        let mut seen: Vec<String> = Vec::new();
-        let mut attrs = Vec::new();
+        let seen = self.new_set_object(false);
+        let Value::List(attrs) = self.new_list(Vec::new()) else {
+            unreachable!("new_list makes a list")
+        };
+        let r = self.class_attrs(subject, cls, &type_name, nargs, names, &seen, &attrs);
+        let r = match r {
+            Ok(true) => {
+                let items = attrs.items.borrow().clone();
+                Ok(self.new_tuple(items))
+            }
+            Ok(false) => Ok(Value::None),
+            Err(e) => Err(e),
+        };
+        drop(attrs);
+        drop(seen);
+        r
+    }
+
+    /// Appends the attributes a class pattern reads to `attrs`; false when one is missing.
+    #[allow(clippy::too_many_arguments)]
+    fn class_attrs(
+        &mut self,
+        subject: &Value,
+        cls: &Value,
+        type_name: &str,
+        nargs: usize,
+        names: &Value,
+        seen: &PySet,
+        attrs: &PyList,
+    ) -> PyResult<bool> {
         if nargs > 0 {
             let mut match_self = false;
             let match_args = match cls {
@@ -139,18 +196,18 @@ impl Interp {
                 )));
             }
             if match_self {
-                attrs.push(subject.clone());
+                self.list_append(attrs, subject.clone())?;
             } else {
                 for name in &names_of[..nargs] {
-                    let Value::Str(s) = name else {
+                    if !matches!(name, Value::Str(_)) {
                         return Err(PyError::type_error(format!(
                             "__match_args__ elements must be strings (got {})",
                             name.type_name()
                         )));
-                    };
-                    match self.match_class_attr(subject, &type_name, &s.v, &mut seen)? {
-                        Some(v) => attrs.push(v),
-                        None => return Ok(Value::None),
+                    }
+                    match self.match_class_attr(subject, type_name, name, seen)? {
+                        Some(v) => self.list_append(attrs, v)?,
+                        None => return Ok(false),
                     }
                 }
             }
@@ -159,15 +216,12 @@ impl Interp {
             unreachable!("MATCH_CLASS takes the names tuple the compiler built")
         };
         for name in &names.items {
-            let Value::Str(s) = name else {
-                unreachable!("keyword sub-pattern names are strings")
-            };
-            match self.match_class_attr(subject, &type_name, &s.v, &mut seen)? {
-                Some(v) => attrs.push(v),
-                None => return Ok(Value::None),
+            match self.match_class_attr(subject, type_name, name, seen)? {
+                Some(v) => self.list_append(attrs, v)?,
+                None => return Ok(false),
             }
         }
-        Ok(self.new_tuple(attrs))
+        Ok(true)
     }
 
     /// One attribute for a class pattern: a missing one fails the match (AttributeError is
@@ -176,16 +230,20 @@ impl Interp {
         &mut self,
         subject: &Value,
         type_name: &str,
-        name: &str,
-        seen: &mut Vec<String>,
+        name: &Value,
+        seen: &PySet,
     ) -> PyResult<Option<Value>> {
-        if seen.iter().any(|s| s == name) {
+        if self.set_contains(seen, name)? {
+            let r = self.repr(name)?;
             return Err(PyError::type_error(format!(
-                "{type_name}() got multiple sub-patterns for attribute '{name}'"
+                "{type_name}() got multiple sub-patterns for attribute {r}"
             )));
         }
-        seen.push(name.to_string());
-        match self.getattr(subject, name) {
+        self.set_add(seen, name.clone())?;
+        let Value::Str(s) = name else {
+            unreachable!("attribute names are strings (checked above)")
+        };
+        match self.getattr(subject, &s.v) {
             Ok(v) => Ok(Some(v)),
             Err(e) if e.kind.is_subclass_of(ErrorKind::AttributeError) => Ok(None),
             Err(e) => Err(e),
