@@ -156,6 +156,8 @@ pub struct ExceptHandler {
 /// `case pattern if guard: body`
 #[derive(Clone, Debug, PartialEq)]
 pub struct MatchCase {
+    /// The cell line the pattern starts on (the compiler's line for the pattern and guard).
+    pub line: u32,
     pub pattern: Pattern,
     pub guard: Option<Expr>,
     pub body: Vec<Stmt>,

@@ -43,12 +43,14 @@ impl Builder<'_> {
     }
 
     fn case_block(&self, p: Pair<Rule>) -> PyResult<MatchCase> {
+        let mut line = self.line(&p);
         let mut pattern = None;
         let mut guard = None;
         let mut body = Vec::new();
         for x in p.into_inner() {
             match x.as_rule() {
                 Rule::patterns => {
+                    line = self.line(&x);
                     let inner = x.into_inner().next().expect("patterns has a pattern");
                     let col = self.col(&inner);
                     pattern = Some(match inner.as_rule() {
@@ -71,6 +73,7 @@ impl Builder<'_> {
             }
         }
         Ok(MatchCase {
+            line,
             pattern: pattern.expect("a case has a pattern"),
             guard,
             body,

@@ -66,6 +66,8 @@ impl<'b> Compiler<'_, 'b> {
         let mut ends = Vec::new();
         for (i, m) in cases[..n - has_default as usize].iter().enumerate() {
             let last = i + 1 == n - has_default as usize;
+            // the pattern's and the guard's line (CPython's SET_LOC), not the previous body's
+            self.unit().line = m.line;
             if !last {
                 self.emit(Op::Copy(1));
             }
@@ -91,6 +93,7 @@ impl<'b> Compiler<'_, 'b> {
         if has_default {
             // the last case before it consumed the subject (CPython emits a NOP here)
             let m = &cases[n - 1];
+            self.unit().line = m.line;
             self.emit(Op::Nop);
             if let Some(g) = &m.guard {
                 self.expr(g)?;

@@ -99,3 +99,17 @@ g = ysubject()
 next(g), g.send({'k': 'got it'})
 import sys
 sys.getsizeof(yguard([]))
+import numpy as np
+def g(x):
+    match x:
+        case 1: y = np.float64(1) / 0
+        case [a] if np.float64(a) / 0 > 0:
+            pass
+g(1), g([1])
+def h(x):
+    match x:
+        case 1:
+            y = np.float64(1) / 0
+        case _ if np.float64(2) / 0 > 0:
+            pass
+h(1), h(2)
