@@ -12,7 +12,8 @@
 //! - `syntax` — cell text → AST (`parse`); pest and `grammar/arrsh.pest` live only here.
 //!   - `syntax::ast` — the AST, with a canonical fully parenthesised `Display`.
 //!   - `syntax::parser` — the pest grammar driver; `lexer` (CPython's tokenizer pre-pass),
-//!     `expr` (the Pratt table), `displays`, `targets`, `strings`, `fstrings`, `numbers`,
+//!     `expr` (the Pratt table), `displays`, `targets`, `patterns` (`match` and its `case`
+//!     patterns), `strings`, `fstrings`, `numbers`,
 //!     `unicode_names` (`\N{...}`); `diagnose` and `messages` (CPython's syntax-error wording),
 //!     `limits` (CPython's compile-time depth limits).
 //! - `runtime` — NumPy's ndarray in Rust, no Python and no terminal:
@@ -54,10 +55,12 @@
 //! - `eval` — the evaluator (`mod`: runs a cell statement by statement), in rooms by the
 //!   question each answers:
 //!   - `eval::vm` — compiling and running code: `symtable` (scopes: locals to slots, cells,
-//!     globals), `compile`/`compile_flow`/`compile_def`/`compile_expr` (AST → `code`, CPython
-//!     3.11's bytecode shapes: statements; loops, `try`, `with`; functions and classes;
-//!     expressions), `globals` (the session's global slots), `frame` (frames and the dispatch
-//!     loop), `unpack` (star expansion, `**kwargs`, f-string fields), `call` (argument binding,
+//!     globals), `compile`/`compile_flow`/`compile_match`/`compile_def`/`compile_expr` (AST →
+//!     `code`, CPython 3.11's bytecode shapes: statements; loops, `try`, `with`; `match` and its
+//!     patterns; functions and classes; expressions), `globals` (the session's global slots),
+//!     `frame` (frames and the dispatch loop), `matching` (what `match` asks of a subject:
+//!     sequence, mapping, keys, class attributes), `unpack` (star expansion, `**kwargs`,
+//!     f-string fields), `call` (argument binding,
 //!     closures, the recursion limit), `generator` (lazy generators).
 //!   - `eval::object` — Python's object model: `Value`s with identity (`value`, `objects`,
 //!     `consts`: constants per compiled statement), Python ints (`pyint`), CPython's containers
@@ -118,7 +121,10 @@
 //!   - `eval::warnings` — Python's warnings as data (`RuntimeWarning: ...`), once per message
 //!     and line of a cell, placed by the VM.
 //!   - `eval::registry` — the registry of callables: every name a user can type is one row
-//!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table; `spec` (signatures),
+//!     (name, kind, parameter spec, `fn`) in its room's `ROWS` table — functions, methods,
+//!     types, modules (`Row::module` with its `Origin`; `import` accepts exactly these), the
+//!     singletons `Ellipsis`/`NotImplemented`, bare names (`np`, `as_strided`); the exception
+//!     classes' rows are made from `error::kind`'s table; `spec` (signatures),
 //!     `bind` (argument binding with CPython's and NumPy's messages, `messages`), `call` (the
 //!     evaluator's side: calling rows, attributes, reprs), `names` (NumPy 2.4's and CPython's
 //!     public names, `names.tsv` made by `gen_names.py`).

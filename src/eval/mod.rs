@@ -112,7 +112,12 @@ impl Interp {
         let n = cell.stmts.len();
         for (i, stmt) in cell.stmts.iter().enumerate() {
             let value = i + 1 == n && matches!(stmt.kind, StmtKind::Expr(_));
-            let (code, warnings) = vm::compile::compile_stmt(stmt, value, &mut self.globals)?;
+            // the compiler recurses once per nesting level of a pattern or an expression (the
+            // parser allows 200): on a thread with a small stack it moves to a segment of its own
+            let globals = &mut self.globals;
+            let (code, warnings) = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+                vm::compile::compile_stmt(stmt, value, globals)
+            })?;
             for (line, message) in warnings {
                 self.warn_compiling(line, message);
             }
@@ -269,7 +274,11 @@ fn missing_module(full: &str) -> PyError {
         let missing = &full[..parent.len() + 1 + child.len()];
         return match e.row.kind {
             registry::Kind::Module(o) if !o.is_package() => PyError::not_a_package(missing, parent),
-            _ if registry::names::what(parent, child) == Some("module") => {
+            // a submodule NumPy has and arrsh lacks (not one arrsh names otherwise: `numpy.emath`
+            // is an attribute, not an importable module)
+            _ if registry::lookup(parent, child).is_none()
+                && registry::names::what(parent, child) == Some("module") =>
+            {
                 PyError::not_implemented_name(missing)
             }
             _ => PyError::no_submodule(missing),

@@ -83,7 +83,7 @@ pub fn classify(src: &str) -> Vec<(usize, usize, Class)> {
                 continue;
             }
             let after_dot = src[..i].trim_end().ends_with('.');
-            if KEYWORDS.contains(&word) {
+            if KEYWORDS.contains(&word) || is_soft_keyword(src, i, end) {
                 out.push((i, end, Class::Keyword));
             } else if !after_dot && known::knows("builtins", word) {
                 out.push((i, end, Class::Builtin));
@@ -97,6 +97,35 @@ pub fn classify(src: &str) -> Vec<(usize, usize, Class)> {
         }
     }
     out
+}
+
+/// `match` or `case` starting a statement: a keyword as IPython's lexer (pygments) colours it,
+/// at the start of a line and not followed by what makes it a name (`match = 1`, `case: int`,
+/// `match or x`).
+fn is_soft_keyword(src: &str, start: usize, end: usize) -> bool {
+    let word = &src[start..end];
+    if word != "match" && word != "case" {
+        return false;
+    }
+    let line_start = src[..start].rfind('\n').map_or(0, |k| k + 1);
+    if !src[line_start..start]
+        .chars()
+        .all(|c| c == ' ' || c == '\t')
+    {
+        return false;
+    }
+    let rest = src[end..].trim_start_matches([' ', '\t']);
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    if ":,;=^&|@~)]}".contains(next) || next == '\n' {
+        return false;
+    }
+    let follower: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    !(follower.starts_with(|c: char| c.is_lowercase()) && KEYWORDS.contains(&follower.as_str()))
 }
 
 /// Where the string literal opening at `start` ends (its end, or the text's, when open).
@@ -239,6 +268,36 @@ mod tests {
             "an open string runs to the end"
         );
         assert_eq!(classes("0x1F + 2"), vec![("0x1F", Number), ("2", Number)]);
+    }
+
+    #[test]
+    fn match_and_case_are_keywords_only_as_statements() {
+        assert_eq!(
+            classes("match x:"),
+            vec![("match", Keyword)],
+            "a match statement"
+        );
+        assert_eq!(
+            classes("    case [a, *_] if a:"),
+            vec![("case", Keyword), ("if", Keyword)],
+            "a case line"
+        );
+        assert_eq!(
+            classes("match = 1"),
+            vec![("1", Number)],
+            "control: assigned, a name"
+        );
+        assert_eq!(
+            classes("x = match"),
+            vec![],
+            "control: not at the line start"
+        );
+        assert_eq!(classes("case"), vec![], "control: alone, a name");
+        assert_eq!(
+            classes("match in xs"),
+            vec![("in", Keyword)],
+            "control: followed by a keyword"
+        );
     }
 
     #[test]

@@ -147,6 +147,8 @@ pub fn complete(line: &str, pos: usize, snap: &Snapshot) -> (usize, Vec<String>)
                 implemented("builtins")
                     .into_iter()
                     .chain(KEYWORDS.iter().copied())
+                    // arrsh's bare names (`np`, `as_strided`), as their rows declare
+                    .chain(crate::eval::registry::bare_names())
                     .filter(|n| {
                         n.starts_with(word) && (word.starts_with('_') || !n.starts_with('_'))
                     })
@@ -583,6 +585,10 @@ mod tests {
         assert_eq!(found, vec!["method", "x"], "an instance's own attributes");
         let (_, found) = done("wh");
         assert_eq!(found, vec!["while"], "keywords too");
+        let (_, found) = done("as_s");
+        assert_eq!(found, vec!["as_strided"], "a bare name a row declares");
+        let (_, found) = done("getsi");
+        assert_eq!(found, vec!["getsizeof"], "sys.getsizeof without the import");
         let (_, found) = done("d['k");
         assert_eq!(found, vec!["key']", "kind']"]);
         let (_, found) = done("a.view('in");

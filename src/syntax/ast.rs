@@ -94,6 +94,11 @@ pub enum StmtKind {
         items: Vec<(Expr, Option<Target>)>,
         body: Vec<Stmt>,
     },
+    /// `match subject:` and its `case` blocks, tried in order (PEP 634).
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Global(Vec<String>),
     Nonlocal(Vec<String>),
     Pass,
@@ -146,6 +151,57 @@ pub struct ExceptHandler {
     pub typ: Option<Expr>,
     pub name: Option<String>,
     pub body: Vec<Stmt>,
+}
+
+/// `case pattern if guard: body`
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    /// The cell line the pattern starts on (the compiler's line for the pattern and guard).
+    pub line: u32,
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern of a `case` and the cell offset where it starts (CPython's compile-time errors
+/// point at a pattern).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub col: usize,
+}
+
+/// The kinds of pattern (CPython's `pattern` AST nodes).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal or a dotted name (`1`, `-2.5`, `1+2j`, `'s'`, `Color.RED`): matched with `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`: matched with `is`.
+    Singleton(Expr),
+    /// `[a, *rest]`, `(a, b)`, `a, b`.
+    Sequence(Vec<Pattern>),
+    /// `*rest` (or `*_`, no name) inside a sequence pattern.
+    Star(Option<String>),
+    /// `{'k': v, **rest}`: keys are literals or dotted names.
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    /// `Point(x, y=0)`: positional sub-patterns, then keyword ones.
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `p as name`; a capture `name` has no pattern; the wildcard `_` has neither.
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
+    /// `p | q | r`
+    Or(Vec<Pattern>),
 }
 
 /// Something a value can be bound to.
@@ -569,11 +625,71 @@ impl fmt::Display for StmtKind {
                     .collect();
                 write!(f, "with {}: {}", items.join(", "), block(body))
             }
+            StmtKind::Match { subject, cases } => {
+                write!(f, "match {subject}: {{")?;
+                for c in cases {
+                    write!(f, " case {}", c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        write!(f, " if {g}")?;
+                    }
+                    write!(f, ": {}", block(&c.body))?;
+                }
+                f.write_str(" }")
+            }
             StmtKind::Global(ns) => write!(f, "global {}", ns.join(", ")),
             StmtKind::Nonlocal(ns) => write!(f, "nonlocal {}", ns.join(", ")),
             StmtKind::Pass => f.write_str("pass"),
             StmtKind::Break => f.write_str("break"),
             StmtKind::Continue => f.write_str("continue"),
+        }
+    }
+}
+
+impl fmt::Display for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            PatternKind::Value(e) | PatternKind::Singleton(e) => write!(f, "{e}"),
+            PatternKind::Sequence(ps) => write!(f, "[{}]", join(ps, ", ")),
+            PatternKind::Star(n) => write!(f, "*{}", n.as_deref().unwrap_or("_")),
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                let mut items: Vec<String> = keys
+                    .iter()
+                    .zip(patterns)
+                    .map(|(k, p)| format!("{k}: {p}"))
+                    .collect();
+                if let Some(r) = rest {
+                    items.push(format!("**{r}"));
+                }
+                write!(f, "{{{}}}", items.join(", "))
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
+                let mut items: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+                items.extend(
+                    kwd_attrs
+                        .iter()
+                        .zip(kwd_patterns)
+                        .map(|(a, p)| format!("{a}={p}")),
+                );
+                write!(f, "{cls}({})", items.join(", "))
+            }
+            PatternKind::As {
+                pattern: Some(p),
+                name,
+            } => write!(f, "({p} as {})", name.as_deref().unwrap_or("_")),
+            PatternKind::As {
+                pattern: None,
+                name,
+            } => f.write_str(name.as_deref().unwrap_or("_")),
+            PatternKind::Or(ps) => write!(f, "({})", join(ps, " | ")),
         }
     }
 }

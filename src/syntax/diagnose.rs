@@ -317,7 +317,9 @@ impl Diagnosis<'_> {
         }
         if self.expects(Rule::colon) {
             let head = self.line_start(x);
-            let opens_block = ["if", "elif", "while", "for"]
+            // `match` and `case` are soft keywords: only a line that failed as their statement
+            // reaches here with them at its head
+            let opens_block = ["if", "elif", "while", "for", "match", "case"]
                 .iter()
                 .any(|kw| self.is(head, kw));
             if (tok.kind == Tok::Newline && opens_block) || (x > 0 && self.is(x - 1, "else")) {
@@ -361,7 +363,7 @@ impl Diagnosis<'_> {
             return None;
         }
         let head = self.line_start(x - 2);
-        let keyword = ["for", "while", "if", "elif", "else"]
+        let keyword = ["for", "while", "if", "elif", "else", "match", "case"]
             .into_iter()
             .find(|kw| self.is(head, kw))?;
         // At the end of the cell CPython points after the last character (a final line break
@@ -448,10 +450,24 @@ impl Diagnosis<'_> {
         let name_then_string =
             self.tokens[start].kind == Tok::Name && self.tokens[start + 1].kind == Tok::Str;
         let soft_keyword = matches!(first, "_" | "match" | "case");
-        if self.tokens[x].level > 0 && !in_for_iterable && !name_then_string && !soft_keyword {
+        if self.tokens[x].level > 0
+            && !in_for_iterable
+            && !name_then_string
+            && !soft_keyword
+            && !self.in_case_pattern(x)
+        {
             return Some(messages::forgot_comma(self.node_col(start)));
         }
         None
+    }
+
+    /// Whether token `x` is in a `case` line's pattern (before its guard) under a `match`:
+    /// patterns are not expressions, and CPython has no comma hint for them.
+    fn in_case_pattern(&self, x: usize) -> bool {
+        let head = self.line_start(x);
+        self.is(head, "case")
+            && !(head..x).any(|k| self.is(k, "if") && self.tokens[k].level == 0)
+            && (0..head).any(|k| self.is(k, "match") && self.at_statement_start(k))
     }
 
     /// For `a if c` without `else`: the first token of `a`.

@@ -109,6 +109,13 @@ pub fn check(stmts: &[Stmt]) -> PyResult<()> {
                 check(body)?;
                 (max_of(items.iter().map(|(e, _)| e)), 1)
             }
+            StmtKind::Match { subject, cases } => {
+                for c in cases {
+                    check(&c.body)?;
+                }
+                let guards = max_of(cases.iter().filter_map(|c| c.guard.as_ref()));
+                (depth(subject).max(guards), 1)
+            }
             _ => (0, 0),
         };
         if depth + offset >= TRAVERSAL_DEPTH {

@@ -3,7 +3,8 @@
 //! - `lexer`: CPython's tokenizer reduced to layout markers and tokenizer errors (`numbers` reads
 //!   numeric literals).
 //! - `parser`: the pest grammar (grammar/arrsh.pest) run over the layout text, and statements;
-//!   `targets` checks what is assigned to; `expr` builds operators and atoms, `displays` the
+//!   `targets` checks what is assigned to; `patterns` builds `match` statements; `expr` builds
+//!   operators and atoms, `displays` the
 //!   bracketed forms; `strings` decodes literals (`fstrings`, and `unicode_names`
 //!   for `\N{...}`).
 //! - `diagnose`: a failed parse explained in CPython's words; `messages` holds those words.
@@ -19,6 +20,7 @@ mod limits;
 mod messages;
 mod numbers;
 mod parser;
+mod patterns;
 mod strings;
 mod targets;
 mod unicode_names;

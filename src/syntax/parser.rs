@@ -230,6 +230,7 @@ impl<'s> Builder<'s> {
                 Rule::decorated => self.decorated(p)?,
                 Rule::try_stmt => self.try_stmt(p)?,
                 Rule::with_stmt => self.with_stmt(p)?,
+                Rule::match_stmt => self.match_stmt(p)?,
                 Rule::EOI | Rule::nl | Rule::indent | Rule::dedent => continue,
                 r => unreachable!("statement cannot be {r:?}"),
             };

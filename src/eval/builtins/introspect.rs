@@ -15,29 +15,14 @@ use crate::eval::registry::{self, names};
 pub fn owner_of(v: &Value) -> &'static str {
     match v {
         Value::Module(m) => m.name,
-        Value::Array(_) => "ndarray",
-        // NumPy scalars add a few names of their Python counterparts to `generic`'s list
-        Value::Scalar(_) => "generic",
-        Value::DType(_) => "dtype",
-        Value::Flags(_) => "flagsobj",
-        Value::Native(n) => n.owners.first().copied().unwrap_or("object"),
         Value::Type(t) => type_owner(t.kind),
-        other => type_owner(match other {
-            Value::Bool(_) => TypeKind::Bool,
-            Value::Int(_) => TypeKind::Int,
-            Value::Float(_) => TypeKind::Float,
-            Value::Complex(_) => TypeKind::Complex,
-            Value::Str(_) => TypeKind::Str,
-            Value::Bytes(_) => TypeKind::Bytes,
-            Value::Tuple(_) => TypeKind::Tuple,
-            Value::List(_) => TypeKind::List,
-            Value::Dict(_) => TypeKind::Dict,
-            Value::Set(s) if s.frozen => TypeKind::FrozenSet,
-            Value::Set(_) => TypeKind::Set,
-            Value::Range(_) => TypeKind::Range,
-            Value::Slice(_) => TypeKind::Slice,
-            _ => TypeKind::Object,
-        }),
+        // the nearest owner of the value's rows whose names CPython/NumPy list (`bool`,
+        // `generic`, `dict` for a Counter, `builtin_function_or_method`, `ufunc`...)
+        other => crate::eval::registry::call::owners_of(other)
+            .iter()
+            .copied()
+            .find(|o| names::has_owner(o))
+            .unwrap_or("object"),
     }
 }
 
@@ -191,8 +176,9 @@ pub fn implemented(owner: &str) -> Vec<&'static str> {
     let declared = |n: &str| {
         registry::lookup(owner, n).is_some()
             || (owner == "bool" && registry::lookup("int", n).is_some())
-            // `object`'s attributes every value has (not its methods, which types override)
-            || registry::lookup("object", n).is_some_and(|e| !e.is_method())
+            // `object`'s attributes every value has, and its methods the type inherits
+            || registry::lookup("object", n)
+                .is_some_and(|e| !e.is_method() || names::inherited_from_object(owner, n))
             || n == "__name__"
     };
     names::dir(owner)

@@ -59,20 +59,27 @@ impl Interp {
         }
         match self.own_attr(obj, name) {
             Err(e) => {
-                // what every object inherits from `object` (`__class__`); not its methods,
-                // which a builtin type may override (`[].__init__` is `list`'s own)
-                if let Some(entry) =
-                    crate::eval::registry::lookup("object", name).filter(|e| !e.is_method())
-                {
-                    return self.entry_value(entry, obj);
-                }
                 let owner = match obj {
                     Value::Module(m) => m.name,
+                    Value::Function(_) => "function",
                     other => crate::eval::registry::call::owners_of(other)
                         .first()
                         .copied()
                         .unwrap_or(""),
                 };
+                // what every object inherits from `object` (`__class__`), and its methods
+                // where the type does not define its own (`[].__format__` is `object`'s,
+                // `[].__init__` is `list`'s)
+                if let Some(entry) = crate::eval::registry::lookup("object", name).filter(|e| {
+                    !e.is_method()
+                        || crate::eval::registry::names::inherited_from_object(owner, name)
+                }) {
+                    // a method bound by its row's name, which its calls and repr read
+                    if entry.is_method() {
+                        return Ok(self.new_method(obj.clone(), entry.row.name));
+                    }
+                    return self.entry_value(entry, obj);
+                }
                 Err(self.missing_attribute(owner, name, e))
             }
             ok => ok,
@@ -260,8 +267,14 @@ impl Interp {
                 // a builtin base's own method (`object.__repr__`, `ValueError.__str__`) is its
                 // base's descriptor: that base is what it names and checks
                 let base = crate::eval::object::basemethods::base_row(t.kind, name);
-                let kind = base.map_or(t.kind, |(k, _)| k);
-                let base = base.map(|(_, e)| e);
+                let inherited = type_method(t.kind, name).filter(|e| e.owner == "object");
+                let kind = match (base, inherited) {
+                    (Some((k, _)), _) => k,
+                    // `list.__format__` is `object`'s: any receiver will do
+                    (None, Some(_)) => TypeKind::Object,
+                    (None, None) => t.kind,
+                };
+                let base = base.map(|(_, e)| e).or(inherited);
                 let mut args = args;
                 if args.is_empty() {
                     return Err(match base {
@@ -334,11 +347,20 @@ impl Interp {
 
 /// The row of `T.name` when it is a method of the builtin type `T` (`str.lower`,
 /// `list.append`).
-fn type_method(kind: TypeKind, name: &str) -> Option<&'static crate::eval::registry::Entry> {
+pub(crate) fn type_method(
+    kind: TypeKind,
+    name: &str,
+) -> Option<&'static crate::eval::registry::Entry> {
+    use crate::eval::registry::{self, names};
+    let owner = crate::eval::builtins::introspect::type_owner(kind);
     crate::eval::object::basemethods::base_row(kind, name)
         .map(|(_, e)| e)
+        .or_else(|| registry::lookup(owner, name))
+        // what the type inherits from `object` (`list.__format__`)
         .or_else(|| {
-            crate::eval::registry::lookup(crate::eval::builtins::introspect::type_owner(kind), name)
-                .filter(|e| e.is_method())
+            names::inherited_from_object(owner, name)
+                .then(|| registry::lookup("object", name))
+                .flatten()
         })
+        .filter(|e| e.is_method())
 }

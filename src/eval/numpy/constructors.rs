@@ -180,6 +180,11 @@ impl Interp {
             (TypeKind::Float, Value::Float(_)) => true,
             (TypeKind::Float, Value::Scalar(s)) => s.dtype == DType::FLOAT64,
             (TypeKind::Complex, Value::Complex(_)) => true,
+            // NumPy's scalars that subclass Python's types (numpy.float64 above too)
+            (TypeKind::Complex, Value::Scalar(s)) => s.dtype.to_native() == DType::COMPLEX128,
+            (TypeKind::Str, Value::Scalar(s)) => s.dtype.kind == Kind::Str,
+            (TypeKind::Bytes, Value::Scalar(s)) => s.dtype.kind == Kind::Bytes,
+            (TypeKind::DTypeClass, Value::DType(_)) => true,
             (TypeKind::Str, Value::Str(_)) => true,
             (TypeKind::Bytes, Value::Bytes(_)) => true,
             (TypeKind::List, Value::List(_)) => true,

@@ -12,16 +12,18 @@ use crate::eval::registry::{Bound, Origin, Row};
 use super::grids::np_call;
 
 pub const ROWS: &[Row] = &[
-    Row::module("numpy.emath", Origin::Site { package: false }),
-    Row::np_py("numpy.emath.sqrt", "(x)", sqrt),
-    Row::np_py("numpy.emath.log", "(x)", log),
-    Row::np_py("numpy.emath.log2", "(x)", log2),
-    Row::np_py("numpy.emath.log10", "(x)", log10),
-    Row::np_py("numpy.emath.logn", "(n, x)", logn),
-    Row::np_py("numpy.emath.power", "(x, p)", power),
-    Row::np_py("numpy.emath.arccos", "(x)", arccos),
-    Row::np_py("numpy.emath.arcsin", "(x)", arcsin),
-    Row::np_py("numpy.emath.arctanh", "(x)", arctanh),
+    Row::module("numpy.lib.scimath", Origin::Site { package: false }),
+    // `np.emath` is that module under another name (not importable as `numpy.emath`)
+    Row::alias("numpy.emath", "numpy.lib.scimath"),
+    Row::np_py("numpy.lib.scimath.sqrt", "(x)", sqrt),
+    Row::np_py("numpy.lib.scimath.log", "(x)", log),
+    Row::np_py("numpy.lib.scimath.log2", "(x)", log2),
+    Row::np_py("numpy.lib.scimath.log10", "(x)", log10),
+    Row::np_py("numpy.lib.scimath.logn", "(n, x)", logn),
+    Row::np_py("numpy.lib.scimath.power", "(x, p)", power),
+    Row::np_py("numpy.lib.scimath.arccos", "(x)", arccos),
+    Row::np_py("numpy.lib.scimath.arcsin", "(x)", arcsin),
+    Row::np_py("numpy.lib.scimath.arctanh", "(x)", arctanh),
 ];
 
 /// Which elements leave the real domain.

@@ -80,8 +80,9 @@ pub fn inherited_from<'a>(mro: &'a [Value], name: &str) -> Option<(&'a Value, &'
     })
 }
 
-/// `object.__init__`: extra arguments are an error, worded by whether the class overrides
-/// `__init__` (CPython's `object_init`; arrsh's classes keep `object.__new__`).
+/// `object.__init__`: extra arguments are an error when the type overrides `__init__`, or
+/// keeps `object.__new__` (CPython's `object_init`: arrsh's classes keep it; the builtin types
+/// that reach here make their value in `__new__`, so `(1).__init__(5)` is fine).
 fn object_init(_: &mut Interp, a: Bound) -> PyResult<Value> {
     if a.star.is_empty() && a.kwargs.is_empty() {
         return Ok(Value::None);
@@ -90,7 +91,8 @@ fn object_init(_: &mut Interp, a: Bound) -> PyResult<Value> {
         Value::Instance(i) if i.class.lookup("__init__").is_none() => {
             Err(PyError::init_takes_one_argument(&i.class.name))
         }
-        _ => Err(PyError::init_takes_one_argument("object")),
+        Value::Instance(_) | Value::Exception(_) => Err(PyError::init_takes_one_argument("object")),
+        _ => Ok(Value::None),
     }
 }
 

@@ -469,17 +469,7 @@ impl Interp {
                 match name {
                     "__class__" => return Ok(Some(Value::Class(class))),
                     "__dict__" if class.layout.dict => {
-                        let items: Vec<(Value, Value)> = i
-                            .dict
-                            .borrow()
-                            .iter()
-                            .filter(|(k, _)| !class.layout.is_slot(k))
-                            .map(|(k, v)| (k.to_string(), v.clone()))
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .map(|(k, v)| (self.new_str(k), v))
-                            .collect();
-                        return Ok(Some(self.new_dict(items)?));
+                        return Ok(Some(self.attrs_dict(&i.dict, &class.layout.slots)?));
                     }
                     _ => {}
                 }
@@ -528,19 +518,7 @@ impl Interp {
                     }
                     "__class__" => self.objects.type_object(TypeKind::Type),
                     "__doc__" => Value::None,
-                    "__dict__" => {
-                        let items: Vec<(String, Value)> = c
-                            .dict
-                            .borrow()
-                            .iter()
-                            .map(|(k, v)| (k.to_string(), v.clone()))
-                            .collect();
-                        let items = items
-                            .into_iter()
-                            .map(|(k, v)| (self.new_str(k), v))
-                            .collect();
-                        self.new_dict(items)?
-                    }
+                    "__dict__" => self.attrs_dict(&c.dict, &[])?,
                     _ => {
                         // a builtin base's method, unbound (`P.__repr__`: `object`'s slot
                         // wrapper)
@@ -569,22 +547,11 @@ impl Interp {
                 "__closure__" => f.closure.clone().unwrap_or(Value::None),
                 "__doc__" => dict_get(&f.dict, "__doc__").unwrap_or(Value::None),
                 "__class__" => self.objects.type_object(TypeKind::Function),
-                "__dict__" => {
-                    let items: Vec<(String, Value)> = f
-                        .dict
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| (k.to_string(), v.clone()))
-                        .collect();
-                    let items = items
-                        .into_iter()
-                        .map(|(k, v)| (self.new_str(k), v))
-                        .collect();
-                    self.new_dict(items)?
-                }
+                "__dict__" => self.attrs_dict(&f.dict, &[])?,
                 _ => match dict_get(&f.dict, name) {
                     Some(v) => v,
-                    None => return Err(PyError::no_attribute("function", name)),
+                    // what the function type has (`object`'s methods) comes next
+                    None => return Ok(None),
                 },
             },
             Value::BoundMethod(m) => match name {
@@ -818,6 +785,22 @@ impl Interp {
         )))
     }
 
+    /// `__dict__` of an object whose attributes arrsh keeps as a list: a new dict of them,
+    /// without its `slots` (an instance keeps its slots' values in the same list).
+    fn attrs_dict(
+        &mut self,
+        d: &RefCell<Vec<(Rc<str>, Value)>>,
+        slots: &[Rc<str>],
+    ) -> PyResult<Value> {
+        let items: Vec<(Rc<str>, Value)> = d.borrow().clone();
+        let items = items
+            .into_iter()
+            .filter(|(k, _)| !slots.contains(k))
+            .map(|(k, v)| (self.new_str(k.to_string()), v))
+            .collect();
+        self.new_dict(items)
+    }
+
     /// `object.__setattr__(obj, name, v)`: into the object's own dict, past its class's
     /// `__setattr__`.
     pub(crate) fn set_own_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
@@ -830,6 +813,7 @@ impl Interp {
                 dict_set(&i.dict, name, v)
             }
             Value::Exception(e) => dict_set(&e.dict, name, v),
+            Value::Function(f) => dict_set(&f.dict, name, v),
             other => return Err(PyError::no_attribute(&other.type_name(), name)),
         }
         Ok(())

@@ -277,21 +277,14 @@ impl Interp {
             return registry::get(&m.name).filter(|e| e.is_method());
         }
         if let Value::Type(t) = &m.obj
-            && let Some((_, e)) = crate::eval::object::basemethods::base_row(t.kind, &m.name)
+            && registry_class(&m.obj).is_none()
         {
-            return Some(e);
+            return crate::eval::builtins::methods::type_method(t.kind, &m.name);
         }
         if let Some(class) = registry_class(&m.obj) {
             return registry::lookup(class, &m.name).filter(|e| e.is_method());
         }
-        match &m.obj {
-            Value::Type(t) => registry::lookup(
-                crate::eval::builtins::introspect::type_owner(t.kind),
-                &m.name,
-            )
-            .filter(|e| e.is_method()),
-            obj => Self::method_entry(obj, &m.name),
-        }
+        Self::method_entry(&m.obj, &m.name)
     }
 
     /// `repr()` of a bound method: `<built-in method append of list object at 0x...>`, a slot's

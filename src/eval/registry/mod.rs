@@ -25,7 +25,11 @@
 //!    `Row::np_py("numpy.foo", "(x, n=2, axis=None)", foo)` — `np_py` for a NumPy function
 //!    written in Python (`<function foo at 0x...>`, ceval's argument errors), `np_c` for one
 //!    written in C (`<built-in function foo>`, `npy_parse_arguments`' errors), `ufunc` for a
-//!    ufunc, `method`/`np_method` for methods, `attr` for constants, types and properties.
+//!    ufunc, `method`/`np_method` for methods, `attr` for constants, types and properties,
+//!    `module` for a module (`import` accepts exactly the module rows), `static_value` for a
+//!    singleton (`Ellipsis`); `.bare()` makes the name work without `np.` (`as_strided`).
+//!    Exception classes are not written as rows: the registry makes theirs from
+//!    `error::kind`'s table, which says where each lives.
 //!
 //! Then `np.foo`, `numpy.foo` in `from numpy import *` (if NumPy exports it), completion,
 //! `dir(np)`, `np.foo?`, the pretty repr and every argument-count error follow from the row.
@@ -636,6 +640,11 @@ pub fn bare(name: &str) -> Option<&'static Entry> {
     let r = registry();
     let map: &FxHashMap<&str, usize> = &r.bare;
     map.get(name).map(|&i| &r.entries[i])
+}
+
+/// The bare names rows declare (`np`, `as_strided`, `getsizeof`).
+pub fn bare_names() -> impl Iterator<Item = &'static str> {
+    registry().bare.keys().copied()
 }
 
 /// Follows an alias to the row whose object the name is.

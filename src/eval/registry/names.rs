@@ -17,11 +17,15 @@ pub struct Known {
     pub what: &'static str,
     /// Whether `from owner import *` binds it.
     pub star: bool,
+    /// For a type's name, the class of its MRO that defines it (`object` for what the type
+    /// inherits from `object`).
+    pub defined_by: Option<&'static str>,
 }
 
 struct Table {
     all: Vec<Known>,
     by_name: FxHashMap<(&'static str, &'static str), usize>,
+    owners: FxHashMap<&'static str, ()>,
 }
 
 fn table() -> &'static Table {
@@ -29,21 +33,29 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut all = Vec::new();
         let mut by_name = FxHashMap::default();
+        let mut owners = FxHashMap::default();
         for line in NAMES.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(owner), Some(name), Some(what)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
             let star = f.next() == Some("*");
+            let defined_by = f.next().filter(|c| !c.is_empty());
             by_name.insert((owner, name), all.len());
+            owners.insert(owner, ());
             all.push(Known {
                 owner,
                 name,
                 what,
                 star,
+                defined_by,
             });
         }
-        Table { all, by_name }
+        Table {
+            all,
+            by_name,
+            owners,
+        }
     })
 }
 
@@ -63,9 +75,15 @@ pub fn what(owner: &str, name: &str) -> Option<&'static str> {
     find(owner, name).map(|k| k.what)
 }
 
+/// Whether the type `owner` has `name` from `object` itself (not a definition of its own or of
+/// a base between them): `[].__format__` is `object`'s, `[].__init__` is `list`'s.
+pub fn inherited_from_object(owner: &str, name: &str) -> bool {
+    find(owner, name).and_then(|k| k.defined_by) == Some("object")
+}
+
 /// Whether the data file lists `owner` (a module or type arrsh mirrors).
 pub fn has_owner(owner: &str) -> bool {
-    table().all.iter().any(|k| k.owner == owner)
+    table().owners.contains_key(owner)
 }
 
 /// NumPy's types whose attributes the data file lists (their rows are NumPy names too).
@@ -117,6 +135,22 @@ mod tests {
         assert_eq!(what("numpy", "exp"), Some("ufunc 1 1 None"));
         assert_eq!(what("numpy", "add"), Some("ufunc 2 1 0"));
         assert!(star("numpy").any(|n| n == "sum"), "NumPy's __all__ has sum");
+        // (owner, name, inherited from object, why)
+        let inherited = [
+            (
+                "list",
+                "__format__",
+                true,
+                "list has no __format__ of its own",
+            ),
+            ("list", "__init__", false, "list defines __init__"),
+            ("int", "__init__", true, "int makes its value in __new__"),
+            ("bool", "__repr__", false, "bool defines its own repr"),
+            ("math", "sqrt", false, "a module's names have no class"),
+        ];
+        for (owner, name, from_object, why) in inherited {
+            assert_eq!(inherited_from_object(owner, name), from_object, "{why}");
+        }
         assert_eq!(dir("numpy").len(), 534, "len(dir(np)) in NumPy 2.4.6");
     }
 }

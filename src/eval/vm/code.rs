@@ -143,6 +143,19 @@ pub enum Op {
     /// Exceptional exit: calls `__exit__(type, exc, tb)` with the exception on top; pushes
     /// the result.
     WithExceptStart,
+    /// `match`: pushes whether the subject on top is a sequence (CPython's MATCH_SEQUENCE:
+    /// list, tuple, range and their kin; not str, bytes or bytearray).
+    MatchSequence,
+    /// Pushes whether the subject on top is a mapping (MATCH_MAPPING).
+    MatchMapping,
+    /// Pushes `len()` of the top, keeping it (GET_LEN).
+    GetLen,
+    /// With a tuple of keys on top of a mapping: pushes the tuple of their values, or `None`
+    /// when a key is missing (MATCH_KEYS).
+    MatchKeys,
+    /// `cls(*n positional sub-patterns, **names)`: pops the names tuple and the class, and
+    /// replaces the subject with the tuple of its attributes, or `None` (MATCH_CLASS).
+    MatchClass(u32),
     /// `a, b = v` (`n` targets).
     UnpackSequence(u32),
     /// `a, *b, c = v`: (before, after).

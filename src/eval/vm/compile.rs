@@ -1,7 +1,7 @@
 //! The compiler: a top-level statement's AST → `Code`, statement by statement, in CPython 3.11's
 //! shapes (its `compile.c`): loops keep their iterator on a stack, `try`/`with` push handler
 //! blocks, and `return`/`break`/`continue` unwind the blocks they leave at compile time
-//! (finally bodies are copied onto those paths). Loops, `try` and `with` are in `compile_flow`,
+//! (finally bodies are copied onto those paths). Loops, `try` and `with` are in `compile_flow`, `match` in `compile_match`,
 //! functions and classes in `compile_def`, expressions in `compile_expr`.
 
 use std::cell::RefCell;
@@ -480,6 +480,7 @@ impl<'g, 'b> Compiler<'g, 'b> {
                 self.patch(ok, h);
             }
             StmtKind::With { items, body } => self.with_stmt(items, body)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {}
             StmtKind::Break => {
                 self.unwind(Exit::Break)?;
@@ -675,6 +676,8 @@ fn stack_effect(op: Op) -> i32 {
         ImportName(..) => 1,
         ImportFrom(_) => 1,
         ImportStar => -1,
+        MatchSequence | MatchMapping | GetLen | MatchKeys => 1,
+        MatchClass(_) => -2,
         FField(..) => -1,
         FEnd => 1,
         Reraise => -1,

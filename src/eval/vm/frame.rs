@@ -945,6 +945,35 @@ impl Interp {
                     let v = self.import_from(&m, &code.names[n as usize])?;
                     f.stack.push(v);
                 }
+                Op::MatchSequence => {
+                    let b = self.is_match_sequence(f.top());
+                    f.stack.push(Value::Bool(b));
+                }
+                Op::MatchMapping => {
+                    let b = self.is_match_mapping(f.top());
+                    f.stack.push(Value::Bool(b));
+                }
+                Op::GetLen => {
+                    let top = f.top().clone();
+                    let n = self.len_of(&top)?;
+                    drop(top);
+                    let v = self.new_i64(n as i64);
+                    f.stack.push(v);
+                }
+                Op::MatchKeys => {
+                    let keys = f.top().clone();
+                    let map = f.stack[f.stack.len() - 2].clone();
+                    let r = self.match_keys(&map, &keys)?;
+                    f.stack.push(r);
+                }
+                Op::MatchClass(nargs) => {
+                    let names = f.pop();
+                    let cls = f.pop();
+                    let subject = f.pop();
+                    let r = self.match_class(&subject, &cls, nargs as usize, &names)?;
+                    drop(subject);
+                    f.stack.push(r);
+                }
                 Op::ImportStar => {
                     let m = f.pop();
                     self.import_star(&m, f.ns.as_mut())?;

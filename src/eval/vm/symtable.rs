@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use crate::error::{PyError, PyResult};
 use crate::syntax::ast::{
-    Arg, ClassDef, CompKind, Comprehension, Expr, FPart, FunctionDef, Params, Stmt, StmtKind,
-    Target,
+    Arg, ClassDef, CompKind, Comprehension, Expr, FPart, FunctionDef, Params, Pattern, PatternKind,
+    Stmt, StmtKind, Target,
 };
 
 /// Where a name lives in one scope.
@@ -332,6 +332,16 @@ impl Builder {
                 }
                 self.stmts(body)?;
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
             StmtKind::Global(names) => self.declare(names, true)?,
             StmtKind::Nonlocal(names) => self.declare(names, false)?,
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
@@ -400,6 +410,58 @@ impl Builder {
         for a in args {
             match a {
                 Arg::Pos(e) | Arg::Kw(_, e) | Arg::Star(e) | Arg::StarStar(e) => self.expr(e)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: its captures bind, its values and classes are read.
+    fn pattern(&mut self, p: &Pattern) -> PyResult<()> {
+        match &p.kind {
+            PatternKind::Value(e) | PatternKind::Singleton(e) => self.expr(e)?,
+            PatternKind::Sequence(ps) | PatternKind::Or(ps) => {
+                for p in ps {
+                    self.pattern(p)?;
+                }
+            }
+            PatternKind::Star(n) => {
+                if let Some(n) = n {
+                    self.bind(n)?;
+                }
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                for k in keys {
+                    self.expr(k)?;
+                }
+                for p in patterns {
+                    self.pattern(p)?;
+                }
+                if let Some(n) = rest {
+                    self.bind(n)?;
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls)?;
+                for p in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(p)?;
+                }
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(p) = pattern {
+                    self.pattern(p)?;
+                }
+                if let Some(n) = name {
+                    self.bind(n)?;
+                }
             }
         }
         Ok(())

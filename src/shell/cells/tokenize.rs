@@ -320,10 +320,10 @@ pub fn completeness(text: &str) -> Completeness {
     if end == End::Open {
         return Completeness::Incomplete;
     }
-    if !s.first.as_ref().is_some_and(is_block_opener) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    if !s.first.as_ref().is_some_and(is_block_opener) && !match_header(lines[0]) {
         return Completeness::Complete;
     }
-    let lines: Vec<&str> = text.split('\n').collect();
     if lines.len() > 1 {
         let last_blank = lines
             .last()
@@ -339,6 +339,16 @@ pub fn completeness(text: &str) -> Completeness {
     } else {
         Completeness::Complete
     }
+}
+
+/// A first line `match subject:`: at the prompt IPython asks for its cases (the compiler
+/// finds it incomplete), though the oracle's file cutter, like CPython 3.11's `code` module
+/// rules it follows, does not count the soft keyword `match` as opening a block.
+fn match_header(line: &str) -> bool {
+    let (_, s) = scan(&format!("{line}\n"), false, true);
+    s.first == Some(First::Name("match".into()))
+        && s.last == Some(First::Op(':'))
+        && s.parenlev == 0
 }
 
 /// The indentation to offer on the next continuation line: the last line's, plus four spaces
@@ -399,6 +409,14 @@ mod tests {
                 "a stray bracket runs (to show the SyntaxError)",
             ),
             ("x = 1\nfor", Complete, "only the first token opens a block"),
+            ("match x:", Block, "a match statement waits for its cases"),
+            (
+                "match x:\n    case 1:\n        pass",
+                Block,
+                "…until an empty line",
+            ),
+            ("match = 1", Complete, "control: `match` as a name"),
+            ("match(x)", Complete, "…and called"),
         ];
         for (src, want, why) in cases {
             assert_eq!(completeness(src), want, "{src:?}: {why}");

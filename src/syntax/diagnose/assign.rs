@@ -66,7 +66,10 @@ impl Diagnosis<'_> {
         // a display, an index, the condition of `if`/`elif`/`while`), and only when a plain
         // operand follows the `=`.
         let condition = before.is_some_and(|q| {
-            ["if", "elif", "while"].iter().any(|kw| self.is(q, kw)) && self.line_start(q) == q
+            let head = self.line_start(q);
+            ["if", "elif", "while"].iter().any(|kw| self.is(q, kw)) && head == q
+                // a case's guard
+                || self.is(q, "if") && self.tokens[q].level == 0 && self.is(head, "case")
         });
         let rhs_plain = x + 1 < self.tokens.len()
             && (self.starts_operand(x + 1) || matches!(self.text(x + 1), "-" | "+" | "~"))

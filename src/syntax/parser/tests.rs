@@ -56,6 +56,21 @@ fn text_means_canonical_text() {
         ),
         ("a - b - c", "((a - b) - c)", "- is left-associative"),
         (
+            "match x:\n case [1, *r] | (2, *r) if r: pass\n case {'k': v, **m}: pass",
+            "match x: { case ([1, *r] | [2, *r]) if r: { pass } case {\"k\": v, **m}: { pass } }",
+            "a match statement: or-patterns, stars, guards, mappings",
+        ),
+        (
+            "match a, *b:\n case P(1, y=-2.5) as p: pass\n case K.A | None | _: pass",
+            "match (a, *b): { case (P(1, y=(-2.5)) as p): { pass } case (K.A | None | _): { pass } }",
+            "a tuple subject, class, value, singleton and wildcard patterns",
+        ),
+        (
+            "match x:\n case a, *_: pass\n case (1-2j): pass",
+            "match x: { case [a, *_]: { pass } case (1 - 2.0j): { pass } }",
+            "an open sequence pattern and a complex literal",
+        ),
+        (
             "a + b * c - d / e // f % g @ h",
             "((a + (b * c)) - ((((d / e) // f) % g) @ h))",
             "* / // % @ share a level",
@@ -914,6 +929,65 @@ fn syntax_errors_match_cpython() {
             "inconsistent use of tabs and spaces in indentation",
             9,
         ),
+        // `match` (columns are CPython 3.11's offsets minus one)
+        (
+            "match x:\n case a as _: pass",
+            Syntax,
+            "cannot use '_' as a target",
+            20,
+        ),
+        (
+            "match x:\n case a as 1: pass",
+            Syntax,
+            "invalid pattern target",
+            20,
+        ),
+        (
+            "match x:\n case A(x=1, 2): pass",
+            Syntax,
+            "positional patterns follow keyword patterns",
+            22,
+        ),
+        (
+            "match x:\n case 1j+1: pass",
+            Syntax,
+            "real number required in complex literal",
+            15,
+        ),
+        (
+            "match x:\n case 1+1: pass",
+            Syntax,
+            "imaginary number required in complex literal",
+            17,
+        ),
+        ("match x\n case 1: pass", Syntax, "expected ':'", 7),
+        ("match x:\n case 1\n  pass", Syntax, "expected ':'", 16),
+        (
+            "match x:\n case 1:\n pass",
+            Indent,
+            "expected an indented block after 'case' statement on line 2",
+            19,
+        ),
+        // a pattern is not an expression: no comma hint (but `case[1 2]` is a subscript)
+        ("match x:\n case [1 2]: pass", Syntax, "invalid syntax", 18),
+        (
+            "case[1 2]",
+            Syntax,
+            "invalid syntax. Perhaps you forgot a comma?",
+            5,
+        ),
+        (
+            "match x:\n case a if a = 1: pass",
+            Syntax,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            20,
+        ),
+        (
+            "match x:",
+            Indent,
+            "expected an indented block after 'match' statement on line 1",
+            8,
+        ),
     ];
     for (src, kind, msg, col) in cases {
         let e = error(src);
@@ -953,6 +1027,21 @@ fn each_mistake_has_a_correct_neighbour() {
         ("f(a=1, b)", "f(b, a=1)"),
         ("a = 1\n    b = 2", "a = 1\nb = 2"),
         ("break", "while x: break"),
+        (
+            "match x:\n case a as _: pass",
+            "match x:\n case a as b: pass",
+        ),
+        (
+            "match x:\n case A(x=1, 2): pass",
+            "match x:\n case A(2, x=1): pass",
+        ),
+        ("match x:\n case 1+1: pass", "match x:\n case 1+1j: pass"),
+        ("match x:\n case -x: pass", "match x:\n case -1: pass"),
+        ("match x:\n case {**_}: pass", "match x:\n case {**r}: pass"),
+        // `match` and `case` are soft keywords
+        ("match x", "match(x)"),
+        ("match x:", "match = x"),
+        ("case 1:", "case = 1"),
     ];
     for (bad, good) in cases {
         assert!(parse_cell(bad).is_err(), "{bad:?} fails");

@@ -84,3 +84,20 @@ short(ValueError(1).__eq__), short(ValueError(1).__str__), short(ValueError(1)._
 ValueError.__str__, ValueError.__repr__, Exception.__eq__
 ValueError.__str__(ValueError('v'))
 ValueError.__str__(1)
+short((1).__init__), (1).__init__(5), (1).__init__(x=2)
+short([].__format__), [].__format__(''), [].__str__(), (1, 2).__str__()
+[].__format__('x')
+list.__format__, list.__str__, int.__init__, dict.__setattr__
+list.__format__([1], ''), list.__str__([1]), list.__format__(1, '')
+short([].__setattr__)
+[].__setattr__('a', 1)
+object.__setattr__(1, 'a', 2)
+short({}.__format__), {}.__format__(''), set().__str__()
+range(3).__str__(), slice(1).__format__('')
+def fn():
+    pass
+fn.__setattr__('tag', 3)
+fn.tag, fn.__getattribute__('tag')
+short(fn.__init__), short(fn.__eq__), fn.__eq__(fn), fn.__ne__(fn), fn.__hash__() == hash(fn)
+fn.nope
+fn.__format__('')[:13]

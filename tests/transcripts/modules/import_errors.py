@@ -23,3 +23,11 @@ builtins.np
 builtins.math
 import sys, time, itertools, io
 sys, time, itertools, io, builtins
+import numpy as np
+np.emath.__name__, np.lib.scimath is np.emath, np.emath.sqrt(-4)
+import numpy.emath
+import numpy.lib.scimath
+numpy.lib.scimath is np.emath
+from numpy import emath
+emath.log(-1)
+np.emath.nope
