@@ -34,6 +34,16 @@ pub use unicode_names::char_name;
 
 use crate::error::PyResult;
 
+/// `str.isidentifier()`: a letter or `_`, then letters, digits and `_` (Unicode's XID classes
+/// approximated by `char`'s alphabetic/alphanumeric). Also what `__slots__` and `namedtuple`
+/// accept as names.
+pub fn is_identifier(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c == '_' || c.is_alphabetic())
+        && s.chars().all(|c| c == '_' || c.is_alphanumeric())
+}
+
 /// Python's keywords (`keyword.kwlist` of CPython 3.11): what the grammar reserves, what
 /// `namedtuple` refuses as a field name, what completion and highlighting know.
 pub const KEYWORDS: &[&str] = &[

@@ -148,12 +148,7 @@ fn test(_: &mut Interp, a: Bound) -> PyResult<Value> {
         // Unicode digits other than 0-9 are not told apart here
         "isdecimal" | "isdigit" => nonempty_all(|c| c.is_ascii_digit()),
         "isnumeric" => nonempty_all(char::is_numeric),
-        "isidentifier" => {
-            s.chars()
-                .next()
-                .is_some_and(|c| c == '_' || c.is_alphabetic())
-                && s.chars().all(|c| c == '_' || c.is_alphanumeric())
-        }
+        "isidentifier" => crate::syntax::is_identifier(s),
         "islower" => s.chars().any(cased) && !s.chars().any(char::is_uppercase),
         "isupper" => s.chars().any(cased) && !s.chars().any(char::is_lowercase),
         "istitle" => s.chars().any(cased) && title(s) == s,

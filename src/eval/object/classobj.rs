@@ -348,12 +348,7 @@ impl Interp {
                     n.type_name()
                 )));
             };
-            let ok =
-                n.v.chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphabetic() || c == '_')
-                    && n.v.chars().all(|c| c.is_alphanumeric() || c == '_');
-            if !ok {
+            if !crate::syntax::is_identifier(&n.v) {
                 return Err(PyError::type_error("__slots__ must be identifiers"));
             }
             match n.v.as_str() {

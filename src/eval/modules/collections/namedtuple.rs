@@ -7,8 +7,8 @@ use crate::eval::Interp;
 use crate::eval::modules::state_of;
 use crate::eval::object::value::{NativeSlots, Value};
 use crate::eval::registry::Bound;
-use crate::syntax::KEYWORDS;
 use crate::syntax::ast::CmpOp;
+use crate::syntax::{KEYWORDS, is_identifier};
 
 /// A class made by `namedtuple`.
 struct NtClass {
@@ -50,12 +50,6 @@ fn nt_hash(it: &mut Interp, me: &Value) -> PyResult<i64> {
     let (_, items) = nt_parts(me)?;
     let t = it.new_tuple(items);
     it.py_hash(&t)
-}
-
-fn is_identifier(s: &str) -> bool {
-    let mut c = s.chars();
-    c.next().is_some_and(|f| f.is_alphabetic() || f == '_')
-        && c.all(|ch| ch.is_alphanumeric() || ch == '_')
 }
 
 pub(super) fn namedtuple(it: &mut Interp, mut a: Bound) -> PyResult<Value> {
