@@ -82,9 +82,7 @@ impl Interp {
             (_, []) => {}
             // an instance's own `__dict__` (a class's is a mappingproxy in CPython; a copy here)
             ("vars", [Value::Instance(i)]) if i.class.layout.dict => {
-                let mut items: Vec<(Rc<str>, Value)> = i.dict.borrow().clone();
-                items.retain(|(k, _)| !i.class.layout.is_slot(k));
-                return self.str_dict(items);
+                return self.attrs_dict(&i.dict, &i.class.layout.slots);
             }
             ("vars", [Value::Class(c)]) => {
                 // CPython keeps no `__qualname__` there, and a `__doc__` (None) always
@@ -108,16 +106,6 @@ impl Interp {
         let items = keys
             .into_iter()
             .map(|(k, v)| (self.new_str(k), v))
-            .collect();
-        self.new_dict(items)
-    }
-}
-
-impl Interp {
-    fn str_dict(&mut self, items: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
-        let items = items
-            .into_iter()
-            .map(|(k, v)| (self.new_str(k.to_string()), v))
             .collect();
         self.new_dict(items)
     }

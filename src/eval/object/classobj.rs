@@ -782,15 +782,20 @@ impl Interp {
 
     /// `__dict__` of an object whose attributes arrsh keeps as a list: a new dict of them,
     /// without its `slots` (an instance keeps its slots' values in the same list).
-    fn attrs_dict(
+    pub(crate) fn attrs_dict(
         &mut self,
         d: &RefCell<Vec<(Rc<str>, Value)>>,
         slots: &[Rc<str>],
     ) -> PyResult<Value> {
-        let items: Vec<(Rc<str>, Value)> = d.borrow().clone();
+        let mut items: Vec<(Rc<str>, Value)> = d.borrow().clone();
+        items.retain(|(k, _)| !slots.contains(k));
+        self.str_dict(items)
+    }
+
+    /// A dict of attribute names (new `str`s) and values.
+    pub(crate) fn str_dict(&mut self, items: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
         let items = items
             .into_iter()
-            .filter(|(k, _)| !slots.contains(k))
             .map(|(k, v)| (self.new_str(k.to_string()), v))
             .collect();
         self.new_dict(items)
